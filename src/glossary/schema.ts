@@ -1,0 +1,178 @@
+/**
+ * The glossary pack format: the public interface people use to share packs.
+ *
+ * This zod schema is the single source of truth. `glossary/schema.json` is generated
+ * from it (`npm run schema`) and a test fails when the two drift; `glossary/README.md`
+ * documents every field. Objects are "loose": unknown extra fields are tolerated on
+ * import (and kept), so packs written for a newer minor format still load.
+ */
+import { z } from 'zod';
+
+import { CATEGORIES, type Category } from './categories';
+
+export { CATEGORIES, type Category };
+
+/** Languages a context note can be written in; also the reader-facing UI languages. */
+export const NOTE_LANGUAGES = ['zh-Hant', 'zh-Hans', 'en'] as const;
+export type NoteLanguage = (typeof NOTE_LANGUAGES)[number];
+
+/** Limits that keep one pack from freezing the editor or the matcher. */
+export const LIMITS = {
+  entries: 10_000,
+  aliasesPerEntry: 64,
+  nameLength: 120,
+  noteLength: 1_200,
+  sectionLength: 200,
+  listLength: 64,
+} as const;
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const slugSchema = z
+  .string()
+  .max(64, 'must be at most 64 characters')
+  .regex(SLUG, 'must be a lower-case slug (a–z, 0–9, single hyphens), e.g. "moonshot-ai"');
+
+/** A display or search name. Control characters would never match page text and hide in the UI. */
+const nameSchema = z
+  .string()
+  .trim()
+  .min(2, 'must be at least 2 characters (one character would match almost everywhere)')
+  .max(LIMITS.nameLength, `must be at most ${LIMITS.nameLength} characters`)
+  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters');
+
+/** Only web links: a `javascript:` or `data:` URL in a pack must never become clickable. */
+export const webUrlSchema = z
+  .string()
+  .max(2_000)
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === 'https:' || u.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL');
+
+/**
+ * One surface form. A plain string uses the entry's defaults; the object form sets
+ * matching rules for this alias alone ("Cohere" the company is case-sensitive so the
+ * verb "cohere" is not highlighted).
+ */
+export const aliasSchema = z.union([
+  nameSchema,
+  z.looseObject({
+    text: nameSchema,
+    /** Match case exactly. Default: the entry's `caseSensitive`, else false. */
+    caseSensitive: z.boolean().optional(),
+    /**
+     * Require word boundaries around the alias. Default: true for aliases that begin and
+     * end with a Latin letter or digit, false for Chinese (running text has no spaces).
+     */
+    wholeWord: z.boolean().optional(),
+  }),
+]);
+export type Alias = z.infer<typeof aliasSchema>;
+
+/** A note as one string, or written per language. */
+export const contextSchema = z.union([
+  z.string().trim().min(1, 'must not be empty').max(LIMITS.noteLength, `must be at most ${LIMITS.noteLength} characters`),
+  z
+    .looseObject({
+      'zh-Hant': z.string().trim().min(1).max(LIMITS.noteLength, `must be at most ${LIMITS.noteLength} characters`).optional(),
+      'zh-Hans': z.string().trim().min(1).max(LIMITS.noteLength, `must be at most ${LIMITS.noteLength} characters`).optional(),
+      en: z.string().trim().min(1).max(LIMITS.noteLength, `must be at most ${LIMITS.noteLength} characters`).optional(),
+    })
+    .refine((o) => NOTE_LANGUAGES.some((l) => o[l] !== undefined), 'needs a note in at least one of zh-Hant, zh-Hans, en'),
+]);
+export type Context = z.infer<typeof contextSchema>;
+
+export const linkSchema = z.looseObject({
+  title: z.string().trim().min(1).max(LIMITS.nameLength),
+  url: webUrlSchema,
+});
+
+export const entrySchema = z.looseObject({
+  /** Stable key: user edits, related links and exports refer to entries by id. */
+  id: slugSchema,
+  /** The display name shown first in the tooltip. It is also matched, like an alias. */
+  term: nameSchema,
+  /** Every other surface form a reader may meet, in any script or language. */
+  aliases: z.array(aliasSchema).max(LIMITS.aliasesPerEntry, `must have at most ${LIMITS.aliasesPerEntry} aliases`).default([]),
+  category: z.enum(CATEGORIES, { error: `must be one of: ${CATEGORIES.join(', ')}` }),
+  /** What the column says about the entry, in our own words. */
+  context: contextSchema,
+  /** Default case rule for the entry's Latin aliases (an alias object can override it). */
+  caseSensitive: z.boolean().optional(),
+  /**
+   * Longer phrases in which an occurrence is NOT this entry, e.g. 海納百川 for 百川.
+   * Compared after folding, so one script is enough.
+   */
+  exclude: z.array(nameSchema).max(LIMITS.listLength).optional(),
+  /** Title of the column section the entry comes from (one of `source.sections`). */
+  section: z.string().trim().min(1).max(LIMITS.sectionLength).optional(),
+  /** Ids of related entries in the same pack, shown as links in the tooltip. */
+  related: z.array(slugSchema).max(LIMITS.listLength).optional(),
+  /** How central the entry is to the column's argument, 0–1; orders lists and breaks ties. */
+  weight: z.number().min(0).max(1).optional(),
+  /** How many times the column mentions the entry: the column's side of the relevance score. */
+  mentions: z.number().int().min(0).max(1_000_000).optional(),
+  /** Further reading. Only http(s) links are accepted. */
+  links: z.array(linkSchema).max(LIMITS.listLength).optional(),
+});
+export type Entry = z.infer<typeof entrySchema>;
+export type EntryInput = z.input<typeof entrySchema>;
+
+export const sourceSchema = z.looseObject({
+  title: z.string().trim().min(1).max(400),
+  author: z.string().trim().min(1).max(LIMITS.nameLength),
+  publication: z.string().trim().min(1).max(LIMITS.nameLength).optional(),
+  date: z.string().trim().max(40).optional(),
+  url: webUrlSchema.optional(),
+  language: z.enum(NOTE_LANGUAGES).optional(),
+  /** Section titles in the column's order; entries point at them with `section`. */
+  sections: z.array(z.string().trim().min(1).max(LIMITS.sectionLength)).max(LIMITS.listLength).default([]),
+});
+
+export const packSchema = z
+  .looseObject({
+    schemaVersion: z.literal(1, { error: 'must be 1 (the only pack format this version reads)' }),
+    id: slugSchema,
+    title: z.string().trim().min(1).max(400),
+    /** Content version of the pack, e.g. "2026.11.29"; shown in the editor. */
+    version: z.string().trim().max(40).optional(),
+    description: z.string().trim().max(2_000).optional(),
+    source: sourceSchema,
+    entries: z.array(entrySchema).max(LIMITS.entries, `must have at most ${LIMITS.entries.toLocaleString('en')} entries`),
+  })
+  .superRefine((pack, ctx) => {
+    // Cross-entry rules a per-field schema cannot see.
+    const ids = new Map<string, number>();
+    pack.entries.forEach((entry, i) => {
+      const first = ids.get(entry.id);
+      if (first !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['entries', i, 'id'], message: `duplicates the id of entries[${first}]` });
+      } else ids.set(entry.id, i);
+    });
+    const sections = new Set(pack.source.sections);
+    pack.entries.forEach((entry, i) => {
+      entry.related?.forEach((rel, j) => {
+        if (!ids.has(rel)) {
+          ctx.addIssue({ code: 'custom', path: ['entries', i, 'related', j], message: `refers to "${rel}", which is not an entry of this pack` });
+        } else if (rel === entry.id) {
+          ctx.addIssue({ code: 'custom', path: ['entries', i, 'related', j], message: 'an entry cannot be related to itself' });
+        }
+      });
+      if (entry.section !== undefined && sections.size > 0 && !sections.has(entry.section)) {
+        ctx.addIssue({ code: 'custom', path: ['entries', i, 'section'], message: `"${entry.section}" is not one of source.sections` });
+      }
+    });
+  });
+export type Pack = z.infer<typeof packSchema>;
+export type PackInput = z.input<typeof packSchema>;
+
+/** The text of an alias, whichever form it was written in. */
+export function aliasText(alias: Alias): string {
+  return typeof alias === 'string' ? alias : alias.text;
+}

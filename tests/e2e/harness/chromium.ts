@@ -1,0 +1,53 @@
+/**
+ * Launches Debian's Chromium with the built extension loaded, the way a reader would
+ * load it unpacked. Never downloads a browser: CI installs `chromium` with apt.
+ */
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROME_BUILD = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+
+/** Flags that keep Chromium off this machine's closed network and quiet in CI. */
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** Starts Chromium with the extension and waits for its service worker. */
+export async function launchWithExtension(extensionPath = CHROME_BUILD): Promise<ExtensionBrowser> {
+  if (!existsSync(join(extensionPath, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionPath}: run "npm run build" first.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'columnlens-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...FLAGS, `--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    serviceWorker,
+    extensionId,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

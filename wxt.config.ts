@@ -1,0 +1,23 @@
+import { defineConfig } from 'wxt';
+
+// The one place the manifest is described. Permissions are the least the
+// features need; README.md ("Permissions") explains each one.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader of any file sees where each name comes from.
+  imports: false,
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'contextMenus'],
+    action: { default_title: '__MSG_extName__' },
+    browser_specific_settings: {
+      gecko: {
+        // A fixed id gives Firefox a stable moz-extension:// host for tests and keeps storage across reinstalls.
+        id: 'columnlens@columnlens.dev',
+        strict_min_version: '128.0',
+      },
+    },
+  },
+});
