@@ -4,6 +4,8 @@ import { defineConfig } from 'wxt';
 // features need; README.md ("Permissions") explains each one.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Lets several builds (e.g. parallel test runs) keep their outputs apart.
+  outDir: process.env.COLUMNLENS_OUT_DIR ?? '.output',
   // Explicit imports everywhere: a reader of any file sees where each name comes from.
   imports: false,
   manifest: {

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROME_BUILD = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+const ROOT = resolve(import.meta.dirname, '../../..');
+/** Where `npm run build` put the Chromium build (COLUMNLENS_OUT_DIR moves it). */
+export const CHROME_BUILD = resolve(ROOT, process.env.COLUMNLENS_OUT_DIR ?? '.output', 'chrome-mv3');
 
 /** Flags that keep Chromium off this machine's closed network and quiet in CI. */
 const FLAGS = [

@@ -1,0 +1,96 @@
+/**
+ * A static server on loopback for end-to-end tests, benchmarks and the corpus sweep.
+ * Content scripts only run on http(s) pages, so fixtures are served rather than opened
+ * from disk.
+ *
+ * - `/fixtures/<file>`: the hand-written pages in tests/e2e/fixtures.
+ * - `/corpus/<folder>/<file>`: pages of ../shared/corpus, byte for byte except that
+ *   `<script>` elements and inline `on…=` handlers are stripped, so every load builds the
+ *   same DOM (the pages' own scripts point at hosts that cannot be reached here).
+ * - `/page?html=<name>`: pages registered at run time with `server.setPage(name, html)`.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+export const FIXTURES_DIR = resolve(import.meta.dirname, '../fixtures');
+export const CORPUS_DIR = process.env.COLUMNLENS_CORPUS ?? resolve(import.meta.dirname, '../../../../shared/corpus');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.htm': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
+
+/** Removes scripts and inline event handlers from HTML bytes without re-encoding them. */
+export function stripScripts(bytes: Buffer): Buffer {
+  // latin1 maps every byte to one char and back, so GBK/GB2312 pages survive untouched.
+  let text = bytes
+    .toString('latin1')
+    .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/<script\b[^>]*\/>/gi, '');
+  // One handler per pass inside each tag; repeat until no tag has one left.
+  const handler = /(<[a-z][^>]*?)\s+on[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi;
+  for (let prev = ''; prev !== text; ) {
+    prev = text;
+    text = text.replace(handler, '$1');
+  }
+  return Buffer.from(text, 'latin1');
+}
+
+export interface TestServer {
+  origin: string;
+  /** Serves `html` at `${origin}/page/<name>` until the server closes. */
+  setPage(name: string, html: string, headers?: Record<string, string>): string;
+  close(): Promise<void>;
+}
+
+function safeJoin(root: string, rel: string): string | undefined {
+  const full = normalize(join(root, decodeURIComponent(rel)));
+  return full.startsWith(root) ? full : undefined;
+}
+
+/** Starts the server on 127.0.0.1 with a free port. */
+export async function startServer(): Promise<TestServer> {
+  const pages = new Map<string, { html: string; headers: Record<string, string> }>();
+  const server: Server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const path = url.pathname;
+      if (path.startsWith('/page/')) {
+        const page = pages.get(path.slice('/page/'.length));
+        if (!page) return void res.writeHead(404).end('no such page');
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...page.headers });
+        return void res.end(page.html);
+      }
+      const [root, rel, strip] = path.startsWith('/fixtures/')
+        ? [FIXTURES_DIR, path.slice('/fixtures/'.length), false]
+        : path.startsWith('/corpus/')
+          ? [CORPUS_DIR, path.slice('/corpus/'.length), true]
+          : [undefined, '', false];
+      const file = root ? safeJoin(root, rel) : undefined;
+      if (!file) return void res.writeHead(404).end('not found');
+      let body = await readFile(file);
+      const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      if (strip && type === 'text/html') body = stripScripts(body);
+      // Fixtures are UTF-8; corpus pages keep their bytes and declare their own charset.
+      res.writeHead(200, { 'content-type': strip ? type : `${type}; charset=utf-8` });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    setPage(name, html, headers = {}) {
+      pages.set(name, { html, headers });
+      return `${origin}/page/${name}`;
+    },
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
