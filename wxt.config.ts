@@ -18,8 +18,12 @@ export default defineConfig({
       gecko: {
         // A fixed id gives Firefox a stable moz-extension:// host for tests and keeps storage across reinstalls.
         id: 'columnlens@columnlens.dev',
-        strict_min_version: '128.0',
+        // 140 (an ESR) is the first Firefox that reads data_collection_permissions.
+        strict_min_version: '140.0',
+        // ColumnLens sends nothing anywhere; Firefox shows readers this declaration at install.
+        data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: '142.0' },
     },
   },
 });

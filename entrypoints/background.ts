@@ -1,5 +1,11 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { startBadge } from '../src/background/badge';
+import { startGlossaryPublisher } from '../src/background/glossary-publisher';
+import { startContextMenu } from '../src/background/context-menu';
 
 // Wiring only: each concern lives in src/background/ and registers its own listeners.
 export default defineBackground(() => {
+  startBadge();
+  startGlossaryPublisher();
+  startContextMenu();
 });

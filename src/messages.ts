@@ -15,6 +15,8 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-page-summary') }),
   /** Popup → content script: scroll to the next occurrence of an entry and focus it. */
   z.object({ type: z.literal('reveal-entry'), id: z.string().check(z.maxLength(64)) }),
+  /** Content script → background: the compiled glossary is missing or unusable; build it. */
+  z.object({ type: z.literal('ensure-glossary') }),
 ]);
 export type Message = z.infer<typeof messageSchema>;
 

@@ -1,8 +1,59 @@
+import './marks.css';
+import markCss from './marks.css?inline';
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createContentController, topHostname } from '../../src/content/controller';
+import { popupRequestListener } from '../../src/content/popup-requests';
+import { createSummaryReporter } from '../../src/content/summary-reporter';
+import { loadActiveGlossary, watchActiveGlossary } from '../../src/glossary-store/active-glossary';
+import { resolveLanguage } from '../../src/i18n/language';
+import type { Message } from '../../src/messages';
+import { parseSettings, readSettings, settingsItem } from '../../src/settings/settings';
+import { startHighlightNavigation, startTooltip } from '../../src/tooltip';
 
+// Wiring only: reading, drawing and following the page live in src/content/.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
+  // Every frame highlights its own document; about:blank and srcdoc frames have no URL of
+  // their own to match, so they are included through their parent's.
   allFrames: true,
+  matchAboutBlank: true,
   runAt: 'document_idle',
-  main() {},
+  async main(ctx) {
+    const { signal } = ctx;
+    const timers = { setTimeout, clearTimeout: (id: unknown) => clearTimeout(id as number), now: () => performance.now() };
+    const send = (counts: Record<string, number>) => {
+      const message: Message = { type: 'page-summary', counts };
+      browser.runtime.sendMessage(message).catch(() => {}); // The worker may be restarting.
+    };
+    const reporter = createSummaryReporter(send, timers);
+    ctx.onInvalidated(() => reporter.stop());
+    const controller = createContentController({
+      document,
+      window,
+      signal,
+      hostname: topHostname(window),
+      shadowCss: markCss,
+      isAlive: () => ctx.isValid,
+      onSummary: (read) => reporter.changed(read),
+    });
+    startTooltip({
+      document,
+      signal,
+      getEntry: (id) => controller.glossary?.byId.get(id),
+      getLanguage: () => resolveLanguage(controller.settings?.language ?? 'auto', navigator.language),
+    });
+    startHighlightNavigation({ document, signal });
+    if (window === window.top) {
+      const listener = popupRequestListener(controller, () => location.href);
+      browser.runtime.onMessage.addListener(listener);
+      ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+    }
+    ctx.onInvalidated(settingsItem.watch((value) => controller.update({ settings: parseSettings(value) })));
+    ctx.onInvalidated(watchActiveGlossary((glossary) => controller.update({ glossary })));
+    // If the glossary cannot load now, the watch delivers it once the background has built it.
+    const [settings, glossary] = await Promise.all([readSettings(), loadActiveGlossary().catch(() => undefined)]);
+    // A change seen by the watches while loading is newer than what was loaded.
+    controller.update({ settings: controller.settings ?? settings, glossary: controller.glossary ?? glossary });
+  },
 });

@@ -1,1 +1,7 @@
+// The glossary editor: all logic lives in src/options/.
+import '../../src/options/editor.css';
+import { startEditor } from '../../src/options/editor-app';
+import { readerLanguage } from '../../src/options/ui-language';
 
+const root = document.getElementById('app');
+if (root) void readerLanguage().then((language) => startEditor(document, root, language));

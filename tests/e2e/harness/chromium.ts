@@ -13,7 +13,7 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 export const CHROME_BUILD = resolve(ROOT, process.env.COLUMNLENS_OUT_DIR ?? '.output', 'chrome-mv3');
 
 /** Flags that keep Chromium off this machine's closed network and quiet in CI. */
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -30,8 +30,16 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/** Extra launch arguments (e.g. the sweep's `--host-resolver-rules`). */
+export interface LaunchOptions {
+  args?: string[];
+}
+
 /** Starts Chromium with the extension and waits for its service worker. */
-export async function launchWithExtension(extensionPath = CHROME_BUILD): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  extensionPath = CHROME_BUILD,
+  options: LaunchOptions = {},
+): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionPath}: run "npm run build" first.`);
   }
@@ -39,7 +47,12 @@ export async function launchWithExtension(extensionPath = CHROME_BUILD): Promise
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...FLAGS, `--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`],
+    args: [
+      ...CHROMIUM_FLAGS,
+      ...(options.args ?? []),
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
+    ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
@@ -47,6 +60,26 @@ export async function launchWithExtension(extensionPath = CHROME_BUILD): Promise
     context,
     serviceWorker,
     extensionId,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Starts the same Chromium, with the same flags and headless mode, but no extension: the
+ * reference that sweeps, benchmarks and tests compare the extension's pages against.
+ */
+export async function launchWithoutExtension(options: LaunchOptions = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'columnlens-chromium-plain-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_FLAGS, ...(options.args ?? [])],
+  });
+  return {
+    context,
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });

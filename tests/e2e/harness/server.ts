@@ -53,8 +53,14 @@ function safeJoin(root: string, rel: string): string | undefined {
   return full.startsWith(root) ? full : undefined;
 }
 
+export interface ServerOptions {
+  /** Serve `/corpus/` from this folder instead of CORPUS_DIR (e.g. a sweep of another corpus). */
+  corpusDir?: string;
+}
+
 /** Starts the server on 127.0.0.1 with a free port. */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
+  const corpusDir = resolve(options.corpusDir ?? CORPUS_DIR);
   const pages = new Map<string, { html: string; headers: Record<string, string> }>();
   const server: Server = createServer(async (req, res) => {
     try {
@@ -69,11 +75,11 @@ export async function startServer(): Promise<TestServer> {
       const [root, rel, strip] = path.startsWith('/fixtures/')
         ? [FIXTURES_DIR, path.slice('/fixtures/'.length), false]
         : path.startsWith('/corpus/')
-          ? [CORPUS_DIR, path.slice('/corpus/'.length), true]
+          ? [corpusDir, path.slice('/corpus/'.length), true]
           : [undefined, '', false];
       const file = root ? safeJoin(root, rel) : undefined;
       if (!file) return void res.writeHead(404).end('not found');
-      let body = await readFile(file);
+      let body: Buffer = await readFile(file);
       const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
       if (strip && type === 'text/html') body = stripScripts(body);
       // Fixtures are UTF-8; corpus pages keep their bytes and declare their own charset.

@@ -1,0 +1,132 @@
+/**
+ * One page of the corpus sweep: load it without the extension (the reference) and with it,
+ * scroll through it (highlights are drawn as text comes near the viewport), then switch
+ * highlights off and on again, checking after each step (see scripts/sweep.ts).
+ */
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { setHighlightsEnabled } from './extension-settings';
+import { waitForHighlights } from './highlight-wait';
+import { pageExpression } from './in-page';
+import {
+  EXCLUDED_SELECTOR,
+  collectHighlights,
+  collectText,
+  scrollThrough,
+  snapshotPage,
+  type PageHighlights,
+  type PageSnapshot,
+  type PageText,
+} from './page-probes';
+import {
+  checkHighlights,
+  checkSameHighlights,
+  checkUntouched,
+  expectedMatches,
+  firstDifference,
+  groupHighlights,
+  uncovered,
+  type ScanningMatcher,
+  type TextRange,
+} from './sweep-checks';
+
+export interface SweepBrowsers {
+  /** Chromium with the extension, and its service worker (to flip the settings). */
+  extension: BrowserContext;
+  serviceWorker: Worker;
+  /** The same Chromium without the extension. */
+  reference: BrowserContext;
+  matcher: ScanningMatcher;
+  /** Errors the service worker logged; each page takes (and empties) what arrived during it. */
+  workerErrors: string[];
+}
+
+export interface PageResult {
+  highlights: number;
+  expected: number;
+  failures: string[];
+}
+
+const LOAD_TIMEOUT_MS = 90_000;
+/** Places scrolled to one by one at most (inner scrolling boxes); the window pass covers the rest. */
+const MAX_PLACES = 200;
+
+const snapshot = (page: Page) => page.evaluate<PageSnapshot>(pageExpression(snapshotPage));
+const highlightsOn = (page: Page) => page.evaluate<PageHighlights>(pageExpression(collectHighlights, EXCLUDED_SELECTOR));
+
+/** Errors the extension caused on `page`; the page's own scripts are stripped, so none are expected. */
+function watchErrors(page: Page, errors: string[]): void {
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    const from = message.location().url;
+    // "Failed to load resource" errors belong to the saved page (its images live on hosts that cannot be reached).
+    if (message.type() === 'error' && !from.startsWith('http')) errors.push(`console error (${from}): ${message.text()}`);
+  });
+}
+
+/** Loads `url` in the reference browser and returns what the extension must reproduce. */
+async function loadReference(browsers: SweepBrowsers, url: string): Promise<{ snap: PageSnapshot; text: PageText }> {
+  const page = await browsers.reference.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    return {
+      snap: await snapshot(page),
+      text: await page.evaluate<PageText>(pageExpression(collectText, EXCLUDED_SELECTOR)),
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Scrolls the whole page, then to each expected place still without a highlight; returns what is drawn. */
+async function drawEverything(page: Page, expected: readonly TextRange[]): Promise<PageHighlights> {
+  const scroll = (windowPass: boolean, places: number[]) =>
+    page.evaluate(pageExpression(scrollThrough, { windowPass, places, settleMs: 120, maxWaitMs: 5_000 }));
+  await scroll(true, []);
+  const drawn = await highlightsOn(page);
+  const missing = uncovered(expected, groupHighlights(drawn.pieces));
+  if (missing.length === 0) return drawn;
+  await scroll(false, missing.slice(0, MAX_PLACES).map((m) => m.start));
+  return highlightsOn(page);
+}
+
+/** Runs every check on one page. */
+export async function sweepPage(browsers: SweepBrowsers, url: string): Promise<PageResult> {
+  const failures: string[] = [];
+  const page = await browsers.extension.newPage();
+  const errors: string[] = [];
+  watchErrors(page, errors);
+  try {
+    // The two browsers load the page side by side.
+    const [{ snap: ref, text }] = await Promise.all([
+      loadReference(browsers, url),
+      page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS }),
+    ]);
+    const expected = expectedMatches(text, browsers.matcher);
+    const first = await waitForHighlights(page, { quietMs: 500, timeoutMs: 30_000 });
+    if (first.timedOut) failures.push(`highlights did not settle (${first.count} after 30 s)`);
+    const on = await drawEverything(page, expected);
+    failures.push(...checkUntouched(ref, await snapshot(page)));
+    failures.push(...checkHighlights(on, text.text, expected, browsers.matcher));
+    const before = groupHighlights(on.pieces);
+
+    await setHighlightsEnabled(browsers.serviceWorker, false);
+    const off = await waitForHighlights(page, { exact: 0, quietMs: 300, timeoutMs: 30_000 });
+    if (off.timedOut) failures.push(`switched off, ${off.count} highlights remain`);
+    const offSnap = await snapshot(page);
+    if (offSnap.bodyHTML !== ref.bodyHTML) {
+      failures.push(`switched off, body differs from the page without the extension ${firstDifference(ref.bodyHTML, offSnap.bodyHTML)}`);
+    }
+    failures.push(...checkUntouched(ref, offSnap).map((f) => `switched off: ${f}`));
+
+    await setHighlightsEnabled(browsers.serviceWorker, true);
+    await waitForHighlights(page, { quietMs: 500, timeoutMs: 30_000 });
+    const again = await drawEverything(page, expected);
+    failures.push(...checkSameHighlights(before, groupHighlights(again.pieces)));
+    failures.push(...errors, ...browsers.workerErrors.splice(0));
+    return { highlights: before.length + on.cssRanges, expected: expected.length, failures };
+  } finally {
+    // A failed page must not leave the next one with highlights switched off.
+    await setHighlightsEnabled(browsers.serviceWorker, true).catch(() => undefined);
+    await page.close();
+  }
+}

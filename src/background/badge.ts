@@ -1,0 +1,91 @@
+/**
+ * The toolbar badge: how many distinct glossary entries the tab's page contains.
+ *
+ * Content scripts report what they found with `page-summary` messages, one per frame, so
+ * the badge counts the union of the frames' entries. It is empty when nothing was found,
+ * when highlights are off for the page, and from the moment the tab starts loading a new
+ * page until that page reports.
+ *
+ * The state lives in the service worker's memory: if the worker is stopped, the next
+ * report of each frame rebuilds it, which is why reports carry whole counts, not deltas.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { parseMessage } from '../messages';
+import { highlightsActiveFor, parseSettings, readSettings, settingsItem, type Settings } from '../settings/settings';
+
+/** A quiet slate grey: informative without competing with the page or other extensions' badges. */
+export const BADGE_COLOR = '#57606a';
+
+/** The badge text for a number of distinct entries; the badge has room for about four characters. */
+export function badgeText(distinctEntries: number): string {
+  if (distinctEntries <= 0) return '';
+  return distinctEntries > 999 ? '999+' : String(distinctEntries);
+}
+
+interface TabState {
+  /** Entry ids each frame reported, by frame id. */
+  frames: Map<number, readonly string[]>;
+  /** Hostname of the top frame, to honour the per-site switch without waiting for the page. */
+  hostname?: string;
+}
+
+function hostnameOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Registers the badge's listeners. Call once, synchronously, when the background starts. */
+export function startBadge(): void {
+  const tabs = new Map<number, TabState>();
+  let settings: Settings | undefined;
+  const settingsReady = readSettings().then((s) => (settings = s));
+
+  const render = (tabId: number) => {
+    const state = tabs.get(tabId);
+    let distinct = 0;
+    if (state && (!settings || !state.hostname || highlightsActiveFor(settings, state.hostname))) {
+      distinct = new Set([...state.frames.values()].flat()).size;
+    }
+    // The tab may have closed in the meantime; that is not an error worth reporting.
+    browser.action.setBadgeText({ tabId, text: badgeText(distinct) }).catch(() => {});
+  };
+
+  void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR }).catch(() => {});
+  // Chrome 110+ and Firefox; older browsers pick a readable text colour themselves.
+  void browser.action.setBadgeTextColor?.({ color: '#ffffff' })?.catch(() => {});
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
+    const message = parseMessage(raw);
+    const tabId = sender.tab?.id;
+    if (message?.type !== 'page-summary' || tabId === undefined) return undefined;
+    const state = tabs.get(tabId) ?? { frames: new Map<number, readonly string[]>() };
+    const frameId = sender.frameId ?? 0;
+    state.frames.set(
+      frameId,
+      Object.keys(message.counts).filter((id) => (message.counts[id] ?? 0) > 0),
+    );
+    if (frameId === 0) state.hostname = hostnameOf(sender.url) ?? state.hostname;
+    tabs.set(tabId, state);
+    void settingsReady.then(() => render(tabId));
+    // No reply: returning nothing leaves other listeners free to answer their messages.
+    return undefined;
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    if (changeInfo.status !== 'loading') return;
+    tabs.delete(tabId);
+    render(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    tabs.delete(tabId);
+  });
+
+  // The switches in the popup apply to the badge at once, not only when pages report again.
+  settingsItem.watch((value) => {
+    settings = parseSettings(value);
+    for (const tabId of tabs.keys()) render(tabId);
+  });
+}

@@ -1,0 +1,221 @@
+/**
+ * Block segmentation: the page's text as runs ("blocks") that the matcher reads one at a
+ * time. A block is the text of one container (a block-level element, shadow root or
+ * document) between two block boundaries, inline elements included, so `Moonshot <b>AI</b>`
+ * and `月之<em>暗面</em>` are one string while text never joins across a `<p>`, `<td>` or `<br>`.
+ *
+ * The walk is a generator that also yields `undefined` every few hundred nodes: on a huge
+ * page collecting text is most of the work, and the scheduler needs those points to stop
+ * within its time budget and give the page its main thread back.
+ */
+import { classify } from './dom-rules';
+
+export interface Block {
+  /** The container the run belongs to (the unit re-read when the page changes). */
+  container: Node;
+  /** Text nodes of the run, in document order. */
+  nodes: Text[];
+  /** `starts[i]` is the offset of `nodes[i]`'s text in `text`. */
+  starts: number[];
+  text: string;
+}
+
+/** One text node's share of a match: `node.data.slice(start, end)`. */
+export interface Span {
+  node: Text;
+  start: number;
+  end: number;
+  /** That text as it was read; drawing checks it is still there. */
+  text: string;
+}
+
+export interface WalkOptions {
+  /** Only the root container's own runs; nested containers are left for their own walk. */
+  shallow?: boolean;
+  /** Called for every open shadow root met, so the caller can observe it. */
+  onShadowRoot?(root: ShadowRoot): void;
+  /** Called as a container's text starts to be read, before any of it is (to drop old highlights). */
+  onContainer?(container: Node): void;
+  /**
+   * Called when the page removed an element while the walk was paused inside it: the rest of
+   * `parent`'s children could not be reached and need a walk of their own.
+   */
+  onLost?(parent: Node): void;
+  /** Runs shorter than this cannot contain a match and are not reported. */
+  minLength?: number;
+}
+
+const TICK_EVERY = 256;
+
+class Run {
+  nodes: Text[] = [];
+  starts: number[] = [];
+  parts: string[] = [];
+  length = 0;
+  constructor(
+    readonly container: Node | null,
+    readonly min: number,
+  ) {}
+  add(node: Text): void {
+    if (!this.container) return;
+    const data = node.data;
+    if (data.length === 0) return;
+    this.nodes.push(node);
+    this.starts.push(this.length);
+    this.parts.push(data);
+    this.length += data.length;
+  }
+  /** The finished block, if it could hold a match; resets for the next run either way. */
+  take(): Block | undefined {
+    if (this.nodes.length === 0) return undefined;
+    const { nodes, starts, parts, length } = this;
+    this.nodes = [];
+    this.starts = [];
+    this.parts = [];
+    this.length = 0;
+    if (length < this.min || !this.container) return undefined;
+    const text = parts.length === 1 ? parts[0]! : parts.join('');
+    if (!/\S/.test(text)) return undefined;
+    return { container: this.container, nodes, starts, text };
+  }
+}
+
+interface Frame {
+  /** The element whose children are being read. */
+  el: Element;
+  /** Its parent when we entered, to notice the page removing it meanwhile. */
+  parent: Node | null;
+  /** The run to go back to when `el` is a container; undefined for inline elements. */
+  outer?: Run;
+  /** Set while reading `el`'s shadow tree: its light children come next. */
+  shadowFirst?: boolean;
+  /** The walk's root: done when its frame closes. */
+  root?: boolean;
+}
+
+/**
+ * Walks the text under `root` and yields its blocks in document order, or `undefined` as a
+ * pause point. When `root` is an inline element only the containers nested in it are
+ * reported: its own text belongs to a run of its container, read by that container's walk.
+ */
+export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Block | undefined, void> {
+  const min = Math.max(1, options.minLength ?? 1);
+  const type = root.nodeType;
+  const rootIsContainer = type === 9 || type === 11 || (type === 1 && classify(root as Element) === 'block');
+  if (type !== 1 && type !== 9 && type !== 11) return;
+  const frames: Frame[] = [];
+  const open = (container: Node): Run => {
+    options.onContainer?.(container);
+    return new Run(container, min);
+  };
+  let run = new Run(null, min);
+  let node: Node | null;
+  const shadow = type === 1 && !options.shallow ? (root as Element).shadowRoot : null;
+  if (shadow) {
+    options.onShadowRoot?.(shadow);
+    frames.push({ el: root as Element, parent: null, outer: run, shadowFirst: true, root: true });
+    run = open(shadow);
+    node = shadow.firstChild;
+  } else {
+    if (rootIsContainer) run = open(root);
+    node = root.firstChild;
+  }
+  let visited = 0;
+  for (;;) {
+    if (++visited % TICK_EVERY === 0) {
+      const parent = node?.parentNode;
+      yield undefined;
+      // The page may have run meanwhile: a removed node no longer leads to its siblings.
+      if (node && node.parentNode !== parent) {
+        if (parent) options.onLost?.(parent);
+        node = null;
+      }
+    }
+    if (node === null) {
+      const frame = frames.pop();
+      if (!frame) break;
+      if (frame.outer) {
+        const done = run.take();
+        if (done) yield done;
+        run = frame.outer;
+      }
+      if (frame.shadowFirst) {
+        // Shadow tree done: now the host's own children, a container of their own.
+        frames.push({ ...frame, shadowFirst: false, outer: run });
+        run = open(frame.el);
+        node = frame.el.firstChild;
+        continue;
+      }
+      if (frame.root) break;
+      if (frame.el.parentNode !== frame.parent) {
+        if (frame.parent) options.onLost?.(frame.parent);
+        node = null;
+        continue;
+      }
+      node = frame.el.nextSibling;
+      continue;
+    }
+    const nodeType = node.nodeType;
+    if (nodeType === 3) {
+      run.add(node as Text);
+      node = node.nextSibling;
+      continue;
+    }
+    if (nodeType !== 1) {
+      node = node.nextSibling;
+      continue;
+    }
+    const el = node as Element;
+    const kind = classify(el);
+    if (kind === 'inline') {
+      frames.push({ el, parent: el.parentNode });
+      node = el.firstChild;
+      continue;
+    }
+    if (kind === 'skipped') {
+      node = el.nextSibling;
+      continue;
+    }
+    // Excluded elements and containers both end the current run.
+    const done = run.take();
+    if (done) yield done;
+    if (kind === 'excluded' || options.shallow) {
+      node = el.nextSibling;
+      continue;
+    }
+    const elShadow = el.shadowRoot;
+    frames.push({ el, parent: el.parentNode, outer: run, shadowFirst: !!elShadow });
+    if (elShadow) {
+      options.onShadowRoot?.(elShadow);
+      run = open(elShadow);
+      node = elShadow.firstChild;
+    } else {
+      run = open(el);
+      node = el.firstChild;
+    }
+  }
+  const last = run.take();
+  if (last) yield last;
+}
+
+/** The pieces of `block.text.slice(start, end)`, one per text node it touches. */
+export function spansOf(block: Block, start: number, end: number): Span[] {
+  const { starts, nodes, text } = block;
+  // Binary search for the last node starting at or before `start`.
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  const spans: Span[] = [];
+  for (let i = lo; i < nodes.length && starts[i]! < end; i++) {
+    // Lengths come from the text as read, so a span never runs past what was matched.
+    const length = (i + 1 < nodes.length ? starts[i + 1]! : text.length) - starts[i]!;
+    const from = Math.max(start - starts[i]!, 0);
+    const to = Math.min(end - starts[i]!, length);
+    if (to > from) spans.push({ node: nodes[i]!, start: from, end: to, text: text.slice(starts[i]! + from, starts[i]! + to) });
+  }
+  return spans;
+}

@@ -1,0 +1,107 @@
+/**
+ * Connects the reader's settings and the active glossary to the highlighter of one
+ * document: starts it when highlights are on for this site, stops it (restoring the page)
+ * when they are switched off, and reads the page again when the glossary or the display
+ * choices change. Knows nothing of extension APIs: the entrypoint passes them in.
+ */
+import type { ActiveGlossary } from '../glossary-store/active-glossary';
+import { highlightsActiveFor, type Settings } from '../settings/settings';
+import { glossaryView } from './glossary-view';
+import { startHighlighter, type DisplayFilters, type Highlighter, type HighlighterDeps } from './highlighter';
+
+export interface ControllerDeps extends Omit<HighlighterDeps, 'onSummary'> {
+  signal: AbortSignal;
+  /** Hostname the per-site switch applies to (the top page's, also inside frames). */
+  hostname: string;
+  /** The page's counts changed (empty when highlights are off). */
+  onSummary(read: () => Record<string, number>): void;
+}
+
+export interface ContentController {
+  update(change: { settings?: Settings; glossary?: ActiveGlossary }): void;
+  summary(): Record<string, number>;
+  reveal(id: string): boolean;
+  readonly glossary: ActiveGlossary | undefined;
+  readonly settings: Settings | undefined;
+}
+
+function filtersOf(settings: Settings): DisplayFilters {
+  return { density: settings.density, hiddenCategories: new Set(settings.hiddenCategories) };
+}
+
+function sameFilters(a: Settings, b: Settings): boolean {
+  return a.density === b.density && a.hiddenCategories.join() === b.hiddenCategories.join();
+}
+
+/** Creates the controller; nothing runs until both settings and glossary have arrived. */
+export function createContentController(deps: ControllerDeps): ContentController {
+  let settings: Settings | undefined;
+  let glossary: ActiveGlossary | undefined;
+  let highlighter: Highlighter | undefined;
+  const empty = () => ({});
+
+  const stop = () => {
+    highlighter?.stop();
+    highlighter = undefined;
+  };
+  deps.signal.addEventListener('abort', stop, { once: true });
+
+  return {
+    update(change) {
+      if (deps.signal.aborted) return;
+      const before = settings;
+      const glossaryChanged = change.glossary !== undefined && change.glossary.version !== glossary?.version;
+      settings = change.settings ?? settings;
+      glossary = change.glossary ?? glossary;
+      if (!settings || !glossary) return;
+      if (!highlightsActiveFor(settings, deps.hostname)) {
+        if (highlighter) {
+          stop();
+          deps.onSummary(empty);
+        }
+        return;
+      }
+      if (!highlighter) {
+        const current = highlighter = startHighlighter(
+          { ...deps, onSummary: () => deps.onSummary(() => current.summary()) },
+          glossaryView(glossary),
+          filtersOf(settings),
+        );
+      } else if (glossaryChanged || (before && !sameFilters(before, settings))) {
+        highlighter.setOptions(glossaryView(glossary), filtersOf(settings));
+      }
+    },
+    summary: () => highlighter?.summary() ?? {},
+    reveal: (id) => highlighter?.reveal(id) ?? false,
+    get glossary() {
+      return glossary;
+    },
+    get settings() {
+      return settings;
+    },
+  };
+}
+
+/**
+ * The hostname of the tab's page. The per-site switch is about the site the reader is on,
+ * so a frame asks its top page; a cross-origin top cannot be read, then the frame's
+ * ancestor origins (Chromium) or, failing those, its own hostname stand in.
+ */
+export function topHostname(win: Window): string {
+  try {
+    const top = win.top?.location.hostname;
+    if (top !== undefined) return top;
+  } catch {
+    // Cross-origin top frame.
+  }
+  const origins = win.location.ancestorOrigins;
+  const outermost = origins && origins.length > 0 ? origins[origins.length - 1] : undefined;
+  if (outermost) {
+    try {
+      return new URL(outermost).hostname;
+    } catch {
+      // An opaque origin ("null"): fall through.
+    }
+  }
+  return win.location.hostname;
+}

@@ -1,0 +1,172 @@
+/**
+ * Which parts of a page ColumnLens reads, and where a run of text ends.
+ *
+ * Block boundaries are decided from tag names, not from `getComputedStyle`: asking for
+ * computed styles forces style recalculation (and often layout) for every element of
+ * the page, the most expensive thing a content script can do on a large page. Tag
+ * names give the right answer for the text people read; the rare page that styles a
+ * `<span>` as a block only loses a cross-element match, it never gains a wrong one.
+ */
+
+/** Elements whose text is never read, highlighted or joined with text around them. */
+const EXCLUDED_TAGS = new Set([
+  'head',
+  'title',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  // A button is a control, not reading text; a mark inside one would take its clicks.
+  'button',
+  'svg',
+  'math',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'picture',
+  'map',
+  'slot',
+]);
+
+/** Ruby annotations are skipped but do not split the base text (漢<rt>han</rt>字 reads 漢字). */
+const TRANSPARENT_SKIPPED_TAGS = new Set(['rt', 'rp']);
+
+/** Elements that end a run of text: block-level by default in every browser, plus `br`/`hr`. */
+const BLOCK_TAGS = new Set([
+  'html',
+  'body',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'legend',
+  'li',
+  'listing',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'plaintext',
+  'pre',
+  'search',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'xmp',
+  'img',
+]);
+
+/**
+ * Editing widgets and the extension's own UI, matched by one selector so the common case
+ * (an element with none of these) costs a single native call. `contenteditable` with any
+ * value but "false" makes a subtree editable; `false` inside an editor is still the editor's.
+ */
+export const UI_HOST_ATTRIBUTE = 'data-columnlens-ui';
+const EXCLUDED_SELECTOR = [
+  '[contenteditable]:not([contenteditable="false" i])',
+  '[role="textbox"]',
+  '[role="combobox"]',
+  '.CodeMirror',
+  '.cm-editor',
+  '.monaco-editor',
+  '.ace_editor',
+  `[${UI_HOST_ATTRIBUTE}]`,
+].join(',');
+
+/** Class of our highlight elements; the walker reads through them like any inline element. */
+export const MARK_CLASS = 'columnlens-mark';
+
+/**
+ * - inline: read through; text on both sides joins.
+ * - block: starts and ends a run of text.
+ * - excluded: not read; ends a run of text.
+ * - skipped: not read; text on both sides joins.
+ */
+export type Kind = 'inline' | 'block' | 'excluded' | 'skipped';
+
+/** How the walker treats an element. */
+export function classify(el: Element): Kind {
+  const name = el.localName;
+  if (EXCLUDED_TAGS.has(name)) return 'excluded';
+  if (TRANSPARENT_SKIPPED_TAGS.has(name)) return 'skipped';
+  // Attributes before blocks: an editable <div> must be excluded, not entered.
+  if (el.attributes.length > 0 && el.matches(EXCLUDED_SELECTOR)) return 'excluded';
+  if (BLOCK_TAGS.has(name)) return 'block';
+  // Custom elements are usually styled as blocks (cards, list items); joining text across
+  // two of them could invent a match, missing one inside a single custom element cannot.
+  if (name.includes('-')) return 'block';
+  // An element with its own shadow tree renders that tree, not a continuation of our run.
+  if (el.shadowRoot) return 'block';
+  return 'inline';
+}
+
+/** Whether `node` sits inside an excluded element (checked up to the root, across shadow hosts). */
+export function isInExcludedSubtree(node: Node): boolean {
+  for (let cur: Node | null = node; cur; ) {
+    if (cur.nodeType === 1) {
+      const kind = classify(cur as Element);
+      if (kind === 'excluded' || kind === 'skipped') return true;
+    }
+    cur = cur.nodeType === 11 ? (cur as ShadowRoot).host : cur.parentNode;
+  }
+  return false;
+}
+
+/**
+ * The container whose runs of text include `node`: the nearest block-level ancestor (or the
+ * node itself when it is one), else its shadow root or document. Null inside an excluded element.
+ */
+export function containerOf(node: Node): Node | null {
+  for (let cur: Node | null = node; cur; cur = cur.parentNode) {
+    const type = cur.nodeType;
+    if (type === 11 || type === 9) return cur;
+    if (type !== 1) continue;
+    const kind = classify(cur as Element);
+    if (kind === 'block') return cur;
+    if (kind !== 'inline') return null;
+  }
+  return null;
+}

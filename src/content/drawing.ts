@@ -1,0 +1,132 @@
+/**
+ * Turning pending matches into highlights: each pending block waits until its element comes
+ * near the viewport, then joins a queue drawn in small batches by the scheduler. Everything
+ * drawn in one slice reaches the page in one task, so the browser lays out once per slice.
+ */
+import type { HighlightEngine, Piece } from './engine';
+import type { ContainerState, PendingBlock } from './page-state';
+import { PRIORITY, type Scheduler } from './scheduler';
+import type { ViewportWatcher, ViewportWatcherFactory } from './viewport';
+
+/** Pieces drawn per scheduler step (a few hundred elements stay well inside one slice). */
+const BATCH = 200;
+
+export interface Drawing {
+  /** Draws `block` once it is near the viewport. */
+  wait(block: PendingBlock): void;
+  /** Stops waiting for the blocks of `state` and undraws what it drew. */
+  undraw(state: ContainerState): void;
+  /** Draws every pending match of `entry` now (for "reveal"). */
+  drawEntryNow(states: Iterable<ContainerState>, entry: number): void;
+  /** Forgets every waiting block (highlights themselves are removed by the engine). */
+  reset(): void;
+  disconnect(): void;
+}
+
+/** Connects the viewport watcher, the scheduler and the engine. */
+export function createDrawing(
+  engine: HighlightEngine,
+  scheduler: Scheduler,
+  viewport: ViewportWatcherFactory,
+  ownWrites: <T>(write: () => T) => T,
+): Drawing {
+  const waiting = new Map<Element, Set<PendingBlock>>();
+  const queue: PendingBlock[] = [];
+  let drawing = false;
+  let watcher: ViewportWatcher = viewport(near);
+
+  function near(elements: Element[]): void {
+    for (const el of elements) {
+      const blocks = waiting.get(el);
+      if (!blocks) continue;
+      waiting.delete(el);
+      watcher.unobserve(el);
+      for (const block of blocks) if (!block.state.dropped) queue.push(block);
+    }
+    if (queue.length > 0 && !drawing) {
+      drawing = true;
+      scheduler.add(drain(), PRIORITY.visible);
+    }
+  }
+
+  function draw(state: ContainerState, pieces: readonly Piece[]): void {
+    ownWrites(() => engine.apply(pieces));
+    for (const piece of pieces) state.drawn.add(piece.node);
+  }
+
+  function* drain(): Generator<undefined, void> {
+    try {
+      for (let block = queue.shift(); block; block = queue.shift()) {
+        const { state } = block;
+        let batch: Piece[] = [];
+        for (const match of block.matches) {
+          if (state.dropped) break;
+          for (const piece of match.pieces) batch.push(piece);
+          if (batch.length >= BATCH) {
+            draw(state, batch);
+            batch = [];
+            yield undefined;
+          }
+        }
+        if (!state.dropped && batch.length > 0) draw(state, batch);
+        block.matches = [];
+        const index = state.pending.indexOf(block);
+        if (index >= 0) state.pending.splice(index, 1);
+        yield undefined;
+      }
+    } finally {
+      drawing = false;
+    }
+  }
+
+  function stopWaiting(block: PendingBlock): void {
+    const blocks = waiting.get(block.target);
+    if (!blocks) return;
+    blocks.delete(block);
+    if (blocks.size === 0) {
+      waiting.delete(block.target);
+      watcher.unobserve(block.target);
+    }
+  }
+
+  return {
+    wait(block) {
+      const blocks = waiting.get(block.target);
+      if (blocks) blocks.add(block);
+      else {
+        waiting.set(block.target, new Set([block]));
+        watcher.observe(block.target);
+      }
+    },
+    undraw(state) {
+      for (const block of state.pending) stopWaiting(block);
+      state.pending = [];
+      if (state.drawn.size > 0) ownWrites(() => engine.remove(state.drawn));
+      state.drawn.clear();
+    },
+    drawEntryNow(states, entry) {
+      for (const state of states) {
+        for (const block of state.pending) {
+          const now = block.matches.filter((m) => m.entry === entry);
+          if (now.length === 0) continue;
+          block.matches = block.matches.filter((m) => m.entry !== entry);
+          draw(
+            state,
+            now.flatMap((m) => m.pieces),
+          );
+        }
+      }
+    },
+    reset() {
+      watcher.disconnect();
+      waiting.clear();
+      queue.length = 0;
+      watcher = viewport(near);
+    },
+    disconnect() {
+      watcher.disconnect();
+      waiting.clear();
+      queue.length = 0;
+    },
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * Reading a region of the page: walk its blocks, scan each with the matcher, count every
+ * match, and turn the ones to show (after density and category filters) into pending
+ * highlights. A generator, so the scheduler can pause it between steps.
+ */
+import { spansOf, walkBlocks, type Block } from './blocks';
+import { scanInWindows, type ScanMatch, type TextScanner } from './chunked-scan';
+import type { Piece } from './engine';
+import type { PageState, PendingBlock, PendingMatch } from './page-state';
+
+/** Text long enough that scanning it is worth a pause point of its own. */
+const LONG_TEXT = 4_096;
+
+/** The glossary as the highlighter needs it. */
+export interface GlossaryView {
+  scanner: TextScanner;
+  /** Entry ids by matcher entry index. */
+  entryIds: readonly string[];
+  /** Categories by matcher entry index. */
+  categories: readonly string[];
+  /** Longest alias or exclusion phrase (overlap between scan windows). */
+  maxMatchLength: number;
+  /** Shortest alias: shorter runs of text are not scanned. */
+  minMatchLength: number;
+}
+
+/** The reader's display choices. */
+export interface DisplayFilters {
+  density: 'all' | 'first';
+  hiddenCategories: ReadonlySet<string>;
+}
+
+export interface ReadHooks {
+  /** A container is about to be read again: drop what was known and drawn for it. */
+  forget(container: Node): void;
+  shadowRoot(root: ShadowRoot): void;
+  lost(parent: Node): void;
+  pending(block: PendingBlock): void;
+}
+
+/** Reads `root` (only its own runs when `shallow`) into `page`. */
+export function* readRegion(
+  root: Node,
+  shallow: boolean,
+  view: GlossaryView,
+  filters: DisplayFilters,
+  page: PageState,
+  hooks: ReadHooks,
+): Generator<undefined, void> {
+  const blocks = walkBlocks(root, {
+    shallow,
+    minLength: view.minMatchLength,
+    onContainer: hooks.forget,
+    onShadowRoot: hooks.shadowRoot,
+    onLost: hooks.lost,
+  });
+  for (const block of blocks) {
+    if (!block) {
+      yield undefined;
+      continue;
+    }
+    const matches: ScanMatch[] = [];
+    for (const found of scanInWindows(view.scanner, block.text, view.maxMatchLength)) {
+      for (const m of found) matches.push(m);
+      // Long text: give the scheduler a chance to pause after every window.
+      if (block.text.length > LONG_TEXT) yield undefined;
+    }
+    if (matches.length > 0) record(block, matches, view, filters, page, hooks);
+  }
+}
+
+function record(
+  block: Block,
+  matches: readonly ScanMatch[],
+  view: GlossaryView,
+  filters: DisplayFilters,
+  page: PageState,
+  hooks: ReadHooks,
+): void {
+  const state = page.stateFor(block.container);
+  const shown: PendingMatch[] = [];
+  for (const m of matches) {
+    state.counts.set(m.entry, (state.counts.get(m.entry) ?? 0) + 1);
+    const id = view.entryIds[m.entry];
+    const category = view.categories[m.entry] ?? '';
+    if (id === undefined || filters.hiddenCategories.has(category)) continue;
+    if (filters.density === 'first' && !page.claimFirst(m.entry, state)) continue;
+    const pieces: Piece[] = spansOf(block, m.start, m.end).map((span, i) => ({
+      ...span,
+      id,
+      category,
+      first: i === 0,
+    }));
+    if (pieces.length > 0) shown.push({ entry: m.entry, pieces });
+  }
+  if (shown.length === 0) return;
+  const firstNode = shown[0]!.pieces[0]!.node;
+  const parent = firstNode.parentNode;
+  const target = parent?.nodeType === 1 ? (parent as Element) : (parent as ShadowRoot | null)?.host;
+  if (!target) return;
+  const pending: PendingBlock = { state, target, matches: shown };
+  state.pending.push(pending);
+  hooks.pending(pending);
+}

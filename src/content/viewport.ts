@@ -1,0 +1,51 @@
+/**
+ * Which highlights to draw now: those near the viewport. Drawing thousands of marks at once
+ * makes the browser lay out the whole page again (seconds on table-heavy pages); drawing
+ * them as they come near the viewport spreads that cost and skips it for text nobody
+ * scrolls to. IntersectionObserver answers without forcing layout from our code, unlike
+ * `getBoundingClientRect`.
+ */
+
+export interface ViewportWatcher {
+  observe(el: Element): void;
+  unobserve(el: Element): void;
+  disconnect(): void;
+}
+
+/** Creates a watcher that reports elements as they come near the viewport. */
+export type ViewportWatcherFactory = (onNear: (elements: Element[]) => void) => ViewportWatcher;
+
+/** Draw one screen ahead above and below, so scrolling rarely shows text before its highlights. */
+export const NEAR_MARGIN = '100% 0px 100% 0px';
+
+/** The real thing, for browsers. */
+export function intersectionViewport(win: Window & typeof globalThis): ViewportWatcherFactory {
+  return (onNear) => {
+    const observer = new win.IntersectionObserver(
+      (entries) => {
+        const near = entries.filter((e) => e.isIntersecting).map((e) => e.target);
+        if (near.length > 0) onNear(near);
+      },
+      { rootMargin: NEAR_MARGIN },
+    );
+    return {
+      observe: (el) => observer.observe(el),
+      unobserve: (el) => observer.unobserve(el),
+      disconnect: () => observer.disconnect(),
+    };
+  };
+}
+
+/** Everything counts as near: for documents without layout (tests, or no IntersectionObserver). */
+export const everythingNear: ViewportWatcherFactory = (onNear) => {
+  let live = true;
+  return {
+    observe(el) {
+      if (live) queueMicrotask(() => live && onNear([el]));
+    },
+    unobserve() {},
+    disconnect() {
+      live = false;
+    },
+  };
+};

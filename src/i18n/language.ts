@@ -1,0 +1,27 @@
+/**
+ * The reader's language: one of the three the glossary notes and the UI are written in.
+ * Kept apart from the catalogs so the content script can resolve it without them.
+ */
+export const READER_LANGUAGES = ['zh-Hant', 'zh-Hans', 'en'] as const;
+export type ReaderLanguage = (typeof READER_LANGUAGES)[number];
+
+/** Regions whose Chinese readers use Traditional characters when the tag names no script. */
+const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo']);
+
+/**
+ * Maps a BCP 47 tag (navigator.language, i18n.getUILanguage()) to a reader language.
+ * The script subtag wins over the region (zh-Hant-CN is Traditional); a bare "zh" is
+ * Simplified, as it is for most readers who set it.
+ */
+export function languageFromTag(tag: string | undefined): ReaderLanguage {
+  const parts = (tag ?? '').toLowerCase().replace(/_/g, '-').split('-');
+  if (parts[0] !== 'zh') return 'en';
+  if (parts.includes('hant')) return 'zh-Hant';
+  if (parts.includes('hans')) return 'zh-Hans';
+  return parts.some((p) => TRADITIONAL_REGIONS.has(p)) ? 'zh-Hant' : 'zh-Hans';
+}
+
+/** The language to use: the reader's explicit choice, or the browser's when set to `auto`. */
+export function resolveLanguage(setting: ReaderLanguage | 'auto', browserTag: string | undefined): ReaderLanguage {
+  return setting === 'auto' ? languageFromTag(browserTag) : setting;
+}

@@ -1,0 +1,79 @@
+/**
+ * The few catalog messages the tooltip needs, picked out of the locale files one by one.
+ *
+ * The tooltip runs in the content script, on every page, while the catalogs also hold the
+ * popup's and the editor's text. Static `namespace.key` reads let the bundler keep only
+ * these keys (Vite exposes each top-level JSON key as its own export); a lookup by a
+ * computed key would pull every catalog in whole.
+ */
+import * as en from '../../public/_locales/en/messages.json';
+import * as zhTW from '../../public/_locales/zh_TW/messages.json';
+import * as zhCN from '../../public/_locales/zh_CN/messages.json';
+import type { CatalogMessage } from './catalogs';
+import type { ReaderLanguage } from './language';
+
+export type TooltipLabelKey =
+  | 'tooltipAliases'
+  | 'tooltipSection'
+  | 'tooltipRelated'
+  | 'categoryCompany'
+  | 'categoryOrganization'
+  | 'categoryPerson'
+  | 'categoryProduct'
+  | 'categoryTechnology'
+  | 'categoryPolicy'
+  | 'categoryConcept'
+  | 'categoryPublication'
+  | 'categoryEvent';
+
+type Labels = Record<TooltipLabelKey, CatalogMessage>;
+
+export const TOOLTIP_LABELS: Record<ReaderLanguage, Labels> = {
+  en: {
+    tooltipAliases: en.tooltipAliases,
+    tooltipSection: en.tooltipSection,
+    tooltipRelated: en.tooltipRelated,
+    categoryCompany: en.categoryCompany,
+    categoryOrganization: en.categoryOrganization,
+    categoryPerson: en.categoryPerson,
+    categoryProduct: en.categoryProduct,
+    categoryTechnology: en.categoryTechnology,
+    categoryPolicy: en.categoryPolicy,
+    categoryConcept: en.categoryConcept,
+    categoryPublication: en.categoryPublication,
+    categoryEvent: en.categoryEvent,
+  },
+  'zh-Hant': {
+    tooltipAliases: zhTW.tooltipAliases,
+    tooltipSection: zhTW.tooltipSection,
+    tooltipRelated: zhTW.tooltipRelated,
+    categoryCompany: zhTW.categoryCompany,
+    categoryOrganization: zhTW.categoryOrganization,
+    categoryPerson: zhTW.categoryPerson,
+    categoryProduct: zhTW.categoryProduct,
+    categoryTechnology: zhTW.categoryTechnology,
+    categoryPolicy: zhTW.categoryPolicy,
+    categoryConcept: zhTW.categoryConcept,
+    categoryPublication: zhTW.categoryPublication,
+    categoryEvent: zhTW.categoryEvent,
+  },
+  'zh-Hans': {
+    tooltipAliases: zhCN.tooltipAliases,
+    tooltipSection: zhCN.tooltipSection,
+    tooltipRelated: zhCN.tooltipRelated,
+    categoryCompany: zhCN.categoryCompany,
+    categoryOrganization: zhCN.categoryOrganization,
+    categoryPerson: zhCN.categoryPerson,
+    categoryProduct: zhCN.categoryProduct,
+    categoryTechnology: zhCN.categoryTechnology,
+    categoryPolicy: zhCN.categoryPolicy,
+    categoryConcept: zhCN.categoryConcept,
+    categoryPublication: zhCN.categoryPublication,
+    categoryEvent: zhCN.categoryEvent,
+  },
+};
+
+/** A tooltip label in the reader's language (these messages have no placeholders). */
+export function tooltipLabel(language: ReaderLanguage, key: TooltipLabelKey): string {
+  return TOOLTIP_LABELS[language][key].message;
+}

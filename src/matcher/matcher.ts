@@ -1,0 +1,52 @@
+/**
+ * The matcher: compile glossary entries once into one automaton, then scan blocks of page text.
+ */
+import { Automaton, buildAutomaton, patternLengths } from './automaton';
+import { buildPatternSet, type MatcherEntry } from './patterns';
+import { scanText, simpleEntries } from './scan';
+import { type Match, StreamingSelection } from './selection';
+import { fromSerialized, type MatcherParts, type SerializedMatcher, toSerialized } from './serialize';
+
+/** A compiled glossary. `entryIds[m.entry]` is the id of a match's entry. */
+export interface Matcher {
+  readonly entryIds: readonly string[];
+  /** Matches in `text`: leftmost-longest, non-overlapping, sorted by start. */
+  scan(text: string): Match[];
+  /** Plain JSON-safe data for caching; `loadMatcher` turns it back into an identical matcher. */
+  serialize(): SerializedMatcher;
+}
+
+function makeMatcher(parts: MatcherParts, automaton: Automaton): Matcher {
+  const context = {
+    automaton,
+    variants: parts.variants,
+    patternLength: patternLengths(parts.automaton, parts.variants.variantStart.length - 1),
+    simpleEntry: simpleEntries(parts.variants),
+    streaming: new StreamingSelection(),
+  };
+  return {
+    entryIds: parts.entryIds,
+    scan: (text) => scanText(context, text),
+    serialize: () => toSerialized(parts),
+  };
+}
+
+/** Compiles entries (term and aliases, with their rules and exclusions) into a matcher. */
+export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
+  const { keys, ...variants } = buildPatternSet(entries);
+  const automaton = buildAutomaton(keys);
+  return makeMatcher({ entryIds: entries.map((e) => e.id), automaton: automaton.data, variants }, automaton);
+}
+
+/** Loads a serialised matcher; throws a clear error on malformed or outdated data. */
+export function loadMatcher(data: SerializedMatcher): Matcher {
+  const parts = fromSerialized(data);
+  return makeMatcher(parts, new Automaton(parts.automaton));
+}
+
+/** Occurrences per entry index (for page summaries and relevance). */
+export function countMatches(matches: readonly Match[], entryCount: number): Uint32Array {
+  const counts = new Uint32Array(entryCount);
+  for (const m of matches) if (m.entry >= 0 && m.entry < entryCount) counts[m.entry]!++;
+  return counts;
+}

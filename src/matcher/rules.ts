@@ -1,0 +1,99 @@
+/**
+ * Per-alias rules applied to a raw automaton hit: word boundaries, the English plural "s", and
+ * exact case for case-sensitive aliases. Only hits reach this code, so it favours clarity.
+ */
+import { CLASS_IGNORE } from './automaton';
+import { Flag } from './patterns';
+import { KIND_ALPHA, KIND_CJK, wordKind } from './word-kind';
+
+/** Returns where the accepted match ends (past a plural "s") or -1 if the alias's rules reject it. */
+export function acceptEnd(
+  text: string,
+  classOf: Int32Array,
+  spaceClass: number,
+  start: number,
+  end: number,
+  flags: number,
+  caseText: string,
+): number {
+  if (flags & Flag.Left && blocks(codePointBefore(text, classOf, start), flags & Flag.LeftCjk)) return -1;
+  let matchEnd = end;
+  if (flags & Flag.Right) {
+    const after = indexAfter(text, classOf, end);
+    if (after < text.length && blocks(text.codePointAt(after)!, flags & Flag.RightCjk)) {
+      // "LLMs", "GPUs", "H100s": a plural s belongs to the word, so the highlight covers it.
+      // (A possessive needs nothing: the apostrophe in "Nvidia's" is already a boundary.)
+      if (!(flags & Flag.Plural) || !isLetterS(text.charCodeAt(after))) return -1;
+      const beyond = indexAfter(text, classOf, after + 1);
+      if (beyond < text.length && blocks(text.codePointAt(beyond)!, 0)) return -1;
+      matchEnd = after + 1;
+    }
+  }
+  if (flags & Flag.CaseSensitive && !sameCase(text, classOf, spaceClass, start, caseText)) return -1;
+  return matchEnd;
+}
+
+const isLetterS = (c: number) => c === 0x73 || c === 0x53 || c === 0xff53 || c === 0xff33;
+
+/** Whether a neighbouring character joins the alias into a longer word. */
+function blocks(codePoint: number, cjkSide: number): boolean {
+  if (codePoint < 0) return false;
+  const kind = wordKind(codePoint);
+  return kind === KIND_ALPHA || (kind === KIND_CJK && cjkSide !== 0);
+}
+
+function codePointBefore(text: string, classOf: Int32Array, index: number): number {
+  let j = index - 1;
+  while (j >= 0 && classOf[text.charCodeAt(j)] === CLASS_IGNORE) j--;
+  if (j < 0) return -1;
+  const c = text.charCodeAt(j);
+  if (c >= 0xdc00 && c <= 0xdfff && j > 0) return text.codePointAt(j - 1)!;
+  return c;
+}
+
+function indexAfter(text: string, classOf: Int32Array, index: number): number {
+  let j = index;
+  while (j < text.length && classOf[text.charCodeAt(j)] === CLASS_IGNORE) j++;
+  return j;
+}
+
+/** Case signature: 1 upper, 2 lower, 0 caseless. */
+function caseOf(ch: string): number {
+  if (ch !== ch.toLowerCase()) return 1;
+  return ch !== ch.toUpperCase() ? 2 : 0;
+}
+
+/** Whether the text from `start` has the alias's letter case, character by character. */
+function sameCase(text: string, classOf: Int32Array, spaceClass: number, start: number, alias: string): boolean {
+  const isSkipped = (j: number) => {
+    const k = classOf[text.charCodeAt(j)];
+    return k === spaceClass || k === CLASS_IGNORE;
+  };
+  let j = start;
+  for (let u = 0; u < alias.length; u++, j++) {
+    while (classOf[text.charCodeAt(j)] === CLASS_IGNORE) j++;
+    if (caseOf(text[j]!) !== caseOf(alias[u]!)) return false;
+    // One space in the alias stands for a run of spaces in the text.
+    if (classOf[text.charCodeAt(j)] === spaceClass) while (j + 1 < text.length && isSkipped(j + 1)) j++;
+  }
+  return true;
+}
+
+/** Walks back `units` pattern characters from `end`, reading text as the scanner does. */
+export function startOf(text: string, classOf: Int32Array, spaceClass: number, end: number, units: number): number {
+  let j = end;
+  while (units > 0) {
+    j--;
+    const k = classOf[text.charCodeAt(j)]!;
+    if (k === CLASS_IGNORE) continue;
+    if (k === spaceClass) {
+      while (j > 0) {
+        const before = classOf[text.charCodeAt(j - 1)]!;
+        if (before !== spaceClass && before !== CLASS_IGNORE) break;
+        j--;
+      }
+    }
+    units--;
+  }
+  return j;
+}

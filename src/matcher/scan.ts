@@ -1,0 +1,156 @@
+/**
+ * Scanning: one pass of the automaton over a block of text, the per-alias rules on the few raw
+ * hits, and leftmost-longest selection.
+ *
+ * The scanner reads text the way patterns were normalised: folded, with soft hyphens and
+ * zero-width characters skipped and whitespace runs read as one space ("Alibaba\n   Cloud" is
+ * "alibaba cloud"). Reported offsets are always offsets into the original text.
+ */
+import { type Automaton, CLASS_IGNORE, WORD_UNIT } from './automaton';
+import { Flag, type VariantTable } from './patterns';
+import { acceptEnd, startOf } from './rules';
+import { ExactSelection, type Match, type SelectionSink, StreamingSelection } from './selection';
+
+/** A compiled matcher's scanning state. */
+export interface ScanContext {
+  automaton: Automaton;
+  variants: VariantTable;
+  /** Length of each pattern in scanned (folded, collapsed) characters. */
+  patternLength: Int32Array;
+  /** Entry of a pattern whose only variant has no rules to check, else -1: the fast path. */
+  simpleEntry: Int32Array;
+  /** Reused between scans (scans never nest). */
+  streaming: StreamingSelection;
+}
+
+/** Builds the per-pattern fast-path table. */
+export function simpleEntries(variants: VariantTable): Int32Array {
+  const { variantStart, variantEntry, variantFlags } = variants;
+  const simple = new Int32Array(variantStart.length - 1).fill(-1);
+  for (let p = 0; p < simple.length; p++) {
+    const v = variantStart[p]!;
+    if (variantStart[p + 1] === v + 1 && variantFlags[v] === 0) simple[p] = variantEntry[v]!;
+  }
+  return simple;
+}
+
+/** Matches in `text`: leftmost-longest, non-overlapping, sorted by start. */
+export function scanText(context: ScanContext, text: string): Match[] {
+  const streaming = context.streaming;
+  streaming.reset();
+  run(context, text, streaming);
+  if (!streaming.sawExclusion) return streaming.matches();
+  const exact = new ExactSelection();
+  run(context, text, exact);
+  return exact.matches();
+}
+
+function run(context: ScanContext, text: string, sink: SelectionSink): void {
+  const { automaton, patternLength, simpleEntry } = context;
+  const { classOf, rootRow, output, spaceClass, wordStartClass } = automaton;
+  const { slots, shift, mask } = automaton.edges;
+  const { fail, term } = automaton.data;
+  let state = 0;
+  let previousWasSpace = false;
+  let previousWasWordUnit = false;
+  let lastSkipped = -1; // index of the last character the scanner stepped over
+  const n = text.length;
+
+  for (let i = 0; i < n; i++) {
+    const v = classOf[text.charCodeAt(i)]!;
+    let k: number;
+    if (v < WORD_UNIT) {
+      if (v === CLASS_IGNORE) {
+        lastSkipped = i; // invisible: neither a character of the word nor a break in it
+        continue;
+      }
+      previousWasWordUnit = false;
+      if (v === 0) {
+        state = 0; // no pattern contains this character: every partial match dies here
+        continue;
+      }
+      if (v === spaceClass) {
+        if (previousWasSpace) {
+          lastSkipped = i; // a run of spaces reads as one
+          continue;
+        }
+        previousWasSpace = true;
+      } else previousWasSpace = false;
+      k = v;
+    } else {
+      previousWasSpace = false;
+      k = v - WORD_UNIT;
+      if (!previousWasWordUnit) {
+        previousWasWordUnit = true;
+        // A word starts here: feed the marker that Latin names begin with (see withWordStarts).
+        if (k !== 0 && wordStartClass > 0) state = step(state, wordStartClass, rootRow, slots, shift, mask, fail);
+      }
+      if (k === 0) {
+        state = 0;
+        continue;
+      }
+    }
+    state = step(state, k, rootRow, slots, shift, mask, fail);
+
+    for (let o = output[state]!; o !== 0; o = output[fail[o]!]!) {
+      const pattern = term[o]! - 1;
+      const end = i + 1;
+      const length = patternLength[pattern]!;
+      const start = end - length > lastSkipped ? end - length : startOf(text, classOf, spaceClass, end, length);
+      const simple = simpleEntry[pattern]!;
+      if (simple >= 0) sink.candidate(start, end, simple);
+      else applyVariants(context, text, pattern, start, end, sink);
+    }
+  }
+}
+
+/**
+ * The automaton's transition on class `k`, following failure links. Written out (rather than
+ * calling TransitionTable.get) because it runs for most characters of every page.
+ */
+function step(
+  from: number,
+  k: number,
+  rootRow: Int32Array,
+  slots: Int32Array,
+  shift: number,
+  mask: number,
+  fail: Int32Array,
+): number {
+  let state = from;
+  for (;;) {
+    if (state === 0) return rootRow[k]!;
+    let h = Math.imul(Math.imul(state, 0x01000193) ^ k, 0x9e3779b1) >>> shift;
+    let child: number;
+    while ((child = slots[h * 3 + 2]!) !== 0 && (slots[h * 3] !== state || slots[h * 3 + 1] !== k)) {
+      h = (h + 1) & mask;
+    }
+    if (child !== 0) return child;
+    state = fail[state]!;
+  }
+}
+
+/** Reports the pattern's exclusions and the first alias variant whose rules accept the hit. */
+function applyVariants(
+  context: ScanContext,
+  text: string,
+  pattern: number,
+  start: number,
+  end: number,
+  sink: SelectionSink,
+): void {
+  const { variantStart, variantFlags, variantEntry, variantText } = context.variants;
+  const { classOf, spaceClass } = context.automaton;
+  for (let v = variantStart[pattern]!; v < variantStart[pattern + 1]!; v++) {
+    const flags = variantFlags[v]!;
+    if (flags & Flag.Exclude) {
+      sink.exclusion(start, end, variantEntry[v]!);
+      continue;
+    }
+    const accepted = acceptEnd(text, classOf, spaceClass, start, end, flags, variantText[v]!);
+    if (accepted >= 0) {
+      sink.candidate(start, accepted, variantEntry[v]!);
+      return; // the first alias whose rules hold owns this occurrence
+    }
+  }
+}

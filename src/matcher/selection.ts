@@ -1,0 +1,105 @@
+/**
+ * Leftmost-longest selection of accepted occurrences. The scanner reports candidates in order of
+ * their end, so the common case needs no sorting: `StreamingSelection` keeps the current
+ * non-overlapping choice and lets a new candidate replace the tail it beats. Exclusions can
+ * remove a candidate after it has pushed others out, so texts containing an excluded phrase are
+ * resolved by `ExactSelection` (collect everything, filter, sort, pick) instead.
+ */
+
+/** One occurrence: [start, end) in the original text; `entry` indexes `Matcher.entryIds`. */
+export interface Match {
+  start: number;
+  end: number;
+  entry: number;
+}
+
+/** What the scanner reports to. */
+export interface SelectionSink {
+  candidate(start: number, end: number, entry: number): void;
+  exclusion(start: number, end: number, entry: number): void;
+}
+
+/** Leftmost-longest in one pass over candidates sorted by end (ties: longest first). */
+export class StreamingSelection implements SelectionSink {
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  private entries = new Int32Array(64);
+  private length = 0;
+  /** Set when an excluded phrase occurred: the caller must redo the text with ExactSelection. */
+  sawExclusion = false;
+
+  reset(): void {
+    this.length = 0;
+    this.sawExclusion = false;
+  }
+
+  candidate(start: number, end: number, entry: number): void {
+    // Kept matches are sorted and disjoint, and every kept end is <= `end`. Find the first kept
+    // match this one overlaps: if it starts further left (or at the same place and is longer)
+    // it wins that match and all after it (they lie inside it); otherwise it loses.
+    let j = this.length;
+    while (j > 0 && this.ends[j - 1]! > start) j--;
+    if (j < this.length) {
+      const s = this.starts[j]!;
+      if (start > s || (start === s && end <= this.ends[j]!)) return;
+      this.length = j;
+    }
+    if (this.length === this.starts.length) this.grow();
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.entries[this.length] = entry;
+    this.length++;
+  }
+
+  exclusion(): void {
+    this.sawExclusion = true;
+  }
+
+  matches(): Match[] {
+    const result: Match[] = new Array(this.length);
+    for (let i = 0; i < this.length; i++) result[i] = { start: this.starts[i]!, end: this.ends[i]!, entry: this.entries[i]! };
+    return result;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const copy = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.starts = copy(this.starts);
+    this.ends = copy(this.ends);
+    this.entries = copy(this.entries);
+  }
+}
+
+/** Collect-all selection, exact when excluded phrases remove candidates. */
+export class ExactSelection implements SelectionSink {
+  private readonly candidates: Match[] = [];
+  private readonly exclusions: Match[] = [];
+
+  candidate(start: number, end: number, entry: number): void {
+    this.candidates.push({ start, end, entry });
+  }
+
+  exclusion(start: number, end: number, entry: number): void {
+    this.exclusions.push({ start, end, entry });
+  }
+
+  matches(): Match[] {
+    const kept = this.candidates.filter(
+      (c) => !this.exclusions.some((x) => x.entry === c.entry && x.start <= c.start && c.end <= x.end),
+    );
+    // Stable sort: for equal spans the first reported (the preferred alias) stays first.
+    kept.sort((a, b) => a.start - b.start || b.end - a.end);
+    const result: Match[] = [];
+    let covered = 0;
+    for (const c of kept) {
+      if (c.start < covered) continue;
+      result.push(c);
+      covered = c.end;
+    }
+    return result;
+  }
+}

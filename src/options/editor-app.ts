@@ -1,0 +1,202 @@
+/**
+ * The glossary editor (the options page): wires the store to the panels and turns the
+ * reader's actions into layer changes. Every change is stored, republished to open tabs,
+ * announced in the status line and (where it makes sense) undoable.
+ */
+import { activeEntries } from '../glossary-store/merge';
+import { deleteEntry, resetEntry, saveEntry } from '../glossary-store/layer-edits';
+import { translator, type ReaderLanguage } from '../i18n';
+import { h } from './dom';
+import { EditorStore, type EditorData } from './editor-store';
+import { createEntryForm, type PackChoice } from './entry-form';
+import { validateForm } from './entry-form-validate';
+import { createEntryList } from './entry-list';
+import { buildListItems, itemKey, type ListItem } from './entry-search';
+import { createExportPanel } from './export-panel';
+import { formContextFor } from './form-context';
+import { createImportPanel } from './import-panel';
+import { createPackPanel } from './pack-panel';
+import { prefillFromHash } from './prefill';
+import { createProblemsPanel } from './problems-panel';
+import { createQuarantinePanel } from './quarantine-panel';
+import { createStatusLine } from './status-line';
+
+/** What the form is showing: an entry of a pack, or a new entry. */
+interface OpenEntry {
+  packId: string;
+  id?: string;
+}
+
+/** Builds the editor into `root` and keeps it in step with storage. */
+export async function startEditor(doc: Document, root: HTMLElement, language: ReaderLanguage): Promise<void> {
+  const t = translator(language);
+  doc.documentElement.lang = language;
+  doc.title = t('editorTitle');
+  root.replaceChildren(h(doc, 'p', { role: 'status' }, t('editorLoading')));
+
+  let store: EditorStore;
+  try {
+    store = await EditorStore.open();
+  } catch (error) {
+    root.replaceChildren(h(doc, 'p', { role: 'alert' }, t('editorLoadFailed', error instanceof Error ? error.message : String(error))));
+    return;
+  }
+
+  let open: OpenEntry | undefined;
+  const status = createStatusLine(doc, t, () => void undo());
+  const announce = status.announce;
+
+  const packChoices = (data: EditorData): PackChoice[] =>
+    data.merged.packs.map((p) => ({ id: p.pack.id, title: p.pack.title, sections: p.pack.source.sections, language: p.pack.source.language }));
+
+  /** Runs a change; a storage failure is reported rather than lost in the console. */
+  async function change(run: () => Promise<void>): Promise<boolean> {
+    try {
+      await run();
+      return true;
+    } catch (error) {
+      announce(t('editorSaveFailed', error instanceof Error ? error.message : String(error)));
+      return false;
+    }
+  }
+
+  function openEntry(target: OpenEntry, prefillTerm?: string) {
+    const data = store.data;
+    const pack = data.merged.packs.find((p) => p.pack.id === target.packId) ?? data.merged.packs[0];
+    if (!pack) return;
+    const merged = target.id ? pack.entries.find((e) => e.entry.id === target.id) : undefined;
+    const removed = target.id && !merged ? pack.removed.find((e) => e.id === target.id) : undefined;
+    if (target.id && !merged && !removed) {
+      closeForm();
+      return;
+    }
+    open = { packId: pack.pack.id, id: target.id };
+    const choice = packChoices(data).find((p) => p.id === pack.pack.id)!;
+    form.open({
+      pack: choice,
+      entry: merged?.entry ?? removed,
+      state: merged?.state ?? (removed ? 'deleted' : undefined),
+      packChoices: packChoices(data).filter((p) => data.merged.packs.find((m) => m.pack.id === p.id)?.enabled),
+      prefillTerm,
+    });
+    list.setSelected(target.id ? itemKey(pack.pack.id, target.id) : undefined);
+  }
+
+  function closeForm() {
+    open = undefined;
+    form.close();
+    list.setSelected(undefined);
+  }
+
+  async function save(values: Parameters<typeof validateForm>[0]) {
+    const data = store.data;
+    const packId = open?.id ? open.packId : values.packId;
+    const pack = data.merged.packs.find((p) => p.pack.id === packId);
+    const source = store.sourcePack(packId);
+    if (!pack || !source) return;
+    const original = open?.id ? (pack.entries.find((e) => e.entry.id === open?.id)?.entry ?? undefined) : undefined;
+    const { entry, errors } = validateForm(values, formContextFor(data.merged, packId, original));
+    form.showErrors(errors);
+    if (!entry) {
+      announce(t('editorFixErrors'));
+      return;
+    }
+    const ok = await change(() => store.apply((layer) => saveEntry(layer, source, entry)));
+    if (!ok) return;
+    openEntry({ packId, id: entry.id });
+    announce(t('editorSaved', entry.term), true);
+  }
+
+  async function remove() {
+    if (!open?.id) return;
+    const { packId, id } = open;
+    const source = store.sourcePack(packId);
+    const term = store.data.merged.packs.find((p) => p.pack.id === packId)?.entries.find((e) => e.entry.id === id)?.entry.term ?? id;
+    if (!source) return;
+    if (!(await change(() => store.apply((layer) => deleteEntry(layer, source, id))))) return;
+    closeForm();
+    announce(t('editorDeleted', term), true);
+    doc.getElementById('entry-search')?.focus();
+  }
+
+  async function reset() {
+    if (!open?.id) return;
+    const { packId, id } = open;
+    const source = store.sourcePack(packId);
+    if (!source) return;
+    if (!(await change(() => store.apply((layer) => resetEntry(layer, source, id))))) return;
+    openEntry({ packId, id });
+    announce(t('editorResetDone', source.entries.find((e) => e.id === id)?.term ?? id), true);
+  }
+
+  async function undo() {
+    if (await change(() => store.undo().then(() => undefined))) {
+      if (open?.id) openEntry(open);
+      announce(t('editorUndone'));
+    }
+  }
+
+  const form = createEntryForm({
+    doc,
+    language,
+    t,
+    onSave: (values) => void save(values),
+    onDelete: () => void remove(),
+    onReset: () => void reset(),
+    onClose: closeForm,
+  });
+  const list = createEntryList({
+    doc,
+    language,
+    t,
+    onOpen: (item: ListItem) => openEntry({ packId: item.packId, id: item.entry.id }),
+    onNew: () => openEntry({ packId: packChoices(store.data)[0]?.id ?? '' }),
+  });
+  const packs = createPackPanel({ doc, t, store, announce });
+  const exporter = createExportPanel({ doc, t, getData: () => store.data, announce });
+  const quarantine = createQuarantinePanel({ doc, t, store });
+  const problems = createProblemsPanel({ doc, t });
+  const summary = h(doc, 'p', { class: 'summary', 'data-testid': 'editor-summary' });
+
+  root.replaceChildren(
+    h(doc, 'header', { class: 'editor-header' }, h(doc, 'h1', {}, t('editorTitle')), summary),
+    quarantine.element,
+    problems.element,
+    status.element,
+    h(doc, 'div', { class: 'workspace' }, list.element, form.element),
+    h(
+      doc,
+      'div',
+      { class: 'side' },
+      packs.element,
+      h(
+        doc,
+        'section',
+        { class: 'transfer', 'aria-labelledby': 'transfer-heading' },
+        h(doc, 'h2', { id: 'transfer-heading' }, t('editorImportExportHeading')),
+        createImportPanel({ doc, t, store, announce }),
+        exporter.element,
+      ),
+    ),
+  );
+
+  function render(data: EditorData) {
+    const active = activeEntries(data.merged).entries.length;
+    summary.textContent = t('editorSummary', String(active), String(data.merged.packs.filter((p) => p.enabled).length));
+    list.update(buildListItems(data.merged), data.merged.packs.map((p) => ({ id: p.pack.id, title: p.pack.title })));
+    packs.update(data);
+    exporter.update(data);
+    quarantine.update(data);
+    problems.update(data);
+  }
+  store.subscribe(render);
+  render(store.data);
+
+  const prefill = prefillFromHash(doc.location.hash);
+  if (prefill) {
+    // Opened from the context menu: a new entry named after the selection.
+    doc.defaultView?.history.replaceState(null, '', doc.location.pathname);
+    openEntry({ packId: packChoices(store.data)[0]?.id ?? '' }, prefill);
+    announce(t('editorPrefilled', prefill));
+  }
+}

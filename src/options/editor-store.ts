@@ -1,0 +1,108 @@
+/**
+ * The editor's model: the bundled packs, the reader's layer and their merge. Every change
+ * goes through `apply`, which validates and stores the new layer, keeps the previous one
+ * for undo, and republishes the compiled glossary so open tabs update at once.
+ */
+import type { Pack } from '../glossary/schema';
+import { bundledPacks } from '../glossary-store/bundled-packs';
+import { mergeGlossary, sourcePacks, type MergedGlossary } from '../glossary-store/merge';
+import { publishGlossary } from '../glossary-store/publish';
+import { userGlossaryItem } from '../storage/items';
+import { readQuarantine, type QuarantineRecord } from '../storage/quarantine';
+import { readUserLayer, writeUserLayer } from '../storage/read-user-layer';
+import { salvageUserLayer } from '../storage/salvage-user-layer';
+import type { UserLayer } from '../storage/user-layer-schema';
+
+export interface EditorData {
+  bundled: readonly Pack[];
+  layer: UserLayer;
+  merged: MergedGlossary;
+  /** Parts of the stored layer that could not be read (they are in the quarantine). */
+  readProblems: string[];
+  quarantine: QuarantineRecord[];
+}
+
+/** How many steps "Undo" can go back. */
+const UNDO_DEPTH = 50;
+
+export class EditorStore {
+  private undoStack: UserLayer[] = [];
+  private listeners = new Set<(data: EditorData) => void>();
+
+  private constructor(public data: EditorData) {}
+
+  /** Reads everything the editor shows. */
+  static async open(): Promise<EditorStore> {
+    const store = new EditorStore(await EditorStore.read());
+    // Another editor tab (or an import there) changed the layer: show it here too.
+    userGlossaryItem.watch((raw) => {
+      const { layer } = salvageUserLayer(raw);
+      if (JSON.stringify(layer) !== JSON.stringify(store.data.layer)) void store.reload();
+    });
+    return store;
+  }
+
+  private static async read(): Promise<EditorData> {
+    const bundled = bundledPacks();
+    const { layer, problems } = await readUserLayer();
+    return { bundled, layer, merged: merge(bundled, layer), readProblems: problems, quarantine: await readQuarantine() };
+  }
+
+  /** Re-reads storage and notifies listeners. */
+  async reload(): Promise<void> {
+    this.data = await EditorStore.read();
+    this.notify();
+  }
+
+  /** Calls `listener` after every change. */
+  subscribe(listener: (data: EditorData) => void): void {
+    this.listeners.add(listener);
+  }
+
+  private notify() {
+    for (const listener of this.listeners) listener(this.data);
+  }
+
+  /** The pack as shipped or imported (the base that edits apply to). */
+  sourcePack(packId: string): Pack | undefined {
+    return sourcePacks(this.data.bundled, this.data.layer).find((s) => s.pack.id === packId)?.pack;
+  }
+
+  /** Applies a change to the layer, stores it and republishes the glossary. */
+  async apply(change: (layer: UserLayer) => UserLayer): Promise<void> {
+    const previous = this.data.layer;
+    const next = change(previous);
+    await this.write(next);
+    this.undoStack.push(previous);
+    if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
+  }
+
+  get canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+
+  /** Restores the layer as it was before the last change. */
+  async undo(): Promise<boolean> {
+    const previous = this.undoStack.pop();
+    if (!previous) return false;
+    await this.write(previous);
+    return true;
+  }
+
+  /** Re-reads the quarantine (after the reader emptied it). */
+  async refreshQuarantine(): Promise<void> {
+    this.data = { ...this.data, quarantine: await readQuarantine() };
+    this.notify();
+  }
+
+  private async write(layer: UserLayer): Promise<void> {
+    const stored = await writeUserLayer(layer);
+    this.data = { ...this.data, layer: stored, merged: merge(this.data.bundled, stored) };
+    this.notify();
+    await publishGlossary();
+  }
+}
+
+function merge(bundled: readonly Pack[], layer: UserLayer): MergedGlossary {
+  return mergeGlossary(sourcePacks(bundled, layer), layer);
+}

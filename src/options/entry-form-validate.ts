@@ -1,0 +1,163 @@
+/**
+ * Field-level validation of the entry form, with messages in the reader's language (as
+ * catalog keys), and conversion of valid values into a schema entry. Pure.
+ *
+ * Fields the reader did not touch keep the entry's stored value exactly, so opening and
+ * saving an entry never turns into a spurious edit of a bundled entry.
+ */
+import { entrySchema, LIMITS, NOTE_LANGUAGES, type Entry, type NoteLanguage } from '../glossary/schema';
+import type { MessageKey } from '../i18n';
+import { searchKey } from './entry-search';
+import { aliasesFrom, formValuesFrom, lines, type FieldName, type FormValues } from './entry-form-values';
+
+export interface FieldError {
+  field: FieldName;
+  key: MessageKey;
+  subs: string[];
+}
+
+export interface FormContext {
+  /** The entry being edited; undefined for a new one. */
+  original?: Entry;
+  packLanguage?: NoteLanguage;
+  /** Ids a new entry cannot take (the pack's and the active glossary's). */
+  takenIds: ReadonlySet<string>;
+  /** Folded names of every other entry, with their owner. */
+  nameOwners: ReadonlyMap<string, { id: string; term: string }>;
+  /** Ids of the pack's entries, for `related`. */
+  packEntryIds: ReadonlySet<string>;
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+function nameError(field: FieldName, name: string): FieldError | undefined {
+  if (name.length < 2) return { field, key: 'editorErrorNameShort', subs: [name] };
+  if (name.length > LIMITS.nameLength) return { field, key: 'editorErrorNameLong', subs: [name, String(LIMITS.nameLength)] };
+  if (CONTROL.test(name)) return { field, key: 'editorErrorControl', subs: [name] };
+  return undefined;
+}
+
+/** A slug made from the first Latin name, unique among `taken`; a dated one if there is none. */
+export function makeId(names: readonly string[], taken: ReadonlySet<string>, now = Date.now()): string {
+  const latin = names
+    .map((n) => n.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''))
+    .find((s) => s.length >= 2);
+  const base = (latin ?? `entry-${now.toString(36)}`).slice(0, 56).replace(/-+$/, '');
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+const FIELD_OF_PATH: Record<string, FieldName> = {
+  id: 'id',
+  term: 'term',
+  aliases: 'aliases',
+  category: 'category',
+  context: 'notes.zh-Hant',
+  exclude: 'exclude',
+  related: 'related',
+  section: 'section',
+  caseSensitive: 'caseSensitive',
+};
+
+function checkNames(values: FormValues, ctx: FormContext, id: string, errors: FieldError[]) {
+  const term = values.term.trim();
+  if (!term) errors.push({ field: 'term', key: 'editorErrorTermEmpty', subs: [] });
+  const termError = term ? nameError('term', term) : undefined;
+  if (termError) errors.push(termError);
+  const aliasLines = lines(values.aliases);
+  if (aliasLines.length > LIMITS.aliasesPerEntry) {
+    errors.push({ field: 'aliases', key: 'editorErrorTooMany', subs: [String(LIMITS.aliasesPerEntry)] });
+  }
+  const aliasError = aliasLines.map((a) => nameError('aliases', a)).find(Boolean);
+  if (aliasError) errors.push(aliasError);
+  // Only names the reader adds are checked against other entries: an existing overlap
+  // (two packs naming the same company) must not block saving an unrelated change.
+  const before = new Set(
+    ctx.original ? [ctx.original.term, ...ctx.original.aliases.map((a) => (typeof a === 'string' ? a : a.text))] : [],
+  );
+  for (const [field, name] of [['term', term], ...aliasLines.map((a) => ['aliases', a])] as [FieldName, string][]) {
+    if (!name || before.has(name)) continue;
+    const owner = ctx.nameOwners.get(searchKey(name));
+    if (owner && owner.id !== id && !errors.some((e) => e.field === field)) {
+      errors.push({ field, key: 'editorErrorAliasTaken', subs: [name, owner.term] });
+    }
+  }
+}
+
+function checkLists(values: FormValues, ctx: FormContext, id: string, errors: FieldError[]) {
+  const exclude = lines(values.exclude);
+  if (exclude.length > LIMITS.listLength) errors.push({ field: 'exclude', key: 'editorErrorTooMany', subs: [String(LIMITS.listLength)] });
+  const excludeError = exclude.map((p) => nameError('exclude', p)).find(Boolean);
+  if (excludeError) errors.push(excludeError);
+  const related = lines(values.related);
+  if (related.length > LIMITS.listLength) errors.push({ field: 'related', key: 'editorErrorTooMany', subs: [String(LIMITS.listLength)] });
+  const unknown = related.find((r) => r !== id && !ctx.packEntryIds.has(r));
+  if (related.includes(id)) errors.push({ field: 'related', key: 'editorErrorRelatedSelf', subs: [] });
+  else if (unknown) errors.push({ field: 'related', key: 'editorErrorRelatedUnknown', subs: [unknown] });
+}
+
+function checkNotes(values: FormValues, errors: FieldError[]) {
+  if (NOTE_LANGUAGES.every((l) => !values.notes[l].trim())) {
+    errors.push({ field: 'notes.zh-Hant', key: 'editorErrorNoteMissing', subs: [] });
+  }
+  for (const language of NOTE_LANGUAGES) {
+    const length = values.notes[language].trim().length;
+    if (length > LIMITS.noteLength) {
+      errors.push({ field: `notes.${language}`, key: 'editorErrorNoteLong', subs: [String(length), String(LIMITS.noteLength)] });
+    }
+  }
+}
+
+/** Sets `key` on `entry`, or removes it when `value` is undefined. */
+function put(entry: Record<string, unknown>, key: string, value: unknown) {
+  if (value === undefined) delete entry[key];
+  else entry[key] = value;
+}
+
+/** The entry the values describe, starting from the original so untouched fields stay as stored. */
+function buildEntry(values: FormValues, ctx: FormContext, id: string): Record<string, unknown> {
+  const original = ctx.original;
+  const initial = formValuesFrom(original, values.packId, { packLanguage: ctx.packLanguage });
+  const entry: Record<string, unknown> = original ? { ...original } : { id };
+  const changed = (field: keyof FormValues) => JSON.stringify(values[field]) !== JSON.stringify(initial[field]);
+  if (!original || changed('term')) entry.term = values.term.trim();
+  if (!original || changed('aliases') || changed('wholeWord')) entry.aliases = aliasesFrom(values, original?.aliases);
+  if (!original || changed('category')) entry.category = values.category;
+  if (!original || changed('notes')) {
+    const context = Object.fromEntries(NOTE_LANGUAGES.map((l) => [l, values.notes[l].trim()]).filter(([, t]) => t));
+    entry.context = context;
+  }
+  if (!original || changed('caseSensitive')) put(entry, 'caseSensitive', values.caseSensitive ? true : undefined);
+  if (!original || changed('exclude')) put(entry, 'exclude', lines(values.exclude).length ? lines(values.exclude) : undefined);
+  if (!original || changed('related')) put(entry, 'related', lines(values.related).length ? lines(values.related) : undefined);
+  if (!original || changed('section')) put(entry, 'section', values.section.trim() || undefined);
+  return entry;
+}
+
+/** Validates the form; returns the entry to save when there are no errors. */
+export function validateForm(values: FormValues, ctx: FormContext): { entry?: Entry; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  let id = ctx.original?.id ?? values.id.trim();
+  if (!ctx.original) {
+    if (id && (!SLUG.test(id) || id.length > 64)) errors.push({ field: 'id', key: 'editorErrorIdFormat', subs: [] });
+    else if (id && ctx.takenIds.has(id)) errors.push({ field: 'id', key: 'editorErrorIdTaken', subs: [id] });
+    if (!id) id = makeId([...lines(values.aliases), values.term], ctx.takenIds);
+  }
+  checkNames(values, ctx, id, errors);
+  checkNotes(values, errors);
+  checkLists(values, ctx, id, errors);
+  if (errors.length > 0) return { errors };
+  const result = entrySchema.safeParse(buildEntry(values, ctx, id));
+  if (result.success) return { entry: result.data, errors };
+  // A rule the checks above do not cover: still shown next to the right field.
+  return {
+    errors: result.error.issues.map((issue) => ({
+      field: FIELD_OF_PATH[String(issue.path[0])] ?? 'term',
+      key: 'editorErrorInvalid',
+      subs: [issue.message],
+    })),
+  };
+}

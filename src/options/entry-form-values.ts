@@ -1,0 +1,94 @@
+/**
+ * The entry form's values: every field as the reader edits it (multi-valued fields as one
+ * item per line), converted from and to a schema entry. Pure.
+ */
+import type { Alias, Entry, NoteLanguage } from '../glossary/schema';
+
+export type WholeWordRule = 'auto' | 'on' | 'off' | 'mixed';
+
+export interface FormValues {
+  packId: string;
+  id: string;
+  term: string;
+  /** One alias per line. */
+  aliases: string;
+  category: string;
+  notes: Record<NoteLanguage, string>;
+  caseSensitive: boolean;
+  wholeWord: WholeWordRule;
+  /** One excluded phrase per line. */
+  exclude: string;
+  /** One related entry id per line. */
+  related: string;
+  section: string;
+}
+export type FieldName = Exclude<keyof FormValues, 'notes'> | `notes.${NoteLanguage}`;
+
+/** Non-empty trimmed lines. */
+export function lines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+}
+
+/** The rule shown for a list of aliases: one explicit rule shared by all, none, or mixed. */
+export function wholeWordRuleOf(aliases: readonly Alias[]): WholeWordRule {
+  const rules = new Set(aliases.map((a) => (typeof a === 'string' ? undefined : a.wholeWord)));
+  if (rules.size === 0 || (rules.size === 1 && rules.has(undefined))) return 'auto';
+  if (rules.size === 1) return rules.has(true) ? 'on' : 'off';
+  return 'mixed';
+}
+
+/**
+ * A note written as one string has no language; it goes into the field of the pack's
+ * language, or Traditional Chinese if it contains Han characters, else English.
+ */
+function notesOf(context: Entry['context'] | undefined, packLanguage: NoteLanguage | undefined): FormValues['notes'] {
+  const notes = { 'zh-Hant': '', 'zh-Hans': '', en: '' };
+  if (context === undefined) return notes;
+  if (typeof context === 'string') {
+    notes[packLanguage ?? (/\p{Script=Han}/u.test(context) ? 'zh-Hant' : 'en')] = context;
+    return notes;
+  }
+  return { 'zh-Hant': context['zh-Hant'] ?? '', 'zh-Hans': context['zh-Hans'] ?? '', en: context.en ?? '' };
+}
+
+/** The form values for an entry, or for a new entry (optionally with a prefilled name). */
+export function formValuesFrom(
+  entry: Entry | undefined,
+  packId: string,
+  options: { packLanguage?: NoteLanguage; prefillTerm?: string } = {},
+): FormValues {
+  return {
+    packId,
+    id: entry?.id ?? '',
+    term: entry?.term ?? options.prefillTerm ?? '',
+    aliases: (entry?.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.text)).join('\n'),
+    category: entry?.category ?? 'concept',
+    notes: notesOf(entry?.context, options.packLanguage),
+    caseSensitive: entry?.caseSensitive ?? false,
+    wholeWord: wholeWordRuleOf(entry?.aliases ?? []),
+    exclude: (entry?.exclude ?? []).join('\n'),
+    related: (entry?.related ?? []).join('\n'),
+    section: entry?.section ?? '',
+  };
+}
+
+/**
+ * The aliases from the form. An alias the entry already had keeps its own matching rules
+ * (a pack may make one alias case-sensitive); the whole-word choice, unless "mixed",
+ * applies to every alias.
+ */
+export function aliasesFrom(values: FormValues, original: readonly Alias[] = []): Alias[] {
+  const before = new Map(original.map((a) => [typeof a === 'string' ? a : a.text, a]));
+  return [...new Set(lines(values.aliases))].map((text) => {
+    const prior = before.get(text);
+    const rules = typeof prior === 'object' ? { ...prior } : { text };
+    if (values.wholeWord === 'on') rules.wholeWord = true;
+    else if (values.wholeWord === 'off') rules.wholeWord = false;
+    else if (values.wholeWord === 'auto') delete rules.wholeWord;
+    const { text: _text, ...flags } = rules;
+    return Object.keys(flags).length === 0 ? text : { ...flags, text };
+  });
+}

@@ -1,0 +1,181 @@
+/**
+ * The entry list: search, filters, counts and a paged list (one page of rows in the DOM
+ * at a time, so 10,000 entries stay as quick as 60). Rows are buttons: reachable with Tab,
+ * opened with Enter or Space, announced with their name, category and state.
+ */
+import { CATEGORIES } from '../glossary/categories';
+import { categoryLabel, type MessageKey, type ReaderLanguage } from '../i18n';
+import { h, replaceChildren } from './dom';
+import { filterItems, type ListFilter, type ListItem } from './entry-search';
+
+export const PAGE_SIZE = 50;
+
+export interface EntryListOptions {
+  doc: Document;
+  language: ReaderLanguage;
+  t: (key: MessageKey, ...subs: string[]) => string;
+  onOpen(item: ListItem): void;
+  onNew(): void;
+}
+
+export interface EntryList {
+  element: HTMLElement;
+  /** New data: the items and the packs (for the pack filter). Keeps filter and page. */
+  update(items: readonly ListItem[], packs: readonly { id: string; title: string }[]): void;
+  /** Marks the row of the open entry. */
+  setSelected(key: string | undefined): void;
+}
+
+const STATE_BADGES: Partial<Record<ListItem['state'], MessageKey>> = {
+  edited: 'editorBadgeEdited',
+  added: 'editorBadgeAdded',
+  deleted: 'editorBadgeDeleted',
+};
+
+/** Builds the list; call `update` to fill it. */
+export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOptions): EntryList {
+  const filter: ListFilter = { query: '', category: '', state: 'all', packId: '' };
+  let items: readonly ListItem[] = [];
+  let packs: readonly { id: string; title: string }[] = [];
+  let page = 0;
+  let selected: string | undefined;
+
+  const search = h(doc, 'input', { type: 'search', id: 'entry-search', 'data-testid': 'entry-search', autocomplete: 'off' });
+  const category = h(doc, 'select', { id: 'entry-category', 'data-testid': 'entry-category' });
+  const state = h(
+    doc,
+    'select',
+    { id: 'entry-state', 'data-testid': 'entry-state' },
+    ...(['all', 'edited', 'added', 'deleted'] as const).map((s) =>
+      h(doc, 'option', { value: s }, t(({ all: 'editorStateAll', edited: 'editorStateEdited', added: 'editorStateAdded', deleted: 'editorStateDeleted' } as const)[s])),
+    ),
+  );
+  const pack = h(doc, 'select', { id: 'entry-pack', 'data-testid': 'entry-pack' });
+  const newButton = h(doc, 'button', { type: 'button', class: 'primary', 'data-testid': 'entry-new' }, t('editorNewEntry'));
+  const status = h(doc, 'p', { class: 'list-status', role: 'status', 'data-testid': 'entry-count' });
+  const list = h(doc, 'ul', { class: 'entry-rows', 'data-testid': 'entry-list', 'aria-labelledby': 'entries-heading' });
+  const previous = h(doc, 'button', { type: 'button', 'data-testid': 'page-previous' }, t('editorPagePrevious'));
+  const next = h(doc, 'button', { type: 'button', 'data-testid': 'page-next' }, t('editorPageNext'));
+  const pageLabel = h(doc, 'span', { class: 'page-label' });
+
+  const field = (id: string, label: MessageKey, control: HTMLElement) =>
+    h(doc, 'div', { class: 'filter' }, h(doc, 'label', { for: id }, t(label)), control);
+
+  const element = h(
+    doc,
+    'section',
+    { class: 'entries', 'aria-labelledby': 'entries-heading' },
+    h(doc, 'div', { class: 'section-head' }, h(doc, 'h2', { id: 'entries-heading' }, t('editorEntriesHeading')), newButton),
+    h(
+      doc,
+      'div',
+      { class: 'filters' },
+      field('entry-search', 'editorSearchLabel', search),
+      field('entry-category', 'editorCategoryFilter', category),
+      field('entry-state', 'editorStateFilter', state),
+      field('entry-pack', 'editorPackFilter', pack),
+    ),
+    status,
+    list,
+    h(doc, 'nav', { class: 'pager', 'aria-label': t('editorEntriesHeading') }, previous, pageLabel, next),
+  );
+
+  function renderRow(item: ListItem): HTMLElement {
+    const aliases = item.entry.aliases.map((a) => (typeof a === 'string' ? a : a.text));
+    const badge = STATE_BADGES[item.state];
+    const button = h(
+      doc,
+      'button',
+      { type: 'button', class: 'entry-row', 'data-key': item.key, 'data-testid': 'entry-row', 'aria-current': item.key === selected ? 'true' : false },
+      h(doc, 'span', { class: 'entry-term' }, item.entry.term),
+      aliases.length > 0 ? h(doc, 'span', { class: 'entry-aliases' }, aliases.slice(0, 4).join(' · ')) : null,
+      h(doc, 'span', { class: 'entry-meta' }, categoryLabel(language, item.entry.category)),
+      packs.length > 1 ? h(doc, 'span', { class: 'entry-meta' }, packs.find((p) => p.id === item.packId)?.title ?? item.packId) : null,
+      badge ? h(doc, 'span', { class: `badge badge-${item.state}` }, t(badge)) : null,
+    );
+    button.addEventListener('click', () => onOpen(item));
+    return h(doc, 'li', {}, button);
+  }
+
+  function render() {
+    const result = filterItems(items, filter);
+    const pages = Math.max(1, Math.ceil(result.items.length / PAGE_SIZE));
+    page = Math.min(page, pages - 1);
+    replaceChildren(
+      category,
+      h(doc, 'option', { value: '' }, t('editorCategoryAll', String(result.total))),
+      ...CATEGORIES.filter((c) => result.categoryCounts.has(c) || c === filter.category).map((c) =>
+        h(doc, 'option', { value: c }, t('editorCategoryOption', categoryLabel(language, c), String(result.categoryCounts.get(c) ?? 0))),
+      ),
+    );
+    category.value = filter.category;
+    replaceChildren(
+      pack,
+      h(doc, 'option', { value: '' }, t('editorPackAll')),
+      ...packs.map((p) => h(doc, 'option', { value: p.id }, p.title)),
+    );
+    pack.value = filter.packId;
+    const shown = result.items.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+    status.textContent =
+      shown.length === 0
+        ? t('editorResultsNone')
+        : t('editorResultsRange', String(page * PAGE_SIZE + 1), String(page * PAGE_SIZE + shown.length), String(result.items.length));
+    replaceChildren(list, ...shown.map(renderRow));
+    pageLabel.textContent = t('editorPageOf', String(page + 1), String(pages));
+    previous.disabled = page === 0;
+    next.disabled = page >= pages - 1;
+  }
+
+  const refilter = () => {
+    page = 0;
+    render();
+  };
+  search.addEventListener('input', () => {
+    filter.query = search.value;
+    refilter();
+  });
+  // Enter in the search box opens the first match: find-and-edit without leaving the keyboard.
+  search.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    list.querySelector<HTMLButtonElement>('button.entry-row')?.click();
+  });
+  category.addEventListener('change', () => {
+    filter.category = category.value;
+    refilter();
+  });
+  state.addEventListener('change', () => {
+    filter.state = state.value as ListFilter['state'];
+    refilter();
+  });
+  pack.addEventListener('change', () => {
+    filter.packId = pack.value;
+    refilter();
+  });
+  previous.addEventListener('click', () => {
+    page--;
+    render();
+  });
+  next.addEventListener('click', () => {
+    page++;
+    render();
+  });
+  newButton.addEventListener('click', onNew);
+
+  return {
+    element,
+    update(nextItems, nextPacks) {
+      items = nextItems;
+      packs = nextPacks;
+      if (filter.packId && !packs.some((p) => p.id === filter.packId)) filter.packId = '';
+      render();
+    },
+    setSelected(key) {
+      selected = key;
+      for (const row of list.querySelectorAll<HTMLElement>('button.entry-row')) {
+        if (row.dataset.key === key) row.setAttribute('aria-current', 'true');
+        else row.removeAttribute('aria-current');
+      }
+    },
+  };
+}

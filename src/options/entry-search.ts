@@ -1,0 +1,101 @@
+/**
+ * The editor's list: every entry of every pack, searchable in any script, filterable by
+ * category, state and pack. Pure; folding comes from the matcher, so a search for 英伟达
+ * finds 輝達's entry through its alias 英偉達, exactly as the highlighter would.
+ */
+import type { Entry } from '../glossary/schema';
+import type { EntryState, MergedGlossary } from '../glossary-store/merge';
+import { fold } from '../matcher';
+
+export type ListState = EntryState | 'deleted';
+
+export interface ListItem {
+  /** Unique across packs (ids are unique only within one pack). */
+  key: string;
+  packId: string;
+  packEnabled: boolean;
+  entry: Entry;
+  state: ListState;
+  /** Folded names and id, searched first. */
+  names: string;
+  /** Folded notes, searched second. */
+  notes: string;
+}
+
+export interface ListFilter {
+  query: string;
+  /** A category, or '' for all. */
+  category: string;
+  state: 'all' | 'edited' | 'added' | 'deleted';
+  /** A pack id, or '' for every enabled pack. */
+  packId: string;
+}
+
+export interface FilterResult {
+  items: ListItem[];
+  /** Matches per category before the category filter, so the filter can show counts. */
+  categoryCounts: Map<string, number>;
+  /** Matches before the category filter. */
+  total: number;
+}
+
+/** The key of an entry in the list. */
+export function itemKey(packId: string, id: string): string {
+  return `${packId}/${id}`;
+}
+
+/** Folds text for search: any script, width or case; whitespace runs as one space. */
+export function searchKey(text: string): string {
+  return fold(text).replace(/\s+/g, ' ').trim();
+}
+
+function notesOf(entry: Entry): string {
+  return typeof entry.context === 'string' ? entry.context : Object.values(entry.context).join('\n');
+}
+
+function toItem(entry: Entry, packId: string, packEnabled: boolean, state: ListState): ListItem {
+  const aliases = entry.aliases.map((a) => (typeof a === 'string' ? a : a.text));
+  return {
+    key: itemKey(packId, entry.id),
+    packId,
+    packEnabled,
+    entry,
+    state,
+    names: searchKey([entry.term, ...aliases, entry.id].join('\n')),
+    notes: searchKey(notesOf(entry)),
+  };
+}
+
+/** One list item per entry of every pack, deleted ones included (they can be restored). */
+export function buildListItems(merged: MergedGlossary): ListItem[] {
+  return merged.packs.flatMap((pack) => [
+    ...pack.entries.map((e) => toItem(e.entry, pack.pack.id, pack.enabled, e.state)),
+    ...pack.removed.map((entry) => toItem(entry, pack.pack.id, pack.enabled, 'deleted')),
+  ]);
+}
+
+function stateMatches(item: ListItem, state: ListFilter['state']): boolean {
+  if (state === 'all') return item.state !== 'deleted';
+  return item.state === state;
+}
+
+/** The items matching the filter: name matches first, then matches in notes only. */
+export function filterItems(items: readonly ListItem[], filter: ListFilter): FilterResult {
+  const query = searchKey(filter.query);
+  const byName: ListItem[] = [];
+  const byNote: ListItem[] = [];
+  for (const item of items) {
+    if (filter.packId ? item.packId !== filter.packId : !item.packEnabled) continue;
+    if (!stateMatches(item, filter.state)) continue;
+    if (!query || item.names.includes(query)) byName.push(item);
+    else if (item.notes.includes(query)) byNote.push(item);
+  }
+  const matched = [...byName, ...byNote];
+  const categoryCounts = new Map<string, number>();
+  for (const item of matched) categoryCounts.set(item.entry.category, (categoryCounts.get(item.entry.category) ?? 0) + 1);
+  return {
+    items: filter.category ? matched.filter((i) => i.entry.category === filter.category) : matched,
+    categoryCounts,
+    total: matched.length,
+  };
+}

@@ -1,0 +1,42 @@
+/** Exporting one pack, as the reader has it, to a pack file that imports back unchanged. */
+import { exportFileName, exportPack, packFileText } from '../glossary-store/export-pack';
+import type { MessageKey } from '../i18n';
+import { h, replaceChildren } from './dom';
+import { downloadText } from './download';
+import type { EditorData } from './editor-store';
+
+export interface ExportPanelOptions {
+  doc: Document;
+  t: (key: MessageKey, ...subs: string[]) => string;
+  getData(): EditorData;
+  announce(message: string): void;
+}
+
+/** Builds the export controls; `update` refreshes the pack list. */
+export function createExportPanel({ doc, t, getData, announce }: ExportPanelOptions) {
+  const select = h(doc, 'select', { id: 'export-pack', 'data-testid': 'export-pack' });
+  const button = h(doc, 'button', { type: 'button', 'data-testid': 'glossary-export' }, t('editorExport'));
+  button.addEventListener('click', () => {
+    const merged = getData().merged.packs.find((p) => p.pack.id === select.value) ?? getData().merged.packs[0];
+    if (!merged) return;
+    const pack = exportPack(merged);
+    const fileName = exportFileName(pack);
+    downloadText(doc, fileName, packFileText(pack));
+    announce(t('editorExported', pack.title, fileName));
+  });
+  const element = h(
+    doc,
+    'div',
+    { class: 'export' },
+    h(doc, 'div', { class: 'field' }, h(doc, 'label', { for: 'export-pack' }, t('editorExportLabel')), select),
+    button,
+  );
+  return {
+    element,
+    update(data: EditorData) {
+      const current = select.value;
+      replaceChildren(select, ...data.merged.packs.map((p) => h(doc, 'option', { value: p.pack.id }, p.pack.title)));
+      if (data.merged.packs.some((p) => p.pack.id === current)) select.value = current;
+    },
+  };
+}

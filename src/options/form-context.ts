@@ -1,0 +1,36 @@
+/** What the entry form's validation needs to know about the rest of the glossary. Pure. */
+import type { MergedGlossary } from '../glossary-store/merge';
+import type { FormContext } from './entry-form-validate';
+import { searchKey } from './entry-search';
+import type { Entry, NoteLanguage } from '../glossary/schema';
+
+/**
+ * The context for editing `original` (or a new entry) in pack `packId`: the names and ids
+ * other entries already use. Only enabled packs count for names: a switched-off pack
+ * highlights nothing, so it cannot compete for a name.
+ */
+export function formContextFor(merged: MergedGlossary, packId: string, original?: Entry): FormContext {
+  const nameOwners = new Map<string, { id: string; term: string }>();
+  const takenIds = new Set<string>();
+  let packLanguage: NoteLanguage | undefined;
+  let packEntryIds = new Set<string>();
+  for (const pack of merged.packs) {
+    const isTarget = pack.pack.id === packId;
+    if (isTarget) {
+      packLanguage = pack.pack.source.language;
+      packEntryIds = new Set(pack.entries.map((e) => e.entry.id));
+      for (const e of pack.removed) takenIds.add(e.id);
+    }
+    if (!pack.enabled && !isTarget) continue;
+    for (const { entry } of pack.entries) {
+      if (isTarget && entry.id === original?.id) continue;
+      takenIds.add(entry.id);
+      if (!pack.enabled) continue;
+      for (const name of [entry.term, ...entry.aliases.map((a) => (typeof a === 'string' ? a : a.text))]) {
+        const key = searchKey(name);
+        if (!nameOwners.has(key)) nameOwners.set(key, { id: entry.id, term: entry.term });
+      }
+    }
+  }
+  return { original, packLanguage, takenIds, nameOwners, packEntryIds };
+}

@@ -1,0 +1,132 @@
+/**
+ * Importing a pack file: choose a file, see what it would add, change and leave alone,
+ * confirm. Nothing is stored before the confirmation; a file that cannot be imported shows
+ * why in an alert and changes nothing.
+ */
+import { LIMITS, type Entry, type Pack } from '../glossary/schema';
+import { planImport, type ImportMode, type ImportPreview } from '../glossary-store/import-plan';
+import type { MessageKey } from '../i18n';
+import { h, replaceChildren } from './dom';
+import type { EditorStore } from './editor-store';
+import { readPackFile } from './read-pack-file';
+
+export interface ImportPanelOptions {
+  doc: Document;
+  t: (key: MessageKey, ...subs: string[]) => string;
+  store: EditorStore;
+  announce(message: string, offerUndo?: boolean): void;
+}
+
+/** How many names each preview list shows before "and N more". */
+const PREVIEW_NAMES = 12;
+
+/** Builds the import controls. */
+export function createImportPanel({ doc, t, store, announce }: ImportPanelOptions): HTMLElement {
+  let pending: { pack: Pack; warnings: string[] } | undefined;
+
+  const input = h(doc, 'input', {
+    type: 'file',
+    id: 'glossary-import',
+    accept: '.json,application/json',
+    'data-testid': 'glossary-import',
+  });
+  const mode = h(
+    doc,
+    'select',
+    { id: 'import-mode', 'data-testid': 'import-mode' },
+    h(doc, 'option', { value: 'merge' }, t('editorImportModeMerge')),
+    h(doc, 'option', { value: 'replace' }, t('editorImportModeReplace')),
+  );
+  const error = h(doc, 'div', { class: 'import-error', role: 'alert', 'data-testid': 'import-error' });
+  const preview = h(doc, 'div', { class: 'import-preview', 'data-testid': 'import-preview', hidden: true });
+
+  const names = (entries: readonly Entry[]) => {
+    const shown = entries.slice(0, PREVIEW_NAMES).map((e) => e.term).join('、');
+    return entries.length > PREVIEW_NAMES ? `${shown} ${t('editorImportMore', String(entries.length - PREVIEW_NAMES))}` : shown;
+  };
+  const list = (label: MessageKey, entries: readonly Entry[]) =>
+    entries.length === 0 ? null : h(doc, 'p', {}, h(doc, 'strong', {}, `${t(label)}: `), names(entries));
+
+  function showPreview(p: ImportPreview, warnings: string[]) {
+    const lead = { new: 'editorImportPreviewNew', bundled: 'editorImportPreviewBundled', imported: 'editorImportPreviewImported' } as const;
+    const confirm = h(doc, 'button', { type: 'button', class: 'primary', 'data-testid': 'import-confirm' }, t('editorImportConfirm'));
+    const cancel = h(doc, 'button', { type: 'button', 'data-testid': 'import-cancel' }, t('editorImportCancel'));
+    const counts = [p.added.length, p.changed.length, p.unchanged.length, p.removed.length].map(String);
+    replaceChildren(
+      preview,
+      h(doc, 'p', {}, t(lead[p.target], p.packTitle)),
+      h(doc, 'p', { 'data-testid': 'import-counts' }, t('editorImportCounts', ...counts)),
+      list('editorImportAddedList', p.added),
+      list('editorImportChangedList', p.changed.map((c) => c.after)),
+      list('editorImportRemovedList', p.removed),
+      warnings.length ? h(doc, 'ul', { class: 'hint' }, ...warnings.map((w) => h(doc, 'li', {}, w))) : null,
+      h(doc, 'div', { class: 'actions' }, confirm, cancel),
+    );
+    preview.hidden = false;
+    confirm.addEventListener('click', () => void commit());
+    cancel.addEventListener('click', reset);
+  }
+
+  function showError(message: string, details: string[] = []) {
+    replaceChildren(error, h(doc, 'p', {}, message), details.length ? h(doc, 'ul', {}, ...details.map((d) => h(doc, 'li', {}, d))) : null);
+  }
+
+  function reset() {
+    pending = undefined;
+    input.value = '';
+    preview.hidden = true;
+    replaceChildren(preview);
+  }
+
+  /** Plans against the current data; an import never starts from a stale layer. */
+  function plan() {
+    if (!pending) return undefined;
+    const result = planImport(store.data.bundled, store.data.layer, pending.pack, mode.value as ImportMode);
+    if (!result.ok) {
+      showError(t('editorImportTooManyEntries', String(result.count), String(LIMITS.entries)));
+      reset();
+      return undefined;
+    }
+    return result;
+  }
+
+  async function commit() {
+    const result = plan();
+    if (!result) return;
+    const title = result.preview.packTitle;
+    await store.apply(() => result.layer);
+    reset();
+    announce(t('editorImportDone', title), true);
+  }
+
+  input.addEventListener('change', async () => {
+    replaceChildren(error);
+    preview.hidden = true;
+    const file = input.files?.[0];
+    if (!file) return;
+    const read = await readPackFile(file);
+    if (!read.ok) {
+      pending = undefined;
+      input.value = '';
+      showError(t(read.key, ...read.subs), read.details);
+      return;
+    }
+    pending = { pack: read.pack, warnings: read.warnings };
+    const result = plan();
+    if (result) showPreview(result.preview, pending.warnings);
+  });
+  mode.addEventListener('change', () => {
+    const result = plan();
+    if (result && pending) showPreview(result.preview, pending.warnings);
+  });
+
+  return h(
+    doc,
+    'div',
+    { class: 'import' },
+    h(doc, 'div', { class: 'field' }, h(doc, 'label', { for: 'glossary-import' }, t('editorImportLabel')), input),
+    h(doc, 'div', { class: 'field' }, h(doc, 'label', { for: 'import-mode' }, t('editorImportMode')), mode),
+    error,
+    preview,
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * The editor's status line: a polite live region that announces what just happened, with
+ * an Undo button after changes that can be undone.
+ */
+import type { MessageKey } from '../i18n';
+import { h, replaceChildren } from './dom';
+
+export interface StatusLine {
+  element: HTMLElement;
+  announce(message: string, offerUndo?: boolean): void;
+}
+
+/** Builds the status line; `onUndo` runs when its Undo button is pressed. */
+export function createStatusLine(doc: Document, t: (key: MessageKey) => string, onUndo: () => void): StatusLine {
+  const message = h(doc, 'span', { 'data-testid': 'status-message' });
+  const slot = h(doc, 'span');
+  const element = h(doc, 'div', { class: 'status-line', role: 'status', 'aria-live': 'polite' }, message, slot);
+  return {
+    element,
+    announce(text, offerUndo = false) {
+      message.textContent = text;
+      if (!offerUndo) {
+        replaceChildren(slot);
+        return;
+      }
+      const undo = h(doc, 'button', { type: 'button', 'data-testid': 'undo' }, t('editorUndo'));
+      undo.addEventListener('click', onUndo);
+      replaceChildren(slot, ' ', undo);
+    },
+  };
+}

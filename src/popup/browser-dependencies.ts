@@ -1,0 +1,25 @@
+/** The popup's dependencies in the extension: real tabs, messaging, storage and glossary. */
+import { browser } from 'wxt/browser';
+import { loadActiveGlossary } from '../glossary-store/active-glossary';
+import { parseSettings, readSettings, settingsItem } from '../settings/settings';
+import type { PopupDependencies } from './popup';
+
+/** Dependencies for the popup page `doc` at `search`. */
+export function browserPopupDependencies(doc: Document, search: string): PopupDependencies {
+  return {
+    document: doc,
+    search,
+    browserLanguage: browser.i18n.getUILanguage(),
+    tabs: {
+      get: (tabId) => browser.tabs.get(tabId),
+      query: (query) => browser.tabs.query(query),
+    },
+    // The top frame: its content script reads the page (and its same-origin frames).
+    sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
+    loadGlossary: loadActiveGlossary,
+    readSettings,
+    writeSettings: (settings) => settingsItem.setValue(settings),
+    watchSettings: (onChange) => settingsItem.watch((value) => onChange(parseSettings(value))),
+    openEditor: () => browser.runtime.openOptionsPage(),
+  };
+}

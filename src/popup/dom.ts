@@ -1,0 +1,22 @@
+/** A tiny element builder for the popup. Text goes in as text nodes, never as HTML. */
+
+type Attributes = Record<string, string | boolean | undefined>;
+
+/**
+ * Creates `<tag>` with attributes (true → present, false/undefined → absent) and children
+ * (strings become text nodes).
+ */
+export function h(
+  doc: Document,
+  tag: string,
+  attributes: Attributes = {},
+  ...children: (Node | string)[]
+): HTMLElement {
+  const el = doc.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === true) el.setAttribute(name, '');
+    else if (typeof value === 'string') el.setAttribute(name, value);
+  }
+  el.append(...children);
+  return el;
+}

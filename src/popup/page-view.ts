@@ -1,0 +1,118 @@
+/** The "this page" section: per-site switch, relevance score, entries found by category. */
+import { categoryLabel } from '../i18n/categories';
+import { translator } from '../i18n/translate';
+import { highlightsActiveFor } from '../settings/settings';
+import { h } from './dom';
+import type { PopupActions, PopupState } from './popup-state';
+import { switchControl } from './settings-view';
+
+function siteSwitch(doc: Document, state: PopupState, actions: PopupActions): HTMLElement {
+  const t = translator(state.language);
+  const { hostname, settings } = state;
+  return switchControl(doc, {
+    id: 'site-toggle',
+    testId: 'site-toggle',
+    label: hostname ? t('popupSiteToggle', hostname) : t('popupSiteUnavailable'),
+    checked: hostname ? !settings.disabledSites.includes(hostname) : false,
+    disabled: !hostname,
+    onChange: (on) => {
+      if (!hostname) return;
+      const others = settings.disabledSites.filter((site) => site !== hostname);
+      actions.updateSettings({ disabledSites: on ? others : [...others, hostname] });
+    },
+  });
+}
+
+function score(doc: Document, state: PopupState, value: number): HTMLElement {
+  const t = translator(state.language);
+  const meter = h(doc, 'meter', {
+    id: 'relevance-meter',
+    min: '0',
+    max: '100',
+    low: '34',
+    high: '67',
+    optimum: '100',
+    value: String(value),
+    'aria-describedby': 'relevance-help',
+  });
+  return h(
+    doc,
+    'div',
+    { class: 'score' },
+    h(doc, 'label', { for: 'relevance-meter' }, t('popupRelevance')),
+    h(
+      doc,
+      'div',
+      { class: 'score-value' },
+      meter,
+      h(doc, 'output', { 'data-testid': 'relevance-score' }, String(value)),
+    ),
+    h(doc, 'p', { id: 'relevance-help', class: 'hint' }, t('popupRelevanceHelp')),
+  );
+}
+
+function foundList(doc: Document, state: PopupState, actions: PopupActions): HTMLElement {
+  const t = translator(state.language);
+  const total = state.groups.reduce((sum, group) => sum + group.entries.length, 0);
+  const container = h(
+    doc,
+    'div',
+    { class: 'found' },
+    h(doc, 'p', { class: 'found-total' }, t('popupFoundCount', String(total))),
+  );
+  for (const group of state.groups) {
+    const headingId = `found-${group.category}`;
+    const list = h(doc, 'ul', { 'aria-labelledby': headingId });
+    for (const entry of group.entries) {
+      const button = h(
+        doc,
+        'button',
+        { type: 'button', 'data-testid': 'found-entry', 'data-entry-id': entry.id, title: t('popupRevealTitle') },
+        h(doc, 'span', { class: 'term' }, entry.term),
+        h(doc, 'span', { class: 'count' }, String(entry.count)),
+      );
+      button.addEventListener('click', () => actions.reveal(entry.id));
+      list.append(h(doc, 'li', {}, button));
+    }
+    container.append(
+      h(
+        doc,
+        'section',
+        { class: 'group', 'data-category': group.category },
+        h(doc, 'h3', { id: headingId }, `${categoryLabel(state.language, group.category)} (${group.entries.length})`),
+        list,
+      ),
+    );
+  }
+  return container;
+}
+
+/** What the page report says, as one status paragraph or the score and the list. */
+function report(doc: Document, state: PopupState, actions: PopupActions): HTMLElement {
+  const t = translator(state.language);
+  const status = (text: string) => h(doc, 'p', { class: 'status', 'data-testid': 'page-status' }, text);
+  switch (state.report.kind) {
+    case 'loading':
+      return status(t('popupReading'));
+    case 'unavailable':
+      return status(t('popupNoContentScript'));
+    case 'summary':
+      if (!highlightsActiveFor(state.settings, state.hostname ?? '')) return status(t('popupHighlightsOff'));
+      if (state.groups.length === 0) return status(t('popupFoundNone'));
+      return h(doc, 'div', {}, score(doc, state, state.score ?? 0), foundList(doc, state, actions));
+  }
+}
+
+/** The whole "this page" section. */
+export function renderPage(doc: Document, state: PopupState, actions: PopupActions): HTMLElement {
+  const t = translator(state.language);
+  return h(
+    doc,
+    'section',
+    { class: 'page', 'aria-labelledby': 'page-heading' },
+    h(doc, 'h2', { id: 'page-heading' }, t('popupThisPage')),
+    siteSwitch(doc, state, actions),
+    // Polite live region: the report arrives after the popup opens.
+    h(doc, 'div', { 'aria-live': 'polite' }, report(doc, state, actions)),
+  );
+}

@@ -1,0 +1,34 @@
+/** Everything the popup shows, in one value; the view is a function of it. */
+import type { ReaderLanguage } from '../i18n/language';
+import type { Settings } from '../settings/settings';
+import type { FoundGroup, PageReport } from './page-report';
+
+export interface PopupState {
+  settings: Settings;
+  /** Language of the popup's text: the reader's setting, or the browser's. */
+  language: ReaderLanguage;
+  /** The target page's hostname, when it is an http(s) page. */
+  hostname?: string;
+  report: PageReport;
+  /** Relevance of the page to the column, 0–100; set once a summary arrived. */
+  score?: number;
+  groups: FoundGroup[];
+}
+
+export interface PopupActions {
+  /** Writes a change of settings; every tab's content script picks it up. */
+  updateSettings(change: Partial<Settings>): void;
+  /** Scrolls the page to the next occurrence of an entry. */
+  reveal(entryId: string): void;
+  openEditor(): void;
+}
+
+/** The hostname of an http(s) URL; other pages (chrome://, file://) have no per-site switch. */
+export function webHostname(url: string | undefined): string | undefined {
+  try {
+    const parsed = new URL(url ?? '');
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}

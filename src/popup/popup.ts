@@ -1,0 +1,134 @@
+/**
+ * The popup: switches that write the settings every tab watches, and a report on the
+ * current tab's page. All it shows is rendered from one state value; after each change
+ * the view is rebuilt (it is a few dozen elements) and focus is put back where it was.
+ */
+import { resolveLanguage } from '../i18n/language';
+import { translate } from '../i18n/translate';
+import { relevanceScore, type ScoredEntry } from '../scoring/relevance';
+import type { Settings } from '../settings/settings';
+import { NEXT_HIGHLIGHT_KEYS, PREVIOUS_HIGHLIGHT_KEYS } from '../tooltip/highlight-navigation';
+import { h } from './dom';
+import {
+  groupFoundEntries,
+  requestPageReport,
+  type FoundEntryInfo,
+  type PageReport,
+  type SendToTab,
+} from './page-report';
+import { renderPage } from './page-view';
+import { webHostname, type PopupActions, type PopupState } from './popup-state';
+import { renderGlobalSwitch, renderSettings } from './settings-view';
+import { findTargetTab, type TabsApi } from './target-tab';
+
+/** Re-ask the page this long after a settings change, once its content script has applied it. */
+export const REPORT_REFRESH_MS = 600;
+
+export interface PopupGlossary {
+  entries: readonly (ScoredEntry & FoundEntryInfo)[];
+  byId: ReadonlyMap<string, FoundEntryInfo>;
+}
+
+/** What the popup needs from the browser; tests pass fakes. */
+export interface PopupDependencies {
+  document: Document;
+  /** `location.search` of the popup page (`?tab=<id>` when opened as a page). */
+  search: string;
+  browserLanguage: string | undefined;
+  tabs: TabsApi;
+  sendToTab: SendToTab;
+  loadGlossary(): Promise<PopupGlossary>;
+  readSettings(): Promise<Settings>;
+  writeSettings(settings: Settings): Promise<void>;
+  watchSettings(onChange: (settings: Settings) => void): () => void;
+  openEditor(): Promise<void>;
+}
+
+/** Renders the popup into `#app` and keeps it up to date until the page closes. */
+export async function startPopup(deps: PopupDependencies): Promise<void> {
+  const doc = deps.document;
+  const root = doc.getElementById('app') ?? doc.body;
+  const win = doc.defaultView ?? window;
+  const [settings, tab, glossary] = await Promise.all([
+    deps.readSettings(),
+    findTargetTab(deps.search, deps.tabs),
+    deps.loadGlossary(),
+  ]);
+  const state: PopupState = {
+    settings,
+    language: resolveLanguage(settings.language, deps.browserLanguage),
+    hostname: webHostname(tab?.url),
+    report: tab ? { kind: 'loading' } : { kind: 'unavailable' },
+    groups: [],
+  };
+
+  const actions: PopupActions = {
+    updateSettings(change) {
+      setSettings({ ...state.settings, ...change });
+      void deps.writeSettings(state.settings);
+    },
+    reveal(entryId) {
+      if (tab) void deps.sendToTab(tab.id, { type: 'reveal-entry', id: entryId }).catch(() => {});
+    },
+    openEditor() {
+      void deps.openEditor().then(() => win.close());
+    },
+  };
+
+  function render(): void {
+    const focusedId = doc.activeElement?.id;
+    const t = (key: Parameters<typeof translate>[1], ...subs: string[]) => translate(state.language, key, ...subs);
+    doc.documentElement.lang = state.language;
+    doc.title = t('extName');
+    const editor = h(
+      doc,
+      'button',
+      { type: 'button', class: 'editor', 'data-testid': 'open-editor' },
+      t('popupOpenEditor'),
+    );
+    editor.addEventListener('click', () => actions.openEditor());
+    root.replaceChildren(
+      h(doc, 'header', {}, h(doc, 'h1', {}, t('extName')), renderGlobalSwitch(doc, state, actions)),
+      renderPage(doc, state, actions),
+      renderSettings(doc, state, actions),
+      h(
+        doc,
+        'footer',
+        {},
+        editor,
+        h(doc, 'p', { class: 'hint' }, t('popupShortcut', NEXT_HIGHLIGHT_KEYS.label, PREVIOUS_HIGHLIGHT_KEYS.label)),
+      ),
+    );
+    if (focusedId) doc.getElementById(focusedId)?.focus();
+  }
+
+  function setReport(report: PageReport): void {
+    state.report = report;
+    if (report.kind === 'summary') {
+      state.hostname ??= webHostname(report.summary.url);
+      state.score = relevanceScore(report.summary.counts, glossary.entries);
+      state.groups = groupFoundEntries(report.summary.counts, glossary.byId);
+    }
+    render();
+  }
+
+  let refreshTimer: number | undefined;
+  function setSettings(next: Settings): void {
+    state.settings = next;
+    state.language = resolveLanguage(next.language, deps.browserLanguage);
+    render();
+    if (!tab) return;
+    win.clearTimeout(refreshTimer);
+    refreshTimer = win.setTimeout(
+      () => void requestPageReport(tab.id, deps.sendToTab).then(setReport),
+      REPORT_REFRESH_MS,
+    );
+  }
+
+  render();
+  const unwatch = deps.watchSettings((next) => {
+    if (JSON.stringify(next) !== JSON.stringify(state.settings)) setSettings(next);
+  });
+  win.addEventListener('pagehide', unwatch, { once: true });
+  if (tab) setReport(await requestPageReport(tab.id, deps.sendToTab));
+}

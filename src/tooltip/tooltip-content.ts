@@ -1,0 +1,72 @@
+/**
+ * Builds the tooltip's content. Glossary text is data: every string reaches the DOM
+ * through textContent, so a note containing markup shows as those characters.
+ */
+import { categoryLabel } from '../i18n/categories';
+import type { ReaderLanguage } from '../i18n/language';
+import { tooltipLabel } from '../i18n/tooltip-labels';
+import { MAX_NAMES, MAX_RELATED, otherNames, pickNote, type TooltipEntry } from './tooltip-entry';
+
+export interface TooltipContentOptions {
+  document: Document;
+  entry: TooltipEntry;
+  language: ReaderLanguage;
+  getEntry(id: string): TooltipEntry | undefined;
+}
+
+function element(doc: Document, tag: string, className: string, text?: string): HTMLElement {
+  const el = doc.createElement(tag);
+  el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+/** A "label: value" line; the label is its own element so it can be styled quietly. */
+function labelledLine(doc: Document, className: string, label: string, value: string): HTMLElement {
+  const line = element(doc, 'p', `line ${className}`);
+  line.append(element(doc, 'span', 'label', label), element(doc, 'span', 'value', value));
+  return line;
+}
+
+/** Lists up to `max` items and says how many were left out. */
+function limitedList(items: readonly string[], max: number): string {
+  const shown = items.slice(0, max).join(' · ');
+  return items.length > max ? `${shown} · +${items.length - max}` : shown;
+}
+
+/** The tooltip body for one entry, in the reader's language. */
+export function renderTooltipContent({ document: doc, entry, language, getEntry }: TooltipContentOptions): HTMLElement {
+  const body = element(doc, 'div', 'body');
+
+  const head = element(doc, 'div', 'head');
+  head.append(
+    element(doc, 'span', 'term', entry.term),
+    element(doc, 'span', 'category', categoryLabel(language, entry.category)),
+  );
+  body.append(head);
+
+  const names = otherNames(entry);
+  if (names.length > 0) {
+    body.append(labelledLine(doc, 'names', tooltipLabel(language, 'tooltipAliases'), limitedList(names, MAX_NAMES)));
+  }
+
+  const note = pickNote(entry.context, language);
+  if (note) {
+    const p = element(doc, 'p', 'note', note.text);
+    // Tagging the note's language picks the right CJK glyphs and the right screen-reader voice.
+    if (note.language) p.lang = note.language;
+    body.append(p);
+  }
+
+  if (entry.section?.trim()) {
+    body.append(labelledLine(doc, 'section', tooltipLabel(language, 'tooltipSection'), entry.section.trim()));
+  }
+
+  const related = (entry.related ?? [])
+    .map((id) => getEntry(id)?.term)
+    .filter((term): term is string => term !== undefined);
+  if (related.length > 0) {
+    body.append(labelledLine(doc, 'related', tooltipLabel(language, 'tooltipRelated'), limitedList(related, MAX_RELATED)));
+  }
+  return body;
+}

@@ -1,0 +1,64 @@
+/**
+ * What the tooltip reads from a glossary entry, and the pure text choices it makes.
+ * A structural subset of the active glossary's RuntimeEntry, so the tooltip does not
+ * depend on how the glossary is stored or compiled (and no zod reaches the content script).
+ */
+import type { ReaderLanguage } from '../i18n/language';
+
+export interface TooltipEntry {
+  id: string;
+  term: string;
+  aliases: readonly (string | { text: string })[];
+  category: string;
+  context: string | { readonly 'zh-Hant'?: string; readonly 'zh-Hans'?: string; readonly en?: string };
+  section?: string;
+  related?: readonly string[];
+}
+
+/** At most this many other names are listed; a pack may carry up to 64 per entry. */
+export const MAX_NAMES = 12;
+/** At most this many related entries are listed. */
+export const MAX_RELATED = 8;
+
+/**
+ * Which note to show when the reader's language is missing. Chinese readers read the
+ * other script far more easily than English; English readers get the column's own script.
+ */
+const FALLBACKS: Record<ReaderLanguage, readonly ReaderLanguage[]> = {
+  'zh-Hant': ['zh-Hant', 'zh-Hans', 'en'],
+  'zh-Hans': ['zh-Hans', 'zh-Hant', 'en'],
+  en: ['en', 'zh-Hant', 'zh-Hans'],
+};
+
+export interface PickedNote {
+  text: string;
+  /** The note's language when the pack says it; undefined for a single untagged note. */
+  language?: ReaderLanguage;
+}
+
+/** The note in the reader's language, or the nearest one available. Never converts text. */
+export function pickNote(context: TooltipEntry['context'], language: ReaderLanguage): PickedNote | undefined {
+  if (typeof context === 'string') return context.trim() ? { text: context } : undefined;
+  for (const candidate of FALLBACKS[language]) {
+    const text = context[candidate];
+    if (text?.trim()) return { text, language: candidate };
+  }
+  return undefined;
+}
+
+/**
+ * The entry's other names, in pack order: aliases minus the term and minus repeats that
+ * differ only in letter case or surrounding space (NVIDIA after Nvidia adds nothing).
+ */
+export function otherNames(entry: Pick<TooltipEntry, 'term' | 'aliases'>): string[] {
+  const seen = new Set([entry.term.trim().toLowerCase()]);
+  const names: string[] = [];
+  for (const alias of entry.aliases) {
+    const text = (typeof alias === 'string' ? alias : alias.text).trim();
+    const key = text.toLowerCase();
+    if (!text || seen.has(key)) continue;
+    seen.add(key);
+    names.push(text);
+  }
+  return names;
+}

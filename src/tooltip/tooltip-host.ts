@@ -1,0 +1,64 @@
+/**
+ * The tooltip's container on the page: a custom-named element with an open shadow root
+ * (tests and assistive tech can read it; page CSS cannot reach in). It is in the page
+ * only while a tooltip shows, so a page without a tooltip open is exactly as it was.
+ */
+import { UI_HOST_ATTRIBUTE } from '../content/dom-rules';
+import { TOOLTIP_STYLES } from './tooltip-styles';
+
+/** Tag of the host element. */
+export const TOOLTIP_HOST_TAG = 'columnlens-tooltip';
+
+export interface TooltipHost {
+  /** The element put into the page; carries the id that `aria-describedby` points at. */
+  readonly host: HTMLElement;
+  /** The `role="tooltip"` element inside the shadow root. */
+  readonly panel: HTMLElement;
+  /** Puts the host in the page (inside the fullscreen element when there is one). */
+  attach(): void;
+  /** Takes the host out of the page. */
+  detach(): void;
+}
+
+let counter = 0;
+
+/** The element the host must live in: a fullscreen element hides everything outside it. */
+function container(doc: Document): Element {
+  return doc.fullscreenElement ?? doc.documentElement;
+}
+
+/** Creates the (detached) host. `signal` also re-parents it on fullscreen changes. */
+export function createTooltipHost(doc: Document, signal: AbortSignal): TooltipHost {
+  const host = doc.createElement(TOOLTIP_HOST_TAG);
+  // The highlighter skips elements with this attribute: the tooltip's own text is never highlighted.
+  host.setAttribute(UI_HOST_ATTRIBUTE, '');
+  // Unique per frame and instance, so aria-describedby never points at a page element.
+  host.id = `columnlens-tooltip-${Date.now().toString(36)}-${counter++}`;
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = TOOLTIP_STYLES;
+  const panel = doc.createElement('div');
+  panel.className = 'panel';
+  panel.setAttribute('role', 'tooltip');
+  shadow.append(style, panel);
+
+  doc.addEventListener(
+    'fullscreenchange',
+    () => {
+      if (host.isConnected && host.parentNode !== container(doc)) container(doc).append(host);
+    },
+    { signal },
+  );
+
+  return {
+    host,
+    panel,
+    attach() {
+      const parent = container(doc);
+      if (host.parentNode !== parent) parent.append(host);
+    },
+    detach() {
+      host.remove();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The tooltip's stylesheet, scoped to its shadow root. `all: initial` on the host (with
+ * !important, which beats the page's rules for the host element) cuts every inherited
+ * page style, so sites cannot shrink, hide or recolour the tooltip.
+ */
+export const TOOLTIP_STYLES = `
+:host {
+  all: initial !important;
+  position: fixed !important;
+  inset: 0 auto auto 0 !important;
+  width: 0 !important;
+  height: 0 !important;
+  overflow: visible !important;
+  display: block !important;
+  z-index: 2147483647 !important;
+  pointer-events: none !important;
+}
+.panel {
+  --cl-bg: #ffffff;
+  --cl-fg: #1f2328;
+  --cl-muted: #59636e;
+  --cl-border: #d1d9e0;
+  --cl-accent: #6e7781;
+  position: fixed;
+  top: 0;
+  left: 0;
+  box-sizing: border-box;
+  width: max-content;
+  max-width: min(24rem, calc(100vw - 16px));
+  max-height: min(22rem, calc(100vh - 16px));
+  overflow: auto;
+  padding: 10px 12px;
+  border: 1px solid var(--cl-border);
+  border-left: 4px solid var(--cl-accent);
+  border-radius: 8px;
+  background: var(--cl-bg);
+  color: var(--cl-fg);
+  box-shadow: 0 6px 24px rgba(0, 0, 0, 0.18);
+  font: 13px/1.55 system-ui, -apple-system, "Segoe UI", "PingFang TC", "PingFang SC", "Microsoft JhengHei",
+    "Microsoft YaHei", "Noto Sans CJK TC", "Noto Sans CJK SC", sans-serif;
+  text-align: start;
+  overflow-wrap: anywhere;
+  pointer-events: auto;
+  cursor: auto;
+}
+@media (prefers-color-scheme: dark) {
+  .panel {
+    --cl-bg: #22272e;
+    --cl-fg: #e6edf3;
+    --cl-muted: #9198a1;
+    --cl-border: #3d444d;
+    box-shadow: 0 6px 24px rgba(0, 0, 0, 0.5);
+  }
+}
+.panel[data-category="company"] { --cl-accent: #2f81f7; }
+.panel[data-category="organization"] { --cl-accent: #8250df; }
+.panel[data-category="person"] { --cl-accent: #bf3989; }
+.panel[data-category="product"] { --cl-accent: #1a7f37; }
+.panel[data-category="technology"] { --cl-accent: #0a7ea4; }
+.panel[data-category="policy"] { --cl-accent: #cf222e; }
+.panel[data-category="concept"] { --cl-accent: #9a6700; }
+.panel[data-category="publication"] { --cl-accent: #6e7781; }
+.panel[data-category="event"] { --cl-accent: #bc4c00; }
+.head { display: flex; align-items: baseline; gap: 8px; flex-wrap: wrap; margin: 0 0 4px; }
+.term { font-weight: 600; font-size: 15px; }
+.category {
+  font-size: 11px;
+  padding: 0 6px;
+  border-radius: 999px;
+  border: 1px solid var(--cl-accent);
+  color: var(--cl-fg);
+}
+p { margin: 4px 0 0; }
+.note { margin-top: 6px; }
+.line { color: var(--cl-muted); }
+.label::after { content: ": "; }
+.label:lang(zh)::after { content: "："; }
+@media (prefers-reduced-motion: no-preference) {
+  .panel { animation: cl-fade 120ms ease-out; }
+}
+@keyframes cl-fade { from { opacity: 0; } to { opacity: 1; } }
+`;

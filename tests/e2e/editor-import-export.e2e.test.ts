@@ -1,0 +1,138 @@
+/**
+ * Importing and exporting packs in the editor, in Chromium: a good file (previewed, then
+ * confirmed, reaching an open page), files that must be refused with a message that names
+ * the problem while nothing changes, and an export that imports back unchanged.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
+import { startServer, type TestServer } from './harness/server';
+import { localValue, openEditor, waitForMark } from './fixtures/editor-helpers';
+
+const testPack = {
+  schemaVersion: 1,
+  id: 'editor-test-pack',
+  title: 'Editor test pack',
+  source: { title: 'Made-up column', author: 'Nobody' },
+  entries: [
+    { id: 'wombat-semi', term: 'Wombat Semiconductors', aliases: [], category: 'company', context: { en: 'A made-up chip maker.' } },
+    { id: 'numbat-research', term: 'Numbat Research', aliases: [], category: 'organization', context: 'A made-up analyst firm.', related: ['wombat-semi'] },
+  ],
+};
+
+const file = (name: string, text: string | Buffer) => ({
+  name,
+  mimeType: 'application/json',
+  buffer: typeof text === 'string' ? Buffer.from(text) : text,
+});
+
+describe('importing and exporting packs', () => {
+  let browser: ExtensionBrowser;
+  let server: TestServer;
+  let editor: Page;
+
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+    server = await startServer();
+    editor = await openEditor(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const layer = () => localValue(browser.serviceWorker, 'userGlossary');
+  const alertText = () => editor.textContent('[data-testid="import-error"]');
+
+  it('previews a good file, imports it on confirmation, and an open page highlights its entries', async () => {
+    const article = await browser.context.newPage();
+    await article.goto(`${server.origin}/fixtures/editor-article.html`);
+    await waitForMark(article, '輝達');
+    await editor.setInputFiles('[data-testid="glossary-import"]', file('test-pack.json', JSON.stringify(testPack)));
+    await editor.waitForSelector('[data-testid="import-preview"]:not([hidden])');
+    expect(await editor.textContent('[data-testid="import-preview"]')).toContain('“Editor test pack” is a new pack.');
+    expect(await editor.textContent('[data-testid="import-counts"]')).toBe('2 to add, 0 to change, 0 left as they are, 0 to remove.');
+    // Nothing is stored before the confirmation.
+    expect(await layer()).toBeUndefined();
+    await editor.click('[data-testid="import-confirm"]');
+    await waitForMark(article, 'Wombat Semiconductors');
+    await waitForMark(article, 'Numbat Research');
+    expect(await editor.textContent('[data-testid="pack-list"]')).toContain('Editor test pack');
+    await article.close();
+  });
+
+  it('refuses a file that is not JSON, says so, and changes nothing', async () => {
+    const before = await layer();
+    await editor.setInputFiles('[data-testid="glossary-import"]', file('broken.json', '{ "schemaVersion": 1, "entries": [ '));
+    await editor.waitForFunction(() => document.querySelector('[data-testid="import-error"]')?.textContent !== '');
+    expect(await editor.getAttribute('[data-testid="import-error"]', 'role')).toBe('alert');
+    expect(await alertText()).toMatch(/^“broken\.json” is not JSON: /);
+    expect(await editor.isHidden('[data-testid="import-preview"]')).toBe(true);
+    expect(await layer()).toEqual(before);
+  });
+
+  it('names the entry and the field of an invalid pack, and changes nothing', async () => {
+    const before = await layer();
+    const bad = structuredClone(testPack);
+    bad.entries[1]!.term = 'N';
+    await editor.setInputFiles('[data-testid="glossary-import"]', file('invalid.json', JSON.stringify(bad)));
+    await editor.waitForFunction(() => document.querySelector('[data-testid="import-error"]')?.textContent !== '');
+    const text = await alertText();
+    expect(text).toContain('“invalid.json” is not a valid glossary pack');
+    expect(text).toContain('entries[1]');
+    expect(text).toContain('numbat-research');
+    expect(text).toContain('term');
+    expect(await layer()).toEqual(before);
+  });
+
+  it('refuses a file over 5 MB from its size, and changes nothing', async () => {
+    const before = await layer();
+    const huge = Buffer.alloc(6 * 1024 * 1024, 0x20);
+    await editor.setInputFiles('[data-testid="glossary-import"]', file('huge.json', huge));
+    await editor.waitForFunction(() => document.querySelector('[data-testid="import-error"]')?.textContent !== '');
+    expect(await alertText()).toBe('“huge.json” is 6.0 MB; files over 5 MB are not accepted.');
+    expect(await layer()).toEqual(before);
+  });
+
+  it('exports a pack that imports back with nothing to change', async () => {
+    await editor.selectOption('[data-testid="export-pack"]', 'editor-test-pack');
+    const [download] = await Promise.all([editor.waitForEvent('download'), editor.click('[data-testid="glossary-export"]')]);
+    expect(download.suggestedFilename()).toBe('editor-test-pack.columnlens.json');
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as typeof testPack;
+    expect(exported.entries.map((e) => e.id)).toEqual(['wombat-semi', 'numbat-research']);
+    expect(exported.entries[1]?.context).toBe('A made-up analyst firm.');
+
+    const before = await layer();
+    await editor.selectOption('[data-testid="import-mode"]', 'replace');
+    await editor.setInputFiles('[data-testid="glossary-import"]', await download.path());
+    await editor.waitForSelector('[data-testid="import-preview"]:not([hidden])');
+    expect(await editor.textContent('[data-testid="import-counts"]')).toBe('0 to add, 0 to change, 2 left as they are, 0 to remove.');
+    await editor.click('[data-testid="import-confirm"]');
+    await editor.waitForSelector('[data-testid="import-preview"]', { state: 'hidden' });
+    expect(await layer()).toEqual(before);
+  });
+
+  it('exports the bundled pack with the reader’s edits, and it imports back unchanged', async () => {
+    await editor.fill('[data-testid="entry-search"]', '輝達');
+    await editor.click('[data-testid="entry-row"] >> nth=0');
+    await editor.fill('#field-aliases', `${await editor.inputValue('#field-aliases')}\nGreen Team`);
+    await editor.click('[data-testid="entry-save"]');
+    await editor.waitForSelector('[data-testid="entry-reset"]');
+    await editor.selectOption('[data-testid="export-pack"]', 'ai-rush-china');
+    const [download] = await Promise.all([editor.waitForEvent('download'), editor.click('[data-testid="glossary-export"]')]);
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as { entries: { id: string; aliases: unknown[] }[] };
+    expect(exported.entries.find((e) => e.id === 'nvidia')?.aliases).toContain('Green Team');
+
+    const before = await layer();
+    await editor.selectOption('[data-testid="import-mode"]', 'merge');
+    await editor.setInputFiles('[data-testid="glossary-import"]', await download.path());
+    await editor.waitForSelector('[data-testid="import-preview"]:not([hidden])');
+    expect(await editor.textContent('[data-testid="import-counts"]')).toBe(
+      `0 to add, 0 to change, ${exported.entries.length} left as they are, 0 to remove.`,
+    );
+    expect(await editor.textContent('[data-testid="import-preview"]')).toContain('updates the pack bundled with ColumnLens');
+    await editor.click('[data-testid="import-cancel"]');
+    expect(await layer()).toEqual(before);
+  });
+});

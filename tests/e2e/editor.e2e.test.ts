@@ -1,0 +1,178 @@
+/**
+ * The glossary editor in Chromium: search, add, edit, delete with undo, reset, validation,
+ * and every change reaching an already open page without a reload.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
+import { startServer, type TestServer } from './harness/server';
+import { localValue, markIdsFor, openEditor, openEntry, setLocal, waitForCompiled, waitForMark } from './fixtures/editor-helpers';
+
+describe('the glossary editor', () => {
+  let browser: ExtensionBrowser;
+  let server: TestServer;
+  let article: Page;
+  let editor: Page;
+
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+    server = await startServer();
+    article = await browser.context.newPage();
+    await article.goto(`${server.origin}/fixtures/editor-article.html`);
+    await waitForMark(article, '輝達');
+    // Set once: if the page were reloaded, this would be gone.
+    await article.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
+    editor = await openEditor(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const articleNotReloaded = () => article.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce);
+
+  it('finds an entry from a name in another script (英伟达 finds 輝達)', async () => {
+    await editor.fill('[data-testid="entry-search"]', '英伟达');
+    const first = await editor.textContent('[data-testid="entry-row"] >> nth=0 >> .entry-term');
+    expect(first).toBe('輝達');
+    await editor.fill('[data-testid="entry-search"]', 'no such name anywhere');
+    expect(await editor.locator('[data-testid="entry-row"]').count()).toBe(0);
+    expect(await editor.textContent('[data-testid="entry-count"]')).toBe('No entries match.');
+  });
+
+  it('adds an entry, and the open page highlights it without reloading', async () => {
+    expect(await markIdsFor(article, 'Quokka Robotics')).toEqual([]);
+    await editor.click('[data-testid="entry-new"]');
+    await editor.fill('#field-term', 'Quokka Robotics');
+    await editor.selectOption('#field-category', 'company');
+    await editor.fill('#field-notes-en', 'A made-up robot maker, used by the editor tests.');
+    await editor.click('[data-testid="entry-save"]');
+    await waitForMark(article, 'Quokka Robotics');
+    expect(await markIdsFor(article, 'Quokka Robotics')).toEqual(['quokka-robotics']);
+    expect(await articleNotReloaded()).toBe(true);
+    expect(await editor.textContent('[data-testid="status-message"]')).toContain('Quokka Robotics');
+  });
+
+  it('edits an entry: a new alias is highlighted at once', async () => {
+    await openEntry(editor, 'Quokka');
+    await editor.fill('#field-aliases', 'QR Labs');
+    await editor.click('[data-testid="entry-save"]');
+    await waitForMark(article, 'QR Labs');
+    expect(await markIdsFor(article, 'QR Labs')).toEqual(['quokka-robotics']);
+    expect(await articleNotReloaded()).toBe(true);
+  });
+
+  it('deletes an entry, and Undo brings it back, on the open page too', async () => {
+    await openEntry(editor, 'Quokka');
+    await editor.click('[data-testid="entry-delete"]');
+    await waitForMark(article, 'Quokka Robotics', false);
+    await editor.click('[data-testid="undo"]');
+    await waitForMark(article, 'Quokka Robotics');
+    await waitForMark(article, 'QR Labs');
+    expect(await articleNotReloaded()).toBe(true);
+  });
+
+  it('resets an edited bundled entry to the pack’s version', async () => {
+    await openEntry(editor, '輝達');
+    const before = await editor.inputValue('#field-notes-en');
+    await editor.fill('#field-notes-en', 'My own note about Nvidia.');
+    await editor.click('[data-testid="entry-save"]');
+    await editor.waitForSelector('[data-testid="entry-reset"]');
+    const layer = (await localValue(browser.serviceWorker, 'userGlossary')) as { overlays: { edits: { id: string }[] }[] };
+    expect(layer.overlays.flatMap((o) => o.edits.map((e) => e.id))).toContain('nvidia');
+    await editor.click('[data-testid="entry-reset"]');
+    await editor.waitForFunction(() => !document.querySelector('[data-testid="entry-reset"]'));
+    expect(await editor.inputValue('#field-notes-en')).toBe(before);
+  });
+
+  it('marks invalid fields with messages next to them, and saves nothing', async () => {
+    const layerBefore = await localValue(browser.serviceWorker, 'userGlossary');
+    await editor.click('[data-testid="entry-new"]');
+    await editor.fill('#field-id', 'Bad Id');
+    await editor.fill('#field-term', '');
+    await editor.fill('#field-aliases', 'Nvidia');
+    await editor.fill('#field-notes-en', 'x'.repeat(1_300));
+    await editor.click('[data-testid="entry-save"]');
+    const state = (id: string) =>
+      editor.evaluate((sel) => {
+        const control = document.getElementById(sel)!;
+        const described = (control.getAttribute('aria-describedby') ?? '').split(' ');
+        const error = described.map((d) => document.getElementById(d)).find((e) => e?.classList.contains('field-error'));
+        return { invalid: control.getAttribute('aria-invalid'), message: error?.hidden ? '' : error?.textContent };
+      }, id);
+    expect(await state('field-term')).toEqual({ invalid: 'true', message: 'Enter a name.' });
+    expect(await state('field-id')).toMatchObject({ invalid: 'true', message: expect.stringContaining('lower-case') });
+    expect(await state('field-aliases')).toEqual({ invalid: 'true', message: '“Nvidia” is already a name of “輝達”.' });
+    expect(await state('field-notes-en')).toEqual({
+      invalid: 'true',
+      message: 'This note has 1300 characters; at most 1200 are allowed.',
+    });
+    // Focus goes to the first invalid field, for keyboard and screen-reader users.
+    expect(await editor.evaluate(() => document.activeElement?.id)).toBe('field-id');
+    expect(await localValue(browser.serviceWorker, 'userGlossary')).toEqual(layerBefore);
+  });
+
+  it('shows markup in a note as text, in the editor and in the tooltip, and runs nothing', async () => {
+    let dialogs = 0;
+    editor.on('dialog', (d) => void d.dismiss().then(() => dialogs++));
+    article.on('dialog', (d) => void d.dismiss().then(() => dialogs++));
+    const hostile = '<img src=x onerror=alert(1)>';
+    await openEntry(editor, 'Quokka');
+    await editor.fill('#field-notes-en', hostile);
+    await editor.fill('#field-aliases', `QR Labs\n${hostile}`);
+    await editor.click('[data-testid="entry-save"]');
+    await waitForCompiled(browser.serviceWorker, 'quokka-robotics');
+    await editor.fill('[data-testid="entry-search"]', 'onerror');
+    expect(await editor.textContent('[data-testid="entry-row"] >> nth=0 >> .entry-aliases')).toContain(hostile);
+    await editor.click('[data-testid="entry-row"] >> nth=0');
+    expect(await editor.inputValue('#field-notes-en')).toBe(hostile);
+    expect(await editor.locator('img').count()).toBe(0);
+
+    await article.waitForFunction(
+      (note) => {
+        const mark = document.querySelector('mark[data-glossary-id="quokka-robotics"]');
+        mark?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+        const host = document.querySelector('columnlens-tooltip');
+        return host?.shadowRoot?.querySelector('[role="tooltip"]')?.textContent?.includes(note) ?? false;
+      },
+      hostile,
+      { timeout: 10_000, polling: 200 },
+    );
+    const imagesInTooltip = await article.evaluate(
+      () => document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelectorAll('img').length ?? -1,
+    );
+    expect(imagesInTooltip).toBe(0);
+    expect(dialogs).toBe(0);
+  });
+
+  it('can be used from the keyboard: search, Enter opens the first match in the form', async () => {
+    await editor.reload();
+    await editor.waitForSelector('[data-testid="entry-row"]');
+    await editor.focus('[data-testid="entry-search"]');
+    await editor.keyboard.type('Quokka');
+    await editor.keyboard.press('Enter');
+    await editor.waitForSelector('[data-testid="entry-form"]');
+    expect(await editor.evaluate(() => document.activeElement?.id)).toBe('field-term');
+    await editor.keyboard.press('Escape');
+    await editor.waitForFunction(() => !document.querySelector('[data-testid="entry-form"]'));
+  });
+
+  it('keeps unreadable stored data, says so, and offers it for download', async () => {
+    const corrupt = { overlays: 'not a list', note: 'damaged on purpose' };
+    await setLocal(browser.serviceWorker, { userGlossary: corrupt });
+    // The page still highlights from the bundled pack.
+    await waitForCompiled(browser.serviceWorker, 'quokka-robotics', false);
+    await waitForMark(article, '輝達');
+    await editor.reload();
+    await editor.waitForSelector('[data-testid="quarantine-notice"]:not([hidden])');
+    const [download] = await Promise.all([
+      editor.waitForEvent('download'),
+      editor.click('[data-testid="quarantine-download"]'),
+    ]);
+    const path = await download.path();
+    const { readFile } = await import('node:fs/promises');
+    const saved = JSON.parse(await readFile(path, 'utf8')) as { key: string; raw: unknown }[];
+    expect(saved).toEqual([expect.objectContaining({ key: 'local:userGlossary', raw: corrupt })]);
+    expect(await localValue(browser.serviceWorker, 'userGlossary')).toEqual(corrupt);
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * Open shadow roots and same-origin frames (a normal one, a srcdoc one and an about:blank one
+ * filled by the page's script) are highlighted, styled, and restored when switched off.
+ */
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
+import { startServer, type TestServer } from './harness/server';
+import { marksIn, noMarks, settledMarks, writeSettings } from './highlight-helpers';
+
+describe('highlights in shadow roots and frames', () => {
+  let browser: ExtensionBrowser;
+  let server: TestServer;
+  let page: Page;
+
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchWithExtension(), startServer()]);
+    page = await browser.context.newPage();
+    await page.goto(`${server.origin}/fixtures/highlight-frames.html`);
+    await settledMarks(page, 1);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function frameById(id: string): Promise<Frame> {
+    const handle = await page.$(`#${id}`);
+    const f = await handle!.contentFrame();
+    if (!f) throw new Error(`no frame #${id}`);
+    return f;
+  }
+
+  it('highlights inside an open shadow root, with the highlight styles', async () => {
+    const inShadow = await page.evaluate(() => {
+      const root = document.getElementById('open-host')!.shadowRoot!;
+      const marks = [...root.querySelectorAll('mark[data-glossary-id]')];
+      return {
+        marks: marks.map((m) => [m.getAttribute('data-glossary-id'), m.textContent]),
+        underline: getComputedStyle(marks[0]!).textDecorationLine,
+        sheets: root.adoptedStyleSheets.length,
+      };
+    });
+    expect(inShadow).toEqual({
+      marks: [
+        ['nvidia', '英伟达'],
+        ['moonshot-ai', 'Moonshot '],
+        ['moonshot-ai', 'AI'],
+      ],
+      underline: 'underline',
+      sheets: 1,
+    });
+    expect(await marksIn(page, '#top')).toEqual([['tencent', 'Tencent']]);
+  });
+
+  it('highlights same-origin frames: a normal one, srcdoc and about:blank filled by script', async () => {
+    const child = await frameById('same-origin');
+    expect(await settledMarks(child, 2)).toEqual([
+      ['tencent', '騰訊'],
+      ['nvidia', '輝達'],
+    ]);
+    expect(await settledMarks(await frameById('srcdoc'), 1)).toEqual([['moonshot-ai', 'Moonshot AI']]);
+    expect(await settledMarks(await frameById('blank'), 1)).toEqual([['alibaba', '阿里巴巴']]);
+  });
+
+  it('restores shadow roots and frames when switched off, and brings them back', async () => {
+    const shadowHtml = () => page.evaluate(() => document.getElementById('open-host')!.shadowRoot!.innerHTML);
+    const blank = await frameById('blank');
+    const highlightedShadow = await shadowHtml();
+    await writeSettings(browser.serviceWorker, { enabled: false });
+    await noMarks(blank);
+    await page.waitForFunction(() => !document.getElementById('open-host')!.shadowRoot!.querySelector('mark'));
+    expect(await shadowHtml()).toBe('<p id="in-shadow">英伟达 in an open shadow root, with Moonshot <b>AI</b>.</p>');
+    expect(await page.evaluate(() => document.getElementById('open-host')!.shadowRoot!.adoptedStyleSheets.length)).toBe(
+      0,
+    );
+    expect(await blank.evaluate(() => document.body.innerHTML)).toBe(
+      '<p id="in-blank">阿里巴巴 in an about:blank frame.</p>',
+    );
+    await writeSettings(browser.serviceWorker, { enabled: true });
+    await page.waitForFunction(
+      () => document.getElementById('open-host')!.shadowRoot!.querySelectorAll('mark').length === 3,
+    );
+    expect(await shadowHtml()).toBe(highlightedShadow);
+    expect(await settledMarks(blank, 1)).toEqual([['alibaba', '阿里巴巴']]);
+  });
+});

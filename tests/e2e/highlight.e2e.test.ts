@@ -1,0 +1,193 @@
+/**
+ * Highlights in real Chromium with the built extension, on a news fixture in Traditional
+ * Chinese, Simplified Chinese and English: what is highlighted, what never is, and switching
+ * off leaving the page exactly as it was.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
+import { startServer, type TestServer } from './harness/server';
+import { marksIn, noMarks, settledMarks, writeSettings } from './highlight-helpers';
+
+describe('highlights on a news page', () => {
+  let browser: ExtensionBrowser;
+  let server: TestServer;
+  let page: Page;
+  let url: string;
+
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchWithExtension(), startServer()]);
+    url = `${server.origin}/fixtures/highlight-news.html`;
+    page = await browser.context.newPage();
+    await page.goto(url);
+    await settledMarks(page, 20);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('highlights names in Traditional Chinese, Simplified Chinese and English', async () => {
+    const hant = await marksIn(page, '#p-hant');
+    expect(hant).toEqual(
+      expect.arrayContaining([
+        ['nvidia', '輝達'],
+        ['tencent', '騰訊'],
+        ['alibaba', '阿里巴巴'],
+        ['moonshot-ai', '月之暗面'],
+        ['baichuan', '百川智能'],
+      ]),
+    );
+    const hans = await marksIn(page, '#p-hans');
+    expect(hans).toEqual(
+      expect.arrayContaining([
+        ['nvidia', '英伟达'],
+        ['tencent', '腾讯'],
+        ['alibaba', '阿里巴巴'],
+        ['moonshot-ai', '月之暗面'],
+        ['baichuan', '百川智能'],
+      ]),
+    );
+    const en = await marksIn(page, '#p-en');
+    expect(en).toEqual(
+      expect.arrayContaining([
+        ['nvidia', 'Nvidia'],
+        ['tencent', 'Tencent'],
+        ['alibaba', 'Alibaba'],
+        ['baichuan', 'Baichuan'],
+        ['risc-v', 'RISC-V'],
+      ]),
+    );
+    expect(await marksIn(page, '#list')).toEqual([
+      ['nvidia', 'Nvidia'],
+      ['nvidia', '英伟达'],
+    ]);
+  });
+
+  it('marks carry the entry id and category, and one keyboard stop per occurrence', async () => {
+    const attrs = await page.evaluate(() => {
+      const mark = document.querySelector<HTMLElement>('#p-hant mark[data-glossary-id="nvidia"]')!;
+      return {
+        tag: mark.localName,
+        className: mark.className,
+        category: mark.dataset.category,
+        start: mark.hasAttribute('data-columnlens-start'),
+        tabindex: mark.getAttribute('tabindex'),
+        color: getComputedStyle(mark).color === getComputedStyle(mark.parentElement!).color,
+        underline: getComputedStyle(mark).textDecorationLine,
+      };
+    });
+    expect(attrs).toEqual({
+      tag: 'mark',
+      className: 'columnlens-mark',
+      category: 'company',
+      start: true,
+      tabindex: '-1',
+      color: true,
+      underline: 'underline',
+    });
+  });
+
+  it('joins text across inline elements into one occurrence with pieces sharing the id', async () => {
+    expect(await marksIn(page, '#h-hant')).toEqual(
+      expect.arrayContaining([
+        ['moonshot-ai', '月之'],
+        ['moonshot-ai', '暗面'],
+      ]),
+    );
+    const en = await marksIn(page, '#p-en');
+    expect(en).toEqual(
+      expect.arrayContaining([
+        ['moonshot-ai', 'Moonshot '],
+        ['moonshot-ai', 'AI'],
+      ]),
+    );
+    const starts = await page.evaluate(
+      () => document.querySelectorAll('#p-en mark[data-glossary-id="moonshot-ai"][data-columnlens-start]').length,
+    );
+    expect(starts).toBe(1);
+  });
+
+  it('leaves look-alikes alone: OpenAIRE, 海納百川, arm’s length, Armed', async () => {
+    expect(await marksIn(page, '#p-traps-words')).toEqual([]);
+  });
+
+  it('never touches form fields, editors, scripts, styles, SVG, noscript, templates or the title', async () => {
+    const inside = await page.evaluate(() => ({
+      marks: document.querySelectorAll(
+        '#form mark, #t-editable mark, #t-noscript mark, #t-svg mark, #t-editor mark, script mark, style mark, head mark',
+      ).length,
+      template: document.querySelector('template')!.content.querySelectorAll('mark').length,
+      input: (document.getElementById('t-input') as HTMLInputElement).value,
+      textarea: (document.getElementById('t-textarea') as HTMLTextAreaElement).value,
+      editable: document.getElementById('t-editable')!.innerHTML,
+      title: document.title,
+      noscript: document.getElementById('t-noscript')!.textContent,
+    }));
+    expect(inside).toEqual({
+      marks: 0,
+      template: 0,
+      input: 'Nvidia 英伟达 輝達',
+      textarea: 'Nvidia 輝達 in a textarea',
+      editable: '<p>Nvidia 英伟达 typed by the reader</p>',
+      title: '輝達 Nvidia 英伟达：新聞測試頁',
+      noscript: '<p>Nvidia in noscript</p>',
+    });
+  });
+
+  it('switching off restores the page byte for byte (as loaded without highlights), switching on brings the same highlights back', async () => {
+    const highlighted = await marksIn(page);
+    // The reference: the same page loaded while highlights are off.
+    await writeSettings(browser.serviceWorker, { enabled: false });
+    const reference = await browser.context.newPage();
+    await reference.goto(url);
+    await reference.waitForTimeout(500);
+    const pristine = await reference.evaluate(() => document.body.innerHTML);
+    expect(await marksIn(reference)).toEqual([]);
+
+    // The open page got the same switch through storage.
+    await noMarks(page);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(pristine);
+    // The page's own reference to a text node still points at the node in the page, text intact.
+    const held = await page.evaluate(() => {
+      const w = window as unknown as { heldText: Text };
+      return {
+        same: w.heldText === document.querySelector('#p-en')!.firstChild,
+        text: w.heldText.data.trim().slice(0, 6),
+      };
+    });
+    expect(held).toEqual({ same: true, text: 'Nvidia' });
+
+    await writeSettings(browser.serviceWorker, { enabled: true });
+    expect(await settledMarks(page, highlighted.length)).toEqual(highlighted);
+    // And the reference page, switched on for the first time, highlights the same way.
+    expect(await settledMarks(reference, highlighted.length)).toEqual(highlighted);
+    await writeSettings(browser.serviceWorker, { enabled: false });
+    await noMarks(reference);
+    expect(await reference.evaluate(() => document.body.innerHTML)).toBe(pristine);
+    await writeSettings(browser.serviceWorker, { enabled: true });
+    await settledMarks(page, highlighted.length);
+    await reference.close();
+  });
+
+  it('honours the per-site switch, density and hidden categories', async () => {
+    const all = await marksIn(page);
+    const host = new URL(url).hostname;
+    await writeSettings(browser.serviceWorker, { disabledSites: [host] });
+    await noMarks(page);
+    await writeSettings(browser.serviceWorker, { density: 'first' });
+    const first = await settledMarks(page, 5);
+    const starts = await page.evaluate(() =>
+      [...document.querySelectorAll('mark[data-columnlens-start]')].map((m) => m.getAttribute('data-glossary-id')),
+    );
+    expect(new Set(starts).size).toBe(starts.length);
+    expect(first.length).toBeLessThan(all.length);
+    await writeSettings(browser.serviceWorker, { hiddenCategories: ['company'] });
+    await page.waitForFunction(() => !document.querySelector('mark[data-category="company"]'));
+    const rest = await settledMarks(page, 1);
+    expect(rest.length).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.querySelectorAll('mark[data-category="company"]').length)).toBe(0);
+    await writeSettings(browser.serviceWorker, {});
+    expect(await settledMarks(page, all.length)).toEqual(all);
+  });
+});

@@ -1,0 +1,187 @@
+/**
+ * The popup in real Chromium. Opened as a page (`popup.html?tab=<id>`), since a headless
+ * browser has no toolbar to click; `?tab=` names the tab it reports on.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { relevanceScore, type ScoredEntry } from '../../src/scoring/relevance';
+import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
+import { startServer, type TestServer } from './harness/server';
+
+const pack = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../glossary/ai-rush-china.json'), 'utf8')) as {
+  entries: (ScoredEntry & { category: string })[];
+};
+
+// The parts of the worker's global this file touches.
+declare const chrome: {
+  tabs: {
+    query(q: object): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+};
+
+interface Summary {
+  url: string;
+  counts: Record<string, number>;
+}
+
+/** Finds the tab showing `url` by asking every tab's content script for its page summary. */
+async function tabWithUrl(worker: Worker, url: string): Promise<{ id: number; summary: Summary }> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const found = await worker.evaluate(async (wanted) => {
+      for (const tab of await chrome.tabs.query({})) {
+        if (tab.id === undefined) continue;
+        const reply = (await chrome.tabs.sendMessage(tab.id, { type: 'get-page-summary' }, { frameId: 0 }).catch(() => null)) as Summary | null;
+        if (reply?.url === wanted) return { id: tab.id, summary: reply };
+      }
+      return null;
+    }, url);
+    if (found && Object.keys(found.summary.counts).length > 0) return found;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no tab reports ${url}`);
+}
+
+const markCount = (page: Page, selector = 'mark[data-glossary-id]') => page.locator(selector).count();
+/** Polls until the page shows `wanted(count)` marks matching `selector`. */
+async function waitForMarks(page: Page, wanted: (n: number) => boolean, selector?: string): Promise<number> {
+  for (let i = 0; i < 100; i++) {
+    const n = await markCount(page, selector);
+    if (wanted(n)) return n;
+    await page.waitForTimeout(100);
+  }
+  return markCount(page, selector);
+}
+
+describe('the popup in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let server: TestServer;
+  let article: Page;
+  let other: Page;
+  let popup: Page;
+  let articleTab: { id: number; summary: Summary };
+
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchWithExtension(), startServer()]);
+    article = await browser.context.newPage();
+    await article.goto(`${server.origin}/fixtures/ui-article.html`);
+    other = await browser.context.newPage();
+    await other.goto(`${server.origin}/fixtures/ui-article.html?other`);
+    await Promise.all([article.waitForSelector('mark[data-glossary-id]'), other.waitForSelector('mark[data-glossary-id]')]);
+    articleTab = await tabWithUrl(browser.serviceWorker, article.url());
+    popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${articleTab.id}`);
+    await popup.locator('[data-testid="relevance-score"]').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('scores the page against the column and lists the entries found, by category', async () => {
+    const expected = relevanceScore(articleTab.summary.counts, pack.entries);
+    expect(expected).toBeGreaterThan(0);
+    expect(Number(await popup.locator('[data-testid="relevance-score"]').textContent())).toBe(expected);
+
+    const listed = await popup.locator('[data-testid="found-entry"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-entry-id')));
+    const found = Object.keys(articleTab.summary.counts).filter((id) => articleTab.summary.counts[id]! > 0);
+    expect([...listed].sort()).toEqual([...found].sort());
+    // Every highlight on the page is listed.
+    const onPage = await article.locator('mark[data-glossary-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-glossary-id')));
+    for (const id of onPage) expect(listed).toContain(id);
+    // Grouped: each group holds only its own category.
+    const groups = await popup.locator('section.group').evaluateAll((sections) =>
+      sections.map((s) => ({
+        category: s.getAttribute('data-category'),
+        ids: [...s.querySelectorAll('[data-entry-id]')].map((b) => b.getAttribute('data-entry-id')),
+      })),
+    );
+    const categoryOf = new Map(pack.entries.map((e) => [e.id, e.category]));
+    for (const group of groups) for (const id of group.ids) expect(categoryOf.get(id!)).toBe(group.category);
+  });
+
+  it('scrolls the page to an entry when it is clicked', async () => {
+    // OpenAI occurs only below a tall spacer, out of the first screen.
+    expect(await article.evaluate(() => window.scrollY)).toBe(0);
+    await popup.locator('[data-testid="found-entry"][data-entry-id="openai"]').click();
+    await article.waitForFunction(() => document.activeElement?.getAttribute('data-glossary-id') === 'openai');
+    expect(await article.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+  });
+
+  it('switches highlights off in every tab and back on', async () => {
+    const toggle = popup.locator('[data-testid="highlights-toggle"]');
+    expect(await toggle.getAttribute('role')).toBe('switch');
+    expect(await popup.getByRole('switch', { name: /highlights on all pages/i }).count()).toBe(1);
+    const before = await markCount(other);
+    expect(before).toBeGreaterThan(0);
+    await toggle.click();
+    expect(await waitForMarks(other, (n) => n === 0)).toBe(0);
+    expect(await waitForMarks(article, (n) => n === 0)).toBe(0);
+    await popup.locator('[data-testid="page-status"]').waitFor();
+    await toggle.click();
+    expect(await waitForMarks(other, (n) => n >= before)).toBe(before);
+  });
+
+  it('switches this site off and on', async () => {
+    const site = popup.locator('[data-testid="site-toggle"]');
+    expect(await popup.locator('label[for="site-toggle"]').textContent()).toContain('127.0.0.1');
+    await site.click();
+    expect(await waitForMarks(article, (n) => n === 0)).toBe(0);
+    await site.click();
+    expect(await waitForMarks(article, (n) => n > 0)).toBeGreaterThan(0);
+  });
+
+  it('hides a category and brings it back', async () => {
+    const companies = 'mark[data-category="company"]';
+    expect(await waitForMarks(other, (n) => n > 0, companies)).toBeGreaterThan(0);
+    await popup.locator('[data-testid="category-company"]').click();
+    expect(await waitForMarks(other, (n) => n === 0, companies)).toBe(0);
+    expect(await markCount(other)).toBeGreaterThan(0);
+    await popup.locator('[data-testid="category-company"]').click();
+    expect(await waitForMarks(other, (n) => n > 0, companies)).toBeGreaterThan(0);
+  });
+
+  it('shows only first occurrences at the "first" density', async () => {
+    const ids = () => other.locator('mark[data-columnlens-start]').evaluateAll((els) => els.map((el) => el.getAttribute('data-glossary-id')));
+    await popup.locator('[data-testid="density"]').selectOption('first');
+    for (let i = 0; i < 50; i++) {
+      const seen = await ids();
+      if (seen.length > 0 && new Set(seen).size === seen.length) break;
+      await other.waitForTimeout(100);
+    }
+    const seen = await ids();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen).size).toBe(seen.length);
+    await popup.locator('[data-testid="density"]').selectOption('all');
+  });
+
+  it('switches its own language', async () => {
+    await popup.locator('[data-testid="language"]').selectOption('zh-Hant');
+    await popup.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+    expect(await popup.locator('[data-testid="open-editor"]').textContent()).toBe('編輯詞庫');
+    await popup.locator('[data-testid="language"]').selectOption('auto');
+    await popup.waitForFunction(() => document.documentElement.lang === 'en');
+  });
+
+  it('opens the glossary editor', async () => {
+    const [editor] = await Promise.all([
+      browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/options.html') }),
+      popup.locator('[data-testid="open-editor"]').click(),
+    ]);
+    expect(editor.url()).toBe(`chrome-extension://${browser.extensionId}/options.html`);
+    await editor.close();
+  });
+
+  it('explains when the tab has no content script', async () => {
+    // Without ?tab= the popup opened as a page reports on its own tab: an extension page.
+    const bare = await browser.context.newPage();
+    await bare.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const status = bare.locator('[data-testid="page-status"]');
+    await status.waitFor();
+    expect(await status.textContent()).toMatch(/cannot read this page/);
+    expect(await bare.locator('[data-testid="site-toggle"]').isDisabled()).toBe(true);
+    await bare.close();
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * The tooltip in real Chromium with the built extension: content, keyboard access,
+ * isolation from page CSS, HTML in notes shown as text, and fullscreen.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
+import { startServer, type TestServer } from './harness/server';
+
+interface PackEntry {
+  id: string;
+  term: string;
+  aliases?: (string | { text: string })[];
+  context: string | Record<string, string>;
+  section?: string;
+  related?: string[];
+}
+const pack = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../glossary/ai-rush-china.json'), 'utf8')) as {
+  id: string;
+  entries: PackEntry[];
+};
+const entry = (id: string) => pack.entries.find((e) => e.id === id)!;
+const englishNote = (e: PackEntry) => (typeof e.context === 'string' ? e.context : e.context.en);
+
+// The parts of the worker's global this file touches.
+declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+
+const TOOLTIP = '[role="tooltip"]';
+/** Text of a part of the open tooltip; Playwright's CSS locators pierce open shadow roots. */
+const part = (page: Page, selector: string) => page.locator(`${TOOLTIP} ${selector}`).textContent();
+
+describe('the tooltip in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let server: TestServer;
+  let page: Page;
+
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchWithExtension(), startServer()]);
+    page = await browser.context.newPage();
+    await page.goto(`${server.origin}/fixtures/ui-article.html`);
+    await page.waitForSelector('#first mark[data-glossary-id="nvidia"]');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the entry on hover: term, other names, note, section and related entries', async () => {
+    const nvidia = entry('nvidia');
+    const mark = page.locator('#first mark[data-glossary-id="nvidia"]');
+    await mark.hover();
+    const tooltip = page.locator(TOOLTIP);
+    await tooltip.waitFor({ state: 'visible' });
+    expect(await page.locator(TOOLTIP).count()).toBe(1);
+    expect(await part(page, '.term')).toBe(nvidia.term);
+    const names = await part(page, '.names .value');
+    for (const alias of ['英偉達', '英伟达', 'Nvidia']) expect(names).toContain(alias);
+    // Headless Chromium's language is en-US and the setting is "auto": the English note.
+    expect(await part(page, '.note')).toBe(englishNote(nvidia));
+    if (nvidia.section) expect(await part(page, '.section .value')).toBe(nvidia.section);
+    const firstRelated = nvidia.related?.map(entry).find(Boolean);
+    if (firstRelated) expect(await part(page, '.related .value')).toContain(firstRelated.term);
+
+    // The mark is described by the tooltip while it shows.
+    const hostId = await page.locator('columnlens-tooltip').getAttribute('id');
+    expect(await mark.getAttribute('aria-describedby')).toBe(hostId);
+  });
+
+  it('is out of reach of the page’s CSS and above its sticky header', async () => {
+    const style = await page.evaluate(() => {
+      const host = document.querySelector('columnlens-tooltip')!;
+      const panel = host.shadowRoot!.querySelector<HTMLElement>('[role="tooltip"]')!;
+      const note = panel.querySelector('.note')!;
+      const box = panel.getBoundingClientRect();
+      const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return {
+        hostDisplay: getComputedStyle(host).display,
+        hostZ: getComputedStyle(host).zIndex,
+        height: box.height,
+        noteColor: getComputedStyle(note).color,
+        noteSize: getComputedStyle(note).fontSize,
+        topmost: top === host,
+      };
+    });
+    expect(style.hostDisplay).toBe('block');
+    expect(style.hostZ).toBe('2147483647');
+    expect(style.height).toBeGreaterThan(20);
+    expect(style.noteColor).not.toBe('rgb(200, 0, 0)');
+    expect(style.noteSize).toBe('13px');
+    expect(style.topmost).toBe(true);
+  });
+
+  it('stays while the pointer is on it, closes after the pointer leaves, and restores the mark', async () => {
+    const box = (await page.locator(TOOLTIP).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    await page.waitForTimeout(800);
+    expect(await page.locator(TOOLTIP).count()).toBe(1);
+    await page.mouse.move(5, 700);
+    await page.locator(TOOLTIP).waitFor({ state: 'detached' });
+    expect(await page.locator('columnlens-tooltip').count()).toBe(0);
+    expect(await page.locator('mark[aria-describedby]').count()).toBe(0);
+  });
+
+  it('moves between highlights with Alt+Shift+J / K, opening the tooltip on each, and closes on Esc', async () => {
+    await page.mouse.move(5, 700);
+    await page.locator('body').click({ position: { x: 5, y: 700 } });
+    const starts = await page.evaluate(() =>
+      [...document.querySelectorAll('mark[data-columnlens-start]')].map((m) => m.getAttribute('data-glossary-id')),
+    );
+    expect(starts.length).toBeGreaterThan(2);
+    const focusedId = () => page.evaluate(() => document.activeElement?.getAttribute('data-glossary-id') ?? null);
+
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    expect(await focusedId()).toBe(starts[0]);
+    expect(await part(page, '.term')).toBe(entry(starts[0]!).term);
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    expect(await focusedId()).toBe(starts[1]);
+    expect(await part(page, '.term')).toBe(entry(starts[1]!).term);
+    await page.keyboard.press('Alt+Shift+KeyK');
+    expect(await focusedId()).toBe(starts[0]);
+
+    await page.keyboard.press('Escape');
+    expect(await page.locator('columnlens-tooltip').count()).toBe(0);
+    expect(await focusedId()).toBe(starts[0]);
+    // Marks stay out of the tab order.
+    expect(await page.locator('mark[data-glossary-id]:not([tabindex="-1"])').count()).toBe(0);
+  });
+
+  it('leaves the shortcut to the reader while typing in a field', async () => {
+    await page.locator('#search').focus();
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
+    expect(await page.locator('columnlens-tooltip').count()).toBe(0);
+  });
+
+  it('shows a note containing HTML as text', async () => {
+    const hostile = '<img src=x onerror="window.__columnlensPwned=1"><b>not bold</b>';
+    const added = {
+      id: 'zyxwv-labs',
+      term: 'Zyxwv Labs',
+      aliases: [],
+      category: 'company',
+      context: { en: hostile },
+      section: '<script>window.__columnlensPwned=2</script>',
+    };
+    await browser.serviceWorker.evaluate(
+      async ([layer]) => chrome.storage.local.set({ userGlossary: layer }),
+      [{ overlays: [{ packId: pack.id, enabled: true, added: [added], edits: [], removed: [] }], userPacks: [] }] as const,
+    );
+    const other = await browser.context.newPage();
+    other.on('dialog', (dialog) => void dialog.dismiss());
+    await other.goto(server.setPage('ui-hostile-note', '<!doctype html><meta charset="utf-8"><p>Zyxwv Labs builds models.</p>'));
+    const mark = other.locator('mark[data-glossary-id="zyxwv-labs"]');
+    await mark.waitFor({ timeout: 20_000 });
+    await mark.hover();
+    await other.locator(TOOLTIP).waitFor({ state: 'visible' });
+    expect(await part(other, '.note')).toBe(hostile);
+    expect(await part(other, '.section .value')).toBe(added.section);
+    const created = await other.evaluate(() => {
+      const shadow = document.querySelector('columnlens-tooltip')!.shadowRoot!;
+      return {
+        elements: shadow.querySelectorAll('img, b, script').length,
+        pwned: (window as { __columnlensPwned?: number }).__columnlensPwned ?? null,
+      };
+    });
+    expect(created).toEqual({ elements: 0, pwned: null });
+    await other.close();
+  });
+
+  it('moves into the fullscreen element, so it stays visible there', async () => {
+    const stagePage = await browser.context.newPage();
+    await stagePage.goto(`${server.origin}/fixtures/ui-fullscreen.html`);
+    await stagePage.waitForSelector('#stage mark[data-glossary-id]');
+    await stagePage.click('#go');
+    await stagePage.waitForFunction(() => document.fullscreenElement?.id === 'stage');
+    await stagePage.locator('#stage mark[data-glossary-id]').first().focus();
+    await stagePage.locator(TOOLTIP).waitFor({ state: 'visible' });
+    const parent = await stagePage.evaluate(() => document.querySelector('columnlens-tooltip')?.parentElement?.id ?? null);
+    expect(parent).toBe('stage');
+    await stagePage.close();
+  });
+});

@@ -1,0 +1,159 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { spansOf, walkBlocks, type Block } from '../../../src/content/blocks';
+import { containerOf, isInExcludedSubtree } from '../../../src/content/dom-rules';
+
+function blocksOf(root: Node, options: Parameters<typeof walkBlocks>[1] = {}): Block[] {
+  return [...walkBlocks(root, options)].filter((b): b is Block => b !== undefined);
+}
+const texts = (root: Node, options?: Parameters<typeof walkBlocks>[1]) => blocksOf(root, options).map((b) => b.text);
+
+beforeEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('block segmentation', () => {
+  it('joins text across inline elements', () => {
+    document.body.innerHTML =
+      '<p>Backed by Moonshot <b>AI</b> and 月之<em>暗面</em>, <a href="#">with <span>links</span></a>.</p>';
+    expect(texts(document.body)).toEqual(['Backed by Moonshot AI and 月之暗面, with links.']);
+  });
+
+  it('never joins across block boundaries', () => {
+    document.body.innerHTML =
+      '<div>Moonshot<p>AI</p>月之<br>暗面</div><ul><li>英</li><li>伟达</li></ul><table><tr><td>Nv</td><td>idia</td></tr></table><h2>輝</h2>達';
+    expect(texts(document.body)).toEqual(['Moonshot', 'AI', '月之', '暗面', '英', '伟达', 'Nv', 'idia', '輝', '達']);
+  });
+
+  it('records each block under its own container', () => {
+    document.body.innerHTML = '<div id="d">before <p id="p">inside</p> after</div>';
+    const blocks = blocksOf(document.body);
+    expect(blocks.map((b) => (b.container as Element).id)).toEqual(['d', 'p', 'd']);
+  });
+
+  it('skips excluded subtrees entirely', () => {
+    document.body.innerHTML = `
+      <p>one</p>
+      <input value="Nvidia"><textarea>Nvidia</textarea><select><option>Nvidia</option></select>
+      <button>Nvidia</button><script>var s = "Nvidia"</script><style>.Nvidia{}</style>
+      <noscript>Nvidia</noscript><template><p>Nvidia</p></template>
+      <svg><text>Nvidia</text></svg><math><mi>Nvidia</mi></math>
+      <div contenteditable="true"><p>Nvidia</p></div><div contenteditable=""><p>Nvidia</p></div>
+      <div contenteditable="plaintext-only">Nvidia</div>
+      <div class="CodeMirror">Nvidia</div><div class="cm-editor">Nvidia</div>
+      <div class="monaco-editor">Nvidia</div><div class="ace_editor">Nvidia</div><div role="textbox">Nvidia</div>
+      <columnlens-tooltip data-columnlens-ui>Nvidia</columnlens-tooltip>
+      <p>two</p>`;
+    expect(texts(document.body)).toEqual(['one', 'two']);
+  });
+
+  it('reads contenteditable="false" outside an editor', () => {
+    document.body.innerHTML = '<div contenteditable="false">Nvidia</div>';
+    expect(texts(document.body)).toEqual(['Nvidia']);
+  });
+
+  it('reads ruby base text without the annotation, as one run', () => {
+    document.body.innerHTML = '<p><ruby>輝<rt>huī</rt>達<rp>(</rp></ruby></p>';
+    expect(texts(document.body)).toEqual(['輝達']);
+  });
+
+  it('walks open shadow roots as containers of their own and reports them', () => {
+    document.body.innerHTML = '<p>light <span id="host"></span> text</p>';
+    const host = document.getElementById('host')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>shadow <b>Nvidia</b></p>tail';
+    host.append('slotted');
+    const seen: ShadowRoot[] = [];
+    const blocks = blocksOf(document.body, { onShadowRoot: (r) => seen.push(r) });
+    expect(blocks.map((b) => b.text)).toEqual(['light ', 'shadow Nvidia', 'tail', 'slotted', ' text']);
+    expect(blocks[2]!.container).toBe(shadow);
+    expect(blocks[3]!.container).toBe(host);
+    expect(seen).toEqual([shadow]);
+  });
+
+  it('in shallow mode reads only the root container', () => {
+    document.body.innerHTML = '<div id="d">a <b>b</b><p>nested</p>c</div>';
+    const d = document.getElementById('d')!;
+    expect(texts(d, { shallow: true })).toEqual(['a b', 'c']);
+    expect(texts(d)).toEqual(['a b', 'nested', 'c']);
+  });
+
+  it('from an inline root reports only the containers nested in it', () => {
+    // Built by hand: the HTML parser would close the <p> before a <div>.
+    const span = document.createElement('span');
+    const div = document.createElement('div');
+    div.textContent = 'nested';
+    span.append('own ', div, ' own');
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'x ' }));
+    document.body.firstElementChild!.append(span);
+    expect(texts(span)).toEqual(['nested']);
+  });
+
+  it('tells the caller each container before reading it', () => {
+    document.body.innerHTML = '<div id="a">x<p id="b">y</p></div>';
+    const order: string[] = [];
+    blocksOf(document.body, { onContainer: (c) => order.push((c as Element).id || (c as Element).localName) });
+    expect(order).toEqual(['body', 'a', 'b']);
+  });
+
+  it('skips runs shorter than the shortest name and whitespace-only runs', () => {
+    document.body.innerHTML = '<p>a</p><p>   </p><p>abcd</p>';
+    expect(texts(document.body, { minLength: 2 })).toEqual(['abcd']);
+  });
+
+  it('pauses regularly on large trees', () => {
+    for (let i = 0; i < 2000; i++) document.body.append(document.createElement('span'));
+    const steps = [...walkBlocks(document.body)];
+    expect(steps.filter((s) => s === undefined).length).toBeGreaterThan(5);
+  });
+
+  it('reports a lost position when the page removes the node it paused at', () => {
+    const list = document.createElement('div');
+    for (let i = 0; i < 600; i++) list.append(document.createElement('i'));
+    list.append('Nvidia at the end');
+    document.body.append(list);
+    const lost: Node[] = [];
+    const walk = walkBlocks(document.body, { onLost: (p) => lost.push(p) });
+    const first = walk.next();
+    expect(first.value).toBeUndefined();
+    // The page replaces the list's children while the walk is paused in them.
+    list.replaceChildren('replaced');
+    for (let step = walk.next(); !step.done; step = walk.next());
+    expect(lost).toEqual([list]);
+  });
+});
+
+describe('offset map', () => {
+  it('maps a match to pieces of each text node it touches', () => {
+    document.body.innerHTML = '<p>See Moonshot <b>A<i>I</i></b> now</p>';
+    const [block] = blocksOf(document.body);
+    const start = block!.text.indexOf('Moonshot AI');
+    const spans = spansOf(block!, start, start + 'Moonshot AI'.length);
+    expect(spans.map((s) => [s.node.data, s.start, s.end, s.text])).toEqual([
+      ['See Moonshot ', 4, 13, 'Moonshot '],
+      ['A', 0, 1, 'A'],
+      ['I', 0, 1, 'I'],
+    ]);
+  });
+
+  it('finds the first node by binary search for matches deep in a long run', () => {
+    const p = document.createElement('p');
+    for (let i = 0; i < 100; i++) p.append(document.createElement('b'), `chunk${i} `);
+    p.lastChild!.textContent = 'Nvidia';
+    document.body.append(p);
+    const [block] = blocksOf(document.body);
+    const start = block!.text.length - 'Nvidia'.length;
+    expect(spansOf(block!, start, block!.text.length)).toEqual([
+      { node: p.lastChild, start: 0, end: 6, text: 'Nvidia' },
+    ]);
+  });
+});
+
+describe('dom rules', () => {
+  it('finds the container of a node and refuses excluded places', () => {
+    document.body.innerHTML = '<div id="d"><b id="b">x</b></div><div contenteditable><p id="e">y</p></div>';
+    expect(containerOf(document.getElementById('b')!.firstChild!)).toBe(document.getElementById('d'));
+    expect(isInExcludedSubtree(document.getElementById('e')!.firstChild!)).toBe(true);
+    expect(isInExcludedSubtree(document.getElementById('b')!.firstChild!)).toBe(false);
+  });
+});

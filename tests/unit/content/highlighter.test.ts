@@ -1,0 +1,256 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Highlighter } from '../../../src/content/highlighter';
+import { manualViewport, marks, settle, sleep, start } from './harness';
+
+const PAGE = `
+  <h1>輝達與月之<em>暗面</em></h1>
+  <p>英伟达 and Nvidia back Moonshot <b>AI</b>; 英偉達 too.</p>
+  <p>Armed forces, not Arm. 大语言模型 and LLM.</p>
+  <input value="Nvidia"><textarea>Nvidia</textarea><div contenteditable="true">Nvidia</div>
+  <script>const x = "Nvidia";</script><style>.Nvidia {}</style><noscript>Nvidia</noscript>
+  <svg><text>Nvidia</text></svg><div class="cm-editor">Nvidia</div><button>Nvidia</button>
+  <p>The end.</p>`;
+
+let highlighter: Highlighter | undefined;
+beforeEach(() => {
+  document.body.innerHTML = PAGE;
+});
+afterEach(() => {
+  highlighter?.stop();
+  highlighter = undefined;
+});
+
+describe('highlighter', () => {
+  it('highlights names in all three scripts, across inline elements, never in excluded places', async () => {
+    ({ highlighter } = await start());
+    expect(marks()).toEqual([
+      ['nvidia', '輝達'],
+      ['moonshot-ai', '月之'],
+      ['moonshot-ai', '暗面'],
+      ['nvidia', '英伟达'],
+      ['nvidia', 'Nvidia'],
+      ['moonshot-ai', 'Moonshot '],
+      ['moonshot-ai', 'AI'],
+      ['nvidia', '英偉達'],
+      ['arm-holdings', 'Arm'],
+      ['llm', '大语言模型'],
+      ['llm', 'LLM'],
+    ]);
+    const excluded = document.querySelectorAll(
+      'input mark, textarea mark, [contenteditable] mark, script mark, style mark, noscript mark, svg mark, .cm-editor mark, button mark',
+    );
+    expect(excluded).toHaveLength(0);
+    expect(document.querySelector('textarea')!.value).toBe('Nvidia');
+    // One keyboard stop per occurrence: the cross-element match has one start piece.
+    expect(document.querySelectorAll('mark[data-columnlens-start]')).toHaveLength(9);
+  });
+
+  it('counts every occurrence on the page in its summary', async () => {
+    ({ highlighter } = await start());
+    expect(highlighter.summary()).toEqual({ nvidia: 4, 'moonshot-ai': 2, 'arm-holdings': 1, llm: 2 });
+  });
+
+  it('restores the page exactly when stopped: same innerHTML, same text node objects', async () => {
+    const before = document.body.innerHTML;
+    const nodes: Node[] = [];
+    const walker = document.createTreeWalker(document.body);
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    ({ highlighter } = await start());
+    expect(document.body.innerHTML).not.toBe(before);
+    highlighter.stop();
+    expect(document.body.innerHTML).toBe(before);
+    const after: Node[] = [];
+    const again = document.createTreeWalker(document.body);
+    while (again.nextNode()) after.push(again.currentNode);
+    expect(after).toHaveLength(nodes.length);
+    after.forEach((node, i) => expect(node).toBe(nodes[i]));
+  });
+
+  it('with density "first" draws only the first occurrence of each entry but counts all', async () => {
+    ({ highlighter } = await start({ filters: { density: 'first', hiddenCategories: new Set() } }));
+    expect(marks()).toEqual([
+      ['nvidia', '輝達'],
+      ['moonshot-ai', '月之'],
+      ['moonshot-ai', '暗面'],
+      ['arm-holdings', 'Arm'],
+      ['llm', '大语言模型'],
+    ]);
+    expect(highlighter.summary().nvidia).toBe(4);
+  });
+
+  it('hides whole categories', async () => {
+    ({ highlighter } = await start({ filters: { density: 'all', hiddenCategories: new Set(['company']) } }));
+    expect(marks()).toEqual([
+      ['llm', '大语言模型'],
+      ['llm', 'LLM'],
+    ]);
+    expect(highlighter.summary()['moonshot-ai']).toBe(2);
+  });
+
+  it('draws only what comes near the viewport, and counts the rest', async () => {
+    const viewport = manualViewport();
+    ({ highlighter } = await start({ viewport: viewport.factory }));
+    expect(marks()).toEqual([]);
+    expect(highlighter.summary().nvidia).toBe(4);
+    viewport.bringNear(document.querySelector('h1')!);
+    await highlighter.idle();
+    expect(marks()).toEqual([
+      ['nvidia', '輝達'],
+      ['moonshot-ai', '月之'],
+      ['moonshot-ai', '暗面'],
+    ]);
+  });
+
+  it('reveals the next occurrence of an entry, drawing it first when it was waiting', async () => {
+    const viewport = manualViewport();
+    ({ highlighter } = await start({ viewport: viewport.factory }));
+    expect(highlighter.reveal('llm')).toBe(true);
+    expect(document.activeElement?.textContent).toBe('大语言模型');
+    expect(highlighter.reveal('llm')).toBe(true);
+    expect(document.activeElement?.textContent).toBe('LLM');
+    expect(highlighter.reveal('llm')).toBe(true);
+    expect(document.activeElement?.textContent).toBe('大语言模型');
+    expect(highlighter.reveal('baichuan')).toBe(false);
+    expect(highlighter.reveal('no-such-entry')).toBe(false);
+  });
+
+  it('reads open shadow roots and restores them', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Inside: 月之<b>暗面</b></p>';
+    const before = shadow.innerHTML;
+    ({ highlighter } = await start());
+    expect(marks(shadow)).toEqual([
+      ['moonshot-ai', '月之'],
+      ['moonshot-ai', '暗面'],
+    ]);
+    highlighter.stop();
+    expect(shadow.innerHTML).toBe(before);
+  });
+
+  it('re-reads everything with new options', async () => {
+    ({ highlighter } = await start());
+    highlighter.setOptions((await import('./fake-scanner')).fakeView(), {
+      density: 'all',
+      hiddenCategories: new Set(['technology']),
+    });
+    await highlighter.idle();
+    expect(marks().some(([id]) => id === 'llm')).toBe(false);
+    expect(marks().some(([id]) => id === 'nvidia')).toBe(true);
+  });
+});
+
+describe('highlighter on a changing page', () => {
+  it('highlights appended, replaced and rewritten content', async () => {
+    let timers;
+    ({ highlighter, timers } = await start());
+    const before = marks().length;
+    const p = document.createElement('p');
+    p.innerHTML = 'New: 百川智能 and 英伟达';
+    document.body.append(p);
+    await settle(highlighter);
+    expect(marks(p)).toEqual([
+      ['baichuan', '百川智能'],
+      ['nvidia', '英伟达'],
+    ]);
+    // Replaced: a framework swaps the paragraph's content.
+    p.replaceChildren('Replaced: export controls');
+    await settle(highlighter);
+    expect(marks(p)).toEqual([['export-controls', 'export controls']]);
+    // Rewritten: the page sets the text of a node it holds.
+    const last = document.querySelectorAll('p')[2]!;
+    (last.firstChild as Text).data = 'Now LLM.';
+    await settle(highlighter, 1000);
+    expect(marks(last)).toEqual([['llm', 'LLM']]);
+    expect(marks().length).toBe(before + 1 + 1);
+    expect(timers.pending).toBe(0);
+  });
+
+  it('joins text added next to existing text into one run', async () => {
+    ({ highlighter } = await start());
+    const p = document.querySelectorAll('p')[2]!;
+    p.replaceChildren('Moonshot');
+    const b = document.createElement('b');
+    b.textContent = ' AI';
+    await settle(highlighter);
+    p.append(b);
+    await settle(highlighter, 1000);
+    expect(marks(p)).toEqual([
+      ['moonshot-ai', 'Moonshot'],
+      ['moonshot-ai', ' AI'],
+    ]);
+  });
+
+  it('fixes its highlights when the page rewrites a wrapped text node', async () => {
+    document.body.innerHTML = '<p id="t">Nvidia 100</p>';
+    ({ highlighter } = await start());
+    const text = document.getElementById('t')!.firstChild as Text;
+    text.data = 'Nvidia 101'; // the original stays in place, so the page's write lands
+    await settle(highlighter);
+    expect(document.getElementById('t')!.textContent).toBe('Nvidia 101');
+    expect(marks()).toEqual([['nvidia', 'Nvidia']]);
+    highlighter.stop();
+    expect(document.body.innerHTML).toBe('<p id="t">Nvidia 101</p>');
+  });
+
+  it('does not react to its own writes, and goes idle', async () => {
+    const { highlighter: h, view, timers } = await start();
+    highlighter = h;
+    const calls = view.scanner.calls;
+    const slices = h.stats.slices;
+    await sleep(400);
+    expect(view.scanner.calls).toBe(calls);
+    expect(h.stats.slices).toBe(slices);
+    expect(timers.pending).toBe(0);
+  });
+
+  it('reads a ticker re-rendered every 50 ms at most about once a second', async () => {
+    document.body.innerHTML = '<div id="ticker">Nvidia 1</div><p>rest</p>';
+    const { highlighter: h, view } = await start();
+    highlighter = h;
+    const ticker = document.getElementById('ticker')!;
+    const calls = view.scanner.calls;
+    for (let i = 2; i < 30; i++) {
+      ticker.textContent = `Nvidia ${i}`;
+      await sleep(50);
+    }
+    await settle(h, 1000);
+    const reads = view.scanner.calls - calls;
+    expect(reads).toBeGreaterThanOrEqual(1);
+    expect(reads).toBeLessThanOrEqual(4);
+    expect(marks(ticker)).toEqual([['nvidia', 'Nvidia']]);
+    expect(ticker.textContent).toBe('Nvidia 29');
+  });
+
+  it('ignores changes inside excluded places', async () => {
+    const { highlighter: h, view } = await start();
+    highlighter = h;
+    const calls = view.scanner.calls;
+    document.querySelector('[contenteditable]')!.textContent = 'Nvidia typed by the reader';
+    document.querySelector('textarea')!.value = 'Nvidia';
+    await settle(h);
+    expect(view.scanner.calls).toBe(calls);
+    expect(document.querySelectorAll('[contenteditable] mark')).toHaveLength(0);
+  });
+
+  it('stops and restores the page when the extension context is gone', async () => {
+    let alive = true;
+    const before = document.body.innerHTML;
+    ({ highlighter } = await start({ isAlive: () => alive }));
+    alive = false;
+    document.body.append('change');
+    await settle(highlighter);
+    expect(document.querySelectorAll('mark')).toHaveLength(0);
+    document.body.lastChild!.remove();
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('forgets counts of content the page removed', async () => {
+    ({ highlighter } = await start());
+    document.querySelector('h1')!.remove();
+    await settle(highlighter);
+    expect(highlighter.summary()).toEqual({ nvidia: 3, 'moonshot-ai': 1, 'arm-holdings': 1, llm: 2 });
+  });
+});

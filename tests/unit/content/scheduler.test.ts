@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { PRIORITY, Scheduler, type SliceHost } from '../../../src/content/scheduler';
+
+/** A fake clock and task queue: each step of work advances the clock by its cost. */
+function fakeHost() {
+  let time = 0;
+  const tasks: (() => void)[] = [];
+  const host: SliceHost = { now: () => time, later: (slice) => tasks.push(slice) };
+  return {
+    host,
+    advance: (ms: number) => (time += ms),
+    get time() {
+      return time;
+    },
+    /** Runs queued tasks one by one, recording each task's duration. */
+    runAll(): number[] {
+      const durations: number[] = [];
+      while (tasks.length > 0) {
+        const start = time;
+        tasks.shift()!();
+        durations.push(time - start);
+      }
+      return durations;
+    },
+  };
+}
+
+function* work(clock: { advance(ms: number): void }, steps: number, cost: number, log?: string[], name = '') {
+  for (let i = 0; i < steps; i++) {
+    clock.advance(cost);
+    log?.push(name);
+    yield;
+  }
+}
+
+describe('scheduler', () => {
+  it('splits work into slices that stay within the budget plus one step', () => {
+    const clock = fakeHost();
+    const scheduler = new Scheduler(clock.host, 10);
+    scheduler.add(work(clock, 1000, 0.3), PRIORITY.initial);
+    const slices = clock.runAll();
+    expect(slices.length).toBeGreaterThanOrEqual(29);
+    expect(Math.max(...slices)).toBeLessThanOrEqual(10 + 0.3 + 1e-9);
+    expect(slices.reduce((a, b) => a + b, 0)).toBeCloseTo(300);
+    expect(scheduler.stats.slices).toBe(slices.length);
+  });
+
+  it('runs higher-priority work first, even when it arrives later', () => {
+    const clock = fakeHost();
+    const scheduler = new Scheduler(clock.host, 1);
+    const log: string[] = [];
+    scheduler.add(work(clock, 5, 1, log, 'initial'), PRIORITY.initial);
+    clock.runAll(); // nothing to interleave yet: the first job runs alone
+    scheduler.add(work(clock, 5, 1, log, 'initial2'), PRIORITY.initial);
+    scheduler.add(work(clock, 2, 1, log, 'visible'), PRIORITY.visible);
+    clock.runAll();
+    expect(log.slice(5, 7)).toEqual(['visible', 'visible']);
+  });
+
+  it('schedules nothing once the work is done (an idle page costs nothing)', async () => {
+    const clock = fakeHost();
+    const scheduler = new Scheduler(clock.host, 10);
+    const done = scheduler.idle();
+    scheduler.add(work(clock, 3, 1), PRIORITY.changes);
+    clock.runAll();
+    await done;
+    expect(scheduler.busy).toBe(false);
+    expect(clock.runAll()).toEqual([]);
+  });
+
+  it('drops a job that throws and keeps the others', () => {
+    const clock = fakeHost();
+    const scheduler = new Scheduler(clock.host, 10);
+    const log: string[] = [];
+    scheduler.add(
+      (function* () {
+        yield;
+        throw new Error('hostile DOM');
+      })(),
+      PRIORITY.visible,
+    );
+    scheduler.add(work(clock, 2, 1, log, 'ok'), PRIORITY.initial);
+    clock.runAll();
+    expect(log).toEqual(['ok', 'ok']);
+  });
+
+  it('clear() drops queued work', () => {
+    const clock = fakeHost();
+    const scheduler = new Scheduler(clock.host, 1);
+    const log: string[] = [];
+    scheduler.add(work(clock, 100, 1, log, 'x'), PRIORITY.initial);
+    scheduler.clear();
+    clock.runAll();
+    expect(log).toEqual([]);
+  });
+});

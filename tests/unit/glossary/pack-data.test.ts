@@ -1,0 +1,162 @@
+/**
+ * A test over the data: every pack in glossary/ must load, and the bundled pack must cover
+ * the column the way the brief asks (three scripts, own-words notes, counted mentions).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import * as OpenCC from 'opencc-js';
+import { describe, expect, it } from 'vitest';
+
+import { describeIssues } from '../../../src/glossary/describe-issues';
+import { aliasText, packSchema, type Pack } from '../../../src/glossary/schema';
+import { countMentions } from './count-mentions';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const GLOSSARY_DIR = join(ROOT, 'glossary');
+const COLUMN_PATH = process.env.COLUMNLENS_COLUMN ?? resolve(ROOT, '../shared/column/column-zh-Hant.txt');
+const BUNDLED = 'ai-rush-china.json';
+
+const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+/** Phrase-level conversion, the way the zh-Hans notes were produced. */
+const toMainland = OpenCC.Converter({ from: 'twp', to: 'cn' });
+/** Two names are the same alias when they differ only by case, width or script. */
+const fold = (s: string) => toSimplified(s.normalize('NFKC').toLowerCase());
+
+const packFiles = readdirSync(GLOSSARY_DIR).filter((f) => f.endsWith('.json') && f !== 'schema.json');
+
+function loadPack(file: string): Pack {
+  const raw: unknown = JSON.parse(readFileSync(join(GLOSSARY_DIR, file), 'utf8'));
+  const result = packSchema.safeParse(raw);
+  if (!result.success) throw new Error(`${file} is invalid:\n${describeIssues(result.error, raw).join('\n')}`);
+  return result.data;
+}
+
+it('finds the bundled pack among the glossary files', () => {
+  expect(packFiles).toContain(BUNDLED);
+});
+
+describe.each(packFiles)('glossary/%s', (file) => {
+  it('parses with the pack schema', () => {
+    expect(() => loadPack(file)).not.toThrow();
+  });
+
+  it('points at the generated JSON Schema', () => {
+    const raw = JSON.parse(readFileSync(join(GLOSSARY_DIR, file), 'utf8')) as Record<string, unknown>;
+    expect(raw.$schema).toBe('./schema.json');
+  });
+
+  it('has unique entry ids', () => {
+    const ids = loadPack(file).entries.map((e) => e.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it('gives no name (term or alias) to two entries, across case, width and script', () => {
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const entry of loadPack(file).entries) {
+      const names = new Set([entry.term, ...entry.aliases.map(aliasText)].map(fold));
+      for (const name of names) {
+        const other = owner.get(name);
+        if (other !== undefined) clashes.push(`"${name}" is claimed by ${other} and ${entry.id}`);
+        else owner.set(name, entry.id);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  it('relates entries only to entries that exist', () => {
+    const pack = loadPack(file);
+    const ids = new Set(pack.entries.map((e) => e.id));
+    const dangling = pack.entries.flatMap((e) =>
+      (e.related ?? []).filter((r) => !ids.has(r)).map((r) => `${e.id} → ${r}`),
+    );
+    expect(dangling).toEqual([]);
+  });
+
+  it('gives every entry a context note in Traditional Chinese and English', () => {
+    const missing = loadPack(file).entries.filter(
+      (e) => typeof e.context === 'string' || !e.context['zh-Hant'] || !e.context.en,
+    );
+    expect(missing.map((e) => e.id)).toEqual([]);
+  });
+
+  it('names a section of the source for every entry', () => {
+    const pack = loadPack(file);
+    const outside = pack.entries.filter((e) => e.section === undefined || !pack.source.sections.includes(e.section));
+    expect(outside.map((e) => e.id)).toEqual([]);
+  });
+});
+
+describe('the bundled pack', () => {
+  const pack = loadPack(BUNDLED);
+  const column = existsSync(COLUMN_PATH) ? readFileSync(COLUMN_PATH, 'utf8') : undefined;
+  const needColumn = (): string => {
+    if (column === undefined) throw new Error(`The column is missing at ${COLUMN_PATH} (set COLUMNLENS_COLUMN).`);
+    return column;
+  };
+
+  it('covers the column with at least 60 entries', () => {
+    expect(pack.entries.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('writes every note in all three languages', () => {
+    const missing = pack.entries.filter((e) => typeof e.context === 'string' || !e.context['zh-Hans']);
+    expect(missing.map((e) => e.id)).toEqual([]);
+  });
+
+  it('comes from the column it describes, with its sections in order', () => {
+    const lines = needColumn()
+      .split('\n')
+      .map((l) => l.trim());
+    expect(lines[0]).toBe(pack.source.title);
+    // Every section after the opening one is a heading line of the column, in column order.
+    const positions = pack.source.sections.slice(1).map((s) => lines.indexOf(s));
+    expect(positions.every((p) => p > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('paraphrases: no note repeats 12 or more consecutive characters of the column', () => {
+    const text = needColumn();
+    const folded = fold(text);
+    const mainland = toMainland(text);
+    const copied: string[] = [];
+    for (const entry of pack.entries) {
+      if (typeof entry.context === 'string') continue;
+      for (const note of [entry.context['zh-Hant'], entry.context['zh-Hans']]) {
+        if (note === undefined) continue;
+        for (let i = 0; i + 12 <= note.length; i++) {
+          const run = note.slice(i, i + 12);
+          if (folded.includes(fold(run)) || mainland.includes(run)) {
+            copied.push(`${entry.id}: "${run}"`);
+            break;
+          }
+        }
+      }
+    }
+    expect(copied).toEqual([]);
+  });
+
+  it('records in `mentions` how often the column names each entry', () => {
+    const counted = countMentions(pack.entries, needColumn());
+    const recorded = Object.fromEntries(pack.entries.map((e) => [e.id, e.mentions]));
+    const recount = Object.fromEntries(pack.entries.map((e, i) => [e.id, counted[i]]));
+    expect(recorded).toEqual(recount);
+  });
+
+  it('keeps 百川 out of the idiom 海納百川 in either script', () => {
+    const baichuan = pack.entries.findIndex((e) => e.id === 'baichuan');
+    expect(baichuan).toBeGreaterThanOrEqual(0);
+    const count = (text: string) => countMentions(pack.entries, text)[baichuan];
+    expect(count('海納百川,有容乃大')).toBe(0);
+    expect(count('海纳百川')).toBe(0);
+    expect(count('百川智能的王小川')).toBe(1);
+    expect(count('百川发布新模型')).toBe(1);
+  });
+
+  it('uses no bare "Moonshot" and no 阿里 without excluding 阿里山', () => {
+    const names = pack.entries.flatMap((e) => [e.term, ...e.aliases.map(aliasText)].map((n) => ({ e, n: fold(n) })));
+    expect(names.filter(({ n }) => n === 'moonshot')).toEqual([]);
+    const ali = names.filter(({ n }) => n === '阿里');
+    expect(ali.filter(({ e }) => !(e.exclude ?? []).map(fold).includes('阿里山'))).toEqual([]);
+  });
+});

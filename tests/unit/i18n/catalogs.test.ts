@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATALOGS, LOCALE_FOLDERS, type CatalogMessage } from '../../../src/i18n/catalogs';
+import { READER_LANGUAGES } from '../../../src/i18n/language';
+import { CATEGORIES } from '../../../src/glossary/categories';
+import { categoryLabel } from '../../../src/i18n/categories';
+import { formatMessage, translate, type MessageKey } from '../../../src/i18n/translate';
+
+const LOCALES_DIR = resolve(import.meta.dirname, '../../../public/_locales');
+const locales = readdirSync(LOCALES_DIR);
+const read = (locale: string) =>
+  JSON.parse(readFileSync(join(LOCALES_DIR, locale, 'messages.json'), 'utf8')) as Record<string, CatalogMessage>;
+
+/** The $NAME$ placeholders a message uses, lower-cased as Chrome looks them up. */
+const placeholdersUsed = (message: string) =>
+  [...message.matchAll(/\$([A-Za-z_@][A-Za-z0-9_@]*)\$/g)].map((m) => m[1]!.toLowerCase()).sort();
+
+describe('the locale files', () => {
+  it('exist for English, Traditional and Simplified Chinese', () => {
+    expect(locales.sort()).toEqual(['en', 'zh_CN', 'zh_TW']);
+  });
+
+  it('all have the same keys', () => {
+    const english = Object.keys(read('en')).sort();
+    expect(english.length).toBeGreaterThan(10);
+    for (const locale of locales) expect(Object.keys(read(locale)).sort(), locale).toEqual(english);
+  });
+
+  it('have no empty messages', () => {
+    for (const locale of locales) {
+      for (const [key, entry] of Object.entries(read(locale))) {
+        expect(entry.message.trim(), `${locale}/${key}`).not.toBe('');
+      }
+    }
+  });
+
+  it('declare every placeholder they use, the same ones in every locale', () => {
+    const english = read('en');
+    for (const locale of locales) {
+      for (const [key, entry] of Object.entries(read(locale))) {
+        const used = placeholdersUsed(entry.message);
+        expect(used, `${locale}/${key}`).toEqual(Object.keys(entry.placeholders ?? {}).sort());
+        expect(used, `${locale}/${key} vs en`).toEqual(placeholdersUsed(english[key]!.message));
+      }
+    }
+  });
+
+  it('are the files the bundled catalogs import', () => {
+    for (const language of READER_LANGUAGES) {
+      expect(CATALOGS[language]).toEqual(read(LOCALE_FOLDERS[language]));
+    }
+  });
+});
+
+describe('formatMessage', () => {
+  const entry: CatalogMessage = {
+    message: '$NEXT$ / $PREVIOUS$ costs $$5, $1',
+    placeholders: { next: { content: '$1' }, previous: { content: '$2' } },
+  };
+
+  it('expands named placeholders through their positional content', () => {
+    expect(formatMessage(entry, ['Alt+J', 'Alt+K'])).toBe('Alt+J / Alt+K costs $5, Alt+J');
+  });
+
+  it('does not re-expand a substitution that contains a placeholder', () => {
+    expect(formatMessage(entry, ['$2', 'x'])).toBe('$2 / x costs $5, $2');
+  });
+
+  it('leaves an undeclared $NAME$ visible and a missing substitution empty', () => {
+    expect(formatMessage({ message: 'a $TYPO$ b $3.' }, [])).toBe('a $TYPO$ b .');
+  });
+});
+
+describe('translate', () => {
+  it('picks the catalog of the language', () => {
+    expect(translate('en', 'tooltipRelated')).toBe(read('en').tooltipRelated!.message);
+    expect(translate('zh-Hant', 'tooltipRelated')).toBe(read('zh_TW').tooltipRelated!.message);
+    expect(translate('zh-Hans', 'tooltipRelated')).toBe(read('zh_CN').tooltipRelated!.message);
+    expect(translate('zh-Hant', 'popupSiteToggle', 'example.com')).toContain('example.com');
+  });
+});
+
+describe('categoryLabel', () => {
+  it('names every category in every language, from the catalogs', () => {
+    for (const language of READER_LANGUAGES) {
+      for (const category of CATEGORIES) {
+        const key = `category${category[0]!.toUpperCase()}${category.slice(1)}` as MessageKey;
+        expect(categoryLabel(language, category), `${language}/${category}`).toBe(translate(language, key));
+      }
+    }
+    expect(categoryLabel('en', 'made-up')).toBe('made-up');
+  });
+});

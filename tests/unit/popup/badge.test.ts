@@ -1,0 +1,84 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { badgeText, startBadge } from '../../../src/background/badge';
+import { DEFAULT_SETTINGS, settingsItem } from '../../../src/settings/settings';
+
+const badge = (tabId: number) => fakeBrowser.action.getBadgeText({ tabId });
+/** Delivers a message as if a content script in `sender` sent it. */
+const deliver = (message: unknown, sender: object) => fakeBrowser.runtime.onMessage.trigger(message, sender, () => {});
+const report = (tabId: number, counts: Record<string, number>, frameId = 0, url = 'https://news.example/a') =>
+  deliver({ type: 'page-summary', counts }, { tab: { id: tabId }, frameId, url });
+/** Lets the badge's pending promise callbacks run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  startBadge();
+});
+
+describe('the toolbar badge', () => {
+  it('shows the number of distinct entries the tab reported', async () => {
+    await report(1, { nvidia: 3, huawei: 1, tsmc: 0 });
+    await settle();
+    expect(await badge(1)).toBe('2');
+    expect(await badge(2)).toBe('');
+  });
+
+  it('counts the union of the tab’s frames', async () => {
+    await report(1, { nvidia: 3, huawei: 1 }, 0);
+    await report(1, { huawei: 2, smic: 1 }, 5, 'https://ads.example/frame');
+    await settle();
+    expect(await badge(1)).toBe('3');
+  });
+
+  it('is empty when nothing was found', async () => {
+    await report(1, { nvidia: 1 });
+    await report(1, {});
+    await settle();
+    expect(await badge(1)).toBe('');
+  });
+
+  it('clears when the tab starts loading another page', async () => {
+    await report(1, { nvidia: 1 });
+    await settle();
+    await fakeBrowser.tabs.onUpdated.trigger(1, { status: 'loading' }, {} as never);
+    await settle();
+    expect(await badge(1)).toBe('');
+  });
+
+  it('ignores other messages and messages from outside a tab', async () => {
+    await deliver(
+      { type: 'page-summary', counts: { a: -1 } },
+      { tab: { id: 1 }, frameId: 0 },
+    );
+    await deliver({ type: 'page-summary', counts: { a: 1 } }, { frameId: 0 });
+    await deliver({ type: 'reveal-entry', id: 'a' }, { tab: { id: 1 }, frameId: 0 });
+    await settle();
+    expect(await badge(1)).toBe('');
+  });
+
+  it('empties at once when highlights are switched off, globally or for the site', async () => {
+    await report(1, { nvidia: 1, huawei: 1 });
+    await report(2, { nvidia: 1 }, 0, 'https://other.example/');
+    await settle();
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, disabledSites: ['news.example'] });
+    await settle();
+    expect(await badge(1)).toBe('');
+    expect(await badge(2)).toBe('1');
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, enabled: false });
+    await settle();
+    expect(await badge(2)).toBe('');
+    await settingsItem.setValue(DEFAULT_SETTINGS);
+    await settle();
+    expect(await badge(1)).toBe('2');
+  });
+});
+
+describe('badgeText', () => {
+  it('fits the badge', () => {
+    expect(badgeText(0)).toBe('');
+    expect(badgeText(7)).toBe('7');
+    expect(badgeText(999)).toBe('999');
+    expect(badgeText(1500)).toBe('999+');
+  });
+});

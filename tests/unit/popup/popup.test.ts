@@ -1,0 +1,193 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { translate } from '../../../src/i18n/translate';
+import { startPopup, REPORT_REFRESH_MS, type PopupDependencies, type PopupGlossary } from '../../../src/popup/popup';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
+
+const entries = [
+  { id: 'nvidia', term: '輝達', category: 'company', mentions: 4, weight: 1 },
+  { id: 'huawei', term: '華為', category: 'company', mentions: 2, weight: 0.8 },
+  { id: 'jensen-huang', term: '黃仁勳', category: 'person', mentions: 1 },
+  { id: 'openai', term: 'OpenAI', category: 'company', mentions: 0 },
+];
+const glossary: PopupGlossary = { entries, byId: new Map(entries.map((e) => [e.id, e])) };
+
+interface Harness {
+  deps: PopupDependencies;
+  stored: () => Settings;
+  sent: [number, unknown][];
+  setStored(settings: Settings): void;
+  openEditor: ReturnType<typeof vi.fn>;
+}
+
+function harness(
+  options: { counts?: Record<string, number>; reachable?: boolean; search?: string; url?: string } = {},
+): Harness {
+  const url = options.url ?? 'https://news.example/story';
+  let stored: Settings = structuredClone(DEFAULT_SETTINGS);
+  const watchers = new Set<(s: Settings) => void>();
+  const sent: [number, unknown][] = [];
+  const openEditor = vi.fn(async () => {});
+  const deps: PopupDependencies = {
+    document,
+    search: options.search ?? '',
+    browserLanguage: 'en-US',
+    tabs: {
+      get: async (id) => ({ id, url }),
+      query: async () => [{ id: 11, url }],
+    },
+    sendToTab: async (tabId, message) => {
+      sent.push([tabId, message]);
+      if (options.reachable === false) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return { url: 'https://news.example/story', counts: options.counts ?? {} };
+    },
+    loadGlossary: async () => glossary,
+    readSettings: async () => stored,
+    writeSettings: async (settings) => {
+      stored = structuredClone(settings);
+      for (const watcher of watchers) watcher(stored);
+    },
+    watchSettings: (onChange) => {
+      watchers.add(onChange);
+      return () => watchers.delete(onChange);
+    },
+    openEditor,
+  };
+  return {
+    deps,
+    stored: () => stored,
+    sent,
+    openEditor,
+    setStored(settings) {
+      stored = settings;
+      for (const watcher of watchers) watcher(stored);
+    },
+  };
+}
+
+const byTestId = <T extends HTMLElement = HTMLElement>(id: string) =>
+  document.querySelector<T>(`[data-testid="${id}"]`);
+const click = (el: Element | null) => (el as HTMLElement).click();
+
+beforeEach(() => {
+  document.documentElement.lang = 'en';
+  document.body.replaceChildren(Object.assign(document.createElement('main'), { id: 'app' }));
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('the popup', () => {
+  it('scores the page and lists the entries found by category', async () => {
+    // The page names the column's entries exactly as often as the column does.
+    const h = harness({ counts: { nvidia: 4, huawei: 2, 'jensen-huang': 1 } });
+    await startPopup(h.deps);
+    expect(byTestId('relevance-score')!.textContent).toBe('100');
+    expect(h.sent).toEqual([[11, { type: 'get-page-summary' }]]);
+    const found = Array.from(document.querySelectorAll('[data-testid="found-entry"]'));
+    expect(found.map((el) => el.getAttribute('data-entry-id'))).toEqual(['nvidia', 'huawei', 'jensen-huang']);
+    const groups = Array.from(document.querySelectorAll('section.group')).map((s) => s.getAttribute('data-category'));
+    expect(groups).toEqual(['company', 'person']);
+    expect(found[0]!.textContent).toContain('輝達');
+    expect(found[0]!.querySelector('.count')!.textContent).toBe('4');
+  });
+
+  it('gives a lower score to a page about something else', async () => {
+    const h = harness({ counts: { openai: 9, nvidia: 1 } });
+    await startPopup(h.deps);
+    expect(Number(byTestId('relevance-score')!.textContent)).toBeLessThan(50);
+  });
+
+  it('asks the tab to reveal an entry when it is clicked', async () => {
+    const h = harness({ counts: { huawei: 2 } });
+    await startPopup(h.deps);
+    click(byTestId('found-entry'));
+    expect(h.sent.at(-1)).toEqual([11, { type: 'reveal-entry', id: 'huawei' }]);
+  });
+
+  it('writes the global switch, with an accessible name', async () => {
+    const h = harness({ counts: { nvidia: 1 } });
+    await startPopup(h.deps);
+    const toggle = byTestId<HTMLInputElement>('highlights-toggle')!;
+    expect(toggle.getAttribute('role')).toBe('switch');
+    expect(toggle.checked).toBe(true);
+    expect(document.querySelector(`label[for="${toggle.id}"]`)!.textContent).toBe(
+      translate('en', 'popupHighlightsToggle'),
+    );
+    click(toggle);
+    expect(h.stored().enabled).toBe(false);
+    expect(byTestId<HTMLInputElement>('highlights-toggle')!.checked).toBe(false);
+    expect(byTestId('page-status')!.textContent).toBe(translate('en', 'popupHighlightsOff'));
+  });
+
+  it('switches this site off and on by its hostname', async () => {
+    const h = harness({ counts: { nvidia: 1 } });
+    await startPopup(h.deps);
+    expect(document.querySelector('label[for="site-toggle"]')!.textContent).toContain('news.example');
+    click(byTestId('site-toggle'));
+    expect(h.stored().disabledSites).toEqual(['news.example']);
+    click(byTestId('site-toggle'));
+    expect(h.stored().disabledSites).toEqual([]);
+  });
+
+  it('writes density and hidden categories', async () => {
+    const h = harness();
+    await startPopup(h.deps);
+    const density = byTestId<HTMLSelectElement>('density')!;
+    density.value = 'first';
+    density.dispatchEvent(new Event('change'));
+    expect(h.stored().density).toBe('first');
+    click(byTestId('category-person'));
+    click(byTestId('category-policy'));
+    expect(h.stored().hiddenCategories).toEqual(['person', 'policy']);
+    click(byTestId('category-person'));
+    expect(h.stored().hiddenCategories).toEqual(['policy']);
+  });
+
+  it('speaks the chosen language at once and keeps focus on the control', async () => {
+    const h = harness({ counts: { nvidia: 1 } });
+    await startPopup(h.deps);
+    const select = byTestId<HTMLSelectElement>('language')!;
+    select.focus();
+    select.value = 'zh-Hant';
+    select.dispatchEvent(new Event('change'));
+    expect(h.stored().language).toBe('zh-Hant');
+    expect(document.documentElement.lang).toBe('zh-Hant');
+    expect(byTestId('open-editor')!.textContent).toBe(translate('zh-Hant', 'popupOpenEditor'));
+    expect(document.activeElement).toBe(byTestId('language'));
+  });
+
+  it('follows settings changed elsewhere and refreshes the page report', async () => {
+    vi.useFakeTimers();
+    const h = harness({ counts: { nvidia: 1 } });
+    await startPopup(h.deps);
+    h.setStored({ ...h.stored(), enabled: false });
+    expect(byTestId<HTMLInputElement>('highlights-toggle')!.checked).toBe(false);
+    const before = h.sent.length;
+    await vi.advanceTimersByTimeAsync(REPORT_REFRESH_MS + 10);
+    expect(h.sent.length).toBe(before + 1);
+  });
+
+  it('explains pages it cannot read, and offers no site switch on browser pages', async () => {
+    const h = harness({ reachable: false, url: 'chrome://extensions/' });
+    await startPopup(h.deps);
+    expect(byTestId('page-status')!.textContent).toBe(translate('en', 'popupNoContentScript'));
+    expect(byTestId('relevance-score')).toBeNull();
+    expect(byTestId<HTMLInputElement>('site-toggle')!.disabled).toBe(true);
+  });
+
+  it('keeps the site switch when the tab’s URL is known but no content script answers', async () => {
+    const h = harness({ reachable: false });
+    await startPopup(h.deps);
+    expect(byTestId('page-status')!.textContent).toBe(translate('en', 'popupNoContentScript'));
+    expect(byTestId<HTMLInputElement>('site-toggle')!.disabled).toBe(false);
+  });
+
+  it('reports on the tab named in ?tab= and opens the editor', async () => {
+    const h = harness({ counts: { nvidia: 1 }, search: '?tab=42' });
+    await startPopup(h.deps);
+    expect(h.sent[0]).toEqual([42, { type: 'get-page-summary' }]);
+    click(byTestId('open-editor'));
+    expect(h.openEditor).toHaveBeenCalledTimes(1);
+  });
+});

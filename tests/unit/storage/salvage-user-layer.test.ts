@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { salvageUserLayer } from '../../../src/storage/salvage-user-layer';
+import { emptyUserLayer, type UserLayer } from '../../../src/storage/user-layer-schema';
+import { entry, pack } from '../glossary-store/fixtures';
+
+const valid: UserLayer = {
+  overlays: [
+    {
+      packId: 'bundled',
+      enabled: false,
+      added: [entry('moonshot')],
+      edits: [{ id: 'nvidia', patch: { term: 'NVIDIA' } }],
+      removed: ['huawei'],
+    },
+  ],
+  userPacks: [pack('extra', [entry('smic')])],
+};
+
+describe('salvageUserLayer', () => {
+  it('reads nothing stored as the empty layer, without problems', () => {
+    expect(salvageUserLayer(undefined)).toEqual({ layer: emptyUserLayer(), problems: [] });
+    expect(salvageUserLayer(null)).toEqual({ layer: emptyUserLayer(), problems: [] });
+  });
+
+  it('returns a valid layer unchanged', () => {
+    expect(salvageUserLayer(structuredClone(valid))).toEqual({ layer: valid, problems: [] });
+  });
+
+  it('keeps every valid part of a damaged layer and names each dropped part', () => {
+    const damaged = structuredClone(valid) as unknown as { overlays: Record<string, unknown>[]; userPacks: unknown[] };
+    (damaged.overlays[0]!.added as unknown[]).push({ id: 'Bad Id', term: 'x' });
+    (damaged.overlays[0]!.removed as unknown[]).push(42);
+    damaged.overlays.push({ packId: '../etc' });
+    damaged.userPacks.push({ schemaVersion: 2 });
+    const { layer, problems } = salvageUserLayer(damaged);
+    expect(layer).toEqual(valid);
+    expect(problems).toHaveLength(4);
+    expect(problems[0]).toMatch(/^overlays\[0\]\.added\[1\]: /);
+    expect(problems[1]).toMatch(/^overlays\[0\]\.removed\[1\]: /);
+    expect(problems[2]).toMatch(/^overlays\[1\]\.packId: /);
+    expect(problems[3]).toMatch(/^userPacks\[1\]: /);
+  });
+
+  it('reports a layer that is not an object at all', () => {
+    const { layer, problems } = salvageUserLayer('{"overlays":');
+    expect(layer).toEqual(emptyUserLayer());
+    expect(problems).toEqual(['the stored glossary layer is not an object']);
+  });
+
+  it('keeps the first of two overlays for the same pack and reports the second', () => {
+    const twice = { overlays: [valid.overlays[0], { ...valid.overlays[0], enabled: true }], userPacks: [] };
+    const { layer, problems } = salvageUserLayer(twice);
+    expect(layer.overlays).toHaveLength(1);
+    expect(layer.overlays[0]?.enabled).toBe(false);
+    expect(problems).toEqual(['overlays: "bundled" appears twice; the first one is kept']);
+  });
+});

@@ -1,0 +1,57 @@
+/** A small page with highlights shaped like the highlighter's, and a glossary for it. */
+import type { TooltipEntry } from '../../../src/tooltip/tooltip-entry';
+
+export const ENTRIES: Record<string, TooltipEntry> = {
+  nvidia: {
+    id: 'nvidia',
+    term: '輝達',
+    aliases: ['英偉達', '英伟达', 'Nvidia', 'NVIDIA'],
+    category: 'company',
+    context: { 'zh-Hant': '繁體:晶片供應商。', 'zh-Hans': '简体:芯片供应商。', en: 'English: the chip supplier.' },
+    section: '中國在訓練人工智慧模型方面面臨嚴峻的挑戰',
+    related: ['huawei', 'no-such-entry'],
+  },
+  huawei: {
+    id: 'huawei',
+    term: '華為',
+    aliases: ['华为', 'Huawei'],
+    category: 'company',
+    context: { 'zh-Hant': '只有繁體說明。' },
+  },
+  hostile: {
+    id: 'hostile',
+    term: '<b>Bold</b>',
+    aliases: ['<img src=x onerror=alert(1)>'],
+    category: 'concept',
+    context: '<img src=x onerror=alert(1)> is text',
+    section: '<script>alert(2)</script>',
+  },
+};
+
+/** Fills the body with three paragraphs of marks; the second match spans two elements. */
+export function buildPage(doc: Document): void {
+  doc.body.replaceChildren();
+  const p = (...children: (Node | string)[]) => {
+    const para = doc.createElement('p');
+    para.append(...children);
+    doc.body.append(para);
+    return para;
+  };
+  const mark = (id: string, category: string, text: string, start = true) => {
+    const m = doc.createElement('mark');
+    m.className = 'columnlens-mark';
+    m.dataset.glossaryId = id;
+    m.dataset.category = category;
+    if (start) {
+      m.setAttribute('data-columnlens-start', '');
+      m.tabIndex = -1;
+    }
+    m.textContent = text;
+    return m;
+  };
+  p('Chips from ', mark('nvidia', 'company', 'Nvidia'), ' sell well.');
+  const b = doc.createElement('b');
+  b.append(mark('huawei', 'company', '华', false));
+  p('Meanwhile ', mark('huawei', 'company', 'Hua'), b, ' builds.', doc.createElement('input'));
+  p('Danger: ', mark('hostile', 'concept', 'Bold'), ' and ', mark('nvidia', 'company', '英伟达'), '.');
+}

@@ -1,0 +1,187 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ReaderLanguage } from '../../../src/i18n/language';
+import { HIDE_GRACE_MS, SHOW_DELAY_MS, startTooltip, TOOLTIP_HOST_TAG } from '../../../src/tooltip';
+import { buildPage, ENTRIES } from './fixture';
+
+let controller: AbortController;
+let language: ReaderLanguage;
+let pristine: string;
+
+const marks = () => Array.from(document.querySelectorAll<HTMLElement>('mark[data-columnlens-start]'));
+const hosts = () => document.querySelectorAll(TOOLTIP_HOST_TAG);
+const panel = () =>
+  document.querySelector(TOOLTIP_HOST_TAG)?.shadowRoot?.querySelector<HTMLElement>('[role="tooltip"]') ?? null;
+const text = (selector: string) => panel()?.querySelector(selector)?.textContent ?? null;
+
+function pointer(type: 'pointerover' | 'pointerout', target: Element, relatedTarget: Element | null = null): void {
+  target.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, relatedTarget }));
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  buildPage(document);
+  pristine = document.documentElement.outerHTML;
+  language = 'en';
+  controller = new AbortController();
+  startTooltip({ document, signal: controller.signal, getEntry: (id) => ENTRIES[id], getLanguage: () => language });
+});
+
+afterEach(() => {
+  controller.abort();
+  vi.useRealTimers();
+});
+
+describe('the tooltip', () => {
+  it('opens after the hover delay, not before, with the entry’s details', () => {
+    const [nvidia] = marks();
+    pointer('pointerover', nvidia!);
+    vi.advanceTimersByTime(SHOW_DELAY_MS - 50);
+    expect(panel()).toBeNull();
+    vi.advanceTimersByTime(60);
+    expect(panel()).not.toBeNull();
+    expect(text('.term')).toBe('輝達');
+    expect(text('.category')).toBe('Company');
+    expect(text('.names .value')).toBe('英偉達 · 英伟达 · Nvidia');
+    expect(text('.note')).toBe('English: the chip supplier.');
+    expect(text('.section .value')).toBe('中國在訓練人工智慧模型方面面臨嚴峻的挑戰');
+    // An unknown related id is skipped, a known one shows by its term.
+    expect(text('.related .value')).toBe('華為');
+  });
+
+  it('does not open when the pointer leaves before the delay', () => {
+    const [nvidia] = marks();
+    pointer('pointerover', nvidia!);
+    vi.advanceTimersByTime(SHOW_DELAY_MS / 2);
+    pointer('pointerout', nvidia!, document.body);
+    vi.advanceTimersByTime(SHOW_DELAY_MS * 2);
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('shows glossary text as text, never as markup', () => {
+    const hostile = marks()[2]!;
+    hostile.focus();
+    const shadow = document.querySelector(TOOLTIP_HOST_TAG)!.shadowRoot!;
+    expect(text('.note')).toBe('<img src=x onerror=alert(1)> is text');
+    expect(text('.term')).toBe('<b>Bold</b>');
+    expect(text('.names .value')).toBe('<img src=x onerror=alert(1)>');
+    expect(text('.section .value')).toBe('<script>alert(2)</script>');
+    expect(shadow.querySelectorAll('img, b, script')).toHaveLength(0);
+    expect(document.querySelectorAll('img, script')).toHaveLength(0);
+  });
+
+  it('follows the reader’s language for labels and note, and falls back without converting', () => {
+    language = 'zh-Hans';
+    marks()[0]!.focus();
+    expect(text('.note')).toBe('简体:芯片供应商。');
+    expect(panel()!.querySelector('.note')!.getAttribute('lang')).toBe('zh-Hans');
+    expect(text('.category')).toBe('公司');
+    expect(text('.names .label')).toBe('又称');
+    expect(panel()!.lang).toBe('zh-Hans');
+    // Huawei has only a Traditional note: shown as written.
+    marks()[1]!.focus();
+    expect(text('.note')).toBe('只有繁體說明。');
+    expect(panel()!.querySelector('.note')!.getAttribute('lang')).toBe('zh-Hant');
+  });
+
+  it('opens at once on focus, links the mark to it, and restores the mark on close', () => {
+    const nvidia = marks()[0]!;
+    nvidia.focus();
+    const host = document.querySelector(TOOLTIP_HOST_TAG)!;
+    expect(panel()!.getAttribute('role')).toBe('tooltip');
+    expect(host.shadowRoot!.mode).toBe('open');
+    expect(nvidia.getAttribute('aria-describedby')).toBe(host.id);
+    nvidia.blur();
+    vi.advanceTimersByTime(HIDE_GRACE_MS + 10);
+    expect(hosts()).toHaveLength(0);
+    expect(nvidia.hasAttribute('aria-describedby')).toBe(false);
+    expect(document.documentElement.outerHTML).toBe(pristine);
+  });
+
+  it('closes on Esc and swallows that Esc', () => {
+    marks()[0]!.focus();
+    const pageHandler = vi.fn();
+    document.addEventListener('keydown', pageHandler);
+    document.activeElement!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }),
+    );
+    expect(hosts()).toHaveLength(0);
+    expect(pageHandler).not.toHaveBeenCalled();
+    // With no tooltip open, Esc is the page's again.
+    document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(pageHandler).toHaveBeenCalledTimes(1);
+    document.removeEventListener('keydown', pageHandler);
+  });
+
+  it('shows one tooltip at a time, switching at once between highlights', () => {
+    const [nvidia, huawei] = marks();
+    pointer('pointerover', nvidia!);
+    vi.advanceTimersByTime(SHOW_DELAY_MS + 10);
+    pointer('pointerout', nvidia!, huawei!);
+    pointer('pointerover', huawei!, nvidia!);
+    expect(hosts()).toHaveLength(1);
+    expect(text('.term')).toBe('華為');
+    expect(nvidia!.hasAttribute('aria-describedby')).toBe(false);
+    expect(huawei!.getAttribute('aria-describedby')).toBe(hosts()[0]!.id);
+  });
+
+  it('stays open while the pointer moves onto the tooltip, and closes after it leaves', () => {
+    const nvidia = marks()[0]!;
+    pointer('pointerover', nvidia);
+    vi.advanceTimersByTime(SHOW_DELAY_MS + 10);
+    const host = document.querySelector(TOOLTIP_HOST_TAG)!;
+    pointer('pointerout', nvidia, document.body);
+    vi.advanceTimersByTime(HIDE_GRACE_MS / 2);
+    pointer('pointerover', host, document.body);
+    vi.advanceTimersByTime(HIDE_GRACE_MS * 3);
+    expect(hosts()).toHaveLength(1);
+    pointer('pointerout', host, document.body);
+    vi.advanceTimersByTime(HIDE_GRACE_MS + 10);
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('treats the pieces of one highlight as one, and ignores marks of unknown entries', () => {
+    const huaweiStart = marks()[1]!;
+    const piece = document.querySelector('b > mark')!;
+    pointer('pointerover', huaweiStart);
+    vi.advanceTimersByTime(SHOW_DELAY_MS + 10);
+    expect(text('.term')).toBe('華為');
+    const unknown = document.createElement('mark');
+    unknown.dataset.glossaryId = 'gone';
+    unknown.tabIndex = -1;
+    document.body.append(unknown);
+    unknown.focus();
+    expect(hosts()).toHaveLength(0);
+    pointer('pointerover', piece);
+    vi.advanceTimersByTime(SHOW_DELAY_MS + 10);
+    expect(text('.term')).toBe('華為');
+  });
+
+  it('moves into the fullscreen element and back', () => {
+    const nvidia = marks()[0]!;
+    nvidia.focus();
+    const stage = document.body.querySelector('p')!;
+    Object.defineProperty(document, 'fullscreenElement', { configurable: true, get: () => stage });
+    document.dispatchEvent(new Event('fullscreenchange'));
+    expect(document.querySelector(TOOLTIP_HOST_TAG)!.parentElement).toBe(stage);
+    Object.defineProperty(document, 'fullscreenElement', { configurable: true, get: () => null });
+    document.dispatchEvent(new Event('fullscreenchange'));
+    expect(document.querySelector(TOOLTIP_HOST_TAG)!.parentElement).toBe(document.documentElement);
+    Reflect.deleteProperty(document, 'fullscreenElement');
+  });
+
+  it('stops everything when the signal aborts, leaving the page as it was', () => {
+    const nvidia = marks()[0]!;
+    nvidia.focus();
+    expect(hosts()).toHaveLength(1);
+    controller.abort();
+    expect(hosts()).toHaveLength(0);
+    nvidia.blur();
+    expect(document.documentElement.outerHTML).toBe(pristine);
+    // No listener is left: neither hover nor focus opens anything.
+    pointer('pointerover', marks()[1]!);
+    vi.advanceTimersByTime(SHOW_DELAY_MS * 3);
+    marks()[1]!.focus();
+    expect(hosts()).toHaveLength(0);
+  });
+});
