@@ -140,10 +140,16 @@ for (const r of rows) {
 const [small, , large] = rows as [Row, Row, Row];
 const verdict = (ok: boolean) => (ok ? 'met   ' : 'MISSED');
 console.log('\ntargets');
-console.log(`  ${verdict(small.matcherRate >= 30)} ≥ 30 M chars/s with the bundled pack: ${small.matcherRate.toFixed(1)}`);
+console.log(
+  `  ${verdict(small.matcherRate >= 30)} ≥ 30 M chars/s with the bundled pack: ${small.matcherRate.toFixed(1)}`,
+);
 for (const r of rows) {
-  console.log(`  ${verdict(r.matcherRate > r.regexRate)} faster than the RegExp (${r.name}): ${(r.matcherRate / r.regexRate).toFixed(1)}x`);
+  console.log(
+    `  ${verdict(r.matcherRate > r.regexRate)} faster than the RegExp (${r.name}): ${(r.matcherRate / r.regexRate).toFixed(1)}x`,
+  );
 }
 const ratio = large.scanTime / small.scanTime;
-console.log(`  ${verdict(ratio <= 1.5)} 10,000 aliases within 1.5x of the bundled pack's scan time: ${ratio.toFixed(2)}x`);
+console.log(
+  `  ${verdict(ratio <= 1.5)} 10,000 aliases within 1.5x of the bundled pack's scan time: ${ratio.toFixed(2)}x`,
+);
 console.log(`  ${verdict(large.build < 100)} build for 10,000 aliases < 100 ms: ${large.build.toFixed(1)} ms`);

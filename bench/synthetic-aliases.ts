@@ -29,7 +29,7 @@ export function syntheticAliases(texts: readonly string[], count: number, seed: 
   for (let attempts = 0; names.length < count && attempts < count * 200; attempts++) {
     const at = Math.floor(next() * corpus.length);
     const ch = corpus[at]!;
-    let name = '';
+    let name: string;
     if (HAN.test(ch)) {
       const length = 2 + Math.floor(next() * 5);
       name = corpus.slice(at, at + length);

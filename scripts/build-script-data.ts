@@ -21,7 +21,8 @@ const DICTIONARIES = ['TSCharacters', 'STCharacters', 'TWVariants', 'HKVariants'
 
 export const OUTPUT_PATH = fileURLToPath(new URL('../src/matcher/script-data.generated.ts', import.meta.url));
 
-async function loadPairs(name: string): Promise<[string, string][]> {
+/** The pairs of one OpenCC character dictionary, e.g. "TSCharacters". */
+export async function loadPairs(name: string): Promise<[string, string][]> {
   // The dictionaries are plain "a b|c d" strings; opencc-js ships them without type declarations.
   const mod = (await import(`opencc-js/dict/${name}`)) as { default: string };
   return mod.default.split('|').map((line) => {

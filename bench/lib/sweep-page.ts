@@ -4,6 +4,7 @@
  * highlights off and on again, checking after each step (see scripts/sweep.ts).
  */
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { watchExtensionErrors } from './extension-errors';
 import { setHighlightsEnabled } from './extension-settings';
 import { waitForHighlights } from './highlight-wait';
 import { pageExpression } from './in-page';
@@ -53,16 +54,6 @@ const MAX_PLACES = 200;
 const snapshot = (page: Page) => page.evaluate<PageSnapshot>(pageExpression(snapshotPage));
 const highlightsOn = (page: Page) => page.evaluate<PageHighlights>(pageExpression(collectHighlights, EXCLUDED_SELECTOR));
 
-/** Errors the extension caused on `page`; the page's own scripts are stripped, so none are expected. */
-function watchErrors(page: Page, errors: string[]): void {
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    const from = message.location().url;
-    // "Failed to load resource" errors belong to the saved page (its images live on hosts that cannot be reached).
-    if (message.type() === 'error' && !from.startsWith('http')) errors.push(`console error (${from}): ${message.text()}`);
-  });
-}
-
 /** Loads `url` in the reference browser and returns what the extension must reproduce. */
 async function loadReference(browsers: SweepBrowsers, url: string): Promise<{ snap: PageSnapshot; text: PageText }> {
   const page = await browsers.reference.newPage();
@@ -94,7 +85,7 @@ export async function sweepPage(browsers: SweepBrowsers, url: string): Promise<P
   const failures: string[] = [];
   const page = await browsers.extension.newPage();
   const errors: string[] = [];
-  watchErrors(page, errors);
+  watchExtensionErrors(page, errors);
   try {
     // The two browsers load the page side by side.
     const [{ snap: ref, text }] = await Promise.all([

@@ -21,7 +21,11 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const { signal } = ctx;
-    const timers = { setTimeout, clearTimeout: (id: unknown) => clearTimeout(id as number), now: () => performance.now() };
+    const timers = {
+      setTimeout: (run: () => void, ms: number) => setTimeout(run, ms),
+      clearTimeout: (id: unknown) => clearTimeout(id as number),
+      now: () => performance.now(),
+    };
     const send = (counts: Record<string, number>) => {
       const message: Message = { type: 'page-summary', counts };
       browser.runtime.sendMessage(message).catch(() => {}); // The worker may be restarting.

@@ -19,7 +19,9 @@ export function editorPathForSelection(text: string): string {
 /** What a click on the menu item does (exported for tests: native menus cannot be clicked headless). */
 export async function handleMenuClick(info: Browser.contextMenus.OnClickData): Promise<void> {
   if (info.menuItemId !== ADD_SELECTION_MENU_ID || !info.selectionText?.trim()) return;
-  await browser.tabs.create({ url: browser.runtime.getURL(editorPathForSelection(info.selectionText) as '/options.html') });
+  await browser.tabs.create({
+    url: browser.runtime.getURL(editorPathForSelection(info.selectionText) as '/options.html'),
+  });
 }
 
 /** Registers the menu item (menus persist, so only on install/update) and its click handler. */

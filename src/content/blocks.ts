@@ -45,7 +45,8 @@ export interface WalkOptions {
   minLength?: number;
 }
 
-const TICK_EVERY = 256;
+/** Nodes visited between pause points: a few hundred microseconds of walking. */
+const TICK_EVERY = 64;
 
 class Run {
   nodes: Text[] = [];
@@ -215,7 +216,8 @@ export function spansOf(block: Block, start: number, end: number): Span[] {
     const length = (i + 1 < nodes.length ? starts[i + 1]! : text.length) - starts[i]!;
     const from = Math.max(start - starts[i]!, 0);
     const to = Math.min(end - starts[i]!, length);
-    if (to > from) spans.push({ node: nodes[i]!, start: from, end: to, text: text.slice(starts[i]! + from, starts[i]! + to) });
+    if (to > from)
+      spans.push({ node: nodes[i]!, start: from, end: to, text: text.slice(starts[i]! + from, starts[i]! + to) });
   }
   return spans;
 }

@@ -62,11 +62,11 @@ export function createContentController(deps: ControllerDeps): ContentController
         return;
       }
       if (!highlighter) {
-        const current = highlighter = startHighlighter(
+        const current = (highlighter = startHighlighter(
           { ...deps, onSummary: () => deps.onSummary(() => current.summary()) },
           glossaryView(glossary),
           filtersOf(settings),
-        );
+        ));
       } else if (glossaryChanged || (before && !sameFilters(before, settings))) {
         highlighter.setOptions(glossaryView(glossary), filtersOf(settings));
       }

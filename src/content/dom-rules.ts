@@ -145,7 +145,7 @@ export function classify(el: Element): Kind {
 
 /** Whether `node` sits inside an excluded element (checked up to the root, across shadow hosts). */
 export function isInExcludedSubtree(node: Node): boolean {
-  for (let cur: Node | null = node; cur; ) {
+  for (let cur: Node | null = node; cur;) {
     if (cur.nodeType === 1) {
       const kind = classify(cur as Element);
       if (kind === 'excluded' || kind === 'skipped') return true;

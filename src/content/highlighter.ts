@@ -27,6 +27,8 @@ export interface HighlighterDeps {
   timers?: Timers;
   /** Slice budget in ms. */
   budgetMs?: number;
+  /** How long page changes gather before a read, and the per-container cooldown (see mutations.ts). */
+  changeTiming?: { delay: number; cooldown: number };
   /** Mark styles for open shadow roots (the manifest CSS only reaches the document). */
   shadowCss?: string;
   /** Called when the page's counts may have changed (after the first read and after changes). */
@@ -72,11 +74,13 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     if (!alive()) stop();
   });
   const mutations = createMutationWatcher(win, {
+    ...deps.changeTiming,
     timers,
     onChanges,
     isOurs: (node) => engine.originalOf(node) !== undefined,
   });
-  const viewport = deps.viewport ?? (typeof win.IntersectionObserver === 'function' ? intersectionViewport(win) : everythingNear);
+  const viewport =
+    deps.viewport ?? (typeof win.IntersectionObserver === 'function' ? intersectionViewport(win) : everythingNear);
   const drawing = createDrawing(engine, scheduler, viewport, (write) => mutations.ownWrites(write));
 
   const hooks: ReadHooks = {

@@ -45,7 +45,10 @@ export interface MutationWatcher {
 const OPTIONS: MutationObserverInit = { childList: true, characterData: true, subtree: true };
 
 /** Starts watching nothing; call `observe` for the document body and each open shadow root. */
-export function createMutationWatcher(win: { MutationObserver: typeof MutationObserver }, options: MutationWatcherOptions): MutationWatcher {
+export function createMutationWatcher(
+  win: { MutationObserver: typeof MutationObserver },
+  options: MutationWatcherOptions,
+): MutationWatcher {
   const { timers, onChanges, isOurs } = options;
   const delay = options.delay ?? 150;
   const cooldown = options.cooldown ?? 800;

@@ -12,7 +12,10 @@ export interface RequestTarget {
 }
 
 /** The listener to register on `runtime.onMessage`; a Promise reply answers, undefined passes. */
-export function popupRequestListener(target: RequestTarget, url: () => string): (raw: unknown) => Promise<unknown> | undefined {
+export function popupRequestListener(
+  target: RequestTarget,
+  url: () => string,
+): (raw: unknown) => Promise<unknown> | undefined {
   return (raw) => {
     const message = parseMessage(raw);
     if (message?.type === 'get-page-summary') {

@@ -66,6 +66,8 @@ export function* readRegion(
       if (block.text.length > LONG_TEXT) yield undefined;
     }
     if (matches.length > 0) record(block, matches, view, filters, page, hooks);
+    // A pause point per block: walking to it, scanning it and recording it is one short step.
+    yield undefined;
   }
 }
 

@@ -51,7 +51,9 @@ export async function loadActiveGlossary(): Promise<ActiveGlossary> {
       clearTimeout(timer);
       resolve(glossary);
     };
-    const unwatch = storage.watch<unknown>(STORAGE_KEYS.compiledGlossary, (value) => finish(readCompiledGlossary(value)));
+    const unwatch = storage.watch<unknown>(STORAGE_KEYS.compiledGlossary, (value) =>
+      finish(readCompiledGlossary(value)),
+    );
     const timer = setTimeout(() => {
       if (settled) return;
       settled = true;

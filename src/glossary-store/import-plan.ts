@@ -29,8 +29,7 @@ export interface ImportPreview {
 }
 
 export type ImportPlan =
-  | { ok: true; preview: ImportPreview; layer: UserLayer }
-  | { ok: false; reason: 'too-many-entries'; count: number };
+  { ok: true; preview: ImportPreview; layer: UserLayer } | { ok: false; reason: 'too-many-entries'; count: number };
 
 function entriesOf(merged: MergedGlossary, packId: string): Entry[] {
   return merged.packs.find((p) => p.pack.id === packId)?.entries.map((e) => e.entry) ?? [];
@@ -43,7 +42,12 @@ export function diffEntries(
 ): Omit<ImportPreview, 'packId' | 'packTitle' | 'target'> {
   const old = new Map(before.map((e) => [e.id, e]));
   const nextIds = new Set(next.map((e) => e.id));
-  const preview: Omit<ImportPreview, 'packId' | 'packTitle' | 'target'> = { added: [], changed: [], unchanged: [], removed: [] };
+  const preview: Omit<ImportPreview, 'packId' | 'packTitle' | 'target'> = {
+    added: [],
+    changed: [],
+    unchanged: [],
+    removed: [],
+  };
   for (const entry of next) {
     const prior = old.get(entry.id);
     if (!prior) preview.added.push(entry);
@@ -87,6 +91,11 @@ export function planImport(bundled: readonly Pack[], layer: UserLayer, incoming:
   return {
     ok: true,
     layer: next,
-    preview: { packId: incoming.id, packTitle: existing?.pack.title ?? incoming.title, target: existing?.origin ?? 'new', ...diff },
+    preview: {
+      packId: incoming.id,
+      packTitle: existing?.pack.title ?? incoming.title,
+      target: existing?.origin ?? 'new',
+      ...diff,
+    },
   };
 }

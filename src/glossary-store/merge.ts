@@ -89,16 +89,27 @@ function mergePack(source: SourcePack, overlay: PackOverlay, problems: MergeProb
       entries.push({ entry: result.data, packId, state: 'edited', base });
     } else {
       // Kept in storage (a later pack version may make it valid again), shown as a problem.
-      problems.push({ packId, entryId: base.id, message: `your edit no longer applies: ${result.error.issues[0]?.message}` });
+      problems.push({
+        packId,
+        entryId: base.id,
+        message: `your edit no longer applies: ${result.error.issues[0]?.message}`,
+      });
       entries.push({ entry: base, packId, state: 'original', base });
     }
   }
   for (const entry of added.values()) entries.push({ entry, packId, state: 'added' });
   const baseIds = new Set(source.pack.entries.map((e) => e.id));
   for (const id of edits.keys()) {
-    if (!baseIds.has(id)) problems.push({ packId, entryId: id, message: 'your edit is kept, but the pack no longer has this entry' });
+    if (!baseIds.has(id))
+      problems.push({ packId, entryId: id, message: 'your edit is kept, but the pack no longer has this entry' });
   }
-  return { pack: source.pack, origin: source.origin, enabled: overlay.enabled, entries: withoutDanglingLinks(entries), removed };
+  return {
+    pack: source.pack,
+    origin: source.origin,
+    enabled: overlay.enabled,
+    entries: withoutDanglingLinks(entries),
+    removed,
+  };
 }
 
 /**
@@ -123,7 +134,10 @@ export function mergeGlossary(sources: readonly SourcePack[], layer: UserLayer):
   const packIds = new Set(sources.map((s) => s.pack.id));
   for (const overlay of layer.overlays) {
     if (!packIds.has(overlay.packId)) {
-      problems.push({ packId: overlay.packId, message: 'your changes to this pack are kept, but the pack is not installed' });
+      problems.push({
+        packId: overlay.packId,
+        message: 'your changes to this pack are kept, but the pack is not installed',
+      });
     }
   }
   return { packs, problems };
@@ -140,7 +154,12 @@ export function activeEntries(merged: MergedGlossary): { entries: RuntimeEntry[]
     if (!pack.enabled) continue;
     for (const { entry, packId } of pack.entries) {
       const first = byId.get(entry.id);
-      if (first) shadowed.push({ packId, entryId: entry.id, message: `hidden by the entry with the same id in "${first.packId}"` });
+      if (first)
+        shadowed.push({
+          packId,
+          entryId: entry.id,
+          message: `hidden by the entry with the same id in "${first.packId}"`,
+        });
       else byId.set(entry.id, { ...entry, packId });
     }
   }

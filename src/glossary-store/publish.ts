@@ -4,42 +4,17 @@
  * runs this on install/update and whenever the layer changes; the editor runs it right
  * after saving so open tabs update without waiting for the service worker to wake.
  */
-import { browser } from 'wxt/browser';
-import { compileMatcher } from '../matcher';
 import { compiledGlossaryItem } from '../storage/items';
 import { readUserLayer } from '../storage/read-user-layer';
-import type { UserLayer } from '../storage/user-layer-schema';
-import type { Pack } from '../glossary/schema';
 import { bundledPacks } from './bundled-packs';
-import { COMPILED_FORMAT_VERSION, readCompiledGlossary, type CompiledGlossary } from './compiled-cache';
-import { glossaryVersion } from './glossary-version';
-import { activeEntries, mergeGlossary, sourcePacks } from './merge';
+import { readCompiledGlossary } from './compiled-cache';
+import { compileGlossary, versionOf } from './compile';
 
 export interface PublishResult {
   version: string;
   /** False when the stored cache already had this version (and was usable). */
   written: boolean;
   entryCount: number;
-}
-
-/** The extension's version, or "dev" where there is no manifest (unit tests). */
-function extensionVersion(): string {
-  try {
-    return browser.runtime.getManifest().version;
-  } catch {
-    return 'dev';
-  }
-}
-
-/** The version the compiled glossary of these inputs will carry. */
-export function versionOf(packs: readonly Pack[], layer: UserLayer): Promise<string> {
-  return glossaryVersion({ formatVersion: COMPILED_FORMAT_VERSION, extensionVersion: extensionVersion(), packs, layer });
-}
-
-/** The compiled glossary for these inputs. */
-export function compileGlossary(packs: readonly Pack[], layer: UserLayer, version: string): CompiledGlossary {
-  const { entries } = activeEntries(mergeGlossary(sourcePacks(packs, layer), layer));
-  return { formatVersion: COMPILED_FORMAT_VERSION, version, entries, matcher: compileMatcher(entries).serialize() };
 }
 
 async function publishNow(verify: boolean): Promise<PublishResult> {
@@ -51,12 +26,15 @@ async function publishNow(verify: boolean): Promise<PublishResult> {
   // Same inputs, same output: skip the work and the write (which would wake every tab)
   // unless a reader reported the stored copy unusable, in which case it is checked in full.
   if (storedVersion === version && (!verify || readCompiledGlossary(stored))) {
-    const entryCount = (stored as { entries: unknown[] }).entries.length;
-    return { version, written: false, entryCount };
+    const ids = (stored as { matcher?: { entryIds?: unknown } }).matcher?.entryIds;
+    return { version, written: false, entryCount: Array.isArray(ids) ? ids.length : 0 };
   }
   const compiled = compileGlossary(packs, layer, version);
+  // A cache its readers would reject again would only start another round of requests.
+  if (verify && !readCompiledGlossary(structuredClone(compiled)))
+    throw new Error('the compiled glossary does not load');
   await compiledGlossaryItem.setValue(compiled);
-  return { version, written: true, entryCount: compiled.entries.length };
+  return { version, written: true, entryCount: compiled.matcher.entryIds.length };
 }
 
 let queue: Promise<unknown> = Promise.resolve();

@@ -1,125 +1,35 @@
 /**
  * The Aho–Corasick automaton over all folded patterns, in typed arrays.
  *
- * `AutomatonData` is the compact, serialisable core (a trie as parent/label arrays plus failure
- * links). `Automaton` adds what scanning needs, rebuilt in a millisecond or two at load: a
- * per-code-unit class table that folds and maps to the alphabet in one read, a dense row for
- * the root (most text steps start there), an open-addressing hash table for every other edge,
- * and output links.
+ * States are numbered breadth-first with each state's children consecutive and sorted by class,
+ * so the trie is just `label` (the class on the edge into each state) and `childStart` (where
+ * each state's children begin): six bytes a state, small enough to stay in cache for a 10,000
+ * name glossary. A lookup reads the child range and scans (or bisects) its labels. The root, where
+ * most text steps begin, has a dense row instead.
  */
-import { foldTable, IGNORABLE } from './fold';
+import { buildClassTable } from './class-table';
 import { WORD_START } from './patterns';
-import { TransitionTable } from './transition-table';
-import { isWordStartUnit } from './word-kind';
 
-/** The serialisable core of an automaton. States are numbered so a parent precedes its children. */
+/** The serialisable core of an automaton. */
 export interface AutomatonData {
   /** Every folded character used by a pattern; class k is alphabet[k - 1] (0 = none). */
   alphabet: string;
-  /** parent[s] and label[s] (class) of the edge into state s; 0 for the root. */
-  parent: Int32Array;
-  label: Int32Array;
+  /** Class on the edge into each state (0 for the root); increasing among siblings. */
+  label: Uint16Array;
+  /** The children of s are the states childStart[s] … childStart[s + 1] - 1 (length: states + 1). */
+  childStart: Int32Array;
   /** Failure link: the state of the longest proper suffix of s that is also a trie path. */
   fail: Int32Array;
   /** Pattern index + 1 for states that end a pattern, else 0. */
   term: Int32Array;
 }
 
-/** Class of characters the scanner skips without resetting (soft hyphen, zero-width space). */
-export const CLASS_IGNORE = 0xffff;
-/** Set in `classOf` for letters and digits, before which the scanner may feed the word-start marker. */
-export const WORD_UNIT = 0x10000;
-
-/** Builds the trie and failure links for the given unique, non-empty pattern keys. */
-export function buildAutomaton(keys: readonly string[]): Automaton {
-  const alphabetClass = new Uint16Array(0x10000);
-  let alphabet = '';
-  let capacity = 1;
-  for (const key of keys) {
-    capacity += key.length;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      if (alphabetClass[c] === 0) {
-        alphabet += key[i];
-        alphabetClass[c] = alphabet.length;
-      }
-    }
-  }
-  if (alphabet.length >= CLASS_IGNORE) throw new Error('matcher: too many distinct characters in the glossary');
-
-  const parent = new Int32Array(capacity);
-  const label = new Int32Array(capacity);
-  const term = new Int32Array(capacity);
-  const edges = new TransitionTable(capacity);
-  let states = 1;
-  keys.forEach((key, p) => {
-    let s = 0;
-    for (let i = 0; i < key.length; i++) {
-      const k = alphabetClass[key.charCodeAt(i)]!;
-      let t = edges.get(s, k);
-      if (t === 0) {
-        t = states++;
-        parent[t] = s;
-        label[t] = k;
-        edges.set(s, k, t);
-      }
-      s = t;
-    }
-    term[s] = p + 1;
-  });
-
-  const data: AutomatonData = {
-    alphabet,
-    parent: parent.slice(0, states),
-    label: label.slice(0, states),
-    fail: new Int32Array(states),
-    term: term.slice(0, states),
-  };
-  const order = breadthFirstOrder(data.parent);
-  for (const s of order) {
-    const p = data.parent[s]!;
-    if (p === 0) continue; // depth 1 fails to the root
-    const k = data.label[s]!;
-    let f = data.fail[p]!;
-    let t = edges.get(f, k);
-    while (t === 0 && f !== 0) {
-      f = data.fail[f]!;
-      t = edges.get(f, k);
-    }
-    data.fail[s] = t;
-  }
-  return new Automaton(data, edges, order);
-}
-
-/** Depth of every state (parents precede children, so one forward pass suffices). */
-export function stateDepths(parent: Int32Array): Int32Array {
-  const depth = new Int32Array(parent.length);
-  for (let s = 1; s < parent.length; s++) depth[s] = depth[parent[s]!]! + 1;
-  return depth;
-}
-
-/** Non-root states sorted by depth (a counting sort), the order failure links need. */
-function breadthFirstOrder(parent: Int32Array): Int32Array {
-  const depth = stateDepths(parent);
-  let maxDepth = 0;
-  for (let s = 1; s < depth.length; s++) if (depth[s]! > maxDepth) maxDepth = depth[s]!;
-  const start = new Int32Array(maxDepth + 2);
-  for (let s = 1; s < depth.length; s++) start[depth[s]! + 1]!++;
-  for (let d = 1; d < start.length; d++) start[d]! += start[d - 1]!;
-  const order = new Int32Array(Math.max(0, parent.length - 1));
-  for (let s = 1; s < depth.length; s++) order[start[depth[s]!]!++] = s;
-  return order;
-}
-
 /** Lookup structures over `AutomatonData` for scanning. */
 export class Automaton {
-  /**
-   * For every UTF-16 unit: the class of its fold (0 = in no pattern, CLASS_IGNORE = skipped),
-   * plus WORD_UNIT for letters and digits. One read per character answers both questions.
-   */
+  /** See class-table.ts: alphabet class plus WORD_UNIT bit for every UTF-16 unit. */
   readonly classOf: Int32Array;
+  /** The root's transitions, indexed by class. */
   readonly rootRow: Int32Array;
-  readonly edges: TransitionTable;
   /** The nearest state on the failure chain (self included) that ends a pattern, else 0. */
   readonly output: Int32Array;
   /** Class of ' ' (runs of spaces read as one), or -1 when no pattern has a space. */
@@ -127,46 +37,50 @@ export class Automaton {
   /** Class of the word-start marker, or -1 when no pattern uses it. */
   readonly wordStartClass: number;
 
-  constructor(
-    readonly data: AutomatonData,
-    edges?: TransitionTable,
-    order: Int32Array = breadthFirstOrder(data.parent),
-  ) {
-    const { alphabet, parent, label, fail, term } = data;
-    const fold = foldTable();
-    const alphabetClass = new Uint16Array(0x10000);
-    for (let i = 0; i < alphabet.length; i++) alphabetClass[alphabet.charCodeAt(i)] = i + 1;
-    this.classOf = new Int32Array(0x10000);
-    for (let c = 0; c < 0x10000; c++) {
-      const f = fold[c]!;
-      this.classOf[c] = alphabetClass[f]! | (isWordStartUnit(f) ? WORD_UNIT : 0);
-    }
-    for (const ch of IGNORABLE) this.classOf[ch.charCodeAt(0)] = CLASS_IGNORE;
-    this.classOf[WORD_START.charCodeAt(0)] = 0; // only the scanner may feed the marker
-    this.spaceClass = alphabetClass[0x20] || -1;
-    this.wordStartClass = alphabetClass[WORD_START.charCodeAt(0)] || -1;
-
+  constructor(readonly data: AutomatonData) {
+    const { alphabet, label, childStart, fail, term } = data;
+    this.classOf = buildClassTable(alphabet);
+    this.spaceClass = alphabet.indexOf(' ') + 1 || -1;
+    this.wordStartClass = alphabet.indexOf(WORD_START) + 1 || -1;
     this.rootRow = new Int32Array(alphabet.length + 1);
-    if (!edges) {
-      edges = new TransitionTable(parent.length);
-      for (let s = 1; s < parent.length; s++) edges.set(parent[s]!, label[s]!, s);
-    }
-    this.edges = edges;
-    for (let s = 1; s < parent.length; s++) if (parent[s] === 0) this.rootRow[label[s]!] = s;
+    for (let s = childStart[0]!; s < childStart[1]!; s++) this.rootRow[label[s]!] = s;
+    // Breadth-first numbering: a failure target is shallower, so it is always computed first.
+    this.output = new Int32Array(label.length);
+    for (let s = 1; s < label.length; s++) this.output[s] = term[s] !== 0 ? s : this.output[fail[s]!]!;
+  }
 
-    this.output = new Int32Array(parent.length);
-    for (const s of order) this.output[s] = term[s] !== 0 ? s : this.output[fail[s]!]!;
+  /** The child of `state` on class `k`, or 0 (the scanner inlines the same search). */
+  child(state: number, k: number): number {
+    if (state === 0) return this.rootRow[k]!;
+    const { label, childStart } = this.data;
+    let lo = childStart[state]!;
+    let hi = childStart[state + 1]!;
+    while (hi - lo > 8) {
+      const mid = (lo + hi) >>> 1;
+      if (label[mid]! <= k) lo = mid;
+      else hi = mid;
+    }
+    for (; lo < hi; lo++) if (label[lo] === k) return lo;
+    return 0;
   }
 }
 
-/** Length of each pattern in text characters (its trie depth less markers); throws if a pattern has no end. */
+/** Depth of every state, in trie edges (markers included). */
+export function stateDepths(childStart: Int32Array): Int32Array {
+  const depth = new Int32Array(childStart.length - 1);
+  for (let s = 0; s < depth.length; s++) for (let c = childStart[s]!; c < childStart[s + 1]!; c++) depth[c] = depth[s]! + 1;
+  return depth;
+}
+
+/** Length of each pattern in text characters (its depth less markers); throws if a pattern has no end. */
 export function patternLengths(data: AutomatonData, patternCount: number): Int32Array {
+  const { label, childStart, term } = data;
   const marker = data.alphabet.indexOf(WORD_START) + 1;
-  const units = new Int32Array(data.parent.length);
+  const units = new Int32Array(label.length);
   const lengths = new Int32Array(patternCount);
-  for (let s = 1; s < units.length; s++) {
-    units[s] = units[data.parent[s]!]! + (data.label[s] === marker ? 0 : 1);
-    if (data.term[s] !== 0) lengths[data.term[s]! - 1] = units[s]!;
+  for (let s = 0; s < label.length; s++) {
+    for (let c = childStart[s]!; c < childStart[s + 1]!; c++) units[c] = units[s]! + (label[c] === marker ? 0 : 1);
+    if (term[s] !== 0) lengths[term[s]! - 1] = units[s]!;
   }
   if (lengths.includes(0)) throw new Error('Cannot load the compiled glossary matcher: a pattern has no end state.');
   return lengths;

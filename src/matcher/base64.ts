@@ -25,7 +25,7 @@ export function encodeBase64(bytes: Uint8Array): string {
     out[o++] = CODES[n >>> 18]!;
     out[o++] = CODES[(n >>> 12) & 63]!;
     out[o++] = i + 1 < bytes.length ? CODES[(n >>> 6) & 63]! : PAD;
-    out[o++] = PAD;
+    out[o] = PAD;
   }
   return new TextDecoder().decode(out);
 }

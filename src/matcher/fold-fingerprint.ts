@@ -1,19 +1,21 @@
 /**
- * A short fingerprint of the folding rules. A serialised automaton stores folded characters, so a
- * cache built by another version of the fold table must be rebuilt, not trusted.
+ * A short fingerprint of the folding rules. A serialised automaton stores folded characters, so
+ * a cache built with different folding (a new table, a new rule) must be rebuilt, not trusted.
  */
-import { HAN_FOLD_PAIRS } from './script-data.generated';
+import { foldTable, IGNORABLE } from './fold';
 
-/** Bump when the non-table folding rules in fold.ts change. */
-const FOLD_RULES_VERSION = 1;
+/** Bump when scanner rules outside the fold table change (word-start units, space handling). */
+const SCANNER_RULES_VERSION = 1;
 
 let fingerprint: string | undefined;
 
-/** `<rules version>.<hash of the generated table>`, e.g. "1.5f3a9c1e". */
+/** `<rules version>.<FNV-1a hash of the fold table and ignorables>`, e.g. "1.5f3a9c1e". */
 export function foldFingerprint(): string {
   if (fingerprint) return fingerprint;
+  const table = foldTable();
   let h = 0x811c9dc5;
-  for (let i = 0; i < HAN_FOLD_PAIRS.length; i++) h = Math.imul(h ^ HAN_FOLD_PAIRS.charCodeAt(i), 0x01000193);
-  fingerprint = `${FOLD_RULES_VERSION}.${(h >>> 0).toString(16)}`;
+  for (let i = 0; i < table.length; i++) h = Math.imul(h ^ table[i]!, 0x01000193);
+  for (let i = 0; i < IGNORABLE.length; i++) h = Math.imul(h ^ IGNORABLE.charCodeAt(i), 0x01000193);
+  fingerprint = `${SCANNER_RULES_VERSION}.${(h >>> 0).toString(16)}`;
   return fingerprint;
 }

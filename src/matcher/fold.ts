@@ -6,15 +6,18 @@
  * reader sees. What folds:
  * - Traditional / Simplified / Taiwan / Hong Kong variant characters to one form (generated table);
  * - full-width ASCII (ＯｐｅｎＡＩ) to ASCII; the hyphen family to '-'; every kind of space, tab
- *   and line break to ' '; curly apostrophes to "'";
+ *   and line break to ' '; curly apostrophes to "'"; name middle dots (‧ ・) to '·';
  * - letters to lower case, where lower-casing keeps one unit ('İ' keeps its case instead of
  *   turning into two units).
  */
 import { HAN_FOLD_PAIRS } from './script-data.generated';
 
 const HYPHENS = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d';
-const SPACES = '\t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
+const SPACES =
+  '\t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
 const APOSTROPHES = '\u2018\u2019\u201b\u2032\uff07';
+/** Name separators in transliterated names (梅加·施裡瓦斯塔瓦 / 梅加‧施裡瓦斯塔瓦 / katakana ・). */
+const MIDDLE_DOTS = '\u0387\u2027\u30fb\uff65';
 
 /**
  * Characters that only affect rendering (soft hyphen, zero-width space / joiners, word joiner, BOM).
@@ -55,6 +58,7 @@ export function foldTable(): Uint16Array {
   for (const ch of HYPHENS) t[ch.charCodeAt(0)] = 0x2d;
   for (const ch of SPACES) t[ch.charCodeAt(0)] = 0x20;
   for (const ch of APOSTROPHES) t[ch.charCodeAt(0)] = 0x27;
+  for (const ch of MIDDLE_DOTS) t[ch.charCodeAt(0)] = 0xb7;
   // Case last, on the already width-folded value, so 'Ａ' → 'A' → 'a'.
   for (let c = 0; c < 0x10000; c++) {
     const v = t[c]!;
@@ -64,6 +68,25 @@ export function foldTable(): Uint16Array {
   }
   table = t;
   return t;
+}
+
+let inverse: { offsets: Int32Array; sources: Uint16Array } | undefined;
+
+/**
+ * The inverse of the fold table: the units folding to `f` are sources[offsets[f] … offsets[f + 1] - 1].
+ * Lets a matcher fill its per-unit class table from its alphabet alone.
+ */
+export function foldInverse(): { offsets: Int32Array; sources: Uint16Array } {
+  if (inverse) return inverse;
+  const t = foldTable();
+  const offsets = new Int32Array(0x10001);
+  for (let c = 0; c < 0x10000; c++) offsets[t[c]! + 1]!++;
+  for (let f = 0; f < 0x10000; f++) offsets[f + 1]! += offsets[f]!;
+  const next = offsets.slice(0, 0x10000);
+  const sources = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) sources[next[t[c]!]!++] = c;
+  inverse = { offsets, sources };
+  return inverse;
 }
 
 function isCasedCode(c: number): boolean {

@@ -57,7 +57,8 @@ export class StreamingSelection implements SelectionSink {
 
   matches(): Match[] {
     const result: Match[] = new Array(this.length);
-    for (let i = 0; i < this.length; i++) result[i] = { start: this.starts[i]!, end: this.ends[i]!, entry: this.entries[i]! };
+    for (let i = 0; i < this.length; i++)
+      result[i] = { start: this.starts[i]!, end: this.ends[i]!, entry: this.entries[i]! };
     return result;
   }
 

@@ -121,14 +121,16 @@ function termsFromEnds(ends: Int32Array, states: number): Int32Array {
 function checkConsistency({ entryIds, automaton, variants }: MatcherParts): void {
   const { parent, label, fail, term, alphabet } = automaton;
   const n = parent.length;
-  if (n < 1 || label.length !== n || fail.length !== n || term.length !== n) throw malformed('state arrays differ in length');
+  if (n < 1 || label.length !== n || fail.length !== n || term.length !== n)
+    throw malformed('state arrays differ in length');
   const patterns = variants.variantStart.length - 1;
   if (patterns < 0) throw malformed('variantStart is empty');
   for (let s = 1; s < n; s++) if (parent[s]! < 0 || parent[s]! >= s) throw malformed(`state ${s} has a later parent`);
   const depth = stateDepths(parent);
   for (let s = 1; s < n; s++) {
     // Failure links point to strictly shallower states; anything else could loop the scanner.
-    if (fail[s]! < 0 || fail[s]! >= n || depth[fail[s]!]! >= depth[s]!) throw malformed(`state ${s} has a bad failure link`);
+    if (fail[s]! < 0 || fail[s]! >= n || depth[fail[s]!]! >= depth[s]!)
+      throw malformed(`state ${s} has a bad failure link`);
     if (label[s]! < 1 || label[s]! > alphabet.length) throw malformed(`state ${s} has an unknown character`);
     if (term[s]! < 0 || term[s]! > patterns) throw malformed(`state ${s} ends an unknown pattern`);
   }
@@ -140,8 +142,10 @@ function checkConsistency({ entryIds, automaton, variants }: MatcherParts): void
   for (let p = 0; p < patterns; p++) {
     if (variantStart[p]! > variantStart[p + 1]!) throw malformed(`pattern ${p} has a negative variant range`);
   }
-  if (variantStart[0] !== 0 || variantStart[patterns] !== count) throw malformed('variant ranges do not cover the variants');
+  if (variantStart[0] !== 0 || variantStart[patterns] !== count)
+    throw malformed('variant ranges do not cover the variants');
   for (let v = 0; v < count; v++) {
-    if (variantEntry[v]! < 0 || variantEntry[v]! >= entryIds.length) throw malformed(`variant ${v} names an unknown entry`);
+    if (variantEntry[v]! < 0 || variantEntry[v]! >= entryIds.length)
+      throw malformed(`variant ${v} names an unknown entry`);
   }
 }

@@ -39,6 +39,7 @@ export function wordKind(codePoint: number): number {
  * so the automaton idles at its root through the rest of each word.
  */
 export function isWordStartUnit(unit: number): boolean {
-  if (unit < 0x80) return (unit >= 0x30 && unit <= 0x39) || (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a);
+  if (unit < 0x80)
+    return (unit >= 0x30 && unit <= 0x39) || (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a);
   return unit >= 0xc0 && unit <= 0x24f && unit !== 0xd7 && unit !== 0xf7;
 }

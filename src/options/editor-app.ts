@@ -38,7 +38,9 @@ export async function startEditor(doc: Document, root: HTMLElement, language: Re
   try {
     store = await EditorStore.open();
   } catch (error) {
-    root.replaceChildren(h(doc, 'p', { role: 'alert' }, t('editorLoadFailed', error instanceof Error ? error.message : String(error))));
+    root.replaceChildren(
+      h(doc, 'p', { role: 'alert' }, t('editorLoadFailed', error instanceof Error ? error.message : String(error))),
+    );
     return;
   }
 
@@ -47,7 +49,12 @@ export async function startEditor(doc: Document, root: HTMLElement, language: Re
   const announce = status.announce;
 
   const packChoices = (data: EditorData): PackChoice[] =>
-    data.merged.packs.map((p) => ({ id: p.pack.id, title: p.pack.title, sections: p.pack.source.sections, language: p.pack.source.language }));
+    data.merged.packs.map((p) => ({
+      id: p.pack.id,
+      title: p.pack.title,
+      sections: p.pack.source.sections,
+      language: p.pack.source.language,
+    }));
 
   /** Runs a change; a storage failure is reported rather than lost in the console. */
   async function change(run: () => Promise<void>): Promise<boolean> {
@@ -111,7 +118,9 @@ export async function startEditor(doc: Document, root: HTMLElement, language: Re
     if (!open?.id) return;
     const { packId, id } = open;
     const source = store.sourcePack(packId);
-    const term = store.data.merged.packs.find((p) => p.pack.id === packId)?.entries.find((e) => e.entry.id === id)?.entry.term ?? id;
+    const term =
+      store.data.merged.packs.find((p) => p.pack.id === packId)?.entries.find((e) => e.entry.id === id)?.entry.term ??
+      id;
     if (!source) return;
     if (!(await change(() => store.apply((layer) => deleteEntry(layer, source, id))))) return;
     closeForm();
@@ -183,7 +192,10 @@ export async function startEditor(doc: Document, root: HTMLElement, language: Re
   function render(data: EditorData) {
     const active = activeEntries(data.merged).entries.length;
     summary.textContent = t('editorSummary', String(active), String(data.merged.packs.filter((p) => p.enabled).length));
-    list.update(buildListItems(data.merged), data.merged.packs.map((p) => ({ id: p.pack.id, title: p.pack.title })));
+    list.update(
+      buildListItems(data.merged),
+      data.merged.packs.map((p) => ({ id: p.pack.id, title: p.pack.title })),
+    );
     packs.update(data);
     exporter.update(data);
     quarantine.update(data);

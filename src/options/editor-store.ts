@@ -45,7 +45,13 @@ export class EditorStore {
   private static async read(): Promise<EditorData> {
     const bundled = bundledPacks();
     const { layer, problems } = await readUserLayer();
-    return { bundled, layer, merged: merge(bundled, layer), readProblems: problems, quarantine: await readQuarantine() };
+    return {
+      bundled,
+      layer,
+      merged: merge(bundled, layer),
+      readProblems: problems,
+      quarantine: await readQuarantine(),
+    };
   }
 
   /** Re-reads storage and notifies listeners. */

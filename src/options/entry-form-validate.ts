@@ -34,7 +34,8 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 
 function nameError(field: FieldName, name: string): FieldError | undefined {
   if (name.length < 2) return { field, key: 'editorErrorNameShort', subs: [name] };
-  if (name.length > LIMITS.nameLength) return { field, key: 'editorErrorNameLong', subs: [name, String(LIMITS.nameLength)] };
+  if (name.length > LIMITS.nameLength)
+    return { field, key: 'editorErrorNameLong', subs: [name, String(LIMITS.nameLength)] };
   if (CONTROL.test(name)) return { field, key: 'editorErrorControl', subs: [name] };
   return undefined;
 }
@@ -42,7 +43,12 @@ function nameError(field: FieldName, name: string): FieldError | undefined {
 /** A slug made from the first Latin name, unique among `taken`; a dated one if there is none. */
 export function makeId(names: readonly string[], taken: ReadonlySet<string>, now = Date.now()): string {
   const latin = names
-    .map((n) => n.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''))
+    .map((n) =>
+      n
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, ''),
+    )
     .find((s) => s.length >= 2);
   const base = (latin ?? `entry-${now.toString(36)}`).slice(0, 56).replace(/-+$/, '');
   let id = base;
@@ -89,11 +95,13 @@ function checkNames(values: FormValues, ctx: FormContext, id: string, errors: Fi
 
 function checkLists(values: FormValues, ctx: FormContext, id: string, errors: FieldError[]) {
   const exclude = lines(values.exclude);
-  if (exclude.length > LIMITS.listLength) errors.push({ field: 'exclude', key: 'editorErrorTooMany', subs: [String(LIMITS.listLength)] });
+  if (exclude.length > LIMITS.listLength)
+    errors.push({ field: 'exclude', key: 'editorErrorTooMany', subs: [String(LIMITS.listLength)] });
   const excludeError = exclude.map((p) => nameError('exclude', p)).find(Boolean);
   if (excludeError) errors.push(excludeError);
   const related = lines(values.related);
-  if (related.length > LIMITS.listLength) errors.push({ field: 'related', key: 'editorErrorTooMany', subs: [String(LIMITS.listLength)] });
+  if (related.length > LIMITS.listLength)
+    errors.push({ field: 'related', key: 'editorErrorTooMany', subs: [String(LIMITS.listLength)] });
   const unknown = related.find((r) => r !== id && !ctx.packEntryIds.has(r));
   if (related.includes(id)) errors.push({ field: 'related', key: 'editorErrorRelatedSelf', subs: [] });
   else if (unknown) errors.push({ field: 'related', key: 'editorErrorRelatedUnknown', subs: [unknown] });
@@ -106,7 +114,11 @@ function checkNotes(values: FormValues, errors: FieldError[]) {
   for (const language of NOTE_LANGUAGES) {
     const length = values.notes[language].trim().length;
     if (length > LIMITS.noteLength) {
-      errors.push({ field: `notes.${language}`, key: 'editorErrorNoteLong', subs: [String(length), String(LIMITS.noteLength)] });
+      errors.push({
+        field: `notes.${language}`,
+        key: 'editorErrorNoteLong',
+        subs: [String(length), String(LIMITS.noteLength)],
+      });
     }
   }
 }
@@ -131,8 +143,10 @@ function buildEntry(values: FormValues, ctx: FormContext, id: string): Record<st
     entry.context = context;
   }
   if (!original || changed('caseSensitive')) put(entry, 'caseSensitive', values.caseSensitive ? true : undefined);
-  if (!original || changed('exclude')) put(entry, 'exclude', lines(values.exclude).length ? lines(values.exclude) : undefined);
-  if (!original || changed('related')) put(entry, 'related', lines(values.related).length ? lines(values.related) : undefined);
+  if (!original || changed('exclude'))
+    put(entry, 'exclude', lines(values.exclude).length ? lines(values.exclude) : undefined);
+  if (!original || changed('related'))
+    put(entry, 'related', lines(values.related).length ? lines(values.related) : undefined);
   if (!original || changed('section')) put(entry, 'section', values.section.trim() || undefined);
   return entry;
 }

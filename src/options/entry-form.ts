@@ -3,20 +3,16 @@
  * `aria-describedby` / `aria-invalid`. It knows nothing of storage: it reports the values
  * and the reader's intent (save, delete, reset, close) to its owner.
  */
-import { CATEGORIES } from '../glossary/categories';
-import { LIMITS, NOTE_LANGUAGES, type Entry, type NoteLanguage } from '../glossary/schema';
-import { categoryLabel, type MessageKey, type ReaderLanguage } from '../i18n';
+import { NOTE_LANGUAGES, type Entry } from '../glossary/schema';
+import type { MessageKey, ReaderLanguage } from '../i18n';
 import { h, setFieldError, type Child } from './dom';
+import { entryFields, sectionControl, type FieldsContext, type PackChoice } from './entry-form-fields';
 import { formValuesFrom, type FieldName, type FormValues, type WholeWordRule } from './entry-form-values';
 import type { FieldError } from './entry-form-validate';
 import type { ListState } from './entry-search';
+import { createFieldRegistry, type FieldRegistry } from './form-controls';
 
-export interface PackChoice {
-  id: string;
-  title: string;
-  sections: readonly string[];
-  language?: NoteLanguage;
-}
+export type { PackChoice };
 
 export interface FormTarget {
   pack: PackChoice;
@@ -45,20 +41,14 @@ export interface EntryForm {
   showErrors(errors: readonly FieldError[]): void;
 }
 
-const NOTE_LABELS: Record<NoteLanguage, MessageKey> = {
-  'zh-Hant': 'editorFieldNoteHant',
-  'zh-Hans': 'editorFieldNoteHans',
-  en: 'editorFieldNoteEn',
-};
-const NOTE_LANG_ATTR: Record<NoteLanguage, string> = { 'zh-Hant': 'zh-Hant', 'zh-Hans': 'zh-Hans', en: 'en' };
-
-const controlId = (field: FieldName) => `field-${field.replace('.', '-')}`;
-
 /** Builds the (initially empty) form panel. */
 export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, onClose }: EntryFormOptions): EntryForm {
-  const element = h(doc, 'section', { class: 'entry-panel', 'aria-labelledby': 'form-heading', 'data-testid': 'entry-panel' });
-  let controls = new Map<FieldName, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>();
-  let errorsOf = new Map<FieldName, HTMLElement>();
+  const element = h(doc, 'section', {
+    class: 'entry-panel',
+    'aria-labelledby': 'form-heading',
+    'data-testid': 'entry-panel',
+  });
+  let registry: FieldRegistry = createFieldRegistry(doc);
   let target: FormTarget | undefined;
 
   function showEmpty() {
@@ -68,134 +58,46 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
     );
   }
 
-  /** A labelled control with its hint and (hidden) error line. */
-  function field(name: FieldName, label: string, control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, hint?: string): HTMLElement {
-    const id = controlId(name);
-    control.id = id;
-    control.setAttribute('data-testid', id);
-    const error = h(doc, 'p', { id: `${id}-error`, class: 'field-error', hidden: true });
-    control.setAttribute('aria-describedby', [hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' '));
-    controls.set(name, control);
-    errorsOf.set(name, error);
-    return h(
-      doc,
-      'div',
-      { class: 'field' },
-      h(doc, 'label', { for: id }, label),
-      control,
-      hint ? h(doc, 'p', { id: `${id}-hint`, class: 'hint' }, hint) : null,
-      error,
-    );
-  }
-
-  const textInput = (value: string, attrs: Record<string, string | number | boolean> = {}) => {
-    const input = h(doc, 'input', { type: 'text', autocomplete: 'off', spellcheck: false, ...attrs });
-    input.value = value;
-    return input;
-  };
-  const textArea = (value: string, rows: number, attrs: Record<string, string | number | boolean> = {}) => {
-    const area = h(doc, 'textarea', { rows, ...attrs });
-    area.value = value;
-    return area;
-  };
-  const select = (value: string, options: [string, string][]) => {
-    const control = h(doc, 'select', {}, ...options.map(([v, label]) => h(doc, 'option', { value: v }, label)));
-    control.value = value;
-    return control;
-  };
-
-  function sectionControl(pack: PackChoice, value: string) {
-    if (pack.sections.length === 0) return textInput(value, { maxlength: LIMITS.sectionLength });
-    const options: [string, string][] = [['', t('editorSectionNone')], ...pack.sections.map((s): [string, string] => [s, s])];
-    if (value && !pack.sections.includes(value)) options.push([value, value]);
-    return select(value, options);
+  function buttons(entry: Entry | undefined, state: ListState | undefined): Child[] {
+    const readOnly = state === 'deleted';
+    const button = (testid: string, label: string, attrs: Record<string, string> = {}) =>
+      h(doc, 'button', { type: 'button', 'data-testid': testid, ...attrs }, label);
+    return [
+      readOnly ? null : button('entry-save', t('editorSave'), { type: 'submit', class: 'primary' }),
+      entry && !readOnly ? button('entry-delete', t('editorDelete'), { class: 'danger' }) : null,
+      state === 'edited' || readOnly ? button('entry-reset', readOnly ? t('editorRestore') : t('editorReset')) : null,
+      button('entry-close', t('editorClose')),
+    ];
   }
 
   function open(next: FormTarget) {
     target = next;
-    controls = new Map();
-    errorsOf = new Map();
+    registry = createFieldRegistry(doc);
     const { entry, state, pack } = next;
     const values = formValuesFrom(entry, pack.id, { packLanguage: pack.language, prefillTerm: next.prefillTerm });
     const readOnly = state === 'deleted';
     const heading = !entry
       ? t('editorFormNewHeading')
-      : readOnly
-        ? t('editorFormDeletedHeading', entry.term)
-        : t('editorFormEditHeading', entry.term);
-
-    const packField = entry
-      ? h(doc, 'p', { class: 'pack-name' }, `${t('editorFieldPack')}: ${pack.title}`)
-      : field('packId', t('editorFieldPack'), select(pack.id, next.packChoices.map((p): [string, string] => [p.id, p.title])));
-    const idControl = textInput(values.id, { maxlength: 64, readonly: Boolean(entry), pattern: '[a-z0-9]+(-[a-z0-9]+)*' });
-    const wholeWordOptions: [WholeWordRule, string][] = [
-      ['auto', t('editorWholeWordAuto')],
-      ['on', t('editorWholeWordOn')],
-      ['off', t('editorWholeWordOff')],
-    ];
-    if (values.wholeWord === 'mixed') wholeWordOptions.push(['mixed', t('editorWholeWordMixed')]);
-    const caseBox = h(doc, 'input', { type: 'checkbox', id: controlId('caseSensitive'), 'data-testid': controlId('caseSensitive') });
-    caseBox.checked = values.caseSensitive;
-    controls.set('caseSensitive', caseBox);
-
-    const notes = h(
-      doc,
-      'fieldset',
-      { class: 'notes' },
-      h(doc, 'legend', {}, t('editorFieldNotes')),
-      h(doc, 'p', { class: 'hint', id: 'notes-hint' }, t('editorFieldNotesHint', String(LIMITS.noteLength))),
-      ...NOTE_LANGUAGES.map((l) =>
-        field(`notes.${l}`, t(NOTE_LABELS[l]), textArea(values.notes[l], 4, { lang: NOTE_LANG_ATTR[l], maxlength: LIMITS.noteLength * 2 })),
-      ),
-    );
-
-    const buttons: Child[] = [
-      readOnly ? null : h(doc, 'button', { type: 'submit', class: 'primary', 'data-testid': 'entry-save' }, t('editorSave')),
-      entry && !readOnly ? h(doc, 'button', { type: 'button', class: 'danger', 'data-testid': 'entry-delete' }, t('editorDelete')) : null,
-      state === 'edited' || readOnly
-        ? h(doc, 'button', { type: 'button', 'data-testid': 'entry-reset' }, readOnly ? t('editorRestore') : t('editorReset'))
-        : null,
-      h(doc, 'button', { type: 'button', 'data-testid': 'entry-close' }, t('editorClose')),
-    ];
-
+      : t(readOnly ? 'editorFormDeletedHeading' : 'editorFormEditHeading', entry.term);
+    const ctx: FieldsContext = { doc, language, t, registry };
+    const fields = entryFields(ctx, values, { existing: Boolean(entry), pack, packChoices: next.packChoices });
     const form = h(
       doc,
       'form',
       { novalidate: true, 'data-testid': 'entry-form' },
-      h(
-        doc,
-        'fieldset',
-        { class: 'entry-fields', disabled: readOnly },
-        packField,
-        field('id', t('editorFieldId'), idControl, entry ? t('editorFieldIdFixed') : t('editorFieldIdHint')),
-        field('term', t('editorFieldTerm'), textInput(values.term, { maxlength: LIMITS.nameLength * 2, required: true }), t('editorFieldTermHint')),
-        field('aliases', t('editorFieldAliases'), textArea(values.aliases, 5), t('editorFieldAliasesHint')),
-        field('category', t('editorFieldCategory'), select(values.category, CATEGORIES.map((c): [string, string] => [c, categoryLabel(language, c)]))),
-        notes,
-        h(
-          doc,
-          'fieldset',
-          { class: 'rules' },
-          h(doc, 'legend', {}, t('editorFieldRules')),
-          h(doc, 'div', { class: 'check' }, caseBox, h(doc, 'label', { for: controlId('caseSensitive') }, t('editorFieldCaseSensitive'))),
-          field('wholeWord', t('editorFieldWholeWord'), select(values.wholeWord, wholeWordOptions)),
-        ),
-        field('exclude', t('editorFieldExclude'), textArea(values.exclude, 3), t('editorFieldExcludeHint')),
-        field('related', t('editorFieldRelated'), textArea(values.related, 3, { spellcheck: false }), t('editorFieldRelatedHint')),
-        field('section', t('editorFieldSection'), sectionControl(pack, values.section)),
-      ),
-      h(doc, 'div', { class: 'actions' }, ...buttons),
+      h(doc, 'fieldset', { class: 'entry-fields', disabled: readOnly }, ...fields),
+      h(doc, 'div', { class: 'actions' }, ...buttons(entry, state)),
     );
 
+    const { controls } = registry;
     // A new entry's pack decides which sections exist.
     controls.get('packId')?.addEventListener('change', () => {
       const chosen = next.packChoices.find((p) => p.id === controls.get('packId')?.value);
       const old = controls.get('section');
       if (!chosen || !old) return;
-      const replacement = sectionControl(chosen, '');
-      replacement.id = old.id;
-      replacement.setAttribute('data-testid', old.id);
-      replacement.setAttribute('aria-describedby', old.getAttribute('aria-describedby') ?? '');
+      const replacement = sectionControl(ctx, chosen, '');
+      for (const name of ['id', 'data-testid', 'aria-describedby'])
+        replacement.setAttribute(name, old.getAttribute(name) ?? '');
       old.replaceWith(replacement);
       controls.set('section', replacement);
     });
@@ -216,6 +118,7 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
   }
 
   function readValues(): FormValues {
+    const { controls } = registry;
     const value = (name: FieldName) => controls.get(name)?.value ?? '';
     return {
       packId: controls.get('packId')?.value ?? target?.pack.id ?? '',
@@ -241,12 +144,12 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
       showEmpty();
     },
     showErrors(errors) {
-      for (const [name, control] of controls) {
-        const error = errorsOf.get(name);
+      for (const [name, control] of registry.controls) {
+        const error = registry.errors.get(name);
         const first = errors.find((e) => e.field === name);
         if (error) setFieldError(control, error, first ? t(first.key, ...first.subs) : undefined);
       }
-      const firstInvalid = errors[0] && controls.get(errors[0].field);
+      const firstInvalid = errors[0] && registry.controls.get(errors[0].field);
       firstInvalid?.focus();
     },
   };

@@ -40,18 +40,42 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
   let page = 0;
   let selected: string | undefined;
 
-  const search = h(doc, 'input', { type: 'search', id: 'entry-search', 'data-testid': 'entry-search', autocomplete: 'off' });
+  const search = h(doc, 'input', {
+    type: 'search',
+    id: 'entry-search',
+    'data-testid': 'entry-search',
+    autocomplete: 'off',
+  });
   const category = h(doc, 'select', { id: 'entry-category', 'data-testid': 'entry-category' });
   const state = h(
     doc,
     'select',
     { id: 'entry-state', 'data-testid': 'entry-state' },
     ...(['all', 'edited', 'added', 'deleted'] as const).map((s) =>
-      h(doc, 'option', { value: s }, t(({ all: 'editorStateAll', edited: 'editorStateEdited', added: 'editorStateAdded', deleted: 'editorStateDeleted' } as const)[s])),
+      h(
+        doc,
+        'option',
+        { value: s },
+        t(
+          (
+            {
+              all: 'editorStateAll',
+              edited: 'editorStateEdited',
+              added: 'editorStateAdded',
+              deleted: 'editorStateDeleted',
+            } as const
+          )[s],
+        ),
+      ),
     ),
   );
   const pack = h(doc, 'select', { id: 'entry-pack', 'data-testid': 'entry-pack' });
-  const newButton = h(doc, 'button', { type: 'button', class: 'primary', 'data-testid': 'entry-new' }, t('editorNewEntry'));
+  const newButton = h(
+    doc,
+    'button',
+    { type: 'button', class: 'primary', 'data-testid': 'entry-new' },
+    t('editorNewEntry'),
+  );
   const status = h(doc, 'p', { class: 'list-status', role: 'status', 'data-testid': 'entry-count' });
   const list = h(doc, 'ul', { class: 'entry-rows', 'data-testid': 'entry-list', 'aria-labelledby': 'entries-heading' });
   const previous = h(doc, 'button', { type: 'button', 'data-testid': 'page-previous' }, t('editorPagePrevious'));
@@ -65,7 +89,13 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
     doc,
     'section',
     { class: 'entries', 'aria-labelledby': 'entries-heading' },
-    h(doc, 'div', { class: 'section-head' }, h(doc, 'h2', { id: 'entries-heading' }, t('editorEntriesHeading')), newButton),
+    h(
+      doc,
+      'div',
+      { class: 'section-head' },
+      h(doc, 'h2', { id: 'entries-heading' }, t('editorEntriesHeading')),
+      newButton,
+    ),
     h(
       doc,
       'div',
@@ -86,11 +116,19 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
     const button = h(
       doc,
       'button',
-      { type: 'button', class: 'entry-row', 'data-key': item.key, 'data-testid': 'entry-row', 'aria-current': item.key === selected ? 'true' : false },
+      {
+        type: 'button',
+        class: 'entry-row',
+        'data-key': item.key,
+        'data-testid': 'entry-row',
+        'aria-current': item.key === selected ? 'true' : false,
+      },
       h(doc, 'span', { class: 'entry-term' }, item.entry.term),
       aliases.length > 0 ? h(doc, 'span', { class: 'entry-aliases' }, aliases.slice(0, 4).join(' · ')) : null,
       h(doc, 'span', { class: 'entry-meta' }, categoryLabel(language, item.entry.category)),
-      packs.length > 1 ? h(doc, 'span', { class: 'entry-meta' }, packs.find((p) => p.id === item.packId)?.title ?? item.packId) : null,
+      packs.length > 1
+        ? h(doc, 'span', { class: 'entry-meta' }, packs.find((p) => p.id === item.packId)?.title ?? item.packId)
+        : null,
       badge ? h(doc, 'span', { class: `badge badge-${item.state}` }, t(badge)) : null,
     );
     button.addEventListener('click', () => onOpen(item));
@@ -105,7 +143,12 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
       category,
       h(doc, 'option', { value: '' }, t('editorCategoryAll', String(result.total))),
       ...CATEGORIES.filter((c) => result.categoryCounts.has(c) || c === filter.category).map((c) =>
-        h(doc, 'option', { value: c }, t('editorCategoryOption', categoryLabel(language, c), String(result.categoryCounts.get(c) ?? 0))),
+        h(
+          doc,
+          'option',
+          { value: c },
+          t('editorCategoryOption', categoryLabel(language, c), String(result.categoryCounts.get(c) ?? 0)),
+        ),
       ),
     );
     category.value = filter.category;
@@ -119,7 +162,12 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
     status.textContent =
       shown.length === 0
         ? t('editorResultsNone')
-        : t('editorResultsRange', String(page * PAGE_SIZE + 1), String(page * PAGE_SIZE + shown.length), String(result.items.length));
+        : t(
+            'editorResultsRange',
+            String(page * PAGE_SIZE + 1),
+            String(page * PAGE_SIZE + shown.length),
+            String(result.items.length),
+          );
     replaceChildren(list, ...shown.map(renderRow));
     pageLabel.textContent = t('editorPageOf', String(page + 1), String(pages));
     previous.disabled = page === 0;

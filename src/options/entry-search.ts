@@ -92,7 +92,8 @@ export function filterItems(items: readonly ListItem[], filter: ListFilter): Fil
   }
   const matched = [...byName, ...byNote];
   const categoryCounts = new Map<string, number>();
-  for (const item of matched) categoryCounts.set(item.entry.category, (categoryCounts.get(item.entry.category) ?? 0) + 1);
+  for (const item of matched)
+    categoryCounts.set(item.entry.category, (categoryCounts.get(item.entry.category) ?? 0) + 1);
   return {
     items: filter.category ? matched.filter((i) => i.entry.category === filter.category) : matched,
     categoryCounts,

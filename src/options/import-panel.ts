@@ -41,15 +41,29 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
   const preview = h(doc, 'div', { class: 'import-preview', 'data-testid': 'import-preview', hidden: true });
 
   const names = (entries: readonly Entry[]) => {
-    const shown = entries.slice(0, PREVIEW_NAMES).map((e) => e.term).join('、');
-    return entries.length > PREVIEW_NAMES ? `${shown} ${t('editorImportMore', String(entries.length - PREVIEW_NAMES))}` : shown;
+    const shown = entries
+      .slice(0, PREVIEW_NAMES)
+      .map((e) => e.term)
+      .join('、');
+    return entries.length > PREVIEW_NAMES
+      ? `${shown} ${t('editorImportMore', String(entries.length - PREVIEW_NAMES))}`
+      : shown;
   };
   const list = (label: MessageKey, entries: readonly Entry[]) =>
     entries.length === 0 ? null : h(doc, 'p', {}, h(doc, 'strong', {}, `${t(label)}: `), names(entries));
 
   function showPreview(p: ImportPreview, warnings: string[]) {
-    const lead = { new: 'editorImportPreviewNew', bundled: 'editorImportPreviewBundled', imported: 'editorImportPreviewImported' } as const;
-    const confirm = h(doc, 'button', { type: 'button', class: 'primary', 'data-testid': 'import-confirm' }, t('editorImportConfirm'));
+    const lead = {
+      new: 'editorImportPreviewNew',
+      bundled: 'editorImportPreviewBundled',
+      imported: 'editorImportPreviewImported',
+    } as const;
+    const confirm = h(
+      doc,
+      'button',
+      { type: 'button', class: 'primary', 'data-testid': 'import-confirm' },
+      t('editorImportConfirm'),
+    );
     const cancel = h(doc, 'button', { type: 'button', 'data-testid': 'import-cancel' }, t('editorImportCancel'));
     const counts = [p.added.length, p.changed.length, p.unchanged.length, p.removed.length].map(String);
     replaceChildren(
@@ -57,7 +71,10 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
       h(doc, 'p', {}, t(lead[p.target], p.packTitle)),
       h(doc, 'p', { 'data-testid': 'import-counts' }, t('editorImportCounts', ...counts)),
       list('editorImportAddedList', p.added),
-      list('editorImportChangedList', p.changed.map((c) => c.after)),
+      list(
+        'editorImportChangedList',
+        p.changed.map((c) => c.after),
+      ),
       list('editorImportRemovedList', p.removed),
       warnings.length ? h(doc, 'ul', { class: 'hint' }, ...warnings.map((w) => h(doc, 'li', {}, w))) : null,
       h(doc, 'div', { class: 'actions' }, confirm, cancel),
@@ -68,7 +85,11 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
   }
 
   function showError(message: string, details: string[] = []) {
-    replaceChildren(error, h(doc, 'p', {}, message), details.length ? h(doc, 'ul', {}, ...details.map((d) => h(doc, 'li', {}, d))) : null);
+    replaceChildren(
+      error,
+      h(doc, 'p', {}, message),
+      details.length ? h(doc, 'ul', {}, ...details.map((d) => h(doc, 'li', {}, d))) : null,
+    );
   }
 
   function reset() {

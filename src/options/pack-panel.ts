@@ -37,7 +37,12 @@ export function createPackPanel({ doc, t, store, announce }: PackPanelOptions) {
     ].filter(Boolean);
     let remove: HTMLButtonElement | null = null;
     if (pack.origin === 'imported') {
-      remove = h(doc, 'button', { type: 'button', class: 'danger', 'data-testid': `pack-remove-${pack.pack.id}` }, t('editorPackRemove', pack.pack.title));
+      remove = h(
+        doc,
+        'button',
+        { type: 'button', class: 'danger', 'data-testid': `pack-remove-${pack.pack.id}` },
+        t('editorPackRemove', pack.pack.title),
+      );
       remove.addEventListener('click', async () => {
         await store.apply((layer) => removeUserPack(layer, pack.pack.id));
         announce(t('editorPackRemoved', pack.pack.title), true);

@@ -11,7 +11,9 @@ export function prefillFromHash(hash: string): string | undefined {
   } catch {
     return undefined;
   }
-  // eslint-disable-next-line no-control-regex -- control characters never belong in a name
-  const term = text.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim().slice(0, LIMITS.nameLength);
+  // Control characters never belong in a name; they become spaces like line breaks do.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  const controlOrSpace = /[\u0000-\u001f\u007f\s]+/g;
+  const term = text.replace(controlOrSpace, ' ').trim().slice(0, LIMITS.nameLength);
   return term || undefined;
 }

@@ -18,7 +18,10 @@ export function createProblemsPanel({ doc, t }: { doc: Document; t: (key: Messag
     update(data: EditorData) {
       const problems = data.merged.problems;
       element.hidden = problems.length === 0;
-      replaceChildren(list, ...problems.map((p) => h(doc, 'li', {}, `${p.packId}${p.entryId ? ` / ${p.entryId}` : ''}: ${p.message}`)));
+      replaceChildren(
+        list,
+        ...problems.map((p) => h(doc, 'li', {}, `${p.packId}${p.entryId ? ` / ${p.entryId}` : ''}: ${p.message}`)),
+      );
     },
   };
 }

@@ -21,7 +21,12 @@ export function quarantineFileName(now = new Date()): string {
 
 /** Builds the (hidden when empty) notice; `update` shows or hides it. */
 export function createQuarantinePanel({ doc, t, store }: QuarantinePanelOptions) {
-  const element = h(doc, 'div', { class: 'notice warning', role: 'alert', 'data-testid': 'quarantine-notice', hidden: true });
+  const element = h(doc, 'div', {
+    class: 'notice warning',
+    role: 'alert',
+    'data-testid': 'quarantine-notice',
+    hidden: true,
+  });
   let downloaded = false;
 
   return {
@@ -32,8 +37,18 @@ export function createQuarantinePanel({ doc, t, store }: QuarantinePanelOptions)
         replaceChildren(element);
         return;
       }
-      const download = h(doc, 'button', { type: 'button', class: 'primary', 'data-testid': 'quarantine-download' }, t('editorQuarantineDownload'));
-      const dismiss = h(doc, 'button', { type: 'button', 'data-testid': 'quarantine-dismiss', disabled: !downloaded }, t('editorQuarantineDismiss'));
+      const download = h(
+        doc,
+        'button',
+        { type: 'button', class: 'primary', 'data-testid': 'quarantine-download' },
+        t('editorQuarantineDownload'),
+      );
+      const dismiss = h(
+        doc,
+        'button',
+        { type: 'button', 'data-testid': 'quarantine-dismiss', disabled: !downloaded },
+        t('editorQuarantineDismiss'),
+      );
       download.addEventListener('click', () => {
         downloadText(doc, quarantineFileName(), `${JSON.stringify(data.quarantine, null, 2)}\n`);
         downloaded = true;

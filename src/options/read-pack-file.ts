@@ -17,7 +17,12 @@ const MEGABYTE = 1024 * 1024;
 export async function readPackFile(file: Pick<File, 'name' | 'size' | 'text'>): Promise<PackFileResult> {
   if (file.size > MAX_PACK_BYTES) {
     const size = (file.size / MEGABYTE).toFixed(1);
-    return { ok: false, key: 'editorImportTooLarge', subs: [file.name, size, String(MAX_PACK_BYTES / MEGABYTE)], details: [] };
+    return {
+      ok: false,
+      key: 'editorImportTooLarge',
+      subs: [file.name, size, String(MAX_PACK_BYTES / MEGABYTE)],
+      details: [],
+    };
   }
   let text: string;
   try {
@@ -30,7 +35,12 @@ export async function readPackFile(file: Pick<File, 'name' | 'size' | 'text'>): 
   if (!isJson(text)) {
     return { ok: false, key: 'editorImportNotJson', subs: [file.name, result.errors[0] ?? ''], details: [] };
   }
-  return { ok: false, key: 'editorImportInvalid', subs: [file.name, result.errors[0] ?? ''], details: result.errors.slice(1) };
+  return {
+    ok: false,
+    key: 'editorImportInvalid',
+    subs: [file.name, result.errors[0] ?? ''],
+    details: result.errors.slice(1),
+  };
 }
 
 /** Only called after the pack parser failed, to tell "not JSON at all" from "not a valid pack". */

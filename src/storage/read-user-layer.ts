@@ -15,7 +15,9 @@ export interface UserLayerRead {
  * Reads the layer. If any part is unreadable, the whole stored value is copied to the
  * quarantine first, and the readable parts are returned.
  */
-export async function readUserLayer(item: Pick<typeof userGlossaryItem, 'getValue'> = userGlossaryItem): Promise<UserLayerRead> {
+export async function readUserLayer(
+  item: Pick<typeof userGlossaryItem, 'getValue'> = userGlossaryItem,
+): Promise<UserLayerRead> {
   const raw = await item.getValue();
   const { layer, problems } = salvageUserLayer(raw);
   if (problems.length > 0) await quarantine(STORAGE_KEYS.userGlossary, raw, problems.join('\n'));

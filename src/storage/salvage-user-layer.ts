@@ -31,7 +31,12 @@ function firstIssue(error: z.ZodError): string {
 }
 
 /** Parses each item of `list` with `parse`, collecting the failures as problems. */
-function keepValid<T>(list: unknown, where: string, problems: string[], parse: (item: unknown) => z.ZodSafeParseResult<T>): T[] {
+function keepValid<T>(
+  list: unknown,
+  where: string,
+  problems: string[],
+  parse: (item: unknown) => z.ZodSafeParseResult<T>,
+): T[] {
   if (list === undefined) return [];
   if (!Array.isArray(list)) {
     problems.push(`${where}: not a list`);
@@ -47,7 +52,12 @@ function keepValid<T>(list: unknown, where: string, problems: string[], parse: (
 }
 
 /** Reports fields this version does not know (written by a newer version, or damage). */
-function reportUnknownFields(record: Record<string, unknown>, known: readonly string[], where: string, problems: string[]) {
+function reportUnknownFields(
+  record: Record<string, unknown>,
+  known: readonly string[],
+  where: string,
+  problems: string[],
+) {
   for (const key of Object.keys(record)) {
     if (!known.includes(key)) problems.push(`${where}: unknown field "${key}"`);
   }

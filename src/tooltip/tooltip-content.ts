@@ -66,7 +66,9 @@ export function renderTooltipContent({ document: doc, entry, language, getEntry 
     .map((id) => getEntry(id)?.term)
     .filter((term): term is string => term !== undefined);
   if (related.length > 0) {
-    body.append(labelledLine(doc, 'related', tooltipLabel(language, 'tooltipRelated'), limitedList(related, MAX_RELATED)));
+    body.append(
+      labelledLine(doc, 'related', tooltipLabel(language, 'tooltipRelated'), limitedList(related, MAX_RELATED)),
+    );
   }
   return body;
 }

@@ -92,6 +92,8 @@ export function startTooltip({ document: doc, signal, getEntry, getLanguage }: T
   }
 
   const isTooltip = (target: EventTarget | null) => target === ui.host;
+  // The innermost target: a mark inside an open shadow root reaches the document retargeted to its host.
+  const origin = (event: Event) => event.composedPath()[0] ?? event.target;
   const listen = { signal };
 
   doc.addEventListener(
@@ -101,7 +103,7 @@ export function startTooltip({ document: doc, signal, getEntry, getLanguage }: T
         overTooltip = true;
         return cancelHide();
       }
-      const mark = closestMark(event.target);
+      const mark = closestMark(origin(event));
       if (!mark || mark === hoverMark) return;
       hoverMark = mark;
       if (open?.mark === mark) return cancelHide();
@@ -121,7 +123,7 @@ export function startTooltip({ document: doc, signal, getEntry, getLanguage }: T
         overTooltip = false;
         return hideSoonIfIdle();
       }
-      const mark = closestMark(event.target);
+      const mark = closestMark(origin(event));
       if (!mark || mark !== hoverMark || closestMark(event.relatedTarget) === mark) return;
       hoverMark = null;
       cancelShow();
@@ -133,7 +135,7 @@ export function startTooltip({ document: doc, signal, getEntry, getLanguage }: T
   doc.addEventListener(
     'focusin',
     (event) => {
-      const mark = closestMark(event.target);
+      const mark = closestMark(origin(event));
       if (!mark) return;
       focusMark = mark;
       show(mark);
@@ -144,7 +146,7 @@ export function startTooltip({ document: doc, signal, getEntry, getLanguage }: T
   doc.addEventListener(
     'focusout',
     (event) => {
-      if (closestMark(event.target) !== focusMark) return;
+      if (closestMark(origin(event)) !== focusMark) return;
       focusMark = null;
       hideSoonIfIdle();
     },

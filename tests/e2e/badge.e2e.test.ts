@@ -11,7 +11,9 @@ declare const chrome: {
     sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
   };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
-  storage: { sync: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
+  storage: {
+    sync: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+  };
 };
 
 interface Summary {
@@ -25,7 +27,9 @@ async function tabWithUrl(worker: Worker, url: string): Promise<{ id: number; su
     const found = await worker.evaluate(async (wanted) => {
       for (const tab of await chrome.tabs.query({})) {
         if (tab.id === undefined) continue;
-        const reply = (await chrome.tabs.sendMessage(tab.id, { type: 'get-page-summary' }, { frameId: 0 }).catch(() => null)) as Summary | null;
+        const reply = (await chrome.tabs
+          .sendMessage(tab.id, { type: 'get-page-summary' }, { frameId: 0 })
+          .catch(() => null)) as Summary | null;
         if (reply?.url === wanted) return { id: tab.id, summary: reply };
       }
       return null;

@@ -26,22 +26,36 @@ describe('the context-menu item', () => {
   });
 
   it('is registered on install', async () => {
-    const result = await browser.serviceWorker.evaluate(async () => {
-      const probe = async (id: string) =>
-        chrome.contextMenus.update(id, {}).then(
-          () => 'exists',
-          (e: Error) => e.message,
-        );
-      return { ours: await probe('columnlens-add-selection'), other: await probe('no-such-item') };
-    });
-    expect(result).toEqual({ ours: 'exists', other: expect.stringContaining('Cannot find menu item') });
+    // onInstalled runs just after the worker starts; give it a moment rather than racing it.
+    const probe = (id: string) =>
+      browser.serviceWorker.evaluate(
+        (menuId) =>
+          chrome.contextMenus.update(menuId, {}).then(
+            () => 'exists',
+            (e: Error) => e.message,
+          ),
+        id,
+      );
+    const deadline = Date.now() + 10_000;
+    let ours = await probe('columnlens-add-selection');
+    while (ours !== 'exists' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      ours = await probe('columnlens-add-selection');
+    }
+    expect(ours).toBe('exists');
+    expect(await probe('no-such-item')).toContain('Cannot find menu item');
   });
 
   it('opens the editor with a new entry named after the selection', async () => {
     const opened = browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('options.html') });
     await browser.serviceWorker.evaluate(() =>
       chrome.contextMenus.onClicked.dispatch(
-        { menuItemId: 'columnlens-add-selection', selectionText: '  Zhipu\nQingyan  ', editable: false, pageUrl: 'https://example.com/' },
+        {
+          menuItemId: 'columnlens-add-selection',
+          selectionText: '  Zhipu\nQingyan  ',
+          editable: false,
+          pageUrl: 'https://example.com/',
+        },
         { id: -1 },
       ),
     );

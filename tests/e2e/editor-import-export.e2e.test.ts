@@ -3,7 +3,9 @@
  * confirmed, reaching an open page), files that must be refused with a message that names
  * the problem while nothing changes, and an export that imports back unchanged.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
@@ -16,8 +18,21 @@ const testPack = {
   title: 'Editor test pack',
   source: { title: 'Made-up column', author: 'Nobody' },
   entries: [
-    { id: 'wombat-semi', term: 'Wombat Semiconductors', aliases: [], category: 'company', context: { en: 'A made-up chip maker.' } },
-    { id: 'numbat-research', term: 'Numbat Research', aliases: [], category: 'organization', context: 'A made-up analyst firm.', related: ['wombat-semi'] },
+    {
+      id: 'wombat-semi',
+      term: 'Wombat Semiconductors',
+      aliases: [],
+      category: 'company',
+      context: { en: 'A made-up chip maker.' },
+    },
+    {
+      id: 'numbat-research',
+      term: 'Numbat Research',
+      aliases: [],
+      category: 'organization',
+      context: 'A made-up analyst firm.',
+      related: ['wombat-semi'],
+    },
   ],
 };
 
@@ -52,7 +67,9 @@ describe('importing and exporting packs', () => {
     await editor.setInputFiles('[data-testid="glossary-import"]', file('test-pack.json', JSON.stringify(testPack)));
     await editor.waitForSelector('[data-testid="import-preview"]:not([hidden])');
     expect(await editor.textContent('[data-testid="import-preview"]')).toContain('“Editor test pack” is a new pack.');
-    expect(await editor.textContent('[data-testid="import-counts"]')).toBe('2 to add, 0 to change, 0 left as they are, 0 to remove.');
+    expect(await editor.textContent('[data-testid="import-counts"]')).toBe(
+      '2 to add, 0 to change, 0 left as they are, 0 to remove.',
+    );
     // Nothing is stored before the confirmation.
     expect(await layer()).toBeUndefined();
     await editor.click('[data-testid="import-confirm"]');
@@ -64,7 +81,10 @@ describe('importing and exporting packs', () => {
 
   it('refuses a file that is not JSON, says so, and changes nothing', async () => {
     const before = await layer();
-    await editor.setInputFiles('[data-testid="glossary-import"]', file('broken.json', '{ "schemaVersion": 1, "entries": [ '));
+    await editor.setInputFiles(
+      '[data-testid="glossary-import"]',
+      file('broken.json', '{ "schemaVersion": 1, "entries": [ '),
+    );
     await editor.waitForFunction(() => document.querySelector('[data-testid="import-error"]')?.textContent !== '');
     expect(await editor.getAttribute('[data-testid="import-error"]', 'role')).toBe('alert');
     expect(await alertText()).toMatch(/^“broken\.json” is not JSON: /);
@@ -88,8 +108,12 @@ describe('importing and exporting packs', () => {
 
   it('refuses a file over 5 MB from its size, and changes nothing', async () => {
     const before = await layer();
-    const huge = Buffer.alloc(6 * 1024 * 1024, 0x20);
-    await editor.setInputFiles('[data-testid="glossary-import"]', file('huge.json', huge));
+    // On disk rather than as a buffer: Playwright ships buffers over the protocol, slowly.
+    const dir = await mkdtemp(join(tmpdir(), 'columnlens-editor-'));
+    const huge = join(dir, 'huge.json');
+    await writeFile(huge, Buffer.alloc(6 * 1024 * 1024, 0x20));
+    await editor.setInputFiles('[data-testid="glossary-import"]', huge);
+    await rm(dir, { recursive: true });
     await editor.waitForFunction(() => document.querySelector('[data-testid="import-error"]')?.textContent !== '');
     expect(await alertText()).toBe('“huge.json” is 6.0 MB; files over 5 MB are not accepted.');
     expect(await layer()).toEqual(before);
@@ -97,7 +121,10 @@ describe('importing and exporting packs', () => {
 
   it('exports a pack that imports back with nothing to change', async () => {
     await editor.selectOption('[data-testid="export-pack"]', 'editor-test-pack');
-    const [download] = await Promise.all([editor.waitForEvent('download'), editor.click('[data-testid="glossary-export"]')]);
+    const [download] = await Promise.all([
+      editor.waitForEvent('download'),
+      editor.click('[data-testid="glossary-export"]'),
+    ]);
     expect(download.suggestedFilename()).toBe('editor-test-pack.columnlens.json');
     const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as typeof testPack;
     expect(exported.entries.map((e) => e.id)).toEqual(['wombat-semi', 'numbat-research']);
@@ -107,7 +134,9 @@ describe('importing and exporting packs', () => {
     await editor.selectOption('[data-testid="import-mode"]', 'replace');
     await editor.setInputFiles('[data-testid="glossary-import"]', await download.path());
     await editor.waitForSelector('[data-testid="import-preview"]:not([hidden])');
-    expect(await editor.textContent('[data-testid="import-counts"]')).toBe('0 to add, 0 to change, 2 left as they are, 0 to remove.');
+    expect(await editor.textContent('[data-testid="import-counts"]')).toBe(
+      '0 to add, 0 to change, 2 left as they are, 0 to remove.',
+    );
     await editor.click('[data-testid="import-confirm"]');
     await editor.waitForSelector('[data-testid="import-preview"]', { state: 'hidden' });
     expect(await layer()).toEqual(before);
@@ -120,8 +149,13 @@ describe('importing and exporting packs', () => {
     await editor.click('[data-testid="entry-save"]');
     await editor.waitForSelector('[data-testid="entry-reset"]');
     await editor.selectOption('[data-testid="export-pack"]', 'ai-rush-china');
-    const [download] = await Promise.all([editor.waitForEvent('download'), editor.click('[data-testid="glossary-export"]')]);
-    const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as { entries: { id: string; aliases: unknown[] }[] };
+    const [download] = await Promise.all([
+      editor.waitForEvent('download'),
+      editor.click('[data-testid="glossary-export"]'),
+    ]);
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+      entries: { id: string; aliases: unknown[] }[];
+    };
     expect(exported.entries.find((e) => e.id === 'nvidia')?.aliases).toContain('Green Team');
 
     const before = await layer();
@@ -131,7 +165,9 @@ describe('importing and exporting packs', () => {
     expect(await editor.textContent('[data-testid="import-counts"]')).toBe(
       `0 to add, 0 to change, ${exported.entries.length} left as they are, 0 to remove.`,
     );
-    expect(await editor.textContent('[data-testid="import-preview"]')).toContain('updates the pack bundled with ColumnLens');
+    expect(await editor.textContent('[data-testid="import-preview"]')).toContain(
+      'updates the pack bundled with ColumnLens',
+    );
     await editor.click('[data-testid="import-cancel"]');
     expect(await layer()).toEqual(before);
   });

@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
 import { startServer, type TestServer } from './harness/server';
-import { localValue, markIdsFor, openEditor, openEntry, setLocal, waitForCompiled, waitForMark } from './fixtures/editor-helpers';
+import {
+  localValue,
+  markIdsFor,
+  openEditor,
+  openEntry,
+  setLocal,
+  waitForCompiled,
+  waitForMark,
+} from './fixtures/editor-helpers';
 
 describe('the glossary editor', () => {
   let browser: ExtensionBrowser;
@@ -78,7 +86,9 @@ describe('the glossary editor', () => {
     await editor.fill('#field-notes-en', 'My own note about Nvidia.');
     await editor.click('[data-testid="entry-save"]');
     await editor.waitForSelector('[data-testid="entry-reset"]');
-    const layer = (await localValue(browser.serviceWorker, 'userGlossary')) as { overlays: { edits: { id: string }[] }[] };
+    const layer = (await localValue(browser.serviceWorker, 'userGlossary')) as {
+      overlays: { edits: { id: string }[] }[];
+    };
     expect(layer.overlays.flatMap((o) => o.edits.map((e) => e.id))).toContain('nvidia');
     await editor.click('[data-testid="entry-reset"]');
     await editor.waitForFunction(() => !document.querySelector('[data-testid="entry-reset"]'));
@@ -97,7 +107,9 @@ describe('the glossary editor', () => {
       editor.evaluate((sel) => {
         const control = document.getElementById(sel)!;
         const described = (control.getAttribute('aria-describedby') ?? '').split(' ');
-        const error = described.map((d) => document.getElementById(d)).find((e) => e?.classList.contains('field-error'));
+        const error = described
+          .map((d) => document.getElementById(d))
+          .find((e) => e?.classList.contains('field-error'));
         return { invalid: control.getAttribute('aria-invalid'), message: error?.hidden ? '' : error?.textContent };
       }, id);
     expect(await state('field-term')).toEqual({ invalid: 'true', message: 'Enter a name.' });

@@ -33,7 +33,9 @@ async function tabWithUrl(worker: Worker, url: string): Promise<{ id: number; su
     const found = await worker.evaluate(async (wanted) => {
       for (const tab of await chrome.tabs.query({})) {
         if (tab.id === undefined) continue;
-        const reply = (await chrome.tabs.sendMessage(tab.id, { type: 'get-page-summary' }, { frameId: 0 }).catch(() => null)) as Summary | null;
+        const reply = (await chrome.tabs
+          .sendMessage(tab.id, { type: 'get-page-summary' }, { frameId: 0 })
+          .catch(() => null)) as Summary | null;
         if (reply?.url === wanted) return { id: tab.id, summary: reply };
       }
       return null;
@@ -69,7 +71,10 @@ describe('the popup in Chromium', () => {
     await article.goto(`${server.origin}/fixtures/ui-article.html`);
     other = await browser.context.newPage();
     await other.goto(`${server.origin}/fixtures/ui-article.html?other`);
-    await Promise.all([article.waitForSelector('mark[data-glossary-id]'), other.waitForSelector('mark[data-glossary-id]')]);
+    await Promise.all([
+      article.waitForSelector('mark[data-glossary-id]'),
+      other.waitForSelector('mark[data-glossary-id]'),
+    ]);
     articleTab = await tabWithUrl(browser.serviceWorker, article.url());
     popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${articleTab.id}`);
@@ -85,11 +90,15 @@ describe('the popup in Chromium', () => {
     expect(expected).toBeGreaterThan(0);
     expect(Number(await popup.locator('[data-testid="relevance-score"]').textContent())).toBe(expected);
 
-    const listed = await popup.locator('[data-testid="found-entry"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-entry-id')));
+    const listed = await popup
+      .locator('[data-testid="found-entry"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-entry-id')));
     const found = Object.keys(articleTab.summary.counts).filter((id) => articleTab.summary.counts[id]! > 0);
     expect([...listed].sort()).toEqual([...found].sort());
     // Every highlight on the page is listed.
-    const onPage = await article.locator('mark[data-glossary-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-glossary-id')));
+    const onPage = await article
+      .locator('mark[data-glossary-id]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-glossary-id')));
     for (const id of onPage) expect(listed).toContain(id);
     // Grouped: each group holds only its own category.
     const groups = await popup.locator('section.group').evaluateAll((sections) =>
@@ -138,13 +147,19 @@ describe('the popup in Chromium', () => {
     expect(await waitForMarks(other, (n) => n > 0, companies)).toBeGreaterThan(0);
     await popup.locator('[data-testid="category-company"]').click();
     expect(await waitForMarks(other, (n) => n === 0, companies)).toBe(0);
-    expect(await markCount(other)).toBeGreaterThan(0);
+    // The other categories are drawn again (the highlighter redraws after a filter change)…
+    expect(await waitForMarks(other, (n) => n > 0)).toBeGreaterThan(0);
+    // …and companies stay hidden once it has.
+    expect(await markCount(other, companies)).toBe(0);
     await popup.locator('[data-testid="category-company"]').click();
     expect(await waitForMarks(other, (n) => n > 0, companies)).toBeGreaterThan(0);
   });
 
   it('shows only first occurrences at the "first" density', async () => {
-    const ids = () => other.locator('mark[data-columnlens-start]').evaluateAll((els) => els.map((el) => el.getAttribute('data-glossary-id')));
+    const ids = () =>
+      other
+        .locator('mark[data-columnlens-start]')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-glossary-id')));
     await popup.locator('[data-testid="density"]').selectOption('first');
     for (let i = 0; i < 50; i++) {
       const seen = await ids();

@@ -25,7 +25,12 @@ const entry = (id: string) => pack.entries.find((e) => e.id === id)!;
 const englishNote = (e: PackEntry) => (typeof e.context === 'string' ? e.context : e.context.en);
 
 // The parts of the worker's global this file touches.
-declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+declare const chrome: {
+  storage: {
+    local: { set(items: Record<string, unknown>): Promise<void> };
+    sync: { set(items: Record<string, unknown>): Promise<void> };
+  };
+};
 
 const TOOLTIP = '[role="tooltip"]';
 /** Text of a part of the open tooltip; Playwright's CSS locators pierce open shadow roots. */
@@ -135,6 +140,27 @@ describe('the tooltip in Chromium', () => {
     expect(await page.locator('columnlens-tooltip').count()).toBe(0);
   });
 
+  it('closes with its highlight when highlights are switched off, leaving no trace', async () => {
+    const fresh = await browser.context.newPage();
+    await fresh.goto(`${server.origin}/fixtures/ui-article.html?switch-off`);
+    await fresh.waitForSelector('#first mark[data-glossary-id="nvidia"]');
+    const original = await fresh.evaluate(() =>
+      document.getElementById('first')!.innerHTML.replace(/<\/?mark[^>]*>/g, ''),
+    );
+    await fresh.locator('#first mark[data-glossary-id="nvidia"]').focus();
+    await fresh.locator(TOOLTIP).waitFor({ state: 'visible' });
+    const settings = { enabled: false, disabledSites: [], density: 'all', hiddenCategories: [], language: 'auto' };
+    await browser.serviceWorker.evaluate((value) => chrome.storage.sync.set({ settings: value }), settings);
+    await fresh.waitForFunction(() => document.querySelectorAll('mark, columnlens-tooltip').length === 0);
+    expect(await fresh.evaluate(() => document.getElementById('first')!.innerHTML)).toBe(original);
+    await browser.serviceWorker.evaluate((value) => chrome.storage.sync.set({ settings: value }), {
+      ...settings,
+      enabled: true,
+    });
+    await fresh.waitForSelector('#first mark[data-glossary-id="nvidia"]');
+    await fresh.close();
+  });
+
   it('shows a note containing HTML as text', async () => {
     const hostile = '<img src=x onerror="window.__columnlensPwned=1"><b>not bold</b>';
     const added = {
@@ -145,13 +171,14 @@ describe('the tooltip in Chromium', () => {
       context: { en: hostile },
       section: '<script>window.__columnlensPwned=2</script>',
     };
-    await browser.serviceWorker.evaluate(
-      async ([layer]) => chrome.storage.local.set({ userGlossary: layer }),
-      [{ overlays: [{ packId: pack.id, enabled: true, added: [added], edits: [], removed: [] }], userPacks: [] }] as const,
-    );
+    await browser.serviceWorker.evaluate(async ([layer]) => chrome.storage.local.set({ userGlossary: layer }), [
+      { overlays: [{ packId: pack.id, enabled: true, added: [added], edits: [], removed: [] }], userPacks: [] },
+    ] as const);
     const other = await browser.context.newPage();
     other.on('dialog', (dialog) => void dialog.dismiss());
-    await other.goto(server.setPage('ui-hostile-note', '<!doctype html><meta charset="utf-8"><p>Zyxwv Labs builds models.</p>'));
+    await other.goto(
+      server.setPage('ui-hostile-note', '<!doctype html><meta charset="utf-8"><p>Zyxwv Labs builds models.</p>'),
+    );
     const mark = other.locator('mark[data-glossary-id="zyxwv-labs"]');
     await mark.waitFor({ timeout: 20_000 });
     await mark.hover();
@@ -177,7 +204,9 @@ describe('the tooltip in Chromium', () => {
     await stagePage.waitForFunction(() => document.fullscreenElement?.id === 'stage');
     await stagePage.locator('#stage mark[data-glossary-id]').first().focus();
     await stagePage.locator(TOOLTIP).waitFor({ state: 'visible' });
-    const parent = await stagePage.evaluate(() => document.querySelector('columnlens-tooltip')?.parentElement?.id ?? null);
+    const parent = await stagePage.evaluate(
+      () => document.querySelector('columnlens-tooltip')?.parentElement?.id ?? null,
+    );
     expect(parent).toBe('stage');
     await stagePage.close();
   });

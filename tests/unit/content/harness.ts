@@ -74,6 +74,7 @@ export async function start(
     viewport?: ViewportWatcherFactory;
     isAlive?: () => boolean;
     onSummary?: () => void;
+    changeTiming?: { delay: number; cooldown: number };
   } = {},
 ): Promise<Started> {
   const view = fakeView();
@@ -87,6 +88,7 @@ export async function start(
       timers: timers.timers,
       isAlive: options.isAlive,
       onSummary: options.onSummary,
+      changeTiming: options.changeTiming,
     },
     view,
     options.filters ?? ALL,

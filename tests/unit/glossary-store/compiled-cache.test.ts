@@ -1,10 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadActiveGlossary, watchActiveGlossary, type ActiveGlossary } from '../../../src/glossary-store/active-glossary';
+import {
+  loadActiveGlossary,
+  watchActiveGlossary,
+  type ActiveGlossary,
+} from '../../../src/glossary-store/active-glossary';
 import { bundledPacks } from '../../../src/glossary-store/bundled-packs';
 import { readCompiledGlossary } from '../../../src/glossary-store/compiled-cache';
 import { saveEntry } from '../../../src/glossary-store/layer-edits';
-import { compileGlossary, publishGlossary } from '../../../src/glossary-store/publish';
+import { compileGlossary } from '../../../src/glossary-store/compile';
+import { publishGlossary } from '../../../src/glossary-store/publish';
 import { startGlossaryPublisher } from '../../../src/background/glossary-publisher';
 import { writeUserLayer } from '../../../src/storage/read-user-layer';
 import { emptyUserLayer } from '../../../src/storage/user-layer-schema';
@@ -34,8 +39,11 @@ describe('the compiled cache', () => {
     const good = JSON.parse(JSON.stringify(compileGlossary([bundledV1()], emptyUserLayer(), 'v')));
     expect(readCompiledGlossary(undefined)).toBeUndefined();
     expect(readCompiledGlossary({ ...good, formatVersion: 0 })).toBeUndefined();
-    expect(readCompiledGlossary({ ...good, entries: good.entries.slice(1) })).toBeUndefined();
-    expect(readCompiledGlossary({ ...good, entries: [{ ...good.entries[0], aliases: 'x' }, ...good.entries.slice(1)] })).toBeUndefined();
+    const entries = JSON.parse(good.entriesJson);
+    expect(readCompiledGlossary({ ...good, entriesJson: JSON.stringify(entries.slice(1)) })).toBeUndefined();
+    const badAliases = [{ ...entries[0], aliases: 'x' }, ...entries.slice(1)];
+    expect(readCompiledGlossary({ ...good, entriesJson: JSON.stringify(badAliases) })).toBeUndefined();
+    expect(readCompiledGlossary({ ...good, entriesJson: good.entriesJson.slice(0, -10) })).toBeUndefined();
     expect(readCompiledGlossary({ ...good, matcher: { ...good.matcher, alphabet: 5 } })).toBeUndefined();
     expect(readCompiledGlossary(good)).toBeDefined();
   });
@@ -54,7 +62,7 @@ describe('the compiled cache', () => {
 
   it('repairs a cache whose version matches but whose content is damaged, when verification is asked', async () => {
     await publishGlossary();
-    const damaged = { ...(await stored() as object), matcher: null };
+    const damaged = { ...((await stored()) as object), matcher: null };
     await fakeBrowser.storage.local.set({ compiledGlossary: damaged });
     expect((await publishGlossary()).written).toBe(false);
     expect((await publishGlossary({ verify: true })).written).toBe(true);

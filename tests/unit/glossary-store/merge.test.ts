@@ -21,7 +21,13 @@ describe('mergeGlossary', () => {
   it('applies a field-level edit and keeps the other fields of the pack entry', () => {
     const layer: UserLayer = {
       overlays: [
-        { packId: 'bundled', enabled: true, added: [], removed: [], edits: [{ id: 'nvidia', patch: { aliases: ['NVDA'] } }] },
+        {
+          packId: 'bundled',
+          enabled: true,
+          added: [],
+          removed: [],
+          edits: [{ id: 'nvidia', patch: { aliases: ['NVDA'] } }],
+        },
       ],
       userPacks: [],
     };
@@ -35,7 +41,13 @@ describe('mergeGlossary', () => {
   it('keeps the reader’s edit when a new version of the bundled pack changes other fields', () => {
     const layer: UserLayer = {
       overlays: [
-        { packId: 'bundled', enabled: true, added: [], removed: [], edits: [{ id: 'nvidia', patch: { aliases: ['NVDA'] } }] },
+        {
+          packId: 'bundled',
+          enabled: true,
+          added: [],
+          removed: [],
+          edits: [{ id: 'nvidia', patch: { aliases: ['NVDA'] } }],
+        },
       ],
       userPacks: [],
     };
@@ -49,7 +61,13 @@ describe('mergeGlossary', () => {
   it('removes a field the reader cleared (a null in the patch)', () => {
     const layer: UserLayer = {
       overlays: [
-        { packId: 'bundled', enabled: true, added: [], removed: [], edits: [{ id: 'nvidia', patch: { related: null } }] },
+        {
+          packId: 'bundled',
+          enabled: true,
+          added: [],
+          removed: [],
+          edits: [{ id: 'nvidia', patch: { related: null } }],
+        },
       ],
       userPacks: [],
     };
@@ -73,7 +91,11 @@ describe('mergeGlossary', () => {
       userPacks: [],
     };
     const p = merged([bundledV1()], layer).packs[0];
-    expect(p?.entries.map((e) => `${e.entry.id}:${e.state}`)).toEqual(['nvidia:original', 'deepseek:original', 'moonshot:added']);
+    expect(p?.entries.map((e) => `${e.entry.id}:${e.state}`)).toEqual([
+      'nvidia:original',
+      'deepseek:original',
+      'moonshot:added',
+    ]);
     expect(p?.removed.map((e) => e.id)).toEqual(['huawei']);
   });
 

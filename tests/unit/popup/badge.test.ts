@@ -47,10 +47,7 @@ describe('the toolbar badge', () => {
   });
 
   it('ignores other messages and messages from outside a tab', async () => {
-    await deliver(
-      { type: 'page-summary', counts: { a: -1 } },
-      { tab: { id: 1 }, frameId: 0 },
-    );
+    await deliver({ type: 'page-summary', counts: { a: -1 } }, { tab: { id: 1 }, frameId: 0 });
     await deliver({ type: 'page-summary', counts: { a: 1 } }, { frameId: 0 });
     await deliver({ type: 'reveal-entry', id: 'a' }, { tab: { id: 1 }, frameId: 0 });
     await settle();

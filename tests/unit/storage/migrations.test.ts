@@ -32,7 +32,11 @@ describe('user layer migrations', () => {
     const item = defineUserGlossaryItem(USER_GLOSSARY_VERSION + 1, { [USER_GLOSSARY_VERSION + 1]: toOverlays });
     const read = await readUserLayer(item);
     expect(read.problems).toEqual([]);
-    expect(read.layer.overlays[0]).toMatchObject({ packId: 'ai-rush-china', enabled: false, added: [entry('moonshot')] });
+    expect(read.layer.overlays[0]).toMatchObject({
+      packId: 'ai-rush-china',
+      enabled: false,
+      added: [entry('moonshot')],
+    });
     const stored = await fakeBrowser.storage.local.get(['userGlossary', 'userGlossary$']);
     expect(stored['userGlossary$']).toEqual({ v: USER_GLOSSARY_VERSION + 1 });
     expect(stored.userGlossary).toEqual(toOverlays(legacy));

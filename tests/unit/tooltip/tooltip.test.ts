@@ -157,6 +157,26 @@ describe('the tooltip', () => {
     expect(text('.term')).toBe('華為');
   });
 
+  it('works for highlights inside an open shadow root', () => {
+    const widget = document.createElement('div');
+    document.body.append(widget);
+    const shadow = widget.attachShadow({ mode: 'open' });
+    const mark = document.createElement('mark');
+    mark.dataset.glossaryId = 'huawei';
+    mark.tabIndex = -1;
+    mark.textContent = 'Huawei';
+    shadow.append(mark);
+    pointer('pointerover', mark);
+    vi.advanceTimersByTime(SHOW_DELAY_MS + 10);
+    expect(text('.term')).toBe('華為');
+    pointer('pointerout', mark, document.body);
+    vi.advanceTimersByTime(HIDE_GRACE_MS + 10);
+    expect(hosts()).toHaveLength(0);
+    mark.focus();
+    expect(text('.term')).toBe('華為');
+    expect(mark.getAttribute('aria-describedby')).toBe(hosts()[0]!.id);
+  });
+
   it('moves into the fullscreen element and back', () => {
     const nvidia = marks()[0]!;
     nvidia.focus();

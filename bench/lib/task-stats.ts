@@ -1,0 +1,62 @@
+/**
+ * Figures drawn from the main thread's tasks (see trace.ts): what the page cost, what the
+ * extension's own tasks cost, and when they ran relative to the page being ready.
+ */
+import type { MainThread, Task } from './trace';
+
+export interface LoadCost {
+  /** Every task of the page's main thread during the run, in ms. */
+  mainThreadMs: number;
+  /** Tasks in which extension scripts ran, in ms (and how many). */
+  extensionMs: number;
+  extensionTasks: number;
+  longestExtensionTaskMs: number;
+  /** Longest task of any kind from the extension's first task on (includes the relayout its marks cause). */
+  longestTaskAfterStartMs: number;
+  /** From DOMContentLoaded to the end of the extension's last task, in ms. */
+  completeAfterReadyMs?: number;
+  /** From DOMContentLoaded to the load event, in ms. */
+  loadAfterReadyMs?: number;
+}
+
+const ms = (us: number) => us / 1000;
+const length = (t: Task) => t.end - t.start;
+
+/** Sums up one traced run. */
+export function loadCost(thread: MainThread): LoadCost {
+  const ext = thread.tasks.filter((t) => t.extension);
+  const firstExt = ext[0]?.start ?? Infinity;
+  const ready = thread.domContentLoaded;
+  return {
+    mainThreadMs: ms(thread.tasks.reduce((sum, t) => sum + length(t), 0)),
+    extensionMs: ms(ext.reduce((sum, t) => sum + length(t), 0)),
+    extensionTasks: ext.length,
+    longestExtensionTaskMs: ms(Math.max(0, ...ext.map(length))),
+    longestTaskAfterStartMs: ms(Math.max(0, ...thread.tasks.filter((t) => t.start >= firstExt).map(length))),
+    completeAfterReadyMs: ready !== undefined && ext.length ? ms(ext[ext.length - 1]!.end - ready) : undefined,
+    loadAfterReadyMs: ready !== undefined && thread.load !== undefined ? ms(thread.load - ready) : undefined,
+  };
+}
+
+/** The median of the numbers present (undefined when none are). */
+export function median(values: readonly (number | undefined)[]): number | undefined {
+  const present = values.filter((v): v is number => v !== undefined && Number.isFinite(v)).sort((a, b) => a - b);
+  if (present.length === 0) return undefined;
+  const mid = present.length >> 1;
+  return present.length % 2 ? present[mid] : (present[mid - 1]! + present[mid]!) / 2;
+}
+
+/** Field by field median of several runs, except the longest tasks: the worst run counts. */
+export function medianCost(runs: readonly LoadCost[]): LoadCost {
+  const pick = (key: keyof LoadCost) => median(runs.map((r) => r[key]));
+  const worst = (key: 'longestExtensionTaskMs' | 'longestTaskAfterStartMs') => Math.max(0, ...runs.map((r) => r[key]));
+  return {
+    mainThreadMs: pick('mainThreadMs') ?? 0,
+    extensionMs: pick('extensionMs') ?? 0,
+    extensionTasks: pick('extensionTasks') ?? 0,
+    longestExtensionTaskMs: worst('longestExtensionTaskMs'),
+    longestTaskAfterStartMs: worst('longestTaskAfterStartMs'),
+    completeAfterReadyMs: pick('completeAfterReadyMs'),
+    loadAfterReadyMs: pick('loadAfterReadyMs'),
+  };
+}

@@ -1,0 +1,116 @@
+/** The fields of the entry form, built from its values. */
+import { CATEGORIES } from '../glossary/categories';
+import { LIMITS, NOTE_LANGUAGES, type NoteLanguage } from '../glossary/schema';
+import { categoryLabel, type MessageKey, type ReaderLanguage } from '../i18n';
+import { h } from './dom';
+import type { FormValues, WholeWordRule } from './entry-form-values';
+import { controlId, selectControl, textArea, textInput, type Control, type FieldRegistry } from './form-controls';
+
+export interface PackChoice {
+  id: string;
+  title: string;
+  sections: readonly string[];
+  language?: NoteLanguage;
+}
+
+const NOTE_LABELS: Record<NoteLanguage, MessageKey> = {
+  'zh-Hant': 'editorFieldNoteHant',
+  'zh-Hans': 'editorFieldNoteHans',
+  en: 'editorFieldNoteEn',
+};
+
+export interface FieldsContext {
+  doc: Document;
+  language: ReaderLanguage;
+  t: (key: MessageKey, ...subs: string[]) => string;
+  registry: FieldRegistry;
+}
+
+/** The section control: a choice among the pack's sections, or free text if it lists none. */
+export function sectionControl({ doc, t }: FieldsContext, pack: PackChoice, value: string): Control {
+  if (pack.sections.length === 0) return textInput(doc, value, { maxlength: LIMITS.sectionLength });
+  const options: [string, string][] = [
+    ['', t('editorSectionNone')],
+    ...pack.sections.map((s): [string, string] => [s, s]),
+  ];
+  if (value && !pack.sections.includes(value)) options.push([value, value]);
+  return selectControl(doc, value, options);
+}
+
+/**
+ * Every field of an entry. Length limits on the controls are twice the schema's, so an
+ * over-long paste is reported ("at most 1200") rather than silently cut.
+ */
+export function entryFields(
+  ctx: FieldsContext,
+  values: FormValues,
+  options: { existing: boolean; pack: PackChoice; packChoices: readonly PackChoice[] },
+): HTMLElement[] {
+  const { doc, t, language, registry } = ctx;
+  const { field } = registry;
+  const wholeWordOptions: [WholeWordRule, string][] = [
+    ['auto', t('editorWholeWordAuto')],
+    ['on', t('editorWholeWordOn')],
+    ['off', t('editorWholeWordOff')],
+  ];
+  if (values.wholeWord === 'mixed') wholeWordOptions.push(['mixed', t('editorWholeWordMixed')]);
+  const caseBox = h(doc, 'input', {
+    type: 'checkbox',
+    id: controlId('caseSensitive'),
+    'data-testid': controlId('caseSensitive'),
+  });
+  caseBox.checked = values.caseSensitive;
+  registry.controls.set('caseSensitive', caseBox);
+  const packOptions = options.packChoices.map((p): [string, string] => [p.id, p.title]);
+  const categoryOptions = CATEGORIES.map((c): [string, string] => [c, categoryLabel(language, c)]);
+
+  return [
+    options.existing
+      ? h(doc, 'p', { class: 'pack-name' }, `${t('editorFieldPack')}: ${options.pack.title}`)
+      : field('packId', t('editorFieldPack'), selectControl(doc, options.pack.id, packOptions)),
+    field(
+      'id',
+      t('editorFieldId'),
+      textInput(doc, values.id, { maxlength: 64, readonly: options.existing, pattern: '[a-z0-9]+(-[a-z0-9]+)*' }),
+      options.existing ? t('editorFieldIdFixed') : t('editorFieldIdHint'),
+    ),
+    field(
+      'term',
+      t('editorFieldTerm'),
+      textInput(doc, values.term, { maxlength: LIMITS.nameLength * 2, required: true }),
+      t('editorFieldTermHint'),
+    ),
+    field('aliases', t('editorFieldAliases'), textArea(doc, values.aliases, 5), t('editorFieldAliasesHint')),
+    field('category', t('editorFieldCategory'), selectControl(doc, values.category, categoryOptions)),
+    h(
+      doc,
+      'fieldset',
+      { class: 'notes' },
+      h(doc, 'legend', {}, t('editorFieldNotes')),
+      h(doc, 'p', { class: 'hint' }, t('editorFieldNotesHint', String(LIMITS.noteLength))),
+      ...NOTE_LANGUAGES.map((l) =>
+        field(
+          `notes.${l}`,
+          t(NOTE_LABELS[l]),
+          textArea(doc, values.notes[l], 4, { lang: l, maxlength: LIMITS.noteLength * 2 }),
+        ),
+      ),
+    ),
+    h(
+      doc,
+      'fieldset',
+      { class: 'rules' },
+      h(doc, 'legend', {}, t('editorFieldRules')),
+      h(doc, 'div', { class: 'check' }, caseBox, h(doc, 'label', { for: caseBox.id }, t('editorFieldCaseSensitive'))),
+      field('wholeWord', t('editorFieldWholeWord'), selectControl(doc, values.wholeWord, wholeWordOptions)),
+    ),
+    field('exclude', t('editorFieldExclude'), textArea(doc, values.exclude, 3), t('editorFieldExcludeHint')),
+    field(
+      'related',
+      t('editorFieldRelated'),
+      textArea(doc, values.related, 3, { spellcheck: false }),
+      t('editorFieldRelatedHint'),
+    ),
+    field('section', t('editorFieldSection'), sectionControl(ctx, options.pack, values.section)),
+  ];
+}

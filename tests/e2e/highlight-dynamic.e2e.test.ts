@@ -1,0 +1,117 @@
+/**
+ * A page that changes after load: appended, replaced and rewritten content is highlighted
+ * within a second, and a ticker re-rendered every 250 ms does not keep the extension busy.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
+import { startServer, type TestServer } from './harness/server';
+import { marksIn, settledMarks, writeSettings } from './highlight-helpers';
+
+/**
+ * Milliseconds from `change` (made by the page) until `predicate`, an expression evaluated in the
+ * page, holds; checked every animation frame. Protocol latency only adds to the figure.
+ */
+async function timeUntil(page: Page, predicate: string, change?: () => Promise<unknown>): Promise<number> {
+  const start = Date.now();
+  await change?.();
+  await page.waitForFunction(predicate, null, { polling: 'raf', timeout: 5000 });
+  return Date.now() - start;
+}
+
+describe('highlights on a changing page', () => {
+  let browser: ExtensionBrowser;
+  let server: TestServer;
+  let page: Page;
+  let cdp: CDPSession;
+
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchWithExtension(), startServer()]);
+    page = await browser.context.newPage();
+    await page.goto(`${server.origin}/fixtures/highlight-dynamic.html`);
+    await settledMarks(page, 1);
+    cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('highlights appended content within a second', async () => {
+    const ms = await timeUntil(
+      page,
+      `document.querySelectorAll('#feed .appended mark[data-glossary-id="tencent"]').length === 2`,
+      () =>
+        page.evaluate(() =>
+          (window as unknown as { appendItem(t: string): void }).appendItem('Update: 騰訊 and Tencent.'),
+        ),
+    );
+    expect(ms).toBeLessThan(1000);
+    expect(await marksIn(page, '#feed')).toEqual([
+      ['tencent', '騰訊'],
+      ['tencent', 'Tencent'],
+    ]);
+  });
+
+  it('highlights replaced content within a second', async () => {
+    const ms = await timeUntil(page, `!!document.querySelector('#replace mark[data-glossary-id="alibaba"]')`, () =>
+      page.evaluate(() =>
+        (window as unknown as { replaceContent(t: string): void }).replaceContent('Now about 阿里巴巴.'),
+      ),
+    );
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('highlights text the page rewrote in place within a second, twice in a row', async () => {
+    const rewrite = (text: string) => () =>
+      page.evaluate((t) => (window as unknown as { rewriteText(t: string): void }).rewriteText(t), text);
+    const nvidia = `!!document.querySelector('#rewrite mark[data-glossary-id="nvidia"]')`;
+    expect(await timeUntil(page, nvidia, rewrite('Rewritten: Nvidia.'))).toBeLessThan(1000);
+    const baichuan = `!!document.querySelector('#rewrite mark[data-glossary-id="baichuan"]')`;
+    expect(await timeUntil(page, baichuan, rewrite('Rewritten again: 百川智能.'))).toBeLessThan(1000);
+    // The page's node holds the page's text; no stale highlight of the old text is left.
+    expect(await page.evaluate(() => document.getElementById('rewrite')!.textContent)).toBe(
+      'Rewritten again: 百川智能.',
+    );
+    expect(await marksIn(page, '#rewrite')).toEqual([['baichuan', '百川智能']]);
+  });
+
+  it('stays nearly idle while a ticker re-renders every 250 ms (compared with highlights off)', async () => {
+    const scriptTime = async (): Promise<{ script: number; longTasks: number; renders: number }> => {
+      await page.evaluate(() => {
+        const w = window as unknown as { longTasks: number; startTicker(): void };
+        w.longTasks = 0;
+        new PerformanceObserver((list) => (w.longTasks += list.getEntries().length)).observe({ type: 'longtask' });
+        w.startTicker();
+      });
+      const metric = async () =>
+        ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) *
+        1000;
+      const before = await metric();
+      await page.waitForTimeout(4000);
+      const after = await metric();
+      const { longTasks, renders } = await page.evaluate(() => {
+        const w = window as unknown as { longTasks: number; tickerRenders: number; stopTicker(): void };
+        w.stopTicker();
+        return { longTasks: w.longTasks, renders: w.tickerRenders };
+      });
+      return { script: after - before, longTasks, renders };
+    };
+    const on = await scriptTime();
+    // The ticker's last rendering is highlighted within a second of the page going quiet.
+    expect(await timeUntil(page, `!!document.querySelector('#ticker mark[data-glossary-id="nvidia"]')`)).toBeLessThan(
+      1000,
+    );
+    expect(await marksIn(page, '#ticker')).toEqual([['nvidia', 'Nvidia']]);
+    await writeSettings(browser.serviceWorker, { enabled: false });
+    await page.waitForTimeout(500);
+    const off = await scriptTime();
+    await writeSettings(browser.serviceWorker, { enabled: true });
+    console.log(`ticker, 4 s: script ${on.script.toFixed(1)} ms with highlights, ${off.script.toFixed(1)} ms without`);
+    expect(on.renders).toBeGreaterThanOrEqual(14);
+    expect(on.longTasks).toBe(0);
+    // The extension's share: a few percent of one core at most, not a busy loop.
+    expect(on.script - off.script).toBeLessThan(200);
+  });
+});

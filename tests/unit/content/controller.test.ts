@@ -1,0 +1,129 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createContentController, topHostname } from '../../../src/content/controller';
+import type { ActiveGlossary } from '../../../src/glossary-store/active-glossary';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
+import { ENTRIES, fakeScanner } from './fake-scanner';
+import { sleep } from './harness';
+
+function glossary(version: string, entries = ENTRIES): ActiveGlossary {
+  const scanner = fakeScanner(entries);
+  const runtime = entries.map((e) => ({
+    id: e.id,
+    term: e.names[0]!,
+    aliases: e.names.slice(1),
+    category: e.category,
+    context: 'note',
+    packId: 'test',
+  })) as unknown as ActiveGlossary['entries'];
+  return {
+    version,
+    entries: runtime,
+    byId: new Map(runtime.map((e) => [e.id, e])),
+    matcher: {
+      entryIds: entries.map((e) => e.id),
+      scan: (t: string) => [...scanner.scan(t)],
+      serialize: () => ({}) as never,
+    },
+  };
+}
+
+const PAGE = '<p>輝達 and Nvidia</p><p>大语言模型</p>';
+let controller: AbortController;
+beforeEach(() => {
+  document.body.innerHTML = PAGE;
+  controller = new AbortController();
+});
+afterEach(() => controller.abort());
+
+async function settle() {
+  await sleep(50);
+}
+
+function start(hostname = 'example.com') {
+  const summaries: Record<string, number>[] = [];
+  const content = createContentController({
+    document,
+    window: window as Window & typeof globalThis,
+    signal: controller.signal,
+    hostname,
+    onSummary: (read) => summaries.push(read()),
+  });
+  return { content, summaries };
+}
+
+const settings = (change: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...change });
+
+describe('content controller', () => {
+  it('waits for both settings and glossary, then highlights and reports counts', async () => {
+    const { content, summaries } = start();
+    content.update({ settings: settings() });
+    await settle();
+    expect(document.querySelectorAll('mark')).toHaveLength(0);
+    content.update({ glossary: glossary('1') });
+    await settle();
+    expect(document.querySelectorAll('mark')).toHaveLength(3);
+    expect(summaries.at(-1)).toEqual({ nvidia: 2, llm: 1 });
+    expect(content.summary()).toEqual({ nvidia: 2, llm: 1 });
+  });
+
+  it('switching off restores the page and reports nothing found; switching on highlights again', async () => {
+    const { content, summaries } = start();
+    content.update({ settings: settings(), glossary: glossary('1') });
+    await settle();
+    content.update({ settings: settings({ enabled: false }) });
+    expect(document.body.innerHTML).toBe(PAGE);
+    expect(summaries.at(-1)).toEqual({});
+    expect(content.reveal('nvidia')).toBe(false);
+    content.update({ settings: settings() });
+    await settle();
+    expect(document.querySelectorAll('mark')).toHaveLength(3);
+  });
+
+  it('honours the per-site switch for its hostname only', async () => {
+    const { content } = start('example.com');
+    content.update({ settings: settings({ disabledSites: ['other.org'] }), glossary: glossary('1') });
+    await settle();
+    expect(document.querySelectorAll('mark')).toHaveLength(3);
+    content.update({ settings: settings({ disabledSites: ['example.com'] }) });
+    expect(document.body.innerHTML).toBe(PAGE);
+  });
+
+  it('reads the page again for a new glossary version or new display choices, not for a language change', async () => {
+    const { content } = start();
+    content.update({ settings: settings(), glossary: glossary('1') });
+    await settle();
+    const first = document.querySelector('mark');
+    content.update({ settings: settings({ language: 'en' }) });
+    await settle();
+    expect(document.querySelector('mark')).toBe(first);
+    content.update({
+      glossary: glossary(
+        '2',
+        ENTRIES.filter((e) => e.id !== 'llm'),
+      ),
+    });
+    await settle();
+    expect([...document.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['輝達', 'Nvidia']);
+    content.update({ settings: settings({ density: 'first' }) });
+    await settle();
+    expect([...document.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['輝達']);
+  });
+
+  it('removes everything when its context is invalidated', async () => {
+    const { content } = start();
+    content.update({ settings: settings(), glossary: glossary('1') });
+    await settle();
+    controller.abort();
+    expect(document.body.innerHTML).toBe(PAGE);
+    content.update({ settings: settings() });
+    await settle();
+    expect(document.querySelectorAll('mark')).toHaveLength(0);
+  });
+});
+
+describe('topHostname', () => {
+  it('is the page’s own hostname in a top-level document', () => {
+    expect(topHostname(window)).toBe(window.location.hostname);
+  });
+});

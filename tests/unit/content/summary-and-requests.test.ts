@@ -1,0 +1,88 @@
+import { describe, expect, it, vi } from 'vitest';
+import { popupRequestListener } from '../../../src/content/popup-requests';
+import { createSummaryReporter } from '../../../src/content/summary-reporter';
+
+function fakeTimers() {
+  let time = 0;
+  const queue: { at: number; run: () => void; id: number }[] = [];
+  let next = 1;
+  return {
+    timers: {
+      setTimeout: (run: () => void, ms: number) => {
+        const id = next++;
+        queue.push({ at: time + ms, run, id });
+        return id;
+      },
+      clearTimeout: (id: unknown) => {
+        const i = queue.findIndex((t) => t.id === id);
+        if (i >= 0) queue.splice(i, 1);
+      },
+      now: () => time,
+    },
+    advance(ms: number) {
+      time += ms;
+      for (const t of queue.filter((t) => t.at <= time)) {
+        queue.splice(queue.indexOf(t), 1);
+        t.run();
+      }
+    },
+    get pending() {
+      return queue.length;
+    },
+  };
+}
+
+describe('summary reporter', () => {
+  it('reports at once, then at most once a second, and only when counts change', () => {
+    const clock = fakeTimers();
+    const send = vi.fn();
+    const reporter = createSummaryReporter(send, clock.timers, 1000);
+    reporter.changed(() => ({ a: 1 }));
+    expect(send).toHaveBeenCalledTimes(1);
+    reporter.changed(() => ({ a: 2 }));
+    reporter.changed(() => ({ a: 3 }));
+    expect(send).toHaveBeenCalledTimes(1);
+    clock.advance(1000);
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(send).toHaveBeenLastCalledWith({ a: 3 });
+    clock.advance(1000);
+    reporter.changed(() => ({ a: 3 }));
+    expect(send).toHaveBeenCalledTimes(2); // unchanged counts are not sent again
+    expect(clock.pending).toBe(0);
+  });
+
+  it('sends nothing after stop', () => {
+    const clock = fakeTimers();
+    const send = vi.fn();
+    const reporter = createSummaryReporter(send, clock.timers, 1000);
+    reporter.changed(() => ({ a: 1 }));
+    reporter.changed(() => ({ a: 2 }));
+    reporter.stop();
+    clock.advance(5000);
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('popup requests', () => {
+  const target = { summary: () => ({ nvidia: 2 }), reveal: vi.fn((id: string) => id === 'nvidia') };
+  const listener = popupRequestListener(target, () => 'https://example.com/a');
+
+  it('answers get-page-summary with the url and counts', async () => {
+    await expect(listener({ type: 'get-page-summary' })).resolves.toEqual({
+      url: 'https://example.com/a',
+      counts: { nvidia: 2 },
+    });
+  });
+
+  it('reveals an entry on request', async () => {
+    await expect(listener({ type: 'reveal-entry', id: 'nvidia' })).resolves.toBe(true);
+    expect(target.reveal).toHaveBeenCalledWith('nvidia');
+  });
+
+  it('leaves anything else unanswered', () => {
+    expect(listener({ type: 'page-summary', counts: {} })).toBeUndefined();
+    expect(listener({ type: 'reveal-entry', id: 42 })).toBeUndefined();
+    expect(listener('get-page-summary')).toBeUndefined();
+    expect(listener(null)).toBeUndefined();
+  });
+});

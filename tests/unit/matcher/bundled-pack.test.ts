@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+
+import * as OpenCC from 'opencc-js';
+import { describe, expect, it } from 'vitest';
+
+import { packSchema } from '../../../src/glossary/schema';
+import { compileMatcher } from '../../../src/matcher/index';
+
+const pack = packSchema.parse(
+  JSON.parse(readFileSync(new URL('../../../glossary/ai-rush-china.json', import.meta.url), 'utf8')),
+);
+const matcher = compileMatcher(pack.entries);
+
+const HAN = /\p{sc=Han}/u;
+const names = pack.entries.flatMap((entry) =>
+  [entry.term, ...entry.aliases].map((alias) => ({
+    id: entry.id,
+    text: typeof alias === 'string' ? alias : alias.text,
+  })),
+);
+
+/** Puts a name into a neutral sentence of its own script and returns the sentence and the name's span. */
+function inSentence(name: string): { text: string; start: number; end: number } {
+  const before = HAN.test(name[0]!) ? '據報導，' : 'Reports say ';
+  const after = HAN.test(name.at(-1)!) ? '表示。' : ' said.';
+  return { text: before + name + after, start: before.length, end: before.length + name.length };
+}
+
+function entryAt(text: string, start: number, end: number): string | undefined {
+  const m = matcher.scan(text).find((x) => x.start === start && x.end === end);
+  return m && matcher.entryIds[m.entry];
+}
+
+describe('the bundled pack', () => {
+  it('has entries to test', () => {
+    expect(pack.entries.length).toBeGreaterThan(0);
+  });
+
+  it.each(names)('finds "$text" as $id', ({ id, text }) => {
+    const s = inSentence(text);
+    expect(entryAt(s.text, s.start, s.end)).toBe(id);
+  });
+
+  const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  const chinese = names.filter((n) => HAN.test(n.text));
+
+  it.each(chinese)('finds "$text" ($id) written in the other script too', ({ id, text }) => {
+    for (const converted of [toSimplified(text), toTraditional(text)]) {
+      const s = inSentence(converted);
+      expect(entryAt(s.text, s.start, s.end), converted).toBe(id);
+    }
+  });
+
+  it('finds the column’s names in a sentence mixing all three scripts', () => {
+    // Each of these names is in the seed and the full pack; the test reads ids from the pack.
+    const idOf = (name: string) => names.find((n) => n.text === name)?.id;
+    const text = '輝達表示，英伟达的H20与NVIDIA’s H200不同。';
+    const ids = matcher.scan(text).map((m) => matcher.entryIds[m.entry]);
+    expect(ids.filter((id) => id === idOf('輝達'))).toHaveLength(3);
+  });
+});

@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+import { compileMatcher, fold, loadMatcher, type Match, type MatcherEntry } from '../../../src/matcher/index';
+import { ENTRIES, matcher } from './glossary-fixture';
+
+/** How the scanner reads text, written independently of it: folded, invisibles dropped, spaces collapsed. */
+const canonical = (s: string) =>
+  fold(s)
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+
+const aliasTexts = (e: MatcherEntry) => [e.term, ...e.aliases.map((a) => (typeof a === 'string' ? a : a.text))];
+
+/** Page-like text: glossary names (in any case, width or script) mixed with filler. */
+const pageText = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(...ENTRIES.flatMap(aliasTexts)),
+      fc.constantFrom(...ENTRIES.flatMap(aliasTexts)).map((s) => s.toUpperCase()),
+      fc.constantFrom(...ENTRIES.flatMap(aliasTexts)).map((s) => s.toLowerCase()),
+      fc.constantFrom(
+        ' ',
+        '  ',
+        '\n',
+        '的',
+        'x',
+        's',
+        "'s",
+        '-',
+        '\u00ad',
+        '\u00a0',
+        '海納',
+        '山',
+        'RE',
+        '0',
+        '。',
+        'é',
+      ),
+      fc.string({ maxLength: 4 }),
+    ),
+    { maxLength: 30 },
+  )
+  .map((parts) => parts.join(''));
+
+function assertSortedDisjoint(matches: readonly Match[], length: number): void {
+  let covered = 0;
+  for (const m of matches) {
+    expect(m.start).toBeGreaterThanOrEqual(covered);
+    expect(m.end).toBeGreaterThan(m.start);
+    expect(m.end).toBeLessThanOrEqual(length);
+    covered = m.end;
+  }
+}
+
+// Property runs compile and scan thousands of times; a busy CI machine needs more than 5 s.
+describe('matcher properties', { timeout: 60_000 }, () => {
+  it('reports sorted, non-overlapping matches that read as one of their entry’s names', () => {
+    fc.assert(
+      fc.property(pageText, (text) => {
+        const matches = matcher.scan(text);
+        assertSortedDisjoint(matches, text.length);
+        for (const m of matches) {
+          const names = aliasTexts(ENTRIES[m.entry]!).map(canonical);
+          const seen = canonical(text.slice(m.start, m.end));
+          // A plural "s" is part of the match (LLMs); nothing else may be added.
+          const plural = seen.endsWith('s') && names.includes(seen.slice(0, -1));
+          expect(names.includes(seen) || plural, `${JSON.stringify(seen)} for ${ENTRIES[m.entry]!.id}`).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('scans identically after serialize → JSON → load', () => {
+    const loaded = loadMatcher(JSON.parse(JSON.stringify(matcher.serialize())));
+    expect(loaded.entryIds).toEqual(matcher.entryIds);
+    fc.assert(
+      fc.property(pageText, (text) => {
+        expect(loaded.scan(text)).toEqual(matcher.scan(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('matches a brute-force leftmost-longest search over folded text', () => {
+    // Names without word rules, from a tiny alphabet so that they overlap a lot. Latin letters
+    // next to Han characters also exercise the word-start markers inside keys.
+    const unit = fc.constantFrom('a', 'b', 'A', 'ａ', '1', '-', '.', '辉', '輝', '达', '達', '里', '裡', '裏');
+    const name = fc.array(unit, { minLength: 1, maxLength: 4 }).map((u) => u.join(''));
+    const glossary = fc.array(name, { minLength: 1, maxLength: 12 });
+    const text = fc.array(unit, { maxLength: 60 }).map((u) => u.join(''));
+
+    fc.assert(
+      fc.property(glossary, text, (names, haystack) => {
+        const entries = names.map((n, i) => ({
+          id: `e${i}`,
+          term: 'placeholder-unused',
+          aliases: [{ text: n, wholeWord: false }],
+        }));
+        const m = compileMatcher(entries.map((e) => ({ ...e, term: (e.aliases[0] as { text: string }).text })));
+        const folded = fold(haystack);
+        const owner = new Map<string, number>();
+        names.forEach((n, i) => (owner.has(fold(n)) ? undefined : owner.set(fold(n), i)));
+        const candidates: Match[] = [];
+        for (let i = 0; i < folded.length; i++) {
+          for (const [key, entry] of owner)
+            if (folded.startsWith(key, i)) candidates.push({ start: i, end: i + key.length, entry });
+        }
+        candidates.sort((x, y) => x.start - y.start || y.end - x.end);
+        const expected: Match[] = [];
+        for (const c of candidates) if (c.start >= (expected.at(-1)?.end ?? 0)) expected.push(c);
+        expect(m.scan(haystack)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('selects the same matches whether or not an excluded phrase forces the exact (sorting) path', () => {
+    // The same glossary plus one entry whose exclusion occurs at the end of the text: its
+    // presence switches the scanner from streaming selection to collect-filter-sort.
+    const withExclusion = compileMatcher([
+      ...ENTRIES,
+      { id: 'trigger', term: 'qqqqqqq', aliases: [], exclude: ['zzqx'] },
+    ]);
+    fc.assert(
+      fc.property(pageText, (text) => {
+        const exact = withExclusion.scan(`${text} 。zzqx`).filter((m) => m.end <= text.length);
+        expect(exact).toEqual(matcher.scan(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

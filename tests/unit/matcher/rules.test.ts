@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+
+import { found } from './glossary-fixture';
+
+type Case = [text: string, expected: [string, string][]];
+
+describe('matching rules', () => {
+  describe('Traditional and Simplified Chinese are one', () => {
+    it.each<Case>([
+      [
+        '輝達發布新晶片',
+        [
+          ['輝達', 'nvidia'],
+          ['晶片', 'chips'],
+        ],
+      ],
+      [
+        '辉达发布新芯片',
+        [
+          ['辉达', 'nvidia'],
+          ['芯片', 'chips'],
+        ],
+      ],
+      ['英伟达的股价', [['英伟达', 'nvidia']]],
+      ['英偉達的股價', [['英偉達', 'nvidia']]],
+      [
+        '腾讯与騰訊',
+        [
+          ['腾讯', 'tencent'],
+          ['騰訊', 'tencent'],
+        ],
+      ],
+      [
+        '臺灣與台湾',
+        [
+          ['臺灣', 'taiwan'],
+          ['台湾', 'taiwan'],
+        ],
+      ],
+      ['大型语言模型', [['大型语言模型', 'llm']]],
+    ])('%s', (text, expected) => expect(found(text)).toEqual(expected));
+  });
+
+  describe('widths, hyphens and spaces are one', () => {
+    it.each<Case>([
+      ['ＯｐｅｎＡＩ推出', [['ＯｐｅｎＡＩ', 'openai']]],
+      ['RISC\u2011V chips', [['RISC\u2011V', 'risc-v']]],
+      ['ＲＩＳＣ－Ｖ', [['ＲＩＳＣ－Ｖ', 'risc-v']]],
+      ['RISC\u2013V', [['RISC\u2013V', 'risc-v']]],
+      ['Alibaba\u00a0Cloud', [['Alibaba\u00a0Cloud', 'alibaba-cloud']]],
+      ['Alibaba\n     Cloud', [['Alibaba\n     Cloud', 'alibaba-cloud']]],
+      ['Open\u3000AI', [['Open\u3000AI', 'openai']]],
+      ['Nvi\u00addia', [['Nvi\u00addia', 'nvidia']]],
+      ['RISCV', []],
+    ])('%j', (text, expected) => expect(found(text)).toEqual(expected));
+  });
+
+  describe('case', () => {
+    it.each<Case>([
+      [
+        'nvidia and NVIDIA and Nvidia',
+        [
+          ['nvidia', 'nvidia'],
+          ['NVIDIA', 'nvidia'],
+          ['Nvidia', 'nvidia'],
+        ],
+      ],
+      ['Cohere raised money', [['Cohere', 'cohere']]],
+      ['ideas that cohere', []],
+      ['COHERE', []],
+      ['Arm designs chips', [['Arm', 'arm']]],
+      ["at arm's length", []],
+      ['ARM', []],
+      ['arm holdings', [['arm holdings', 'arm']]],
+      ['Ｃｏｈｅｒｅ', [['Ｃｏｈｅｒｅ', 'cohere']]],
+    ])('%j', (text, expected) => expect(found(text)).toEqual(expected));
+  });
+
+  describe('word boundaries for Latin names', () => {
+    it.each<Case>([
+      ['OpenAIRE is a project', []],
+      ["OpenAI's model", [['OpenAI', 'openai']]],
+      ['Nvidia\u2019s chips', [['Nvidia', 'nvidia']]],
+      ['ChatGPT-4o', [['ChatGPT', 'chatgpt']]],
+      [
+        '英伟达H20芯片',
+        [
+          ['英伟达', 'nvidia'],
+          ['H20', 'h20'],
+          ['芯片', 'chips'],
+        ],
+      ],
+      [
+        '英伟达H20',
+        [
+          ['英伟达', 'nvidia'],
+          ['H20', 'h20'],
+        ],
+      ],
+      [
+        'H200 and H20',
+        [
+          ['H200', 'h200'],
+          ['H20', 'h20'],
+        ],
+      ],
+      ['XH20', []],
+      ['H20X', []],
+      ['(Nvidia)', [['Nvidia', 'nvidia']]],
+      ['Nvidiaの株', [['Nvidia', 'nvidia']]],
+      ['ÉNvidia', []],
+      ['NvidiaÉ', []],
+      ['1Nvidia', []],
+    ])('%j', (text, expected) => expect(found(text)).toEqual(expected));
+  });
+
+  describe('plurals (part of the highlight) and possessives (not)', () => {
+    it.each<Case>([
+      ['LLMs', [['LLMs', 'llm']]],
+      ["LLM's", [['LLM', 'llm']]],
+      [
+        'GPUs and GPU',
+        [
+          ['GPUs', 'gpu'],
+          ['GPU', 'gpu'],
+        ],
+      ],
+      ['H20s', [['H20s', 'h20']]],
+      ['LLMsx', []],
+      ['Arms race', []],
+      ["Cohere's CEO", [['Cohere', 'cohere']]],
+    ])('%j', (text, expected) => expect(found(text)).toEqual(expected));
+  });
+
+  describe('Chinese names match inside running text', () => {
+    it.each<Case>([
+      ['據報導百川智能表示', [['百川智能', 'baichuan']]],
+      [
+        '美國限制對華出口GPU晶片',
+        [
+          ['GPU', 'gpu'],
+          ['晶片', 'chips'],
+        ],
+      ],
+      ['安謀控股', [['安謀', 'arm']]],
+    ])('%s', (text, expected) => expect(found(text)).toEqual(expected));
+  });
+
+  describe('explicit wholeWord overrides the default', () => {
+    it.each<Case>([
+      ['regenerate', [['gen', 'in-word']]],
+      ['GenAIs', [['GenAIs', 'in-word']]],
+      ['中芯國際', [['中芯國際', 'cjk-whole']]],
+      ['在中芯国际上市', [['中芯', 'cjk-whole']]],
+    ])('%j', (text, expected) => expect(found(text)).toEqual(expected));
+  });
+
+  describe('exclusions', () => {
+    it.each<Case>([
+      ['海納百川，有容乃大', []],
+      ['海纳百川', []],
+      ['百川归海', []],
+      ['百川發布模型', [['百川', 'baichuan']]],
+      ['海納百川與百川智能', [['百川智能', 'baichuan']]],
+      ['阿里山的日出', []],
+      ['阿里发布', [['阿里', 'alibaba']]],
+    ])('%s', (text, expected) => expect(found(text)).toEqual(expected));
+  });
+
+  describe('leftmost-longest', () => {
+    it.each<Case>([
+      ['百川智能', [['百川智能', 'baichuan']]],
+      [
+        'Alibaba Cloud and Alibaba',
+        [
+          ['Alibaba Cloud', 'alibaba-cloud'],
+          ['Alibaba', 'alibaba'],
+        ],
+      ],
+      ['Arm Holdings', [['Arm Holdings', 'arm']]],
+      ['阿里雲', [['阿里雲', 'alibaba-cloud']]],
+      ['阿里巴巴', [['阿里巴巴', 'alibaba']]],
+      ['H20晶片', [['H20晶片', 'h20']]],
+    ])('%s', (text, expected) => expect(found(text)).toEqual(expected));
+  });
+
+  it('reports offsets into the original text, across surrogate pairs and skipped characters', () => {
+    const text = '😀😀 Open\u200bAI 𠮷輝達';
+    const spans = found(text).map(([s]) => s);
+    expect(spans).toEqual(['Open\u200bAI', '輝達']);
+  });
+
+  it('finds nothing in empty or unrelated text', () => {
+    expect(found('')).toEqual([]);
+    expect(found('The quick brown fox. 今天天氣很好。')).toEqual([]);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+
+import { decodeBase64, encodeBase64 } from '../../../src/matcher/base64';
+import { countMatches, loadMatcher, type SerializedMatcher } from '../../../src/matcher/index';
+import { found, matcher } from './glossary-fixture';
+
+const stored = (): SerializedMatcher => JSON.parse(JSON.stringify(matcher.serialize()));
+
+/** A copy of `data` with one Int32 array field edited. */
+function withInts(data: SerializedMatcher, field: 'parent' | 'fail' | 'patternEnd', edit: (a: Int32Array) => void) {
+  const ints = new Int32Array(decodeBase64(data[field])!.buffer);
+  edit(ints);
+  return { ...data, [field]: encodeBase64(new Uint8Array(ints.buffer)) };
+}
+
+describe('serialize / loadMatcher', () => {
+  it('produces plain JSON data that loads into a working matcher', () => {
+    const data = stored();
+    expect(typeof data.parent).toBe('string');
+    const loaded = loadMatcher(data);
+    expect(found('英伟达H20 and Alibaba Cloud; 海纳百川', loaded)).toEqual([
+      ['英伟达', 'nvidia'],
+      ['H20', 'h20'],
+      ['Alibaba Cloud', 'alibaba-cloud'],
+    ]);
+  });
+
+  it.each<[string, (d: SerializedMatcher) => unknown]>([
+    ['not an object', () => null],
+    ['another format', (d) => ({ ...d, format: 'other' })],
+    ['another version', (d) => ({ ...d, version: 2 })],
+    ['another folding table', (d) => ({ ...d, fold: '0.0' })],
+    ['a non-base64 array', (d) => ({ ...d, parent: '@@@@' })],
+    ['a partial number', (d) => ({ ...d, fail: encodeBase64(new Uint8Array(5)) })],
+    ['arrays of different lengths', (d) => ({ ...d, fail: encodeBase64(new Uint8Array(4)) })],
+    ['a forward parent link', (d) => withInts(d, 'parent', (parent) => (parent[1] = parent.length - 1))],
+    [
+      'a failure link that does not get shallower',
+      (d) => withInts(d, 'fail', (fail) => (fail[fail.length - 1] = fail.length - 1)),
+    ],
+    ['a pattern ending twice at one state', (d) => withInts(d, 'patternEnd', (ends) => (ends[1] = ends[0]!))],
+    ['an unknown entry', (d) => ({ ...d, entryIds: [] })],
+    ['missing variant texts', (d) => ({ ...d, variantText: d.variantText.slice(1) })],
+    ['a wrong alphabet type', (d) => ({ ...d, alphabet: 42 })],
+  ])('throws a clear error on %s', (_, corrupt) => {
+    expect(() => loadMatcher(corrupt(stored()) as SerializedMatcher)).toThrow(
+      /Cannot load the compiled glossary matcher/,
+    );
+  });
+});
+
+describe('base64', () => {
+  it('round-trips every length and byte value', () => {
+    for (let n = 0; n < 70; n++) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 37 + n) & 255);
+      const text = encodeBase64(bytes);
+      expect(text).toBe(Buffer.from(bytes).toString('base64'));
+      expect(decodeBase64(text)).toEqual(bytes);
+    }
+  });
+
+  it('rejects text that is not base64', () => {
+    expect(decodeBase64('abc')).toBeUndefined();
+    expect(decodeBase64('ab$d')).toBeUndefined();
+    expect(decodeBase64('a=bc')).toBeUndefined();
+  });
+});
+
+describe('countMatches', () => {
+  it('counts occurrences per entry', () => {
+    const text = '輝達、英伟达和NVIDIA；百川；百川智能';
+    const counts = countMatches(matcher.scan(text), matcher.entryIds.length);
+    expect(counts).toHaveLength(matcher.entryIds.length);
+    expect(counts[matcher.entryIds.indexOf('nvidia')]).toBe(3);
+    expect(counts[matcher.entryIds.indexOf('baichuan')]).toBe(2);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(5);
+  });
+});

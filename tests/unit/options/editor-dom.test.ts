@@ -1,0 +1,121 @@
+// @vitest-environment jsdom
+import { describe, expect, it, vi } from 'vitest';
+import { mergeGlossary, sourcePacks } from '../../../src/glossary-store/merge';
+import { translator } from '../../../src/i18n';
+import { createEntryForm } from '../../../src/options/entry-form';
+import { createEntryList, PAGE_SIZE } from '../../../src/options/entry-list';
+import { buildListItems } from '../../../src/options/entry-search';
+import { entry, pack } from '../glossary-store/fixtures';
+
+const t = translator('en');
+const hostile = '<img src=x onerror="globalThis.ran=true">';
+
+function setup() {
+  document.body.replaceChildren();
+  const calls = { save: vi.fn(), delete: vi.fn(), reset: vi.fn(), close: vi.fn() };
+  const form = createEntryForm({
+    doc: document,
+    language: 'en',
+    t,
+    onSave: calls.save,
+    onDelete: calls.delete,
+    onReset: calls.reset,
+    onClose: calls.close,
+  });
+  document.body.append(form.element);
+  return { form, calls };
+}
+
+const choice = { id: 'p', title: 'Pack P', sections: ['第一節'] };
+
+describe('the entry form', () => {
+  it('shows markup in glossary text as characters, never as elements', () => {
+    const { form } = setup();
+    form.open({
+      pack: choice,
+      entry: entry('x', { term: hostile, context: { en: hostile } }),
+      state: 'original',
+      packChoices: [choice],
+    });
+    expect(document.querySelectorAll('img')).toHaveLength(0);
+    expect((document.getElementById('field-term') as HTMLInputElement).value).toBe(hostile);
+    expect((document.getElementById('field-notes-en') as HTMLTextAreaElement).value).toBe(hostile);
+    expect(document.getElementById('form-heading')?.textContent).toBe(`Edit “${hostile}”`);
+    expect((globalThis as { ran?: boolean }).ran).toBeUndefined();
+  });
+
+  it('labels every control and wires errors to aria-invalid and aria-describedby', () => {
+    const { form } = setup();
+    form.open({ pack: choice, packChoices: [choice] });
+    for (const control of document.querySelectorAll('input, textarea, select')) {
+      expect(document.querySelector(`label[for="${control.id}"]`), control.id).not.toBeNull();
+    }
+    form.showErrors([{ field: 'term', key: 'editorErrorTermEmpty', subs: [] }]);
+    const term = document.getElementById('field-term')!;
+    expect(term.getAttribute('aria-invalid')).toBe('true');
+    const error = document.getElementById('field-term-error')!;
+    expect(term.getAttribute('aria-describedby')?.split(' ')).toContain('field-term-error');
+    expect(error.hidden).toBe(false);
+    expect(error.textContent).toBe('Enter a name.');
+    expect(document.activeElement).toBe(term);
+    form.showErrors([]);
+    expect(term.hasAttribute('aria-invalid')).toBe(false);
+    expect(error.hidden).toBe(true);
+  });
+
+  it('reports what the reader typed, one alias per line', () => {
+    const { form, calls } = setup();
+    form.open({ pack: choice, packChoices: [choice], prefillTerm: 'Zhipu' });
+    (document.getElementById('field-aliases') as HTMLTextAreaElement).value = '智譜\n智谱';
+    (document.getElementById('field-section') as HTMLSelectElement).value = '第一節';
+    document.querySelector('form')!.requestSubmit();
+    expect(calls.save).toHaveBeenCalledWith(
+      expect.objectContaining({ term: 'Zhipu', aliases: '智譜\n智谱', section: '第一節', packId: 'p' }),
+    );
+  });
+
+  it('shows a deleted entry read-only, with Restore', () => {
+    const { form, calls } = setup();
+    form.open({ pack: choice, entry: entry('gone'), state: 'deleted', packChoices: [choice] });
+    expect(document.querySelector('fieldset.entry-fields')?.hasAttribute('disabled')).toBe(true);
+    expect(document.querySelector('[data-testid="entry-save"]')).toBeNull();
+    const restore = document.querySelector<HTMLButtonElement>('[data-testid="entry-reset"]')!;
+    expect(restore.textContent).toBe('Restore');
+    restore.click();
+    expect(calls.reset).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the entry list', () => {
+  it('draws one page of rows at a time and pages through 10,000 entries', () => {
+    document.body.replaceChildren();
+    const big = pack(
+      'big',
+      Array.from({ length: 10_000 }, (_, i) => entry(`e${i}`, { term: `Name ${i}` })),
+    );
+    const layer = { overlays: [], userPacks: [] };
+    const items = buildListItems(mergeGlossary(sourcePacks([big], layer), layer));
+    const opened: string[] = [];
+    const list = createEntryList({
+      doc: document,
+      language: 'en',
+      t,
+      onOpen: (i) => opened.push(i.entry.id),
+      onNew: () => {},
+    });
+    document.body.append(list.element);
+    list.update(items, [{ id: 'big', title: 'Big' }]);
+    expect(document.querySelectorAll('[data-testid="entry-row"]')).toHaveLength(PAGE_SIZE);
+    expect(document.querySelector('[data-testid="entry-count"]')?.textContent).toBe('Entries 1–50 of 10000');
+    document.querySelector<HTMLButtonElement>('[data-testid="page-next"]')!.click();
+    expect(document.querySelector('[data-testid="entry-count"]')?.textContent).toBe('Entries 51–100 of 10000');
+    document.querySelector<HTMLButtonElement>('[data-testid="entry-row"]')!.click();
+    expect(opened).toEqual(['e50']);
+    const search = document.querySelector<HTMLInputElement>('[data-testid="entry-search"]')!;
+    search.value = 'name 9999';
+    search.dispatchEvent(new Event('input'));
+    expect([...document.querySelectorAll('[data-testid="entry-row"] .entry-term')].map((e) => e.textContent)).toEqual([
+      'Name 9999',
+    ]);
+  });
+});

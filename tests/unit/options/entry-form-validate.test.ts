@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { mergeGlossary, sourcePacks } from '../../../src/glossary-store/merge';
+import { aliasesFrom, formValuesFrom, type FormValues } from '../../../src/options/entry-form-values';
+import { makeId, validateForm } from '../../../src/options/entry-form-validate';
+import { formContextFor } from '../../../src/options/form-context';
+import { bundledV1, entry } from '../glossary-store/fixtures';
+
+const bundled = bundledV1();
+const merged = mergeGlossary(sourcePacks([bundled], { overlays: [], userPacks: [] }), { overlays: [], userPacks: [] });
+
+function newValues(change: Partial<FormValues> = {}): FormValues {
+  return {
+    ...formValuesFrom(undefined, 'bundled'),
+    term: 'Moonshot AI',
+    notes: { 'zh-Hant': '', 'zh-Hans': '', en: 'A note.' },
+    ...change,
+  };
+}
+
+describe('validateForm', () => {
+  it('turns valid values into a schema entry with an id made from the name', () => {
+    const { entry: result, errors } = validateForm(
+      newValues({ aliases: '月之暗面\n\nKimi\n' }),
+      formContextFor(merged, 'bundled'),
+    );
+    expect(errors).toEqual([]);
+    expect(result).toEqual({
+      id: 'kimi',
+      term: 'Moonshot AI',
+      aliases: ['月之暗面', 'Kimi'],
+      category: 'concept',
+      context: { en: 'A note.' },
+    });
+  });
+
+  it('names each problem next to its field', () => {
+    const values = newValues({
+      id: 'Bad Id',
+      term: '',
+      aliases: 'Nvidia',
+      notes: { 'zh-Hant': '', 'zh-Hans': '', en: '' },
+      related: 'nowhere',
+    });
+    const { entry: result, errors } = validateForm(values, formContextFor(merged, 'bundled'));
+    expect(result).toBeUndefined();
+    expect(errors).toEqual([
+      { field: 'id', key: 'editorErrorIdFormat', subs: [] },
+      { field: 'term', key: 'editorErrorTermEmpty', subs: [] },
+      { field: 'aliases', key: 'editorErrorAliasTaken', subs: ['Nvidia', '輝達'] },
+      { field: 'notes.zh-Hant', key: 'editorErrorNoteMissing', subs: [] },
+      { field: 'related', key: 'editorErrorRelatedUnknown', subs: ['nowhere'] },
+    ]);
+  });
+
+  it('compares names after folding: 华为 is taken by 華為', () => {
+    const { errors } = validateForm(newValues({ aliases: '华为' }), formContextFor(merged, 'bundled'));
+    expect(errors).toEqual([{ field: 'aliases', key: 'editorErrorAliasTaken', subs: ['华为', '華為'] }]);
+  });
+
+  it('reports a note that is too long, a one-character name and a taken id', () => {
+    const values = newValues({
+      id: 'huawei',
+      aliases: 'X',
+      notes: { 'zh-Hant': '長'.repeat(1_201), 'zh-Hans': '', en: 'ok' },
+    });
+    const { errors } = validateForm(values, formContextFor(merged, 'bundled'));
+    expect(errors).toEqual([
+      { field: 'id', key: 'editorErrorIdTaken', subs: ['huawei'] },
+      { field: 'aliases', key: 'editorErrorNameShort', subs: ['X'] },
+      { field: 'notes.zh-Hant', key: 'editorErrorNoteLong', subs: ['1201', '1200'] },
+    ]);
+  });
+
+  it('saving an untouched pack entry gives back the stored entry exactly', () => {
+    const original = bundled.entries[0]!;
+    const values = formValuesFrom(original, 'bundled');
+    const { entry: result } = validateForm(values, formContextFor(merged, 'bundled', original));
+    expect(result).toEqual(original);
+  });
+
+  it('keeps a string note as it was unless the reader edits it', () => {
+    const original = entry('solo', { context: '一段只有一種語言的說明。' });
+    const ctx = { ...formContextFor(merged, 'bundled'), original };
+    const values = formValuesFrom(original, 'bundled');
+    expect(values.notes['zh-Hant']).toBe('一段只有一種語言的說明。');
+    expect(validateForm(values, ctx).entry?.context).toBe('一段只有一種語言的說明。');
+    const edited = { ...values, notes: { ...values.notes, en: 'Now in English too.' } };
+    expect(validateForm(edited, ctx).entry?.context).toEqual({
+      'zh-Hant': '一段只有一種語言的說明。',
+      en: 'Now in English too.',
+    });
+  });
+
+  it('lets a pack entry keep a name another pack also uses (only new names are checked)', () => {
+    const original = bundled.entries[1]!;
+    const ctx = {
+      ...formContextFor(merged, 'bundled', original),
+      nameOwners: new Map([['huawei', { id: 'other', term: 'Other' }]]),
+    };
+    const values = { ...formValuesFrom(original, 'bundled'), notes: { 'zh-Hant': '', 'zh-Hans': '', en: 'Changed.' } };
+    expect(validateForm(values, ctx).errors).toEqual([]);
+  });
+});
+
+describe('aliases and matching rules', () => {
+  it('keeps an existing alias’s own rules and applies the whole-word choice to all', () => {
+    const original = [{ text: 'Cohere', caseSensitive: true }, 'cohere.ai'];
+    const values = {
+      ...formValuesFrom(undefined, 'p'),
+      aliases: 'Cohere\ncohere.ai\nCohere AI',
+      wholeWord: 'on' as const,
+    };
+    expect(aliasesFrom(values, original)).toEqual([
+      { text: 'Cohere', caseSensitive: true, wholeWord: true },
+      { text: 'cohere.ai', wholeWord: true },
+      { text: 'Cohere AI', wholeWord: true },
+    ]);
+    expect(aliasesFrom({ ...values, wholeWord: 'auto' }, original)).toEqual([
+      { text: 'Cohere', caseSensitive: true },
+      'cohere.ai',
+      'Cohere AI',
+    ]);
+  });
+
+  it('shows "mixed" when aliases carry different whole-word rules, and keeps them', () => {
+    const aliases = [
+      { text: 'Arm', wholeWord: true },
+      { text: 'Arm Holdings', wholeWord: false },
+    ];
+    const values = formValuesFrom(entry('arm', { aliases }), 'p');
+    expect(values.wholeWord).toBe('mixed');
+    expect(aliasesFrom(values, aliases)).toEqual(aliases);
+  });
+});
+
+describe('makeId', () => {
+  it('uses the first Latin name, and stays unique', () => {
+    expect(makeId(['月之暗面', 'Moonshot AI'], new Set())).toBe('moonshot-ai');
+    expect(makeId(['Moonshot AI'], new Set(['moonshot-ai', 'moonshot-ai-2']))).toBe('moonshot-ai-3');
+    expect(makeId(['月之暗面'], new Set(), 0)).toBe('entry-0');
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { mergeGlossary, sourcePacks } from '../../../src/glossary-store/merge';
+import { buildListItems, filterItems, type ListFilter } from '../../../src/options/entry-search';
+import type { UserLayer } from '../../../src/storage/user-layer-schema';
+import { bundledV1, entry, pack } from '../glossary-store/fixtures';
+
+const all: ListFilter = { query: '', category: '', state: 'all', packId: '' };
+
+function items(layer: UserLayer = { overlays: [], userPacks: [] }) {
+  return buildListItems(mergeGlossary(sourcePacks([bundledV1()], layer), layer));
+}
+
+describe('entry search', () => {
+  it('finds an entry from a name written in another script', () => {
+    // 輝達's entry has the alias 英偉達; the reader types the Simplified 英伟达.
+    expect(filterItems(items(), { ...all, query: '英伟达' }).items.map((i) => i.entry.id)).toEqual(['nvidia']);
+    expect(filterItems(items(), { ...all, query: '辉达' }).items.map((i) => i.entry.id)).toEqual(['nvidia']);
+  });
+
+  it('ignores case and width, and ranks name matches before note matches', () => {
+    const layer: UserLayer = {
+      overlays: [
+        {
+          packId: 'bundled',
+          enabled: true,
+          edits: [],
+          removed: [],
+          added: [entry('other', { context: { en: 'Compared with ＤＥＥＰＳＥＥＫ.' } })],
+        },
+      ],
+      userPacks: [],
+    };
+    expect(filterItems(items(layer), { ...all, query: 'deepseek' }).items.map((i) => i.entry.id)).toEqual([
+      'deepseek',
+      'other',
+    ]);
+  });
+
+  it('counts matches per category before filtering by category', () => {
+    const layer: UserLayer = {
+      overlays: [
+        {
+          packId: 'bundled',
+          enabled: true,
+          edits: [],
+          removed: [],
+          added: [entry('policy-x', { category: 'policy' })],
+        },
+      ],
+      userPacks: [],
+    };
+    const result = filterItems(items(layer), { ...all, category: 'policy' });
+    expect(result.items.map((i) => i.entry.id)).toEqual(['policy-x']);
+    expect(result.total).toBe(4);
+    expect(Object.fromEntries(result.categoryCounts)).toEqual({ company: 3, policy: 1 });
+  });
+
+  it('lists deleted entries only when asked, and edited or added ones on their own', () => {
+    const layer: UserLayer = {
+      overlays: [
+        {
+          packId: 'bundled',
+          enabled: true,
+          added: [entry('mine')],
+          removed: ['huawei'],
+          edits: [{ id: 'nvidia', patch: { term: 'NVIDIA' } }],
+        },
+      ],
+      userPacks: [],
+    };
+    const ids = (state: ListFilter['state']) =>
+      filterItems(items(layer), { ...all, state }).items.map((i) => i.entry.id);
+    expect(ids('all')).toEqual(['nvidia', 'deepseek', 'mine']);
+    expect(ids('deleted')).toEqual(['huawei']);
+    expect(ids('edited')).toEqual(['nvidia']);
+    expect(ids('added')).toEqual(['mine']);
+  });
+
+  it('shows a switched-off pack only when that pack is chosen', () => {
+    const layer: UserLayer = {
+      overlays: [{ packId: 'extra', enabled: false, added: [], removed: [], edits: [] }],
+      userPacks: [pack('extra', [entry('smic')])],
+    };
+    expect(filterItems(items(layer), all).items.map((i) => i.key)).not.toContain('extra/smic');
+    expect(filterItems(items(layer), { ...all, packId: 'extra' }).items.map((i) => i.key)).toEqual(['extra/smic']);
+  });
+
+  it('filters 10,000 entries quickly enough to run on every keystroke', () => {
+    const many = pack(
+      'big',
+      Array.from({ length: 10_000 }, (_, i) => entry(`e${i}`, { term: `名稱${i}`, aliases: [`Name ${i}`] })),
+    );
+    const list = buildListItems(
+      mergeGlossary(sourcePacks([many], { overlays: [], userPacks: [] }), { overlays: [], userPacks: [] }),
+    );
+    const start = performance.now();
+    const result = filterItems(list, { ...all, query: 'name 9999' });
+    const elapsed = performance.now() - start;
+    expect(result.items.map((i) => i.entry.id)).toEqual(['e9999']);
+    // Generous bound (shared CI machines): one keystroke must never stall the page.
+    expect(elapsed).toBeLessThan(250);
+  });
+});

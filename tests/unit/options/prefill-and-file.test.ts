@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { prefillFromHash } from '../../../src/options/prefill';
+import { readPackFile } from '../../../src/options/read-pack-file';
+import { editorPathForSelection } from '../../../src/background/context-menu';
+import { bundledV1 } from '../glossary-store/fixtures';
+
+const fileOf = (name: string, text: string, size = new TextEncoder().encode(text).length) => ({
+  name,
+  size,
+  text: async () => text,
+});
+
+describe('context-menu prefill', () => {
+  it('round-trips the selection through the editor URL, tidied', () => {
+    const path = editorPathForSelection('  輝達\n Nvidia  ');
+    expect(path).toBe(`/options.html#add=${encodeURIComponent('輝達 Nvidia')}`);
+    expect(prefillFromHash(new URL(path, 'chrome-extension://x').hash)).toBe('輝達 Nvidia');
+  });
+
+  it('ignores other fragments and malformed escapes', () => {
+    expect(prefillFromHash('')).toBeUndefined();
+    expect(prefillFromHash('#other=1')).toBeUndefined();
+    expect(prefillFromHash('#add=%E0%A4%A')).toBeUndefined();
+    expect(prefillFromHash('#add=%20%20')).toBeUndefined();
+  });
+
+  it('caps the prefill at the longest allowed name', () => {
+    expect(prefillFromHash(`#add=${'a'.repeat(500)}`)).toHaveLength(120);
+  });
+});
+
+describe('readPackFile', () => {
+  it('reads a valid pack', async () => {
+    const result = await readPackFile(fileOf('good.json', JSON.stringify(bundledV1())));
+    expect(result.ok && result.pack.entries.map((e) => e.id)).toEqual(['nvidia', 'huawei', 'deepseek']);
+  });
+
+  it('refuses a file over 5 MB from its size, without reading it', async () => {
+    let read = false;
+    const file = { name: 'big.json', size: 6 * 1024 * 1024, text: async () => ((read = true), '') };
+    expect(await readPackFile(file)).toEqual({
+      ok: false,
+      key: 'editorImportTooLarge',
+      subs: ['big.json', '6.0', '5'],
+      details: [],
+    });
+    expect(read).toBe(false);
+  });
+
+  it('tells "not JSON" from "not a valid pack", naming entry and field', async () => {
+    const notJson = await readPackFile(fileOf('x.json', '{"schemaVersion": 1,'));
+    expect(notJson).toMatchObject({ ok: false, key: 'editorImportNotJson' });
+    const pack = bundledV1() as unknown as { entries: { term: string }[] };
+    pack.entries[2]!.term = '';
+    const invalid = await readPackFile(fileOf('y.json', JSON.stringify(pack)));
+    expect(invalid.ok).toBe(false);
+    if (invalid.ok) return;
+    expect(invalid.key).toBe('editorImportInvalid');
+    expect(invalid.subs[1]).toMatch(/entries\[2\].*deepseek.*term/);
+  });
+
+  it('drops prototype-pollution keys instead of copying them', async () => {
+    const text = JSON.stringify(bundledV1()).replace(
+      '"schemaVersion"',
+      '"__proto__":{"polluted":true},"schemaVersion"',
+    );
+    const result = await readPackFile(fileOf('z.json', text));
+    expect(result.ok).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
