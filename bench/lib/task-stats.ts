@@ -7,6 +7,8 @@ import type { MainThread, Task } from './trace';
 export interface LoadCost {
   /** Every task of the page's main thread during the run, in ms. */
   mainThreadMs: number;
+  /** Style recalculation and layout, in ms. */
+  layoutMs: number;
   /** Tasks in which extension scripts ran, in ms (and how many). */
   extensionMs: number;
   extensionTasks: number;
@@ -29,6 +31,7 @@ export function loadCost(thread: MainThread): LoadCost {
   const ready = thread.domContentLoaded;
   return {
     mainThreadMs: ms(thread.tasks.reduce((sum, t) => sum + length(t), 0)),
+    layoutMs: ms(thread.layout),
     extensionMs: ms(ext.reduce((sum, t) => sum + length(t), 0)),
     extensionTasks: ext.length,
     longestExtensionTaskMs: ms(Math.max(0, ...ext.map(length))),
@@ -52,6 +55,7 @@ export function medianCost(runs: readonly LoadCost[]): LoadCost {
   const worst = (key: 'longestExtensionTaskMs' | 'longestTaskAfterStartMs') => Math.max(0, ...runs.map((r) => r[key]));
   return {
     mainThreadMs: pick('mainThreadMs') ?? 0,
+    layoutMs: pick('layoutMs') ?? 0,
     extensionMs: pick('extensionMs') ?? 0,
     extensionTasks: pick('extensionTasks') ?? 0,
     longestExtensionTaskMs: worst('longestExtensionTaskMs'),

@@ -58,19 +58,27 @@ export async function stopTrace(cdp: CDPSession): Promise<TraceEvent[]> {
 export interface Task {
   start: number;
   end: number;
-  /** Whether an extension script (chrome-extension://) ran inside the task. */
+  /**
+   * Whether script ran inside the task that is not a page script. The benchmarked pages have
+   * no scripts (corpus pages are served without them) and nothing is evaluated in them while
+   * tracing, so that script is the extension's: its own files (chrome-extension:// URLs) and
+   * the callbacks the extension APIs invoke (storage events, message replies), which carry
+   * no URL.
+   */
   extension: boolean;
 }
 
 export interface MainThread {
   tasks: Task[];
+  /** Time spent recalculating styles and laying out (UpdateLayoutTree + Layout), in µs. */
+  layout: number;
   /** Timestamps (µs, trace clock) of the page's navigation milestones. */
   domContentLoaded?: number;
   load?: number;
 }
 
 const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
-const SCRIPT_NAMES = new Set(['FunctionCall', 'EvaluateScript', 'v8.compile', 'v8.run', 'TimerFire', 'FireIdleCallback']);
+const SCRIPT_NAMES = new Set(['FunctionCall', 'EvaluateScript', 'v8.compile', 'v8.run', 'TimerFire', 'FireIdleCallback', 'RunMicrotasks']);
 
 /** The main thread of the renderer that shows `pageUrl`, as a list of top-level tasks. */
 export function mainThreadOf(events: readonly TraceEvent[], pageUrl: string): MainThread {
@@ -92,7 +100,7 @@ export function mainThreadOf(events: readonly TraceEvent[], pageUrl: string): Ma
     if (last && task.start < last.end) continue;
     topLevel.push(task);
   }
-  const scripts = own.filter((e) => SCRIPT_NAMES.has(e.name) && String(e.args?.data?.url ?? '').startsWith('chrome-extension://'));
+  const scripts = own.filter((e) => SCRIPT_NAMES.has(e.name) && !/^https?:/.test(String(e.args?.data?.url ?? '')));
   let t = 0;
   for (const script of scripts.sort((a, b) => a.ts - b.ts)) {
     while (t < topLevel.length && topLevel[t]!.end < script.ts) t++;
@@ -100,5 +108,6 @@ export function mainThreadOf(events: readonly TraceEvent[], pageUrl: string): Ma
     if (task && task.start <= script.ts) task.extension = true;
   }
   const mark = (name: string) => own.find((e) => e.name === name && e.args?.data?.isMainFrame !== false)?.ts;
-  return { tasks: topLevel, domContentLoaded: mark('MarkDOMContent'), load: mark('MarkLoad') };
+  const layout = own.filter((e) => e.ph === 'X' && (e.name === 'Layout' || e.name === 'UpdateLayoutTree')).reduce((sum, e) => sum + (e.dur ?? 0), 0);
+  return { tasks: topLevel, layout, domContentLoaded: mark('MarkDOMContent'), load: mark('MarkLoad') };
 }

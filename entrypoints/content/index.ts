@@ -2,7 +2,8 @@ import './marks.css';
 import markCss from './marks.css?inline';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createContentController, topHostname } from '../../src/content/controller';
+import { checkOnActivity, createContentController, topHostname } from '../../src/content/controller';
+import { browserTimers } from '../../src/content/mutations';
 import { popupRequestListener } from '../../src/content/popup-requests';
 import { createSummaryReporter } from '../../src/content/summary-reporter';
 import { loadActiveGlossary, watchActiveGlossary } from '../../src/glossary-store/active-glossary';
@@ -21,16 +22,11 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const { signal } = ctx;
-    const timers = {
-      setTimeout: (run: () => void, ms: number) => setTimeout(run, ms),
-      clearTimeout: (id: unknown) => clearTimeout(id as number),
-      now: () => performance.now(),
-    };
     const send = (counts: Record<string, number>) => {
       const message: Message = { type: 'page-summary', counts };
       browser.runtime.sendMessage(message).catch(() => {}); // The worker may be restarting.
     };
-    const reporter = createSummaryReporter(send, timers);
+    const reporter = createSummaryReporter(send, browserTimers(window));
     ctx.onInvalidated(() => reporter.stop());
     const controller = createContentController({
       document,
@@ -48,6 +44,8 @@ export default defineContentScript({
       getLanguage: () => resolveLanguage(controller.settings?.language ?? 'auto', navigator.language),
     });
     startHighlightNavigation({ document, signal });
+    // An orphaned script (after an update) notices on the reader's next move and steps aside.
+    checkOnActivity(document, signal, () => void ctx.isValid);
     if (window === window.top) {
       const listener = popupRequestListener(controller, () => location.href);
       browser.runtime.onMessage.addListener(listener);

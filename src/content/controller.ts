@@ -105,3 +105,13 @@ export function topHostname(win: Window): string {
   }
   return win.location.hostname;
 }
+
+/**
+ * Calls `check` on the reader's next visible activity. After an extension update the old
+ * content script is orphaned without notice; this is when it notices and steps aside.
+ */
+export function checkOnActivity(doc: Document, signal: AbortSignal, check: () => void): void {
+  for (const type of ['visibilitychange', 'pointerdown', 'keydown']) {
+    doc.addEventListener(type, check, { signal, capture: true, passive: true });
+  }
+}

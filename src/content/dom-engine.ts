@@ -17,23 +17,11 @@
  * Switching off puts the full text back into the original and removes ours: the page's
  * nodes, their data and `innerHTML` are exactly as before, with no `normalize()`.
  */
-import { createMark, type HighlightEngine, type Piece } from './engine';
+import type { HighlightEngine, Piece } from './engine';
+import { intactOriginal, PartSplit, type Part, type Wrapped } from './dom-split';
 
-interface Part {
-  node: Node;
-  start: number;
-  end: number;
-  mark: boolean;
-}
-
-interface Wrapped {
-  original: Text;
-  parent: Node;
-  /** The original's full text. */
-  data: string;
-  /** Original first, then our nodes, covering `data` in order. */
-  parts: Part[];
-}
+/** Marks built per step when a text node's matches are drawn gradually. */
+const MARKS_PER_STEP = 400;
 
 /** The text a part holds now (the page may have changed it). */
 function textOf(part: Part): string {
@@ -45,80 +33,51 @@ export function createDomEngine(doc: Document): HighlightEngine {
   const records = new Map<Text, Wrapped>();
   const ours = new WeakMap<Node, Wrapped>();
 
-  /** Whether the page left the original where it was, holding the text we left in it. */
-  function intactOriginal(rec: Wrapped, thorough: boolean): boolean {
-    const first = rec.parts[0]!;
-    if (rec.original.parentNode !== rec.parent || rec.original.length !== first.end) return false;
-    return !thorough || rec.original.data === rec.data.slice(0, first.end);
-  }
-
-  /** Replaces text part `index` by text, marks and text for `pieces` (all inside it, sorted). */
-  function split(rec: Wrapped, index: number, pieces: Piece[]): void {
-    const part = rec.parts[index]!;
-    const fragment = doc.createDocumentFragment();
-    const made: Part[] = [];
-    const isOriginal = part.node === rec.original;
-    let cursor = part.start;
-    const addText = (end: number) => {
-      if (end <= cursor) return;
-      const node = doc.createTextNode(rec.data.slice(cursor, end));
-      fragment.appendChild(node);
-      made.push({ node, start: cursor, end, mark: false });
-    };
-    if (isOriginal) {
-      // The original keeps the text up to the first mark; everything after is ours.
-      made.push({ node: rec.original, start: part.start, end: pieces[0]!.start, mark: false });
-      cursor = pieces[0]!.start;
-    }
-    for (const piece of pieces) {
-      addText(piece.start);
-      const mark = createMark(doc, piece, rec.data.slice(piece.start, piece.end));
-      fragment.appendChild(mark);
-      made.push({ node: mark, start: piece.start, end: piece.end, mark: true });
-      cursor = piece.end;
-    }
-    addText(part.end);
-    for (const m of made) if (m.node !== rec.original) ours.set(m.node, rec);
-    if (isOriginal) {
-      rec.original.data = rec.data.slice(part.start, pieces[0]!.start);
-      rec.parent.insertBefore(fragment, rec.original.nextSibling);
-    } else {
-      part.node.parentNode?.replaceChild(fragment, part.node);
-      ours.delete(part.node);
-    }
-    rec.parts.splice(index, 1, ...made);
-  }
-
-  function applyToNode(node: Text, pieces: Piece[]): void {
+  /** The splits that draw `pieces` on `node`; registers the node as wrapped when there are any. */
+  function plan(node: Text, pieces: Piece[]): { rec: Wrapped; splits: PartSplit[] } | undefined {
     let rec = records.get(node);
     if (!rec) {
       // Text nodes of ours are never wrapped again; neither is text that left the page.
-      if (ours.has(node) || !node.parentNode || !node.isConnected) return;
+      if (ours.has(node) || !node.parentNode || !node.isConnected) return undefined;
       rec = { original: node, parent: node.parentNode, data: node.data, parts: [] };
       rec.parts.push({ node, start: 0, end: rec.data.length, mark: false });
     } else if (!intactOriginal(rec, false)) {
-      return; // The page changed this text; the next re-read decides what to draw.
+      return undefined; // The page changed this text; the next re-read decides what to draw.
     }
     pieces.sort((a, b) => a.start - b.start);
     // Group the pieces by the text part that contains them; skip stale or overlapping ones.
-    const groups = new Map<number, Piece[]>();
+    const groups = new Map<Part, Piece[]>();
     let lastEnd = -1;
     for (const piece of pieces) {
       if (piece.start < lastEnd || rec.data.slice(piece.start, piece.end) !== piece.text) continue;
-      const index = partIndex(rec.parts, piece.start);
-      const part = rec.parts[index];
+      const part = rec.parts[partIndex(rec.parts, piece.start)];
       // Lengths only: comparing a long tail's whole text for every piece would be quadratic, and
       // a page edit of our nodes is seen by the MutationObserver, which re-reads that text.
       if (!part || part.mark || piece.end > part.end || (part.node as Text).length !== part.end - part.start) continue;
-      const group = groups.get(index);
+      const group = groups.get(part);
       if (group) group.push(piece);
-      else groups.set(index, [piece]);
+      else groups.set(part, [piece]);
       lastEnd = piece.end;
     }
-    if (groups.size === 0) return;
+    if (groups.size === 0) return undefined;
     records.set(node, rec);
-    // Right to left, so splicing one part does not move the indexes of the others.
-    for (const index of [...groups.keys()].sort((a, b) => b - a)) split(rec, index, groups.get(index)!);
+    return { rec, splits: [...groups].map(([part, list]) => new PartSplit(doc, rec, part, list)) };
+  }
+
+  function commit(rec: Wrapped, split: PartSplit): void {
+    const made = split.commit();
+    if (!made) return;
+    for (const m of made) ours.set(m.node, rec);
+  }
+
+  function byNode(pieces: readonly Piece[]): Map<Text, Piece[]> {
+    const map = new Map<Text, Piece[]>();
+    for (const piece of pieces) {
+      const list = map.get(piece.node);
+      if (list) list.push(piece);
+      else map.set(piece.node, [piece]);
+    }
+    return map;
   }
 
   function restore(rec: Wrapped): void {
@@ -145,13 +104,25 @@ export function createDomEngine(doc: Document): HighlightEngine {
 
   return {
     apply(pieces) {
-      const byNode = new Map<Text, Piece[]>();
-      for (const piece of pieces) {
-        const list = byNode.get(piece.node);
-        if (list) list.push(piece);
-        else byNode.set(piece.node, [piece]);
+      for (const [node, list] of byNode(pieces)) {
+        const planned = plan(node, list);
+        if (!planned) continue;
+        for (const split of planned.splits) {
+          split.build();
+          commit(planned.rec, split);
+        }
       }
-      for (const [node, list] of byNode) applyToNode(node, list);
+    },
+    *applyInSteps(pieces, write) {
+      for (const [node, list] of byNode(pieces)) {
+        const planned = plan(node, list);
+        if (!planned) continue;
+        for (const split of planned.splits) {
+          while (!split.build(MARKS_PER_STEP)) yield undefined;
+          write(() => commit(planned.rec, split));
+          yield undefined;
+        }
+      }
     },
     remove(nodes) {
       for (const node of nodes) {

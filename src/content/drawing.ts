@@ -10,6 +10,11 @@ import type { ViewportWatcher, ViewportWatcherFactory } from './viewport';
 
 /** Pieces drawn per scheduler step (a few hundred elements stay well inside one slice). */
 const BATCH = 200;
+/**
+ * A text node with more pieces than this (a 5 MB log or dump) is drawn by the engine in steps
+ * but written at once: every separate write to it would make the browser lay it out again.
+ */
+const NODE_BATCH = 1_000;
 
 export interface Drawing {
   /** Draws `block` once it is near the viewport. */
@@ -54,24 +59,44 @@ export function createDrawing(
     for (const piece of pieces) state.drawn.add(piece.node);
   }
 
+  function* drawBlock(block: PendingBlock): Generator<undefined, void> {
+    const { state } = block;
+    const pieces = block.matches.flatMap((m) => m.pieces);
+    let batch: Piece[] = [];
+    for (let i = 0; i < pieces.length && !state.dropped;) {
+      // Pieces of one text node are consecutive: take them as one group.
+      const node = pieces[i]!.node;
+      let end = i + 1;
+      while (end < pieces.length && pieces[end]!.node === node) end++;
+      const group = pieces.slice(i, end);
+      i = end;
+      if (group.length > NODE_BATCH && engine.applyInSteps) {
+        if (batch.length > 0) draw(state, batch);
+        batch = [];
+        state.drawn.add(node);
+        // Built over several steps, written in one: a giant text node is laid out again once.
+        yield* engine.applyInSteps(group, (change) => {
+          if (!state.dropped) ownWrites(change);
+        });
+        continue;
+      }
+      if (batch.length > 0 && batch.length + group.length > BATCH) {
+        draw(state, batch);
+        batch = [];
+        yield undefined;
+      }
+      batch.push(...group);
+    }
+    if (!state.dropped && batch.length > 0) draw(state, batch);
+    block.matches = [];
+    const index = state.pending.indexOf(block);
+    if (index >= 0) state.pending.splice(index, 1);
+  }
+
   function* drain(): Generator<undefined, void> {
     try {
       for (let block = queue.shift(); block; block = queue.shift()) {
-        const { state } = block;
-        let batch: Piece[] = [];
-        for (const match of block.matches) {
-          if (state.dropped) break;
-          for (const piece of match.pieces) batch.push(piece);
-          if (batch.length >= BATCH) {
-            draw(state, batch);
-            batch = [];
-            yield undefined;
-          }
-        }
-        if (!state.dropped && batch.length > 0) draw(state, batch);
-        block.matches = [];
-        const index = state.pending.indexOf(block);
-        if (index >= 0) state.pending.splice(index, 1);
+        yield* drawBlock(block);
         yield undefined;
       }
     } finally {
@@ -118,6 +143,7 @@ export function createDrawing(
       }
     },
     reset() {
+      drawing = false;
       watcher.disconnect();
       waiting.clear();
       queue.length = 0;

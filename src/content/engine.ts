@@ -20,6 +20,11 @@ export interface HighlightEngine {
    * pieces overlapping something already drawn, or of text that changed, are ignored.
    */
   apply(pieces: readonly Piece[]): void;
+  /**
+   * Like `apply`, in scheduler steps, for text with very many matches: the work is spread
+   * over steps, and `write` wraps each change it makes to the page.
+   */
+  applyInSteps?(pieces: readonly Piece[], write: (change: () => void) => void): Generator<undefined, void>;
   /** Removes the highlights of these original text nodes, giving the page back its text. */
   remove(nodes: Iterable<Text>): void;
   /** Removes every highlight. */

@@ -7,7 +7,7 @@ import { containerOf } from './dom-rules';
 import { createDomEngine } from './dom-engine';
 import { createDrawing } from './drawing';
 import type { HighlightEngine } from './engine';
-import { createMutationWatcher, type ChangeBatch, type Timers } from './mutations';
+import { browserTimers, createMutationWatcher, type ChangeBatch, type Timers } from './mutations';
 import { PageState } from './page-state';
 import { readRegion, type DisplayFilters, type GlossaryView, type ReadHooks } from './reader';
 import { focusMark, nextOccurrence, occurrences } from './reveal';
@@ -46,7 +46,7 @@ export interface Highlighter {
   setOptions(view: GlossaryView, filters: DisplayFilters): void;
   /** Removes every highlight (the DOM as it was) and stops all observers. */
   stop(): void;
-  /** Resolves when no work is queued (for tests and benchmarks). */
+  /** Resolves when no work is queued, page changes seen included (for tests and benchmarks). */
   idle(): Promise<void>;
   readonly stats: { slices: number; longestSlice: number };
 }
@@ -61,11 +61,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   const page = new PageState();
   const roots = new Set<ParentNode>([doc]);
   const styles = createShadowStyles(win, deps.shadowCss);
-  const timers: Timers = deps.timers ?? {
-    setTimeout: (run, ms) => win.setTimeout(run, ms),
-    clearTimeout: (id) => win.clearTimeout(id as number),
-    now: () => win.performance.now(),
-  };
+  const timers: Timers = deps.timers ?? browserTimers(win);
   let stopped = false;
   let lostRereads = 0;
   let lastRevealed: Element | undefined;
@@ -173,15 +169,16 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       clearAll();
       view = nextView;
       filters = nextFilters;
-      scheduler.add(initialRead(doc.body), PRIORITY.initial);
+      if (doc.body && doc.designMode !== 'on') scheduler.add(initialRead(doc.body), PRIORITY.initial);
     },
     stop,
     async idle() {
-      // Drawing is queued from observer callbacks after reading ends: wait until both settle.
+      // Drawing is queued from observer callbacks after reading ends, and page changes wait
+      // for their timer: wait until nothing is queued anywhere.
       do {
         await scheduler.idle();
         await new Promise((resolve) => setTimeout(resolve, 0));
-      } while (scheduler.busy);
+      } while (scheduler.busy || mutations.pending());
     },
     stats: scheduler.stats,
   };

@@ -17,6 +17,15 @@ export interface Timers {
   now(): number;
 }
 
+/** The window's own timers and clock. */
+export function browserTimers(win: Window): Timers {
+  return {
+    setTimeout: (run, ms) => win.setTimeout(run, ms),
+    clearTimeout: (id) => win.clearTimeout(id as number),
+    now: () => win.performance.now(),
+  };
+}
+
 export interface ChangeBatch {
   /** Containers whose own runs of text may have changed. */
   containers: Node[];
@@ -37,6 +46,8 @@ export interface MutationWatcherOptions {
 
 export interface MutationWatcher {
   observe(root: Node): void;
+  /** Whether changes are waiting for their read (a flush is scheduled). */
+  pending(): boolean;
   /** Runs our own DOM writes so that the records they cause are dropped. */
   ownWrites<T>(write: () => T): T;
   disconnect(): void;
@@ -109,6 +120,7 @@ export function createMutationWatcher(
 
   return {
     observe: (root) => observer.observe(root, OPTIONS),
+    pending: () => timer !== undefined,
     ownWrites(write) {
       // Records queued before our write are the page's: keep them. Those after are ours.
       const before = observer.takeRecords();

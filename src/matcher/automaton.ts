@@ -36,17 +36,33 @@ export class Automaton {
   readonly spaceClass: number;
   /** Class of the word-start marker, or -1 when no pattern uses it. */
   readonly wordStartClass: number;
+  /**
+   * The state after the marker at the root ("a word starts here"), or -1. Every Latin word of
+   * a page passes through it and it has a child per initial letter, so it gets a dense row too.
+   */
+  readonly hub: number;
+  readonly hubRow: Int32Array;
 
   constructor(readonly data: AutomatonData) {
-    const { alphabet, label, childStart, fail, term } = data;
+    const { alphabet, label, childStart } = data;
     this.classOf = buildClassTable(alphabet);
     this.spaceClass = alphabet.indexOf(' ') + 1 || -1;
     this.wordStartClass = alphabet.indexOf(WORD_START) + 1 || -1;
     this.rootRow = new Int32Array(alphabet.length + 1);
     for (let s = childStart[0]!; s < childStart[1]!; s++) this.rootRow[label[s]!] = s;
-    // Breadth-first numbering: a failure target is shallower, so it is always computed first.
+    this.hub = this.wordStartClass > 0 ? this.rootRow[this.wordStartClass]! || -1 : -1;
+    this.hubRow = new Int32Array(this.hub > 0 ? alphabet.length + 1 : 0);
+    if (this.hub > 0)
+      for (let s = childStart[this.hub]!; s < childStart[this.hub + 1]!; s++) this.hubRow[label[s]!] = s;
     this.output = new Int32Array(label.length);
-    for (let s = 1; s < label.length; s++) this.output[s] = term[s] !== 0 ? s : this.output[fail[s]!]!;
+    this.linkOutputs();
+  }
+
+  /** Fills `output` from the failure links (again after the builder has computed them). */
+  linkOutputs(): void {
+    const { fail, term } = this.data;
+    // Breadth-first numbering: a failure target is shallower, so it is always computed first.
+    for (let s = 1; s < term.length; s++) this.output[s] = term[s] !== 0 ? s : this.output[fail[s]!]!;
   }
 
   /** The child of `state` on class `k`, or 0 (the scanner inlines the same search). */
@@ -68,7 +84,8 @@ export class Automaton {
 /** Depth of every state, in trie edges (markers included). */
 export function stateDepths(childStart: Int32Array): Int32Array {
   const depth = new Int32Array(childStart.length - 1);
-  for (let s = 0; s < depth.length; s++) for (let c = childStart[s]!; c < childStart[s + 1]!; c++) depth[c] = depth[s]! + 1;
+  for (let s = 0; s < depth.length; s++)
+    for (let c = childStart[s]!; c < childStart[s + 1]!; c++) depth[c] = depth[s]! + 1;
   return depth;
 }
 

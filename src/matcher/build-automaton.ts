@@ -74,7 +74,8 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
 
   const automaton = new Automaton(data);
   computeFailLinks(automaton);
-  return new Automaton(data); // outputs depend on the failure links
+  automaton.linkOutputs();
+  return automaton;
 }
 
 function computeFailLinks(automaton: Automaton): void {

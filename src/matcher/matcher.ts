@@ -1,7 +1,8 @@
 /**
  * The matcher: compile glossary entries once into one automaton, then scan blocks of page text.
  */
-import { Automaton, buildAutomaton, patternLengths } from './automaton';
+import { Automaton, patternLengths } from './automaton';
+import { buildAutomaton } from './build-automaton';
 import { buildPatternSet, type MatcherEntry } from './patterns';
 import { scanText, simpleEntries } from './scan';
 import { type Match, StreamingSelection } from './selection';

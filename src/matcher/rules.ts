@@ -2,7 +2,7 @@
  * Per-alias rules applied to a raw automaton hit: word boundaries, the English plural "s", and
  * exact case for case-sensitive aliases. Only hits reach this code, so it favours clarity.
  */
-import { CLASS_IGNORE } from './automaton';
+import { CLASS_IGNORE } from './class-table';
 import { Flag } from './patterns';
 import { KIND_ALPHA, KIND_CJK, wordKind } from './word-kind';
 
@@ -38,6 +38,10 @@ const isLetterS = (c: number) => c === 0x73 || c === 0x53 || c === 0xff53 || c =
 /** Whether a neighbouring character joins the alias into a longer word. */
 function blocks(codePoint: number, cjkSide: number): boolean {
   if (codePoint < 0) return false;
+  if (codePoint < 0x80) {
+    const lower = codePoint | 0x20; // hits are frequent in big glossaries: answer ASCII directly
+    return (lower >= 0x61 && lower <= 0x7a) || (codePoint >= 0x30 && codePoint <= 0x39);
+  }
   const kind = wordKind(codePoint);
   return kind === KIND_ALPHA || (kind === KIND_CJK && cjkSide !== 0);
 }

@@ -6,7 +6,8 @@
  * zero-width characters skipped and whitespace runs read as one space ("Alibaba\n   Cloud" is
  * "alibaba cloud"). Reported offsets are always offsets into the original text.
  */
-import { type Automaton, CLASS_IGNORE, WORD_UNIT } from './automaton';
+import type { Automaton } from './automaton';
+import { CLASS_IGNORE, WORD_UNIT } from './class-table';
 import { Flag, type VariantTable } from './patterns';
 import { acceptEnd, startOf } from './rules';
 import { ExactSelection, type Match, type SelectionSink, StreamingSelection } from './selection';
@@ -47,9 +48,8 @@ export function scanText(context: ScanContext, text: string): Match[] {
 
 function run(context: ScanContext, text: string, sink: SelectionSink): void {
   const { automaton, patternLength, simpleEntry } = context;
-  const { classOf, rootRow, output, spaceClass, wordStartClass } = automaton;
-  const { slots, shift, mask } = automaton.edges;
-  const { fail, term } = automaton.data;
+  const { classOf, rootRow, output, spaceClass, wordStartClass, hub, hubRow } = automaton;
+  const { label, childStart, fail, term } = automaton.data;
   let state = 0;
   let previousWasSpace = false;
   let previousWasWordUnit = false;
@@ -83,14 +83,17 @@ function run(context: ScanContext, text: string, sink: SelectionSink): void {
       if (!previousWasWordUnit) {
         previousWasWordUnit = true;
         // A word starts here: feed the marker that Latin names begin with (see withWordStarts).
-        if (k !== 0 && wordStartClass > 0) state = step(state, wordStartClass, rootRow, slots, shift, mask, fail);
+        if (k !== 0 && wordStartClass > 0) state = step(state, wordStartClass, rootRow, label, childStart, fail);
       }
       if (k === 0) {
         state = 0;
         continue;
       }
     }
-    state = step(state, k, rootRow, slots, shift, mask, fail);
+    if (state === hub) {
+      const child = hubRow[k]!;
+      state = child !== 0 ? child : rootRow[k]!; // the hub fails to the root
+    } else state = step(state, k, rootRow, label, childStart, fail);
 
     for (let o = output[state]!; o !== 0; o = output[fail[o]!]!) {
       const pattern = term[o]! - 1;
@@ -106,28 +109,29 @@ function run(context: ScanContext, text: string, sink: SelectionSink): void {
 
 /**
  * The automaton's transition on class `k`, following failure links. Written out (rather than
- * calling TransitionTable.get) because it runs for most characters of every page.
+ * calling Automaton.child) because it runs for most characters of every page.
  */
 function step(
   from: number,
   k: number,
   rootRow: Int32Array,
-  slots: Int32Array,
-  shift: number,
-  mask: number,
+  label: Uint16Array,
+  childStart: Int32Array,
   fail: Int32Array,
 ): number {
   let state = from;
-  for (;;) {
-    if (state === 0) return rootRow[k]!;
-    let h = Math.imul(Math.imul(state, 0x01000193) ^ k, 0x9e3779b1) >>> shift;
-    let child: number;
-    while ((child = slots[h * 3 + 2]!) !== 0 && (slots[h * 3] !== state || slots[h * 3 + 1] !== k)) {
-      h = (h + 1) & mask;
+  while (state !== 0) {
+    let lo = childStart[state]!;
+    let hi = childStart[state + 1]!;
+    while (hi - lo > 8) {
+      const mid = (lo + hi) >>> 1;
+      if (label[mid]! <= k) lo = mid;
+      else hi = mid;
     }
-    if (child !== 0) return child;
+    for (; lo < hi; lo++) if (label[lo] === k) return lo;
     state = fail[state]!;
   }
+  return rootRow[k]!;
 }
 
 /** Reports the pattern's exclusions and the first alias variant whose rules accept the hit. */

@@ -16,9 +16,9 @@ export interface SerializedMatcher {
   fold: string;
   entryIds: string[];
   alphabet: string;
-  /** Base64 of little-endian typed arrays: Int32 parent, Uint16 label, Int32 fail, Int32 patternEnd. */
-  parent: string;
+  /** Base64 of little-endian typed arrays: Uint16 label, Int32 childStart, fail and patternEnd. */
   label: string;
+  childStart: string;
   fail: string;
   /** The state that ends each pattern. */
   patternEnd: string;
@@ -61,8 +61,8 @@ export function toSerialized(parts: MatcherParts): SerializedMatcher {
     fold: foldFingerprint(),
     entryIds: [...parts.entryIds],
     alphabet: a.alphabet,
-    parent: encode(a.parent),
-    label: encode(Uint16Array.from(a.label)),
+    label: encode(a.label),
+    childStart: encode(a.childStart),
     fail: encode(a.fail),
     patternEnd: encode(patternEnds(a.term, v.variantStart.length - 1)),
     variantStart: encode(v.variantStart),
@@ -83,13 +83,13 @@ export function fromSerialized(data: unknown): MatcherParts {
   if (!isStringArray(d.entryIds) || !isStringArray(d.variantText) || typeof d.alphabet !== 'string') {
     throw malformed('entryIds, variantText or alphabet has the wrong type');
   }
-  const parent = decode(d.parent, 'parent');
+  const label = new Uint16Array(decodeBytes(d.label, 'label', 2));
   const automaton: AutomatonData = {
     alphabet: d.alphabet,
-    parent,
-    label: Int32Array.from(new Uint16Array(decodeBytes(d.label, 'label', 2))),
+    label,
+    childStart: decode(d.childStart, 'childStart'),
     fail: decode(d.fail, 'fail'),
-    term: termsFromEnds(decode(d.patternEnd, 'patternEnd'), parent.length),
+    term: termsFromEnds(decode(d.patternEnd, 'patternEnd'), label.length),
   };
   const variants: VariantTable = {
     variantStart: decode(d.variantStart, 'variantStart'),
@@ -119,22 +119,9 @@ function termsFromEnds(ends: Int32Array, states: number): Int32Array {
 
 /** Index checks that make a corrupt cache fail loudly here instead of looping in the scanner. */
 function checkConsistency({ entryIds, automaton, variants }: MatcherParts): void {
-  const { parent, label, fail, term, alphabet } = automaton;
-  const n = parent.length;
-  if (n < 1 || label.length !== n || fail.length !== n || term.length !== n)
-    throw malformed('state arrays differ in length');
-  const patterns = variants.variantStart.length - 1;
-  if (patterns < 0) throw malformed('variantStart is empty');
-  for (let s = 1; s < n; s++) if (parent[s]! < 0 || parent[s]! >= s) throw malformed(`state ${s} has a later parent`);
-  const depth = stateDepths(parent);
-  for (let s = 1; s < n; s++) {
-    // Failure links point to strictly shallower states; anything else could loop the scanner.
-    if (fail[s]! < 0 || fail[s]! >= n || depth[fail[s]!]! >= depth[s]!)
-      throw malformed(`state ${s} has a bad failure link`);
-    if (label[s]! < 1 || label[s]! > alphabet.length) throw malformed(`state ${s} has an unknown character`);
-    if (term[s]! < 0 || term[s]! > patterns) throw malformed(`state ${s} ends an unknown pattern`);
-  }
+  checkTrie(automaton, variants.variantStart.length - 1);
   const { variantStart, variantEntry, variantFlags, variantText } = variants;
+  const patterns = variantStart.length - 1;
   const count = variantEntry.length;
   if (variantFlags.length !== count || variantText.length !== count) {
     throw malformed('variant arrays differ in length');
@@ -147,5 +134,32 @@ function checkConsistency({ entryIds, automaton, variants }: MatcherParts): void
   for (let v = 0; v < count; v++) {
     if (variantEntry[v]! < 0 || variantEntry[v]! >= entryIds.length)
       throw malformed(`variant ${v} names an unknown entry`);
+  }
+}
+
+function checkTrie({ alphabet, label, childStart, fail, term }: AutomatonData, patterns: number): void {
+  const n = label.length;
+  if (n < 1 || childStart.length !== n + 1 || fail.length !== n || term.length !== n) {
+    throw malformed('state arrays differ in length');
+  }
+  if (patterns < 0) throw malformed('variantStart is empty');
+  // Breadth-first layout: children come after their parent, ranges tile 1 … n - 1 in order.
+  if (childStart[0] !== 1 || childStart[n] !== n) throw malformed('child ranges do not cover the states');
+  for (let s = 0; s < n; s++) {
+    const first = childStart[s]!;
+    const end = childStart[s + 1]!;
+    if (first <= s || end < first) throw malformed(`state ${s} has a bad child range`);
+    for (let c = first; c < end; c++) {
+      const k = label[c]!;
+      if (k < 1 || k > alphabet.length) throw malformed(`state ${c} has an unknown character`);
+      if (c > first && k <= label[c - 1]!) throw malformed(`children of state ${s} are not sorted`);
+    }
+  }
+  const depth = stateDepths(childStart);
+  for (let s = 1; s < n; s++) {
+    // Failure links point to strictly shallower states; anything else could loop the scanner.
+    if (fail[s]! < 0 || fail[s]! >= n || depth[fail[s]!]! >= depth[s]!)
+      throw malformed(`state ${s} has a bad failure link`);
+    if (term[s]! > patterns) throw malformed(`state ${s} ends an unknown pattern`);
   }
 }

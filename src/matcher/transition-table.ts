@@ -1,7 +1,8 @@
 /**
- * The trie's edges (state, character class) → child in one open-addressing hash table.
- * A character alphabet of thousands of Han characters rules out dense rows per state; a flat
- * Int32Array with linear probing keeps every lookup to one or two cache lines.
+ * Edges (state, character class) → child in one open-addressing hash table: the index the
+ * builder uses while it inserts patterns, before the trie is renumbered into its compact
+ * scanning layout (automaton.ts). With thousands of Han characters in an alphabet, dense rows
+ * per state are out of the question; a flat Int32Array with linear probing is fast and small.
  */
 export class TransitionTable {
   /** Three slots per entry: state, class, child. Child 0 (the root is nobody's child) marks an empty slot. */

@@ -76,6 +76,12 @@ describe('importing and exporting packs', () => {
     await waitForMark(article, 'Wombat Semiconductors');
     await waitForMark(article, 'Numbat Research');
     expect(await editor.textContent('[data-testid="pack-list"]')).toContain('Editor test pack');
+    // Each pack can be switched off on its own; the bundled one keeps highlighting.
+    await editor.uncheck('[data-testid="pack-enabled-editor-test-pack"]');
+    await waitForMark(article, 'Wombat Semiconductors', false);
+    await waitForMark(article, '輝達');
+    await editor.check('[data-testid="pack-enabled-editor-test-pack"]');
+    await waitForMark(article, 'Wombat Semiconductors');
     await article.close();
   });
 

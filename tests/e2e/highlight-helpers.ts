@@ -2,7 +2,13 @@
 import type { Frame, Page, Worker } from 'playwright-core';
 
 // The parts of the worker's global these helpers touch.
-declare const chrome: { storage: { sync: { set(items: Record<string, unknown>): Promise<void> } } };
+declare const chrome: {
+  storage: { sync: { set(items: Record<string, unknown>): Promise<void> } };
+  tabs: {
+    query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+};
 
 export const DEFAULT_SETTINGS = {
   enabled: true,
@@ -51,4 +57,13 @@ export async function noMarks(target: Page | Frame): Promise<void> {
   await target.waitForFunction(() => document.querySelectorAll('mark[data-glossary-id]').length === 0, null, {
     timeout: 10_000,
   });
+}
+
+/** Sends `message` to the top frame of `page`'s tab from the service worker, as the popup does. */
+export async function askTab(worker: Worker, page: Page, message: unknown): Promise<unknown> {
+  await page.bringToFront();
+  return worker.evaluate(async (msg) => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return chrome.tabs.sendMessage(tab!.id!, msg, { frameId: 0 });
+  }, message);
 }

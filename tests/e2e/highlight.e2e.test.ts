@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
 import { startServer, type TestServer } from './harness/server';
-import { marksIn, noMarks, settledMarks, writeSettings } from './highlight-helpers';
+import { askTab, marksIn, noMarks, settledMarks, writeSettings } from './highlight-helpers';
 
 describe('highlights on a news page', () => {
   let browser: ExtensionBrowser;
@@ -189,5 +189,35 @@ describe('highlights on a news page', () => {
     expect(await page.evaluate(() => document.querySelectorAll('mark[data-category="company"]').length)).toBe(0);
     await writeSettings(browser.serviceWorker, {});
     expect(await settledMarks(page, all.length)).toEqual(all);
+  });
+
+  it('answers the popup: the page summary counts every occurrence, reveal focuses the next one', async () => {
+    const summary = (await askTab(browser.serviceWorker, page, { type: 'get-page-summary' })) as {
+      url: string;
+      counts: Record<string, number>;
+    };
+    expect(summary.url).toBe(url);
+    const starts = await page.evaluate(() => {
+      const counts: Record<string, number> = {};
+      for (const m of document.querySelectorAll('mark[data-columnlens-start]')) {
+        const id = m.getAttribute('data-glossary-id')!;
+        counts[id] = (counts[id] ?? 0) + 1;
+      }
+      return counts;
+    });
+    expect(summary.counts).toEqual(starts);
+    expect(summary.counts.nvidia).toBe(6);
+
+    expect(await askTab(browser.serviceWorker, page, { type: 'reveal-entry', id: 'moonshot-ai' })).toBe(true);
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement!;
+        return [el.getAttribute('data-glossary-id'), el.closest('[id]')!.id, el.textContent];
+      });
+    expect(await focused()).toEqual(['moonshot-ai', 'h-hant', '月之']);
+    expect(await askTab(browser.serviceWorker, page, { type: 'reveal-entry', id: 'moonshot-ai' })).toBe(true);
+    expect(await focused()).toEqual(['moonshot-ai', 'p-hant', '月之暗面']);
+    expect(await askTab(browser.serviceWorker, page, { type: 'reveal-entry', id: 'openai' })).toBe(false);
+    expect(await askTab(browser.serviceWorker, page, { type: 'nonsense' })).toBeUndefined();
   });
 });

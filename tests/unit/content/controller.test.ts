@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createContentController, topHostname } from '../../../src/content/controller';
+import { checkOnActivity, createContentController, topHostname } from '../../../src/content/controller';
 import type { ActiveGlossary } from '../../../src/glossary-store/active-glossary';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
 import { ENTRIES, fakeScanner } from './fake-scanner';
@@ -125,5 +125,19 @@ describe('content controller', () => {
 describe('topHostname', () => {
   it('is the page’s own hostname in a top-level document', () => {
     expect(topHostname(window)).toBe(window.location.hostname);
+  });
+});
+
+describe('checkOnActivity', () => {
+  it('checks on the reader’s next move, until aborted', () => {
+    const abort = new AbortController();
+    let checks = 0;
+    checkOnActivity(document, abort.signal, () => checks++);
+    document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(checks).toBe(2);
+    abort.abort();
+    document.body.dispatchEvent(new Event('keydown', { bubbles: true }));
+    expect(checks).toBe(2);
   });
 });

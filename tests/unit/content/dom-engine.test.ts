@@ -151,4 +151,41 @@ describe('DOM engine', () => {
     expect(engine.originalOf(document.querySelector('mark')!)).toBe(text);
     expect(engine.originalOf(text)).toBeUndefined();
   });
+
+  it('builds a giant text node’s marks over several steps and writes them once', () => {
+    const p = document.createElement('p');
+    p.textContent = Array.from({ length: 3000 }, (_, i) => `entry ${i}: Nvidia; `).join('');
+    document.body.append(p);
+    const before = document.body.innerHTML;
+    const text = p.firstChild as Text;
+    const pieces: Piece[] = [];
+    for (let at = text.data.indexOf('Nvidia'); at >= 0; at = text.data.indexOf('Nvidia', at + 1))
+      pieces.push(piece(text, at, at + 6));
+    const engine = createDomEngine(document);
+    let writes = 0;
+    let steps = 0;
+    const records = recordsDuring(() => {
+      for (const _ of engine.applyInSteps!(pieces, (change) => (writes++, change()))) steps++;
+    });
+    expect(steps).toBeGreaterThan(5);
+    expect(writes).toBe(1);
+    expect(records.filter((r) => r.type === 'childList')).toHaveLength(1);
+    expect(document.querySelectorAll('mark')).toHaveLength(3000);
+    engine.removeAll();
+    expect(document.body.innerHTML).toBe(before);
+    expect(p.firstChild).toBe(text);
+  });
+
+  it('drops a gradual draw when the page changes the text before it is written', () => {
+    document.body.innerHTML = `<p>${'Nvidia '.repeat(1000)}</p>`;
+    const text = document.querySelector('p')!.firstChild as Text;
+    const pieces = Array.from({ length: 1000 }, (_, i) => piece(text, i * 7, i * 7 + 6));
+    const engine = createDomEngine(document);
+    const steps = engine.applyInSteps!(pieces, (change) => change());
+    steps.next();
+    text.data = 'rewritten by the page';
+    for (let s = steps.next(); !s.done; s = steps.next());
+    expect(document.querySelectorAll('mark')).toHaveLength(0);
+    expect(document.querySelector('p')!.textContent).toBe('rewritten by the page');
+  });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PRIORITY, Scheduler, type SliceHost } from '../../../src/content/scheduler';
 
 /** A fake clock and task queue: each step of work advances the clock by its cost. */
@@ -69,6 +69,7 @@ describe('scheduler', () => {
   });
 
   it('drops a job that throws and keeps the others', () => {
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
     const clock = fakeHost();
     const scheduler = new Scheduler(clock.host, 10);
     const log: string[] = [];
@@ -82,6 +83,8 @@ describe('scheduler', () => {
     scheduler.add(work(clock, 2, 1, log, 'ok'), PRIORITY.initial);
     clock.runAll();
     expect(log).toEqual(['ok', 'ok']);
+    expect(debug).toHaveBeenCalledOnce();
+    debug.mockRestore();
   });
 
   it('clear() drops queued work', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { compileMatcher } from '../../../src/matcher/index';
 import { found } from './glossary-fixture';
 
 type Case = [text: string, expected: [string, string][]];
@@ -182,6 +183,27 @@ describe('matching rules', () => {
       ['阿里巴巴', [['阿里巴巴', 'alibaba']]],
       ['H20晶片', [['H20晶片', 'h20']]],
     ])('%s', (text, expected) => expect(found(text)).toEqual(expected));
+  });
+
+  it('treats names differing only by case, width or script as one pattern', () => {
+    const m = compileMatcher([{ id: 'nvidia', term: '輝達', aliases: ['辉达', 'Nvidia', 'NVIDIA', 'ＮＶＩＤＩＡ'] }]);
+    expect(m.serialize().variantText).toHaveLength(2); // one variant per distinct folded name
+    expect(found('輝達辉达 NVIDIA', m)).toEqual([
+      ['輝達', 'nvidia'],
+      ['辉达', 'nvidia'],
+      ['NVIDIA', 'nvidia'],
+    ]);
+  });
+
+  it('lets a case-sensitive name win over another entry’s case-insensitive one, by case', () => {
+    const m = compileMatcher([
+      { id: 'limb', term: 'arm', aliases: [] },
+      { id: 'company', term: 'Arm', aliases: [], caseSensitive: true },
+    ]);
+    expect(found('Arm said its arm hurt', m)).toEqual([
+      ['Arm', 'company'],
+      ['arm', 'limb'],
+    ]);
   });
 
   it('reports offsets into the original text, across surrogate pairs and skipped characters', () => {

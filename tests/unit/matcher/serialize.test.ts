@@ -7,7 +7,7 @@ import { found, matcher } from './glossary-fixture';
 const stored = (): SerializedMatcher => JSON.parse(JSON.stringify(matcher.serialize()));
 
 /** A copy of `data` with one Int32 array field edited. */
-function withInts(data: SerializedMatcher, field: 'parent' | 'fail' | 'patternEnd', edit: (a: Int32Array) => void) {
+function withInts(data: SerializedMatcher, field: 'childStart' | 'fail' | 'patternEnd', edit: (a: Int32Array) => void) {
   const ints = new Int32Array(decodeBase64(data[field])!.buffer);
   edit(ints);
   return { ...data, [field]: encodeBase64(new Uint8Array(ints.buffer)) };
@@ -16,7 +16,7 @@ function withInts(data: SerializedMatcher, field: 'parent' | 'fail' | 'patternEn
 describe('serialize / loadMatcher', () => {
   it('produces plain JSON data that loads into a working matcher', () => {
     const data = stored();
-    expect(typeof data.parent).toBe('string');
+    expect(typeof data.childStart).toBe('string');
     const loaded = loadMatcher(data);
     expect(found('英伟达H20 and Alibaba Cloud; 海纳百川', loaded)).toEqual([
       ['英伟达', 'nvidia'],
@@ -30,10 +30,18 @@ describe('serialize / loadMatcher', () => {
     ['another format', (d) => ({ ...d, format: 'other' })],
     ['another version', (d) => ({ ...d, version: 2 })],
     ['another folding table', (d) => ({ ...d, fold: '0.0' })],
-    ['a non-base64 array', (d) => ({ ...d, parent: '@@@@' })],
+    ['a non-base64 array', (d) => ({ ...d, childStart: '@@@@' })],
     ['a partial number', (d) => ({ ...d, fail: encodeBase64(new Uint8Array(5)) })],
     ['arrays of different lengths', (d) => ({ ...d, fail: encodeBase64(new Uint8Array(4)) })],
-    ['a forward parent link', (d) => withInts(d, 'parent', (parent) => (parent[1] = parent.length - 1))],
+    ['a child range that loops back', (d) => withInts(d, 'childStart', (starts) => (starts[1] = 1))],
+    [
+      'unsorted children',
+      (d) => {
+        const label = new Uint16Array(decodeBase64(d.label)!.buffer);
+        [label[1], label[2]] = [label[2]!, label[1]!];
+        return { ...d, label: encodeBase64(new Uint8Array(label.buffer)) };
+      },
+    ],
     [
       'a failure link that does not get shallower',
       (d) => withInts(d, 'fail', (fail) => (fail[fail.length - 1] = fail.length - 1)),
