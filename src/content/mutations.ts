@@ -61,7 +61,7 @@ export function createMutationWatcher(
   options: MutationWatcherOptions,
 ): MutationWatcher {
   const { timers, onChanges, isOurs } = options;
-  const delay = options.delay ?? 150;
+  const delay = options.delay ?? 100;
   const cooldown = options.cooldown ?? 800;
   const containers = new Set<Node>();
   const added = new Set<Element>();

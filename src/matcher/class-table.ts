@@ -1,8 +1,11 @@
 /**
  * The per-UTF-16-unit class table: one read tells the scanner a character's folded alphabet
  * class (0 = in no pattern) and whether it is a letter or digit (WORD_UNIT, for word starts).
+ *
+ * A content script builds one per page, so it is filled from the few thousand units that fold
+ * to something else (foldChanges) rather than by walking all 65,536 units.
  */
-import { foldInverse, foldTable, IGNORABLE } from './fold';
+import { foldChanges, foldTable, IGNORABLE } from './fold';
 import { WORD_START } from './patterns';
 import { isWordStartUnit } from './word-kind';
 
@@ -16,23 +19,35 @@ let empty: Int32Array | undefined;
 /** The table of an empty alphabet: WORD_UNIT bits and ignorables. Built once per realm. */
 function emptyClassTable(): Int32Array {
   if (empty) return empty;
-  const fold = foldTable();
   const table = new Int32Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) if (isWordStartUnit(fold[c]!)) table[c] = WORD_UNIT;
+  const fold = foldTable();
+  // A unit is a word unit when its fold is one: word-start units all lie below U+0250, so
+  // units that fold to themselves need only that range; the others are the fold's changes.
+  for (let c = 0; c < 0x250; c++) if (fold[c] === c && isWordStartUnit(c)) table[c] = WORD_UNIT;
+  const changes = foldChanges();
+  for (let i = 0; i < changes.length; i++) {
+    if (isWordStartUnit(changes[i]! & 0xffff)) table[changes[i]! >>> 16] = WORD_UNIT;
+  }
   for (const ch of IGNORABLE) table[ch.charCodeAt(0)] = CLASS_IGNORE;
   empty = table;
   return table;
 }
 
-/** Every unit whose fold is alphabet[k - 1] gets class k (about 0.1 ms: it walks the alphabet, not the BMP). */
+/** Every unit whose fold is alphabet[k - 1] gets class k. Alphabet characters are folded already. */
 export function buildClassTable(alphabet: string): Int32Array {
   const table = emptyClassTable().slice();
-  const { offsets, sources } = foldInverse();
+  const classOfFolded = new Uint16Array(0x10000);
   const marker = WORD_START.charCodeAt(0);
   for (let k = 1; k <= alphabet.length; k++) {
     const f = alphabet.charCodeAt(k - 1);
     if (f === marker) continue; // only the scanner feeds the marker; a real U+0001 is no match
-    for (let j = offsets[f]!; j < offsets[f + 1]!; j++) table[sources[j]!]! |= k;
+    classOfFolded[f] = k;
+    table[f]! |= k; // a folded character folds to itself
+  }
+  const changes = foldChanges();
+  for (let i = 0; i < changes.length; i++) {
+    const k = classOfFolded[changes[i]! & 0xffff]!;
+    if (k !== 0) table[changes[i]! >>> 16]! |= k;
   }
   return table;
 }

@@ -25,7 +25,10 @@ const MIDDLE_DOTS = '\u0387\u2027\u30fb\uff65';
  */
 export const IGNORABLE = '\u00ad\u200b\u200c\u200d\u2060\ufeff';
 
-/** Ranges of scripts that have case; lower-casing the whole BMP at start-up would cost ~10 ms. */
+/**
+ * Ranges of scripts that have case. Only these are lower-cased: walking the whole BMP through
+ * toLowerCase would cost a content script tens of milliseconds at start-up.
+ */
 const CASED_RANGES: readonly [number, number][] = [
   [0x41, 0x5a],
   [0xc0, 0x24f],
@@ -37,61 +40,94 @@ const CASED_RANGES: readonly [number, number][] = [
 ];
 
 let table: Uint16Array | undefined;
+let changes: Uint32Array | undefined;
 
-function decodeHanPairs(into: Uint16Array): void {
+/** Decodes HAN_FOLD_PAIRS (format: scripts/build-script-data.ts) in one pass over its characters. */
+function decodeHanPairs(set: (unit: number, fold: number) => void): void {
   let source = 0;
-  for (const token of HAN_FOLD_PAIRS.split(',')) {
-    const sign = token.search(/[+-]/);
-    source += sign === 0 ? 1 : parseInt(token.slice(0, sign), 36);
-    const diff = parseInt(token.slice(sign + 1), 36);
-    into[source] = source + (token[sign] === '-' ? -diff : diff);
+  let gap = 0;
+  let diff = 0;
+  let sign = 0; // 0 while reading the gap, then +1 or -1 while reading the difference
+  const text = HAN_FOLD_PAIRS;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x2c;
+    if (c === 0x2c) {
+      source += sign === 0 || gap === 0 ? 1 : gap;
+      set(source, source + sign * diff);
+      gap = diff = sign = 0;
+    } else if (c === 0x2b || c === 0x2d) {
+      sign = c === 0x2b ? 1 : -1;
+    } else {
+      const digit = c <= 0x39 ? c - 0x30 : c - 0x57; // base 36, lower case
+      if (sign === 0) gap = gap * 36 + digit;
+      else diff = diff * 36 + digit;
+    }
   }
 }
 
-/** The fold of every BMP unit, built once per realm (about 1 ms). */
+/** The fold of every BMP unit, built once per realm (a content script pays for it on every page). */
 export function foldTable(): Uint16Array {
   if (table) return table;
   const t = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) t[c] = c;
-  decodeHanPairs(t);
-  for (let c = 0xff01; c <= 0xff5e; c++) t[c] = c - 0xfee0;
-  for (const ch of HYPHENS) t[ch.charCodeAt(0)] = 0x2d;
-  for (const ch of SPACES) t[ch.charCodeAt(0)] = 0x20;
-  for (const ch of APOSTROPHES) t[ch.charCodeAt(0)] = 0x27;
-  for (const ch of MIDDLE_DOTS) t[ch.charCodeAt(0)] = 0xb7;
-  // Case last, on the already width-folded value, so 'Ａ' → 'A' → 'a'.
-  for (let c = 0; c < 0x10000; c++) {
-    const v = t[c]!;
-    if (!isCasedCode(v)) continue;
-    const lower = String.fromCharCode(v).toLowerCase();
-    if (lower.length === 1) t[c] = lower.charCodeAt(0);
+  // Every unit given a value below, so the list of changes needs no pass over the whole BMP.
+  const touched: number[] = [];
+  const set = (c: number, f: number) => {
+    t[c] = f;
+    touched.push(c);
+  };
+  decodeHanPairs(set);
+  for (let c = 0xff01; c <= 0xff5e; c++) set(c, c - 0xfee0);
+  for (const [units, f] of [
+    [HYPHENS, 0x2d],
+    [SPACES, 0x20],
+    [APOSTROPHES, 0x27],
+    [MIDDLE_DOTS, 0xb7],
+  ] as const) {
+    for (let i = 0; i < units.length; i++) set(units.charCodeAt(i), f);
   }
+  // Case last, on the already folded value. Nothing folds into a cased range from outside it
+  // except full-width capitals, which go straight to lower-case ASCII.
+  for (const [lo, hi] of CASED_RANGES) lowerRange(t, lo, hi, set);
+  for (let c = 0xff21; c <= 0xff3a; c++) set(c, c - 0xfee0 + 0x20);
+
+  touched.sort((a, b) => a - b);
+  const list: number[] = [];
+  for (let i = 0; i < touched.length; i++) {
+    const c = touched[i]!;
+    if (c !== touched[i - 1] && t[c] !== c) list.push(c * 0x10000 + t[c]!);
+  }
+  changes = Uint32Array.from(list);
   table = t;
   return t;
 }
 
-let inverse: { offsets: Int32Array; sources: Uint16Array } | undefined;
-
-/**
- * The inverse of the fold table: the units folding to `f` are sources[offsets[f] … offsets[f + 1] - 1].
- * Lets a matcher fill its per-unit class table from its alphabet alone.
- */
-export function foldInverse(): { offsets: Int32Array; sources: Uint16Array } {
-  if (inverse) return inverse;
-  const t = foldTable();
-  const offsets = new Int32Array(0x10001);
-  for (let c = 0; c < 0x10000; c++) offsets[t[c]! + 1]!++;
-  for (let f = 0; f < 0x10000; f++) offsets[f + 1]! += offsets[f]!;
-  const next = offsets.slice(0, 0x10000);
-  const sources = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) sources[next[t[c]!]!++] = c;
-  inverse = { offsets, sources };
-  return inverse;
+/** Lower-cases t[lo … hi] in slices of 64 with one toLowerCase call each where lengths allow. */
+function lowerRange(t: Uint16Array, lo: number, hi: number, set: (c: number, f: number) => void): void {
+  for (let start = lo; start <= hi; start += 64) {
+    const end = Math.min(hi, start + 63);
+    const slice = String.fromCharCode(...t.subarray(start, end + 1));
+    const lower = slice.toLowerCase();
+    for (let c = start; c <= end; c++) {
+      // A slice holding a character whose lower case is longer ('İ') is done one by one.
+      const l = lower.length === slice.length ? lower.charCodeAt(c - start) : oneUnitLower(t[c]!);
+      if (l !== t[c]) set(c, l);
+    }
+  }
 }
 
-function isCasedCode(c: number): boolean {
-  for (const [lo, hi] of CASED_RANGES) if (c >= lo && c <= hi) return true;
-  return false;
+function oneUnitLower(unit: number): number {
+  const lower = String.fromCharCode(unit).toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : unit;
+}
+
+/**
+ * Every unit that folds to something else, as unit * 65536 + fold, ascending: a few thousand
+ * entries that let a matcher fill its class table without walking all 65,536 units.
+ */
+export function foldChanges(): Uint32Array {
+  foldTable();
+  return changes!;
 }
 
 /** Folds text for comparison; the result has exactly the same length as the input. */
