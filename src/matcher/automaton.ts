@@ -27,7 +27,7 @@ export interface AutomatonData {
 /** Lookup structures over `AutomatonData` for scanning. */
 export class Automaton {
   /** See class-table.ts: alphabet class plus WORD_UNIT bit for every UTF-16 unit. */
-  readonly classOf: Int32Array;
+  readonly classOf: Uint16Array;
   /** The root's transitions, indexed by class. */
   readonly rootRow: Int32Array;
   /** The nearest state on the failure chain (self included) that ends a pattern, else 0. */

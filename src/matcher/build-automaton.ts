@@ -3,7 +3,7 @@
  * breadth-first with sorted siblings into the compact layout of automaton.ts, then failure links.
  */
 import { Automaton, type AutomatonData } from './automaton';
-import { CLASS_IGNORE } from './class-table';
+import { MAX_ALPHABET } from './class-table';
 import { TransitionTable } from './transition-table';
 
 /** Builds the automaton for the given unique, non-empty pattern keys. */
@@ -21,7 +21,9 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
       }
     }
   }
-  if (alphabet.length >= CLASS_IGNORE) throw new Error('matcher: too many distinct characters in the glossary');
+  if (alphabet.length > MAX_ALPHABET) {
+    throw new Error(`The glossary uses more than ${MAX_ALPHABET} distinct characters; the matcher cannot hold it.`);
+  }
 
   // Insertion trie: ids in creation order, children as linked lists.
   const label = new Uint16Array(capacity);

@@ -5,25 +5,26 @@
  * A content script builds one per page, so it is filled from the few thousand units that fold
  * to something else (foldChanges) rather than by walking all 65,536 units.
  */
-import { foldChanges, foldTable, IGNORABLE } from './fold';
+import { foldChanges, foldUnit, IGNORABLE } from './fold';
 import { WORD_START } from './patterns';
 import { isWordStartUnit } from './word-kind';
 
-/** Class of characters the scanner skips without resetting (soft hyphen, zero-width space). */
-export const CLASS_IGNORE = 0xffff;
 /** Set for letters and digits, before which the scanner may feed the word-start marker. */
-export const WORD_UNIT = 0x10000;
+export const WORD_UNIT = 0x8000;
+/** Class of characters the scanner skips without resetting (soft hyphen, zero-width space). */
+export const CLASS_IGNORE = 0x7fff;
+/** Classes are 15 bits, beside the WORD_UNIT bit: a glossary may use this many distinct characters. */
+export const MAX_ALPHABET = CLASS_IGNORE - 1;
 
-let empty: Int32Array | undefined;
+let empty: Uint16Array | undefined;
 
 /** The table of an empty alphabet: WORD_UNIT bits and ignorables. Built once per realm. */
-function emptyClassTable(): Int32Array {
+function emptyClassTable(): Uint16Array {
   if (empty) return empty;
-  const table = new Int32Array(0x10000);
-  const fold = foldTable();
+  const table = new Uint16Array(0x10000);
   // A unit is a word unit when its fold is one: word-start units all lie below U+0250, so
   // units that fold to themselves need only that range; the others are the fold's changes.
-  for (let c = 0; c < 0x250; c++) if (fold[c] === c && isWordStartUnit(c)) table[c] = WORD_UNIT;
+  for (let c = 0; c < 0x250; c++) if (foldUnit(c) === c && isWordStartUnit(c)) table[c] = WORD_UNIT;
   const changes = foldChanges();
   for (let i = 0; i < changes.length; i++) {
     if (isWordStartUnit(changes[i]! & 0xffff)) table[changes[i]! >>> 16] = WORD_UNIT;
@@ -34,7 +35,7 @@ function emptyClassTable(): Int32Array {
 }
 
 /** Every unit whose fold is alphabet[k - 1] gets class k. Alphabet characters are folded already. */
-export function buildClassTable(alphabet: string): Int32Array {
+export function buildClassTable(alphabet: string): Uint16Array {
   const table = emptyClassTable().slice();
   const classOfFolded = new Uint16Array(0x10000);
   const marker = WORD_START.charCodeAt(0);

@@ -39,7 +39,12 @@ const CASED_RANGES: readonly [number, number][] = [
   [0xa640, 0xa7ff],
 ];
 
-let table: Uint16Array | undefined;
+/**
+ * The fold as deltas: fold(c) = (c + deltas[c]) & 0xffff. Zero means "unchanged", so the array
+ * starts out right for almost every unit without a pass over all 65,536 of them; a content
+ * script pays for building it on every page.
+ */
+let deltas: Uint16Array | undefined;
 let changes: Uint32Array | undefined;
 
 /** Decodes HAN_FOLD_PAIRS (format: scripts/build-script-data.ts) in one pass over its characters. */
@@ -65,15 +70,11 @@ function decodeHanPairs(set: (unit: number, fold: number) => void): void {
   }
 }
 
-/** The fold of every BMP unit, built once per realm (a content script pays for it on every page). */
-export function foldTable(): Uint16Array {
-  if (table) return table;
-  const t = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) t[c] = c;
-  // Every unit given a value below, so the list of changes needs no pass over the whole BMP.
+function build(): Uint16Array {
+  const d = new Uint16Array(0x10000);
   const touched: number[] = [];
   const set = (c: number, f: number) => {
-    t[c] = f;
+    d[c] = (f - c) & 0xffff;
     touched.push(c);
   };
   decodeHanPairs(set);
@@ -88,30 +89,33 @@ export function foldTable(): Uint16Array {
   }
   // Case last, on the already folded value. Nothing folds into a cased range from outside it
   // except full-width capitals, which go straight to lower-case ASCII.
-  for (const [lo, hi] of CASED_RANGES) lowerRange(t, lo, hi, set);
+  for (const [lo, hi] of CASED_RANGES) lowerRange(d, lo, hi, set);
   for (let c = 0xff21; c <= 0xff3a; c++) set(c, c - 0xfee0 + 0x20);
 
-  touched.sort((a, b) => a - b);
+  const sorted = Uint16Array.from(touched).sort(); // native numeric sort: no comparator calls
   const list: number[] = [];
-  for (let i = 0; i < touched.length; i++) {
-    const c = touched[i]!;
-    if (c !== touched[i - 1] && t[c] !== c) list.push(c * 0x10000 + t[c]!);
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i]!;
+    if ((i === 0 || c !== sorted[i - 1]) && d[c] !== 0) list.push(c * 0x10000 + ((c + d[c]!) & 0xffff));
   }
   changes = Uint32Array.from(list);
-  table = t;
-  return t;
+  deltas = d;
+  return d;
 }
 
-/** Lower-cases t[lo … hi] in slices of 64 with one toLowerCase call each where lengths allow. */
-function lowerRange(t: Uint16Array, lo: number, hi: number, set: (c: number, f: number) => void): void {
+/** Lower-cases lo … hi in slices of 64 with one toLowerCase call each where lengths allow. */
+function lowerRange(d: Uint16Array, lo: number, hi: number, set: (c: number, f: number) => void): void {
   for (let start = lo; start <= hi; start += 64) {
     const end = Math.min(hi, start + 63);
-    const slice = String.fromCharCode(...t.subarray(start, end + 1));
+    const units: number[] = [];
+    for (let c = start; c <= end; c++) units.push((c + d[c]!) & 0xffff);
+    const slice = String.fromCharCode(...units);
     const lower = slice.toLowerCase();
     for (let c = start; c <= end; c++) {
+      const unit = units[c - start]!;
       // A slice holding a character whose lower case is longer ('İ') is done one by one.
-      const l = lower.length === slice.length ? lower.charCodeAt(c - start) : oneUnitLower(t[c]!);
-      if (l !== t[c]) set(c, l);
+      const l = lower.length === slice.length ? lower.charCodeAt(c - start) : oneUnitLower(unit);
+      if (l !== unit) set(c, l);
     }
   }
 }
@@ -121,20 +125,28 @@ function oneUnitLower(unit: number): number {
   return lower.length === 1 ? lower.charCodeAt(0) : unit;
 }
 
+/** The fold of one UTF-16 unit. */
+export function foldUnit(unit: number): number {
+  return (unit + (deltas ?? build())[unit]!) & 0xffff;
+}
+
 /**
  * Every unit that folds to something else, as unit * 65536 + fold, ascending: a few thousand
  * entries that let a matcher fill its class table without walking all 65,536 units.
  */
 export function foldChanges(): Uint32Array {
-  foldTable();
+  if (!deltas) build();
   return changes!;
 }
 
 /** Folds text for comparison; the result has exactly the same length as the input. */
 export function fold(text: string): string {
-  const t = foldTable();
+  const d = deltas ?? build();
   const out = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = t[text.charCodeAt(i)]!;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out[i] = c + d[c]!; // Uint16Array stores it modulo 65536
+  }
   // Decode in slices: String.fromCharCode(...hugeArray) would overflow the call stack.
   let s = '';
   for (let i = 0; i < out.length; i += 8192) s += String.fromCharCode(...out.subarray(i, i + 8192));

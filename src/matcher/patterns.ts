@@ -6,7 +6,7 @@
  * alias that produced it (whose entry, case-sensitive or not, which sides need a word boundary),
  * plus the entries for which it is an excluded phrase.
  */
-import { foldTable, IGNORABLE } from './fold';
+import { foldUnit, IGNORABLE } from './fold';
 import { isWordStartUnit, KIND_CJK, KIND_NONE, wordKind } from './word-kind';
 
 /** A glossary entry as the matcher sees it; schema `Entry` objects fit this shape. */
@@ -80,13 +80,12 @@ const IGNORABLE_CODES = new Set([...IGNORABLE].map((c) => c.charCodeAt(0)));
  * characters unfolded (for case checks); both have the same length.
  */
 export function normalizeName(text: string): { key: string; kept: string } {
-  const t = foldTable();
   const key: number[] = [];
   const kept: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (IGNORABLE_CODES.has(c)) continue;
-    const f = t[c]!;
+    const f = foldUnit(c);
     if (f === 0x20 && (key.length === 0 || key[key.length - 1] === 0x20)) continue;
     key.push(f);
     kept.push(f === 0x20 ? 0x20 : c);

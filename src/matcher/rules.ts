@@ -9,7 +9,7 @@ import { KIND_ALPHA, KIND_CJK, wordKind } from './word-kind';
 /** Returns where the accepted match ends (past a plural "s") or -1 if the alias's rules reject it. */
 export function acceptEnd(
   text: string,
-  classOf: Int32Array,
+  classOf: Uint16Array,
   spaceClass: number,
   start: number,
   end: number,
@@ -46,7 +46,7 @@ function blocks(codePoint: number, cjkSide: number): boolean {
   return kind === KIND_ALPHA || (kind === KIND_CJK && cjkSide !== 0);
 }
 
-function codePointBefore(text: string, classOf: Int32Array, index: number): number {
+function codePointBefore(text: string, classOf: Uint16Array, index: number): number {
   let j = index - 1;
   while (j >= 0 && classOf[text.charCodeAt(j)] === CLASS_IGNORE) j--;
   if (j < 0) return -1;
@@ -55,7 +55,7 @@ function codePointBefore(text: string, classOf: Int32Array, index: number): numb
   return c;
 }
 
-function indexAfter(text: string, classOf: Int32Array, index: number): number {
+function indexAfter(text: string, classOf: Uint16Array, index: number): number {
   let j = index;
   while (j < text.length && classOf[text.charCodeAt(j)] === CLASS_IGNORE) j++;
   return j;
@@ -68,7 +68,7 @@ function caseOf(ch: string): number {
 }
 
 /** Whether the text from `start` has the alias's letter case, character by character. */
-function sameCase(text: string, classOf: Int32Array, spaceClass: number, start: number, alias: string): boolean {
+function sameCase(text: string, classOf: Uint16Array, spaceClass: number, start: number, alias: string): boolean {
   const isSkipped = (j: number) => {
     const k = classOf[text.charCodeAt(j)];
     return k === spaceClass || k === CLASS_IGNORE;
@@ -84,7 +84,7 @@ function sameCase(text: string, classOf: Int32Array, spaceClass: number, start: 
 }
 
 /** Walks back `units` pattern characters from `end`, reading text as the scanner does. */
-export function startOf(text: string, classOf: Int32Array, spaceClass: number, end: number, units: number): number {
+export function startOf(text: string, classOf: Uint16Array, spaceClass: number, end: number, units: number): number {
   let j = end;
   while (units > 0) {
     j--;

@@ -2,17 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { buildClassTable, CLASS_IGNORE, WORD_UNIT } from '../../../src/matcher/class-table';
-import { fold, foldTable, IGNORABLE } from '../../../src/matcher/fold';
+import { fold, foldUnit, IGNORABLE } from '../../../src/matcher/fold';
 import { WORD_START } from '../../../src/matcher/patterns';
 import { isWordStartUnit } from '../../../src/matcher/word-kind';
 
 /** The definition, computed the slow way: every unit's fold, looked up in the alphabet. */
-function naiveClassTable(alphabet: string): Int32Array {
-  const t = foldTable();
+function naiveClassTable(alphabet: string): Uint16Array {
   const classOf = new Map(Array.from({ length: alphabet.length }, (_, i) => [alphabet.charCodeAt(i), i + 1]));
   classOf.delete(WORD_START.charCodeAt(0));
-  const table = new Int32Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) table[c] = (classOf.get(t[c]!) ?? 0) | (isWordStartUnit(t[c]!) ? WORD_UNIT : 0);
+  const table = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++)
+    table[c] = (classOf.get(foldUnit(c)) ?? 0) | (isWordStartUnit(foldUnit(c)) ? WORD_UNIT : 0);
   for (const ch of IGNORABLE) table[ch.charCodeAt(0)] = CLASS_IGNORE;
   return table;
 }

@@ -72,6 +72,35 @@ describe('base64', () => {
     expect(decodeBase64('ab$d')).toBeUndefined();
     expect(decodeBase64('a=bc')).toBeUndefined();
   });
+
+  it('uses the native Uint8Array base64 methods where the platform has them, with the same results', () => {
+    // Node 20 lacks them; browsers have them. Install stand-ins built on Buffer for this test.
+    const U8 = Uint8Array as unknown as { fromBase64?: unknown };
+    const proto = Uint8Array.prototype as unknown as { toBase64?: unknown };
+    const calls: string[] = [];
+    U8.fromBase64 = (text: string) => {
+      calls.push('from');
+      return new Uint8Array(Buffer.from(text, 'base64'));
+    };
+    proto.toBase64 = function (this: Uint8Array) {
+      calls.push('to');
+      return Buffer.from(this).toString('base64');
+    };
+    try {
+      const bytes = Uint8Array.from({ length: 100 }, (_, i) => (i * 91) & 255);
+      const text = encodeBase64(bytes);
+      expect(decodeBase64(text)).toEqual(bytes);
+      expect(decodeBase64('ab c')).toBeUndefined(); // lenient natively, rejected here
+      expect(calls).toEqual(['to', 'from']);
+      expect(found('英伟达 Alibaba Cloud', loadMatcher(stored()))).toEqual([
+        ['英伟达', 'nvidia'],
+        ['Alibaba Cloud', 'alibaba-cloud'],
+      ]);
+    } finally {
+      delete U8.fromBase64;
+      delete proto.toBase64;
+    }
+  });
 });
 
 describe('countMatches', () => {
