@@ -8,7 +8,7 @@ export default defineConfig({
   outDir: process.env.COLUMNLENS_OUT_DIR ?? '.output',
   // Explicit imports everywhere: a reader of any file sees where each name comes from.
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -16,7 +16,12 @@ export default defineConfig({
     // cache, past Chrome's 10 MB storage.local quota (no install warning in Chrome).
     permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
     action: { default_title: '__MSG_extName__' },
-    browser_specific_settings: {
+    // Extension pages run only their own bundled scripts: no eval, no remote code, no plugins.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+    },
+    // Firefox-only keys; Chromium would warn about them as unrecognised.
+    browser_specific_settings: browser !== 'firefox' ? undefined : {
       gecko: {
         // A fixed id gives Firefox a stable moz-extension:// host for tests and keeps storage across reinstalls.
         id: 'columnlens@columnlens.dev',
@@ -27,5 +32,5 @@ export default defineConfig({
       },
       gecko_android: { strict_min_version: '142.0' },
     },
-  },
+  }),
 });
