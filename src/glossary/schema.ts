@@ -12,6 +12,10 @@ import { CATEGORIES, type Category } from './categories';
 
 export { CATEGORIES, type Category };
 
+// Extension pages forbid eval (manifest CSP); without this zod would probe `Function('')`
+// once and log a CSP violation before falling back to the same interpreted checks.
+z.config({ jitless: true });
+
 /** Languages a context note can be written in; also the reader-facing UI languages. */
 export const NOTE_LANGUAGES = ['zh-Hant', 'zh-Hans', 'en'] as const;
 export type NoteLanguage = (typeof NOTE_LANGUAGES)[number];
