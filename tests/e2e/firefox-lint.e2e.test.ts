@@ -37,10 +37,14 @@ const WEB_EXT = resolve(import.meta.dirname, '../../node_modules/.bin/web-ext');
 
 describe('the Firefox MV3 build under web-ext lint (addons-linter, offline)', () => {
   it('has no errors and no unexplained warnings', () => {
-    const run = spawnSync(WEB_EXT, ['lint', '--source-dir', FIREFOX_BUILD, '--output', 'json', '--no-config-discovery'], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const run = spawnSync(
+      WEB_EXT,
+      ['lint', '--source-dir', FIREFOX_BUILD, '--output', 'json', '--no-config-discovery'],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     // web-ext prints the JSON report on stdout whether or not the lint passed.
     const report = JSON.parse(run.stdout) as LintReport;
     const describe = (m: LintMessage) => `${m.code} ${m.file ?? ''}: ${m.message}`;
