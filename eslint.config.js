@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['.output*/', '.wxt/', 'node_modules/', 'glossary/schema.json'] },
+  { ignores: ['.tmp/**', '.output*/', '.wxt/', 'node_modules/', 'glossary/schema.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -24,7 +24,7 @@ export default tseslint.config(
   },
   {
     // Tests compare serialised DOM and build hostile fixtures on purpose.
-    files: ['tests/**', 'scripts/**', 'bench/**'],
+    files: ['tests/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -12,8 +12,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // unlimitedStorage: a 10,000-entry pack is ~10 MB as imported and again as the compiled
-    // cache, past Chrome's 10 MB storage.local quota (no install warning in Chrome).
+    // unlimitedStorage: an imported pack (up to 5 MB a file, several allowed) is stored as the
+    // reader's layer and again in the compiled cache, whose shards repeat its notes and whose
+    // matcher comes on top: about 2.4 times the pack (tests/tools/measure-glossary-cache.ts), so a
+    // 5 MB pack needs ~12 MB, past Chrome's 10 MB storage.local quota. No install warning in Chrome.
     permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
     action: { default_title: '__MSG_extName__' },
     // Extension pages run only their own bundled scripts: no eval, no remote code, no plugins.
@@ -21,16 +23,19 @@ export default defineConfig({
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
     },
     // Firefox-only keys; Chromium would warn about them as unrecognised.
-    browser_specific_settings: browser !== 'firefox' ? undefined : {
-      gecko: {
-        // A fixed id gives Firefox a stable moz-extension:// host for tests and keeps storage across reinstalls.
-        id: 'columnlens@columnlens.dev',
-        // 140 (an ESR) is the first Firefox that reads data_collection_permissions.
-        strict_min_version: '140.0',
-        // ColumnLens sends nothing anywhere; Firefox shows readers this declaration at install.
-        data_collection_permissions: { required: ['none'] },
-      },
-      gecko_android: { strict_min_version: '142.0' },
-    },
+    browser_specific_settings:
+      browser !== 'firefox'
+        ? undefined
+        : {
+            gecko: {
+              // A fixed id gives Firefox a stable moz-extension:// host for tests and keeps storage across reinstalls.
+              id: 'columnlens@columnlens.dev',
+              // 140 (an ESR) is the first Firefox that reads data_collection_permissions.
+              strict_min_version: '140.0',
+              // ColumnLens sends nothing anywhere; Firefox shows readers this declaration at install.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
   }),
 });

@@ -17,6 +17,11 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reveal-entry'), id: z.string().check(z.maxLength(64)) }),
   /** Content script → background: the compiled glossary is missing or unusable; build it. */
   z.object({ type: z.literal('ensure-glossary') }),
+  /**
+   * Whoever stored a new compiled glossary → every tab's content scripts: read it. Instead of a
+   * storage watch, which would hand every frame each local write, megabytes of user packs too.
+   */
+  z.object({ type: z.literal('glossary-updated'), version: z.string().check(z.maxLength(64)) }),
 ]);
 export type Message = z.infer<typeof messageSchema>;
 

@@ -3,6 +3,7 @@ import markCss from './marks.css?inline';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { checkOnActivity, createContentController, topHostname } from '../../src/content/controller';
+import { readEngineChoice } from '../../src/content/debug-engine';
 import { browserTimers } from '../../src/content/mutations';
 import { popupRequestListener } from '../../src/content/popup-requests';
 import { createSummaryReporter } from '../../src/content/summary-reporter';
@@ -10,7 +11,7 @@ import { loadActiveGlossary, watchActiveGlossary } from '../../src/glossary-stor
 import { resolveLanguage } from '../../src/i18n/language';
 import type { Message } from '../../src/messages';
 import { parseSettings, readSettings, settingsItem } from '../../src/settings/settings';
-import { startHighlightNavigation, startTooltip } from '../../src/tooltip';
+import { createOccurrenceVisitor, startHighlightNavigation, startTooltip } from '../../src/tooltip';
 
 // Wiring only: reading, drawing and following the page live in src/content/.
 export default defineContentScript({
@@ -36,14 +37,29 @@ export default defineContentScript({
       shadowCss: markCss,
       isAlive: () => ctx.isValid,
       onSummary: (read) => reporter.changed(read),
+      // "Reveal" from the popup goes where keyboard navigation goes, the same way.
+      visit: (occurrence) => visitor.visit(occurrence),
     });
-    startTooltip({
+    const tooltip = startTooltip({
       document,
       signal,
-      getEntry: (id) => controller.glossary?.byId.get(id),
+      // Notes are read from storage the first time an entry shows (a page loads only the index).
+      getEntry: (id) => controller.glossary?.peekEntry(id) ?? controller.glossary?.loadEntry(id),
+      getTerm: (id) => controller.glossary?.byId.get(id)?.term,
       getLanguage: () => resolveLanguage(controller.settings?.language ?? 'auto', navigator.language),
+      // Painted highlights (highlight engine) have no elements: the tooltip hit-tests for them.
+      hitTester: {
+        active: () => controller.engineKind === 'highlight',
+        at: (node, offset) => controller.hitTest(node, offset),
+      },
     });
-    startHighlightNavigation({ document, signal });
+    const visitor = createOccurrenceVisitor(document, (target) => tooltip.showFor(target));
+    startHighlightNavigation({
+      document,
+      signal,
+      findOccurrence: (from, direction) => controller.nextOccurrence(from, direction),
+      visitor,
+    });
     // An orphaned script (after an update) notices on the reader's next move and steps aside.
     checkOnActivity(document, signal, () => void ctx.isValid);
     if (window === window.top) {
@@ -54,8 +70,12 @@ export default defineContentScript({
     ctx.onInvalidated(settingsItem.watch((value) => controller.update({ settings: parseSettings(value) })));
     ctx.onInvalidated(watchActiveGlossary((glossary) => controller.update({ glossary })));
     // If the glossary cannot load now, the watch delivers it once the background has built it.
-    const [settings, glossary] = await Promise.all([readSettings(), loadActiveGlossary().catch(() => undefined)]);
+    const [settings, glossary, engine] = await Promise.all([
+      readSettings(),
+      loadActiveGlossary().catch(() => undefined),
+      readEngineChoice(),
+    ]);
     // A change seen by the watches while loading is newer than what was loaded.
-    controller.update({ settings: controller.settings ?? settings, glossary: controller.glossary ?? glossary });
+    controller.update({ settings: controller.settings ?? settings, glossary: controller.glossary ?? glossary, engine });
   },
 });

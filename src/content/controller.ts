@@ -6,10 +6,13 @@
  */
 import type { ActiveGlossary } from '../glossary-store/active-glossary';
 import { highlightsActiveFor, type Settings } from '../settings/settings';
+import type { HighlightHit, Occurrence } from './engine';
+import type { EngineChoice, EngineKind } from './engine-choice';
 import { glossaryView } from './glossary-view';
 import { startHighlighter, type DisplayFilters, type Highlighter, type HighlighterDeps } from './highlighter';
+import type { Direction, TextPoint } from './occurrences';
 
-export interface ControllerDeps extends Omit<HighlighterDeps, 'onSummary'> {
+export interface ControllerDeps extends Omit<HighlighterDeps, 'onSummary' | 'engineChoice'> {
   signal: AbortSignal;
   /** Hostname the per-site switch applies to (the top page's, also inside frames). */
   hostname: string;
@@ -18,11 +21,16 @@ export interface ControllerDeps extends Omit<HighlighterDeps, 'onSummary'> {
 }
 
 export interface ContentController {
-  update(change: { settings?: Settings; glossary?: ActiveGlossary }): void;
+  /** `engine`: which engine draws (the hidden debug choice); a change starts highlighting afresh. */
+  update(change: { settings?: Settings; glossary?: ActiveGlossary; engine?: EngineChoice }): void;
   summary(): Record<string, number>;
   reveal(id: string): boolean;
+  nextOccurrence(from: TextPoint | undefined, direction: Direction): Occurrence | undefined;
+  hitTest(node: Node, offset: number): HighlightHit | undefined;
   readonly glossary: ActiveGlossary | undefined;
   readonly settings: Settings | undefined;
+  /** The engine drawing now; undefined while highlights are off. */
+  readonly engineKind: EngineKind | undefined;
 }
 
 function filtersOf(settings: Settings): DisplayFilters {
@@ -38,6 +46,7 @@ export function createContentController(deps: ControllerDeps): ContentController
   let settings: Settings | undefined;
   let glossary: ActiveGlossary | undefined;
   let highlighter: Highlighter | undefined;
+  let engine: EngineChoice = 'auto';
   const empty = () => ({});
 
   const stop = () => {
@@ -51,6 +60,10 @@ export function createContentController(deps: ControllerDeps): ContentController
       if (deps.signal.aborted) return;
       const before = settings;
       const glossaryChanged = change.glossary !== undefined && change.glossary.version !== glossary?.version;
+      if (change.engine !== undefined && change.engine !== engine) {
+        engine = change.engine;
+        stop(); // Started again below with the engine asked for.
+      }
       settings = change.settings ?? settings;
       glossary = change.glossary ?? glossary;
       if (!settings || !glossary) return;
@@ -63,7 +76,7 @@ export function createContentController(deps: ControllerDeps): ContentController
       }
       if (!highlighter) {
         const current = (highlighter = startHighlighter(
-          { ...deps, onSummary: () => deps.onSummary(() => current.summary()) },
+          { ...deps, engineChoice: engine, onSummary: () => deps.onSummary(() => current.summary()) },
           glossaryView(glossary),
           filtersOf(settings),
         ));
@@ -73,11 +86,16 @@ export function createContentController(deps: ControllerDeps): ContentController
     },
     summary: () => highlighter?.summary() ?? {},
     reveal: (id) => highlighter?.reveal(id) ?? false,
+    nextOccurrence: (from, direction) => highlighter?.nextOccurrence(from, direction),
+    hitTest: (node, offset) => highlighter?.hitTest(node, offset),
     get glossary() {
       return glossary;
     },
     get settings() {
       return settings;
+    },
+    get engineKind() {
+      return highlighter?.engineKind;
     },
   };
 }

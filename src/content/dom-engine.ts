@@ -83,11 +83,12 @@ export function createDomEngine(doc: Document): HighlightEngine {
   function restore(rec: Wrapped): void {
     const mine = rec.parts.slice(1);
     const edited = mine.some((p) => p.node.parentNode && textOf(p) !== rec.data.slice(p.start, p.end));
-    const intact = intactOriginal(rec, true);
+    // Text as we left it, wherever it is now: a page that moved or detached its node keeps all its text.
+    const intact = rec.original.data === rec.data.slice(0, rec.parts[0]!.end);
     if (!edited) {
       for (const p of mine) p.node.parentNode?.removeChild(p.node);
-      // Untouched: the original gets its full text back. Rewritten or removed by the page:
-      // our nodes held the old text, so removing them leaves the page's version.
+      // Untouched (even if moved or detached): the original gets its full text back. Rewritten
+      // by the page: our nodes held the old text, so removing them leaves the page's version.
       if (intact) rec.original.data = rec.data;
     } else {
       // The page edited text inside our nodes: keep its text, drop only our elements.
@@ -102,7 +103,15 @@ export function createDomEngine(doc: Document): HighlightEngine {
     records.delete(rec.original);
   }
 
+  /** The mark drawn for `piece`, if it was. */
+  function markOf(piece: Piece): HTMLElement | undefined {
+    const rec = records.get(piece.node);
+    const part = rec?.parts[partIndex(rec.parts, piece.start)];
+    return part?.mark && part.start === piece.start && part.node.isConnected ? (part.node as HTMLElement) : undefined;
+  }
+
   return {
+    kind: 'dom',
     apply(pieces) {
       for (const [node, list] of byNode(pieces)) {
         const planned = plan(node, list);
@@ -135,6 +144,24 @@ export function createDomEngine(doc: Document): HighlightEngine {
     },
     originalOf: (node) => ours.get(node)?.original,
     has: (node) => records.has(node),
+    locate(pieces) {
+      const first = pieces[0] && markOf(pieces[0]);
+      const last = pieces.length > 1 ? markOf(pieces[pieces.length - 1]!) : first;
+      if (!first || !last) return undefined;
+      const range = doc.createRange();
+      range.setStartBefore(first);
+      range.setEndAfter(last);
+      return { element: first, range };
+    },
+    originalPoint(node, offset) {
+      // Text inside a mark stands at the mark's place in the original text.
+      const inMark = node.nodeType === 3 && node.parentNode && ours.has(node.parentNode);
+      const own = inMark ? node.parentNode! : node;
+      const rec = ours.get(own);
+      const part = rec?.parts.find((p) => p.node === own);
+      if (!rec || !part) return undefined;
+      return { node: rec.original, offset: part.start + (node.nodeType === 3 ? offset : 0) };
+    },
   };
 }
 

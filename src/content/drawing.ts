@@ -4,7 +4,7 @@
  * drawn in one slice reaches the page in one task, so the browser lays out once per slice.
  */
 import type { HighlightEngine, Piece } from './engine';
-import type { ContainerState, PendingBlock } from './page-state';
+import type { ContainerState, PendingBlock, PendingMatch } from './page-state';
 import { PRIORITY, type Scheduler } from './scheduler';
 import type { ViewportWatcher, ViewportWatcherFactory } from './viewport';
 
@@ -21,8 +21,8 @@ export interface Drawing {
   wait(block: PendingBlock): void;
   /** Stops waiting for the blocks of `state` and undraws what it drew. */
   undraw(state: ContainerState): void;
-  /** Draws every pending match of `entry` now (for "reveal"). */
-  drawEntryNow(states: Iterable<ContainerState>, entry: number): void;
+  /** Draws `match` of `state` now if it is still waiting (keyboard navigation and "reveal" go to it). */
+  drawNow(state: ContainerState, match: PendingMatch): void;
   /** Forgets every waiting block (highlights themselves are removed by the engine). */
   reset(): void;
   disconnect(): void;
@@ -38,6 +38,9 @@ export function createDrawing(
   const waiting = new Map<Element, Set<PendingBlock>>();
   const queue: PendingBlock[] = [];
   let drawing = false;
+  // False once disconnected: a drawing job still queued in the scheduler then writes nothing
+  // (the highlighter may have handed the page to another engine meanwhile).
+  let live = true;
   let watcher: ViewportWatcher = viewport(near);
 
   function near(elements: Element[]): void {
@@ -55,6 +58,7 @@ export function createDrawing(
   }
 
   function draw(state: ContainerState, pieces: readonly Piece[]): void {
+    if (!live) return;
     ownWrites(() => engine.apply(pieces));
     for (const piece of pieces) state.drawn.add(piece.node);
   }
@@ -63,7 +67,7 @@ export function createDrawing(
     const { state } = block;
     const pieces = block.matches.flatMap((m) => m.pieces);
     let batch: Piece[] = [];
-    for (let i = 0; i < pieces.length && !state.dropped;) {
+    for (let i = 0; i < pieces.length && live && !state.dropped;) {
       // Pieces of one text node are consecutive: take them as one group.
       const node = pieces[i]!.node;
       let end = i + 1;
@@ -76,7 +80,7 @@ export function createDrawing(
         state.drawn.add(node);
         // Built over several steps, written in one: a giant text node is laid out again once.
         yield* engine.applyInSteps(group, (change) => {
-          if (!state.dropped) ownWrites(change);
+          if (live && !state.dropped) ownWrites(change);
         });
         continue;
       }
@@ -129,17 +133,13 @@ export function createDrawing(
       if (state.drawn.size > 0) ownWrites(() => engine.remove(state.drawn));
       state.drawn.clear();
     },
-    drawEntryNow(states, entry) {
-      for (const state of states) {
-        for (const block of state.pending) {
-          const now = block.matches.filter((m) => m.entry === entry);
-          if (now.length === 0) continue;
-          block.matches = block.matches.filter((m) => m.entry !== entry);
-          draw(
-            state,
-            now.flatMap((m) => m.pieces),
-          );
-        }
+    drawNow(state, match) {
+      for (const block of state.pending) {
+        const index = block.matches.indexOf(match);
+        if (index < 0) continue;
+        block.matches = block.matches.filter((m) => m !== match);
+        draw(state, match.pieces);
+        return;
       }
     },
     reset() {
@@ -150,6 +150,7 @@ export function createDrawing(
       watcher = viewport(near);
     },
     disconnect() {
+      live = false;
       watcher.disconnect();
       waiting.clear();
       queue.length = 0;

@@ -5,6 +5,7 @@
  * relayout after inserting thousands of elements is the limit.
  */
 import type { Span } from './blocks';
+import type { TextPoint } from './occurrences';
 
 /** One text node's share of one match. */
 export interface Piece extends Span {
@@ -14,7 +15,30 @@ export interface Piece extends Span {
   first: boolean;
 }
 
+/** A drawn occurrence, as keyboard navigation and "reveal" go to it. */
+export interface Occurrence {
+  id: string;
+  /** The focusable first mark, for engines that draw elements. */
+  element?: HTMLElement;
+  /** The occurrence's text: what engines without elements scroll to, select and anchor the tooltip on. */
+  range: Range;
+  /** False once the highlight is gone (engines without elements; an element's `isConnected` says it). */
+  alive?(): boolean;
+}
+
+/** The highlight under a point, found by hit-testing (engines without elements). */
+export interface HighlightHit {
+  id: string;
+  /** The same object for every hit on the same highlight, so moving over it opens nothing new. */
+  key: object;
+  range: Range;
+  /** False once the highlight is gone (switched off, or its text re-read). */
+  alive(): boolean;
+}
+
 export interface HighlightEngine {
+  /** `dom` wraps text in elements; `highlight` paints ranges and leaves the DOM alone. */
+  readonly kind: 'dom' | 'highlight';
   /**
    * Draws pieces. Pieces of one text node may arrive over several calls (lazy wrapping);
    * pieces overlapping something already drawn, or of text that changed, are ignored.
@@ -33,6 +57,12 @@ export interface HighlightEngine {
   originalOf(node: Node): Text | undefined;
   /** Whether this original text node currently has highlights. */
   has(node: Text): boolean;
+  /** Where the occurrence drawn from `pieces` now is; undefined when it was not drawn. */
+  locate(pieces: readonly Piece[]): Omit<Occurrence, 'id'> | undefined;
+  /** A point inside a node of ours, as a point in the original text it was made from. */
+  originalPoint(node: Node, offset: number): TextPoint | undefined;
+  /** The highlight at `offset` in text node `node`, for engines without elements. */
+  hitTest?(node: Node, offset: number): HighlightHit | undefined;
 }
 
 /** Marks drawn per DOM engine, exported for styles and for the tooltip's event delegation. */

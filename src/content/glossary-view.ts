@@ -14,25 +14,14 @@ const OVERLAP_SLACK = 64;
 /** Builds the highlighter's view of `glossary`. */
 export function glossaryView(glossary: ActiveGlossary): GlossaryView {
   const { matcher, byId } = glossary;
-  let longest = 0;
-  let shortest = Infinity;
-  const categories = matcher.entryIds.map((id) => {
-    const entry = byId.get(id);
-    if (!entry) return '';
-    const names = [entry.term, ...entry.aliases.map((a) => (typeof a === 'string' ? a : a.text))];
-    for (const name of names) {
-      longest = Math.max(longest, name.length);
-      // The matcher reads a run of spaces as one, so the page text can be that short.
-      shortest = Math.min(shortest, name.trim().replace(/\s+/g, ' ').length);
-    }
-    for (const phrase of entry.exclude ?? []) longest = Math.max(longest, phrase.length);
-    return entry.category;
-  });
+  // Name lengths come precomputed (glossary-store/name-lengths.ts): pages never load the aliases.
+  const { longest, shortest } = glossary.nameLengths;
+  const categories = matcher.entryIds.map((id) => byId.get(id)?.category ?? '');
   return {
     scanner: matcher,
     entryIds: matcher.entryIds,
     categories,
     maxMatchLength: 2 * longest + OVERLAP_SLACK,
-    minMatchLength: Number.isFinite(shortest) ? Math.max(1, shortest) : 1,
+    minMatchLength: Math.max(1, shortest),
   };
 }

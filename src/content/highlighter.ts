@@ -1,16 +1,17 @@
 /**
  * The highlighter of one document: reads the page in time slices (what is on screen drawn
  * first), follows the page's changes, and takes every highlight back when stopped. It
- * decides what to highlight; how is the engine's business (`engine.ts`).
+ * decides what to highlight; how is the engine's business (`engine.ts`, `engine-choice.ts`).
  */
 import { containerOf } from './dom-rules';
-import { createDomEngine } from './dom-engine';
-import { createDrawing } from './drawing';
-import type { HighlightEngine } from './engine';
+import { createDrawing, type Drawing } from './drawing';
+import type { HighlightEngine, HighlightHit, Occurrence } from './engine';
+import { createEngine, EngineAdvisor, startingEngine, type EngineChoice, type EngineKind } from './engine-choice';
 import { browserTimers, createMutationWatcher, type ChangeBatch, type Timers } from './mutations';
-import { PageState } from './page-state';
-import { readRegion, type DisplayFilters, type GlossaryView, type ReadHooks } from './reader';
-import { focusMark, nextOccurrence, occurrences } from './reveal';
+import { findOccurrence, type FoundOccurrence } from './occurrence-finder';
+import type { Direction, TextPoint } from './occurrences';
+import { PageState, type PendingBlock } from './page-state';
+import { blockTarget, readRegion, type DisplayFilters, type GlossaryView, type ReadHooks } from './reader';
 import { browserSliceHost, PRIORITY, Scheduler, type SliceHost } from './scheduler';
 import { createShadowStyles } from './shadow-styles';
 import { intersectionViewport, everythingNear, type ViewportWatcherFactory } from './viewport';
@@ -19,9 +20,12 @@ export type { DisplayFilters, GlossaryView } from './reader';
 
 export interface HighlighterDeps {
   document: Document;
-  /** The document's window: MutationObserver, IntersectionObserver, timers. */
+  /** The document's window: MutationObserver, IntersectionObserver, timers, CSS.highlights. */
   window: Window & typeof globalThis;
+  /** A fixed engine (tests); otherwise `engineChoice` decides. */
   engine?: HighlightEngine;
+  /** Which engine draws: "auto" (default) picks per page. */
+  engineChoice?: EngineChoice;
   sliceHost?: SliceHost;
   viewport?: ViewportWatcherFactory;
   timers?: Timers;
@@ -35,13 +39,24 @@ export interface HighlighterDeps {
   onSummary?(): void;
   /** False once the extension context is gone: the highlighter then removes itself. */
   isAlive?(): boolean;
+  /** Shows an occurrence "reveal" found; by default its element is scrolled to and focused. */
+  visit?(occurrence: Occurrence): void;
 }
 
 export interface Highlighter {
   /** Occurrences per entry id on the whole page, including text not drawn yet. */
   summary(): Record<string, number>;
-  /** Scrolls to and focuses the next occurrence of `id`; false when there is none to show. */
+  /** Goes to the next occurrence of `id` (see `visit`); false when there is none to show. */
   reveal(id: string): boolean;
+  /**
+   * The occurrence after (or before) `from` in document order, wrapping around, including
+   * those not drawn yet (drawn first). Follows density and hidden categories.
+   */
+  nextOccurrence(from: TextPoint | undefined, direction: Direction): Occurrence | undefined;
+  /** The highlight at a text position, for engines that draw no elements (hit-testing). */
+  hitTest(node: Node, offset: number): HighlightHit | undefined;
+  /** The engine drawing now. */
+  readonly engineKind: EngineKind;
   /** New glossary or display choices: everything is read again. */
   setOptions(view: GlossaryView, filters: DisplayFilters): void;
   /** Removes every highlight (the DOM as it was) and stops all observers. */
@@ -54,17 +69,25 @@ export interface Highlighter {
 /** Lost-walk re-reads allowed per page, so a page that keeps moving our walk's position cannot loop us. */
 const MAX_LOST_REREADS = 20;
 
+/** Scrolls an occurrence's element into the middle of the viewport and focuses it. */
+function focusElement({ element }: Occurrence): void {
+  element?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+  element?.focus({ preventScroll: true });
+}
+
 /** Starts highlighting `deps.document`. */
 export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filters: DisplayFilters): Highlighter {
   const { document: doc, window: win } = deps;
-  const engine = deps.engine ?? createDomEngine(doc);
+  const choice = deps.engineChoice ?? 'auto';
+  let engine = deps.engine ?? createEngine(startingEngine(choice, doc, win), doc, win);
+  const advisor = !deps.engine && choice === 'auto' && engine.kind === 'dom' ? new EngineAdvisor(win) : undefined;
   const page = new PageState();
   const roots = new Set<ParentNode>([doc]);
   const styles = createShadowStyles(win, deps.shadowCss);
   const timers: Timers = deps.timers ?? browserTimers(win);
   let stopped = false;
   let lostRereads = 0;
-  let lastRevealed: Element | undefined;
+  let lastRevealed: TextPoint | undefined;
   const alive = () => !stopped && (deps.isAlive?.() ?? true);
   const scheduler = new Scheduler(deps.sliceHost ?? browserSliceHost(win), deps.budgetMs ?? 10, () => {
     if (!alive()) stop();
@@ -75,9 +98,12 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     onChanges,
     isOurs: (node) => engine.originalOf(node) !== undefined,
   });
+  const ownWrites = <T>(write: () => T) => mutations.ownWrites(write);
+  // Both engines draw as text nears the viewport: marks to spare relayout, painted ranges
+  // because Chromium re-validates every registered range on each change.
   const viewport =
     deps.viewport ?? (typeof win.IntersectionObserver === 'function' ? intersectionViewport(win) : everythingNear);
-  const drawing = createDrawing(engine, scheduler, viewport, (write) => mutations.ownWrites(write));
+  let drawing: Drawing = createDrawing(engine, scheduler, viewport, ownWrites);
 
   const hooks: ReadHooks = {
     forget(container) {
@@ -95,8 +121,39 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       if (!container || !container.isConnected || ++lostRereads > MAX_LOST_REREADS) return;
       scheduler.add(readRegion(container, false, view, filters, page, hooks), PRIORITY.changes);
     },
-    pending: (block) => drawing.wait(block),
+    pending(block) {
+      drawing.wait(block);
+      if (engine.kind === 'dom' && advisor?.note(block)) switchToHighlights();
+    },
   };
+
+  /**
+   * Hands the page over to the highlight engine: the marks drawn so far are taken back (the
+   * DOM as it was) and every match to show is drawn again as painted ranges. What was read
+   * stays: nothing is read twice.
+   */
+  function switchToHighlights(): void {
+    ownWrites(() => engine.removeAll());
+    drawing.disconnect();
+    engine = createEngine('highlight', doc, win);
+    drawing = createDrawing(engine, scheduler, viewport, ownWrites);
+    for (const state of page.states.values()) {
+      state.drawn.clear();
+      state.pending = [];
+      let block: PendingBlock | undefined;
+      for (const match of state.shown) {
+        const target = blockTarget(match.pieces[0]!.node);
+        if (!target) continue;
+        if (block?.target === target) {
+          block.matches.push(match);
+          continue;
+        }
+        block = { state, target, matches: [match] };
+        state.pending.push(block);
+        drawing.wait(block);
+      }
+    }
+  }
 
   function begin(): void {
     // A document in design mode is one big editor: nothing to highlight.
@@ -134,7 +191,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   function clearAll(): void {
     scheduler.clear();
     drawing.reset();
-    mutations.ownWrites(() => engine.removeAll());
+    ownWrites(() => engine.removeAll());
     page.clear();
     lastRevealed = undefined;
   }
@@ -150,19 +207,25 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     page.clear();
   }
 
+  const find = (from: TextPoint | undefined, direction: Direction, entry?: number): FoundOccurrence | undefined =>
+    stopped ? undefined : findOccurrence({ page, engine, drawing, entryIds: view.entryIds }, from, direction, entry);
+
   begin();
 
   return {
     summary: () => page.summary(view.entryIds),
     reveal(id) {
       const entry = view.entryIds.indexOf(id);
-      if (entry < 0 || stopped) return false;
-      drawing.drawEntryNow(page.states.values(), entry);
-      const mark = nextOccurrence(occurrences(roots, id), lastRevealed);
-      if (!mark) return false;
-      lastRevealed = mark;
-      focusMark(mark);
+      const found = entry < 0 ? undefined : find(lastRevealed, 'next', entry);
+      if (!found) return false;
+      lastRevealed = found.point;
+      (deps.visit ?? focusElement)(found.occurrence);
       return true;
+    },
+    nextOccurrence: (from, direction) => find(from, direction)?.occurrence,
+    hitTest: (node, offset) => (stopped ? undefined : engine.hitTest?.(node, offset)),
+    get engineKind() {
+      return engine.kind;
     },
     setOptions(nextView, nextFilters) {
       if (stopped) return;

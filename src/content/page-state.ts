@@ -24,6 +24,11 @@ export interface ContainerState {
   /** Original text nodes handed to the engine. */
   drawn: Set<Text>;
   pending: PendingBlock[];
+  /**
+   * Every match shown (after density and category filters), drawn or not, in document order:
+   * keyboard navigation and "reveal" walk these, so they reach occurrences not drawn yet.
+   */
+  shown: PendingMatch[];
   /** Entries whose one highlight (density "first") this container holds. */
   firsts: number[];
   dropped: boolean;
@@ -38,7 +43,7 @@ export class PageState {
   stateFor(container: Node): ContainerState {
     let state = this.states.get(container);
     if (!state) {
-      state = { container, counts: new Map(), drawn: new Set(), pending: [], firsts: [], dropped: false };
+      state = { container, counts: new Map(), drawn: new Set(), pending: [], shown: [], firsts: [], dropped: false };
       this.states.set(container, state);
     }
     return state;
@@ -52,6 +57,18 @@ export class PageState {
     state.dropped = true;
     for (const entry of state.firsts) if (this.firstOwner.get(entry) === state) this.firstOwner.delete(entry);
     return state;
+  }
+
+  /** Records matches of `state` to show, drawn or not. */
+  addShown(state: ContainerState, matches: readonly PendingMatch[]): void {
+    for (const match of matches) state.shown.push(match);
+  }
+
+  /** Leaves out a match that cannot be drawn (its text changed before it was). */
+  dropShown(state: ContainerState, match: PendingMatch): void {
+    const index = state.shown.indexOf(match);
+    if (index < 0) return;
+    state.shown.splice(index, 1);
   }
 
   /** Containers the page has removed. */

@@ -96,11 +96,16 @@ function record(
     if (pieces.length > 0) shown.push({ entry: m.entry, pieces });
   }
   if (shown.length === 0) return;
-  const firstNode = shown[0]!.pieces[0]!.node;
-  const parent = firstNode.parentNode;
-  const target = parent?.nodeType === 1 ? (parent as Element) : (parent as ShadowRoot | null)?.host;
+  const target = blockTarget(shown[0]!.pieces[0]!.node);
   if (!target) return;
+  page.addShown(state, shown);
   const pending: PendingBlock = { state, target, matches: shown };
   state.pending.push(pending);
   hooks.pending(pending);
+}
+
+/** The element whose nearness to the viewport decides when matches in `node` are drawn. */
+export function blockTarget(node: Text): Element | undefined {
+  const parent = node.parentNode;
+  return parent?.nodeType === 1 ? (parent as Element) : ((parent as ShadowRoot | null)?.host ?? undefined);
 }

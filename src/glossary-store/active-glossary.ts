@@ -1,76 +1,115 @@
 /**
  * The merged glossary as content scripts, the popup and the tooltip get it.
  *
- * It comes from the compiled cache in `local:compiledGlossary`, which the background (and
- * the editor, after a save) keep up to date: the automaton is built once per glossary
- * version, not once per page, and neither zod nor the pack files ship in the content script.
- * When the cache is missing or unusable (first run, an update still compiling, damaged
- * storage), the background is asked to build it and the storage watch delivers it.
+ * It comes from the compiled cache (`compiled-format.ts`), which the background (and the
+ * editor, after a save) keep up to date: the automaton is built once per glossary version,
+ * not once per page, and neither zod nor the pack files ship in the content script. A page
+ * reads only the matcher and a lean index at start; an entry's notes are read the first time
+ * its tooltip opens. New versions are announced by message (`announce.ts`), never watched in
+ * storage. When the cache is missing or unusable (first run, an update still compiling, an
+ * older format, damaged storage), the background is asked to build it.
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { Message } from '../messages';
-import { STORAGE_KEYS } from '../storage/keys';
-import { readCompiledGlossary } from './compiled-cache';
-import type { ActiveGlossary, RuntimeEntry } from './runtime-entry';
+import { parseMessage, type Message } from '../messages';
+import { STORAGE_KEYS, detailShardKey } from '../storage/keys';
+import { compiledHeader, readCompiledGlossary } from './compiled-cache';
+import type { ActiveGlossary, IndexEntry, RuntimeEntry } from './runtime-entry';
 
-export type { ActiveGlossary, RuntimeEntry };
+export type { ActiveGlossary, IndexEntry, RuntimeEntry };
 
 /** How long `loadActiveGlossary` waits for the background to build a missing cache. */
 const BUILD_TIMEOUT_MS = 20_000;
+/** How often it looks meanwhile (only while there is no usable cache: first run, an update). */
+const BUILD_POLL_MS = 250;
 
-let requestedFor: string | undefined;
+/** Unusable states already reported since a usable glossary was last read. */
+const requested = new Set<string>();
+/** The watchers' re-reads, also run when a tooltip finds the stored glossary newer than its own. */
+const refreshers = new Set<() => void>();
 
 /**
- * Asks the background to (re)build the cache, once per unusable version seen, so a bug
- * that produced an unreadable cache cannot turn into a rebuild loop across tabs.
+ * Asks the background to (re)build the cache, once per unusable state seen, so a bug that
+ * produced an unreadable cache cannot turn into a rebuild loop across tabs. Reading a usable
+ * glossary starts afresh: a later failure is a new one.
  */
-function requestBuild(raw: unknown): Promise<void> {
-  const seen = typeof raw === 'object' && raw !== null ? String((raw as { version?: unknown }).version) : 'missing';
-  if (requestedFor === seen) return Promise.resolve();
-  requestedFor = seen;
+function requestBuild(seen: string): Promise<void> {
+  if (requested.has(seen)) return Promise.resolve();
+  requested.add(seen);
   const message: Message = { type: 'ensure-glossary' };
   return browser.runtime.sendMessage(message).then(
     () => undefined,
-    // The background may be restarting after an update; the watch still delivers the cache.
+    // The background may be restarting after an update; it builds the cache when it starts.
     () => undefined,
   );
 }
 
+const readPageItem = () => storage.getItem<unknown>(STORAGE_KEYS.compiledGlossary);
+const versionSeen = (raw: unknown) =>
+  typeof raw === 'object' && raw !== null ? String((raw as { version?: unknown }).version) : 'missing';
+
+/**
+ * A shard that does not read as the one `version` names is either from a newer glossary (then
+ * the watchers read that one, in case its announcement was missed) or damaged (rebuilt).
+ */
+async function checkShards(version: string): Promise<void> {
+  if (compiledHeader(await readPageItem())?.version === version) await requestBuild(`${version}/details`);
+  else for (const refresh of refreshers) refresh();
+}
+
+/** The glossary in the stored page item `raw`, reading its details from storage when asked. */
+function fromStorage(raw: unknown): ActiveGlossary | undefined {
+  const glossary = readCompiledGlossary(
+    raw,
+    (index) => storage.getItem<unknown>(detailShardKey(index)),
+    () => void checkShards(versionSeen(raw)),
+  );
+  if (glossary) requested.clear();
+  return glossary;
+}
+
 /** Loads the active glossary, waiting for the background to build it if needed. */
 export async function loadActiveGlossary(): Promise<ActiveGlossary> {
-  const raw = await storage.getItem<unknown>(STORAGE_KEYS.compiledGlossary);
-  const cached = readCompiledGlossary(raw);
+  const raw = await readPageItem();
+  const cached = fromStorage(raw);
   if (cached) return cached;
-  return new Promise<ActiveGlossary>((resolve, reject) => {
-    let settled = false;
-    const finish = (glossary: ActiveGlossary | undefined) => {
-      if (settled || !glossary) return;
-      settled = true;
-      unwatch();
-      clearTimeout(timer);
-      resolve(glossary);
-    };
-    const unwatch = storage.watch<unknown>(STORAGE_KEYS.compiledGlossary, (value) =>
-      finish(readCompiledGlossary(value)),
-    );
-    const timer = setTimeout(() => {
-      if (settled) return;
-      settled = true;
-      unwatch();
-      reject(new Error('ColumnLens: the glossary could not be loaded'));
-    }, BUILD_TIMEOUT_MS);
-    void requestBuild(raw).then(async () =>
-      finish(readCompiledGlossary(await storage.getItem<unknown>(STORAGE_KEYS.compiledGlossary))),
-    );
-  });
+  // The background answers once it has built the cache; looking again now and then also
+  // covers a background that was restarting when asked (it builds the cache as it starts).
+  const deadline = Date.now() + BUILD_TIMEOUT_MS;
+  let wake = () => {};
+  void requestBuild(versionSeen(raw)).then(() => wake());
+  while (Date.now() < deadline) {
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+      setTimeout(resolve, BUILD_POLL_MS);
+    });
+    const glossary = fromStorage(await readPageItem());
+    if (glossary) return glossary;
+  }
+  throw new Error('ColumnLens: the glossary could not be loaded');
 }
 
 /** Calls `onChange` with each new version of the glossary; returns a function that stops watching. */
 export function watchActiveGlossary(onChange: (g: ActiveGlossary) => void): () => void {
-  return storage.watch<unknown>(STORAGE_KEYS.compiledGlossary, (value) => {
-    const glossary = readCompiledGlossary(value);
-    if (glossary) onChange(glossary);
-    else void requestBuild(value);
-  });
+  let delivered: string | undefined;
+  const refresh = () =>
+    void readPageItem().then((raw) => {
+      const glossary = fromStorage(raw);
+      if (!glossary) return void requestBuild(versionSeen(raw));
+      if (glossary.version === delivered) return;
+      delivered = glossary.version;
+      onChange(glossary);
+    });
+  const listener = (raw: unknown): undefined => {
+    const message = parseMessage(raw);
+    if (message?.type === 'glossary-updated' && message.version !== delivered) refresh();
+    // No reply: other listeners answer their own messages.
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  refreshers.add(refresh);
+  return () => {
+    browser.runtime.onMessage.removeListener(listener);
+    refreshers.delete(refresh);
+  };
 }

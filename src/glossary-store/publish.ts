@@ -1,14 +1,19 @@
 /**
- * Builds the compiled glossary from the bundled packs and the reader's layer and stores it
- * in `local:compiledGlossary`, where every tab's content script watches it. The background
- * runs this on install/update and whenever the layer changes; the editor runs it right
- * after saving so open tabs update without waiting for the service worker to wake.
+ * Builds the compiled glossary from the bundled packs and the reader's layer, stores it (the
+ * page item in `local:compiledGlossary`, the details shards beside it) and tells open tabs.
+ * The background runs this on install/update and whenever the layer changes; the editor runs
+ * it right after saving so open tabs update without waiting for the service worker to wake.
  */
+import { storage } from 'wxt/utils/storage';
 import { compiledGlossaryItem } from '../storage/items';
+import { STORAGE_KEYS, detailShardKey } from '../storage/keys';
 import { readUserLayer } from '../storage/read-user-layer';
+import { announceGlossary } from './announce';
 import { bundledPacks } from './bundled-packs';
-import { readCompiledGlossary } from './compiled-cache';
-import { compileGlossary, versionOf } from './compile';
+import { compiledHeader, readCompiledGlossary } from './compiled-cache';
+import { MAX_SHARDS } from './compiled-format';
+import { compileGlossary, versionOf, type CompiledOutput } from './compile';
+import { parseDetailShard } from './detail-shards';
 
 export interface PublishResult {
   version: string;
@@ -17,24 +22,62 @@ export interface PublishResult {
   entryCount: number;
 }
 
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+
+/** True when the page item and every shard it names read back (`shard(i)` gives shard i's stored value). */
+function loadsFully(page: unknown, shard: (index: number) => unknown): boolean {
+  const header = compiledHeader(page);
+  return (
+    header !== undefined &&
+    readCompiledGlossary(page, shard) !== undefined &&
+    header.shards.every((stamp, i) => parseDetailShard(shard(i), stamp) !== undefined)
+  );
+}
+
+/** Whether what is stored loads in full: the page item and all of its shards. */
+async function storedLoads(page: unknown): Promise<boolean> {
+  const header = compiledHeader(page);
+  if (!header) return false;
+  const values = await storage.getItems(header.shards.map((_, i) => detailShardKey(i)));
+  return loadsFully(page, (i) => values[i]?.value);
+}
+
+/**
+ * Stores `compiled`: the shards whose stamp differs from what is stored (all of them when
+ * `rewriteAll`), then the page item, in one write so no reader sees the new page item
+ * before its shards. Shards past the new count are removed afterwards.
+ */
+async function store(compiled: CompiledOutput, previous: string[] | undefined, rewriteAll: boolean): Promise<void> {
+  const shards = compiled.shards
+    .map((shard, i) => ({ key: detailShardKey(i), value: shard, changed: rewriteAll || previous?.[i] !== shard.stamp }))
+    .filter((s) => s.changed)
+    .map(({ key, value }) => ({ key, value }));
+  await storage.setItems([...shards, { key: STORAGE_KEYS.compiledGlossary, value: compiled.page }]);
+  // Without a readable previous page item the old shard count is unknown: clear every possible one.
+  const obsolete = range(compiled.shards.length, previous ? previous.length : MAX_SHARDS);
+  if (obsolete.length > 0) await storage.removeItems(obsolete.map(detailShardKey));
+}
+
 async function publishNow(verify: boolean): Promise<PublishResult> {
   const packs = bundledPacks();
   const { layer } = await readUserLayer();
   const version = await versionOf(packs, layer);
   const stored = await compiledGlossaryItem.getValue();
-  const storedVersion = (stored as { version?: unknown } | null)?.version;
+  const header = compiledHeader(stored);
   // Same inputs, same output: skip the work and the write (which would wake every tab)
   // unless a reader reported the stored copy unusable, in which case it is checked in full.
-  if (storedVersion === version && (!verify || readCompiledGlossary(stored))) {
-    const ids = (stored as { matcher?: { entryIds?: unknown } }).matcher?.entryIds;
-    return { version, written: false, entryCount: Array.isArray(ids) ? ids.length : 0 };
+  if (header?.version === version && (!verify || (await storedLoads(stored)))) {
+    return { version: header.version, written: false, entryCount: header.entryCount };
   }
   const compiled = compileGlossary(packs, layer, version);
   // A cache its readers would reject again would only start another round of requests.
-  if (verify && !readCompiledGlossary(structuredClone(compiled)))
-    throw new Error('the compiled glossary does not load');
-  await compiledGlossaryItem.setValue(compiled);
-  return { version, written: true, entryCount: compiled.matcher.entryIds.length };
+  if (verify) {
+    const copy = structuredClone(compiled);
+    if (!loadsFully(copy.page, (i) => copy.shards[i])) throw new Error('the compiled glossary does not load');
+  }
+  await store(compiled, header?.shards, verify);
+  await announceGlossary(compiled.page.version);
+  return { version: compiled.page.version, written: true, entryCount: compiled.page.entryCount };
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -42,7 +85,7 @@ let queue: Promise<unknown> = Promise.resolve();
 /**
  * Rebuilds the cache if its inputs changed. Calls are serialised, so the last write always
  * reflects the latest layer. `verify` also rebuilds a cache whose version matches but whose
- * content does not load (a content script asked for it).
+ * content does not load (a content script asked for it), rewriting every shard.
  */
 export function publishGlossary(options: { verify?: boolean } = {}): Promise<PublishResult> {
   const run = queue.then(() => publishNow(options.verify ?? false));

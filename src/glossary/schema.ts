@@ -81,14 +81,31 @@ export type Alias = z.infer<typeof aliasSchema>;
 
 /** A note as one string, or written per language. */
 export const contextSchema = z.union([
-  z.string().trim().min(1, 'must not be empty').max(LIMITS.noteLength, `must be at most ${LIMITS.noteLength} characters`),
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(LIMITS.noteLength, `must be at most ${LIMITS.noteLength} characters`),
   z
     .looseObject({
-      'zh-Hant': z.string().trim().min(1).max(LIMITS.noteLength, `must be at most ${LIMITS.noteLength} characters`).optional(),
-      'zh-Hans': z.string().trim().min(1).max(LIMITS.noteLength, `must be at most ${LIMITS.noteLength} characters`).optional(),
+      'zh-Hant': z
+        .string()
+        .trim()
+        .min(1)
+        .max(LIMITS.noteLength, `must be at most ${LIMITS.noteLength} characters`)
+        .optional(),
+      'zh-Hans': z
+        .string()
+        .trim()
+        .min(1)
+        .max(LIMITS.noteLength, `must be at most ${LIMITS.noteLength} characters`)
+        .optional(),
       en: z.string().trim().min(1).max(LIMITS.noteLength, `must be at most ${LIMITS.noteLength} characters`).optional(),
     })
-    .refine((o) => NOTE_LANGUAGES.some((l) => o[l] !== undefined), 'needs a note in at least one of zh-Hant, zh-Hans, en'),
+    .refine(
+      (o) => NOTE_LANGUAGES.some((l) => o[l] !== undefined),
+      'needs a note in at least one of zh-Hant, zh-Hans, en',
+    ),
 ]);
 export type Context = z.infer<typeof contextSchema>;
 
@@ -103,7 +120,10 @@ export const entrySchema = z.looseObject({
   /** The display name shown first in the tooltip. It is also matched, like an alias. */
   term: nameSchema,
   /** Every other surface form a reader may meet, in any script or language. */
-  aliases: z.array(aliasSchema).max(LIMITS.aliasesPerEntry, `must have at most ${LIMITS.aliasesPerEntry} aliases`).default([]),
+  aliases: z
+    .array(aliasSchema)
+    .max(LIMITS.aliasesPerEntry, `must have at most ${LIMITS.aliasesPerEntry} aliases`)
+    .default([]),
   category: z.enum(CATEGORIES, { error: `must be one of: ${CATEGORIES.join(', ')}` }),
   /** What the column says about the entry, in our own words. */
   context: contextSchema,
@@ -148,7 +168,9 @@ export const packSchema = z
     version: z.string().trim().max(40).optional(),
     description: z.string().trim().max(2_000).optional(),
     source: sourceSchema,
-    entries: z.array(entrySchema).max(LIMITS.entries, `must have at most ${LIMITS.entries.toLocaleString('en')} entries`),
+    entries: z
+      .array(entrySchema)
+      .max(LIMITS.entries, `must have at most ${LIMITS.entries.toLocaleString('en')} entries`),
   })
   .superRefine((pack, ctx) => {
     // Cross-entry rules a per-field schema cannot see.
@@ -163,13 +185,25 @@ export const packSchema = z
     pack.entries.forEach((entry, i) => {
       entry.related?.forEach((rel, j) => {
         if (!ids.has(rel)) {
-          ctx.addIssue({ code: 'custom', path: ['entries', i, 'related', j], message: `refers to "${rel}", which is not an entry of this pack` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['entries', i, 'related', j],
+            message: `refers to "${rel}", which is not an entry of this pack`,
+          });
         } else if (rel === entry.id) {
-          ctx.addIssue({ code: 'custom', path: ['entries', i, 'related', j], message: 'an entry cannot be related to itself' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['entries', i, 'related', j],
+            message: 'an entry cannot be related to itself',
+          });
         }
       });
       if (entry.section !== undefined && sections.size > 0 && !sections.has(entry.section)) {
-        ctx.addIssue({ code: 'custom', path: ['entries', i, 'section'], message: `"${entry.section}" is not one of source.sections` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entries', i, 'section'],
+          message: `"${entry.section}" is not one of source.sections`,
+        });
       }
     });
   });

@@ -47,7 +47,7 @@ const CASED_RANGES: readonly [number, number][] = [
 let deltas: Uint16Array | undefined;
 let changes: Uint32Array | undefined;
 
-/** Decodes HAN_FOLD_PAIRS (format: scripts/build-script-data.ts) in one pass over its characters. */
+/** Decodes HAN_FOLD_PAIRS (format: tests/tools/build-script-data.ts) in one pass over its characters. */
 function decodeHanPairs(set: (unit: number, fold: number) => void): void {
   let source = 0;
   let gap = 0;

@@ -31,7 +31,8 @@ export const quarantineItem = storage.defineItem<unknown>(STORAGE_KEYS.quarantin
 });
 
 /**
- * The compiled glossary. Derived data: it carries its own `formatVersion` and is rebuilt,
+ * The compiled glossary's page item (its details shards are written beside it, under
+ * `detailShardKey(i)`). Derived data: it carries its own `formatVersion` and is rebuilt,
  * never migrated, when the format or any input changes.
  */
 export const compiledGlossaryItem = storage.defineItem<unknown>(STORAGE_KEYS.compiledGlossary);

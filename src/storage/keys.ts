@@ -8,6 +8,17 @@ export const STORAGE_KEYS = {
   userGlossary: 'local:userGlossary',
   /** Unreadable data found in storage, kept for export, never overwritten. */
   quarantine: 'local:quarantine',
-  /** The merged glossary plus its serialized matcher, rebuilt whenever its inputs change. */
+  /**
+   * What every page loads: the serialized matcher and a lean index of the merged glossary,
+   * rebuilt whenever its inputs change (`glossary-store/compiled-format.ts`).
+   */
   compiledGlossary: 'local:compiledGlossary',
 } as const;
+
+/**
+ * Key of one shard of the entries' details (notes, aliases, links…), which a page reads only
+ * when its tooltip first shows an entry of that shard.
+ */
+export function detailShardKey(index: number): `local:glossaryDetails-${number}` {
+  return `local:glossaryDetails-${index}`;
+}

@@ -1,13 +1,22 @@
 /**
  * Keyboard navigation between highlights. Marks are not in the tab order (tabindex=-1),
  * so a page with hundreds of highlights keeps its own tab order; instead Alt+Shift+J and
- * Alt+Shift+K move focus to the next and previous highlight, and focus opens the tooltip.
+ * Alt+Shift+K move to the next and previous occurrence, and its tooltip opens.
+ *
+ * Where the next occurrence is comes from the highlighter (`findOccurrence`): it knows every
+ * occurrence in document order, shadow trees included, also those not drawn yet (it draws
+ * only about a screen ahead), and how each is drawn. Going there is the visitor's job
+ * (`visit-occurrence.ts`): focus for a mark, selection and tooltip for a painted highlight.
+ * Without a highlighter, the marks drawn in the document are walked.
  *
  * J/K follow the common "next/previous item" convention (Gmail, feed readers); with Alt+Shift
  * they are free in Chrome, Firefox and the major screen readers. Keys are matched by
  * physical position (`code`), because on macOS Option turns the letter into another character.
  */
+import type { Occurrence } from '../content/engine';
+import type { Direction, TextPoint } from '../content/occurrences';
 import { MARK_START_SELECTOR } from './marks';
+import { createOccurrenceVisitor, type OccurrenceVisitor } from './visit-occurrence';
 
 export const NEXT_HIGHLIGHT_KEYS = { code: 'KeyJ', label: 'Alt+Shift+J' } as const;
 export const PREVIOUS_HIGHLIGHT_KEYS = { code: 'KeyK', label: 'Alt+Shift+K' } as const;
@@ -27,7 +36,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function adjacentHighlight(
   marks: readonly Element[],
   from: Element | null,
-  direction: 'next' | 'previous',
+  direction: Direction,
 ): Element | undefined {
   if (marks.length === 0) return undefined;
   const forward = direction === 'next';
@@ -46,15 +55,45 @@ export function adjacentHighlight(
   return forward ? marks[0] : marks[marks.length - 1];
 }
 
+/** The focused element, inside open shadow trees too (a focused mark there leaves its host as `activeElement`). */
+function focusedElement(doc: Document): Element | null {
+  let active = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active && active !== doc.body && active !== doc.documentElement ? active : null;
+}
+
+/** Where "next" counts from: the highlight the last visit selected, else the focused element. */
+function startingPoint(doc: Document, visitor: OccurrenceVisitor): TextPoint | undefined {
+  const selected = visitor.selected();
+  if (selected) return { node: selected.startContainer, offset: selected.startOffset };
+  const focused = focusedElement(doc);
+  return focused ? { node: focused, offset: 0 } : undefined;
+}
+
+/** The drawn marks' way, for use without a highlighter. */
+function adjacentMark(doc: Document, direction: Direction): Occurrence | undefined {
+  const marks = Array.from(doc.querySelectorAll<HTMLElement>(MARK_START_SELECTOR));
+  const element = adjacentHighlight(marks, focusedElement(doc), direction) as HTMLElement | undefined;
+  if (!element) return undefined;
+  const range = doc.createRange();
+  range.selectNode(element);
+  return { id: element.dataset.glossaryId ?? '', element, range };
+}
+
 export interface NavigationOptions {
   document: Document;
   signal: AbortSignal;
+  /** The occurrence after (or before) `from`, every occurrence of the page included (the highlighter's). */
+  findOccurrence?(from: TextPoint | undefined, direction: Direction): Occurrence | undefined;
+  /** Goes to the occurrence found; by default focuses its element. */
+  visitor?: OccurrenceVisitor;
 }
 
 /** Starts the next/previous-highlight shortcut on `document` until `signal` aborts. */
-export function startHighlightNavigation({ document: doc, signal }: NavigationOptions): void {
+export function startHighlightNavigation({ document: doc, signal, findOccurrence, visitor }: NavigationOptions): void {
   if (signal.aborted) return;
   const win = doc.defaultView ?? window;
+  const visits = visitor ?? createOccurrenceVisitor(doc);
   win.addEventListener(
     'keydown',
     (event) => {
@@ -66,16 +105,13 @@ export function startHighlightNavigation({ document: doc, signal }: NavigationOp
             ? 'previous'
             : undefined;
       if (!direction || isTyping(event.composedPath()[0] ?? event.target)) return;
-      const marks = Array.from(doc.querySelectorAll<HTMLElement>(MARK_START_SELECTOR));
-      const active = doc.activeElement;
-      const from = active && active !== doc.body && active !== doc.documentElement ? active : null;
-      const target = adjacentHighlight(marks, from, direction) as HTMLElement | undefined;
+      const target = findOccurrence
+        ? findOccurrence(startingPoint(doc, visits), direction)
+        : adjacentMark(doc, direction);
       if (!target) return;
       event.preventDefault();
       event.stopPropagation();
-      const reduceMotion = win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? true;
-      target.scrollIntoView?.({ block: 'center', inline: 'nearest', behavior: reduceMotion ? 'auto' : 'smooth' });
-      target.focus({ preventScroll: true });
+      visits.visit(target);
     },
     { signal, capture: true },
   );

@@ -11,7 +11,8 @@ export interface TooltipContentOptions {
   document: Document;
   entry: TooltipEntry;
   language: ReaderLanguage;
-  getEntry(id: string): TooltipEntry | undefined;
+  /** The name of a related entry, by id. */
+  getTerm(id: string): string | undefined;
 }
 
 function element(doc: Document, tag: string, className: string, text?: string): HTMLElement {
@@ -35,7 +36,7 @@ function limitedList(items: readonly string[], max: number): string {
 }
 
 /** The tooltip body for one entry, in the reader's language. */
-export function renderTooltipContent({ document: doc, entry, language, getEntry }: TooltipContentOptions): HTMLElement {
+export function renderTooltipContent({ document: doc, entry, language, getTerm }: TooltipContentOptions): HTMLElement {
   const body = element(doc, 'div', 'body');
 
   const head = element(doc, 'div', 'head');
@@ -62,9 +63,7 @@ export function renderTooltipContent({ document: doc, entry, language, getEntry 
     body.append(labelledLine(doc, 'section', tooltipLabel(language, 'tooltipSection'), entry.section.trim()));
   }
 
-  const related = (entry.related ?? [])
-    .map((id) => getEntry(id)?.term)
-    .filter((term): term is string => term !== undefined);
+  const related = (entry.related ?? []).map((id) => getTerm(id)).filter((term): term is string => term !== undefined);
   if (related.length > 0) {
     body.append(
       labelledLine(doc, 'related', tooltipLabel(language, 'tooltipRelated'), limitedList(related, MAX_RELATED)),

@@ -5,14 +5,15 @@
  * clear of transformed or clipped page containers and above sticky headers.
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import type { TooltipAnchor } from './tooltip-anchor';
 
-/** Starts following `anchor`; returns the function that stops. `onLost` runs when the anchor leaves the page. */
-export function followAnchor(anchor: Element, floating: HTMLElement, onLost: () => void): () => void {
+/** Starts following `anchor`; returns the function that stops. `onLost` runs when the anchor is gone. */
+export function followAnchor(anchor: TooltipAnchor, floating: HTMLElement, onLost: () => void): () => void {
   let stopped = false;
   const update = () => {
     if (stopped) return;
-    if (!anchor.isConnected) return onLost();
-    void computePosition(anchor, floating, {
+    if (!anchor.alive()) return onLost();
+    void computePosition(anchor.reference, floating, {
       strategy: 'fixed',
       placement: 'bottom-start',
       middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
@@ -22,9 +23,22 @@ export function followAnchor(anchor: Element, floating: HTMLElement, onLost: () 
       floating.style.top = `${Math.round(y)}px`;
     });
   };
-  const cleanup = autoUpdate(anchor, floating, update);
+  // A mark's removal or resize is observed. A painted range has no element to observe: its
+  // text may reflow, or the highlight be switched off; so while it is open, its position is
+  // compared every frame (Floating UI's `animationFrame`) and whether it is still there too.
+  const painted = !anchor.element;
+  const cleanup = autoUpdate(anchor.reference, floating, update, { animationFrame: painted });
+  const win = floating.ownerDocument.defaultView;
+  let frame: number | undefined;
+  const check = () => {
+    if (stopped) return;
+    if (!anchor.alive()) return onLost();
+    frame = win?.requestAnimationFrame(check);
+  };
+  if (painted) check();
   return () => {
     stopped = true;
+    if (frame !== undefined) win?.cancelAnimationFrame(frame);
     cleanup();
   };
 }

@@ -1,14 +1,18 @@
 /**
  * Shows the column's note for a highlight: on hover after a short delay, at once on
- * keyboard focus. One tooltip at a time; it stays while the pointer is on the mark or on
- * the tooltip (with a grace period to cross the gap), or while the mark has focus, and
+ * keyboard focus. One tooltip at a time; it stays while the pointer is on the highlight or
+ * on the tooltip (with a grace period to cross the gap), or while the mark has focus, and
  * Esc closes it (WCAG 1.4.13: dismissible, hoverable, persistent).
  *
- * Listeners are delegated to the document, so this works however and whenever the
- * highlighter creates its marks, and everything stops through `signal`.
+ * Marks are found by event delegation on the document, so this works however and whenever
+ * the highlighter creates them. Painted highlights (no elements) are found by hit-testing
+ * (`pointer-hits.ts`), and keyboard navigation shows their tooltip through `showFor`.
+ * Everything stops through `signal`.
  */
 import type { ReaderLanguage } from '../i18n/language';
 import { closestMark } from './marks';
+import { watchPointerHits, type HighlightHitTester } from './pointer-hits';
+import { describeBy, markAnchor, rangeAnchor, type RangeTarget, type TooltipAnchor } from './tooltip-anchor';
 import { renderTooltipContent } from './tooltip-content';
 import type { TooltipEntry } from './tooltip-entry';
 import { createTooltipHost } from './tooltip-host';
@@ -22,25 +26,47 @@ export const HIDE_GRACE_MS = 300;
 export interface TooltipOptions {
   document: Document;
   signal: AbortSignal;
-  getEntry(id: string): TooltipEntry | undefined;
+  /** An entry's details: at once when in memory, or a promise while they are first read from storage. */
+  getEntry(id: string): TooltipEntry | undefined | Promise<TooltipEntry | undefined>;
+  /** An entry's name for the related list; defaults to the term of an entry getEntry has at once. */
+  getTerm?(id: string): string | undefined;
   getLanguage(): ReaderLanguage;
+  /** Painted highlights under the pointer (highlight engine); marks need nothing. */
+  hitTester?: HighlightHitTester;
+}
+
+export interface Tooltip {
+  /**
+   * Shows the tooltip of a painted highlight that has no element to focus (keyboard
+   * navigation): it stays until Esc, a click, focus moving elsewhere, or the next one.
+   */
+  showFor(target: RangeTarget): void;
 }
 
 interface Open {
-  mark: HTMLElement;
-  /** The mark's own aria-describedby before we set ours, restored on close. */
-  previousDescribedBy: string | null;
+  anchor: TooltipAnchor;
+  /** Puts the mark's own aria-describedby back. */
+  undescribe(): void;
   stopFollowing(): void;
 }
 
 /** Starts the tooltip on `document` until `signal` aborts. */
-export function startTooltip({ document: doc, signal, getEntry, getLanguage }: TooltipOptions): void {
-  if (signal.aborted) return;
+export function startTooltip(options: TooltipOptions): Tooltip {
+  const { document: doc, signal, getEntry, getTerm, getLanguage, hitTester } = options;
+  const termOf =
+    getTerm ??
+    ((id: string) => {
+      const entry = getEntry(id);
+      return entry instanceof Promise ? undefined : entry?.term;
+    });
   const win = doc.defaultView ?? window;
   const ui = createTooltipHost(doc, signal);
   let open: Open | undefined;
-  let hoverMark: HTMLElement | null = null;
-  let focusMark: HTMLElement | null = null;
+  // Keys (see TooltipAnchor) of what holds the tooltip open: pointer, focus, keyboard visit.
+  let hoverKey: object | null = null;
+  let hoverIsHit = false;
+  let focusKey: object | null = null;
+  let pinnedKey: object | null = null;
   let overTooltip = false;
   let showTimer: number | undefined;
   let hideTimer: number | undefined;
@@ -53,42 +79,70 @@ export function startTooltip({ document: doc, signal, getEntry, getLanguage }: T
     win.clearTimeout(hideTimer);
     hideTimer = undefined;
   };
+  const holds = (key: object) => key === hoverKey || key === focusKey || key === pinnedKey;
 
   function hide(): void {
     cancelHide();
     if (!open) return;
-    const { mark, previousDescribedBy, stopFollowing } = open;
+    const { undescribe, stopFollowing } = open;
     open = undefined;
     stopFollowing();
-    // Put the page back exactly as it was.
-    if (previousDescribedBy === null) mark.removeAttribute('aria-describedby');
-    else mark.setAttribute('aria-describedby', previousDescribedBy);
+    undescribe(); // The page exactly as it was.
     ui.detach();
     ui.panel.replaceChildren();
   }
 
-  function show(mark: HTMLElement): void {
+  function show(anchor: TooltipAnchor): void {
     cancelShow();
     cancelHide();
-    if (open?.mark === mark) return;
-    const entry = getEntry(mark.dataset.glossaryId ?? '');
+    if (open?.anchor.key === anchor.key) return;
+    const found = getEntry(anchor.id);
+    if (!(found instanceof Promise)) return showEntry(anchor, found);
+    // Read from storage the first time: by then the reader may have moved on.
+    void found.then((entry) => {
+      if (!signal.aborted && open?.anchor.key !== anchor.key && holds(anchor.key)) showEntry(anchor, entry);
+    });
+  }
+
+  function showEntry(anchor: TooltipAnchor, entry: TooltipEntry | undefined): void {
     hide();
-    if (!entry) return;
+    if (!entry || !anchor.alive()) return;
     const language = getLanguage();
     ui.panel.lang = language;
     ui.panel.dataset.category = entry.category;
-    ui.panel.replaceChildren(renderTooltipContent({ document: doc, entry, language, getEntry }));
+    ui.panel.replaceChildren(renderTooltipContent({ document: doc, entry, language, getTerm: termOf }));
     ui.attach();
-    const previousDescribedBy = mark.getAttribute('aria-describedby');
-    mark.setAttribute('aria-describedby', previousDescribedBy ? `${previousDescribedBy} ${ui.host.id}` : ui.host.id);
-    open = { mark, previousDescribedBy, stopFollowing: followAnchor(mark, ui.panel, hide) };
+    open = { anchor, undescribe: describeBy(anchor, ui.host.id), stopFollowing: followAnchor(anchor, ui.panel, hide) };
   }
 
   /** Closes after the grace period unless something still holds the tooltip open. */
   function hideSoonIfIdle(): void {
-    if (!open || hoverMark === open.mark || overTooltip || focusMark === open.mark) return;
+    if (!open || holds(open.anchor.key) || overTooltip) return;
     cancelHide();
     hideTimer = win.setTimeout(hide, HIDE_GRACE_MS);
+  }
+
+  /** The pointer is now over `anchor`'s highlight. */
+  function hoverOn(anchor: TooltipAnchor, isHit: boolean): void {
+    hoverKey = anchor.key;
+    hoverIsHit = isHit;
+    if (open?.anchor.key === anchor.key) return cancelHide();
+    cancelShow();
+    // With a tooltip already open, moving to another highlight switches at once.
+    if (open) show(anchor);
+    else showTimer = win.setTimeout(() => show(anchor), SHOW_DELAY_MS);
+  }
+
+  function hoverOff(): void {
+    hoverKey = null;
+    cancelShow();
+    hideSoonIfIdle();
+  }
+
+  function unpin(): void {
+    if (!pinnedKey) return;
+    pinnedKey = null;
+    hideSoonIfIdle();
   }
 
   const isTooltip = (target: EventTarget | null) => target === ui.host;
@@ -104,13 +158,7 @@ export function startTooltip({ document: doc, signal, getEntry, getLanguage }: T
         return cancelHide();
       }
       const mark = closestMark(origin(event));
-      if (!mark || mark === hoverMark) return;
-      hoverMark = mark;
-      if (open?.mark === mark) return cancelHide();
-      cancelShow();
-      // With a tooltip already open, moving to another highlight switches at once.
-      if (open) show(mark);
-      else showTimer = win.setTimeout(() => show(mark), SHOW_DELAY_MS);
+      if (mark && mark !== hoverKey) hoverOn(markAnchor(mark), false);
     },
     listen,
   );
@@ -124,10 +172,23 @@ export function startTooltip({ document: doc, signal, getEntry, getLanguage }: T
         return hideSoonIfIdle();
       }
       const mark = closestMark(origin(event));
-      if (!mark || mark !== hoverMark || closestMark(event.relatedTarget) === mark) return;
-      hoverMark = null;
-      cancelShow();
-      hideSoonIfIdle();
+      if (!mark || mark !== hoverKey || closestMark(event.relatedTarget) === mark) return;
+      hoverOff();
+    },
+    listen,
+  );
+
+  if (hitTester) {
+    watchPointerHits(doc, signal, hitTester, isTooltip, (hit) => {
+      if (hit) hoverOn(rangeAnchor(hit), true);
+      else if (hoverIsHit && hoverKey) hoverOff();
+    });
+  }
+
+  doc.addEventListener(
+    'pointerdown',
+    (event) => {
+      if (!isTooltip(event.target)) unpin();
     },
     listen,
   );
@@ -136,9 +197,10 @@ export function startTooltip({ document: doc, signal, getEntry, getLanguage }: T
     'focusin',
     (event) => {
       const mark = closestMark(origin(event));
-      if (!mark) return;
-      focusMark = mark;
-      show(mark);
+      if (!mark) return unpin();
+      focusKey = mark;
+      pinnedKey = null;
+      show(markAnchor(mark));
     },
     listen,
   );
@@ -146,8 +208,8 @@ export function startTooltip({ document: doc, signal, getEntry, getLanguage }: T
   doc.addEventListener(
     'focusout',
     (event) => {
-      if (closestMark(origin(event)) !== focusMark) return;
-      focusMark = null;
+      if (closestMark(origin(event)) !== focusKey) return;
+      focusKey = null;
       hideSoonIfIdle();
     },
     listen,
@@ -158,6 +220,7 @@ export function startTooltip({ document: doc, signal, getEntry, getLanguage }: T
     'keydown',
     (event) => {
       if (event.key !== 'Escape' || !open) return;
+      pinnedKey = null;
       hide();
       cancelShow();
       event.preventDefault();
@@ -174,4 +237,13 @@ export function startTooltip({ document: doc, signal, getEntry, getLanguage }: T
     },
     { once: true },
   );
+
+  return {
+    showFor(target) {
+      if (signal.aborted) return;
+      const anchor = rangeAnchor(target);
+      pinnedKey = anchor.key;
+      show(anchor);
+    },
+  };
 }

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledMatcher } from '../../bench/lib/glossary';
-import { waitForHighlights } from '../../bench/lib/highlight-wait';
+import { bundledMatcher } from '../bench/lib/glossary';
+import { waitForHighlights } from '../bench/lib/highlight-wait';
 import { EXTENSION_UUID, geckoId, launchFirefoxWithExtension, type FirefoxWithExtension } from './harness/firefox';
 import { FIXTURES_DIR, startServer, type TestServer } from './harness/server';
 
@@ -45,7 +45,9 @@ const drawn = (page: Page) =>
 /** What the bundled glossary names in the page's prose, scanned in Node with the extension's matcher. */
 async function expected(page: Page): Promise<{ id: string; text: string }[]> {
   const blocks = await page.evaluate(() => [...document.querySelectorAll('h1, p')].map((el) => el.textContent ?? ''));
-  return blocks.flatMap((text) => matcher.scan(text).map((m) => ({ id: matcher.entryIds[m.entry]!, text: text.slice(m.start, m.end) })));
+  return blocks.flatMap((text) =>
+    matcher.scan(text).map((m) => ({ id: matcher.entryIds[m.entry]!, text: text.slice(m.start, m.end) })),
+  );
 }
 
 describe('the built extension in Firefox ESR (WebDriver BiDi)', () => {
@@ -65,7 +67,11 @@ describe('the built extension in Firefox ESR (WebDriver BiDi)', () => {
   it('installs as a temporary add-on under its fixed id and origin', async () => {
     expect(firefox.addonId).toBe(geckoId());
     const options = await firefox.openExtensionPage('options.html');
-    const seen = await options.evaluate(() => [location.href, browser.runtime.getManifest().name, browser.runtime.getManifest().manifest_version]);
+    const seen = await options.evaluate(() => [
+      location.href,
+      browser.runtime.getManifest().name,
+      browser.runtime.getManifest().manifest_version,
+    ]);
     expect(seen).toEqual([`moz-extension://${EXTENSION_UUID}/options.html`, 'ColumnLens', 3]);
     await options.close();
   });
@@ -93,7 +99,9 @@ describe('the built extension in Firefox ESR (WebDriver BiDi)', () => {
     const probe = await firefox.openExtensionPage('options.html');
     const tabId = await probe.evaluate(async (pageUrl) => {
       for (const tab of await browser.tabs.query({})) {
-        const reply = await browser.tabs.sendMessage(tab.id!, { type: 'get-page-summary' }, { frameId: 0 }).catch(() => undefined);
+        const reply = await browser.tabs
+          .sendMessage(tab.id!, { type: 'get-page-summary' }, { frameId: 0 })
+          .catch(() => undefined);
         if (reply?.url === pageUrl) return tab.id;
       }
       return undefined;
@@ -122,7 +130,9 @@ describe('the built extension in Firefox ESR (WebDriver BiDi)', () => {
   // Firefox is where a page's CSP has historically reached into content scripts' styles.
   it('highlights and shows a styled tooltip under a strict Content-Security-Policy', async () => {
     const html = readFileSync(join(FIXTURES_DIR, 'hostile-article.html'), 'utf8');
-    const cspUrl = server.setPage('firefox-csp', html, { 'content-security-policy': "default-src 'none'; style-src 'none'" });
+    const cspUrl = server.setPage('firefox-csp', html, {
+      'content-security-policy': "default-src 'none'; style-src 'none'",
+    });
     const page = await firefox.open(cspUrl);
     const want = await expected(page);
     expect((await waitForHighlights(page, { min: want.length, timeoutMs: 20_000 })).timedOut).toBe(false);
@@ -130,7 +140,10 @@ describe('the built extension in Firefox ESR (WebDriver BiDi)', () => {
     const styled = await page.evaluate(() => {
       const props = ['backgroundColor', 'color', 'textDecorationLine', 'borderRadius', 'cursor'] as const;
       const style = (el: Element) => props.map((p) => getComputedStyle(el)[p]).join('|');
-      return { ours: style(document.querySelector('mark[data-glossary-id]')!), plain: style(document.getElementById('control')!) };
+      return {
+        ours: style(document.querySelector('mark[data-glossary-id]')!),
+        plain: style(document.getElementById('control')!),
+      };
     });
     expect(styled.ours).not.toBe(styled.plain);
     await page.hover('mark[data-glossary-id="nvidia"]');

@@ -116,6 +116,16 @@ describe('the popup in Chromium', () => {
     expect(await article.evaluate(() => window.scrollY)).toBe(0);
     await popup.locator('[data-testid="found-entry"][data-entry-id="openai"]').click();
     await article.waitForFunction(() => document.activeElement?.getAttribute('data-glossary-id') === 'openai');
+    // The page scrolls smoothly (unless the reader prefers reduced motion): wait until the
+    // occurrence is on screen, then check the page really moved to get there.
+    await article.waitForFunction(
+      () => {
+        const top = document.activeElement!.getBoundingClientRect().top;
+        return top >= 0 && top < window.innerHeight;
+      },
+      undefined,
+      { timeout: 5000 },
+    );
     expect(await article.evaluate(() => window.scrollY)).toBeGreaterThan(300);
   });
 

@@ -133,6 +133,50 @@ describe('the tooltip in Chromium', () => {
     expect(await page.locator('mark[data-glossary-id]:not([tabindex="-1"])').count()).toBe(0);
   });
 
+  it('walks with Alt+Shift+J every occurrence of a long page in order, far below the drawn screen and in shadow trees', async () => {
+    // 400 paragraphs, a name in every 20th, one more inside a declarative shadow root halfway.
+    const names = [
+      ['輝達', 'nvidia'],
+      ['Tencent', 'tencent'],
+      ['月之暗面', 'moonshot-ai'],
+      ['阿里巴巴', 'alibaba'],
+    ] as const;
+    const expected: [string, string][] = [];
+    const paragraphs: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      const name = i % 20 === 5 ? names[((i / 20) % names.length) | 0]! : undefined;
+      if (name) expected.push([`p${i}`, name[1]]);
+      paragraphs.push(`<p id="p${i}">Paragraph ${i}: ${name?.[0] ?? 'the market'} weighed the news for today.</p>`);
+      if (i === 200) {
+        expected.push(['widget', 'nvidia']);
+        paragraphs.push('<div id="widget"><template shadowrootmode="open"><p>In a widget: Nvidia</p></template></div>');
+      }
+    }
+    const long = await browser.context.newPage();
+    await long.goto(server.setPage('ui-long', `<!doctype html><meta charset="utf-8"><body>${paragraphs.join('')}`));
+    await long.waitForSelector('#p5 mark[data-glossary-id]');
+    // Only about a screen ahead is drawn: the end of the page has no marks yet.
+    expect(await long.locator('#p385 mark').count()).toBe(0);
+    const focused = () =>
+      long.evaluate(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        const place = el?.closest('[id]')?.id ?? (el?.getRootNode() as ShadowRoot).host?.id;
+        return [place, el?.getAttribute('data-glossary-id')] as [string, string];
+      });
+    const visited: [string, string][] = [];
+    for (let i = 0; i < expected.length + 1; i++) {
+      await long.keyboard.press('Alt+Shift+KeyJ');
+      visited.push(await focused());
+    }
+    expect(visited).toEqual([...expected, expected[0]!]);
+    // Backwards from the first occurrence: round to the last one, at the bottom of the page.
+    await long.keyboard.press('Alt+Shift+KeyK');
+    expect(await focused()).toEqual(expected[expected.length - 1]);
+    expect(await part(long, '.term')).toBe(entry(expected[expected.length - 1]![1]).term);
+    await long.close();
+  });
+
   it('leaves the shortcut to the reader while typing in a field', async () => {
     await page.locator('#search').focus();
     await page.keyboard.press('Alt+Shift+KeyJ');

@@ -54,7 +54,8 @@ export async function launchWithExtension(
       `--load-extension=${extensionPath}`,
     ],
   });
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const serviceWorker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
   return {
     context,
@@ -71,7 +72,9 @@ export async function launchWithExtension(
  * Starts the same Chromium, with the same flags and headless mode, but no extension: the
  * reference that sweeps, benchmarks and tests compare the extension's pages against.
  */
-export async function launchWithoutExtension(options: LaunchOptions = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchWithoutExtension(
+  options: LaunchOptions = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'columnlens-chromium-plain-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,

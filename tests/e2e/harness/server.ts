@@ -5,8 +5,9 @@
  *
  * - `/fixtures/<file>`: the hand-written pages in tests/e2e/fixtures.
  * - `/corpus/<folder>/<file>`: pages of ../shared/corpus, byte for byte except that
- *   `<script>` elements and inline `on…=` handlers are stripped, so every load builds the
- *   same DOM (the pages' own scripts point at hosts that cannot be reached here).
+ *   `<script>` elements, inline `on…=` handlers, `srcdoc` documents and `javascript:` frame
+ *   sources are stripped, so every load builds the same DOM (the pages' own scripts point at
+ *   hosts that cannot be reached here, and some inject ads at random).
  * - `/page?html=<name>`: pages registered at run time with `server.setPage(name, html)`.
  */
 import { createServer, type Server } from 'node:http';
@@ -25,18 +26,27 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** Removes scripts and inline event handlers from HTML bytes without re-encoding them. */
+/**
+ * Removes every way saved HTML runs script, without re-encoding the bytes: `<script>`
+ * elements, inline event handlers, `srcdoc` (an iframe document whose scripts reach the
+ * parent: one saved page injects ads through it) and `javascript:` URLs that run on load
+ * (`src` of frames, `data` of objects).
+ */
 export function stripScripts(bytes: Buffer): Buffer {
   // latin1 maps every byte to one char and back, so GBK/GB2312 pages survive untouched.
   let text = bytes
     .toString('latin1')
     .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
     .replace(/<script\b[^>]*\/>/gi, '');
-  // One handler per pass inside each tag; repeat until no tag has one left.
-  const handler = /(<[a-z][^>]*?)\s+on[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi;
-  for (let prev = ''; prev !== text; ) {
+  // One attribute per pass inside each tag; repeat until no tag has one left.
+  const attributes = [
+    /(<[a-z][^>]*?)\s+on[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi,
+    /(<[a-z][^>]*?)\s+srcdoc\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi,
+    /(<[a-z][^>]*?)\s+(?:src|data)\s*=\s*("\s*javascript:[^"]*"|'\s*javascript:[^']*'|javascript:[^\s>]*)/gi,
+  ];
+  for (let prev = ''; prev !== text;) {
     prev = text;
-    text = text.replace(handler, '$1');
+    for (const attribute of attributes) text = text.replace(attribute, '$1');
   }
   return Buffer.from(text, 'latin1');
 }

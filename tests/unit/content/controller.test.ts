@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkOnActivity, createContentController, topHostname } from '../../../src/content/controller';
-import type { ActiveGlossary } from '../../../src/glossary-store/active-glossary';
+import type { ActiveGlossary, RuntimeEntry } from '../../../src/glossary-store/active-glossary';
+import { inMemoryGlossary } from '../../../src/glossary-store/in-memory-glossary';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
 import { ENTRIES, fakeScanner } from './fake-scanner';
+import { installFakeHighlights } from './fake-highlights';
 import { sleep } from './harness';
 
 function glossary(version: string, entries = ENTRIES): ActiveGlossary {
@@ -15,17 +17,12 @@ function glossary(version: string, entries = ENTRIES): ActiveGlossary {
     category: e.category,
     context: 'note',
     packId: 'test',
-  })) as unknown as ActiveGlossary['entries'];
-  return {
-    version,
-    entries: runtime,
-    byId: new Map(runtime.map((e) => [e.id, e])),
-    matcher: {
-      entryIds: entries.map((e) => e.id),
-      scan: (t: string) => [...scanner.scan(t)],
-      serialize: () => ({}) as never,
-    },
-  };
+  })) as unknown as RuntimeEntry[];
+  return inMemoryGlossary(version, runtime, {
+    entryIds: entries.map((e) => e.id),
+    scan: (t: string) => [...scanner.scan(t)],
+    serialize: () => ({}) as never,
+  });
 }
 
 const PAGE = '<p>輝達 and Nvidia</p><p>大语言模型</p>';
@@ -108,6 +105,30 @@ describe('content controller', () => {
     content.update({ settings: settings({ density: 'first' }) });
     await settle();
     expect([...document.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['輝達']);
+  });
+
+  it('starts afresh with the engine asked for (the hidden debug choice), and answers navigation', async () => {
+    const fake = installFakeHighlights(window);
+    try {
+      const { content } = start();
+      content.update({ settings: settings(), glossary: glossary('1'), engine: 'highlight' });
+      await settle();
+      expect(content.engineKind).toBe('highlight');
+      expect(document.body.innerHTML).toBe(PAGE);
+      expect(fake.registry.get('columnlens-company')?.size).toBe(2);
+      const first = content.nextOccurrence(undefined, 'next')!;
+      expect([first.id, first.range.toString(), first.element]).toEqual(['nvidia', '輝達', undefined]);
+      const { startContainer, startOffset } = first.range;
+      expect(content.hitTest(startContainer, startOffset)?.id).toBe('nvidia');
+      content.update({ engine: 'dom' });
+      await settle();
+      expect(content.engineKind).toBe('dom');
+      expect(fake.registry.size).toBe(0);
+      expect(document.querySelectorAll('mark')).toHaveLength(3);
+      expect(content.hitTest(startContainer, startOffset)).toBeUndefined();
+    } finally {
+      fake.uninstall();
+    }
   });
 
   it('removes everything when its context is invalidated', async () => {

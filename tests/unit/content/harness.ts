@@ -1,5 +1,11 @@
 /** Starts a highlighter on jsdom's document with test doubles for time and the viewport. */
-import { startHighlighter, type DisplayFilters, type Highlighter } from '../../../src/content/highlighter';
+import type { EngineChoice } from '../../../src/content/engine-choice';
+import {
+  startHighlighter,
+  type DisplayFilters,
+  type Highlighter,
+  type HighlighterDeps,
+} from '../../../src/content/highlighter';
 import type { Timers } from '../../../src/content/mutations';
 import type { ViewportWatcherFactory } from '../../../src/content/viewport';
 import { everythingNear } from '../../../src/content/viewport';
@@ -75,6 +81,8 @@ export async function start(
     isAlive?: () => boolean;
     onSummary?: () => void;
     changeTiming?: { delay: number; cooldown: number };
+    engineChoice?: EngineChoice;
+    visit?: HighlighterDeps['visit'];
   } = {},
 ): Promise<Started> {
   const view = fakeView();
@@ -89,6 +97,8 @@ export async function start(
       isAlive: options.isAlive,
       onSummary: options.onSummary,
       changeTiming: options.changeTiming,
+      engineChoice: options.engineChoice,
+      visit: options.visit,
     },
     view,
     options.filters ?? ALL,

@@ -1,28 +1,35 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  loadActiveGlossary,
-  watchActiveGlossary,
-  type ActiveGlossary,
-} from '../../../src/glossary-store/active-glossary';
+import { describe, expect, it } from 'vitest';
 import { bundledPacks } from '../../../src/glossary-store/bundled-packs';
 import { readCompiledGlossary } from '../../../src/glossary-store/compiled-cache';
-import { saveEntry } from '../../../src/glossary-store/layer-edits';
-import { compileGlossary } from '../../../src/glossary-store/compile';
-import { publishGlossary } from '../../../src/glossary-store/publish';
-import { startGlossaryPublisher } from '../../../src/background/glossary-publisher';
-import { writeUserLayer } from '../../../src/storage/read-user-layer';
+import {
+  detailShardCount,
+  ENTRIES_PER_SHARD,
+  MAX_SHARDS,
+  packMatcher,
+  shardOf,
+  unpackMatcher,
+} from '../../../src/glossary-store/compiled-format';
+import { compileEntries, compileGlossary, type CompiledOutput } from '../../../src/glossary-store/compile';
+import { parseDetailShard } from '../../../src/glossary-store/detail-shards';
+import type { RuntimeEntry } from '../../../src/glossary-store/runtime-entry';
 import { emptyUserLayer } from '../../../src/storage/user-layer-schema';
 import { bundledV1, entry } from './fixtures';
 
-const stored = async () => (await fakeBrowser.storage.local.get('compiledGlossary')).compiledGlossary as unknown;
+/** The compiled output as storage hands it back (JSON-safe copy). */
+const stored = (compiled: CompiledOutput): CompiledOutput => JSON.parse(JSON.stringify(compiled));
+const read = (compiled: CompiledOutput, onUnreadable?: (i: number) => void) =>
+  readCompiledGlossary(compiled.page, (i) => compiled.shards[i], onUnreadable);
+
+function runtimeEntries(count: number): RuntimeEntry[] {
+  return Array.from({ length: count }, (_, i) => ({
+    ...entry(`entry-${i}`, { term: `Name ${i}`, aliases: [`Alias ${i}`], context: { en: `The note of entry ${i}.` } }),
+    packId: 'big',
+  }));
+}
 
 describe('the compiled cache', () => {
-  beforeEach(() => fakeBrowser.reset());
-
   it('round-trips through JSON-safe storage and matches like a freshly compiled matcher', () => {
-    const compiled = compileGlossary([bundledV1()], emptyUserLayer(), 'v-test');
-    const glossary = readCompiledGlossary(JSON.parse(JSON.stringify(compiled)));
+    const glossary = read(stored(compileGlossary([bundledV1()], emptyUserLayer(), 'v-test')));
     expect(glossary?.version).toBe('v-test');
     expect(glossary?.matcher.entryIds).toEqual(['nvidia', 'huawei', 'deepseek']);
     const text = '英伟达与华为, and DeepSeek.';
@@ -32,68 +39,131 @@ describe('the compiled cache', () => {
       ['华为', 'huawei'],
       ['DeepSeek', 'deepseek'],
     ]);
-    expect(glossary?.byId.get('huawei')?.packId).toBe('bundled');
+    expect(glossary?.byId.get('huawei')).toEqual({
+      id: 'huawei',
+      term: '華為',
+      category: 'company',
+      packId: 'bundled',
+    });
   });
 
-  it('rejects missing, older-format, truncated or inconsistent caches', () => {
-    const good = JSON.parse(JSON.stringify(compileGlossary([bundledV1()], emptyUserLayer(), 'v')));
-    expect(readCompiledGlossary(undefined)).toBeUndefined();
-    expect(readCompiledGlossary({ ...good, formatVersion: 0 })).toBeUndefined();
-    const entries = JSON.parse(good.entriesJson);
-    expect(readCompiledGlossary({ ...good, entriesJson: JSON.stringify(entries.slice(1)) })).toBeUndefined();
-    const badAliases = [{ ...entries[0], aliases: 'x' }, ...entries.slice(1)];
-    expect(readCompiledGlossary({ ...good, entriesJson: JSON.stringify(badAliases) })).toBeUndefined();
-    expect(readCompiledGlossary({ ...good, entriesJson: good.entriesJson.slice(0, -10) })).toBeUndefined();
-    expect(readCompiledGlossary({ ...good, matcher: { ...good.matcher, alphabet: 5 } })).toBeUndefined();
-    expect(readCompiledGlossary(good)).toBeDefined();
+  it('keeps what a page needs in the page item and the notes out of it', () => {
+    const pack = bundledPacks()[0]!;
+    const compiled = compileGlossary([pack], emptyUserLayer(), 'v');
+    const page = JSON.stringify(compiled.page);
+    const withNote = pack.entries.find((e) => typeof e.context !== 'string' && e.context.en)!;
+    expect(typeof withNote.context !== 'string' && page.includes(withNote.context.en!)).toBe(false);
+    const glossary = read(stored(compiled))!;
+    for (const e of pack.entries) {
+      expect(glossary.byId.get(e.id)).toMatchObject({ term: e.term, category: e.category, mentions: e.mentions });
+    }
+    // The bounds the highlighter sizes its windows by, computed from every name and exclusion.
+    const names = pack.entries.flatMap((e) => [e.term, ...e.aliases.map((a) => (typeof a === 'string' ? a : a.text))]);
+    const longest = Math.max(
+      ...names.map((n) => n.length),
+      ...pack.entries.flatMap((e) => e.exclude ?? []).map((p) => p.length),
+    );
+    expect(glossary.nameLengths).toEqual({ longest, shortest: Math.min(...names.map((n) => n.length)) });
   });
 
-  it('is written by publishGlossary, and rewritten only when an input changes', async () => {
-    const first = await publishGlossary();
-    expect(first.written).toBe(true);
-    expect(first.entryCount).toBe(bundledPacks()[0]?.entries.length);
-    expect((await publishGlossary()).written).toBe(false);
-    await writeUserLayer(saveEntry(emptyUserLayer(), bundledPacks()[0]!, entry('my-own', { term: 'My Own Name' })));
-    const third = await publishGlossary();
-    expect(third.written).toBe(true);
-    expect(third.version).not.toBe(first.version);
-    expect(readCompiledGlossary(await stored())?.byId.has('my-own')).toBe(true);
+  it('reads an entry’s details from its one shard, once, when first asked', async () => {
+    const compiled = stored(compileEntries(runtimeEntries(300), 'v'));
+    const reads: number[] = [];
+    const glossary = readCompiledGlossary(compiled.page, (i) => (reads.push(i), compiled.shards[i]))!;
+    expect(compiled.shards.length).toBe(8);
+    expect(glossary.peekEntry('entry-7')).toBeUndefined();
+    const details = await glossary.loadEntry('entry-7');
+    expect(details).toMatchObject({ id: 'entry-7', aliases: ['Alias 7'], context: { en: 'The note of entry 7.' } });
+    expect(reads).toEqual([shardOf('entry-7', 8)]);
+    expect(glossary.peekEntry('entry-7')).toBe(details);
+    // Another entry of the same shard comes from memory.
+    const neighbour = runtimeEntries(300).find((e) => e.id !== 'entry-7' && shardOf(e.id, 8) === reads[0])!;
+    expect((await glossary.loadEntry(neighbour.id))?.id).toBe(neighbour.id);
+    expect(await glossary.loadEntry('not-an-entry')).toBeUndefined();
+    expect(reads).toHaveLength(1);
+    // Two tooltips asking at once for entries of another shard share one read.
+    const other = (reads[0]! + 1) % 8;
+    const [a, b] = runtimeEntries(300).filter((e) => shardOf(e.id, 8) === other);
+    const both = await Promise.all([glossary.loadEntry(a!.id), glossary.loadEntry(b!.id)]);
+    expect(both.map((e) => e?.id)).toEqual([a!.id, b!.id]);
+    expect(reads).toHaveLength(2);
   });
 
-  it('repairs a cache whose version matches but whose content is damaged, when verification is asked', async () => {
-    await publishGlossary();
-    const damaged = { ...((await stored()) as object), matcher: null };
-    await fakeBrowser.storage.local.set({ compiledGlossary: damaged });
-    expect((await publishGlossary()).written).toBe(false);
-    expect((await publishGlossary({ verify: true })).written).toBe(true);
-    expect(readCompiledGlossary(await stored())).toBeDefined();
-  });
-});
-
-describe('loadActiveGlossary and watchActiveGlossary', () => {
-  beforeEach(() => {
-    fakeBrowser.reset();
-    startGlossaryPublisher();
+  it('spreads entries over power-of-two shards of at most ENTRIES_PER_SHARD on average', () => {
+    expect([0, 1, 64, 65, 78, 10_000, 100_000].map(detailShardCount)).toEqual([0, 1, 1, 2, 2, 256, MAX_SHARDS]);
+    const entries = runtimeEntries(1_000);
+    const compiled = compileEntries(entries, 'v');
+    const sizes = compiled.shards.map((s, i) => parseDetailShard(s, compiled.page.shards[i])!.length);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(entries.length);
+    expect(sizes.length).toBe(16);
+    expect(Math.max(...sizes)).toBeLessThan(2 * ENTRIES_PER_SHARD);
   });
 
-  it('asks the background to build a missing cache and resolves with it', async () => {
-    expect(await stored()).toBeUndefined();
-    const glossary = await loadActiveGlossary();
-    expect(glossary.entries.map((e) => e.id)).toEqual(bundledPacks()[0]?.entries.map((e) => e.id));
-    expect(await stored()).toBeDefined();
+  it('rejects missing, older-format, truncated or inconsistent page items without throwing', () => {
+    const good = stored(compileGlossary([bundledV1()], emptyUserLayer(), 'v'));
+    const page = good.page;
+    const source = (i: number) => good.shards[i];
+    const index = JSON.parse(page.index);
+    const fields = page.matcher.fields as Record<string, string>;
+    const variants: unknown[] = [
+      undefined,
+      'text',
+      // The shape format 1 stored: one object with every entry's JSON and the matcher.
+      { formatVersion: 1, version: 'v', entriesJson: '[]', matcher: unpackMatcher(page.matcher) },
+      { ...page, formatVersion: 3 },
+      { ...page, entryCount: 2 },
+      { ...page, shards: [] },
+      { ...page, index: page.index.slice(0, -10) },
+      { ...page, index: JSON.stringify({ ...index, terms: index.terms.slice(1) }) },
+      { ...page, index: JSON.stringify({ ...index, category: [0, 0, 5] }) },
+      { ...page, index: JSON.stringify({ ...index, weight: ['heavy', null, null] }) },
+      { ...page, index: JSON.stringify({ ...index, nameLengths: undefined }) },
+      { ...page, matcher: 'text' },
+      { ...page, matcher: { ...page.matcher, fields: { ...fields, alphabet: 5 } } },
+      { ...page, matcher: { ...page.matcher, joined: [...page.matcher.joined, 'alphabet'] } },
+      // One alias fewer than the automaton's tables expect.
+      {
+        ...page,
+        matcher: {
+          ...page.matcher,
+          fields: { ...fields, variantText: fields.variantText!.slice(0, fields.variantText!.lastIndexOf('\u0000')) },
+        },
+      },
+    ];
+    for (const raw of variants) expect(readCompiledGlossary(raw, source)).toBeUndefined();
+    expect(readCompiledGlossary(page, source)).toBeDefined();
   });
 
-  it('delivers each new version to watchers, with the reader’s change in it', async () => {
-    await publishGlossary();
-    const seen: ActiveGlossary[] = [];
-    const unwatch = watchActiveGlossary((g) => seen.push(g));
-    await writeUserLayer(saveEntry(emptyUserLayer(), bundledPacks()[0]!, entry('my-own', { term: 'My Own Name' })));
-    await publishGlossary();
-    expect(seen.at(-1)?.byId.get('my-own')?.term).toBe('My Own Name');
-    unwatch();
-    const count = seen.length;
-    await writeUserLayer(emptyUserLayer());
-    await publishGlossary();
-    expect(seen).toHaveLength(count);
+  it('stores the matcher’s lists of strings as single strings and gets them back unchanged', () => {
+    const serialized = JSON.parse(JSON.stringify(compileGlossary([bundledV1()], emptyUserLayer(), 'v').page.matcher));
+    expect(serialized.joined).toEqual(['entryIds', 'variantText']);
+    expect(typeof serialized.fields.entryIds).toBe('string');
+    const original = { format: 'x', ids: ['a', 'b', ''], one: ['only'], none: [], odd: ['a\u0000b', 'c'], n: [1, 2] };
+    const packed = packMatcher(original as never);
+    expect(packed.joined).toEqual(['ids']);
+    expect(unpackMatcher(JSON.parse(JSON.stringify(packed)))).toEqual(original);
+  });
+
+  it('reports a shard that is missing, damaged or of another version, and shows nothing from it', async () => {
+    const good = stored(compileGlossary([bundledV1()], emptyUserLayer(), 'v'));
+    const other = stored(compileGlossary([bundledV1()], emptyUserLayer(), 'v2')).shards[0]!;
+    const changed = stored(compileEntries([{ ...entry('nvidia'), packId: 'bundled' }], 'v3')).shards[0]!;
+    const damaged = [
+      undefined,
+      { ...good.shards[0]!, entries: good.shards[0]!.entries.slice(0, -3) },
+      { ...good.shards[0]!, entries: JSON.stringify([{ ...JSON.parse(good.shards[0]!.entries)[0], context: 5 }]) },
+      changed,
+    ];
+    expect(other.stamp).toBe(good.shards[0]!.stamp); // Same content, same stamp, whatever the version.
+    for (const shard of damaged) {
+      const unreadable: number[] = [];
+      const glossary = readCompiledGlossary(
+        good.page,
+        () => shard,
+        (i) => unreadable.push(i),
+      )!;
+      expect(await glossary.loadEntry('nvidia')).toBeUndefined();
+      expect(unreadable).toEqual([0]);
+    }
   });
 });

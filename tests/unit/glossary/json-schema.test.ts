@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-import { generatePackJsonSchema, SCHEMA_PATH } from '../../../scripts/generate-json-schema';
+import { generatePackJsonSchema, SCHEMA_PATH } from '../../tools/generate-json-schema';
 import { entrySchema, packSchema } from '../../../src/glossary/schema';
 
 describe('glossary/schema.json', () => {

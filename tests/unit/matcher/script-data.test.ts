@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { buildFoldPairs, buildScriptDataModule, loadPairs, OUTPUT_PATH } from '../../../scripts/build-script-data';
+import { buildFoldPairs, buildScriptDataModule, loadPairs, OUTPUT_PATH } from '../../tools/build-script-data';
 import { fold } from '../../../src/matcher/index';
 
 describe('generated Han folding table', () => {

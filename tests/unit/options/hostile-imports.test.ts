@@ -83,11 +83,15 @@ describe('hostile pack files', () => {
     if (!result.ok) throw new Error(result.subs.join(' '));
     const plan = planImport([bundledV1()], emptyUserLayer(), result.pack, 'merge');
     if (!plan.ok) throw new Error('plan failed');
-    const glossary = readCompiledGlossary(structuredClone(compileGlossary([bundledV1()], plan.layer, 'v')));
+    const compiled = structuredClone(compileGlossary([bundledV1()], plan.layer, 'v'));
+    const glossary = readCompiledGlossary(compiled.page, (i) => compiled.shards[i]);
     const text = 'Compare C++ (.*)? with [a-z]+$ and ab.';
     const found = glossary?.matcher.scan(text).map((m) => text.slice(m.start, m.end));
     expect(found).toEqual(['C++ (.*)?', '[a-z]+$']);
-    expect(glossary?.byId.get('html')?.context).toEqual({ en: markup, 'zh-Hant': '<img src=x onerror=alert(1)>' });
+    expect((await glossary?.loadEntry('html'))?.context).toEqual({
+      en: markup,
+      'zh-Hant': '<img src=x onerror=alert(1)>',
+    });
   });
 
   it('drops __proto__ and constructor keys and pollutes nothing', async () => {

@@ -1,0 +1,22 @@
+/**
+ * The name-length bounds of a glossary, computed when it is compiled so that pages need
+ * neither the aliases nor the exclusion phrases to size their scan windows.
+ */
+import type { NameLengths, RuntimeEntry } from './runtime-entry';
+
+type Named = Pick<RuntimeEntry, 'term' | 'aliases' | 'exclude'>;
+
+/** The longest name or exclusion phrase, and the shortest name as the matcher reads it. */
+export function nameLengths(entries: readonly Named[]): NameLengths {
+  let longest = 0;
+  let shortest = Infinity;
+  for (const entry of entries) {
+    for (const name of [entry.term, ...entry.aliases.map((a) => (typeof a === 'string' ? a : a.text))]) {
+      longest = Math.max(longest, name.length);
+      // The matcher reads a run of spaces as one, so the page text can be that short.
+      shortest = Math.min(shortest, name.trim().replace(/\s+/g, ' ').length);
+    }
+    for (const phrase of entry.exclude ?? []) longest = Math.max(longest, phrase.length);
+  }
+  return { longest, shortest: Number.isFinite(shortest) ? shortest : 0 };
+}

@@ -1,0 +1,148 @@
+/**
+ * Every measurement of one page (see tests/bench/page.ts): the floor and hand wrapping, traced loads
+ * without and with the extension, when highlights appear, switching off, and mark.js.
+ */
+import type { BrowserContext, Worker } from 'playwright-core';
+import { setHighlightsEnabled } from './extension-settings';
+import { pageExpression } from './in-page';
+import { runMarkJs, type MarkJsResult } from './markjs';
+import { LOAD_TIMEOUT_MS, MARK_CLOCK, markTimes, textWalkMs, tracedLoad, wrapAllMs } from './measure-load';
+import { EXCLUDED_SELECTOR, collectText, type PageText } from './page-probes';
+import { pageSummary, summaryTotal } from './page-summary';
+import { expectedMatches, type ScanningMatcher } from './sweep-checks';
+import { measureSwitchOff, measureSwitchOn, type Switching } from './switching';
+import { medianCost, type LoadCost } from './task-stats';
+
+export interface BenchSetup {
+  plain: BrowserContext;
+  extension: BrowserContext;
+  serviceWorker: Worker;
+  matcher: ScanningMatcher;
+  /** Every alias (and term) of the bundled glossary, for mark.js. */
+  aliases: string[];
+  runs: number;
+  /** Cap for mark.js `mark()`, in ms; 0 skips mark.js. */
+  markCapMs: number;
+}
+
+export interface PageBench {
+  textChars: number;
+  textNodes: number;
+  /** Matches the extension's matcher finds in the visible text, scanned in Node. */
+  names: number;
+  floorMs: number;
+  wrapAll: { wrapMs: number; layoutMs: number };
+  without: LoadCost;
+  with: LoadCost;
+  /** What the content script reports for the whole page, and how many marks it drew on screen. */
+  found: number;
+  drawnOnLoad: number;
+  /** 'marks' or 'CSS highlights': which engine drew. */
+  engine: string;
+  firstAfterReadyMs?: number;
+  lastAfterReadyMs?: number;
+  /** Switching on a loaded page (loaded with highlights off), and off again after scrolling through. */
+  switchOn: Switching;
+  switchOff: Switching;
+  markJs?: { mark: MarkJsResult; regexp: MarkJsResult };
+}
+
+/** How long to leave a page alone after its load event: longer for pages that take longer to lay out. */
+export function settleMsFor(loadMs: number): number {
+  return Math.max(2_500, Math.min(20_000, 2_000 + 2 * loadMs));
+}
+
+/** Median traced cost of `runs` loads of `url` in `context`. */
+export async function tracedRuns(
+  context: BrowserContext,
+  url: string,
+  runs: number,
+  settleMs: number,
+): Promise<LoadCost> {
+  const costs: LoadCost[] = [];
+  for (let r = 0; r < runs; r++) {
+    const { page, cost } = await tracedLoad(context, url, settleMs);
+    costs.push(cost);
+    await page.close();
+  }
+  return medianCost(costs);
+}
+
+/** Measures one page; highlights are left switched on. */
+export async function benchPage(setup: BenchSetup, url: string, log: (line: string) => void): Promise<PageBench> {
+  // Floor, hand wrapping and the page's text, in the browser without the extension.
+  const probe = await setup.plain.newPage();
+  const loadStarted = Date.now();
+  await probe.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+  const settleMs = settleMsFor(Date.now() - loadStarted);
+  const text = await probe.evaluate<PageText>(pageExpression(collectText, EXCLUDED_SELECTOR));
+  const matches = expectedMatches(text, setup.matcher);
+  const floor = await textWalkMs(probe);
+  const wrapAll = await wrapAllMs(
+    probe,
+    matches.map((m) => [m.start, m.end]),
+  );
+  await probe.close();
+  log(
+    `  floor ${floor.ms.toFixed(1)} ms over ${floor.nodes} text nodes; ${matches.length} names; settle ${settleMs} ms`,
+  );
+
+  const without = await tracedRuns(setup.plain, url, setup.runs, settleMs);
+  const withExt = await tracedRuns(setup.extension, url, setup.runs, settleMs);
+  log(`  main thread ${Math.round(without.mainThreadMs)} ms without, ${Math.round(withExt.mainThreadMs)} ms with`);
+
+  // An untraced load with a clock for the marks (a main-world observer: never in a traced run).
+  const timed = await setup.extension.newPage();
+  await timed.addInitScript(MARK_CLOCK);
+  await timed.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  const times = await markTimes(timed);
+  const found = summaryTotal(await pageSummary(setup.serviceWorker, timed.url()));
+  await timed.close();
+
+  // Loaded with highlights off, then switched on, scrolled through and switched off again.
+  await setHighlightsEnabled(setup.serviceWorker, false);
+  const toggled = await setup.extension.newPage();
+  await toggled.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  const switchOn = await measureSwitchOn(toggled, setup.serviceWorker, settleMs);
+  const switchOff = await measureSwitchOff(toggled, setup.serviceWorker, settleMs);
+  await setHighlightsEnabled(setup.serviceWorker, true);
+  await toggled.close();
+  log(
+    `  found ${found}, drawn ${times.drawn}; switch on ${Math.round(switchOn.mainThreadMs)} ms, off ${switchOff.marks} in ${Math.round(switchOff.spanMs)} ms`,
+  );
+
+  let markJs: PageBench['markJs'];
+  if (setup.markCapMs > 0) {
+    const run = async (how: 'mark' | 'markRegExp') => {
+      const page = await setup.plain.newPage();
+      await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+      const result = await runMarkJs(page, how, setup.aliases, setup.markCapMs);
+      await page.close();
+      log(
+        `  mark.js ${how}: ${Math.round(result.ms)} ms${result.capped ? ' (capped)' : ''}, ${result.highlights} highlights`,
+      );
+      return result;
+    };
+    markJs = { regexp: await run('markRegExp'), mark: await run('mark') };
+  }
+
+  return {
+    textChars: text.text.length,
+    textNodes: floor.nodes,
+    names: matches.length,
+    floorMs: floor.ms,
+    wrapAll,
+    without,
+    with: withExt,
+    found,
+    drawnOnLoad: times.drawn,
+    engine: times.engine,
+    firstAfterReadyMs: times.firstAfterReadyMs,
+    lastAfterReadyMs: times.lastAfterReadyMs,
+    switchOn,
+    switchOff,
+    markJs,
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * What the content script found on a whole page (drawn or not yet drawn), asked the way the
+ * popup asks: a `get-page-summary` message to the tab's top frame, sent from the worker.
+ */
+import type { Worker } from 'playwright-core';
+
+// Only the part of the worker's global this function touches.
+declare const chrome: {
+  tabs: {
+    query(q: object): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+};
+
+/** Occurrences per entry id on the tab showing `url`, or undefined if no tab answers. */
+export async function pageSummary(serviceWorker: Worker, url: string): Promise<Record<string, number> | undefined> {
+  return serviceWorker.evaluate(async (pageUrl) => {
+    for (const tab of await chrome.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      try {
+        const reply = (await chrome.tabs.sendMessage(tab.id, { type: 'get-page-summary' }, { frameId: 0 })) as
+          { url?: string; counts?: Record<string, number> } | undefined;
+        if (reply?.url === pageUrl) return reply.counts;
+      } catch {
+        // A tab without our content script (about:blank) has no one to answer.
+      }
+    }
+    return undefined;
+  }, url);
+}
+
+/** Total occurrences in a summary. */
+export function summaryTotal(counts: Record<string, number> | undefined): number {
+  return Object.values(counts ?? {}).reduce((sum, n) => sum + n, 0);
+}
+
+/**
+ * Waits until the extension's count for the page stops changing (its first read of a large
+ * page takes a while), polling every `intervalMs`. Returns the last total.
+ */
+export async function settledSummaryTotal(
+  serviceWorker: Worker,
+  url: string,
+  intervalMs = 700,
+  timeoutMs = 60_000,
+): Promise<number> {
+  const started = Date.now();
+  let last = summaryTotal(await pageSummary(serviceWorker, url));
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    const now = summaryTotal(await pageSummary(serviceWorker, url));
+    if (now === last || Date.now() - started > timeoutMs) return now;
+    last = now;
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * The browser's own task accounting: a Chromium performance trace of one page (the same data
+ * DevTools' Performance panel shows), read into per-task figures for the page's main thread.
+ */
+import type { CDPSession } from 'playwright-core';
+
+export interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: {
+    name?: string;
+    data?: Record<string, unknown> & { url?: string; frames?: { url: string; processId: number }[] };
+  };
+}
+
+const CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'blink.user_timing',
+  '__metadata',
+];
+
+/** Starts recording a trace through `cdp` (a session attached to the page). */
+export async function startTrace(cdp: CDPSession): Promise<void> {
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: { includedCategories: CATEGORIES, excludedCategories: ['*'], recordMode: 'recordContinuously' },
+  });
+}
+
+/** Stops recording and returns every event. */
+export async function stopTrace(cdp: CDPSession): Promise<TraceEvent[]> {
+  const complete = new Promise<string>((resolve) =>
+    cdp.once('Tracing.tracingComplete', (event: { stream?: string }) => resolve(event.stream ?? '')),
+  );
+  await cdp.send('Tracing.end');
+  const stream = await complete;
+  const chunks: string[] = [];
+  for (;;) {
+    const { data, eof, base64Encoded } = (await cdp.send('IO.read', { handle: stream, size: 1 << 22 })) as {
+      data: string;
+      eof: boolean;
+      base64Encoded?: boolean;
+    };
+    chunks.push(base64Encoded ? Buffer.from(data, 'base64').toString('utf8') : data);
+    if (eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  const parsed = JSON.parse(chunks.join('')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
+}
+
+/** One task of the renderer main thread, with what ran inside it. */
+export interface Task {
+  start: number;
+  end: number;
+  /**
+   * Whether script ran inside the task that is not a page script. The benchmarked pages have
+   * no scripts (corpus pages are served without them) and nothing is evaluated in them while
+   * tracing, so that script is the extension's: its own files (chrome-extension:// URLs) and
+   * the callbacks the extension APIs invoke (storage events, message replies), which carry
+   * no URL.
+   */
+  extension: boolean;
+}
+
+export interface MainThread {
+  tasks: Task[];
+  /** Time spent recalculating styles and laying out (UpdateLayoutTree + Layout), in µs. */
+  layout: number;
+  /** Timestamps (µs, trace clock) of the page's navigation milestones. */
+  domContentLoaded?: number;
+  load?: number;
+}
+
+const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+const SCRIPT_NAMES = new Set([
+  'FunctionCall',
+  'EvaluateScript',
+  'v8.compile',
+  'v8.run',
+  'TimerFire',
+  'FireIdleCallback',
+  'RunMicrotasks',
+]);
+
+/** The main thread of the renderer that shows `pageUrl`, as a list of top-level tasks. */
+export function mainThreadOf(events: readonly TraceEvent[], pageUrl: string): MainThread {
+  const frames = events.flatMap((e) => (e.name === 'TracingStartedInBrowser' ? (e.args?.data?.frames ?? []) : []));
+  const pid =
+    frames.find((f) => f.url === pageUrl)?.processId ??
+    events.find((e) => e.name === 'FrameCommittedInBrowser' && e.args?.data?.url === pageUrl)?.args?.data?.processId;
+  const mainThread = events.find(
+    (e) =>
+      e.ph === 'M' &&
+      e.name === 'thread_name' &&
+      e.args?.name === 'CrRendererMain' &&
+      (pid === undefined || e.pid === pid),
+  );
+  if (!mainThread) throw new Error(`No renderer main thread for ${pageUrl} in the trace`);
+  const own = events.filter((e) => e.pid === mainThread.pid && e.tid === mainThread.tid);
+  const tasks: Task[] = own
+    .filter((e) => e.ph === 'X' && TASK_NAMES.has(e.name) && e.dur !== undefined)
+    .map((e) => ({ start: e.ts, end: e.ts + e.dur!, extension: false }))
+    .sort((a, b) => a.start - b.start);
+  // Nested tasks (a task running inside another) count once, as the outer one.
+  const topLevel: Task[] = [];
+  for (const task of tasks) {
+    const last = topLevel[topLevel.length - 1];
+    if (last && task.start < last.end) continue;
+    topLevel.push(task);
+  }
+  const scripts = own.filter((e) => SCRIPT_NAMES.has(e.name) && !/^https?:/.test(String(e.args?.data?.url ?? '')));
+  let t = 0;
+  for (const script of scripts.sort((a, b) => a.ts - b.ts)) {
+    while (t < topLevel.length && topLevel[t]!.end < script.ts) t++;
+    const task = topLevel[t];
+    if (task && task.start <= script.ts) task.extension = true;
+  }
+  const mark = (name: string) => own.find((e) => e.name === name && e.args?.data?.isMainFrame !== false)?.ts;
+  const layout = own
+    .filter((e) => e.ph === 'X' && (e.name === 'Layout' || e.name === 'UpdateLayoutTree'))
+    .reduce((sum, e) => sum + (e.dur ?? 0), 0);
+  return { tasks: topLevel, layout, domContentLoaded: mark('MarkDOMContent'), load: mark('MarkLoad') };
+}

@@ -1,0 +1,215 @@
+/**
+ * The highlight engine (CSS Custom Highlight API) in real Chromium with the built extension.
+ * The content script runs in an isolated world, but the highlight registry belongs to the
+ * document: the page's main world sees the same `CSS.highlights` entries, which is how these
+ * tests read what is painted. That it is painted is checked on screen pixels. The engine is
+ * forced through the hidden `local:debugEngine` item, or chosen by "auto" on a big page.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
+import { startServer, type TestServer } from './harness/server';
+import { askTab, marksIn, settledMarks, writeSettings } from './highlight-helpers';
+
+declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+
+/** [category, text] of every painted range in our registry entries, sorted. */
+function painted(page: Page): Promise<[string, string][]> {
+  return page.evaluate(() => {
+    const out: [string, string][] = [];
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('columnlens-')) continue;
+      for (const r of highlight) {
+        out.push([name.slice('columnlens-'.length), (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)]);
+      }
+    }
+    return out.sort((a, b) => (a.join() < b.join() ? -1 : 1));
+  });
+}
+
+/** Waits until the painted ranges stop changing (and are at least `min`). */
+async function settledPaint(page: Page, min = 1): Promise<[string, string][]> {
+  let last = '';
+  for (let stable = 0, tries = 0; tries < 150; tries++) {
+    const now = await painted(page);
+    stable = JSON.stringify(now) === last && now.length >= min ? stable + 1 : 0;
+    last = JSON.stringify(now);
+    if (stable >= 4) return now;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`painted highlights did not settle (last: ${last.slice(0, 200)})`);
+}
+
+/** Centre of the first occurrence of `word` in the text of element `id`. */
+function centreOf(page: Page, id: string, word: string): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ([elementId, w]) => {
+      const walker = document.createTreeWalker(document.getElementById(elementId)!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf(w);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + w.length);
+        const box = range.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      }
+      throw new Error(`${w} not found in #${elementId}`);
+    },
+    [id, word] as const,
+  );
+}
+
+describe('the highlight engine', () => {
+  let browser: ExtensionBrowser;
+  let server: TestServer;
+  let page: Page;
+  let url: string;
+  /** [category, text] of every mark piece the DOM engine draws on the same page. */
+  let byMarks: [string, string][];
+  let pristine: string;
+
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchWithExtension(), startServer()]);
+    url = `${server.origin}/fixtures/highlight-news.html`;
+    // The reference: the DOM engine on the same page.
+    await browser.serviceWorker.evaluate(() => chrome.storage.local.set({ debugEngine: 'dom' }));
+    const reference = await browser.context.newPage();
+    await reference.goto(url);
+    await settledMarks(reference, 20);
+    byMarks = await reference.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('mark[data-glossary-id]')]
+        .map((m) => [m.dataset.category!, m.textContent!] as [string, string])
+        .sort((a, b) => (a.join() < b.join() ? -1 : 1)),
+    );
+    await reference.close();
+    await browser.serviceWorker.evaluate(() => chrome.storage.local.set({ debugEngine: 'highlight' }));
+    page = await browser.context.newPage();
+    // Any change to the page's DOM from here on is recorded, in the page's own world.
+    await page.addInitScript(() => {
+      const w = window as unknown as { domChanges: number };
+      w.domChanges = 0;
+      document.addEventListener('DOMContentLoaded', () => {
+        new MutationObserver((records) => {
+          for (const r of records) if (!(r.target as Element).closest?.('columnlens-tooltip')) w.domChanges++;
+        }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+    });
+    await page.goto(url);
+    pristine = await page.evaluate(() => document.body.innerHTML);
+    await settledPaint(page, 20);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('paints exactly what the DOM engine marks, without changing the DOM', async () => {
+    expect(await painted(page)).toEqual(byMarks);
+    expect(await marksIn(page)).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { domChanges: number }).domChanges)).toBe(0);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(pristine);
+  });
+
+  it('shows the tooltip of the highlight under the pointer, found by hit-testing', async () => {
+    const nvidia = await centreOf(page, 'p-en', 'Nvidia');
+    await page.mouse.move(nvidia.x - 40, nvidia.y + 40);
+    await page.mouse.move(nvidia.x, nvidia.y, { steps: 3 });
+    await page.locator('[role="tooltip"]').waitFor({ state: 'visible' });
+    expect(await page.locator('[role="tooltip"] .term').textContent()).toBe('輝達');
+    const baichuan = await centreOf(page, 'p-en', 'Baichuan');
+    await page.mouse.move(baichuan.x, baichuan.y, { steps: 3 });
+    await page.waitForFunction(() =>
+      document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('.term')?.textContent?.includes('百川'),
+    );
+    await page.mouse.move(5, 5);
+    await page.locator('columnlens-tooltip').waitFor({ state: 'detached' });
+  });
+
+  it('moves between occurrences with Alt+Shift+J / K by selecting them, tooltip shown', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    const selected = () => page.evaluate(() => String(document.getSelection()));
+    const term = () => page.locator('[role="tooltip"] .term').textContent();
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    expect([await selected(), await term()]).toEqual(['輝達', '輝達']);
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    expect(await selected()).toBe('騰訊');
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    expect(await selected()).toBe('月之暗面'); // one occurrence across <em>
+    await page.keyboard.press('Alt+Shift+KeyK');
+    expect(await selected()).toBe('騰訊');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('columnlens-tooltip').count()).toBe(0);
+  });
+
+  it('answers the popup: the same counts as with marks, reveal selects the next occurrence', async () => {
+    const summary = (await askTab(browser.serviceWorker, page, { type: 'get-page-summary' })) as {
+      counts: Record<string, number>;
+    };
+    expect(summary.counts.nvidia).toBe(6);
+    expect(await askTab(browser.serviceWorker, page, { type: 'reveal-entry', id: 'moonshot-ai' })).toBe(true);
+    const place = () =>
+      page.evaluate(() => {
+        const s = document.getSelection()!;
+        return [String(s), s.anchorNode?.parentElement?.closest('[id]')?.id];
+      });
+    expect(await place()).toEqual(['月之暗面', 'h-hant']);
+    expect(await askTab(browser.serviceWorker, page, { type: 'reveal-entry', id: 'moonshot-ai' })).toBe(true);
+    expect(await place()).toEqual(['月之暗面', 'p-hant']);
+    await page.keyboard.press('Escape');
+  });
+
+  it('is painted on screen, follows hidden categories, and switching off unregisters everything', async () => {
+    await page.mouse.move(5, 5);
+    await page.evaluate(() => document.getSelection()!.removeAllRanges());
+    const box = await page.locator('#p-hant').boundingBox();
+    // `caret: 'initial'`: hiding the caret would make Playwright write style attributes into the page.
+    const shot = () => page.screenshot({ clip: box!, caret: 'initial' });
+    const on = await shot();
+    await writeSettings(browser.serviceWorker, { hiddenCategories: ['company'] });
+    await page.waitForFunction(() => !CSS.highlights.has('columnlens-company'));
+    expect(new Set((await settledPaint(page)).map(([category]) => category))).toEqual(new Set(['technology']));
+    await writeSettings(browser.serviceWorker, { enabled: false });
+    await page.waitForFunction(() => [...CSS.highlights.keys()].every((k) => !k.startsWith('columnlens-')));
+    const off = await shot();
+    expect(on.equals(off)).toBe(false);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(pristine);
+    await writeSettings(browser.serviceWorker, {});
+    expect(await settledPaint(page, byMarks.length)).toEqual(byMarks);
+    expect(on.equals(await shot())).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { domChanges: number }).domChanges)).toBe(0);
+  });
+
+  it('is chosen automatically for a huge document, and paints as the reader scrolls', async () => {
+    await browser.serviceWorker.evaluate(() => chrome.storage.local.set({ debugEngine: 'auto' }));
+    // About 33,000 elements: past the 30,000 where each insertion of marks costs a slow relayout.
+    const rows = Array.from(
+      { length: 6_500 },
+      (_, i) => `<tr id="r${i}"><td>${i}</td><td>Nvidia</td><td>x</td><td>y</td></tr>`,
+    );
+    const big = await browser.context.newPage();
+    await big.goto(
+      server.setPage('engine-auto', `<!doctype html><meta charset="utf-8"><table>${rows.join('')}</table>`),
+    );
+    const nearTop = await settledPaint(big, 10);
+    expect(await big.locator('mark').count()).toBe(0);
+    // Drawn as text nears the viewport, like marks: not the whole table at once.
+    expect(nearTop.length).toBeLessThan(1_000);
+    const summary = (await askTab(browser.serviceWorker, big, { type: 'get-page-summary' })) as {
+      counts: Record<string, number>;
+    };
+    expect(summary.counts).toEqual({ nvidia: 6_500 });
+    await big.evaluate(() => document.getElementById('r6499')!.scrollIntoView());
+    await big.waitForFunction(
+      (before) => [...CSS.highlights.get('columnlens-company')!].length > before,
+      nearTop.length,
+    );
+    const last = await big.evaluate(() =>
+      [...CSS.highlights.get('columnlens-company')!].some(
+        (r) => r.startContainer.parentElement?.closest('tr')?.id === 'r6499',
+      ),
+    );
+    expect(last).toBe(true);
+    await big.close();
+  });
+});

@@ -1,0 +1,113 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Piece } from '../../../src/content/engine';
+import { createHighlightEngine, supportsHighlights } from '../../../src/content/highlight-engine';
+import { installFakeHighlights, paintedText } from './fake-highlights';
+
+let fake: ReturnType<typeof installFakeHighlights>;
+beforeEach(() => {
+  document.body.innerHTML = '<p id="a">Nvidia and Tencent and Nvidia</p><p id="b">月之<em>暗面</em></p>';
+  fake = installFakeHighlights(window);
+});
+afterEach(() => fake.uninstall());
+
+const win = () => window as Window & typeof globalThis;
+const textOf = (id: string) => document.getElementById(id)!.firstChild as Text;
+function piece(node: Text, start: number, end: number, id = 'nvidia', category = 'company', first = true): Piece {
+  return { node, start, end, text: node.data.slice(start, end), id, category, first };
+}
+
+describe('highlight engine', () => {
+  it('paints pieces into one highlight per category and leaves the DOM alone', () => {
+    const a = textOf('a');
+    const before = document.body.innerHTML;
+    const observer = new MutationObserver(() => {});
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    const engine = createHighlightEngine(document, win());
+    engine.apply([piece(a, 0, 6), piece(a, 11, 18, 'tencent'), piece(a, 23, 29)]);
+    engine.apply([piece(a, 0, 6, 'llm', 'technology')]); // overlaps a painted piece: ignored
+    expect(paintedText(fake.registry)).toEqual({ 'columnlens-company': ['Nvidia', 'Tencent', 'Nvidia'] });
+    expect(observer.takeRecords()).toHaveLength(0);
+    expect(document.body.innerHTML).toBe(before);
+    expect(engine.has(a)).toBe(true);
+    expect(engine.originalOf(a)).toBeUndefined();
+  });
+
+  it('ignores pieces whose text changed, accepts pieces out of order', () => {
+    const a = textOf('a');
+    const engine = createHighlightEngine(document, win());
+    const stale = piece(a, 0, 6);
+    a.data = 'Navidia and Tencent and Nvidia';
+    engine.apply([stale, piece(a, 24, 30), piece(a, 12, 19, 'tencent', 'company')]);
+    expect(paintedText(fake.registry)['columnlens-company']).toEqual(['Nvidia', 'Tencent']);
+    expect(engine.hitTest!(a, 13)?.id).toBe('tencent');
+    expect(engine.hitTest!(a, 25)?.id).toBe('nvidia');
+  });
+
+  it('finds the highlight under a text position, the same key for the same highlight', () => {
+    const a = textOf('a');
+    const engine = createHighlightEngine(document, win());
+    engine.apply([piece(a, 0, 6), piece(a, 11, 18, 'tencent')]);
+    const hit = engine.hitTest!(a, 2)!;
+    expect(hit.id).toBe('nvidia');
+    expect(hit.range.toString()).toBe('Nvidia');
+    expect(engine.hitTest!(a, 5)!.key).toBe(hit.key);
+    expect(engine.hitTest!(a, 6)).toBeUndefined();
+    expect(engine.hitTest!(a, 8)).toBeUndefined();
+    expect(engine.hitTest!(textOf('b'), 0)).toBeUndefined();
+    expect(hit.alive()).toBe(true);
+    engine.remove([a]);
+    expect(hit.alive()).toBe(false);
+    expect(engine.hitTest!(a, 2)).toBeUndefined();
+    expect(fake.registry.get('columnlens-company')!.size).toBe(0);
+  });
+
+  it('locates an occurrence across elements as one range', () => {
+    const b1 = textOf('b');
+    const b2 = document.querySelector('#b em')!.firstChild as Text;
+    const engine = createHighlightEngine(document, win());
+    const pieces = [piece(b1, 0, 2, 'moonshot-ai'), { ...piece(b2, 0, 2, 'moonshot-ai'), first: false }];
+    expect(engine.locate(pieces)).toBeUndefined();
+    engine.apply(pieces);
+    const found = engine.locate(pieces)!;
+    expect(found.element).toBeUndefined();
+    expect(found.range.toString()).toBe('月之暗面');
+    expect(found.alive?.()).toBe(true);
+  });
+
+  it('removes only its own registrations', () => {
+    const a = textOf('a');
+    const engine = createHighlightEngine(document, win());
+    engine.apply([piece(a, 0, 6), piece(a, 11, 18, 'llm', 'technology')]);
+    const pages = new Set<AbstractRange>();
+    fake.registry.set('search-results', pages);
+    // The page took over one of our names meanwhile: that entry is the page's now.
+    const replaced = new Set<AbstractRange>();
+    fake.registry.set('columnlens-technology', replaced);
+    engine.removeAll();
+    expect([...fake.registry.keys()].sort()).toEqual(['columnlens-technology', 'search-results']);
+    expect(fake.registry.get('columnlens-technology')).toBe(replaced);
+    expect(engine.has(a)).toBe(false);
+  });
+
+  it('paints a text node with thousands of pieces over several steps', () => {
+    const p = document.createElement('pre');
+    p.textContent = 'Nvidia '.repeat(5_000);
+    document.body.append(p);
+    const node = p.firstChild as Text;
+    const engine = createHighlightEngine(document, win());
+    const pieces = Array.from({ length: 5_000 }, (_, i) => piece(node, i * 7, i * 7 + 6));
+    let writes = 0;
+    const steps = [...engine.applyInSteps!(pieces, (change) => (writes++, change()))];
+    expect(steps.length).toBeGreaterThan(1);
+    expect(writes).toBe(steps.length);
+    expect(fake.registry.get('columnlens-company')!.size).toBe(5_000);
+    expect(engine.hitTest!(node, 7 * 4_999 + 3)?.id).toBe('nvidia');
+  });
+
+  it('is supported only where the API exists', () => {
+    expect(supportsHighlights(window)).toBe(true);
+    fake.uninstall();
+    expect(supportsHighlights(window)).toBe(false);
+  });
+});

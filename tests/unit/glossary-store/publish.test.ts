@@ -1,0 +1,177 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startGlossaryPublisher } from '../../../src/background/glossary-publisher';
+import {
+  loadActiveGlossary,
+  watchActiveGlossary,
+  type ActiveGlossary,
+} from '../../../src/glossary-store/active-glossary';
+import { bundledPacks } from '../../../src/glossary-store/bundled-packs';
+import { compiledHeader } from '../../../src/glossary-store/compiled-cache';
+import { shardOf } from '../../../src/glossary-store/compiled-format';
+import { saveEntry } from '../../../src/glossary-store/layer-edits';
+import { publishGlossary } from '../../../src/glossary-store/publish';
+import { writeUserLayer } from '../../../src/storage/read-user-layer';
+import { emptyUserLayer } from '../../../src/storage/user-layer-schema';
+import { entry, pack } from './fixtures';
+
+const local = fakeBrowser.storage.local;
+const page = async () => (await local.get('compiledGlossary')).compiledGlossary as unknown;
+const shardKeys = async () =>
+  Object.keys(await local.get(null))
+    .filter((k) => k.startsWith('glossaryDetails-'))
+    .sort();
+const bundled = () => bundledPacks()[0]!;
+/** A layer with an imported pack of `count` entries. */
+const withUserPack = (count: number) => ({
+  overlays: [],
+  userPacks: [
+    pack(
+      'extra',
+      Array.from({ length: count }, (_, i) => entry(`extra-${i}`, { term: `Extra ${i}` })),
+    ),
+  ],
+});
+
+/** Keys written to storage.local while `run` runs. */
+async function keysWrittenBy(run: () => Promise<unknown>): Promise<string[]> {
+  const keys: string[] = [];
+  const listener = (changes: Record<string, unknown>) => keys.push(...Object.keys(changes));
+  local.onChanged.addListener(listener);
+  await run();
+  local.onChanged.removeListener(listener);
+  return keys.sort();
+}
+
+/** Delivers what the publisher sends to tabs to this context's runtime.onMessage, as a content script hears it. */
+function routeTabMessages() {
+  return vi
+    .spyOn(fakeBrowser.tabs, 'sendMessage')
+    .mockImplementation(
+      async (_tab: number, message: unknown) =>
+        void (await fakeBrowser.runtime.onMessage.trigger(message, {}, () => {})),
+    );
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('publishGlossary', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('announces each stored version to the tabs, and nothing when nothing changed', async () => {
+    const sent = routeTabMessages();
+    const { version } = await publishGlossary();
+    expect(sent).toHaveBeenCalledWith(expect.any(Number), { type: 'glossary-updated', version });
+    const calls = sent.mock.calls.length;
+    await publishGlossary();
+    expect(sent.mock.calls).toHaveLength(calls);
+  });
+
+  it('writes the page item and its shards, and rewrites only when an input changes', async () => {
+    const first = await publishGlossary();
+    expect(first).toMatchObject({ written: true, entryCount: bundled().entries.length });
+    expect(await shardKeys()).toEqual(['glossaryDetails-0', 'glossaryDetails-1']);
+    expect(await keysWrittenBy(() => publishGlossary())).toEqual([]);
+    await writeUserLayer(saveEntry(emptyUserLayer(), bundled(), entry('my-own', { term: 'My Own Name' })));
+    const third = await publishGlossary();
+    expect(third.written).toBe(true);
+    expect(third.version).not.toBe(first.version);
+    expect(compiledHeader(await page())?.entryCount).toBe(first.entryCount + 1);
+  });
+
+  it('rewrites only the shard of an edited entry (each write reaches every open tab)', async () => {
+    await publishGlossary();
+    const target = bundled().entries[5]!;
+    await writeUserLayer(saveEntry(emptyUserLayer(), bundled(), { ...target, context: { en: 'A new note.' } }));
+    const written = await keysWrittenBy(() => publishGlossary());
+    expect(written).toEqual(['compiledGlossary', `glossaryDetails-${shardOf(target.id, 2)}`]);
+  });
+
+  it('removes shards a smaller glossary no longer uses', async () => {
+    await writeUserLayer(withUserPack(200));
+    await publishGlossary();
+    expect(await shardKeys()).toHaveLength(8);
+    await writeUserLayer(emptyUserLayer());
+    await publishGlossary();
+    expect(await shardKeys()).toEqual(['glossaryDetails-0', 'glossaryDetails-1']);
+  });
+
+  it('repairs a damaged shard or page item whose version matches, when verification is asked', async () => {
+    await publishGlossary();
+    await local.set({ 'glossaryDetails-1': { stamp: 'x', entries: '[' } });
+    expect((await publishGlossary()).written).toBe(false);
+    expect((await publishGlossary({ verify: true })).written).toBe(true);
+    const glossary = await loadActiveGlossary();
+    const inShard1 = bundled().entries.find((e) => shardOf(e.id, 2) === 1)!;
+    expect((await glossary.loadEntry(inShard1.id))?.context).toEqual(inShard1.context);
+    await local.set({ compiledGlossary: { ...((await page()) as object), matcher: null } });
+    expect((await publishGlossary({ verify: true })).written).toBe(true);
+    expect(compiledHeader(await page())).toBeDefined();
+  });
+});
+
+describe('loadActiveGlossary and watchActiveGlossary', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    startGlossaryPublisher();
+  });
+
+  it('asks the background to build a missing cache and resolves with it', async () => {
+    expect(await page()).toBeUndefined();
+    const glossary = await loadActiveGlossary();
+    expect(glossary.entries.map((e) => e.id)).toEqual(bundled().entries.map((e) => e.id));
+    const first = bundled().entries[0]!;
+    expect(await glossary.loadEntry(first.id)).toEqual({ ...first, packId: bundled().id });
+  });
+
+  it('rebuilds a cache of the older format instead of failing', async () => {
+    const matcher = { format: 'columnlens-matcher', version: 1, entryIds: ['x'] };
+    await local.set({ compiledGlossary: { formatVersion: 1, version: 'old', entriesJson: '[]', matcher } });
+    const glossary = await loadActiveGlossary();
+    expect(glossary.entries).toHaveLength(bundled().entries.length);
+    expect(compiledHeader(await page())?.version).toBe(glossary.version);
+  });
+
+  it('has a damaged shard rebuilt when a tooltip finds it, and then reads it', async () => {
+    const glossary = await loadActiveGlossary();
+    const id = bundled().entries.find((e) => shardOf(e.id, 2) === 0)!.id;
+    await local.set({ 'glossaryDetails-0': 'damaged' });
+    expect(await glossary.loadEntry(id)).toBeUndefined();
+    await vi.waitFor(async () => expect((await glossary.loadEntry(id))?.id).toBe(id));
+  });
+
+  it('delivers each announced version to watchers, with the reader’s change in it', async () => {
+    routeTabMessages();
+    await publishGlossary();
+    const seen: ActiveGlossary[] = [];
+    const unwatch = watchActiveGlossary((g) => seen.push(g));
+    await writeUserLayer(saveEntry(emptyUserLayer(), bundled(), entry('my-own', { term: 'My Own Name' })));
+    await publishGlossary();
+    await vi.waitFor(() => expect(seen.at(-1)?.byId.get('my-own')?.term).toBe('My Own Name'));
+    expect((await seen.at(-1)?.loadEntry('my-own'))?.context).toEqual({ en: 'Note about my-own.' });
+    unwatch();
+    const count = seen.length;
+    await writeUserLayer(emptyUserLayer());
+    await publishGlossary();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen).toHaveLength(count);
+  });
+
+  it('does not listen to storage.local, whose every write each listening frame would receive', async () => {
+    await publishGlossary();
+    const listens = vi.spyOn(fakeBrowser.storage.local.onChanged, 'addListener');
+    const listensAll = vi.spyOn(fakeBrowser.storage.onChanged, 'addListener');
+    const seen: ActiveGlossary[] = [];
+    const unwatch = watchActiveGlossary((g) => seen.push(g));
+    const glossary = await loadActiveGlossary();
+    expect(listens).not.toHaveBeenCalled();
+    expect(listensAll).not.toHaveBeenCalled();
+    // A version the tab missed is read when a tooltip finds a shard newer than its glossary.
+    await writeUserLayer(saveEntry(emptyUserLayer(), bundled(), { ...bundled().entries[0]!, term: 'Renamed' }));
+    await publishGlossary();
+    expect(seen).toEqual([]);
+    await glossary.loadEntry(bundled().entries[0]!.id);
+    await vi.waitFor(() => expect(seen.at(-1)?.byId.get(bundled().entries[0]!.id)?.term).toBe('Renamed'));
+    unwatch();
+  });
+});

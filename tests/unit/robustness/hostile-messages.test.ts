@@ -1,0 +1,134 @@
+/**
+ * Issue 7: messages between contexts are validated with the schema and anything else is
+ * ignored. Random and near-miss values go through `parseMessage` and through every
+ * `runtime.onMessage` receiver (the background's badge and glossary publisher, the content
+ * script's popup-request listener): nothing throws, nothing answers, nothing is stored.
+ */
+import fc from 'fast-check';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startBadge } from '../../../src/background/badge';
+import { startGlossaryPublisher } from '../../../src/background/glossary-publisher';
+import { popupRequestListener } from '../../../src/content/popup-requests';
+import { parseMessage } from '../../../src/messages';
+
+const long = 'x'.repeat(65);
+const cyclic: Record<string, unknown> = { type: 'page-summary' };
+cyclic.counts = cyclic;
+
+/** Values shaped almost like a message. */
+const NEAR_MISSES: unknown[] = [
+  undefined,
+  null,
+  0,
+  'get-page-summary',
+  ['get-page-summary'],
+  {},
+  { type: 'GET-PAGE-SUMMARY' },
+  { type: 'get-page-summary ' },
+  { type: ['get-page-summary'] },
+  { type: { toString: () => 'get-page-summary' } },
+  { type: 'reveal-entry' },
+  { type: 'reveal-entry', id: 42 },
+  { type: 'reveal-entry', id: long },
+  { type: 'page-summary' },
+  { type: 'page-summary', counts: [] },
+  { type: 'page-summary', counts: { a: -1 } },
+  { type: 'page-summary', counts: { a: 1.5 } },
+  { type: 'page-summary', counts: { a: '1' } },
+  { type: 'page-summary', counts: { [long]: 1 } },
+  { type: 'page-summary', counts: { a: Number.NaN } },
+  cyclic,
+  JSON.parse('{"__proto__":{"type":"get-page-summary"}}'),
+  { type: 'remove-glossary' },
+  { type: 'eval', code: 'globalThis.ran = 1' },
+];
+
+/** A structurally valid message: one of the four, with fields of the right types. */
+function wellFormed(m: unknown): boolean {
+  if (typeof m !== 'object' || m === null) return false;
+  const { type } = m as { type?: unknown };
+  if (type === 'get-page-summary' || type === 'ensure-glossary') return true;
+  if (type === 'reveal-entry') return typeof (m as { id?: unknown }).id === 'string';
+  if (type === 'page-summary') {
+    const counts = (m as { counts?: unknown }).counts;
+    return typeof counts === 'object' && counts !== null && Object.values(counts).every((n) => Number.isInteger(n));
+  }
+  return false;
+}
+
+describe('parseMessage', () => {
+  it.each(NEAR_MISSES.map((m) => [m]))('ignores %j', (raw) => {
+    expect(parseMessage(raw)).toBeUndefined();
+  });
+
+  it('drops a __proto__ key in counts (as zod does everywhere) without touching any prototype', () => {
+    const raw = JSON.parse('{"type":"page-summary","counts":{"__proto__":{"polluted":1},"nvidia":2}}');
+    const parsed = parseMessage(raw);
+    expect(parsed).toEqual({ type: 'page-summary', counts: { nvidia: 2 } });
+    expect(Object.getPrototypeOf(parsed && 'counts' in parsed ? parsed.counts : null)).toBe(Object.prototype);
+    expect(({} as { polluted?: number }).polluted).toBeUndefined();
+  });
+
+  it('never throws, accepts only well-formed messages, and changes no prototype', () => {
+    const prototypeKeys = Object.getOwnPropertyNames(Object.prototype);
+    const anyValue = fc.anything({ withObjectString: true, withNullPrototype: true, withSparseArray: true });
+    const messageLike = fc.record({ type: fc.constantFrom('page-summary', 'reveal-entry', 'x'), id: fc.anything() });
+    fc.assert(
+      fc.property(fc.oneof(anyValue, messageLike), (raw) => {
+        const parsed = parseMessage(raw);
+        if (parsed !== undefined) expect(wellFormed(parsed)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(Object.getOwnPropertyNames(Object.prototype)).toEqual(prototypeKeys);
+    expect(({} as { polluted?: number }).polluted).toBeUndefined();
+  });
+});
+
+describe('message receivers', () => {
+  // A content script's sender as far as the receivers read it.
+  const tab = { tab: { id: 7 }, frameId: 0, url: 'https://news.example/a' } as never;
+  const stored = async () => ({
+    local: await fakeBrowser.storage.local.get(null),
+    sync: await fakeBrowser.storage.sync.get(null),
+  });
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    startBadge();
+    startGlossaryPublisher();
+  });
+
+  it('in the background ignore everything that is not a valid message: no answer, no storage, no badge', async () => {
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    await settle();
+    const before = await stored();
+    for (const raw of NEAR_MISSES) {
+      const answers = await fakeBrowser.runtime.onMessage.trigger(raw, tab, () => {});
+      expect(answers.every((a) => a === undefined)).toBe(true);
+    }
+    await settle();
+    expect(await stored()).toEqual(before);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
+    // The same receivers do act on a valid message (so the check above can fail).
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'page-summary', counts: { nvidia: 2 } }, tab, () => {});
+    await settle();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('1');
+  });
+
+  it('in the content script leave anything but a popup request unanswered and untouched', async () => {
+    const target = { summary: vi.fn(() => ({ nvidia: 1 })), reveal: vi.fn(() => true) };
+    const listener = popupRequestListener(target, () => 'https://news.example/a');
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom(...NEAR_MISSES), fc.anything()), (raw) => {
+        if (parseMessage(raw) !== undefined) return;
+        expect(listener(raw)).toBeUndefined();
+      }),
+      { numRuns: 500 },
+    );
+    expect(target.summary).not.toHaveBeenCalled();
+    expect(target.reveal).not.toHaveBeenCalled();
+    await expect(listener({ type: 'reveal-entry', id: 'nvidia' })).resolves.toBe(true);
+  });
+});

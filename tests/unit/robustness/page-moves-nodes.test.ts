@@ -1,0 +1,101 @@
+// @vitest-environment jsdom
+/**
+ * Regressions found by the random-DOM property test (random-dom.test.ts), kept as plain
+ * cases: a page that moves its own text node while it is highlighted (wraps it in a new
+ * element, unwraps its parent, moves or detaches it).
+ *
+ * The first three lost the text after the first highlight (dom-engine.ts `restore` gave the
+ * original its text back only where it had been); fixed. The last is a KNOWN BUG, marked
+ * `it.fails` (change it to `it` once fixed): when the moved node's new container is read
+ * before its old one in the same batch of changes, the node gets its text back only after
+ * its new container was read, and that text stays without highlights and uncounted.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { glossaryView } from '../../../src/content/glossary-view';
+import { startHighlighter, type Highlighter } from '../../../src/content/highlighter';
+import { everythingNear } from '../../../src/content/viewport';
+import { inMemoryGlossary } from '../../../src/glossary-store/in-memory-glossary';
+import type { RuntimeEntry } from '../../../src/glossary-store/runtime-entry';
+
+const entries: RuntimeEntry[] = [
+  { id: 'nvidia', term: 'Nvidia', aliases: ['輝達'], category: 'company', context: 'A chip maker.', packId: 'test' },
+];
+const glossary = inMemoryGlossary('test', entries);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let highlighter: Highlighter | undefined;
+afterEach(() => highlighter?.stop());
+
+/** Highlights a page of one paragraph and returns its text node (split by one highlight). */
+async function highlighted(): Promise<{ text: Text; block: HTMLElement }> {
+  const block = document.createElement('p');
+  block.textContent = 'Chips from Nvidia sell well';
+  document.body.replaceChildren(block, document.createElement('div'));
+  const text = block.firstChild as Text;
+  highlighter = startHighlighter(
+    {
+      document,
+      window: window as Window & typeof globalThis,
+      viewport: everythingNear,
+      sliceHost: { now: () => performance.now(), later: (slice) => setTimeout(slice, 0) },
+      changeTiming: { delay: 0, cooldown: 0 },
+    },
+    glossaryView(glossary),
+    { density: 'all', hiddenCategories: new Set() },
+  );
+  await highlighter.idle();
+  expect(block.querySelectorAll('mark')).toHaveLength(1);
+  return { text, block };
+}
+
+async function settle(): Promise<void> {
+  await sleep(5);
+  await highlighter!.idle();
+}
+
+describe('a page that moves its highlighted text node', () => {
+  it('wrapping it in a new element keeps all of its text, highlighted, and gives it back whole', async () => {
+    const { text, block } = await highlighted();
+    const bold = document.createElement('b');
+    block.insertBefore(bold, text);
+    bold.appendChild(text);
+    await settle();
+    expect(block.textContent).toBe('Chips from Nvidia sell well');
+    expect(block.querySelectorAll('b mark')).toHaveLength(1);
+    highlighter!.stop();
+    expect(text.data).toBe('Chips from Nvidia sell well');
+    expect(block.childNodes).toHaveLength(1);
+  });
+
+  it('unwrapping its parent into another element keeps all of its text', async () => {
+    const { text, block } = await highlighted();
+    const div = document.createElement('div');
+    block.before(div);
+    while (block.firstChild) div.appendChild(block.firstChild);
+    block.remove();
+    await settle();
+    expect(div.textContent).toBe('Chips from Nvidia sell well');
+    highlighter!.stop();
+    expect(text.data).toBe('Chips from Nvidia sell well');
+    expect(div.childNodes).toHaveLength(1);
+  });
+
+  it('a node it detached still holds its full text when highlights go off (scripts may re-insert it)', async () => {
+    const { text, block } = await highlighted();
+    text.remove();
+    highlighter!.stop();
+    expect(text.data).toBe('Chips from Nvidia sell well');
+    expect(block.childNodes).toHaveLength(0);
+  });
+
+  it.fails('moved into a block read before its old one, it is highlighted there (known bug)', async () => {
+    const { text } = await highlighted();
+    const div = document.querySelector('div')!;
+    div.append('Nvidia again, ');
+    div.append(text);
+    await settle();
+    expect(div.textContent).toBe('Nvidia again, Chips from Nvidia sell well');
+    expect([...div.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Nvidia', 'Nvidia']);
+    expect(highlighter!.summary()).toEqual({ nvidia: 2 });
+  });
+});
