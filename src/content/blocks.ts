@@ -48,11 +48,19 @@ export interface WalkOptions {
 /** Nodes visited between pause points: a few hundred microseconds of walking. */
 const TICK_EVERY = 64;
 
+/** Stands for a link's edge between two Latin words (U+FFFC, "an object here"): not a letter. */
+export const LINK_EDGE = '\uFFFC';
+
+/** Latin letters and digits: the word characters that need a boundary (see src/matcher). */
+const LATIN_WORD = /[0-9A-Za-z\u00C0-\u024F]/;
+
 class Run {
   nodes: Text[] = [];
   starts: number[] = [];
   parts: string[] = [];
   length = 0;
+  /** A link's edge was crossed since the last text node was added. */
+  private linkEdge = false;
   constructor(
     readonly container: Node | null,
     readonly min: number,
@@ -61,10 +69,23 @@ class Run {
     if (!this.container) return;
     const data = node.data;
     if (data.length === 0) return;
+    if (this.linkEdge && this.length > 0) {
+      const before = this.parts[this.parts.length - 1]!;
+      if (LATIN_WORD.test(before[before.length - 1]!) && LATIN_WORD.test(data[0]!)) {
+        // Offsets stay right: spansOf never lets a match cover the separator (no name contains it).
+        this.parts.push(LINK_EDGE);
+        this.length += 1;
+      }
+    }
+    this.linkEdge = false;
     this.nodes.push(node);
     this.starts.push(this.length);
     this.parts.push(data);
     this.length += data.length;
+  }
+  /** Notes that the walk entered or left a link. */
+  crossLinkEdge(): void {
+    this.linkEdge = true;
   }
   /** The finished block, if it could hold a match; resets for the next run either way. */
   take(): Block | undefined {
@@ -74,6 +95,7 @@ class Run {
     this.starts = [];
     this.parts = [];
     this.length = 0;
+    this.linkEdge = false;
     if (length < this.min || !this.container) return undefined;
     const text = parts.length === 1 ? parts[0]! : parts.join('');
     if (!/\S/.test(text)) return undefined;
@@ -148,6 +170,7 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
         continue;
       }
       if (frame.root) break;
+      if (!frame.outer && frame.el.localName === 'a') run.crossLinkEdge();
       if (frame.el.parentNode !== frame.parent) {
         if (frame.parent) options.onLost?.(frame.parent);
         node = null;
@@ -169,6 +192,7 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
     const el = node as Element;
     const kind = classify(el);
     if (kind === 'inline') {
+      if (el.localName === 'a') run.crossLinkEdge();
       frames.push({ el, parent: el.parentNode });
       node = el.firstChild;
       continue;

@@ -28,6 +28,12 @@ function textOf(part: Part): string {
   return part.mark ? (part.node.textContent ?? '') : (part.node as Text).data;
 }
 
+/** The text of a mark holding nothing but text (as we made it); undefined otherwise. */
+function soleText(mark: Node): string | undefined {
+  const child = mark.firstChild;
+  return !child ? '' : child.nodeType === 3 && !child.nextSibling ? (child as Text).data : undefined;
+}
+
 /** Creates the DOM-wrapping engine for one document. */
 export function createDomEngine(doc: Document): HighlightEngine {
   const records = new Map<Text, Wrapped>();
@@ -38,7 +44,8 @@ export function createDomEngine(doc: Document): HighlightEngine {
     let rec = records.get(node);
     if (!rec) {
       // Text nodes of ours are never wrapped again; neither is text that left the page.
-      if (ours.has(node) || !node.parentNode || !node.isConnected) return undefined;
+      // Text inside a mark of ours (read by a walk the page's changes interrupted) neither.
+      if (ours.has(node) || !node.parentNode || ours.has(node.parentNode) || !node.isConnected) return undefined;
       rec = { original: node, parent: node.parentNode, data: node.data, parts: [] };
       rec.parts.push({ node, start: 0, end: rec.data.length, mark: false });
     } else if (!intactOriginal(rec, false)) {
@@ -83,20 +90,36 @@ export function createDomEngine(doc: Document): HighlightEngine {
   function restore(rec: Wrapped): void {
     const mine = rec.parts.slice(1);
     const edited = mine.some((p) => p.node.parentNode && textOf(p) !== rec.data.slice(p.start, p.end));
+    // One of ours taken out while the original stayed: the page deleted or unwrapped that
+    // highlight (a framework that owns its DOM, a "delete" button). Its deletion must stand;
+    // giving the original its full text back would bring deleted text back, or double the
+    // text of a mark the page unwrapped. (The original gone too is a re-render: see below.)
+    const deleted = rec.original.parentNode !== null && mine.some((p) => !p.node.parentNode);
     // Text as we left it, wherever it is now: a page that moved or detached its node keeps all its text.
     const intact = rec.original.data === rec.data.slice(0, rec.parts[0]!.end);
-    if (!edited) {
+    if (!edited && !deleted) {
       for (const p of mine) p.node.parentNode?.removeChild(p.node);
       // Untouched (even if moved or detached): the original gets its full text back. Rewritten
       // by the page: our nodes held the old text, so removing them leaves the page's version.
       if (intact) rec.original.data = rec.data;
     } else {
-      // The page edited text inside our nodes: keep its text, drop only our elements.
+      // The page edited or deleted some of our nodes: what it left is its text. Those still
+      // right after the original go back into it (one node again, as the page made it); our
+      // elements elsewhere are unwrapped where they are.
+      let follows = true;
       for (const p of mine) {
-        if (!p.mark || !p.node.parentNode) continue;
-        const mark = p.node as Element;
-        while (mark.firstChild) mark.parentNode!.insertBefore(mark.firstChild, mark);
-        mark.parentNode!.removeChild(mark);
+        const node = p.node;
+        const parent = node.parentNode;
+        if (!parent) continue;
+        const text = p.mark ? soleText(node) : (node as Text).data;
+        follows &&= text !== undefined && rec.original.nextSibling === node;
+        if (follows) {
+          rec.original.appendData(text!);
+          parent.removeChild(node);
+        } else if (p.mark) {
+          while (node.firstChild) parent.insertBefore(node.firstChild, node);
+          parent.removeChild(node);
+        }
       }
     }
     for (const p of mine) ours.delete(p.node);

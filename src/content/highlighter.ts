@@ -97,6 +97,9 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     timers,
     onChanges,
     isOurs: (node) => engine.originalOf(node) !== undefined,
+    // A mark gone from the page while its original text stays: the page unwrapped or deleted
+    // it. (Moved along with its text, or re-rendered away with it, is no such thing.)
+    takenFromPage: (node) => node.nodeType === 1 && !node.isConnected && !!engine.originalOf(node)?.isConnected,
   });
   const ownWrites = <T>(write: () => T) => mutations.ownWrites(write);
   // Both engines draw as text nears the viewport: marks to spare relayout, painted ranges
@@ -174,7 +177,19 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   }
 
   function* readChanges(batch: ChangeBatch): Generator<undefined, void> {
+    for (const container of batch.fought) page.strike(container);
     if (batch.removed) for (const gone of page.disconnected()) hooks.forget(gone);
+    // Highlights inside what became (or moved into) an editor go, and stay gone: what is
+    // inside an editor is never read.
+    for (const el of batch.excluded) {
+      for (const container of [...page.states.keys()]) if (el.contains(container)) hooks.forget(container);
+    }
+    // Every changed container lets go of its text before any is read: text the page moved
+    // from one to another gets its whole text back before the container it joined is read.
+    for (const [i, container] of batch.containers.entries()) {
+      hooks.forget(container);
+      if (i % 64 === 63) yield undefined;
+    }
     for (const container of batch.containers) {
       if (container.isConnected) yield* readRegion(container, true, view, filters, page, hooks);
     }

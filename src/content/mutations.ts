@@ -8,8 +8,14 @@
  * that changes all the time is still handled within a second), and a container read less
  * than `cooldown` ms ago waits for its cooldown, so a ticker re-rendered every 250 ms costs
  * one cheap read a second. When nothing changes no timer is pending.
+ *
+ * Two more things are reported. Highlights the page took away itself (it unwrapped or deleted
+ * a mark of ours and kept its text): the highlighter counts those per container and steps
+ * aside where the page keeps doing it. And elements that became, or moved into, something
+ * the reader edits (contenteditable, role="textbox", a code editor's class): the highlights
+ * inside must go, since the page would save them with the reader's text.
  */
-import { containerOf, isInExcludedSubtree } from './dom-rules';
+import { classify, containerOf, isInExcludedSubtree } from './dom-rules';
 
 export interface Timers {
   setTimeout(run: () => void, ms: number): unknown;
@@ -33,6 +39,10 @@ export interface ChangeBatch {
   added: Element[];
   /** Whether anything was removed (states inside removed subtrees can be forgotten). */
   removed: boolean;
+  /** Containers where the page took away highlights of ours since the last batch. */
+  fought: Node[];
+  /** Elements that are now editable or inside an editor: their highlights must go. */
+  excluded: Element[];
 }
 
 export interface MutationWatcherOptions {
@@ -40,6 +50,8 @@ export interface MutationWatcherOptions {
   onChanges(batch: ChangeBatch): void;
   /** Whether a node is one of ours (mark or text part): edits to it mean the page touched our work. */
   isOurs(node: Node): boolean;
+  /** Whether a removed node is a mark of ours taken from text the page kept (not a re-render). */
+  takenFromPage(node: Node): boolean;
   delay?: number;
   cooldown?: number;
 }
@@ -53,18 +65,32 @@ export interface MutationWatcher {
   disconnect(): void;
 }
 
-const OPTIONS: MutationObserverInit = { childList: true, characterData: true, subtree: true };
+/**
+ * Attributes that can make an element editable (see dom-rules.ts). `class` is among them for
+ * code editors (`cm-editor`): its records cost one selector match each, which busy pages that
+ * toggle classes pay, but highlights left inside an editor would end up in what it saves.
+ */
+const EDITING_ATTRIBUTES = ['contenteditable', 'role', 'class'];
+const OPTIONS: MutationObserverInit = {
+  childList: true,
+  characterData: true,
+  subtree: true,
+  attributeFilter: EDITING_ATTRIBUTES,
+};
 
 /** Starts watching nothing; call `observe` for the document body and each open shadow root. */
 export function createMutationWatcher(
   win: { MutationObserver: typeof MutationObserver },
   options: MutationWatcherOptions,
 ): MutationWatcher {
-  const { timers, onChanges, isOurs } = options;
+  const { timers, onChanges, isOurs, takenFromPage } = options;
   const delay = options.delay ?? 100;
   const cooldown = options.cooldown ?? 800;
   const containers = new Set<Node>();
   const added = new Set<Element>();
+  const fought = new Set<Node>();
+  /** Elements whose editing attributes changed, and whether only their class did. */
+  const attributed = new Map<Element, boolean>();
   let removed = false;
   let timer: unknown;
   let timerAt = Infinity;
@@ -81,20 +107,52 @@ export function createMutationWatcher(
   function collect(records: MutationRecord[]): void {
     for (const record of records) {
       const target = record.target;
-      if (record.type === 'childList') {
-        if (record.removedNodes.length > 0) removed = true;
-        for (const node of record.addedNodes) if (node.nodeType === 1 && !isOurs(node)) added.add(node as Element);
+      if (record.type === 'attributes') {
+        const classOnly = record.attributeName === 'class';
+        attributed.set(target as Element, classOnly && (attributed.get(target as Element) ?? true));
+        continue;
       }
       const container = containerOf(target);
+      if (record.type === 'childList') {
+        if (record.removedNodes.length > 0) removed = true;
+        for (const node of record.removedNodes) if (container && takenFromPage(node)) fought.add(container);
+        for (const node of record.addedNodes) if (node.nodeType === 1 && !isOurs(node)) added.add(node as Element);
+      }
       if (container) containers.add(container);
     }
-    if (containers.size > 0 || added.size > 0) wake(timers.now() + delay);
+    if (containers.size > 0 || added.size > 0 || attributed.size > 0) wake(timers.now() + delay);
+  }
+
+  /**
+   * An element whose editing attributes changed: now editable, its highlights go; no longer
+   * editable (a `class` change aside: those are too frequent), its text is read.
+   */
+  function attributeChanged(el: Element, classOnly: boolean, excluded: Element[]): void {
+    if (!el.isConnected) return;
+    const nowExcluded = classify(el) === 'excluded';
+    // The common case, a class toggled on ordinary content, costs one selector match.
+    if (!nowExcluded && classOnly) return;
+    // Changes inside an editor (it toggles classes as the reader types) are none of ours.
+    if (el.parentNode && isInExcludedSubtree(el.parentNode)) return;
+    if (nowExcluded) {
+      excluded.push(el);
+      // Highlights in an inline element made editable belong to the container around it.
+      const around = el.parentNode && containerOf(el.parentNode);
+      if (around) containers.add(around);
+    } else {
+      const container = containerOf(el);
+      if (container) containers.add(container);
+      added.add(el);
+    }
   }
 
   function flush(): void {
     timer = undefined;
     timerAt = Infinity;
     const now = timers.now();
+    const excluded: Element[] = [];
+    for (const [el, classOnly] of attributed) attributeChanged(el, classOnly, excluded);
+    attributed.clear();
     const ready: Node[] = [];
     let nextAt = Infinity;
     for (const container of containers) {
@@ -107,15 +165,19 @@ export function createMutationWatcher(
       lastRead.set(container, now);
       if (container.isConnected && !isInExcludedSubtree(container)) ready.push(container);
     }
-    const batch: ChangeBatch = {
-      containers: ready,
-      added: [...added].filter((el) => el.isConnected && !isInExcludedSubtree(el)),
-      removed,
-    };
+    const batch: ChangeBatch = { containers: ready, added: [], removed, fought: [...fought], excluded };
+    fought.clear();
+    for (const el of added) {
+      if (!el.isConnected) continue;
+      // Added inside an editor: it may be text of ours the page moved there.
+      if (isInExcludedSubtree(el)) excluded.push(el);
+      else batch.added.push(el);
+    }
     added.clear();
     removed = false;
     if (nextAt < Infinity) wake(nextAt);
-    if (batch.containers.length > 0 || batch.added.length > 0 || batch.removed) onChanges(batch);
+    if (ready.length > 0 || batch.added.length > 0 || batch.removed || batch.fought.length > 0 || excluded.length > 0)
+      onChanges(batch);
   }
 
   return {
@@ -137,6 +199,8 @@ export function createMutationWatcher(
       timer = undefined;
       containers.clear();
       added.clear();
+      attributed.clear();
+      fought.clear();
     },
   };
 }

@@ -5,6 +5,22 @@
  */
 import type { Piece } from './engine';
 
+/**
+ * How often the page may take our highlights out of one container before we stop drawing
+ * there, and how many such containers make us stop drawing on the whole page.
+ *
+ * Why step aside rather than fight: a page that unwraps our marks owns its DOM (a framework
+ * reconciling foreign nodes away, a script clearing every <mark> for its own search). Drawing
+ * again starts a loop (we wrap, it unwraps, both observers fire) that costs both sides CPU
+ * and can corrupt the page's text. Once may be the reader's own action (a "delete" button on
+ * highlighted text), twice in the same place is the page's policy. Several places that did it
+ * make the page as a whole one that does not want marks: new text there is counted (the
+ * badge stays right) but not drawn. A re-render (the page replaced its text, ours with it) is
+ * no strike: that text is simply read again.
+ */
+const STRIKES_PER_CONTAINER = 2;
+const CONTAINERS_PER_PAGE = 3;
+
 export interface PendingMatch {
   entry: number;
   pieces: Piece[];
@@ -38,6 +54,11 @@ export interface ContainerState {
 export class PageState {
   readonly states = new Map<Node, ContainerState>();
   private readonly firstOwner = new Map<number, ContainerState>();
+  /** Times the page took our highlights out of each container (kept across re-reads). */
+  private readonly strikes = new WeakMap<Node, number>();
+  private containersGivenUp = 0;
+  /** Bumped whenever a container is (about to be) read again, so older walks know they are stale. */
+  private readonly generations = new WeakMap<Node, number>();
 
   /** The state of `container`, created empty on first use. */
   stateFor(container: Node): ContainerState {
@@ -51,12 +72,30 @@ export class PageState {
 
   /** Forgets a container; returns its state so the caller can undraw it. */
   drop(container: Node): ContainerState | undefined {
+    this.generations.set(container, this.generation(container) + 1);
     const state = this.states.get(container);
     if (!state) return undefined;
     this.states.delete(container);
     state.dropped = true;
     for (const entry of state.firsts) if (this.firstOwner.get(entry) === state) this.firstOwner.delete(entry);
     return state;
+  }
+
+  /** How many times `container` has been dropped: a walk that read it under another number is stale. */
+  generation(container: Node): number {
+    return this.generations.get(container) ?? 0;
+  }
+
+  /** Notes that the page took our highlights out of `container`. */
+  strike(container: Node): void {
+    const strikes = (this.strikes.get(container) ?? 0) + 1;
+    this.strikes.set(container, strikes);
+    if (strikes === STRIKES_PER_CONTAINER) this.containersGivenUp++;
+  }
+
+  /** Whether highlights in `container` are no longer drawn, because the page keeps removing them. */
+  holdsBack(container: Node): boolean {
+    return this.containersGivenUp >= CONTAINERS_PER_PAGE || (this.strikes.get(container) ?? 0) >= STRIKES_PER_CONTAINER;
   }
 
   /** Records matches of `state` to show, drawn or not. */

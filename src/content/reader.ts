@@ -47,10 +47,17 @@ export function* readRegion(
   page: PageState,
   hooks: ReadHooks,
 ): Generator<undefined, void> {
+  // The generation of each container as this walk opened it. While the walk is paused the
+  // page's changes may read a container again (and draw it); the rest of this walk's text
+  // there is then stale, and reading it would count it twice and wrap our own marks.
+  const opened = new Map<Node, number>();
   const blocks = walkBlocks(root, {
     shallow,
     minLength: view.minMatchLength,
-    onContainer: hooks.forget,
+    onContainer(container) {
+      hooks.forget(container);
+      opened.set(container, page.generation(container));
+    },
     onShadowRoot: hooks.shadowRoot,
     onLost: hooks.lost,
   });
@@ -59,13 +66,15 @@ export function* readRegion(
       yield undefined;
       continue;
     }
+    const stale = () => opened.has(block.container) && opened.get(block.container) !== page.generation(block.container);
+    if (stale()) continue;
     const matches: ScanMatch[] = [];
     for (const found of scanInWindows(view.scanner, block.text, view.maxMatchLength)) {
       for (const m of found) matches.push(m);
       // Long text: give the scheduler a chance to pause after every window.
       if (block.text.length > LONG_TEXT) yield undefined;
     }
-    if (matches.length > 0) record(block, matches, view, filters, page, hooks);
+    if (matches.length > 0 && !stale()) record(block, matches, view, filters, page, hooks);
     // A pause point per block: walking to it, scanning it and recording it is one short step.
     yield undefined;
   }
@@ -81,8 +90,11 @@ function record(
 ): void {
   const state = page.stateFor(block.container);
   const shown: PendingMatch[] = [];
+  // Counted either way: the page's terms are there even where it does not let us draw.
+  const holdBack = page.holdsBack(block.container);
   for (const m of matches) {
     state.counts.set(m.entry, (state.counts.get(m.entry) ?? 0) + 1);
+    if (holdBack) continue;
     const id = view.entryIds[m.entry];
     const category = view.categories[m.entry] ?? '';
     if (id === undefined || filters.hiddenCategories.has(category)) continue;

@@ -6,17 +6,19 @@
  * not once per page, and neither zod nor the pack files ship in the content script. A page
  * reads only the matcher and a lean index at start; an entry's notes are read the first time
  * its tooltip opens. New versions are announced by message (`announce.ts`), never watched in
- * storage. When the cache is missing or unusable (first run, an update still compiling, an
+ * storage. The popup reads the index alone (`loadGlossaryIndex`), never the matcher.
+ * When the cache is missing or unusable (first run, an update still compiling, an
  * older format, damaged storage), the background is asked to build it.
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { parseMessage, type Message } from '../messages';
 import { STORAGE_KEYS, detailShardKey } from '../storage/keys';
-import { compiledHeader, readCompiledGlossary } from './compiled-cache';
-import type { ActiveGlossary, IndexEntry, RuntimeEntry } from './runtime-entry';
+import { compiledGlossarySteps, compiledHeader, readGlossaryIndex, type StoredGlossary } from './compiled-cache';
+import type { ActiveGlossary, GlossaryIndex, IndexEntry, RuntimeEntry } from './runtime-entry';
+import { runStepsInSlices } from './steps';
 
-export type { ActiveGlossary, IndexEntry, RuntimeEntry };
+export type { ActiveGlossary, GlossaryIndex, IndexEntry, RuntimeEntry };
 
 /** How long `loadActiveGlossary` waits for the background to build a missing cache. */
 const BUILD_TIMEOUT_MS = 20_000;
@@ -45,6 +47,11 @@ function requestBuild(seen: string): Promise<void> {
 }
 
 const readPageItem = () => storage.getItem<unknown>(STORAGE_KEYS.compiledGlossary);
+/** The page item and the matcher item, in one read. */
+async function readStored(): Promise<StoredGlossary> {
+  const [page, matcher] = await storage.getItems([STORAGE_KEYS.compiledGlossary, STORAGE_KEYS.compiledMatcher]);
+  return { page: page?.value, matcher: matcher?.value };
+}
 const versionSeen = (raw: unknown) =>
   typeof raw === 'object' && raw !== null ? String((raw as { version?: unknown }).version) : 'missing';
 
@@ -57,45 +64,74 @@ async function checkShards(version: string): Promise<void> {
   else for (const refresh of refreshers) refresh();
 }
 
-/** The glossary in the stored page item `raw`, reading its details from storage when asked. */
-function fromStorage(raw: unknown): ActiveGlossary | undefined {
-  const glossary = readCompiledGlossary(
-    raw,
+/**
+ * The glossary in the stored items, reading its details from storage when asked. Read in
+ * slices: a 10,000-entry glossary is tens of milliseconds of work, which in one piece would
+ * be a long task on every page start.
+ */
+async function fromStorage(stored: StoredGlossary): Promise<ActiveGlossary | undefined> {
+  const steps = compiledGlossarySteps(
+    stored,
     (index) => storage.getItem<unknown>(detailShardKey(index)),
-    () => void checkShards(versionSeen(raw)),
+    () => void checkShards(versionSeen(stored.page)),
   );
-  if (glossary) requested.clear();
-  return glossary;
+  return ready(await runStepsInSlices(steps));
 }
 
-/** Loads the active glossary, waiting for the background to build it if needed. */
-export async function loadActiveGlossary(): Promise<ActiveGlossary> {
-  const raw = await readPageItem();
-  const cached = fromStorage(raw);
+/** Passes `read` through; a usable read starts afresh (a later failure is a new one). */
+function ready<T>(read: T | undefined): T | undefined {
+  if (read) requested.clear();
+  return read;
+}
+
+/**
+ * Reads with `read`, and when what is stored is missing or unusable asks the background to
+ * build it and looks again now and then until it can be read.
+ */
+async function readOrBuild<T, S>(
+  fetch: () => Promise<S>,
+  read: (stored: S) => Promise<T | undefined>,
+  seen: (stored: S) => string,
+): Promise<T> {
+  const stored = await fetch();
+  const cached = await read(stored);
   if (cached) return cached;
   // The background answers once it has built the cache; looking again now and then also
   // covers a background that was restarting when asked (it builds the cache as it starts).
   const deadline = Date.now() + BUILD_TIMEOUT_MS;
   let wake = () => {};
-  void requestBuild(versionSeen(raw)).then(() => wake());
+  void requestBuild(seen(stored)).then(() => wake());
   while (Date.now() < deadline) {
     await new Promise<void>((resolve) => {
       wake = resolve;
       setTimeout(resolve, BUILD_POLL_MS);
     });
-    const glossary = fromStorage(await readPageItem());
-    if (glossary) return glossary;
+    const result = await read(await fetch());
+    if (result) return result;
   }
   throw new Error('ColumnLens: the glossary could not be loaded');
+}
+
+/** Loads the active glossary, waiting for the background to build it if needed. */
+export function loadActiveGlossary(): Promise<ActiveGlossary> {
+  return readOrBuild(readStored, fromStorage, (stored) => versionSeen(stored.page));
+}
+
+/**
+ * Loads only the glossary's index (no matcher: the popup shows what the page counted), waiting
+ * for the background to build it if needed.
+ */
+export function loadGlossaryIndex(): Promise<GlossaryIndex> {
+  return readOrBuild(readPageItem, (raw) => Promise.resolve(ready(readGlossaryIndex(raw))), versionSeen);
 }
 
 /** Calls `onChange` with each new version of the glossary; returns a function that stops watching. */
 export function watchActiveGlossary(onChange: (g: ActiveGlossary) => void): () => void {
   let delivered: string | undefined;
   const refresh = () =>
-    void readPageItem().then((raw) => {
-      const glossary = fromStorage(raw);
-      if (!glossary) return void requestBuild(versionSeen(raw));
+    void readStored().then(async (stored) => {
+      const glossary = await fromStorage(stored);
+      if (!glossary) return void requestBuild(versionSeen(stored.page));
       if (glossary.version === delivered) return;
       delivered = glossary.version;
       onChange(glossary);

@@ -12,6 +12,7 @@ import {
   packMatcher,
   shardOf,
   type CompiledGlossary,
+  type CompiledMatcherItem,
   type DetailShard,
   type GlossaryIndexData,
 } from './compiled-format';
@@ -20,9 +21,10 @@ import { activeEntries, mergeGlossary, sourcePacks } from './merge';
 import { nameLengths } from './name-lengths';
 import type { RuntimeEntry } from './runtime-entry';
 
-/** The page item and the details shards (shard i is stored under `detailShardKey(i)`). */
+/** The page item, the matcher item and the details shards (shard i is stored under `detailShardKey(i)`). */
 export interface CompiledOutput {
   page: CompiledGlossary;
+  matcher: CompiledMatcherItem;
   shards: DetailShard[];
 }
 
@@ -78,6 +80,7 @@ function indexOf(entries: readonly RuntimeEntry[]): GlossaryIndexData {
   const categories = column(entries.map((e) => e.category));
   const packs = column(entries.map((e) => e.packId));
   return {
+    ids: entries.map((e) => e.id),
     terms: entries.map((e) => e.term),
     categories: categories.distinct,
     category: categories.index,
@@ -101,15 +104,18 @@ function shardsOf(entries: readonly RuntimeEntry[]): DetailShard[] {
 /** The compiled form of runtime entries (ids unique, as `activeEntries` makes them). */
 export function compileEntries(entries: readonly RuntimeEntry[], version: string): CompiledOutput {
   const shards = shardsOf(entries);
+  const stored = packMatcher(compileMatcher(entries).serialize());
+  const matcher = { stamp: textStamp(JSON.stringify(stored)), matcher: stored };
   return {
     page: {
       formatVersion: COMPILED_FORMAT_VERSION,
       version,
       entryCount: entries.length,
       index: JSON.stringify(indexOf(entries)),
-      matcher: packMatcher(compileMatcher(entries).serialize()),
+      matcher: matcher.stamp,
       shards: shards.map((s) => s.stamp),
     },
+    matcher,
     shards,
   };
 }

@@ -1,10 +1,14 @@
 /**
  * The compiled glossary's stored shape. It is split by who needs what, and when:
  *
- * - `local:compiledGlossary` (`CompiledGlossary`) is read by every page and frame at start:
- *   the serialized matcher plus a lean index (term, category, pack, weight, mentions per
- *   entry) and the name-length bounds. Nothing else: a storage read costs the page's renderer
- *   time in proportion to its size, and for a 10,000-entry pack the notes alone are ~7 MB.
+ * - `local:compiledGlossary` (`CompiledGlossary`) is read by every page and frame at start,
+ *   and by the popup: a lean index (id, term, category, pack, weight, mentions per entry), the
+ *   name-length bounds, and the stamps of the other items. Nothing else: a storage read
+ *   costs the reading renderer time in proportion to its size.
+ * - `local:compiledMatcher` (`CompiledMatcherItem`) holds the serialized matcher (3.4 MB for a
+ *   10,000-entry pack): pages read it with the page item; the popup, which only shows counts
+ *   the page sends it, never does. Its stamp lets a reader tell it belongs to the page item,
+ *   and lets the writer skip rewriting it when an edit changed no name (a note, a category).
  * - `local:glossaryDetails-<i>` (`DetailShard`) hold the full entries, spread over shards by a
  *   hash of the id, so the first tooltip of an entry reads one shard of ~64 entries at most.
  *
@@ -14,17 +18,17 @@
  * is not JSON text itself: its bulk is base64 already, and JSON inside JSON would only add
  * an escaping pass to every read and a 3 MB JSON.parse to every page (10,000-entry pack).
  *
- * Every shard carries a stamp (a hash of its text) that the page item lists, so a reader can
- * tell a shard of another glossary version from its own, and the writer rewrites only shards
- * whose content changed (an edit of one entry rewrites one shard, not the whole glossary).
+ * Every shard and the matcher carry a stamp (a hash of their text) that the page item lists,
+ * so a reader can tell an item of another glossary version from its own, and the writer
+ * rewrites only items whose content changed.
  */
 import type { SerializedMatcher } from '../matcher';
 import type { NameLengths } from './runtime-entry';
 
 /** Bumped whenever the stored shape changes; an older cache is then rebuilt, never migrated. */
-export const COMPILED_FORMAT_VERSION = 2;
+export const COMPILED_FORMAT_VERSION = 3;
 
-/** The page item: what matching and drawing need. */
+/** The page item: the index and the stamps of the items that go with it. */
 export interface CompiledGlossary {
   formatVersion: typeof COMPILED_FORMAT_VERSION;
   version: string;
@@ -32,13 +36,22 @@ export interface CompiledGlossary {
   entryCount: number;
   /** JSON text of `GlossaryIndexData`. */
   index: string;
-  matcher: StoredMatcher;
+  /** The stamp of the matcher item that goes with this page item. */
+  matcher: string;
   /** The stamp of each details shard, by shard number; entry → shard is `shardOf(id, shards.length)`. */
   shards: string[];
 }
 
-/** The lean index, column by column, in matcher entry order (ids are `matcher.entryIds`). */
+/** The matcher item. */
+export interface CompiledMatcherItem {
+  stamp: string;
+  /** The serialized matcher without its entry ids (they are the index's `ids`). */
+  matcher: StoredMatcher;
+}
+
+/** The lean index, column by column, in matcher entry order. */
 export interface GlossaryIndexData {
+  ids: string[];
   terms: string[];
   /** Distinct categories; `category[i]` indexes into it. */
   categories: string[];
@@ -51,7 +64,7 @@ export interface GlossaryIndexData {
   nameLengths: NameLengths;
 }
 
-/** A `SerializedMatcher` whose lists of strings are each joined into one string. */
+/** A `SerializedMatcher` without `entryIds`, whose lists of strings are each joined into one string. */
 export interface StoredMatcher {
   fields: Record<string, unknown>;
   /** The fields that were lists of strings, now joined with `JOIN`. */
@@ -62,9 +75,9 @@ export interface StoredMatcher {
 const JOIN = '\u0000';
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
-/** The matcher in its stored form; a list only joins when it splits back unchanged. */
+/** The matcher in its stored form (ids left out); a list only joins when it splits back unchanged. */
 export function packMatcher(matcher: SerializedMatcher): StoredMatcher {
-  const fields: Record<string, unknown> = { ...matcher };
+  const { entryIds: _ids, ...fields }: Record<string, unknown> = { ...matcher };
   const joined: string[] = [];
   for (const [name, value] of Object.entries(fields)) {
     if (!isStringList(value) || value.length < 2 || value.some((s) => s.includes(JOIN))) continue;
@@ -74,12 +87,12 @@ export function packMatcher(matcher: SerializedMatcher): StoredMatcher {
   return { fields, joined };
 }
 
-/** The serialized matcher back from its stored form, or undefined (`loadMatcher` checks the rest). */
-export function unpackMatcher(stored: unknown): unknown {
+/** The serialized matcher back from its stored form and the ids, or undefined (`loadMatcher` checks the rest). */
+export function unpackMatcher(stored: unknown, entryIds: readonly string[]): unknown {
   if (typeof stored !== 'object' || stored === null) return undefined;
   const { fields, joined } = stored as Partial<StoredMatcher>;
   if (typeof fields !== 'object' || fields === null || !isStringList(joined)) return undefined;
-  const matcher: Record<string, unknown> = { ...fields };
+  const matcher: Record<string, unknown> = { ...fields, entryIds };
   for (const name of joined) {
     const value = matcher[name];
     if (typeof value !== 'string') return undefined;

@@ -1,6 +1,6 @@
 /**
  * Builds the compiled glossary from the bundled packs and the reader's layer, stores it (the
- * page item in `local:compiledGlossary`, the details shards beside it) and tells open tabs.
+ * page item in `local:compiledGlossary`, the matcher and details shards beside it) and tells open tabs.
  * The background runs this on install/update and whenever the layer changes; the editor runs
  * it right after saving so open tabs update without waiting for the service worker to wake.
  */
@@ -10,7 +10,7 @@ import { STORAGE_KEYS, detailShardKey } from '../storage/keys';
 import { readUserLayer } from '../storage/read-user-layer';
 import { announceGlossary } from './announce';
 import { bundledPacks } from './bundled-packs';
-import { compiledHeader, readCompiledGlossary } from './compiled-cache';
+import { compiledHeader, readCompiledGlossary, type StoredGlossary } from './compiled-cache';
 import { MAX_SHARDS } from './compiled-format';
 import { compileGlossary, versionOf, type CompiledOutput } from './compile';
 import { parseDetailShard } from './detail-shards';
@@ -24,37 +24,55 @@ export interface PublishResult {
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 
-/** True when the page item and every shard it names read back (`shard(i)` gives shard i's stored value). */
-function loadsFully(page: unknown, shard: (index: number) => unknown): boolean {
-  const header = compiledHeader(page);
+/** True when the page and matcher items and every shard they name read back (`shard(i)` gives shard i's stored value). */
+function loadsFully(stored: StoredGlossary, shard: (index: number) => unknown): boolean {
+  const header = compiledHeader(stored.page);
   return (
     header !== undefined &&
-    readCompiledGlossary(page, shard) !== undefined &&
+    readCompiledGlossary(stored, shard) !== undefined &&
     header.shards.every((stamp, i) => parseDetailShard(shard(i), stamp) !== undefined)
   );
 }
 
-/** Whether what is stored loads in full: the page item and all of its shards. */
+/** Whether what is stored loads in full: the page item, the matcher and all of the shards. */
 async function storedLoads(page: unknown): Promise<boolean> {
   const header = compiledHeader(page);
   if (!header) return false;
-  const values = await storage.getItems(header.shards.map((_, i) => detailShardKey(i)));
-  return loadsFully(page, (i) => values[i]?.value);
+  const values = await storage.getItems([
+    STORAGE_KEYS.compiledMatcher,
+    ...header.shards.map((_, i) => detailShardKey(i)),
+  ]);
+  return loadsFully({ page, matcher: values[0]?.value }, (i) => values[i + 1]?.value);
+}
+
+/** What is stored now, as far as `store` needs to know. */
+interface Previous {
+  matcher?: string;
+  shards?: string[];
 }
 
 /**
- * Stores `compiled`: the shards whose stamp differs from what is stored (all of them when
- * `rewriteAll`), then the page item, in one write so no reader sees the new page item
- * before its shards. Shards past the new count are removed afterwards.
+ * Stores `compiled`: the shards and the matcher whose stamp differs from what is stored (all
+ * of them when `rewriteAll`), then the page item, in one write so no reader sees the new page
+ * item before the items it names. Shards past the new count are removed afterwards.
  */
-async function store(compiled: CompiledOutput, previous: string[] | undefined, rewriteAll: boolean): Promise<void> {
+async function store(compiled: CompiledOutput, previous: Previous, rewriteAll: boolean): Promise<void> {
   const shards = compiled.shards
-    .map((shard, i) => ({ key: detailShardKey(i), value: shard, changed: rewriteAll || previous?.[i] !== shard.stamp }))
+    .map((shard, i) => ({
+      key: detailShardKey(i),
+      value: shard,
+      changed: rewriteAll || previous.shards?.[i] !== shard.stamp,
+    }))
     .filter((s) => s.changed)
     .map(({ key, value }) => ({ key, value }));
-  await storage.setItems([...shards, { key: STORAGE_KEYS.compiledGlossary, value: compiled.page }]);
+  // An edit that changed no name (a note, a category) leaves the 3 MB matcher of a big pack alone.
+  const matcher =
+    rewriteAll || previous.matcher !== compiled.matcher.stamp
+      ? [{ key: STORAGE_KEYS.compiledMatcher, value: compiled.matcher }]
+      : [];
+  await storage.setItems([...shards, ...matcher, { key: STORAGE_KEYS.compiledGlossary, value: compiled.page }]);
   // Without a readable previous page item the old shard count is unknown: clear every possible one.
-  const obsolete = range(compiled.shards.length, previous ? previous.length : MAX_SHARDS);
+  const obsolete = range(compiled.shards.length, previous.shards ? previous.shards.length : MAX_SHARDS);
   if (obsolete.length > 0) await storage.removeItems(obsolete.map(detailShardKey));
 }
 
@@ -73,9 +91,9 @@ async function publishNow(verify: boolean): Promise<PublishResult> {
   // A cache its readers would reject again would only start another round of requests.
   if (verify) {
     const copy = structuredClone(compiled);
-    if (!loadsFully(copy.page, (i) => copy.shards[i])) throw new Error('the compiled glossary does not load');
+    if (!loadsFully(copy, (i) => copy.shards[i])) throw new Error('the compiled glossary does not load');
   }
-  await store(compiled, header?.shards, verify);
+  await store(compiled, { matcher: header?.matcher, shards: header?.shards }, verify);
   await announceGlossary(compiled.page.version);
   return { version: compiled.page.version, written: true, entryCount: compiled.page.entryCount };
 }

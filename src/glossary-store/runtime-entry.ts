@@ -20,17 +20,21 @@ export interface NameLengths {
   shortest: number;
 }
 
-/**
- * The merged glossary, ready to match; `matcher.entryIds[i] === entries[i].id`. Pages get
- * lean `IndexEntry`s; a glossary built in memory (tests, scripts) may carry whole entries (`E`).
- */
-export interface ActiveGlossary<E extends IndexEntry = IndexEntry> {
+/** The merged glossary's lean index: all the popup reads (it shows what a page counted). */
+export interface GlossaryIndex<E extends IndexEntry = IndexEntry> {
   /** Changes whenever any input changes (packs, the reader's layer, the extension version). */
   version: string;
   entries: readonly E[];
   byId: ReadonlyMap<string, E>;
-  matcher: Matcher;
   nameLengths: NameLengths;
+}
+
+/**
+ * The merged glossary, ready to match; `matcher.entryIds[i] === entries[i].id`. Pages get
+ * lean `IndexEntry`s; a glossary built in memory (tests, scripts) may carry whole entries (`E`).
+ */
+export interface ActiveGlossary<E extends IndexEntry = IndexEntry> extends GlossaryIndex<E> {
+  matcher: Matcher;
   /** An entry's full details if they are already in memory (read before, or never stored apart). */
   peekEntry(id: string): RuntimeEntry | undefined;
   /** An entry's full details: one small storage read the first time, from memory afterwards. */

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 
+import { matchedLength } from '../matcher';
 import { CATEGORIES, type Category } from './categories';
 
 export { CATEGORIES, type Category };
@@ -37,12 +38,25 @@ export const slugSchema = z
   .max(64, 'must be at most 64 characters')
   .regex(SLUG, 'must be a lower-case slug (a–z, 0–9, single hyphens), e.g. "moonshot-ai"');
 
-/** A display or search name. Control characters would never match page text and hide in the UI. */
+const TOO_SHORT = 'must be at least 2 characters (one character would match almost everywhere)';
+
+/**
+ * A display or search name. Its length is also counted the way the matcher reads it
+ * (`matchedLength`): "a" plus a zero-width space or soft hyphen is the one-letter name "a",
+ * which would highlight every "a" of English text. Control characters would never match
+ * page text and hide in the UI. Length failures abort, so a name gets one message.
+ */
 const nameSchema = z
   .string()
   .trim()
-  .min(2, 'must be at least 2 characters (one character would match almost everywhere)')
-  .max(LIMITS.nameLength, `must be at most ${LIMITS.nameLength} characters`)
+  .min(2, { message: TOO_SHORT, abort: true })
+  .max(LIMITS.nameLength, { message: `must be at most ${LIMITS.nameLength} characters`, abort: true })
+  .refine((s) => matchedLength(s) >= 2, {
+    message:
+      'must be at least 2 characters, not counting invisible ones such as zero-width spaces and soft hyphens ' +
+      '(one character would match almost everywhere)',
+    abort: true,
+  })
   // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters');
 

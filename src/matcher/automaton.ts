@@ -43,7 +43,11 @@ export class Automaton {
   readonly hub: number;
   readonly hubRow: Int32Array;
 
-  constructor(readonly data: AutomatonData) {
+  /** `output` may come precomputed (a loaded matcher derives it while checking the states). */
+  constructor(
+    readonly data: AutomatonData,
+    output?: Int32Array,
+  ) {
     const { alphabet, label, childStart } = data;
     this.classOf = buildClassTable(alphabet);
     this.spaceClass = alphabet.indexOf(' ') + 1 || -1;
@@ -54,8 +58,11 @@ export class Automaton {
     this.hubRow = new Int32Array(this.hub > 0 ? alphabet.length + 1 : 0);
     if (this.hub > 0)
       for (let s = childStart[this.hub]!; s < childStart[this.hub + 1]!; s++) this.hubRow[label[s]!] = s;
-    this.output = new Int32Array(label.length);
-    this.linkOutputs();
+    if (output) this.output = output;
+    else {
+      this.output = new Int32Array(label.length);
+      this.linkOutputs();
+    }
   }
 
   /** Fills `output` from the failure links (again after the builder has computed them). */
@@ -79,14 +86,6 @@ export class Automaton {
     for (; lo < hi; lo++) if (label[lo] === k) return lo;
     return 0;
   }
-}
-
-/** Depth of every state, in trie edges (markers included). */
-export function stateDepths(childStart: Int32Array): Int32Array {
-  const depth = new Int32Array(childStart.length - 1);
-  for (let s = 0; s < depth.length; s++)
-    for (let c = childStart[s]!; c < childStart[s + 1]!; c++) depth[c] = depth[s]! + 1;
-  return depth;
 }
 
 /** Length of each pattern in text characters (its depth less markers); throws if a pattern has no end. */

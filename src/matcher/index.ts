@@ -18,7 +18,7 @@
  * - Overlaps resolve leftmost-longest: 百川智能 beats 百川, Alibaba Cloud beats Alibaba.
  */
 export { fold } from './fold';
-export type { MatcherEntry } from './patterns';
+export { matchedLength, type MatcherEntry } from './patterns';
 export type { Match } from './selection';
 export type { SerializedMatcher } from './serialize';
-export { compileMatcher, countMatches, loadMatcher, type Matcher } from './matcher';
+export { compileMatcher, countMatches, loadMatcher, loadMatcherSteps, type Matcher } from './matcher';

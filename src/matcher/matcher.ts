@@ -6,7 +6,7 @@ import { buildAutomaton } from './build-automaton';
 import { buildPatternSet, type MatcherEntry } from './patterns';
 import { scanText, simpleEntries } from './scan';
 import { type Match, StreamingSelection } from './selection';
-import { fromSerialized, type MatcherParts, type SerializedMatcher, toSerialized } from './serialize';
+import { fromSerializedSteps, type MatcherParts, type SerializedMatcher, toSerialized } from './serialize';
 
 /** A compiled glossary. `entryIds[m.entry]` is the id of a match's entry. */
 export interface Matcher {
@@ -17,11 +17,11 @@ export interface Matcher {
   serialize(): SerializedMatcher;
 }
 
-function makeMatcher(parts: MatcherParts, automaton: Automaton): Matcher {
+function makeMatcher(parts: MatcherParts, automaton: Automaton, patternLength: Int32Array): Matcher {
   const context = {
     automaton,
     variants: parts.variants,
-    patternLength: patternLengths(parts.automaton, parts.variants.variantStart.length - 1),
+    patternLength,
     simpleEntry: simpleEntries(parts.variants),
     streaming: new StreamingSelection(),
   };
@@ -36,13 +36,32 @@ function makeMatcher(parts: MatcherParts, automaton: Automaton): Matcher {
 export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
   const { keys, ...variants } = buildPatternSet(entries);
   const automaton = buildAutomaton(keys);
-  return makeMatcher({ entryIds: entries.map((e) => e.id), automaton: automaton.data, variants }, automaton);
+  const patternLength = patternLengths(automaton.data, variants.variantStart.length - 1);
+  return makeMatcher(
+    { entryIds: entries.map((e) => e.id), automaton: automaton.data, variants },
+    automaton,
+    patternLength,
+  );
 }
 
-/** Loads a serialised matcher; throws a clear error on malformed or outdated data. */
+/**
+ * Loads a serialised matcher step by step: each `next()` does a bounded slice of the work
+ * (a few milliseconds for a 10,000-entry glossary), so a page can yield between steps. The
+ * generator returns the matcher, or throws a clear error on malformed or outdated data.
+ */
+export function* loadMatcherSteps(data: SerializedMatcher): Generator<void, Matcher, void> {
+  const parts = yield* fromSerializedSteps(data);
+  // The class table (a 64K-entry copy) is the last sizeable piece of work.
+  return makeMatcher(parts, new Automaton(parts.automaton, parts.output), parts.patternLength);
+}
+
+/** Loads a serialised matcher at once; throws a clear error on malformed or outdated data. */
 export function loadMatcher(data: SerializedMatcher): Matcher {
-  const parts = fromSerialized(data);
-  return makeMatcher(parts, new Automaton(parts.automaton));
+  const steps = loadMatcherSteps(data);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** Occurrences per entry index (for page summaries and relevance). */

@@ -97,6 +97,16 @@ export function normalizeName(text: string): { key: string; kept: string } {
   return { key: String.fromCharCode(...key), kept: String.fromCharCode(...kept) };
 }
 
+/**
+ * How many characters of `name` the matcher actually compares (code points of its normalised
+ * key: invisible characters dropped, space runs counted once). The schema and the editor
+ * refuse names below 2 by this count, so "a" plus a zero-width space is the one-letter name
+ * it reads as, not a two-character one.
+ */
+export function matchedLength(name: string): number {
+  return [...normalizeName(name).key].length; // code points: one astral character is one character
+}
+
 function sideFlags(key: string, wholeWord: boolean | undefined, caseSensitive: boolean): number {
   const first = wordKind(key.codePointAt(0)!);
   const last = wordKind(key.codePointAt(key.length - 1)!);

@@ -3,10 +3,10 @@
  * typed arrays as base64, so the background can cache it in storage.local and a content script
  * can load it in a millisecond or two instead of rebuilding the automaton on every page.
  */
-import { type AutomatonData, stateDepths } from './automaton';
+import type { AutomatonData } from './automaton';
 import { decodeBase64, encodeBase64 } from './base64';
 import { foldFingerprint } from './fold-fingerprint';
-import type { VariantTable } from './patterns';
+import { WORD_START, type VariantTable } from './patterns';
 
 /** A compiled matcher as stored; produced by `Matcher.serialize()`, read by `loadMatcher()`. */
 export interface SerializedMatcher {
@@ -74,32 +74,67 @@ export function toSerialized(parts: MatcherParts): SerializedMatcher {
 
 const isStringArray = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
 
-/** Decodes and checks stored data; throws a clear error on anything inconsistent. */
-export function fromSerialized(data: unknown): MatcherParts {
+/** States checked per step of `fromSerializedSteps`: a few milliseconds of work even on a cold page. */
+export const STATES_PER_STEP = 1 << 15;
+
+/** Decoded, checked parts plus what the checking pass derives on the way (so nothing walks the states twice). */
+export interface LoadedParts extends MatcherParts {
+  /** See `Automaton.output`. */
+  output: Int32Array;
+  /** Length of each pattern in scanned characters (its depth less word-start markers). */
+  patternLength: Int32Array;
+}
+
+/**
+ * Decodes and checks stored data, yielding between bounded slices of work so that a page can
+ * load a 10,000-entry glossary without one long task; throws a clear error on anything
+ * inconsistent. `loadMatcher` runs the steps without pausing.
+ */
+export function* fromSerializedSteps(data: unknown): Generator<void, LoadedParts, void> {
   if (typeof data !== 'object' || data === null) throw malformed('not an object');
   const d = data as Record<string, unknown>;
   if (d.format !== 'columnlens-matcher' || d.version !== 1) throw malformed('unknown format or version');
+  // On a fresh page this builds the fold table: a step of its own.
   if (d.fold !== foldFingerprint()) throw malformed('built with a different folding table (recompile it)');
   if (!isStringArray(d.entryIds) || !isStringArray(d.variantText) || typeof d.alphabet !== 'string') {
     throw malformed('entryIds, variantText or alphabet has the wrong type');
   }
+  yield;
+  // Base64 decoding runs at some 10-20 ns a character even natively: one table per step.
   const label = new Uint16Array(decodeBytes(d.label, 'label', 2));
-  const automaton: AutomatonData = {
-    alphabet: d.alphabet,
-    label,
-    childStart: decode(d.childStart, 'childStart'),
-    fail: decode(d.fail, 'fail'),
-    term: termsFromEnds(decode(d.patternEnd, 'patternEnd'), label.length),
-  };
+  yield;
+  const childStart = decode(d.childStart, 'childStart');
+  yield;
+  const fail = decode(d.fail, 'fail');
+  yield;
+  const patternEnd = decode(d.patternEnd, 'patternEnd');
   const variants: VariantTable = {
     variantStart: decode(d.variantStart, 'variantStart'),
     variantEntry: decode(d.variantEntry, 'variantEntry'),
     variantFlags: decode(d.variantFlags, 'variantFlags'),
     variantText: d.variantText,
   };
-  const parts = { entryIds: d.entryIds, automaton, variants };
-  checkConsistency(parts);
-  return parts;
+  checkVariants(variants, d.entryIds.length);
+  const patterns = variants.variantStart.length - 1;
+  if (patternEnd.length !== patterns) throw malformed('patternEnd and variantStart differ in length');
+  const n = label.length;
+  if (n < 1 || childStart.length !== n + 1 || fail.length !== n) throw malformed('state arrays differ in length');
+  // Breadth-first layout: children come after their parent, ranges tile 1 … n - 1 in order.
+  if (childStart[0] !== 1 || childStart[n] !== n) throw malformed('child ranges do not cover the states');
+  const automaton: AutomatonData = {
+    alphabet: d.alphabet,
+    label,
+    childStart,
+    fail,
+    term: termsFromEnds(patternEnd, n),
+  };
+  yield;
+  const pass = new StatePass(automaton, patternEnd);
+  for (let from = 0; from < n; from += STATES_PER_STEP) {
+    pass.check(from, Math.min(n, from + STATES_PER_STEP));
+    yield;
+  }
+  return { entryIds: d.entryIds, automaton, variants, output: pass.output, patternLength: pass.lengths() };
 }
 
 function patternEnds(term: Int32Array, patterns: number): Int32Array {
@@ -110,19 +145,19 @@ function patternEnds(term: Int32Array, patterns: number): Int32Array {
 
 function termsFromEnds(ends: Int32Array, states: number): Int32Array {
   const term = new Int32Array(states);
-  ends.forEach((s, p) => {
+  for (let p = 0; p < ends.length; p++) {
+    const s = ends[p]!;
     if (s < 1 || s >= states || term[s] !== 0) throw malformed(`pattern ${p} ends at an invalid state`);
     term[s] = p + 1;
-  });
+  }
   return term;
 }
 
-/** Index checks that make a corrupt cache fail loudly here instead of looping in the scanner. */
-function checkConsistency({ entryIds, automaton, variants }: MatcherParts): void {
-  checkTrie(automaton, variants.variantStart.length - 1);
-  const { variantStart, variantEntry, variantFlags, variantText } = variants;
+/** Index checks of the variant table: every range and entry index in bounds. */
+function checkVariants({ variantStart, variantEntry, variantFlags, variantText }: VariantTable, entries: number): void {
   const patterns = variantStart.length - 1;
   const count = variantEntry.length;
+  if (patterns < 0) throw malformed('variantStart is empty');
   if (variantFlags.length !== count || variantText.length !== count) {
     throw malformed('variant arrays differ in length');
   }
@@ -132,34 +167,58 @@ function checkConsistency({ entryIds, automaton, variants }: MatcherParts): void
   if (variantStart[0] !== 0 || variantStart[patterns] !== count)
     throw malformed('variant ranges do not cover the variants');
   for (let v = 0; v < count; v++) {
-    if (variantEntry[v]! < 0 || variantEntry[v]! >= entryIds.length)
-      throw malformed(`variant ${v} names an unknown entry`);
+    if (variantEntry[v]! < 0 || variantEntry[v]! >= entries) throw malformed(`variant ${v} names an unknown entry`);
   }
 }
 
-function checkTrie({ alphabet, label, childStart, fail, term }: AutomatonData, patterns: number): void {
-  const n = label.length;
-  if (n < 1 || childStart.length !== n + 1 || fail.length !== n || term.length !== n) {
-    throw malformed('state arrays differ in length');
+/**
+ * One pass over the states, in slices, that checks what could make the scanner misbehave and
+ * derives the output links and pattern lengths. Failure links must point to a lower state
+ * number: with breadth-first numbering that is a shallower state, and it is what guarantees
+ * that the scanner's failure and output chains end (a corrupt cache fails here, not in a loop).
+ */
+class StatePass {
+  readonly output: Int32Array;
+  /** Pattern characters on the path to each state (word-start markers are not characters). */
+  private readonly units: Int32Array;
+  private readonly marker: number;
+
+  constructor(
+    private readonly a: AutomatonData,
+    private readonly patternEnd: Int32Array,
+  ) {
+    this.output = new Int32Array(a.label.length);
+    this.units = new Int32Array(a.label.length);
+    this.marker = a.alphabet.indexOf(WORD_START) + 1;
   }
-  if (patterns < 0) throw malformed('variantStart is empty');
-  // Breadth-first layout: children come after their parent, ranges tile 1 … n - 1 in order.
-  if (childStart[0] !== 1 || childStart[n] !== n) throw malformed('child ranges do not cover the states');
-  for (let s = 0; s < n; s++) {
-    const first = childStart[s]!;
-    const end = childStart[s + 1]!;
-    if (first <= s || end < first) throw malformed(`state ${s} has a bad child range`);
-    for (let c = first; c < end; c++) {
-      const k = label[c]!;
-      if (k < 1 || k > alphabet.length) throw malformed(`state ${c} has an unknown character`);
-      if (c > first && k <= label[c - 1]!) throw malformed(`children of state ${s} are not sorted`);
+
+  check(from: number, to: number): void {
+    const { label, childStart, fail, term } = this.a;
+    const { output, units, marker } = this;
+    const classes = this.a.alphabet.length;
+    for (let s = from; s < to; s++) {
+      const first = childStart[s]!;
+      const end = childStart[s + 1]!;
+      if (first <= s || end < first) throw malformed(`state ${s} has a bad child range`);
+      let previous = 0;
+      for (let c = first; c < end; c++) {
+        const k = label[c]!;
+        if (k < 1 || k > classes) throw malformed(`state ${c} has an unknown character`);
+        if (k <= previous) throw malformed(`children of state ${s} are not sorted`);
+        previous = k;
+        units[c] = units[s]! + (k === marker ? 0 : 1);
+      }
+      if (s === 0) continue;
+      const f = fail[s]!;
+      if (f < 0 || f >= s) throw malformed(`state ${s} has a bad failure link`);
+      output[s] = term[s] !== 0 ? s : output[f]!;
     }
   }
-  const depth = stateDepths(childStart);
-  for (let s = 1; s < n; s++) {
-    // Failure links point to strictly shallower states; anything else could loop the scanner.
-    if (fail[s]! < 0 || fail[s]! >= n || depth[fail[s]!]! >= depth[s]!)
-      throw malformed(`state ${s} has a bad failure link`);
-    if (term[s]! > patterns) throw malformed(`state ${s} ends an unknown pattern`);
+
+  /** Pattern lengths, once every state has been checked. */
+  lengths(): Int32Array {
+    const lengths = this.patternEnd.map((s) => this.units[s]!);
+    if (lengths.includes(0)) throw malformed('a pattern has no characters');
+    return lengths;
   }
 }

@@ -7,6 +7,7 @@
  */
 import { entrySchema, LIMITS, NOTE_LANGUAGES, type Entry, type NoteLanguage } from '../glossary/schema';
 import type { MessageKey } from '../i18n';
+import { matchedLength } from '../matcher';
 import { searchKey } from './entry-search';
 import { aliasesFrom, formValuesFrom, lines, type FieldName, type FormValues } from './entry-form-values';
 
@@ -33,9 +34,10 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 function nameError(field: FieldName, name: string): FieldError | undefined {
-  if (name.length < 2) return { field, key: 'editorErrorNameShort', subs: [name] };
   if (name.length > LIMITS.nameLength)
     return { field, key: 'editorErrorNameLong', subs: [name, String(LIMITS.nameLength)] };
+  // Counted as the matcher reads it (the schema's rule): "a" plus a zero-width space is "a".
+  if (matchedLength(name) < 2) return { field, key: 'editorErrorNameShort', subs: [name] };
   if (CONTROL.test(name)) return { field, key: 'editorErrorControl', subs: [name] };
   return undefined;
 }

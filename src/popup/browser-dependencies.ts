@@ -1,6 +1,6 @@
 /** The popup's dependencies in the extension: real tabs, messaging, storage and glossary. */
 import { browser } from 'wxt/browser';
-import { loadActiveGlossary } from '../glossary-store/active-glossary';
+import { loadGlossaryIndex } from '../glossary-store/active-glossary';
 import { parseSettings, readSettings, settingsItem } from '../settings/settings';
 import type { PopupDependencies } from './popup';
 
@@ -16,7 +16,8 @@ export function browserPopupDependencies(doc: Document, search: string): PopupDe
     },
     // The top frame: its content script reads the page (and its same-origin frames).
     sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
-    loadGlossary: loadActiveGlossary,
+    // The index alone: the popup shows what the page counted and never matches text itself.
+    loadGlossary: loadGlossaryIndex,
     readSettings,
     writeSettings: (settings) => settingsItem.setValue(settings),
     watchSettings: (onChange) => settingsItem.watch((value) => onChange(parseSettings(value))),

@@ -9,10 +9,12 @@ export const STORAGE_KEYS = {
   /** Unreadable data found in storage, kept for export, never overwritten. */
   quarantine: 'local:quarantine',
   /**
-   * What every page loads: the serialized matcher and a lean index of the merged glossary,
+   * What every page and the popup load: a lean index of the merged glossary,
    * rebuilt whenever its inputs change (`glossary-store/compiled-format.ts`).
    */
   compiledGlossary: 'local:compiledGlossary',
+  /** The serialized matcher of that glossary: pages read it, the popup does not. */
+  compiledMatcher: 'local:compiledMatcher',
 } as const;
 
 /**

@@ -1,10 +1,14 @@
 /**
- * What ColumnLens costs a page: `npm run bench [-- <corpus pages…>] [--runs N] [--mark-cap S]
- * [--no-markjs] [--no-scaling] [--no-breakdown] [--generated-only]`. Prints Markdown tables; not a test.
+ * What ColumnLens costs a page: `npm run bench [-- <corpus dir>] [<corpus pages…>] [--pages N]
+ * [--runs N] [--mark-cap S] [--clock cpu|wall] [--no-markjs] [--no-scaling] [--no-breakdown]
+ * [--generated-only]`.
+ * Prints Markdown tables; not a test.
  *
  * Pages: a generated long news page (about 3,000 paragraphs and 1 MB of text naming the
- * glossary in all three scripts) and corpus pages, by default the largest by size and by
- * element count (paths relative to ../shared/corpus, served with scripts stripped). Per page,
+ * glossary in all three scripts) and corpus pages, served with scripts stripped. A directory
+ * argument is the corpus (default ../shared/corpus); without page paths (relative to it) the
+ * `--pages` largest are taken (default 4: the most elements, then the largest by bytes, one
+ * per folder: see `largestPages`). Per page,
  * in headless Chromium: the floor (one walk over the text nodes), traced loads without and
  * with the built extension (the browser's own task accounting), when highlights appear,
  * switching off, and mark.js `mark()` / `markRegExp()` with the same glossary. Then a scaling
@@ -13,47 +17,60 @@
  *
  * Build first: `npm run build` (COLUMNLENS_OUT_DIR selects another build).
  */
+import { existsSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
 import { buildProfileVariant, profilePhases } from './lib/breakdown';
+import { largestPages } from './lib/corpus';
 import { assertBuildHasGlossary, bundledEntries, bundledMatcher } from './lib/glossary';
 import { generatedNewsPage } from './lib/generated-page';
 import { benchPage, settleMsFor, type BenchSetup, type PageBench } from './lib/page-bench';
 import { contentScriptSize, fmtMs, fmtN, machineLine, table } from './lib/report';
 import { scalingRows, type ScalingRow } from './lib/scaling';
+import { setHighlightsEnabled } from './lib/extension-settings';
+import { checkTargets, targetsTable } from './lib/targets';
+import { setTaskClock, type TaskClock } from './lib/trace';
 import { CHROME_BUILD, launchWithExtension, launchWithoutExtension } from '../e2e/harness/chromium';
-import { startServer } from '../e2e/harness/server';
+import { CORPUS_DIR, startServer } from '../e2e/harness/server';
 
+const GENERATED_NAME = 'generated news page (3,000 paragraphs)';
 const OFFLINE = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
-/** The largest corpus pages: by bytes (CNN, Reddit, a Chinese portal) and by elements (76k). */
-const DEFAULT_PAGES = [
-  'newspaper4k/cnn_test_nlp.html',
-  'postlight/www.reddit.com--image.html',
-  'webmainbench/WebMainBench_dataset_sample2-L2.html',
-  'llm-webkit/timeout_exception00511.html',
-];
 
 function parseArgs(argv: string[]) {
   const args = {
+    corpusDir: CORPUS_DIR,
     pages: [] as string[],
+    pageCount: 4,
     runs: 3,
     markCapS: 60,
     markjs: true,
     scaling: true,
     breakdown: true,
     generatedOnly: false,
+    clock: 'cpu' as TaskClock,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--runs') args.runs = Number(argv[++i]);
+    else if (arg === '--pages') args.pageCount = Number(argv[++i]);
     else if (arg === '--mark-cap') args.markCapS = Number(argv[++i]);
     else if (arg === '--no-markjs') args.markjs = false;
+    else if (arg === '--clock') args.clock = argv[++i] === 'wall' ? 'wall' : 'cpu';
     else if (arg === '--no-scaling') args.scaling = false;
     else if (arg === '--no-breakdown') args.breakdown = false;
     else if (arg === '--generated-only') args.generatedOnly = true;
     else if (arg.startsWith('--')) throw new Error(`Unknown option ${arg}`);
+    else if (existsSync(arg) && statSync(arg).isDirectory()) args.corpusDir = resolve(arg);
     else args.pages.push(arg);
   }
   if (!(args.runs >= 1)) throw new Error('--runs needs a number ≥ 1');
-  return { ...args, pages: args.generatedOnly ? [] : args.pages.length ? args.pages : DEFAULT_PAGES };
+  if (!(args.pageCount >= 0)) throw new Error('--pages needs a number ≥ 0');
+  if (!(args.markCapS > 0)) throw new Error('--mark-cap needs a number of seconds > 0');
+  for (const page of args.pages) {
+    if (!existsSync(join(args.corpusDir, page))) throw new Error(`No page ${page} in ${args.corpusDir}`);
+  }
+  const pages = args.generatedOnly ? [] : args.pages.length ? args.pages : largestPages(args.corpusDir, args.pageCount);
+  return { ...args, pages };
 }
 
 const markJsCell = (r: NonNullable<PageBench['markJs']>['mark'], capS: number) =>
@@ -155,13 +172,17 @@ function printTables(results: { name: string; bench: PageBench }[], scaling: Sca
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  setTaskClock(args.clock);
+  // Other work on the machine changes every wall-clock figure: sample the load during the run.
+  const loads: number[] = [];
+  const sampler = setInterval(() => loads.push(loadavg()[0]!), 10_000);
   assertBuildHasGlossary(CHROME_BUILD);
   const entries = bundledEntries();
   const aliases = entries.flatMap((e) => [
     e.term,
     ...(e.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.text)),
   ]);
-  const server = await startServer();
+  const server = await startServer({ corpusDir: args.corpusDir });
   const withExtension = await launchWithExtension(undefined, { args: OFFLINE });
   const plain = await launchWithoutExtension({ args: OFFLINE });
   const setup: BenchSetup = {
@@ -175,25 +196,45 @@ async function main(): Promise<void> {
   };
   const generated = server.setPage('generated-news', generatedNewsPage(entries));
   const pages = [
-    { name: 'generated news page (3,000 paragraphs)', url: generated },
+    { name: GENERATED_NAME, url: generated },
     ...args.pages.map((p) => ({ name: p, url: `${server.origin}/corpus/${p}` })),
   ];
   const results: { name: string; bench: PageBench }[] = [];
+  const failed: string[] = [];
   let scaling: ScalingRow[] = [];
   let phases: Map<string, number> | undefined;
   try {
     for (const page of pages) {
       console.error(`${page.name}`);
-      results.push({ name: page.name, bench: await benchPage(setup, page.url, (line) => console.error(line)) });
+      try {
+        results.push({ name: page.name, bench: await benchPage(setup, page.url, (line) => console.error(line)) });
+      } catch (error) {
+        // One page that cannot be measured (a load timeout on this machine) leaves the others.
+        console.error(`${page.name} failed:`, error);
+        failed.push(page.name);
+        process.exitCode = 1;
+        await setHighlightsEnabled(withExtension.serviceWorker, true).catch(() => {});
+      }
     }
-    if (args.scaling) scaling = await scalingRows(setup, generated, aliases.length, (line) => console.error(line));
+    // A failure in the later sections still prints the per-page tables measured so far.
+    try {
+      if (args.scaling) scaling = await scalingRows(setup, generated, aliases.length, (line) => console.error(line));
+    } catch (error) {
+      console.error('scaling table failed:', error);
+      process.exitCode = 1;
+    }
     if (args.breakdown) {
       console.error('profiling an unminified build');
-      const profiled = await launchWithExtension(buildProfileVariant(), { args: OFFLINE });
       try {
-        phases = await profilePhases(profiled.context, generated, settleMsFor(2_000));
-      } finally {
-        await profiled.close();
+        const profiled = await launchWithExtension(buildProfileVariant(), { args: OFFLINE });
+        try {
+          phases = await profilePhases(profiled.context, generated, settleMsFor(2_000));
+        } finally {
+          await profiled.close();
+        }
+      } catch (error) {
+        console.error('time breakdown failed:', error);
+        process.exitCode = 1;
       }
     }
   } finally {
@@ -201,13 +242,24 @@ async function main(): Promise<void> {
     await plain.close();
     await server.close();
   }
+  clearInterval(sampler);
   const size = contentScriptSize(CHROME_BUILD);
   console.log(`\n${machineLine()}`);
+  if (loads.length) {
+    const mean = loads.reduce((a, b) => a + b, 0) / loads.length;
+    console.log(
+      `Load average (1 min) during the run: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}, mean ${mean.toFixed(1)}, on ${cpus().length} cores.`,
+    );
+  }
   console.log(
-    `Medians of ${args.runs} runs (longest tasks: the worst run). Content script: ${size.files.join(' + ')}, ${size.rawKb.toFixed(1)} kB, ${size.gzipKb.toFixed(1)} kB gzipped.`,
+    `Medians of ${args.runs} runs (longest tasks: the worst run). Task durations on the ${args.clock === 'cpu' ? "main thread's CPU clock (the trace's thread time: what a task cost, without the time the OS gave the cores to other processes)" : 'wall clock'}; "first highlight" and "complete" are wall-clock latencies. Content script: ${size.files.join(' + ')}, ${size.rawKb.toFixed(1)} kB, ${size.gzipKb.toFixed(1)} kB gzipped.`,
   );
+  if (failed.length) console.log(`Not measured (failed, see stderr): ${failed.join(', ')}.`);
   printTables(results, scaling, args.markCapS);
-  if (phases) printBreakdown(phases, results[0]!.bench);
+  const generatedResult = results.find((r) => r.name === GENERATED_NAME);
+  if (phases && generatedResult) printBreakdown(phases, generatedResult.bench);
+  console.log("\n### Issue 6's targets\n");
+  console.log(targetsTable(checkTargets(results, scaling, size.gzipKb, GENERATED_NAME)));
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,13 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledMatcher } from '../bench/lib/glossary';
 import { waitForHighlights } from '../bench/lib/highlight-wait';
-import { EXTENSION_UUID, geckoId, launchFirefoxWithExtension, type FirefoxWithExtension } from './harness/firefox';
+import {
+  EXTENSION_UUID,
+  geckoId,
+  launchFirefoxWithExtension,
+  tabShowing,
+  type FirefoxWithExtension,
+} from './harness/firefox';
 import { FIXTURES_DIR, startServer, type TestServer } from './harness/server';
 
 const matcher = bundledMatcher();
@@ -12,10 +18,6 @@ const matcher = bundledMatcher();
 // The WebExtension global of extension pages, as far as these tests use it.
 declare const browser: {
   runtime: { getManifest(): { name: string; manifest_version: number } };
-  tabs: {
-    query(q: object): Promise<{ id?: number }[]>;
-    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<{ url?: string } | undefined>;
-  };
   storage: { sync: { get(key: string): Promise<Record<string, unknown>> } };
 };
 
@@ -97,15 +99,7 @@ describe('the built extension in Firefox ESR (WebDriver BiDi)', () => {
     // the tabs permission tab URLs are hidden, so the content script that answers with this
     // page's URL tells which tab it is.
     const probe = await firefox.openExtensionPage('options.html');
-    const tabId = await probe.evaluate(async (pageUrl) => {
-      for (const tab of await browser.tabs.query({})) {
-        const reply = await browser.tabs
-          .sendMessage(tab.id!, { type: 'get-page-summary' }, { frameId: 0 })
-          .catch(() => undefined);
-        if (reply?.url === pageUrl) return tab.id;
-      }
-      return undefined;
-    }, url);
+    const { id: tabId } = await tabShowing(probe, url);
     await probe.close();
     expect(tabId).toBeTypeOf('number');
     const popup = await firefox.openExtensionPage(`popup.html?tab=${tabId}`);

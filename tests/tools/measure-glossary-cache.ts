@@ -3,14 +3,17 @@
  * 10,000 entries (four names each: 10,000 and 40,000 names in all):
  * how long compiling takes (background/editor, once per glossary version), what it stores
  * (bytes as Chrome's storage.local quota counts them), and what a page pays at start: the
- * storage read of the page item, then checking it and loading the matcher — all inside real
+ * storage read of the page and matcher items, then checking them and loading the matcher in
+ * slices (and, for comparison, at once) — all inside real
  * Chromium (an extension page, so the renderer does the same work a content script's does),
  * with the longest stretch the page's main thread was kept busy. Also the first tooltip's
  * read of one details shard, and, for comparison, the single-item cache of format 1, which
  * every page read in full.
  *
  *   COLUMNLENS_OUT_DIR=.output-cache npm run build
- *   COLUMNLENS_OUT_DIR=.output-cache npx tsx tests/tools/measure-glossary-cache.ts [--rounds N]
+ *   COLUMNLENS_OUT_DIR=.output-cache npx tsx tests/tools/measure-glossary-cache.ts [--rounds N] [--entries N]
+ *
+ * `--entries N` measures only a synthetic pack of N entries (the whole run takes minutes).
  *
  * Prints figures; asserts nothing. The machine's load shows in the spread: min and median are both printed.
  */
@@ -25,7 +28,10 @@ import { packSchema, type Pack } from '../../src/glossary/schema';
 import { emptyUserLayer } from '../../src/storage/user-layer-schema';
 import { launchWithExtension } from '../e2e/harness/chromium';
 
-const ROUNDS = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 9;
+const option = (name: string) =>
+  process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : 0;
+const ROUNDS = option('--rounds') || 9;
+const ONLY_ENTRIES = option('--entries');
 
 /** Seeded PRNG (mulberry32): every run measures the same pack. */
 function random(seed: number): () => number {
@@ -85,9 +91,10 @@ async function readerBundle(): Promise<string> {
   const result = await build({
     stdin: {
       contents: `
-        import { readCompiledGlossary } from './src/glossary-store/compiled-cache';
+        import { compiledGlossarySteps, readCompiledGlossary } from './src/glossary-store/compiled-cache';
+        import { runStepsInSlices } from './src/glossary-store/steps';
         import { loadMatcher } from './src/matcher';
-        globalThis.columnlensReader = { readCompiledGlossary, loadMatcher };`,
+        globalThis.columnlensReader = { compiledGlossarySteps, readCompiledGlossary, runStepsInSlices, loadMatcher };`,
       resolveDir: resolve(import.meta.dirname, '../..'),
       loader: 'ts',
     },
@@ -100,13 +107,18 @@ async function readerBundle(): Promise<string> {
 }
 
 /**
- * Runs in the extension page: ROUNDS page starts (read, check + loadMatcher, first tooltip)
- * of the split cache and ROUNDS of the format-1 item. A zero-delay timer chain records the
- * longest stretch the main thread could not run it: the page's longest task meanwhile.
+ * Runs in the extension page: ROUNDS page starts (read, check + loadMatcher in slices as the
+ * content script does, first tooltip) of the split cache, ROUNDS of the same read at once
+ * (how format 2 loaded), and ROUNDS of the format-1 item. A zero-delay timer chain records
+ * the longest stretch the main thread could not run it: the page's longest task meanwhile.
  */
 const IN_PAGE = `async (rounds) => {
-  const { readCompiledGlossary, loadMatcher } = globalThis.columnlensReader;
+  const { compiledGlossarySteps, readCompiledGlossary, runStepsInSlices, loadMatcher } = globalThis.columnlensReader;
   const get = async (key) => (await chrome.storage.local.get(key))[key];
+  const getStored = async () => {
+    const items = await chrome.storage.local.get(['measurePage', 'measureMatcher']);
+    return { page: items.measurePage, matcher: items.measureMatcher };
+  };
   async function timed(run) {
     let longest = 0, last = performance.now(), done = false;
     const tick = () => { const now = performance.now(); longest = Math.max(longest, now - last); last = now; if (!done) setTimeout(tick, 0); };
@@ -116,18 +128,46 @@ const IN_PAGE = `async (rounds) => {
     await new Promise((r) => setTimeout(r, 10));
     return { ...result, longest };
   }
-  const split = [], single = [];
+  const split = [], steps = [], readOnly = [], atOnce = [], single = [];
   for (let i = 0; i < rounds; i++) {
     split.push(await timed(async () => {
       const t0 = performance.now();
-      const raw = await get('measurePage');
+      const stored = await getStored();
       const t1 = performance.now();
-      const glossary = readCompiledGlossary(raw, (s) => get('measureDetails-' + s));
+      const glossary = await runStepsInSlices(compiledGlossarySteps(stored, (s) => get('measureDetails-' + s)));
       if (!glossary) throw new Error('the page item did not load');
       const t2 = performance.now();
       const entry = await glossary.loadEntry(glossary.entries[glossary.entries.length >> 1].id);
       if (!entry) throw new Error('the details shard did not load');
       return { read: t1 - t0, load: t2 - t1, tooltip: performance.now() - t2 };
+    }));
+    steps.push(await (async () => {
+      // Our own work alone: the longest single step of the sliced read (a task is one or more
+      // steps up to the slice budget), which machine load inflates far less than stretches.
+      const stored = await getStored();
+      const run = compiledGlossarySteps(stored, () => undefined);
+      let longest = 0, total = 0, count = 0;
+      for (;;) {
+        const t = performance.now();
+        const step = run.next();
+        const took = performance.now() - t;
+        longest = Math.max(longest, took); total += took; count++;
+        if (step.done) { if (!step.value) throw new Error('did not load'); break; }
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      return { read: 0, load: total, longest, count };
+    })());
+    readOnly.push(await timed(async () => {
+      const t0 = performance.now();
+      await getStored();
+      return { read: performance.now() - t0, load: 0 };
+    }));
+    atOnce.push(await timed(async () => {
+      const t0 = performance.now();
+      const stored = await getStored();
+      const t1 = performance.now();
+      if (!readCompiledGlossary(stored, () => undefined)) throw new Error('the page item did not load');
+      return { read: t1 - t0, load: performance.now() - t1 };
     }));
     single.push(await timed(async () => {
       const t0 = performance.now();
@@ -138,12 +178,13 @@ const IN_PAGE = `async (rounds) => {
       return { read: t1 - t0, load: performance.now() - t1, entries: entries.length };
     }));
   }
-  return { split, single };
+  return { split, steps, readOnly, atOnce, single };
 }`;
 
 interface Round {
   read: number;
   load: number;
+  count?: number;
   tooltip?: number;
   longest: number;
 }
@@ -157,14 +198,25 @@ async function measure(name: string, packs: Pack[], imported: boolean, page: imp
     formatVersion: 1,
     version: name,
     entriesJson: JSON.stringify(entries),
-    matcher: unpackMatcher(compiled.page.matcher),
+    matcher: unpackMatcher(
+      compiled.matcher.matcher,
+      entries.map((e) => e.id),
+    ),
   };
-  const items: Record<string, unknown> = { measurePage: compiled.page, measureFormat1: format1 };
+  const items: Record<string, unknown> = {
+    measurePage: compiled.page,
+    measureMatcher: compiled.matcher,
+    measureFormat1: format1,
+  };
   compiled.shards.forEach((shard, i) => (items[`measureDetails-${i}`] = shard));
   await page.evaluate((values) => chrome.storage.local.set(values), items);
-  const { split, single } = (await page.evaluate(`(${IN_PAGE})(${ROUNDS})`)) as { split: Round[]; single: Round[] };
+  const { split, steps, readOnly, atOnce, single } = (await page.evaluate(`(${IN_PAGE})(${ROUNDS})`)) as Record<
+    string,
+    Round[]
+  >;
 
   const pageBytes = quotaBytes('compiledGlossary', compiled.page);
+  const matcherBytes = quotaBytes('compiledMatcher', compiled.matcher);
   const shardBytes = compiled.shards.map((s, i) => quotaBytes(`glossaryDetails-${i}`, s));
   const detailsBytes = shardBytes.reduce((a, b) => a + b, 0);
   // An imported pack is also stored as the reader's layer; the bundled one ships in the extension.
@@ -172,16 +224,20 @@ async function measure(name: string, packs: Pack[], imported: boolean, page: imp
   console.log(
     [
       `${name}: ${compiled.page.entryCount} entries, compiled in ${compileMs.toFixed(0)} ms`,
-      `page item ${kB(pageBytes)} (matcher ${kB(Buffer.byteLength(JSON.stringify(compiled.page.matcher)))}, index ${kB(Buffer.byteLength(compiled.page.index))})`,
+      `page item ${kB(pageBytes)} (index ${kB(Buffer.byteLength(compiled.page.index))}; all the popup reads), matcher item ${kB(matcherBytes)}`,
       `details ${kB(detailsBytes)} in ${compiled.shards.length} shards (largest ${kB(Math.max(...shardBytes))})`,
-      `storage.local in use: ${kB(pageBytes + detailsBytes + layerBytes)}${imported ? ` with the imported pack itself (${kB(layerBytes)})` : ''}`,
-      `page start, min / median of ${ROUNDS} in Chromium:`,
-      `  storage read ${ms(split.map((r) => r.read))}, check + loadMatcher ${ms(split.map((r) => r.load))}, total ${ms(split.map((r) => r.read + r.load))}`,
-      `  longest main-thread stretch ${ms(split.map((r) => r.longest))} (includes the first tooltip)`,
-      `  first tooltip (one shard) ${ms(split.map((r) => r.tooltip!))}`,
+      `storage.local in use: ${kB(pageBytes + matcherBytes + detailsBytes + layerBytes)}${imported ? ` with the imported pack itself (${kB(layerBytes)})` : ''}`,
+      `page start, min / median of ${ROUNDS} in Chromium (page + matcher items, read in slices as pages do):`,
+      `  storage read ${ms(split!.map((r) => r.read))}, check + loadMatcher ${ms(split!.map((r) => r.load))}, total ${ms(split!.map((r) => r.read + r.load))}`,
+      `  longest main-thread stretch ${ms(split!.map((r) => r.longest))} (includes the first tooltip; timers wait behind scheduler.yield() continuations, so this spans the slices)`,
+      `  first tooltip (one shard) ${ms(split!.map((r) => r.tooltip!))}`,
+      `  its ${steps![0]!.count} steps: ${ms(steps!.map((r) => r.load))} in all, longest step ${ms(steps!.map((r) => r.longest))} (first, cold round: ${steps![0]!.longest.toFixed(1)} ms)`,
+      `  the storage read alone: longest main-thread stretch ${ms(readOnly!.map((r) => r.longest))}`,
+      `the same read at once (one task, as format 2 did):`,
+      `  check + loadMatcher ${ms(atOnce!.map((r) => r.load))}, longest main-thread stretch ${ms(atOnce!.map((r) => r.longest))}`,
       `format 1 for comparison (${kB(quotaBytes('compiledGlossary', format1))}, one item read by every page):`,
-      `  storage read ${ms(single.map((r) => r.read))}, parse + loadMatcher ${ms(single.map((r) => r.load))}, total ${ms(single.map((r) => r.read + r.load))}`,
-      `  longest main-thread stretch ${ms(single.map((r) => r.longest))}`,
+      `  storage read ${ms(single!.map((r) => r.read))}, parse + loadMatcher ${ms(single!.map((r) => r.load))}, total ${ms(single!.map((r) => r.read + r.load))}`,
+      `  longest main-thread stretch ${ms(single!.map((r) => r.longest))}`,
     ].join('\n  '),
   );
   await page.evaluate((keys) => chrome.storage.local.remove(keys), Object.keys(items));
@@ -197,8 +253,8 @@ try {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await page.evaluate(await readerBundle());
-  await measure('bundled pack', bundledPacks(), false, page);
-  for (const entries of [2_500, 10_000]) {
+  if (!ONLY_ENTRIES) await measure('bundled pack', bundledPacks(), false, page);
+  for (const entries of ONLY_ENTRIES ? [ONLY_ENTRIES] : [2_500, 10_000]) {
     const packs = parseBundledPacks({ 'synthetic.json': syntheticPack(entries) });
     await measure(`synthetic pack of ${entries * 4} names`, packs, true, page);
   }

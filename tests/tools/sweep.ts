@@ -16,7 +16,9 @@
  *
  * Build first: `npm run build` (COLUMNLENS_OUT_DIR selects another build).
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import type { Worker } from 'playwright-core';
 import { listPages, samplePages } from '../bench/lib/corpus';
 import { assertBuildHasGlossary, bundledEntries, bundledMatcher } from '../bench/lib/glossary';
 import { sweepPage, type SweepBrowsers } from '../bench/lib/sweep-page';
@@ -47,12 +49,29 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
+/** Timings depend on what else runs: print them with the machine's load. */
+const machineLoad = () => `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
+
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>(
     (_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${ms / 1000} s`)), ms)),
   );
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Playwright passes on the service worker's console messages but not its uncaught exceptions
+ * or unhandled rejections: log those as console errors, so the worker's console listener
+ * counts them. Only adds listeners; the extension's own code is untouched.
+ */
+async function reportWorkerExceptions(serviceWorker: Worker): Promise<void> {
+  await serviceWorker.evaluate(() => {
+    self.addEventListener('error', (event) => console.error(`uncaught exception: ${event.message}`));
+    self.addEventListener('unhandledrejection', (event) =>
+      console.error(`unhandled rejection: ${String(event.reason)}`),
+    );
+  });
 }
 
 async function main(): Promise<number> {
@@ -67,6 +86,7 @@ async function main(): Promise<number> {
   const withExtension = await launchWithExtension(undefined, { args: OFFLINE });
   const reference = await launchWithoutExtension({ args: OFFLINE });
   const workerErrors: string[] = [];
+  await reportWorkerExceptions(withExtension.serviceWorker);
   withExtension.context.on('console', (message) => {
     if (message.type() === 'error' && !message.page())
       workerErrors.push(`service worker console error: ${message.text()}`);
@@ -81,7 +101,7 @@ async function main(): Promise<number> {
     workerErrors,
   };
 
-  console.log(`Sweeping ${pages.length} pages of ${args.corpusDir}`);
+  console.log(`Sweeping ${pages.length} pages of ${args.corpusDir} with ${CHROME_BUILD} (${machineLoad()})`);
   const failed: { page: string; failures: string[] }[] = [];
   let highlights = 0;
   let pagesWithHighlights = 0;
@@ -115,7 +135,7 @@ async function main(): Promise<number> {
 
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
   console.log(
-    `\n${pages.length} pages in ${minutes} min: ${pages.length - failed.length} passed, ${failed.length} failed`,
+    `\n${pages.length} pages in ${minutes} min: ${pages.length - failed.length} passed, ${failed.length} failed (${machineLoad()})`,
   );
   console.log(`${highlights} highlights on ${pagesWithHighlights} pages`);
   for (const { page, failures } of failed) console.log(`FAILED ${page}\n${failures.map((f) => `  - ${f}`).join('\n')}`);

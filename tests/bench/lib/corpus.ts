@@ -87,3 +87,34 @@ export function samplePages(pages: readonly string[], n: number): string[] {
     )
     .sort();
 }
+
+/**
+ * The `n` largest pages of a corpus, the ones that stress a highlighter most: first the page
+ * with the most elements (layout after inserting marks grows with it), then the largest by
+ * bytes, one per top-level folder so that one site's template does not fill the list. Uses
+ * INDEX.tsv when there is one, else file sizes (then elements are not known).
+ */
+export function largestPages(corpusDir: string, n: number): string[] {
+  const index = readIndex(corpusDir);
+  const rows: { file: string; bytes: number; elements: number }[] = index.size
+    ? [...index.values()].map((r) => ({ file: r.file, bytes: r.sizeBytes, elements: r.domElements }))
+    : listPages(corpusDir).map((file) => ({ file, bytes: statSync(join(corpusDir, file)).size, elements: 0 }));
+  const chosen: string[] = [];
+  const byElements = [...rows].sort((a, b) => b.elements - a.elements || a.file.localeCompare(b.file));
+  if (n > 0 && byElements[0] && byElements[0].elements > 0) chosen.push(byElements[0].file);
+  const folderOf = (file: string) => (file.includes('/') ? file.slice(0, file.indexOf('/')) : '.');
+  const folders = new Set(chosen.map(folderOf));
+  const byBytes = [...rows].sort((a, b) => b.bytes - a.bytes || a.file.localeCompare(b.file));
+  for (const row of byBytes) {
+    if (chosen.length >= n) break;
+    if (folders.has(folderOf(row.file))) continue;
+    folders.add(folderOf(row.file));
+    chosen.push(row.file);
+  }
+  // Fewer folders than pages asked for: fill up with the next largest.
+  for (const row of byBytes) {
+    if (chosen.length >= n) break;
+    if (!chosen.includes(row.file)) chosen.push(row.file);
+  }
+  return chosen;
+}

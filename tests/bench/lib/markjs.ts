@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { mainThreadOf, startTrace, stopTrace } from './trace';
+import { mainThreadOf, startTrace, stopTrace, taskUs } from './trace';
 
 const MARK_JS = readFileSync(createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js'), 'utf8');
 
@@ -79,7 +79,7 @@ export async function runMarkJs(
     capped: result.done < aliases.length,
     aliasesDone: result.done,
     highlights: result.highlights,
-    longestTaskMs: Math.max(0, ...thread.tasks.map((t) => (t.end - t.start) / 1000)),
-    mainThreadMs: thread.tasks.reduce((sum, t) => sum + t.end - t.start, 0) / 1000,
+    longestTaskMs: Math.max(0, ...thread.tasks.map((t) => taskUs(t) / 1000)),
+    mainThreadMs: thread.tasks.reduce((sum, t) => sum + taskUs(t), 0) / 1000,
   };
 }

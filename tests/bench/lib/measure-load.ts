@@ -29,7 +29,7 @@ export async function tracedLoad(
   return { page, cost };
 }
 
-/** The floor: one walk over every text node of the body, reading its text. Median of `runs`, in ms. */
+/** The floor: one walk over every text node of the body, reading its text. Fastest of `runs`, in ms. */
 export async function textWalkMs(page: Page, runs = 5): Promise<{ ms: number; nodes: number; chars: number }> {
   return page.evaluate((count) => {
     const times: number[] = [];
@@ -46,8 +46,8 @@ export async function textWalkMs(page: Page, runs = 5): Promise<{ ms: number; no
       }
       times.push(performance.now() - started);
     }
-    times.sort((a, b) => a - b);
-    return { ms: times[count >> 1]!, nodes, chars };
+    // The fastest walk: the one other work on the machine disturbed least.
+    return { ms: Math.min(...times), nodes, chars };
   }, runs);
 }
 

@@ -9,7 +9,7 @@ import { setHighlightsEnabled } from './extension-settings';
 import { waitForHighlights } from './highlight-wait';
 import { pageExpression } from './in-page';
 import { scrollThrough } from './scroll-through';
-import { mainThreadOf, startTrace, stopTrace, type MainThread } from './trace';
+import { extensionUs, mainThreadOf, startTrace, stopTrace, taskUs, type MainThread } from './trace';
 
 export interface Switching {
   /** Highlights on the page when switched off (after scrolling through, so all are drawn). */
@@ -54,10 +54,10 @@ function summarize(thread: MainThread, marks: number): Switching {
   const caused = thread.tasks.filter((t) => t.start >= from && t.start <= to + AFTERMATH_US);
   return {
     marks,
-    mainThreadMs: ms(caused.reduce((sum, t) => sum + t.end - t.start, 0)),
+    mainThreadMs: ms(caused.reduce((sum, t) => sum + taskUs(t), 0)),
     spanMs: ms(to - from),
-    longestExtensionTaskMs: ms(Math.max(...ext.map((t) => t.end - t.start))),
-    longestTaskMs: ms(Math.max(...caused.map((t) => t.end - t.start))),
+    longestExtensionTaskMs: ms(Math.max(...ext.map(extensionUs))),
+    longestTaskMs: ms(Math.max(...caused.map(taskUs))),
   };
 }
 

@@ -2,16 +2,17 @@
  * Figures drawn from the main thread's tasks (see trace.ts): what the page cost, what the
  * extension's own tasks cost, and when they ran relative to the page being ready.
  */
-import type { MainThread, Task } from './trace';
+import { extensionUs, taskUs, type MainThread, type Task } from './trace';
 
 export interface LoadCost {
   /** Every task of the page's main thread during the run, in ms. */
   mainThreadMs: number;
   /** Style recalculation and layout, in ms. */
   layoutMs: number;
-  /** Tasks in which extension scripts ran, in ms (and how many). */
+  /** The extension's script time (with the layout it forces), in ms, and how many tasks it ran in. */
   extensionMs: number;
   extensionTasks: number;
+  /** The extension's longest share of one task (see Task.extensionCpu), in ms. */
   longestExtensionTaskMs: number;
   /** Longest task of any kind from the extension's first task on (includes the relayout its marks cause). */
   longestTaskAfterStartMs: number;
@@ -22,7 +23,7 @@ export interface LoadCost {
 }
 
 const ms = (us: number) => us / 1000;
-const length = (t: Task) => t.end - t.start;
+const length = (t: Task) => taskUs(t);
 
 /** Sums up one traced run. */
 export function loadCost(thread: MainThread): LoadCost {
@@ -32,9 +33,9 @@ export function loadCost(thread: MainThread): LoadCost {
   return {
     mainThreadMs: ms(thread.tasks.reduce((sum, t) => sum + length(t), 0)),
     layoutMs: ms(thread.layout),
-    extensionMs: ms(ext.reduce((sum, t) => sum + length(t), 0)),
+    extensionMs: ms(ext.reduce((sum, t) => sum + extensionUs(t), 0)),
     extensionTasks: ext.length,
-    longestExtensionTaskMs: ms(Math.max(0, ...ext.map(length))),
+    longestExtensionTaskMs: ms(Math.max(0, ...ext.map(extensionUs))),
     longestTaskAfterStartMs: ms(Math.max(0, ...thread.tasks.filter((t) => t.start >= firstExt).map(length))),
     completeAfterReadyMs: ready !== undefined && ext.length ? ms(ext[ext.length - 1]!.end - ready) : undefined,
     loadAfterReadyMs: ready !== undefined && thread.load !== undefined ? ms(thread.load - ready) : undefined,

@@ -10,6 +10,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, in µs: what the task cost, without the time the OS ran other work. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: {
@@ -57,10 +59,43 @@ export async function stopTrace(cdp: CDPSession): Promise<TraceEvent[]> {
   return Array.isArray(parsed) ? parsed : parsed.traceEvents;
 }
 
+/**
+ * Which clock task durations are read in. Wall time is what a reader feels on an idle
+ * machine; on a busy one (other processes competing for the cores) a task's wall time grows
+ * with the time the OS gave the cores to others, while its CPU time (the trace's thread
+ * duration) stays what the task itself cost. `cpu` is the default; `--clock wall` switches.
+ */
+export type TaskClock = 'cpu' | 'wall';
+let clock: TaskClock = 'cpu';
+
+/** Sets the clock `taskUs` and the layout sums read. */
+export function setTaskClock(next: TaskClock): void {
+  clock = next;
+}
+
+/** The clock in use. */
+export const taskClock = (): TaskClock => clock;
+
+/** A task's duration on the chosen clock, in µs. */
+export const taskUs = (t: Task): number => (clock === 'cpu' ? t.cpu : t.end - t.start);
+
+/** The extension's share of a task on the chosen clock, in µs (0 when none of its script ran). */
+export const extensionUs = (t: Task): number => (clock === 'cpu' ? t.extensionCpu : t.extensionWall) ?? 0;
+
 /** One task of the renderer main thread, with what ran inside it. */
 export interface Task {
   start: number;
   end: number;
+  /** CPU time of the thread during the task, in µs (the wall duration where the trace has none). */
+  cpu: number;
+  /**
+   * The extension's share of the task, in µs on each clock: its script events (with the
+   * style and layout they force, which run nested inside them). A frame task in which an
+   * observer callback of ours ran also parses and lays out the page for itself; that part
+   * is the page's, and is left out here (it still shows in "main thread added").
+   */
+  extensionCpu?: number;
+  extensionWall?: number;
   /**
    * Whether script ran inside the task that is not a page script. The benchmarked pages have
    * no scripts (corpus pages are served without them) and nothing is evaluated in them while
@@ -108,7 +143,7 @@ export function mainThreadOf(events: readonly TraceEvent[], pageUrl: string): Ma
   const own = events.filter((e) => e.pid === mainThread.pid && e.tid === mainThread.tid);
   const tasks: Task[] = own
     .filter((e) => e.ph === 'X' && TASK_NAMES.has(e.name) && e.dur !== undefined)
-    .map((e) => ({ start: e.ts, end: e.ts + e.dur!, extension: false }))
+    .map((e) => ({ start: e.ts, end: e.ts + e.dur!, cpu: e.tdur ?? e.dur!, extension: false }))
     .sort((a, b) => a.start - b.start);
   // Nested tasks (a task running inside another) count once, as the outer one.
   const topLevel: Task[] = [];
@@ -119,14 +154,21 @@ export function mainThreadOf(events: readonly TraceEvent[], pageUrl: string): Ma
   }
   const scripts = own.filter((e) => SCRIPT_NAMES.has(e.name) && !/^https?:/.test(String(e.args?.data?.url ?? '')));
   let t = 0;
+  let counted = -Infinity; // End of the last script event charged: events nested in it are not charged again.
   for (const script of scripts.sort((a, b) => a.ts - b.ts)) {
     while (t < topLevel.length && topLevel[t]!.end < script.ts) t++;
     const task = topLevel[t];
-    if (task && task.start <= script.ts) task.extension = true;
+    if (!task || task.start > script.ts) continue;
+    task.extension = true;
+    if (script.ph === 'X' && script.dur !== undefined && script.ts >= counted) {
+      task.extensionCpu = (task.extensionCpu ?? 0) + (script.tdur ?? script.dur);
+      task.extensionWall = (task.extensionWall ?? 0) + script.dur;
+      counted = script.ts + script.dur;
+    }
   }
   const mark = (name: string) => own.find((e) => e.name === name && e.args?.data?.isMainFrame !== false)?.ts;
   const layout = own
     .filter((e) => e.ph === 'X' && (e.name === 'Layout' || e.name === 'UpdateLayoutTree'))
-    .reduce((sum, e) => sum + (e.dur ?? 0), 0);
+    .reduce((sum, e) => sum + ((clock === 'cpu' ? e.tdur : undefined) ?? e.dur ?? 0), 0);
   return { tasks: topLevel, layout, domContentLoaded: mark('MarkDOMContent'), load: mark('MarkLoad') };
 }

@@ -92,8 +92,31 @@ export async function bidiNavigate(page: Page, url: string): Promise<void> {
   await context.navigate(url, 'complete');
 }
 
+/**
+ * Preferences that save every download straight into `dir`, without a dialog or the downloads
+ * panel: puppeteer has no download API over BiDi, so tests read the file from disk.
+ */
+function downloadPrefs(dir: string): Record<string, unknown> {
+  return {
+    'browser.download.folderList': 2,
+    'browser.download.dir': dir,
+    'browser.download.useDownloadDir': true,
+    'browser.download.start_downloads_in_tmp_dir': false,
+    'browser.download.always_ask_before_handling_new_types': false,
+    'browser.download.alwaysOpenPanel': false,
+    'browser.download.panel.shown': true,
+  };
+}
+
+export interface LaunchOptions {
+  extensionPath?: string;
+  /** Saves downloads (e.g. the editor's export) into this directory. */
+  downloadDir?: string;
+}
+
 /** Starts Firefox ESR with the build installed as a temporary add-on. */
-export async function launchFirefoxWithExtension(extensionPath = FIREFOX_BUILD): Promise<FirefoxWithExtension> {
+export async function launchFirefoxWithExtension(options: LaunchOptions = {}): Promise<FirefoxWithExtension> {
+  const { extensionPath = FIREFOX_BUILD, downloadDir } = options;
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
     throw new Error(`No Firefox build at ${extensionPath}: run "npm run build:firefox" first.`);
   }
@@ -104,7 +127,11 @@ export async function launchFirefoxWithExtension(extensionPath = FIREFOX_BUILD):
     protocol: 'webDriverBiDi',
     headless: true,
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { ...QUIET_PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [id]: EXTENSION_UUID }) },
+    extraPrefsFirefox: {
+      ...QUIET_PREFS,
+      ...(downloadDir ? downloadPrefs(downloadDir) : {}),
+      'extensions.webextensions.uuids': JSON.stringify({ [id]: EXTENSION_UUID }),
+    },
   });
   try {
     const addonId = await browser.installExtension(extensionPath);
@@ -129,4 +156,53 @@ export async function launchFirefoxWithExtension(extensionPath = FIREFOX_BUILD):
     await browser.close();
     throw error;
   }
+}
+
+// The WebExtension global of extension pages, as far as the helpers below use it.
+declare const browser: {
+  tabs: {
+    query(q: object): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+  storage: Record<'local' | 'sync', { get(key: string): Promise<Record<string, unknown>> }>;
+};
+
+/** What a tab's content script answers to `get-page-summary`. */
+export interface PageSummary {
+  url: string;
+  counts: Record<string, number>;
+}
+
+/**
+ * Finds the tab showing `url`, from an extension page (`probe`): without the tabs permission
+ * tab URLs are hidden, so each tab's content script is asked for its page summary. Waits until
+ * that summary counts at least one entry, so the popup opened on the tab has something to show.
+ */
+export async function tabShowing(
+  probe: Page,
+  url: string,
+  timeoutMs = 10_000,
+): Promise<{ id: number; summary: PageSummary }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await probe.evaluate(async (wanted) => {
+      for (const tab of await browser.tabs.query({})) {
+        if (tab.id === undefined) continue;
+        const reply = (await browser.tabs
+          .sendMessage(tab.id, { type: 'get-page-summary' }, { frameId: 0 })
+          .catch(() => undefined)) as { url?: string; counts?: Record<string, number> } | undefined;
+        if (reply?.url === wanted && reply.counts)
+          return { id: tab.id, summary: { url: wanted, counts: reply.counts } };
+      }
+      return undefined;
+    }, url);
+    if (found && Object.values(found.summary.counts).some((n) => n > 0)) return found;
+    if (Date.now() > deadline) throw new Error(`no tab reports entries for ${url}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** A value in the extension's storage, read from an extension page. */
+export function storageValue(probe: Page, area: 'local' | 'sync', key: string): Promise<unknown> {
+  return probe.evaluate(async (a, k) => (await browser.storage[a].get(k))[k], area, key);
 }

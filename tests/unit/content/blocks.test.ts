@@ -19,6 +19,20 @@ describe('block segmentation', () => {
     expect(texts(document.body)).toEqual(['Backed by Moonshot AI and 月之暗面, with links.']);
   });
 
+  it('keeps Latin words apart across a link edge, and only there', () => {
+    document.body.innerHTML =
+      '<p><a href="#"><span>machine learning</span></a><a href="#">OpenAI</a><a href="#">2025</a>' +
+      ' <a href="#">Moonshot</a> AI, 月之<a href="#">暗面</a>, <b>Open</b>AI, Nvidia<a href="#">\u2019s</a></p>';
+    const [block] = blocksOf(document.body);
+    expect(block!.text).toBe('machine learning\uFFFCOpenAI\uFFFC2025 Moonshot AI, 月之暗面, OpenAI, Nvidia\u2019s');
+    // Offsets still map to the page's text nodes: the separator belongs to none of them.
+    const at = block!.text.indexOf('OpenAI');
+    expect(spansOf(block!, at, at + 6).map((s) => s.text)).toEqual(['OpenAI']);
+    // A match never covers the separator; one ending before it ends with its text node.
+    const learning = spansOf(block!, 8, 16);
+    expect(learning.map((s) => [s.text, s.end])).toEqual([['learning', 16]]);
+  });
+
   it('never joins across block boundaries', () => {
     document.body.innerHTML =
       '<div>Moonshot<p>AI</p>月之<br>暗面</div><ul><li>英</li><li>伟达</li></ul><table><tr><td>Nv</td><td>idia</td></tr></table><h2>輝</h2>達';

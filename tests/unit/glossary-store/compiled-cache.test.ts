@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { bundledPacks } from '../../../src/glossary-store/bundled-packs';
-import { readCompiledGlossary } from '../../../src/glossary-store/compiled-cache';
+import {
+  compiledEntryIds,
+  compiledGlossarySteps,
+  readCompiledGlossary,
+  readGlossaryIndex,
+  type StoredGlossary,
+} from '../../../src/glossary-store/compiled-cache';
 import {
   detailShardCount,
   ENTRIES_PER_SHARD,
@@ -18,7 +24,7 @@ import { bundledV1, entry } from './fixtures';
 /** The compiled output as storage hands it back (JSON-safe copy). */
 const stored = (compiled: CompiledOutput): CompiledOutput => JSON.parse(JSON.stringify(compiled));
 const read = (compiled: CompiledOutput, onUnreadable?: (i: number) => void) =>
-  readCompiledGlossary(compiled.page, (i) => compiled.shards[i], onUnreadable);
+  readCompiledGlossary(compiled, (i) => compiled.shards[i], onUnreadable);
 
 function runtimeEntries(count: number): RuntimeEntry[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -69,7 +75,7 @@ describe('the compiled cache', () => {
   it('reads an entry’s details from its one shard, once, when first asked', async () => {
     const compiled = stored(compileEntries(runtimeEntries(300), 'v'));
     const reads: number[] = [];
-    const glossary = readCompiledGlossary(compiled.page, (i) => (reads.push(i), compiled.shards[i]))!;
+    const glossary = readCompiledGlossary(compiled, (i) => (reads.push(i), compiled.shards[i]))!;
     expect(compiled.shards.length).toBe(8);
     expect(glossary.peekEntry('entry-7')).toBeUndefined();
     const details = await glossary.loadEntry('entry-7');
@@ -99,49 +105,87 @@ describe('the compiled cache', () => {
     expect(Math.max(...sizes)).toBeLessThan(2 * ENTRIES_PER_SHARD);
   });
 
-  it('rejects missing, older-format, truncated or inconsistent page items without throwing', () => {
+  it('rejects missing, older-format, truncated or inconsistent items without throwing', () => {
     const good = stored(compileGlossary([bundledV1()], emptyUserLayer(), 'v'));
-    const page = good.page;
+    const { page, matcher } = good;
     const source = (i: number) => good.shards[i];
     const index = JSON.parse(page.index);
-    const fields = page.matcher.fields as Record<string, string>;
+    const fields = matcher.matcher.fields as Record<string, string>;
+    const withFields = (change: Record<string, unknown>) => ({
+      page,
+      matcher: { ...matcher, matcher: { ...matcher.matcher, fields: { ...fields, ...change } } },
+    });
     const variants: unknown[] = [
-      undefined,
-      'text',
+      { page: undefined, matcher },
+      { page: 'text', matcher },
       // The shape format 1 stored: one object with every entry's JSON and the matcher.
-      { formatVersion: 1, version: 'v', entriesJson: '[]', matcher: unpackMatcher(page.matcher) },
-      { ...page, formatVersion: 3 },
-      { ...page, entryCount: 2 },
-      { ...page, shards: [] },
-      { ...page, index: page.index.slice(0, -10) },
-      { ...page, index: JSON.stringify({ ...index, terms: index.terms.slice(1) }) },
-      { ...page, index: JSON.stringify({ ...index, category: [0, 0, 5] }) },
-      { ...page, index: JSON.stringify({ ...index, weight: ['heavy', null, null] }) },
-      { ...page, index: JSON.stringify({ ...index, nameLengths: undefined }) },
-      { ...page, matcher: 'text' },
-      { ...page, matcher: { ...page.matcher, fields: { ...fields, alphabet: 5 } } },
-      { ...page, matcher: { ...page.matcher, joined: [...page.matcher.joined, 'alphabet'] } },
-      // One alias fewer than the automaton's tables expect.
+      { page: { formatVersion: 1, version: 'v', entriesJson: '[]', matcher: matcher.matcher }, matcher },
+      // Format 2: the matcher inside the page item.
+      { page: { ...page, formatVersion: 2, matcher: matcher.matcher }, matcher },
+      { page: { ...page, formatVersion: 4 }, matcher },
+      { page: { ...page, entryCount: 2 }, matcher },
+      { page: { ...page, shards: [] }, matcher },
+      { page: { ...page, index: page.index.slice(0, -10) }, matcher },
+      { page: { ...page, index: JSON.stringify({ ...index, ids: index.ids.slice(1) }) }, matcher },
+      { page: { ...page, index: JSON.stringify({ ...index, ids: ['nvidia', 'nvidia', 'deepseek'] }) }, matcher },
+      { page: { ...page, index: JSON.stringify({ ...index, terms: index.terms.slice(1) }) }, matcher },
+      { page: { ...page, index: JSON.stringify({ ...index, category: [0, 0, 5] }) }, matcher },
+      { page: { ...page, index: JSON.stringify({ ...index, weight: ['heavy', null, null] }) }, matcher },
+      { page: { ...page, index: JSON.stringify({ ...index, nameLengths: undefined }) }, matcher },
+      // The matcher item missing, of another glossary, or damaged.
+      { page, matcher: undefined },
+      { page, matcher: 'text' },
+      { page, matcher: { ...matcher, stamp: 'other' } },
+      { page, matcher: { ...matcher, matcher: 'text' } },
+      withFields({ alphabet: 5 }),
+      withFields({ version: 2 }),
       {
-        ...page,
-        matcher: {
-          ...page.matcher,
-          fields: { ...fields, variantText: fields.variantText!.slice(0, fields.variantText!.lastIndexOf('\u0000')) },
-        },
+        page,
+        matcher: { ...matcher, matcher: { ...matcher.matcher, joined: [...matcher.matcher.joined, 'alphabet'] } },
       },
+      // One alias fewer than the automaton's tables expect.
+      withFields({ variantText: fields.variantText!.slice(0, fields.variantText!.lastIndexOf('\u0000')) }),
     ];
-    for (const raw of variants) expect(readCompiledGlossary(raw, source)).toBeUndefined();
-    expect(readCompiledGlossary(page, source)).toBeDefined();
+    for (const raw of variants) expect(readCompiledGlossary(raw as StoredGlossary, source)).toBeUndefined();
+    expect(readCompiledGlossary({ page, matcher }, source)).toBeDefined();
+  });
+
+  it('reads the index alone from the page item, as the popup does', () => {
+    const good = stored(compileGlossary([bundledV1()], emptyUserLayer(), 'v'));
+    const index = readGlossaryIndex(good.page);
+    const full = readCompiledGlossary(good, (i) => good.shards[i]);
+    expect(index?.entries).toEqual(full?.entries);
+    expect(index?.version).toBe('v');
+    expect(index?.byId.get('huawei')).toEqual(full?.byId.get('huawei'));
+    expect(compiledEntryIds(good.page)).toEqual(['nvidia', 'huawei', 'deepseek']);
+    // The page item says nothing of the automaton: all of it is in the matcher item.
+    expect(JSON.stringify(good.page)).not.toContain(good.matcher.matcher.fields.alphabet as string);
+    expect(readGlossaryIndex({ ...good.page, formatVersion: 2 })).toBeUndefined();
+  });
+
+  it('reads in many small steps for a big glossary, to the same result as at once', () => {
+    const compiled = stored(compileEntries(runtimeEntries(5_000), 'v'));
+    const steps = compiledGlossarySteps(compiled, (i) => compiled.shards[i]);
+    let count = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) count++;
+    // Index rows, then the matcher's header, tables and state slices: each a bounded piece.
+    expect(count).toBeGreaterThanOrEqual(5_000 / 2_048 + 3);
+    const glossary = step.value!;
+    expect(glossary.entries).toHaveLength(5_000);
+    const text = 'See Alias 4321 and Name 17.';
+    expect(glossary.matcher.scan(text).map((m) => glossary.entries[m.entry]?.id)).toEqual(['entry-4321', 'entry-17']);
   });
 
   it('stores the matcher’s lists of strings as single strings and gets them back unchanged', () => {
-    const serialized = JSON.parse(JSON.stringify(compileGlossary([bundledV1()], emptyUserLayer(), 'v').page.matcher));
-    expect(serialized.joined).toEqual(['entryIds', 'variantText']);
-    expect(typeof serialized.fields.entryIds).toBe('string');
+    const item = JSON.parse(JSON.stringify(compileGlossary([bundledV1()], emptyUserLayer(), 'v').matcher));
+    expect(item.matcher.joined).toEqual(['variantText']);
+    expect(item.matcher.fields.entryIds).toBeUndefined(); // the index has them
+    expect(typeof item.matcher.fields.variantText).toBe('string');
     const original = { format: 'x', ids: ['a', 'b', ''], one: ['only'], none: [], odd: ['a\u0000b', 'c'], n: [1, 2] };
-    const packed = packMatcher(original as never);
+    const packed = packMatcher({ ...original, entryIds: ['e'] } as never);
     expect(packed.joined).toEqual(['ids']);
-    expect(unpackMatcher(JSON.parse(JSON.stringify(packed)))).toEqual(original);
+    expect(unpackMatcher(JSON.parse(JSON.stringify(packed)), ['e'])).toEqual({ ...original, entryIds: ['e'] });
   });
 
   it('reports a shard that is missing, damaged or of another version, and shows nothing from it', async () => {
@@ -158,7 +202,7 @@ describe('the compiled cache', () => {
     for (const shard of damaged) {
       const unreadable: number[] = [];
       const glossary = readCompiledGlossary(
-        good.page,
+        good,
         () => shard,
         (i) => unreadable.push(i),
       )!;

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startGlossaryPublisher } from '../../../src/background/glossary-publisher';
 import {
   loadActiveGlossary,
+  loadGlossaryIndex,
   watchActiveGlossary,
   type ActiveGlossary,
 } from '../../../src/glossary-store/active-glossary';
@@ -79,12 +80,18 @@ describe('publishGlossary', () => {
     expect(compiledHeader(await page())?.entryCount).toBe(first.entryCount + 1);
   });
 
-  it('rewrites only the shard of an edited entry (each write reaches every open tab)', async () => {
+  it('rewrites only the shard of an edited entry, and the matcher only when a name changed', async () => {
     await publishGlossary();
     const target = bundled().entries[5]!;
     await writeUserLayer(saveEntry(emptyUserLayer(), bundled(), { ...target, context: { en: 'A new note.' } }));
     const written = await keysWrittenBy(() => publishGlossary());
     expect(written).toEqual(['compiledGlossary', `glossaryDetails-${shardOf(target.id, 2)}`]);
+    await writeUserLayer(
+      saveEntry(emptyUserLayer(), bundled(), { ...target, aliases: [...target.aliases, 'New Alias'] }),
+    );
+    const renamed = await keysWrittenBy(() => publishGlossary());
+    expect(renamed).toEqual(['compiledGlossary', 'compiledMatcher', `glossaryDetails-${shardOf(target.id, 2)}`]);
+    expect((await loadActiveGlossary()).matcher.scan('a New Alias here')).toHaveLength(1);
   });
 
   it('removes shards a smaller glossary no longer uses', async () => {
@@ -104,9 +111,13 @@ describe('publishGlossary', () => {
     const glossary = await loadActiveGlossary();
     const inShard1 = bundled().entries.find((e) => shardOf(e.id, 2) === 1)!;
     expect((await glossary.loadEntry(inShard1.id))?.context).toEqual(inShard1.context);
-    await local.set({ compiledGlossary: { ...((await page()) as object), matcher: null } });
+    await local.set({ compiledGlossary: { ...((await page()) as object), index: null } });
     expect((await publishGlossary({ verify: true })).written).toBe(true);
     expect(compiledHeader(await page())).toBeDefined();
+    await local.set({ compiledMatcher: { stamp: 'x', matcher: null } });
+    expect((await publishGlossary()).written).toBe(false);
+    expect((await publishGlossary({ verify: true })).written).toBe(true);
+    expect((await loadActiveGlossary()).matcher.scan(bundled().entries[0]!.term)).toHaveLength(1);
   });
 });
 
@@ -124,12 +135,33 @@ describe('loadActiveGlossary and watchActiveGlossary', () => {
     expect(await glossary.loadEntry(first.id)).toEqual({ ...first, packId: bundled().id });
   });
 
-  it('rebuilds a cache of the older format instead of failing', async () => {
+  it.each([1, 2])('rebuilds a cache of the older format %i instead of failing', async (formatVersion) => {
     const matcher = { format: 'columnlens-matcher', version: 1, entryIds: ['x'] };
-    await local.set({ compiledGlossary: { formatVersion: 1, version: 'old', entriesJson: '[]', matcher } });
+    const old =
+      formatVersion === 1
+        ? { formatVersion, version: 'old', entriesJson: '[]', matcher }
+        : {
+            formatVersion,
+            version: 'old',
+            entryCount: 1,
+            index: '{}',
+            matcher: { fields: matcher, joined: [] },
+            shards: ['s'],
+          };
+    await local.set({ compiledGlossary: old });
     const glossary = await loadActiveGlossary();
     expect(glossary.entries).toHaveLength(bundled().entries.length);
     expect(compiledHeader(await page())?.version).toBe(glossary.version);
+  });
+
+  it('gives the popup the index without the matcher, building a missing cache first', async () => {
+    const reads: unknown[] = [];
+    const spy = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const index = await loadGlossaryIndex();
+    reads.push(...spy.mock.calls.map((c) => c[0]));
+    expect(index.entries.map((e) => e.id)).toEqual(bundled().entries.map((e) => e.id));
+    expect(index).not.toHaveProperty('matcher');
+    expect(JSON.stringify(reads)).not.toContain('compiledMatcher');
   });
 
   it('has a damaged shard rebuilt when a tooltip finds it, and then reads it', async () => {

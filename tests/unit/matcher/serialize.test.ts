@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
 import { decodeBase64, encodeBase64 } from '../../../src/matcher/base64';
-import { countMatches, loadMatcher, type SerializedMatcher } from '../../../src/matcher/index';
+import {
+  compileMatcher,
+  countMatches,
+  loadMatcher,
+  loadMatcherSteps,
+  type SerializedMatcher,
+} from '../../../src/matcher/index';
+import { STATES_PER_STEP } from '../../../src/matcher/serialize';
 import { found, matcher } from './glossary-fixture';
 
 const stored = (): SerializedMatcher => JSON.parse(JSON.stringify(matcher.serialize()));
@@ -47,6 +54,8 @@ describe('serialize / loadMatcher', () => {
       (d) => withInts(d, 'fail', (fail) => (fail[fail.length - 1] = fail.length - 1)),
     ],
     ['a pattern ending twice at one state', (d) => withInts(d, 'patternEnd', (ends) => (ends[1] = ends[0]!))],
+    ['a failure link to a later state', (d) => withInts(d, 'fail', (fail) => (fail[1] = fail.length - 1))],
+    ['fewer pattern ends than patterns', (d) => ({ ...d, patternEnd: encodeBase64(new Uint8Array(4)) })],
     ['an unknown entry', (d) => ({ ...d, entryIds: [] })],
     ['missing variant texts', (d) => ({ ...d, variantText: d.variantText.slice(1) })],
     ['a wrong alphabet type', (d) => ({ ...d, alphabet: 42 })],
@@ -54,6 +63,34 @@ describe('serialize / loadMatcher', () => {
     expect(() => loadMatcher(corrupt(stored()) as SerializedMatcher)).toThrow(
       /Cannot load the compiled glossary matcher/,
     );
+  });
+});
+
+describe('loadMatcherSteps', () => {
+  it('loads a big matcher in bounded steps, to a matcher that scans like the compiled one', () => {
+    const entries = Array.from({ length: 8_000 }, (_, i) => ({
+      id: `e${i}`,
+      term: `Name ${i.toString(36)} here`,
+      aliases: [`名${i.toString(36)}稱`],
+    }));
+    const compiled = compileMatcher(entries);
+    const data: SerializedMatcher = JSON.parse(JSON.stringify(compiled.serialize()));
+    const states = decodeBase64(data.label)!.length / 2;
+    expect(states).toBeGreaterThan(2 * STATES_PER_STEP);
+    const steps = loadMatcherSteps(data);
+    let count = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) count++;
+    // Header, one step per big table, the variants, then one per slice of states.
+    expect(count).toBeGreaterThanOrEqual(5 + Math.floor(states / STATES_PER_STEP));
+    const text = 'see Name 2bz here and 名1a稱, not Name 2bz';
+    expect(step.value.scan(text)).toEqual(compiled.scan(text));
+    expect(step.value.scan(text)).toHaveLength(2);
+  });
+
+  it('stops at the first step with a clear error when the data is malformed', () => {
+    const steps = loadMatcherSteps({ ...stored(), fold: 'other' });
+    expect(() => steps.next()).toThrow(/different folding table/);
   });
 });
 
@@ -90,8 +127,10 @@ describe('base64', () => {
       const bytes = Uint8Array.from({ length: 100 }, (_, i) => (i * 91) & 255);
       const text = encodeBase64(bytes);
       expect(decodeBase64(text)).toEqual(bytes);
-      expect(decodeBase64('ab c')).toBeUndefined(); // lenient natively, rejected here
-      expect(calls).toEqual(['to', 'from']);
+      // Lenient natively (whitespace is skipped): rejected here by the decoded size.
+      expect(decodeBase64('ab c')).toBeUndefined();
+      expect(decodeBase64('AAAA\nAA=')).toBeUndefined();
+      expect(calls).toEqual(['to', 'from', 'from', 'from']);
       expect(found('英伟达 Alibaba Cloud', loadMatcher(stored()))).toEqual([
         ['英伟达', 'nvidia'],
         ['Alibaba Cloud', 'alibaba-cloud'],

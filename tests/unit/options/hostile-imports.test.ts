@@ -84,7 +84,7 @@ describe('hostile pack files', () => {
     const plan = planImport([bundledV1()], emptyUserLayer(), result.pack, 'merge');
     if (!plan.ok) throw new Error('plan failed');
     const compiled = structuredClone(compileGlossary([bundledV1()], plan.layer, 'v'));
-    const glossary = readCompiledGlossary(compiled.page, (i) => compiled.shards[i]);
+    const glossary = readCompiledGlossary(compiled, (i) => compiled.shards[i]);
     const text = 'Compare C++ (.*)? with [a-z]+$ and ab.';
     const found = glossary?.matcher.scan(text).map((m) => text.slice(m.start, m.end));
     expect(found).toEqual(['C++ (.*)?', '[a-z]+$']);

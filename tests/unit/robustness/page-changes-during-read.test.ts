@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
 /**
- * KNOWN BUG (found by random-dom.test.ts; that test works around it with
- * CHANGES_MAY_INTERRUPT_FIRST_READ). The first read of a page walks it in slices and pauses
+ * Was a known bug (found by random-dom.test.ts, which worked around it with
+ * KNOWN_BUGS.changeInterruptsFirstRead). The first read of a page walks it in slices and pauses
  * inside containers; a page change read meanwhile (higher priority) re-reads the container
- * the walk is paused in and draws its text. When the walk resumes it reads that text again,
- * through the marks just drawn: the text node inside a mark is not registered as ours by the
- * DOM engine, so it is wrapped again (a mark inside a mark), and the container's counts are
- * added twice. Marked `it.fails` so the suite stays green; change it to `it` once fixed.
+ * the walk is paused in and draws its text. When the walk resumed it read that text again,
+ * through the marks just drawn: the text inside a mark was wrapped again (a mark inside a
+ * mark), and the container's counts were added twice. Fixed: a walk drops what it read in a
+ * container that was read again since it opened it (reader.ts), and the DOM engine never
+ * wraps text inside its own marks (dom-engine.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHighlighter, type Highlighter } from '../../../src/content/highlighter';
@@ -48,7 +49,7 @@ let highlighter: Highlighter | undefined;
 afterEach(() => highlighter?.stop());
 
 describe('a page change read while the first read is paused in the same container', () => {
-  it.fails('reads the container once: no mark inside a mark, counted once (known bug)', async () => {
+  it('reads the container once: no mark inside a mark, counted once', async () => {
     const failures: string[] = [];
     for (let pauseAfter = 0; pauseAfter < 12; pauseAfter++) {
       document.body.innerHTML = '<main><div id="d"><p>晶片禁令的</p><b>Nvidia</b> said</div></main>';

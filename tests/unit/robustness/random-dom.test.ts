@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, type Item } from './random-dom/page-spec';
 import { CATEGORIES } from './random-dom/real-glossary';
-import { KNOWN_BUGS, nextTask, Session, type SessionOptions } from './random-dom/session';
+import { nextTask, Session, type SessionOptions } from './random-dom/session';
 import { mutation, Twin, type Mutation } from './random-dom/twin';
 
 type Step =
@@ -69,12 +69,6 @@ afterEach(() => {
   session = undefined;
 });
 
-/**
- * Lets the first read (after switching on or changing display options) run alone while the
- * known bug `changeInterruptsFirstRead` stands: no page change is made or pending meanwhile.
- */
-const firstReadAlone = (s: Session) => (KNOWN_BUGS.changeInterruptsFirstRead ? s.readsDone() : Promise.resolve());
-
 /** Plays one step of a session, checking whenever it settles. */
 async function play(s: Session, st: Step): Promise<void> {
   switch (st.k) {
@@ -83,13 +77,12 @@ async function play(s: Session, st: Step): Promise<void> {
     case 'toggle':
       if (s.highlighter) return s.off();
       s.on();
-      return firstReadAlone(s);
+      return;
     case 'tick':
       return nextTask().then(() => undefined);
     case 'filters':
-      await firstReadAlone(s);
       s.setFilters({ density: st.first ? 'first' : 'all', hiddenCategories: new Set(st.hidden) });
-      return firstReadAlone(s);
+      return;
     case 'settle':
       if (!s.highlighter) return s.checkRestored();
       await s.settle();
@@ -129,7 +122,6 @@ describe('highlights on random pages', () => {
         fc.asyncProperty(page, steps, options, async (items, list, opts) => {
           const s = fresh(items, opts);
           s.on();
-          await firstReadAlone(s);
           for (const st of list) await play(s, st);
           await play(s, { k: 'settle' });
           s.off();

@@ -59,24 +59,41 @@ export function insideExcluded(node: Node): boolean {
   return false;
 }
 
-/** The non-empty text nodes of each run under `root`, runs in document order. */
-export function runsOf(root: Element): Text[][] {
+const LATIN = /[0-9A-Za-z\u00C0-\u024F]/;
+
+/**
+ * The non-empty text nodes of each run under `root`, runs in document order. `afterLinkEdge`
+ * receives the text nodes that start a Latin word right after another across a link's edge
+ * (`<a>learning</a><a>OpenAI</a>`): the reader keeps such words apart.
+ */
+export function runsOf(root: Element, afterLinkEdge = new Set<Text>()): Text[][] {
   const runs: Text[][] = [];
   let current: Text[] = [];
+  let crossedLink = false;
   const end = () => {
     if (current.length > 0) runs.push(current);
     current = [];
+    crossedLink = false;
   };
   const visit = (parent: Node) => {
     for (const child of parent.childNodes) {
       if (child.nodeType === 3) {
-        if ((child as Text).data.length > 0) current.push(child as Text);
+        const data = (child as Text).data;
+        if (data.length === 0) continue;
+        const previous = current[current.length - 1]?.data;
+        if (crossedLink && previous && LATIN.test(previous[previous.length - 1]!) && LATIN.test(data[0]!))
+          afterLinkEdge.add(child as Text);
+        crossedLink = false;
+        current.push(child as Text);
       } else if (child.nodeType === 1) {
         const kind = kindOf(child as Element);
         if (kind === 'skipped') continue;
         if (kind !== 'inline') end();
         if (kind === 'excluded') continue;
+        const link = (child as Element).localName === 'a';
+        if (link) crossedLink = true;
         visit(child);
+        if (link) crossedLink = true;
         if (kind === 'block') end();
       }
     }
@@ -94,12 +111,14 @@ export interface Occurrence {
 
 /** Every match in the page, by run, in document order; and how to tell which run a text node is in. */
 export function expectedOccurrences(root: Element, matcher: Matcher) {
-  const runs = runsOf(root);
+  const afterLinkEdge = new Set<Text>();
+  const runs = runsOf(root, afterLinkEdge);
   const runOf = new Map<Text, number>();
   const all: (Occurrence & { entry: number })[] = [];
   runs.forEach((nodes, run) => {
     for (const node of nodes) runOf.set(node, run);
-    const text = nodes.map((n) => n.data).join('');
+    // A character no name contains stands between words a link's edge keeps apart.
+    const text = nodes.map((n) => (afterLinkEdge.has(n) ? '\u0000' : '') + n.data).join('');
     for (const m of matcher.scan(text)) {
       all.push({ run, id: matcher.entryIds[m.entry]!, entry: m.entry, text: text.slice(m.start, m.end) });
     }

@@ -17,19 +17,6 @@ export const nextTask = () => new Promise((resolve) => setImmediate(resolve));
 const EXCLUDED_SELECTOR =
   'script, style, noscript, template, textarea, input, button, select, svg, rt, [contenteditable]:not([contenteditable="false"]), [role="textbox"], .cm-editor';
 
-/**
- * Known bugs the sessions work around until they are fixed (then set the flag to false):
- * - `changeInterruptsFirstRead` (page-changes-during-read.test.ts): a page change read while
- *   the first read is paused in the same container reads it twice. Sessions let the first
- *   read finish before the page changes.
- * - `movedTextNotReread` (page-moves-nodes.test.ts): a highlighted text node the page moves
- *   to a container read before its old one stays without highlights. After such moves the
- *   highlights are checked to be a subset of the matches, not all of them.
- * - `marksMovedIntoEditor` (page-makes-text-editable.test.ts): highlighted content the page
- *   moves into an excluded element keeps its marks. Sessions make no such moves.
- */
-export const KNOWN_BUGS = { changeInterruptsFirstRead: true, movedTextNotReread: true, marksMovedIntoEditor: true };
-
 export interface SessionOptions {
   /** Highlights wait for the test to bring their element "near the viewport". */
   lazy: boolean;
@@ -43,8 +30,6 @@ export class Session {
   private watched = new Set<Element>();
   private report: ((els: Element[]) => void) | undefined;
   private clock = 0;
-  /** Whether the page moved nodes since highlights were last read from scratch. */
-  private moved = false;
 
   constructor(
     readonly page: Twin,
@@ -65,17 +50,11 @@ export class Session {
 
   /** A page change. */
   change(m: Mutation): void {
-    if (m.k === 'move' && KNOWN_BUGS.marksMovedIntoEditor) {
-      const { into } = this.page.moveTargets(m);
-      if (into && insideExcluded(into)) return;
-    }
     this.page.apply(m);
-    if (this.highlighter && (m.k === 'move' || m.k === 'wrap' || m.k === 'unwrap')) this.moved = true;
   }
 
   on(): void {
     if (this.highlighter) return;
-    this.moved = false;
     const doc = this.page.live.ownerDocument;
     this.highlighter = startHighlighter(
       {
@@ -110,13 +89,6 @@ export class Session {
   setFilters(filters: DisplayFilters): void {
     this.filters = filters;
     this.highlighter?.setOptions(VIEW, filters);
-    this.moved = false;
-  }
-
-  /** Lets queued reads finish; blocks waiting for the viewport keep waiting. */
-  async readsDone(): Promise<void> {
-    await nextTask();
-    await this.highlighter?.idle();
   }
 
   /** Lets every queued read, page change and drawing finish, bringing every waiting block near. */
@@ -149,13 +121,8 @@ export class Session {
       .map(({ run, id, text }) => ({ run, id, text }));
     const counts: Record<string, number> = {};
     for (const o of all) counts[o.id] = (counts[o.id] ?? 0) + 1;
-    if (this.moved && KNOWN_BUGS.movedTextNotReread) {
-      expect(isSubsequence(actual, shown)).toBe(true);
-      for (const [id, n] of Object.entries(h.summary())) expect(n).toBeLessThanOrEqual(counts[id] ?? 0);
-    } else {
-      if (this.filters.density === 'all') expect(actual).toEqual(shown);
-      expect(h.summary()).toEqual(counts);
-    }
+    if (this.filters.density === 'all') expect(actual).toEqual(shown);
+    expect(h.summary()).toEqual(counts);
     if (this.filters.density === 'first') {
       expect(new Set(actual.map((o) => o.id)).size).toBe(actual.length);
       expect(isSubsequence(actual, shown)).toBe(true);

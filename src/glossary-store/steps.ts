@@ -1,0 +1,59 @@
+/**
+ * Running work written as a generator of steps: all at once (background, editor, tests), or
+ * in slices on a page, yielding to the event loop between them so that loading a large
+ * glossary never blocks the page's main thread for one long task (input, scrolling and the
+ * page's own scripts run in between).
+ */
+
+/** A unit of work that yields between bounded steps and returns a T. */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs every step now. */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Time a slice may run before it yields (a long task is one of 50 ms or more). */
+export const SLICE_MS = 10;
+
+interface Scheduler {
+  yield?: () => Promise<void>;
+}
+
+/**
+ * Lets the event loop run. `scheduler.yield()` where there is one (Chromium); otherwise a
+ * message to ourselves, which, unlike `setTimeout`, is neither clamped nor throttled in
+ * background tabs.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Runs the steps, yielding whenever a slice has taken `sliceMs`. */
+export async function runStepsInSlices<T>(
+  steps: Steps<T>,
+  sliceMs = SLICE_MS,
+  pause: () => Promise<void> = yieldToEventLoop,
+): Promise<T> {
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * Reading a page in Firefox ESR with the built extension: the tooltip on hover and its Esc,
+ * the next-highlight shortcut, content the page adds later, and the popup's report on the tab
+ * (score and entries found). The Chromium files test each in more depth; this one checks
+ * that the main flows also hold in Gecko. Firefox is launched once for the file.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { languageFromTag } from '../../src/i18n/language';
+import { relevanceScore, type ScoredEntry } from '../../src/scoring/relevance';
+import { NEXT_HIGHLIGHT_KEYS } from '../../src/tooltip/highlight-navigation';
+import { waitForHighlights } from '../bench/lib/highlight-wait';
+import { launchFirefoxWithExtension, tabShowing, type FirefoxWithExtension } from './harness/firefox';
+import { startServer, type TestServer } from './harness/server';
+
+interface PackEntry extends ScoredEntry {
+  term: string;
+  category: string;
+  context: string | Record<string, string>;
+}
+const pack = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../glossary/ai-rush-china.json'), 'utf8')) as {
+  entries: PackEntry[];
+};
+const entry = (id: string) => pack.entries.find((e) => e.id === id)!;
+
+/** Text of a part of the open tooltip (inside its open shadow root), or null while none shows. */
+const tooltipPart = (page: Page, selector: string) =>
+  page.evaluate((sel) => {
+    const panel = document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('[role="tooltip"]');
+    return panel?.querySelector(sel)?.textContent ?? null;
+  }, selector);
+
+/** The focused highlight's entry id, or null. */
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-glossary-id') ?? null);
+
+/** Presses the next-highlight shortcut (Alt+Shift+J); the key is matched by its `code`. */
+async function pressNextHighlight(page: Page): Promise<void> {
+  await page.keyboard.down('Alt');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press(NEXT_HIGHLIGHT_KEYS.code);
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Alt');
+}
+
+describe('reading a page in Firefox ESR', () => {
+  let firefox: FirefoxWithExtension;
+  let server: TestServer;
+  let article: Page;
+
+  beforeAll(async () => {
+    [firefox, server] = await Promise.all([launchFirefoxWithExtension(), startServer()]);
+    article = await firefox.open(`${server.origin}/fixtures/ui-article.html`);
+    await article.waitForSelector('#first mark[data-glossary-id="nvidia"]', { timeout: 20_000 });
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+
+  it('shows the entry’s term and note, as text, in a tooltip on hover, and Esc closes it', async () => {
+    const nvidia = entry('nvidia');
+    await article.hover('#first mark[data-glossary-id="nvidia"]');
+    await article.waitForFunction(
+      () => document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('[role="tooltip"] .note'),
+      { timeout: 10_000 },
+    );
+    expect(await tooltipPart(article, '.term')).toBe(nvidia.term);
+    // Language "auto" follows the browser's language, as the page sees it.
+    const language = languageFromTag(await article.evaluate(() => navigator.language));
+    const note = typeof nvidia.context === 'string' ? nvidia.context : nvidia.context[language];
+    expect(note).toBeTruthy();
+    expect(await tooltipPart(article, '.note')).toBe(note);
+    expect(await article.evaluate(() => document.querySelectorAll('columnlens-tooltip').length)).toBe(1);
+
+    await article.keyboard.press('Escape');
+    await article.waitForFunction(() => !document.querySelector('columnlens-tooltip'), { timeout: 5_000 });
+    expect(await article.evaluate(() => document.querySelectorAll('mark[aria-describedby]').length)).toBe(0);
+  });
+
+  it('focuses the next highlights with Alt+Shift+J and opens their tooltips', async () => {
+    // Start from the top of the page with nothing focused or hovered.
+    await article.mouse.move(5, 5);
+    await article.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const starts = await article.evaluate(() =>
+      [...document.querySelectorAll('mark[data-columnlens-start]')].map((m) => m.getAttribute('data-glossary-id')),
+    );
+    expect(starts.length).toBeGreaterThan(1);
+    expect(await focusedId(article)).toBeNull();
+
+    await pressNextHighlight(article);
+    expect(await focusedId(article)).toBe(starts[0]);
+    expect(await tooltipPart(article, '.term')).toBe(entry(starts[0]!).term);
+    await pressNextHighlight(article);
+    expect(await focusedId(article)).toBe(starts[1]);
+    expect(await tooltipPart(article, '.term')).toBe(entry(starts[1]!).term);
+    await article.keyboard.press('Escape');
+    await article.waitForFunction(() => !document.querySelector('columnlens-tooltip'), { timeout: 5_000 });
+  });
+
+  it('highlights text the page appends later within a second', async () => {
+    const page = await firefox.open(`${server.origin}/fixtures/highlight-dynamic.html`);
+    expect((await waitForHighlights(page, { min: 1, timeoutMs: 20_000 })).timedOut).toBe(false);
+    // Timed in the page: from the page's own append to both names being marked.
+    const ms = await page.evaluate(
+      () =>
+        new Promise<number>((done, fail) => {
+          const wanted = '#feed .appended mark[data-glossary-id="tencent"] ~ mark[data-glossary-id="tencent"]';
+          const start = performance.now();
+          const observer = new MutationObserver(() => {
+            if (!document.querySelector(wanted)) return;
+            observer.disconnect();
+            done(performance.now() - start);
+          });
+          observer.observe(document, { childList: true, subtree: true, characterData: true });
+          (window as unknown as { appendItem(text: string): void }).appendItem('Update: 騰訊 and Tencent.');
+          setTimeout(() => fail(new Error('the appended names were not highlighted within 5 s')), 5_000);
+        }),
+    );
+    expect(ms).toBeLessThan(1_000);
+    const marks = await page.evaluate(() =>
+      [...document.querySelectorAll('#feed mark[data-glossary-id]')].map((m) => [
+        m.getAttribute('data-glossary-id'),
+        m.textContent,
+      ]),
+    );
+    expect(marks).toEqual([
+      ['tencent', '騰訊'],
+      ['tencent', 'Tencent'],
+    ]);
+    await page.close();
+  });
+
+  it('opens the popup on the tab: the score and the entries found', async () => {
+    // Firefox cannot open the toolbar popup headless; opened as a page, `?tab=` names the tab.
+    const probe = await firefox.openExtensionPage('options.html');
+    const tab = await tabShowing(probe, article.url());
+    await probe.close();
+    const popup = await firefox.openExtensionPage(`popup.html?tab=${tab.id}`);
+    await popup.waitForSelector('[data-testid="relevance-score"]', { timeout: 10_000 });
+
+    const expected = relevanceScore(tab.summary.counts, pack.entries);
+    expect(expected).toBeGreaterThan(0);
+    expect(Number(await popup.$eval('[data-testid="relevance-score"]', (el) => el.textContent))).toBe(expected);
+
+    const listed = await popup.$$eval('[data-testid="found-entry"]', (els) =>
+      els.map((el) => el.getAttribute('data-entry-id')),
+    );
+    const found = Object.keys(tab.summary.counts).filter((id) => tab.summary.counts[id]! > 0);
+    expect([...listed].sort()).toEqual([...found].sort());
+    // Everything highlighted on the page (drawn so far) is listed, under its own category.
+    const onPage = await article.$$eval('mark[data-glossary-id]', (els) =>
+      els.map((el) => el.getAttribute('data-glossary-id')),
+    );
+    for (const id of onPage) expect(listed).toContain(id);
+    const groups = await popup.$$eval('section.group', (sections) =>
+      sections.map((s) => ({
+        category: s.getAttribute('data-category'),
+        ids: [...s.querySelectorAll('[data-entry-id]')].map((b) => b.getAttribute('data-entry-id')),
+      })),
+    );
+    for (const group of groups) for (const id of group.ids) expect(entry(id!).category).toBe(group.category);
+    await popup.close();
+  });
+});
