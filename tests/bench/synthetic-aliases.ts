@@ -4,25 +4,14 @@
  * single Latin words (4+ letters), picked at seeded-random positions, distinct after folding.
  */
 import { fold } from '../../src/matcher/index';
-
-/** Small seeded PRNG (mulberry32) so every run benchmarks the same glossary. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './lib/seeded-random';
 
 const HAN = /\p{sc=Han}/u;
 const LATIN = /[A-Za-z]/;
 
 /** `count` distinct names taken from `texts`, half Han runs and half Latin words where possible. */
 export function syntheticAliases(texts: readonly string[], count: number, seed: number): string[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const corpus = texts.join('\n');
   const seen = new Set<string>();
   const names: string[] = [];

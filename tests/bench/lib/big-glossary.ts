@@ -7,18 +7,7 @@
  */
 import type { Worker } from 'playwright-core';
 import { compileMatcher } from '../../../src/matcher';
-
-/** Small seeded PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random';
 
 const SYLLABLES = [
   'ka',
@@ -41,7 +30,7 @@ const SYLLABLES = [
 
 /** `count` distinct names like a glossary's: half 2–4 Han characters, half Latin brand-like words. */
 export function syntheticNames(count: number, seed = 7): string[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const names = new Set<string>();
   while (names.size < count) {
     if (names.size % 2 === 0) {

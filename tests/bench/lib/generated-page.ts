@@ -5,6 +5,7 @@
  * and a heading every twenty paragraphs. Seeded, so every run benchmarks the same page.
  */
 import type { BundledEntry } from './glossary';
+import { seededRandom } from './seeded-random';
 
 type Script = 'zh-Hant' | 'zh-Hans' | 'en';
 
@@ -38,18 +39,6 @@ const FILLER: Record<Script, string[]> = {
 const HAN = /\p{Script=Han}/u;
 const LATIN = /[A-Za-z]/;
 
-/** Small seeded PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The glossary's names usable in each script (Han names serve both Chinese scripts). */
@@ -62,7 +51,7 @@ function namesByScript(entries: readonly BundledEntry[]): Record<Script, string[
 
 /** The generated page's HTML. */
 export function generatedNewsPage(entries: readonly BundledEntry[], paragraphs = 3_000, seed = 20_251_129): string {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const names = namesByScript(entries);
   const scripts: Script[] = ['zh-Hant', 'zh-Hans', 'en'];
