@@ -2,34 +2,84 @@
  * Every message that crosses between extension contexts, as one discriminated union.
  * Receivers validate with `parseMessage` and ignore anything else, so a page (or a
  * stale content script from an older version) cannot drive the extension with
- * made-up messages. `zod/mini` keeps the content-script bundle small.
+ * made-up messages. Checked by hand rather than with zod: the content script, which runs on
+ * every page, parses messages, and a schema library there costs more than it checks (see
+ * settings.ts).
  */
-import * as z from 'zod/mini';
+import { isRecord, isShortString, ownField } from './validate';
 
-const entryCounts = z.record(z.string().check(z.maxLength(64)), z.number().check(z.int(), z.minimum(0)));
+/** Entry ids and versions are short; anything longer is not ours. */
+const MAX_ID = 64;
 
-export const messageSchema = z.discriminatedUnion('type', [
+/** Occurrences per entry id. */
+export type EntryCounts = Record<string, number>;
+
+export type Message =
   /** Content script → background: what this frame found, for the toolbar badge. */
-  z.object({ type: z.literal('page-summary'), counts: entryCounts }),
+  | { type: 'page-summary'; counts: EntryCounts }
   /** Popup → content script: asks for the page's entry counts. Answered with `PageSummary`. */
-  z.object({ type: z.literal('get-page-summary') }),
+  | { type: 'get-page-summary' }
   /** Popup → content script: scroll to the next occurrence of an entry and focus it. */
-  z.object({ type: z.literal('reveal-entry'), id: z.string().check(z.maxLength(64)) }),
+  | { type: 'reveal-entry'; id: string }
   /** Content script → background: the compiled glossary is missing or unusable; build it. */
-  z.object({ type: z.literal('ensure-glossary') }),
+  | { type: 'ensure-glossary' }
   /**
    * Whoever stored a new compiled glossary → every tab's content scripts: read it. Instead of a
    * storage watch, which would hand every frame each local write, megabytes of user packs too.
    */
-  z.object({ type: z.literal('glossary-updated'), version: z.string().check(z.maxLength(64)) }),
-]);
-export type Message = z.infer<typeof messageSchema>;
+  | { type: 'glossary-updated'; version: string };
 
-export const pageSummarySchema = z.object({ url: z.string(), counts: entryCounts });
-export type PageSummary = z.infer<typeof pageSummarySchema>;
+export interface PageSummary {
+  url: string;
+  counts: EntryCounts;
+}
 
-/** The message if it is one of ours, otherwise undefined. */
+/**
+ * Counts as a fresh object, or undefined unless every own key is a short id and every value a
+ * count (a whole number ≥ 0). A `__proto__` key is left out, never assigned.
+ */
+function parseCounts(raw: unknown): EntryCounts | undefined {
+  if (!isRecord(raw)) return undefined;
+  const counts: EntryCounts = {};
+  for (const key of Reflect.ownKeys(raw)) {
+    if (typeof key !== 'string' || key.length > MAX_ID) return undefined;
+    if (key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(raw, key)) continue;
+    const n = raw[key];
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return undefined;
+    counts[key] = n;
+  }
+  return counts;
+}
+
+/** The message if it is one of ours (a fresh object with only its own fields), otherwise undefined. */
 export function parseMessage(raw: unknown): Message | undefined {
-  const result = messageSchema.safeParse(raw);
-  return result.success ? result.data : undefined;
+  if (!isRecord(raw)) return undefined;
+  const type = ownField(raw, 'type');
+  switch (type) {
+    case 'get-page-summary':
+    case 'ensure-glossary':
+      return { type };
+    case 'page-summary': {
+      const counts = parseCounts(ownField(raw, 'counts'));
+      return counts && { type, counts };
+    }
+    case 'reveal-entry': {
+      const id = ownField(raw, 'id');
+      return isShortString(id, MAX_ID) ? { type, id } : undefined;
+    }
+    case 'glossary-updated': {
+      const version = ownField(raw, 'version');
+      return isShortString(version, MAX_ID) ? { type, version } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A content script's answer to `get-page-summary`, if well formed. */
+export function parsePageSummary(raw: unknown): PageSummary | undefined {
+  if (!isRecord(raw)) return undefined;
+  const url = ownField(raw, 'url');
+  const counts = parseCounts(ownField(raw, 'counts'));
+  return typeof url === 'string' && counts ? { url, counts } : undefined;
 }

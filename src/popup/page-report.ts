@@ -3,7 +3,7 @@
  * and the entries found grouped by category for display. The grouping is pure.
  */
 import { CATEGORIES } from '../glossary/categories';
-import { pageSummarySchema, type PageSummary } from '../messages';
+import { parsePageSummary, type PageSummary } from '../messages';
 
 export type PageReport =
   | { kind: 'loading' }
@@ -17,8 +17,8 @@ export type SendToTab = (tabId: number, message: unknown) => Promise<unknown>;
 /** Asks the tab's content script for its summary; any failure or malformed reply is "unavailable". */
 export async function requestPageReport(tabId: number, send: SendToTab): Promise<PageReport> {
   try {
-    const reply = pageSummarySchema.safeParse(await send(tabId, { type: 'get-page-summary' }));
-    return reply.success ? { kind: 'summary', summary: reply.data } : { kind: 'unavailable' };
+    const summary = parsePageSummary(await send(tabId, { type: 'get-page-summary' }));
+    return summary ? { kind: 'summary', summary } : { kind: 'unavailable' };
   } catch {
     // "Could not establish connection. Receiving end does not exist." and its kin.
     return { kind: 'unavailable' };

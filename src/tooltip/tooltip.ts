@@ -15,7 +15,7 @@ import { watchPointerHits, type HighlightHitTester } from './pointer-hits';
 import { describeBy, markAnchor, rangeAnchor, type RangeTarget, type TooltipAnchor } from './tooltip-anchor';
 import { renderTooltipContent } from './tooltip-content';
 import type { TooltipEntry } from './tooltip-entry';
-import { createTooltipHost } from './tooltip-host';
+import { createTooltipHost, type TooltipHost } from './tooltip-host';
 import { followAnchor } from './tooltip-position';
 
 /** Hover this long before the tooltip opens, so sweeping the pointer over text opens nothing. */
@@ -60,7 +60,9 @@ export function startTooltip(options: TooltipOptions): Tooltip {
       return entry instanceof Promise ? undefined : entry?.term;
     });
   const win = doc.defaultView ?? window;
-  const ui = createTooltipHost(doc, signal);
+  // Built on first show: most pages never open a tooltip, and the script's start must stay short.
+  let host: TooltipHost | undefined;
+  const ui = (): TooltipHost => (host ??= createTooltipHost(doc, signal));
   let open: Open | undefined;
   // Keys (see TooltipAnchor) of what holds the tooltip open: pointer, focus, keyboard visit.
   let hoverKey: object | null = null;
@@ -88,8 +90,8 @@ export function startTooltip(options: TooltipOptions): Tooltip {
     open = undefined;
     stopFollowing();
     undescribe(); // The page exactly as it was.
-    ui.detach();
-    ui.panel.replaceChildren();
+    ui().detach();
+    ui().panel.replaceChildren();
   }
 
   function show(anchor: TooltipAnchor): void {
@@ -108,11 +110,12 @@ export function startTooltip(options: TooltipOptions): Tooltip {
     hide();
     if (!entry || !anchor.alive()) return;
     const language = getLanguage();
-    ui.panel.lang = language;
-    ui.panel.dataset.category = entry.category;
-    ui.panel.replaceChildren(renderTooltipContent({ document: doc, entry, language, getTerm: termOf }));
-    ui.attach();
-    open = { anchor, undescribe: describeBy(anchor, ui.host.id), stopFollowing: followAnchor(anchor, ui.panel, hide) };
+    const { panel, host: element } = ui();
+    panel.lang = language;
+    panel.dataset.category = entry.category;
+    panel.replaceChildren(renderTooltipContent({ document: doc, entry, language, getTerm: termOf }));
+    ui().attach();
+    open = { anchor, undescribe: describeBy(anchor, element.id), stopFollowing: followAnchor(anchor, panel, hide) };
   }
 
   /** Closes after the grace period unless something still holds the tooltip open. */
@@ -145,7 +148,7 @@ export function startTooltip(options: TooltipOptions): Tooltip {
     hideSoonIfIdle();
   }
 
-  const isTooltip = (target: EventTarget | null) => target === ui.host;
+  const isTooltip = (target: EventTarget | null) => target !== null && target === host?.host;
   // The innermost target: a mark inside an open shadow root reaches the document retargeted to its host.
   const origin = (event: Event) => event.composedPath()[0] ?? event.target;
   const listen = { signal };
