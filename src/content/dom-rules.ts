@@ -133,7 +133,8 @@ export function classify(el: Element): Kind {
   if (EXCLUDED_TAGS.has(name)) return 'excluded';
   if (TRANSPARENT_SKIPPED_TAGS.has(name)) return 'skipped';
   // Attributes before blocks: an editable <div> must be excluded, not entered.
-  if (el.attributes.length > 0 && el.matches(EXCLUDED_SELECTOR)) return 'excluded';
+  // hasAttributes(), not attributes.length: the latter builds an attribute map object per element.
+  if (el.hasAttributes() && el.matches(EXCLUDED_SELECTOR)) return 'excluded';
   if (BLOCK_TAGS.has(name)) return 'block';
   // Custom elements are usually styled as blocks (cards, list items); joining text across
   // two of them could invent a match, missing one inside a single custom element cannot.

@@ -59,6 +59,33 @@ export class PageState {
   private containersGivenUp = 0;
   /** Bumped whenever a container is (about to be) read again, so older walks know they are stale. */
   private readonly generations = new WeakMap<Node, number>();
+  /** Walks of the page under way (started and not finished), see `readRegion`. */
+  private readonly walks = new Set<object>();
+
+  /** Notes a walk starting; pass the token to `endWalk` when it finishes. */
+  beginWalk(): object {
+    const walk = {};
+    this.walks.add(walk);
+    return walk;
+  }
+
+  endWalk(walk: object): void {
+    this.walks.delete(walk);
+  }
+
+  /**
+   * Whether `walk` is the only walk under way: then no other walk can have a container open,
+   * and opening one it knows nothing about needs no generation bump (on a large page that
+   * saves a WeakMap write for each of tens of thousands of containers).
+   */
+  aloneIn(walk: object): boolean {
+    return this.walks.size === 1 && this.walks.has(walk);
+  }
+
+  /** Whether anything is known (counted, drawn or waiting) about `container`. */
+  knows(container: Node): boolean {
+    return this.states.has(container);
+  }
 
   /** The state of `container`, created empty on first use. */
   stateFor(container: Node): ContainerState {
@@ -141,8 +168,9 @@ export class PageState {
     return result;
   }
 
-  /** Forgets everything. */
+  /** Forgets everything; the walks under way are dropped along with it and never resumed. */
   clear(): void {
+    this.walks.clear();
     for (const state of this.states.values()) state.dropped = true;
     this.states.clear();
     this.firstOwner.clear();

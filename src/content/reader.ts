@@ -51,32 +51,39 @@ export function* readRegion(
   // page's changes may read a container again (and draw it); the rest of this walk's text
   // there is then stale, and reading it would count it twice and wrap our own marks.
   const opened = new Map<Node, number>();
+  const walk = page.beginWalk();
   const blocks = walkBlocks(root, {
     shallow,
     minLength: view.minMatchLength,
     onContainer(container) {
-      hooks.forget(container);
+      // Nothing to forget in a container never read, unless another walk may have it open.
+      if (page.knows(container) || !page.aloneIn(walk)) hooks.forget(container);
       opened.set(container, page.generation(container));
     },
     onShadowRoot: hooks.shadowRoot,
     onLost: hooks.lost,
   });
-  for (const block of blocks) {
-    if (!block) {
+  try {
+    for (const block of blocks) {
+      if (!block) {
+        yield undefined;
+        continue;
+      }
+      const stale = () =>
+        opened.has(block.container) && opened.get(block.container) !== page.generation(block.container);
+      if (stale()) continue;
+      const matches: ScanMatch[] = [];
+      for (const found of scanInWindows(view.scanner, block.text, view.maxMatchLength)) {
+        for (const m of found) matches.push(m);
+        // Long text: give the scheduler a chance to pause after every window.
+        if (block.text.length > LONG_TEXT) yield undefined;
+      }
+      if (matches.length > 0 && !stale()) record(block, matches, view, filters, page, hooks);
+      // A pause point per block: walking to it, scanning it and recording it is one short step.
       yield undefined;
-      continue;
     }
-    const stale = () => opened.has(block.container) && opened.get(block.container) !== page.generation(block.container);
-    if (stale()) continue;
-    const matches: ScanMatch[] = [];
-    for (const found of scanInWindows(view.scanner, block.text, view.maxMatchLength)) {
-      for (const m of found) matches.push(m);
-      // Long text: give the scheduler a chance to pause after every window.
-      if (block.text.length > LONG_TEXT) yield undefined;
-    }
-    if (matches.length > 0 && !stale()) record(block, matches, view, filters, page, hooks);
-    // A pause point per block: walking to it, scanning it and recording it is one short step.
-    yield undefined;
+  } finally {
+    page.endWalk(walk);
   }
 }
 
