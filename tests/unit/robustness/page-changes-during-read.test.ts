@@ -10,40 +10,9 @@
  * wraps text inside its own marks (dom-engine.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHighlighter, type Highlighter } from '../../../src/content/highlighter';
-import { everythingNear } from '../../../src/content/viewport';
+import type { Highlighter } from '../../../src/content/highlighter';
+import { launch, manualTime } from '../content/harness';
 import { VIEW } from './random-dom/real-glossary';
-
-/** A scheduler host and timers the test advances by hand, one slice (one step) at a time. */
-function manualTime() {
-  const slices: (() => void)[] = [];
-  const timers = new Map<number, () => void>();
-  let clock = 0;
-  let nextId = 1;
-  return {
-    sliceHost: { now: () => ++clock, later: (slice: () => void) => void slices.push(slice) },
-    timers: {
-      setTimeout: (run: () => void) => (timers.set(nextId, run), nextId++),
-      clearTimeout: (id: unknown) => void timers.delete(id as number),
-      now: () => clock,
-    },
-    runSlices(count: number) {
-      for (let i = 0; i < count && slices.length > 0; i++) slices.shift()!();
-    },
-    /** Runs everything queued, page-change timers included, until nothing is left. */
-    async drain() {
-      for (let round = 0; round < 10_000; round++) {
-        await Promise.resolve(); // MutationObserver callbacks are microtasks
-        const [id, timer] = timers.entries().next().value ?? [];
-        if (id !== undefined) timers.delete(id);
-        const run = timer ?? slices.shift();
-        if (!run) return;
-        run();
-      }
-      throw new Error('never drained');
-    },
-  };
-}
 
 let highlighter: Highlighter | undefined;
 afterEach(() => highlighter?.stop());
@@ -52,21 +21,14 @@ describe('a page change read while the first read is paused in the same containe
   it('reads the container once: no mark inside a mark, counted once', async () => {
     const failures: string[] = [];
     for (let pauseAfter = 0; pauseAfter < 12; pauseAfter++) {
-      document.body.innerHTML = '<main><div id="d"><p>晶片禁令的</p><b>Nvidia</b> said</div></main>';
       const time = manualTime();
-      highlighter = startHighlighter(
-        {
-          document,
-          window: window as Window & typeof globalThis,
-          viewport: everythingNear,
-          sliceHost: time.sliceHost,
-          budgetMs: 1,
-          timers: time.timers,
-          changeTiming: { delay: 0, cooldown: 0 },
-        },
-        VIEW,
-        { density: 'all', hiddenCategories: new Set() },
-      );
+      highlighter = launch({
+        html: '<main><div id="d"><p>晶片禁令的</p><b>Nvidia</b> said</div></main>',
+        view: VIEW,
+        time,
+        budgetMs: 1,
+        changeTiming: { delay: 0, cooldown: 0 },
+      }).highlighter;
       time.runSlices(pauseAfter);
       document.getElementById('d')!.append(' and more');
       await time.drain();

@@ -14,28 +14,20 @@
  * are reported) and highlighter.ts (what is inside them is forgotten, its marks removed).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHighlighter, type Highlighter } from '../../../src/content/highlighter';
-import { everythingNear } from '../../../src/content/viewport';
+import type { Highlighter } from '../../../src/content/highlighter';
+import { settle as settleAfter, start } from '../content/harness';
 import { VIEW } from './random-dom/real-glossary';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let highlighter: Highlighter | undefined;
 afterEach(() => highlighter?.stop());
+const settle = () => settleAfter(highlighter!, 20);
 
 async function highlightedArticle(): Promise<HTMLElement> {
-  document.body.innerHTML = '<article><p>輝達的晶片禁令</p><p>Nvidia and Arm</p></article>';
-  highlighter = startHighlighter(
-    {
-      document,
-      window: window as Window & typeof globalThis,
-      viewport: everythingNear,
-      sliceHost: { now: () => performance.now(), later: (slice) => setTimeout(slice, 0) },
-      changeTiming: { delay: 0, cooldown: 0 },
-    },
-    VIEW,
-    { density: 'all', hiddenCategories: new Set() },
-  );
-  await highlighter.idle();
+  ({ highlighter } = await start({
+    html: '<article><p>輝達的晶片禁令</p><p>Nvidia and Arm</p></article>',
+    view: VIEW,
+    changeTiming: { delay: 0, cooldown: 0 },
+  }));
   const article = document.querySelector('article')!;
   expect(article.querySelectorAll('mark').length).toBeGreaterThan(0);
   return article;
@@ -50,8 +42,7 @@ describe('a page that makes highlighted text editable', () => {
     it(`takes its highlights out of it: ${name}`, async () => {
       const article = await highlightedArticle();
       makeEditable(article);
-      await sleep(20);
-      await highlighter!.idle();
+      await settle();
       expect(article.querySelectorAll('mark')).toHaveLength(0);
       expect(article.innerHTML).toBe('<p>輝達的晶片禁令</p><p>Nvidia and Arm</p>');
     });
@@ -63,8 +54,7 @@ describe('a page that makes highlighted text editable', () => {
     editor.setAttribute('contenteditable', 'true');
     document.body.append(editor);
     editor.append(...article.children);
-    await sleep(20);
-    await highlighter!.idle();
+    await settle();
     expect(editor.querySelectorAll('mark')).toHaveLength(0);
     expect(editor.innerHTML).toBe('<p>輝達的晶片禁令</p><p>Nvidia and Arm</p>');
   });
@@ -72,35 +62,21 @@ describe('a page that makes highlighted text editable', () => {
   it('takes its highlights out of an inline element made editable, and highlights it again once it is not', async () => {
     const article = await highlightedArticle();
     article.innerHTML = '<p>Arm and <span>Nvidia</span></p>';
-    await sleep(20);
-    await highlighter!.idle();
+    await settle();
     const span = article.querySelector('span')!;
     expect(span.querySelectorAll('mark')).toHaveLength(1);
     span.setAttribute('contenteditable', '');
-    await sleep(20);
-    await highlighter!.idle();
+    await settle();
     expect(span.innerHTML).toBe('Nvidia');
     expect(article.querySelectorAll('mark')).toHaveLength(1); // "Arm", outside the editor
     span.removeAttribute('contenteditable');
-    await sleep(20);
-    await highlighter!.idle();
+    await settle();
     expect(span.querySelectorAll('mark')).toHaveLength(1);
     expect(article.textContent).toBe('Arm and Nvidia');
   });
 
   it('(the same text made editable before highlighting is never highlighted)', async () => {
-    document.body.innerHTML = '<article contenteditable="true"><p>Nvidia</p></article>';
-    highlighter = startHighlighter(
-      {
-        document,
-        window: window as Window & typeof globalThis,
-        viewport: everythingNear,
-        sliceHost: { now: () => performance.now(), later: (slice) => setTimeout(slice, 0) },
-      },
-      VIEW,
-      { density: 'all', hiddenCategories: new Set() },
-    );
-    await highlighter.idle();
+    ({ highlighter } = await start({ html: '<article contenteditable="true"><p>Nvidia</p></article>', view: VIEW }));
     expect(document.querySelectorAll('mark')).toHaveLength(0);
   });
 });

@@ -12,17 +12,14 @@
  * before any of them is read (highlighter.ts `readChanges`).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { glossaryView } from '../../../src/content/glossary-view';
-import { startHighlighter, type Highlighter } from '../../../src/content/highlighter';
-import { everythingNear } from '../../../src/content/viewport';
-import { inMemoryGlossary } from '../../../src/glossary-store/in-memory-glossary';
+import type { Highlighter } from '../../../src/content/highlighter';
 import type { RuntimeEntry } from '../../../src/glossary-store/runtime-entry';
+import { settle as settleAfter, start, viewOf } from '../content/harness';
 
 const entries: RuntimeEntry[] = [
   { id: 'nvidia', term: 'Nvidia', aliases: ['輝達'], category: 'company', context: 'A chip maker.', packId: 'test' },
 ];
-const glossary = inMemoryGlossary('test', entries);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const view = viewOf(entries);
 
 let highlighter: Highlighter | undefined;
 afterEach(() => highlighter?.stop());
@@ -33,26 +30,12 @@ async function highlighted(): Promise<{ text: Text; block: HTMLElement }> {
   block.textContent = 'Chips from Nvidia sell well';
   document.body.replaceChildren(block, document.createElement('div'));
   const text = block.firstChild as Text;
-  highlighter = startHighlighter(
-    {
-      document,
-      window: window as Window & typeof globalThis,
-      viewport: everythingNear,
-      sliceHost: { now: () => performance.now(), later: (slice) => setTimeout(slice, 0) },
-      changeTiming: { delay: 0, cooldown: 0 },
-    },
-    glossaryView(glossary),
-    { density: 'all', hiddenCategories: new Set() },
-  );
-  await highlighter.idle();
+  ({ highlighter } = await start({ view, changeTiming: { delay: 0, cooldown: 0 } }));
   expect(block.querySelectorAll('mark')).toHaveLength(1);
   return { text, block };
 }
 
-async function settle(): Promise<void> {
-  await sleep(5);
-  await highlighter!.idle();
-}
+const settle = () => settleAfter(highlighter!, 5);
 
 describe('a page that moves its highlighted text node', () => {
   it('wrapping it in a new element keeps all of its text, highlighted, and gives it back whole', async () => {

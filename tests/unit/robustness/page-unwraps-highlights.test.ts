@@ -6,17 +6,14 @@
  * page that re-renders its text is read again every time: that is no fight.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { glossaryView } from '../../../src/content/glossary-view';
-import { startHighlighter, type Highlighter } from '../../../src/content/highlighter';
-import { everythingNear } from '../../../src/content/viewport';
-import { inMemoryGlossary } from '../../../src/glossary-store/in-memory-glossary';
+import type { Highlighter } from '../../../src/content/highlighter';
 import type { RuntimeEntry } from '../../../src/glossary-store/runtime-entry';
+import { launch, settle as settleAfter, viewOf } from '../content/harness';
 
 const entries: RuntimeEntry[] = [
   { id: 'nvidia', term: 'Nvidia', aliases: ['輝達'], category: 'company', context: 'A chip maker.', packId: 'test' },
 ];
-const glossary = inMemoryGlossary('test', entries);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const view = viewOf(entries);
 
 let highlighter: Highlighter | undefined;
 let pageObserver: MutationObserver | undefined;
@@ -26,26 +23,12 @@ afterEach(() => {
 });
 
 async function highlight(html: string): Promise<void> {
-  document.body.innerHTML = html;
-  highlighter = startHighlighter(
-    {
-      document,
-      window: window as Window & typeof globalThis,
-      viewport: everythingNear,
-      sliceHost: { now: () => performance.now(), later: (slice) => setTimeout(slice, 0) },
-      changeTiming: { delay: 0, cooldown: 0 },
-    },
-    glossaryView(glossary),
-    { density: 'all', hiddenCategories: new Set() },
-  );
+  ({ highlighter } = launch({ html, view, changeTiming: { delay: 0, cooldown: 0 } }));
   await settle();
 }
 
 async function settle(): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await sleep(5);
-    await highlighter!.idle();
-  }
+  for (let i = 0; i < 3; i++) await settleAfter(highlighter!, 5);
 }
 
 const marks = () => document.querySelectorAll('mark').length;

@@ -12,11 +12,9 @@
  * The first case shows the same set-up highlights a tag set apart by a space.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { glossaryView } from '../../../src/content/glossary-view';
-import { startHighlighter, type Highlighter } from '../../../src/content/highlighter';
-import { everythingNear } from '../../../src/content/viewport';
-import { inMemoryGlossary } from '../../../src/glossary-store/in-memory-glossary';
+import type { Highlighter } from '../../../src/content/highlighter';
 import type { RuntimeEntry } from '../../../src/glossary-store/runtime-entry';
+import { start, viewOf } from '../content/harness';
 
 const entries: RuntimeEntry[] = [
   { id: 'openai', term: 'OpenAI', aliases: [], category: 'company', context: 'A lab.', packId: 'test' },
@@ -39,18 +37,7 @@ async function highlightTags(between: string): Promise<string[]> {
     list.append(link);
   }
   document.body.replaceChildren(list);
-  highlighter = startHighlighter(
-    {
-      document,
-      window: window as Window & typeof globalThis,
-      viewport: everythingNear,
-      sliceHost: { now: () => performance.now(), later: (slice) => setTimeout(slice, 0) },
-      changeTiming: { delay: 0, cooldown: 0 },
-    },
-    glossaryView(inMemoryGlossary('test', entries)),
-    { density: 'all', hiddenCategories: new Set() },
-  );
-  await highlighter.idle();
+  ({ highlighter } = await start({ view: viewOf(entries), changeTiming: { delay: 0, cooldown: 0 } }));
   return [...document.querySelectorAll('mark[data-glossary-id]')].map(
     (m) => `${m.getAttribute('data-glossary-id')}:${m.textContent}`,
   );
