@@ -46,14 +46,56 @@ export function createContentController(deps: ControllerDeps): ContentController
   let settings: Settings | undefined;
   let glossary: ActiveGlossary | undefined;
   let highlighter: Highlighter | undefined;
+  /**
+   * A highlighter switched off that is still taking its highlights back, in slices. No new
+   * one starts before it is done: a new read would find text inside its marks, and two
+   * highlighters would split the same text nodes. Once it is done `apply` runs again, with
+   * whatever the settings say by then (switched off again meanwhile: nothing starts).
+   */
+  let leaving: Highlighter | undefined;
   let engine: EngineChoice = 'auto';
   const empty = () => ({});
 
+  const switchOff = () => {
+    const old = highlighter;
+    if (!old) return;
+    highlighter = undefined;
+    leaving = old;
+    void old.switchOff().then(() => {
+      if (leaving === old) leaving = undefined;
+      apply(false);
+    });
+  };
+  /** Teardown (the extension context is gone): everything is removed at once, in this task. */
   const stop = () => {
+    leaving?.stop();
+    leaving = undefined;
     highlighter?.stop();
     highlighter = undefined;
   };
   deps.signal.addEventListener('abort', stop, { once: true });
+
+  /** Brings the highlighter in line with the settings; `reread`: glossary or display choices changed. */
+  function apply(reread: boolean): void {
+    if (deps.signal.aborted || !settings || !glossary) return;
+    if (!highlightsActiveFor(settings, deps.hostname)) {
+      if (highlighter) {
+        switchOff();
+        deps.onSummary(empty);
+      }
+      return;
+    }
+    if (leaving) return;
+    if (!highlighter) {
+      const current = (highlighter = startHighlighter(
+        { ...deps, engineChoice: engine, onSummary: () => deps.onSummary(() => current.summary()) },
+        glossaryView(glossary),
+        filtersOf(settings),
+      ));
+    } else if (reread) {
+      highlighter.setOptions(glossaryView(glossary), filtersOf(settings));
+    }
+  }
 
   return {
     update(change) {
@@ -62,27 +104,11 @@ export function createContentController(deps: ControllerDeps): ContentController
       const glossaryChanged = change.glossary !== undefined && change.glossary.version !== glossary?.version;
       if (change.engine !== undefined && change.engine !== engine) {
         engine = change.engine;
-        stop(); // Started again below with the engine asked for.
+        switchOff(); // Started again with the engine asked for, once the old highlights are gone.
       }
       settings = change.settings ?? settings;
       glossary = change.glossary ?? glossary;
-      if (!settings || !glossary) return;
-      if (!highlightsActiveFor(settings, deps.hostname)) {
-        if (highlighter) {
-          stop();
-          deps.onSummary(empty);
-        }
-        return;
-      }
-      if (!highlighter) {
-        const current = (highlighter = startHighlighter(
-          { ...deps, engineChoice: engine, onSummary: () => deps.onSummary(() => current.summary()) },
-          glossaryView(glossary),
-          filtersOf(settings),
-        ));
-      } else if (glossaryChanged || (before && !sameFilters(before, settings))) {
-        highlighter.setOptions(glossaryView(glossary), filtersOf(settings));
-      }
+      apply(glossaryChanged || (before !== undefined && settings !== undefined && !sameFilters(before, settings)));
     },
     summary: () => highlighter?.summary() ?? {},
     reveal: (id) => highlighter?.reveal(id) ?? false,

@@ -4,6 +4,7 @@
  * drawn in one slice reaches the page in one task, so the browser lays out once per slice.
  */
 import type { HighlightEngine, Piece } from './engine';
+import { WINDOWED_PIECES, type GiantTextWindows } from './giant-text-window';
 import type { ContainerState, PendingBlock, PendingMatch } from './page-state';
 import { PRIORITY, type Scheduler } from './scheduler';
 import type { ViewportWatcher, ViewportWatcherFactory } from './viewport';
@@ -34,6 +35,8 @@ export function createDrawing(
   scheduler: Scheduler,
   viewport: ViewportWatcherFactory,
   ownWrites: <T>(write: () => T) => T,
+  /** Paints text nodes with very many pieces only near the viewport (painting engines). */
+  windows?: GiantTextWindows,
 ): Drawing {
   const waiting = new Map<Element, Set<PendingBlock>>();
   const queue: PendingBlock[] = [];
@@ -74,6 +77,14 @@ export function createDrawing(
       while (end < pieces.length && pieces[end]!.node === node) end++;
       const group = pieces.slice(i, end);
       i = end;
+      if (windows && group.length > WINDOWED_PIECES) {
+        if (batch.length > 0) draw(state, batch);
+        batch = [];
+        state.drawn.add(node);
+        windows.add(node, group);
+        yield undefined;
+        continue;
+      }
       if (group.length > NODE_BATCH && engine.applyInSteps) {
         if (batch.length > 0) draw(state, batch);
         batch = [];
@@ -130,6 +141,7 @@ export function createDrawing(
     undraw(state) {
       for (const block of state.pending) stopWaiting(block);
       state.pending = [];
+      for (const node of state.drawn) windows?.drop(node);
       if (state.drawn.size > 0) ownWrites(() => engine.remove(state.drawn));
       state.drawn.clear();
     },
@@ -144,6 +156,7 @@ export function createDrawing(
     },
     reset() {
       drawing = false;
+      windows?.clear();
       watcher.disconnect();
       waiting.clear();
       queue.length = 0;
@@ -151,6 +164,7 @@ export function createDrawing(
     },
     disconnect() {
       live = false;
+      windows?.clear();
       watcher.disconnect();
       waiting.clear();
       queue.length = 0;

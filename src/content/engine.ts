@@ -51,8 +51,14 @@ export interface HighlightEngine {
   applyInSteps?(pieces: readonly Piece[], write: (change: () => void) => void): Generator<undefined, void>;
   /** Removes the highlights of these original text nodes, giving the page back its text. */
   remove(nodes: Iterable<Text>): void;
-  /** Removes every highlight. */
+  /** Removes every highlight at once (teardown). */
   removeAll(): void;
+  /**
+   * Removes every highlight in scheduler steps, `write` wrapping each change to the page (so
+   * the mutation observer drops its records). It works from what is still drawn at each step:
+   * after a `removeAll` or `remove` meanwhile, nothing is restored twice.
+   */
+  removeAllInSteps(write: (change: () => void) => void): Generator<undefined, void>;
   /** The original text node a node of ours (mark or text part) was made from. */
   originalOf(node: Node): Text | undefined;
   /** Whether this original text node currently has highlights. */

@@ -126,6 +126,17 @@ export function createHighlightEngine(doc: Document, win: HighlightWindow): High
     }
   }
 
+  function removeAll(): void {
+    for (const list of byNode.values()) unpaint(list);
+    byNode.clear();
+    for (const [category, highlight] of layers) {
+      // Only our own entry: the page may have replaced it with one of its own meanwhile.
+      const name = highlightName(category);
+      if (registry.get(name) === highlight) registry.delete(name);
+    }
+    layers.clear();
+  }
+
   function apply(pieces: readonly Piece[]): void {
     for (const piece of pieces) {
       if (!piece.node.isConnected) continue;
@@ -155,15 +166,11 @@ export function createHighlightEngine(doc: Document, win: HighlightWindow): High
         byNode.delete(node);
       }
     },
-    removeAll() {
-      for (const list of byNode.values()) unpaint(list);
-      byNode.clear();
-      for (const [category, highlight] of layers) {
-        // Only our own entry: the page may have replaced it with one of its own meanwhile.
-        const name = highlightName(category);
-        if (registry.get(name) === highlight) registry.delete(name);
-      }
-      layers.clear();
+    removeAll,
+    *removeAllInSteps(write) {
+      // Deleting ranges from the registry changes no DOM and costs little: one step does it.
+      write(removeAll);
+      yield undefined;
     },
     originalOf: () => undefined, // No nodes of ours exist.
     has: (node) => byNode.has(node),

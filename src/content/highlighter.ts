@@ -5,6 +5,7 @@
  */
 import { containerOf } from './dom-rules';
 import { createDrawing, type Drawing } from './drawing';
+import { createGiantTextWindows } from './giant-text-window';
 import type { HighlightEngine, HighlightHit, Occurrence } from './engine';
 import { createEngine, EngineAdvisor, startingEngine, type EngineChoice, type EngineKind } from './engine-choice';
 import { browserTimers, createMutationWatcher, type ChangeBatch, type Timers } from './mutations';
@@ -59,7 +60,13 @@ export interface Highlighter {
   readonly engineKind: EngineKind;
   /** New glossary or display choices: everything is read again. */
   setOptions(view: GlossaryView, filters: DisplayFilters): void;
-  /** Removes every highlight (the DOM as it was) and stops all observers. */
+  /**
+   * Switching off: stops reading and takes every highlight back in time slices (no long
+   * task on a page with thousands of marks). Resolves once the DOM is as it was. Small
+   * removals finish before it returns.
+   */
+  switchOff(): Promise<void>;
+  /** Teardown: removes every highlight at once (the DOM as it was) and stops all observers. */
   stop(): void;
   /** Resolves when no work is queued, page changes seen included (for tests and benchmarks). */
   idle(): Promise<void>;
@@ -85,28 +92,54 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   const roots = new Set<ParentNode>([doc]);
   const styles = createShadowStyles(win, deps.shadowCss);
   const timers: Timers = deps.timers ?? browserTimers(win);
-  let stopped = false;
+  /** "leaving": switched off, highlights still being taken back in slices. */
+  let phase: 'on' | 'leaving' | 'stopped' = 'on';
+  let resolveStopped!: () => void;
+  const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
   let lostRereads = 0;
   let lastRevealed: TextPoint | undefined;
-  const alive = () => !stopped && (deps.isAlive?.() ?? true);
+  const contextAlive = () => deps.isAlive?.() ?? true;
   const scheduler = new Scheduler(deps.sliceHost ?? browserSliceHost(win), deps.budgetMs ?? 10, () => {
-    if (!alive()) stop();
+    // Orphaned by an extension update: step aside at once, however far a removal had got.
+    if (!contextAlive()) stop();
   });
+  /**
+   * Engines whose highlights are being taken back in slices: the current one after new
+   * options, the DOM engine after handing over to painted highlights. Their nodes stay ours
+   * (for the mutation watcher) until they are gone.
+   */
+  const emptying = new Set<HighlightEngine>();
+  const originalOf = (node: Node): Text | undefined => {
+    let original = engine.originalOf(node);
+    for (const old of emptying) original ??= old.originalOf(node);
+    return original;
+  };
   const mutations = createMutationWatcher(win, {
     ...deps.changeTiming,
     timers,
     onChanges,
-    isOurs: (node) => engine.originalOf(node) !== undefined,
+    isOurs: (node) => originalOf(node) !== undefined,
     // A mark gone from the page while its original text stays: the page unwrapped or deleted
-    // it. (Moved along with its text, or re-rendered away with it, is no such thing.)
-    takenFromPage: (node) => node.nodeType === 1 && !node.isConnected && !!engine.originalOf(node)?.isConnected,
+    // it. (Moved along with its text, or re-rendered away with it, is no such thing.) Our own
+    // removals are written through `ownWrites`, so their records never get here.
+    takenFromPage: (node) => node.nodeType === 1 && !node.isConnected && !!originalOf(node)?.isConnected,
   });
   const ownWrites = <T>(write: () => T) => mutations.ownWrites(write);
   // Both engines draw as text nears the viewport: marks to spare relayout, painted ranges
   // because Chromium re-validates every registered range on each change.
   const viewport =
     deps.viewport ?? (typeof win.IntersectionObserver === 'function' ? intersectionViewport(win) : everythingNear);
-  let drawing: Drawing = createDrawing(engine, scheduler, viewport, ownWrites);
+  // Painted highlights cost the browser work per range on every frame: giant text nodes are
+  // painted only near the viewport (giant-text-window.ts). Marks cost nothing once drawn.
+  const drawingFor = (next: HighlightEngine): Drawing =>
+    createDrawing(
+      next,
+      scheduler,
+      viewport,
+      ownWrites,
+      next.kind === 'highlight' ? createGiantTextWindows(doc, next, ownWrites) : undefined,
+    );
+  let drawing = drawingFor(engine);
 
   const hooks: ReadHooks = {
     forget(container) {
@@ -131,15 +164,35 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   };
 
   /**
+   * Takes back every highlight of the engines in `emptying`, step by step. Queued at
+   * PRIORITY.restore, it runs before any read or draw queued with it or after it, so no read
+   * sees text inside a mark being removed and no range is painted on a text node that does
+   * not yet hold its full text again.
+   */
+  function* takeBack(): Generator<undefined, void> {
+    for (const old of [...emptying]) {
+      yield* old.removeAllInSteps(ownWrites);
+      emptying.delete(old);
+    }
+  }
+
+  /** Drops queued reads and draws, and queues taking back whatever highlights must go. */
+  function requeue(): void {
+    scheduler.clear();
+    if (emptying.size > 0) scheduler.add(takeBack(), PRIORITY.restore);
+  }
+
+  /**
    * Hands the page over to the highlight engine: the marks drawn so far are taken back (the
-   * DOM as it was) and every match to show is drawn again as painted ranges. What was read
-   * stays: nothing is read twice.
+   * DOM as it was, in slices ahead of everything else) and every match to show is drawn again
+   * as painted ranges. What was read stays: nothing is read twice.
    */
   function switchToHighlights(): void {
-    ownWrites(() => engine.removeAll());
+    emptying.add(engine);
+    scheduler.add(takeBack(), PRIORITY.restore);
     drawing.disconnect();
     engine = createEngine('highlight', doc, win);
-    drawing = createDrawing(engine, scheduler, viewport, ownWrites);
+    drawing = drawingFor(engine);
     for (const state of page.states.values()) {
       state.drawn.clear();
       state.pending = [];
@@ -172,7 +225,8 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   }
 
   function onChanges(batch: ChangeBatch): void {
-    if (!alive()) return stop();
+    if (!contextAlive()) return stop();
+    if (phase !== 'on') return;
     scheduler.add(readChanges(batch), PRIORITY.changes);
   }
 
@@ -203,27 +257,61 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     deps.onSummary?.();
   }
 
+  /**
+   * Forgets what was read and takes every highlight back in slices. The mutation watcher
+   * stays on: the page's changes meanwhile are read once the removal is done (reads queue
+   * behind it), and our removal writes go through `ownWrites`, so they are never mistaken
+   * for the page unwrapping our marks.
+   */
   function clearAll(): void {
-    scheduler.clear();
     drawing.reset();
-    ownWrites(() => engine.removeAll());
+    emptying.add(engine);
+    requeue();
     page.clear();
     lastRevealed = undefined;
   }
 
+  function switchOff(): Promise<void> {
+    if (phase !== 'on') return stopped;
+    phase = 'leaving';
+    // Nothing is read any more: the page's changes are its own business again, and with the
+    // observer gone our removal writes cannot be recorded either.
+    mutations.disconnect();
+    drawing.disconnect();
+    page.clear();
+    emptying.add(engine);
+    requeue();
+    scheduler.add(finish(), PRIORITY.restore); // Same priority, queued later: runs after the removal.
+    scheduler.runNow();
+    return stopped;
+  }
+
+  function* finish(): Generator<undefined, void> {
+    yield undefined;
+    stop(); // Nothing left to remove by now: releases the shadow-root styles and resolves `stopped`.
+  }
+
+  /** Teardown, also of a removal under way: whatever is left is removed at once. */
   function stop(): void {
-    if (stopped) return;
-    stopped = true;
+    if (phase === 'stopped') return;
+    phase = 'stopped';
     mutations.disconnect();
     scheduler.clear();
     drawing.disconnect();
+    for (const old of emptying) old.removeAll();
+    emptying.clear();
     engine.removeAll();
     styles.release();
     page.clear();
+    resolveStopped();
   }
 
+  // Not while highlights are being taken back: an occurrence drawn now would land on text
+  // that does not hold its full text yet.
   const find = (from: TextPoint | undefined, direction: Direction, entry?: number): FoundOccurrence | undefined =>
-    stopped ? undefined : findOccurrence({ page, engine, drawing, entryIds: view.entryIds }, from, direction, entry);
+    phase !== 'on' || emptying.size > 0
+      ? undefined
+      : findOccurrence({ page, engine, drawing, entryIds: view.entryIds }, from, direction, entry);
 
   begin();
 
@@ -238,17 +326,19 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       return true;
     },
     nextOccurrence: (from, direction) => find(from, direction)?.occurrence,
-    hitTest: (node, offset) => (stopped ? undefined : engine.hitTest?.(node, offset)),
+    hitTest: (node, offset) => (phase !== 'on' ? undefined : engine.hitTest?.(node, offset)),
     get engineKind() {
       return engine.kind;
     },
     setOptions(nextView, nextFilters) {
-      if (stopped) return;
+      if (phase !== 'on') return;
       clearAll();
       view = nextView;
       filters = nextFilters;
       if (doc.body && doc.designMode !== 'on') scheduler.add(initialRead(doc.body), PRIORITY.initial);
+      scheduler.runNow();
     },
+    switchOff,
     stop,
     async idle() {
       // Drawing is queued from observer callbacks after reading ends, and page changes wait

@@ -96,4 +96,50 @@ describe('scheduler', () => {
     clock.runAll();
     expect(log).toEqual([]);
   });
+
+  it('runNow() runs a slice in the calling task, within the budget, and never inside a slice', () => {
+    const clock = fakeHost();
+    const scheduler = new Scheduler(clock.host, 10);
+    const log: string[] = [];
+    scheduler.add(work(clock, 30, 1, log, 'a'), PRIORITY.restore);
+    scheduler.runNow();
+    expect(log).toHaveLength(10);
+    // Called from inside a job, it does nothing (a running generator cannot be re-entered).
+    scheduler.add(
+      (function* () {
+        scheduler.runNow();
+        log.push('inner');
+        yield;
+      })(),
+      PRIORITY.visible,
+    );
+    const slices = clock.runAll();
+    expect(log.filter((x) => x === 'a')).toHaveLength(30);
+    expect(log.at(-1)).toBe('inner');
+    // One chain of slices, not two: the slice queued before runNow() and the ones after it.
+    expect(slices.filter((ms) => ms > 0)).toHaveLength(2);
+    expect(slices.length).toBeLessThanOrEqual(3);
+  });
+
+  it('runs slices of highlights being taken back after a frame, other slices in the next task', () => {
+    const clock = fakeHost();
+    const frames: (() => void)[] = [];
+    const scheduler = new Scheduler({ ...clock.host, afterFrame: (slice) => frames.push(slice) }, 1);
+    const log: string[] = [];
+    scheduler.add(work(clock, 3, 1, log, 'restore'), PRIORITY.restore);
+    scheduler.add(work(clock, 2, 1, log, 'read'), PRIORITY.initial);
+    expect([frames.length, clock.runAll()]).toEqual([1, []]);
+    // Each removal slice waits for a frame, and no task is queued meanwhile.
+    let slices = 0;
+    while (log.filter((x) => x === 'restore').length < 3) {
+      frames.shift()!();
+      slices++;
+      expect(clock.runAll()).toEqual([]);
+    }
+    expect(slices).toBe(3);
+    // Once the removal is done, reading goes on in ordinary tasks.
+    for (let i = 0; i < 5 && frames.length > 0; i++) frames.shift()!();
+    clock.runAll();
+    expect(log.slice(3)).toEqual(['read', 'read']);
+  });
 });
