@@ -29,14 +29,19 @@ export function checkTargets(
   const rows: TargetRow[] = [];
   for (const { name, bench: b } of results) {
     const added = addedMs(b);
+    // Like for like: mark.js runs on a loaded page, so it is compared with switching ColumnLens
+    // on in a loaded page (its whole cost, start-up aside). The cost at load is shown too: it
+    // adds the script's start and is a difference of two loads, noisier.
+    const on = b.switchOn.mainThreadMs;
+    const both = `${fmtMs(on)} switching on (${fmtMs(added)} at load)`;
     const mark = b.markJs?.mark;
     if (mark) {
       // A capped mark() ran for at least its time: the real ratio is only larger than shown.
-      const ratio = mark.mainThreadMs / Math.max(added, 0.1);
+      const ratio = mark.mainThreadMs / Math.max(on, 0.1);
       rows.push({
         target: 'main thread ≤ 1/100 of mark.js mark()',
         page: name,
-        measured: `${fmtMs(added)} vs ${mark.capped ? '> ' : ''}${fmtMs(mark.mainThreadMs)} (${mark.capped ? '> ' : ''}${Math.round(ratio)}×)`,
+        measured: `${both} vs ${mark.capped ? '> ' : ''}${fmtMs(mark.mainThreadMs)} (${mark.capped ? '> ' : ''}${Math.round(ratio)}×)`,
         met: ratio >= 100 ? true : mark.capped ? undefined : false,
       });
     }
@@ -45,16 +50,17 @@ export function checkTargets(
       rows.push({
         target: 'main thread below mark.js markRegExp()',
         page: name,
-        measured: `${fmtMs(added)} vs ${fmtMs(regexp.mainThreadMs)}`,
-        met: added < regexp.mainThreadMs,
+        measured: `${both} vs ${fmtMs(regexp.mainThreadMs)}`,
+        met: on < regexp.mainThreadMs,
       });
     }
-    const floorPlusWrap = b.floorMs + b.wrapAll.wrapMs + b.wrapAll.layoutMs;
+    // The floor a content script can reach is a walk in its own, fresh world (see measure-load.ts).
+    const floorPlusWrap = b.freshFloorMs + b.wrapAll.wrapMs + b.wrapAll.layoutMs;
     rows.push({
-      target: 'main thread ≤ 3 × (floor + wrapping every match)',
+      target: 'main thread ≤ 3 × (floor in a fresh world + wrapping every match)',
       page: name,
-      measured: `${fmtMs(added)} vs 3 × ${fmtMs(floorPlusWrap)}`,
-      met: added <= 3 * floorPlusWrap,
+      measured: `${both} vs 3 × ${fmtMs(floorPlusWrap)} (page-world floor ${fmtMs(b.floorMs)})`,
+      met: on <= 3 * floorPlusWrap,
     });
     const longest = Math.max(
       b.with.longestExtensionTaskMs,
