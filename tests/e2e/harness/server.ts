@@ -26,6 +26,26 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/** Where browsers look for a `<meta charset>` (the HTML standard's prescan reads 1,024 bytes). */
+const CHARSET_PRESCAN = 1_024;
+
+/**
+ * A corpus page's content type. A saved page that declares no charset lost the one its server
+ * sent in a header; left to guess, Chromium decoded one such UTF-8 page as windows-1252 in
+ * one load and as a CJK encoding in the next, so two loads of the page differed. When the
+ * bytes are valid UTF-8 and nothing is declared, say UTF-8, as the original server did.
+ */
+export function corpusContentType(type: string, body: Buffer): string {
+  if (type !== 'text/html') return type;
+  if (/charset/i.test(body.subarray(0, CHARSET_PRESCAN).toString('latin1'))) return type;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return type;
+  }
+  return `${type}; charset=utf-8`;
+}
+
 /**
  * Removes every way saved HTML runs script, without re-encoding the bytes: `<script>`
  * elements, inline event handlers, `srcdoc` (an iframe document whose scripts reach the
@@ -93,7 +113,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
       const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
       if (strip && type === 'text/html') body = stripScripts(body);
       // Fixtures are UTF-8; corpus pages keep their bytes and declare their own charset.
-      res.writeHead(200, { 'content-type': strip ? type : `${type}; charset=utf-8` });
+      res.writeHead(200, { 'content-type': strip ? corpusContentType(type, body) : `${type}; charset=utf-8` });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
