@@ -7,34 +7,17 @@
  * page's own long tasks before ours; ANY_TASK=1 lists the longest tasks of any kind from our
  * start instead of ours (rendering included); MIN_US=n shows nested events from n µs (300).
  */
-import { bundledEntries } from '../bench/lib/glossary';
-import { generatedNewsPage } from '../bench/lib/generated-page';
 import { mainThreadOf, startTrace, stopTrace, type TraceEvent } from '../bench/lib/trace';
 import { launchWithExtension } from '../e2e/harness/chromium';
 import { startServer } from '../e2e/harness/server';
+import { option, pageName, pageUrl } from './lib/tool-page';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const target = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'small';
+const target = pageName('small');
 const settleMs = option('--settle', 5_000);
 const runs = option('--runs', 3);
-const SMALL = `<!doctype html><meta charset="utf-8"><title>Small</title><p>${'Analysts said Nvidia and Baidu would reshape supply chains. '.repeat(20)}</p>`;
 
 const server = await startServer();
-const url =
-  target === 'generated'
-    ? server.setPage('generated', generatedNewsPage(bundledEntries()))
-    : target === 'small'
-      ? server.setPage('small', SMALL)
-      : target === 'huge'
-        ? server.setPage(
-            'huge',
-            `<!doctype html><meta charset="utf-8"><title>Huge</title><p>${('市場分析師表示，這一輪投資熱潮仍在持續，許多公司加緊招聘工程師。'.repeat(10) + '分析人士认为，新规定将影响明年的供应链安排和价格。'.repeat(10) + 'Analysts said the new rules would reshape supply chains over the coming year. '.repeat(9) + '輝達的新產品再次成為焦點。').repeat(1_800)}</p>`,
-          )
-        : `${server.origin}/corpus/${target}`;
+const url = pageUrl(server, target);
 const browser = await launchWithExtension(process.env.EXT_DIR);
 const ms = (us: number) => (us / 1000).toFixed(1);
 try {

@@ -2,15 +2,14 @@
  * Where the content script spends its time on one page: a CPU profile of a load with the
  * unminified build, printed as the functions with the most time (their own, plus the browser
  * built-ins and DOM calls they make). A tool for finding what to optimise, not a benchmark:
- * `npm run profile -- <corpus page | generated | small> [--settle ms] [--top n] [--first-task] [--no-build]`
+ * `npm run profile -- <corpus page | generated | small | huge> [--settle ms] [--top n] [--first-task] [--no-build]`
  * (`--first-task`: only the script's start; `--no-build`: reuse the last profile build).
  */
 import { join } from 'node:path';
 import { buildProfileVariant, PROFILE_BUILD_DIR } from '../bench/lib/breakdown';
-import { bundledEntries } from '../bench/lib/glossary';
-import { generatedNewsPage } from '../bench/lib/generated-page';
 import { launchWithExtension } from '../e2e/harness/chromium';
 import { startServer } from '../e2e/harness/server';
+import { flag, option, pageName, pageUrl } from './lib/tool-page';
 
 interface ProfileNode {
   id: number;
@@ -18,25 +17,14 @@ interface ProfileNode {
   children?: number[];
 }
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const target = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'generated';
+const target = pageName('generated');
 const settleMs = option('--settle', 8_000);
 const top = option('--top', 30);
 
 const PROFILE_DIR = join(import.meta.dirname, '../..', PROFILE_BUILD_DIR, 'chrome-mv3');
-const dir = args.includes('--no-build') ? undefined : buildProfileVariant();
+const dir = flag('--no-build') ? undefined : buildProfileVariant();
 const server = await startServer();
-const SMALL = `<!doctype html><meta charset="utf-8"><title>Small</title><p>${'Analysts said Nvidia and Baidu would reshape supply chains. '.repeat(20)}</p>`;
-const url =
-  target === 'generated'
-    ? server.setPage('generated', generatedNewsPage(bundledEntries()))
-    : target === 'small'
-      ? server.setPage('small', SMALL)
-      : `${server.origin}/corpus/${target}`;
+const url = pageUrl(server, target);
 const browser = await launchWithExtension(dir ?? PROFILE_DIR);
 try {
   const page = await browser.context.newPage();
@@ -60,7 +48,7 @@ try {
     return false;
   };
   let keep = (_i: number) => true;
-  if (args.includes('--first-task')) {
+  if (flag('--first-task')) {
     let t = 0;
     let started = -1;
     let lastOurs = 0;
