@@ -57,7 +57,13 @@ export interface MutationWatcherOptions {
 }
 
 export interface MutationWatcher {
-  observe(root: Node): void;
+  /**
+   * Watches `root`: every change, or (`editing`) only what makes an element editable. While
+   * the page is parsed the parser adds every node with a record of its own (a cost per node,
+   * and nothing for us: the first read reads what the parser adds); an element made editable
+   * is what must not wait, since its highlights would be saved with the reader's text.
+   */
+  observe(root: Node, scope?: 'all' | 'editing'): void;
   /** Whether changes are waiting for their read (a flush is scheduled). */
   pending(): boolean;
   /** Runs our own DOM writes so that the records they cause are dropped. */
@@ -181,7 +187,8 @@ export function createMutationWatcher(
   }
 
   return {
-    observe: (root) => observer.observe(root, OPTIONS),
+    observe: (root, scope = 'all') =>
+      observer.observe(root, scope === 'all' ? OPTIONS : { attributeFilter: EDITING_ATTRIBUTES, subtree: true }),
     pending: () => timer !== undefined,
     ownWrites(write) {
       // Records queued before our write are the page's: keep them. Those after are ours.

@@ -121,6 +121,84 @@ describe('scheduler', () => {
     expect(slices.length).toBeLessThanOrEqual(3);
   });
 
+  it('runNow() with a longer slice runs past the budget while wanted, and finishes drawing what it found', () => {
+    const clock = fakeHost();
+    const scheduler = new Scheduler(clock.host, 10);
+    const log: string[] = [];
+    let wanted = true;
+    scheduler.add(
+      (function* () {
+        for (let i = 0; i < 100; i++) {
+          clock.advance(1);
+          log.push('read');
+          // After 20 ms of reading the purpose is met, and one drawing job is queued.
+          if (i === 19) {
+            wanted = false;
+            scheduler.add(work(clock, 3, 1, log, 'draw'), PRIORITY.visible);
+          }
+          yield;
+        }
+      })(),
+      PRIORITY.initial,
+    );
+    scheduler.runNow({ budgetMs: 30, wanted: () => wanted });
+    expect(log.filter((x) => x === 'read')).toHaveLength(20);
+    expect(log.slice(-3)).toEqual(['draw', 'draw', 'draw']);
+    expect(clock.time).toBe(23);
+    // The hard limit holds even while wanted.
+    const again = new Scheduler(clock.host, 10);
+    const before = clock.time;
+    again.add(work(clock, 100, 1), PRIORITY.initial);
+    again.runNow({ budgetMs: 30, wanted: () => true });
+    expect(clock.time - before).toBe(30);
+  });
+
+  it('parks a job that yields a promise until it settles; other jobs go on, and clear() drops it', async () => {
+    const clock = fakeHost();
+    const scheduler = new Scheduler(clock.host, 10);
+    const log: string[] = [];
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    function* waiting() {
+      log.push('before');
+      yield gate;
+      log.push('after');
+    }
+    scheduler.add(waiting(), PRIORITY.initial);
+    scheduler.add(work(clock, 3, 1, log, 'other'), PRIORITY.changes);
+    clock.runAll();
+    expect(log).toEqual(['other', 'other', 'other', 'before']);
+    expect(scheduler.busy).toBe(true);
+    let idle = false;
+    void scheduler.idle().then(() => (idle = true));
+    open();
+    await gate;
+    await Promise.resolve();
+    clock.runAll();
+    expect(log.at(-1)).toBe('after');
+    await Promise.resolve();
+    expect(idle).toBe(true);
+
+    // Cleared while parked: it never comes back.
+    let reopen!: () => void;
+    const second = new Promise<void>((resolve) => (reopen = resolve));
+    scheduler.add(
+      (function* () {
+        yield second;
+        log.push('never');
+      })(),
+      PRIORITY.initial,
+    );
+    clock.runAll();
+    scheduler.clear();
+    expect(scheduler.busy).toBe(false);
+    reopen();
+    await second;
+    await Promise.resolve();
+    clock.runAll();
+    expect(log).not.toContain('never');
+  });
+
   it('runs slices of highlights being taken back after a frame, other slices in the next task', () => {
     const clock = fakeHost();
     const frames: (() => void)[] = [];
