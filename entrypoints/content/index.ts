@@ -6,7 +6,6 @@ import { checkOnActivity, createContentController, topHostname } from '../../src
 import { readEngineChoice } from '../../src/content/debug-engine';
 import { browserTimers } from '../../src/content/mutations';
 import { popupRequestListener } from '../../src/content/popup-requests';
-import { afterFirstPaint } from '../../src/content/page-start';
 import { createSummaryReporter } from '../../src/content/summary-reporter';
 import { loadActiveGlossary, watchActiveGlossary } from '../../src/glossary-store/active-glossary';
 import { yieldToEventLoop } from '../../src/glossary-store/steps';
@@ -22,17 +21,14 @@ export default defineContentScript({
   // their own to match, so they are included through their parent's.
   allFrames: true,
   matchAboutBlank: true,
-  // With the document, so a large page is read while it is parsed (highlights arrive with the
-  // text, not after the whole page; at document_end the script ran only after the page's first
-  // layout, 70–150 ms after DOMContentLoaded on a large page). The price is this bundle's
-  // evaluation before the parser starts; everything else waits for the page's first paint.
-  runAt: 'document_start',
+  // As soon as the DOM is complete (DOMContentLoaded), not at "idle": Chromium puts idle
+  // scripts off by 100–200 ms on a large page, and the text is all there at document_end. The
+  // work is sliced, so starting early does not hold up the page's own start.
+  runAt: 'document_end',
   async main(ctx) {
     // The first task already compiles and evaluates this bundle: the set-up waits for the
     // next one, so neither comes near a long task (50 ms) on a slow machine.
     await yieldToEventLoop();
-    // Storage reads, the matcher and reading start once the page has painted (page-start.ts).
-    await afterFirstPaint(window);
     if (!ctx.isValid) return;
     const { signal } = ctx;
     const send = (counts: Record<string, number>) => {

@@ -43,30 +43,6 @@ export interface WalkOptions {
   onLost?(parent: Node): void;
   /** Runs shorter than this cannot contain a match and are not reported. */
   minLength?: number;
-  /**
-   * True while the document is still being parsed. The parser adds only at the document's
-   * end (the last open elements and their last text node): the walk then stops short of that
-   * edge, yielding PARSER_AHEAD until more has arrived, and reads everything before it.
-   */
-  parsing?(): boolean;
-}
-
-/**
- * Yielded when the walk has read everything the parser has finished: call `next()` again
- * once the parser may have added more (a later task).
- */
-export const PARSER_AHEAD = Object.freeze({ parserAhead: true as const });
-export type ParserAhead = typeof PARSER_AHEAD;
-export const isParserAhead = (value: unknown): value is ParserAhead => value === PARSER_AHEAD;
-
-/**
- * Whether the parser may still add to `node`: a node with nothing after it, and whose
- * ancestors have nothing after them, is on the parser's open edge (a text node there may
- * still grow; an element, gain children).
- */
-function atParserEdge(node: Node): boolean {
-  for (let at: Node | null = node; at && at.nodeType !== 9; at = at.parentNode) if (at.nextSibling) return false;
-  return true;
 }
 
 /** Nodes visited between pause points: a few hundred microseconds of walking. */
@@ -145,11 +121,7 @@ interface Frame {
  * pause point. When `root` is an inline element only the containers nested in it are
  * reported: its own text belongs to a run of its container, read by that container's walk.
  */
-export function* walkBlocks(
-  root: Node,
-  options: WalkOptions = {},
-): Generator<Block | undefined | ParserAhead, void> {
-  const { parsing } = options;
+export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Block | undefined, void> {
   const min = Math.max(1, options.minLength ?? 1);
   const type = root.nodeType;
   const rootIsContainer = type === 9 || type === 11 || (type === 1 && classify(root as Element) === 'block');
@@ -182,22 +154,6 @@ export function* walkBlocks(
         node = null;
       }
     }
-    if (node === null && parsing) {
-      // The end of what has arrived of an element the parser is still filling: wait for more.
-      const top = frames[frames.length - 1];
-      const parent = top ? (top.shadowFirst ? null : top.el) : root;
-      if (parent && atParserEdge(parent) && parsing()) {
-        const last = parent.lastChild;
-        yield PARSER_AHEAD;
-        if (last && last.parentNode !== parent) {
-          // The page moved what we had read meanwhile: the rest needs a walk of its own.
-          options.onLost?.(parent);
-        } else {
-          node = last ? last.nextSibling : parent.firstChild;
-          continue;
-        }
-      }
-    }
     if (node === null) {
       const frame = frames.pop();
       if (!frame) break;
@@ -225,16 +181,6 @@ export function* walkBlocks(
     }
     const nodeType = node.nodeType;
     if (nodeType === 3) {
-      // The parser may still be appending to the last text node: read it once it is closed.
-      if (parsing && node.nextSibling === null && atParserEdge(node) && parsing()) {
-        const parent = node.parentNode;
-        yield PARSER_AHEAD;
-        if (node.parentNode !== parent) {
-          if (parent) options.onLost?.(parent);
-          node = null;
-        }
-        continue;
-      }
       run.add(node as Text);
       node = node.nextSibling;
       continue;

@@ -20,8 +20,6 @@ const NODE_BATCH = 1_000;
 export interface Drawing {
   /** Draws `block` once it is near the viewport. */
   wait(block: PendingBlock): void;
-  /** Draws `block` in the next drawing step, wherever it is (the first screen, see first-screen.ts). */
-  drawSoon(block: PendingBlock): void;
   /** Stops waiting for the blocks of `state` and undraws what it drew. */
   undraw(state: ContainerState): void;
   /** Draws `match` of `state` now if it is still waiting (keyboard navigation and "reveal" go to it). */
@@ -56,10 +54,6 @@ export function createDrawing(
       watcher.unobserve(el);
       for (const block of blocks) if (!block.state.dropped) queue.push(block);
     }
-    startDrain();
-  }
-
-  function startDrain(): void {
     if (queue.length > 0 && !drawing) {
       drawing = true;
       scheduler.add(drain(), PRIORITY.visible);
@@ -143,11 +137,6 @@ export function createDrawing(
         waiting.set(block.target, new Set([block]));
         watcher.observe(block.target);
       }
-    },
-    drawSoon(block) {
-      if (!live) return;
-      queue.push(block);
-      startDrain();
     },
     undraw(state) {
       for (const block of state.pending) stopWaiting(block);

@@ -5,7 +5,6 @@
  */
 import { containerOf } from './dom-rules';
 import { createDrawing, type Drawing } from './drawing';
-import { firstScreen as createFirstScreen, FIRST_SCREEN_MS, type FirstScreen } from './first-screen';
 import { createGiantTextWindows } from './giant-text-window';
 import type { HighlightEngine, HighlightHit, Occurrence } from './engine';
 import { createEngine, EngineAdvisor, startingEngine, type EngineChoice, type EngineKind } from './engine-choice';
@@ -13,7 +12,6 @@ import { browserTimers, createMutationWatcher, type ChangeBatch, type Timers } f
 import { findOccurrence, type FoundOccurrence } from './occurrence-finder';
 import type { Direction, TextPoint } from './occurrences';
 import { PageState, type PendingBlock } from './page-state';
-import { parserWait } from './parser-wait';
 import { blockTarget, readRegion, type DisplayFilters, type GlossaryView, type ReadHooks } from './reader';
 import { browserSliceHost, PRIORITY, Scheduler, type SliceHost } from './scheduler';
 import { createShadowStyles } from './shadow-styles';
@@ -32,8 +30,6 @@ export interface HighlighterDeps {
   sliceHost?: SliceHost;
   viewport?: ViewportWatcherFactory;
   timers?: Timers;
-  /** What to draw before the page's first frame (default: its top, see first-screen.ts). */
-  firstScreen?: FirstScreen;
   /** Slice budget in ms. */
   budgetMs?: number;
   /** How long page changes gather before a read, and the per-container cooldown (see mutations.ts). */
@@ -101,21 +97,6 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   let resolveStopped!: () => void;
   const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
   let lostRereads = 0;
-  const parser = parserWait(doc, timers);
-  /** Reads `root`, waiting at the parser's edge while the document is still being parsed. */
-  const read = (root: Node, shallow: boolean) =>
-    parser.parked(
-      readRegion(root, shallow, view, filters, page, hooks, { parsing: parser.parsing() ? parser.parsing : undefined }),
-      checkPageSize,
-    );
-  /**
-   * "auto" picks the engine by the document's size when highlighting starts; a page read
-   * while it is parsed is still growing then: it is checked again as it grows and once parsed.
-   */
-  function checkPageSize(): void {
-    if (phase === 'on' && advisor && engine.kind === 'dom' && startingEngine(choice, doc, win) === 'highlight')
-      switchToHighlights();
-  }
   let lastRevealed: TextPoint | undefined;
   const contextAlive = () => deps.isAlive?.() ?? true;
   const scheduler = new Scheduler(deps.sliceHost ?? browserSliceHost(win), deps.budgetMs ?? 10, () => {
@@ -159,8 +140,6 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       next.kind === 'highlight' ? createGiantTextWindows(doc, next, ownWrites) : undefined,
     );
   let drawing = drawingFor(engine);
-  // Before the page's first frame the top of the page is drawn without waiting for the watcher.
-  const firstScreen = deps.firstScreen ?? createFirstScreen(win);
 
   const hooks: ReadHooks = {
     forget(container) {
@@ -176,12 +155,10 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     lost(parent) {
       const container = containerOf(parent);
       if (!container || !container.isConnected || ++lostRereads > MAX_LOST_REREADS) return;
-      scheduler.add(read(container, false), PRIORITY.changes);
+      scheduler.add(readRegion(container, false, view, filters, page, hooks), PRIORITY.changes);
     },
-    read: (length) => firstScreen.read(length),
     pending(block) {
-      if (firstScreen.takes(block)) drawing.drawSoon(block);
-      else drawing.wait(block);
+      drawing.wait(block);
       if (engine.kind === 'dom' && advisor?.note(block)) switchToHighlights();
     },
   };
@@ -236,37 +213,14 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
 
   function begin(): void {
     // A document in design mode is one big editor: nothing to highlight.
-    if (doc.designMode === 'on') return;
-    // At document_start the document may have no element yet (Firefox): watch the document.
-    const root = doc.documentElement ?? doc;
-    if (parser.parsing()) {
-      // While the parser adds the page, the first read reads what it adds: only an element
-      // made editable needs following now. Page scripts that change text the read has passed
-      // meanwhile are missed until that text changes again.
-      mutations.observe(root, 'editing');
-      parser.whenParsed(() => {
-        if (phase !== 'on') return;
-        mutations.observe(root);
-        checkPageSize();
-      });
-    } else mutations.observe(root);
-    scheduler.add(initialRead(), PRIORITY.initial);
-    // A page just arriving: read and draw the top of the page in this task, ahead of the
-    // page's first layout, which then lays out our marks with everything else. In a
-    // microtask, so the caller has this highlighter before any of its callbacks run.
-    if (firstScreen.open)
-      queueMicrotask(() => scheduler.runNow({ budgetMs: FIRST_SCREEN_MS, wanted: () => firstScreen.open }));
+    const body = doc.body;
+    if (!body || doc.designMode === 'on') return;
+    mutations.observe(doc.documentElement);
+    scheduler.add(initialRead(body), PRIORITY.initial);
   }
 
-  /** The first read of the page, from the top, while it is parsed or once it is. */
-  function* initialRead(): Generator<unknown, void> {
-    // The script may start before the parser has made the body.
-    while (!doc.body) {
-      if (!parser.parsing()) return;
-      yield parser.progress();
-    }
-    if (doc.designMode === 'on') return;
-    yield* read(doc.body, false);
+  function* initialRead(body: HTMLElement): Generator<undefined, void> {
+    yield* readRegion(body, false, view, filters, page, hooks);
     deps.onSummary?.();
   }
 
@@ -276,7 +230,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     scheduler.add(readChanges(batch), PRIORITY.changes);
   }
 
-  function* readChanges(batch: ChangeBatch): Generator<unknown, void> {
+  function* readChanges(batch: ChangeBatch): Generator<undefined, void> {
     for (const container of batch.fought) page.strike(container);
     if (batch.removed) for (const gone of page.disconnected()) hooks.forget(gone);
     // Highlights inside what became (or moved into) an editor go, and stay gone: what is
@@ -291,14 +245,14 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       if (i % 64 === 63) yield undefined;
     }
     for (const container of batch.containers) {
-      if (container.isConnected) yield* read(container, true);
+      if (container.isConnected) yield* readRegion(container, true, view, filters, page, hooks);
     }
     // An added element inside another added one is read with it.
     const added = new Set(batch.added);
     for (const el of added) {
       let inner = false;
       for (let up = el.parentNode; up && !inner; up = up.parentNode) inner = added.has(up as Element);
-      if (!inner && el.isConnected) yield* read(el, false);
+      if (!inner && el.isConnected) yield* readRegion(el, false, view, filters, page, hooks);
     }
     deps.onSummary?.();
   }
@@ -381,7 +335,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       clearAll();
       view = nextView;
       filters = nextFilters;
-      scheduler.add(initialRead(), PRIORITY.initial);
+      if (doc.body && doc.designMode !== 'on') scheduler.add(initialRead(doc.body), PRIORITY.initial);
       scheduler.runNow();
     },
     switchOff,

@@ -57,13 +57,7 @@ export interface MutationWatcherOptions {
 }
 
 export interface MutationWatcher {
-  /**
-   * Watches `root`: every change, or (`editing`) only what makes an element editable. While
-   * the page is parsed the parser adds every node with a record of its own (a cost per node,
-   * and nothing for us: the first read reads what the parser adds); an element made editable
-   * is what must not wait, since its highlights would be saved with the reader's text.
-   */
-  observe(root: Node, scope?: 'all' | 'editing'): void;
+  observe(root: Node): void;
   /** Whether changes are waiting for their read (a flush is scheduled). */
   pending(): boolean;
   /** Runs our own DOM writes so that the records they cause are dropped. */
@@ -187,8 +181,7 @@ export function createMutationWatcher(
   }
 
   return {
-    observe: (root, scope = 'all') =>
-      observer.observe(root, scope === 'all' ? OPTIONS : { attributeFilter: EDITING_ATTRIBUTES, subtree: true }),
+    observe: (root) => observer.observe(root, OPTIONS),
     pending: () => timer !== undefined,
     ownWrites(write) {
       // Records queued before our write are the page's: keep them. Those after are ours.

@@ -3,7 +3,7 @@
  * match, and turn the ones to show (after density and category filters) into pending
  * highlights. A generator, so the scheduler can pause it between steps.
  */
-import { isParserAhead, spansOf, walkBlocks, type Block, type ParserAhead, type WalkOptions } from './blocks';
+import { spansOf, walkBlocks, type Block } from './blocks';
 import { scanInWindows, type ScanMatch, type TextScanner } from './chunked-scan';
 import type { Piece } from './engine';
 import type { PageState, PendingBlock, PendingMatch } from './page-state';
@@ -36,14 +36,9 @@ export interface ReadHooks {
   shadowRoot(root: ShadowRoot): void;
   lost(parent: Node): void;
   pending(block: PendingBlock): void;
-  /** A block's text has been read (`length` characters), names or none. */
-  read?(length: number): void;
 }
 
-/**
- * Reads `root` (only its own runs when `shallow`) into `page`. Yields `undefined` as a pause
- * point, or PARSER_AHEAD when it has read all the parser has finished (`walk.parsing`).
- */
+/** Reads `root` (only its own runs when `shallow`) into `page`. */
 export function* readRegion(
   root: Node,
   shallow: boolean,
@@ -51,20 +46,18 @@ export function* readRegion(
   filters: DisplayFilters,
   page: PageState,
   hooks: ReadHooks,
-  walk: Pick<WalkOptions, 'parsing'> = {},
-): Generator<undefined | ParserAhead, void> {
+): Generator<undefined, void> {
   // The generation of each container as this walk opened it. While the walk is paused the
   // page's changes may read a container again (and draw it); the rest of this walk's text
   // there is then stale, and reading it would count it twice and wrap our own marks.
   const opened = new Map<Node, number>();
-  const walkId = page.beginWalk();
+  const walk = page.beginWalk();
   const blocks = walkBlocks(root, {
-    parsing: walk.parsing,
     shallow,
     minLength: view.minMatchLength,
     onContainer(container) {
       // Nothing to forget in a container never read, unless another walk may have it open.
-      if (page.knows(container) || !page.aloneIn(walkId)) hooks.forget(container);
+      if (page.knows(container) || !page.aloneIn(walk)) hooks.forget(container);
       opened.set(container, page.generation(container));
     },
     onShadowRoot: hooks.shadowRoot,
@@ -72,8 +65,8 @@ export function* readRegion(
   });
   try {
     for (const block of blocks) {
-      if (!block || isParserAhead(block)) {
-        yield block;
+      if (!block) {
+        yield undefined;
         continue;
       }
       const stale = () =>
@@ -86,12 +79,11 @@ export function* readRegion(
         if (block.text.length > LONG_TEXT) yield undefined;
       }
       if (matches.length > 0 && !stale()) record(block, matches, view, filters, page, hooks);
-      hooks.read?.(block.text.length);
       // A pause point per block: walking to it, scanning it and recording it is one short step.
       yield undefined;
     }
   } finally {
-    page.endWalk(walkId);
+    page.endWalk(walk);
   }
 }
 

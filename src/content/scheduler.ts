@@ -5,9 +5,7 @@
  * ours can then grow much past the budget, far below the 50 ms that makes a page feel stuck.
  *
  * Jobs run by priority (lower first), so wrapping what is on screen overtakes the walk of
- * the rest of the page. A job that yields a promise is parked until it settles (the first
- * read waiting for the parser). With no jobs left no slice is scheduled: an idle page costs
- * nothing.
+ * the rest of the page. With no jobs left no slice is scheduled: an idle page costs nothing.
  */
 
 /** Time source and "run this in a new task", injected so tests can use a fake clock. */
@@ -80,15 +78,6 @@ function newTask(win: Window & typeof globalThis): SliceHost['later'] {
   };
 }
 
-const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
-  typeof (value as PromiseLike<unknown> | undefined)?.then === 'function';
-
-/** A slice allowed to run past the usual budget, up to `budgetMs`, while `wanted()` is true. */
-export interface LongerSlice {
-  budgetMs: number;
-  wanted(): boolean;
-}
-
 export interface SchedulerStats {
   slices: number;
   /** Longest slice so far, in ms of the host clock. */
@@ -101,9 +90,6 @@ export class Scheduler {
   private pending = false;
   private running = false;
   private waiters: (() => void)[] = [];
-  /** Jobs waiting on a promise; `clear()` starts a new epoch, and parked jobs of an old one are dropped. */
-  private parked = 0;
-  private epoch = 0;
   readonly stats: SchedulerStats = { slices: 0, longestSlice: 0 };
 
   constructor(
@@ -124,21 +110,19 @@ export class Scheduler {
    * few hundred marks taken back) is done at once; what is left goes on in later slices.
    * Does nothing inside a slice: a job is never re-entered.
    */
-  runNow(longer?: LongerSlice): void {
-    if (!this.running && this.jobs.length > 0) this.runSlice(longer);
+  runNow(): void {
+    if (!this.running && this.jobs.length > 0) this.runSlice();
   }
 
   /** Drops every queued job (used when highlights are switched off). */
   clear(): void {
     this.jobs = [];
-    this.parked = 0;
-    this.epoch++;
     this.release();
   }
 
-  /** Whether any job is waiting, parked ones included. */
+  /** Whether any job is waiting. */
   get busy(): boolean {
-    return this.jobs.length > 0 || this.parked > 0;
+    return this.jobs.length > 0;
   }
 
   /** Resolves when every queued job has finished. */
@@ -159,50 +143,28 @@ export class Scheduler {
     else this.host.later(run);
   }
 
-  private runSlice(longer?: LongerSlice): void {
+  private runSlice(): void {
     // A slice run by `runNow` may have left this later one nothing to do.
     if (this.jobs.length === 0) return this.release();
     this.running = true;
     try {
-      this.runJobs(longer);
+      this.runJobs();
     } finally {
       this.running = false;
     }
     if (this.jobs.length > 0) this.schedule();
-    else if (!this.busy) this.release();
+    else this.release();
   }
 
-  /** Takes `job` out until `until` settles, then queues it again (unless cleared meanwhile). */
-  private park(job: Job, until: PromiseLike<unknown>): void {
-    this.parked++;
-    const epoch = this.epoch;
-    const back = () => {
-      if (epoch !== this.epoch) return;
-      this.parked--;
-      this.add(job.steps, job.priority);
-    };
-    until.then(back, back);
-  }
-
-  private runJobs(longer?: LongerSlice): void {
+  private runJobs(): void {
     this.onSlice?.();
     const start = this.host.now();
     let now = start;
-    while (this.jobs.length > 0) {
-      const spent = now - start;
-      if (spent >= (longer?.budgetMs ?? this.budgetMs)) break;
-      // Past the usual budget only while the longer slice's purpose wants it, or to draw what
-      // it found (drawing jobs come first).
-      if (spent >= this.budgetMs && !longer?.wanted() && this.jobs[0]!.priority > PRIORITY.visible) break;
+    while (this.jobs.length > 0 && now - start < this.budgetMs) {
       const job = this.jobs[0]!;
       let done: boolean | undefined;
       try {
-        const step = job.steps.next();
-        done = step.done;
-        if (!done && isPromiseLike(step.value)) {
-          this.jobs.splice(this.jobs.indexOf(job), 1);
-          this.park(job, step.value);
-        }
+        done = job.steps.next().done;
       } catch (error) {
         // A page can hand us DOM we cannot read; drop that job, keep the page and the rest.
         console.debug('ColumnLens: a highlighting step failed', error);
@@ -219,7 +181,6 @@ export class Scheduler {
   }
 
   private release(): void {
-    if (this.busy) return;
     const waiters = this.waiters;
     this.waiters = [];
     for (const resolve of waiters) resolve();

@@ -95,14 +95,13 @@ describe('a page that is one 5 MB text node', () => {
 
     const { page, errors, settled, thread } = await tracedLoad(true, 1);
     const cost = loadCost(thread);
-    // From the load event in both loads: the script starts with the document now, so from its
-    // start the page's own parsing and first layout of 5 MB would count too.
-    const afterLoad = longestFrom(thread, thread.load ?? 0);
+    const firstOurs = thread.tasks.find((t) => t.extension)?.start ?? Infinity;
+    const afterStart = longestFrom(thread, firstOurs);
     const found = summaryTotal(await pageSummary(browser.serviceWorker, url));
     console.log(
       `5 MB text node: ${found} of ${expected} names found, ${settled.count} painted near the viewport; extension ` +
         `${Math.round(cost.extensionMs)} ms CPU in ${cost.extensionTasks} tasks, longest ${cost.longestExtensionTaskMs.toFixed(1)} ms; ` +
-        `longest task of any kind after load ${afterLoad.toFixed(1)} ms (without the extension: ${pageOwn.toFixed(1)} ms)`,
+        `longest task of any kind from its start ${afterStart.toFixed(1)} ms (the page's own after load: ${pageOwn.toFixed(1)} ms)`,
     );
     expect(settled.timedOut).toBe(false);
     // Every name is counted; only those within a screen of the viewport are painted.
@@ -113,7 +112,7 @@ describe('a page that is one 5 MB text node', () => {
     expect(cost.extensionTasks).toBeGreaterThan(10);
     expect(cost.longestExtensionTaskMs).toBeLessThan(RESPONSIVE_MS);
     // Nor did painting the highlights make the browser's own work (style, paint) block the page.
-    expect(afterLoad).toBeLessThan(Math.max(RESPONSIVE_MS, pageOwn + RESPONSIVE_MS));
+    expect(afterStart).toBeLessThan(Math.max(RESPONSIVE_MS, pageOwn + RESPONSIVE_MS));
 
     // The painted window follows the reader to the end of the text.
     const paintedEnd = () =>

@@ -9,9 +9,6 @@
  *   sources are stripped, so every load builds the same DOM (the pages' own scripts point at
  *   hosts that cannot be reached here, and some inject ads at random).
  * - `/page?html=<name>`: pages registered at run time with `server.setPage(name, html)`.
- * - `/stream/<name>`: a page sent in parts with a pause between them
- *   (`server.setStreamedPage(name, parts, pauseMs)`), as a slow network delivers it: the
- *   browser parses and renders each part before the next arrives.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -78,8 +75,6 @@ export interface TestServer {
   origin: string;
   /** Serves `html` at `${origin}/page/<name>` until the server closes. */
   setPage(name: string, html: string, headers?: Record<string, string>): string;
-  /** Serves `parts` at `${origin}/stream/<name>`, one after another, `pauseMs` apart. */
-  setStreamedPage(name: string, parts: readonly string[], pauseMs: number): string;
   close(): Promise<void>;
 }
 
@@ -97,7 +92,6 @@ export interface ServerOptions {
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const corpusDir = resolve(options.corpusDir ?? CORPUS_DIR);
   const pages = new Map<string, { html: string; headers: Record<string, string> }>();
-  const streams = new Map<string, { parts: readonly string[]; pauseMs: number }>();
   const server: Server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -107,16 +101,6 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
         if (!page) return void res.writeHead(404).end('no such page');
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...page.headers });
         return void res.end(page.html);
-      }
-      if (path.startsWith('/stream/')) {
-        const stream = streams.get(path.slice('/stream/'.length));
-        if (!stream) return void res.writeHead(404).end('no such page');
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-        for (const [i, part] of stream.parts.entries()) {
-          if (i > 0) await new Promise((wait) => setTimeout(wait, stream.pauseMs));
-          res.write(part);
-        }
-        return void res.end();
       }
       const [root, rel, strip] = path.startsWith('/fixtures/')
         ? [FIXTURES_DIR, path.slice('/fixtures/'.length), false]
@@ -143,13 +127,6 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
       pages.set(name, { html, headers });
       return `${origin}/page/${name}`;
     },
-    setStreamedPage(name, parts, pauseMs) {
-      streams.set(name, { parts, pauseMs });
-      return `${origin}/stream/${name}`;
-    },
-    close: () => new Promise<void>((ok) => {
-      server.closeAllConnections();
-      server.close(() => ok());
-    }),
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }

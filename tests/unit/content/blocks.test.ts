@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isParserAhead, spansOf, walkBlocks, type Block } from '../../../src/content/blocks';
+import { spansOf, walkBlocks, type Block } from '../../../src/content/blocks';
 import { containerOf, isInExcludedSubtree } from '../../../src/content/dom-rules';
 
 function blocksOf(root: Node, options: Parameters<typeof walkBlocks>[1] = {}): Block[] {
-  return [...walkBlocks(root, options)].filter((b): b is Block => b !== undefined && !isParserAhead(b));
+  return [...walkBlocks(root, options)].filter((b): b is Block => b !== undefined);
 }
 const texts = (root: Node, options?: Parameters<typeof walkBlocks>[1]) => blocksOf(root, options).map((b) => b.text);
 
@@ -13,41 +13,6 @@ beforeEach(() => {
 });
 
 describe('block segmentation', () => {
-  it('while the page is parsed, reads up to the parser\'s open edge and goes on from there as it grows', () => {
-    document.body.innerHTML = '<div id="d"><p>one Nvidia</p><p>two</p></div>';
-    let parsing = true;
-    const walk = walkBlocks(document.body, { parsing: () => parsing });
-    const next = () => {
-      for (let step = walk.next(); !step.done; step = walk.next()) {
-        if (isParserAhead(step.value)) return 'ahead';
-        if (step.value) return step.value.text;
-      }
-      return 'done';
-    };
-    // "two" is the last text the parser has: it may still grow.
-    expect(next()).toBe('one Nvidia');
-    expect(next()).toBe('ahead');
-    (document.querySelector('#d p:last-child')!.firstChild as Text).appendData(' and more');
-    expect(next()).toBe('ahead');
-    // A new paragraph closes "two"; the new one is the edge now, then the div's end.
-    const third = document.createElement('p');
-    third.textContent = 'three';
-    document.getElementById('d')!.append(third);
-    expect(next()).toBe('two and more');
-    expect(next()).toBe('ahead');
-    document.body.append('tail');
-    expect(next()).toBe('three');
-    expect(next()).toBe('ahead');
-    parsing = false;
-    expect(next()).toBe('tail');
-    expect(next()).toBe('done');
-  });
-
-  it('without the parsing option never stops at the edge', () => {
-    document.body.innerHTML = '<p>one</p><p>two</p>';
-    expect([...walkBlocks(document.body)].some(isParserAhead)).toBe(false);
-  });
-
   it('joins text across inline elements', () => {
     document.body.innerHTML =
       '<p>Backed by Moonshot <b>AI</b> and 月之<em>暗面</em>, <a href="#">with <span>links</span></a>.</p>';

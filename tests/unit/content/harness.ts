@@ -137,7 +137,6 @@ export interface StartOptions<V extends GlossaryView> {
   changeTiming?: { delay: number; cooldown: number };
   engineChoice?: EngineChoice;
   visit?: HighlighterDeps['visit'];
-  firstScreen?: HighlighterDeps['firstScreen'];
 }
 
 export interface Started<V extends GlossaryView = FakeView> {
@@ -165,7 +164,6 @@ export function launch<V extends GlossaryView = FakeView>(options: StartOptions<
       changeTiming: options.changeTiming,
       engineChoice: options.engineChoice,
       visit: options.visit,
-      firstScreen: options.firstScreen,
     },
     view,
     options.filters ?? ALL,
@@ -188,21 +186,3 @@ export async function settle(highlighter: Highlighter, ms = 250): Promise<void> 
 
 export const marks = (root: ParentNode = document) =>
   [...root.querySelectorAll('mark.columnlens-mark')].map((m) => [m.getAttribute('data-glossary-id'), m.textContent]);
-
-/**
- * Makes jsdom's document look as if it were still being parsed, until `finish()` (which
- * fires `readystatechange` as the parser's end does). `restore()` puts jsdom's own back.
- */
-export function parsingDocument() {
-  let state: DocumentReadyState = 'loading';
-  Object.defineProperty(document, 'readyState', { configurable: true, get: () => state });
-  return {
-    finish() {
-      state = 'interactive';
-      document.dispatchEvent(new Event('readystatechange'));
-    },
-    restore() {
-      delete (document as { readyState?: unknown }).readyState;
-    },
-  };
-}
