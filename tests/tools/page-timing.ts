@@ -1,7 +1,7 @@
 /**
  * What the reader sees of a page load, with the extension and without: first contentful
  * paint, DOMContentLoaded and load (ms after navigation start), and when the first and last
- * highlight appeared (ms after DOMContentLoaded; negative: while the page was parsed).
+ * highlight appeared, marks or painted ranges (the benchmark's clock: ms after DOMContentLoaded).
  * Medians of `--runs` loads (default 10), the browsers' loads interleaved so that machine
  * load falls on all alike. Untraced: these are the wall-clock times a reader waits.
  * `npm run timing -- <corpus page | generated | small | huge> [--runs n]`; EXT_DIRS=a,b
@@ -10,18 +10,9 @@
 import type { BrowserContext } from 'playwright-core';
 import { CHROME_BUILD, launchWithExtension, launchWithoutExtension } from '../e2e/harness/chromium';
 import { startServer } from '../e2e/harness/server';
+import { LOAD_TIMEOUT_MS, loadTimes, MARK_CLOCK, markTimes } from '../bench/lib/measure-load';
 import { median } from '../bench/lib/task-stats';
 import { option, pageName, pageUrl } from './lib/tool-page';
-
-/** Runs in the page before its own content: notes when marks of ours are added. */
-const MARK_WATCH = `(() => {
-  const seen = (window.__columnlensMarks = { first: 0, last: 0 });
-  new MutationObserver((records) => {
-    for (const record of records) for (const node of record.addedNodes) {
-      if (node.nodeName === 'MARK') seen.last = performance.now(), seen.first ||= seen.last;
-    }
-  }).observe(document, { childList: true, subtree: true });
-})()`;
 
 const runs = option('--runs', 10);
 const server = await startServer();
@@ -34,21 +25,23 @@ for (const dir of builds) {
   const browser = await launchWithExtension(dir);
   contexts.push([dir, browser.context, () => browser.close()]);
 }
-const rows = new Map<string, number[][]>();
+const rows = new Map<string, (number | undefined)[][]>();
 try {
   for (let run = 0; run < runs; run++) {
     for (const [name, context] of contexts) {
       const page = await context.newPage();
-      await page.addInitScript(MARK_WATCH);
-      await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+      await page.addInitScript(MARK_CLOCK);
+      await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
       await page.waitForTimeout(1_500);
-      const row = await page.evaluate(() => {
-        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
-        const marks = (window as unknown as { __columnlensMarks: { first: number; last: number } }).__columnlensMarks;
-        const ready = nav.domContentLoadedEventStart;
-        return [paint, ready, nav.loadEventStart, marks.first ? marks.first - ready : NaN, marks.last ? marks.last - ready : NaN];
-      });
+      const times = await loadTimes(page);
+      const marks = await markTimes(page);
+      const row = [
+        times.contentfulPaintMs,
+        times.contentLoadedMs,
+        times.loadMs,
+        marks.firstAfterReadyMs,
+        marks.lastAfterReadyMs,
+      ];
       rows.set(name, [...(rows.get(name) ?? []), row]);
       await page.close();
     }

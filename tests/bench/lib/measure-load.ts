@@ -26,14 +26,21 @@ export async function tracedLoad(
   await sleep(settleMs);
   const cost = loadCost(mainThreadOf(await stopTrace(cdp), url));
   await cdp.detach();
-  const timing = await page.evaluate(() => {
+  return { page, cost: { ...cost, ...(await loadTimes(page)) } };
+}
+
+/** First contentful paint, DOMContentLoaded and load of `page`, ms after navigation start (wall clock). */
+export function loadTimes(
+  page: Page,
+): Promise<{ contentfulPaintMs?: number; contentLoadedMs?: number; loadMs?: number }> {
+  return page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     return {
       contentfulPaintMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
       contentLoadedMs: nav?.domContentLoadedEventStart,
+      loadMs: nav?.loadEventStart,
     };
   });
-  return { page, cost: { ...cost, ...timing } };
 }
 
 /** The floor: one walk over every text node of the body, reading its text. Fastest of `runs`, in ms. */
