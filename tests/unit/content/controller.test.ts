@@ -1,29 +1,11 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkOnActivity, createContentController, topHostname } from '../../../src/content/controller';
-import type { ActiveGlossary, RuntimeEntry } from '../../../src/glossary-store/active-glossary';
-import { inMemoryGlossary } from '../../../src/glossary-store/in-memory-glossary';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
-import { ENTRIES, fakeScanner } from './fake-scanner';
+import { fakeGlossary as glossary } from './fake-glossary';
 import { installFakeHighlights } from './fake-highlights';
+import { ENTRIES } from './fake-scanner';
 import { sleep } from './harness';
-
-function glossary(version: string, entries = ENTRIES): ActiveGlossary {
-  const scanner = fakeScanner(entries);
-  const runtime = entries.map((e) => ({
-    id: e.id,
-    term: e.names[0]!,
-    aliases: e.names.slice(1),
-    category: e.category,
-    context: 'note',
-    packId: 'test',
-  })) as unknown as RuntimeEntry[];
-  return inMemoryGlossary(version, runtime, {
-    entryIds: entries.map((e) => e.id),
-    scan: (t: string) => [...scanner.scan(t)],
-    serialize: () => ({}) as never,
-  });
-}
 
 const PAGE = '<p>輝達 and Nvidia</p><p>大语言模型</p>';
 let controller: AbortController;

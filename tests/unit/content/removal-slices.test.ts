@@ -10,15 +10,14 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContentController } from '../../../src/content/controller';
-import { startHighlighter, type Highlighter } from '../../../src/content/highlighter';
+import type { GlossaryView, Highlighter } from '../../../src/content/highlighter';
 import type { SliceHost } from '../../../src/content/scheduler';
 import { everythingNear } from '../../../src/content/viewport';
-import type { ActiveGlossary, RuntimeEntry } from '../../../src/glossary-store/active-glossary';
-import { inMemoryGlossary } from '../../../src/glossary-store/in-memory-glossary';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
+import { fakeGlossary as glossary } from './fake-glossary';
 import { installFakeHighlights } from './fake-highlights';
-import { ENTRIES, fakeScanner, fakeView, type FakeEntry } from './fake-scanner';
-import { ALL, marks, sleep } from './harness';
+import { ENTRIES } from './fake-scanner';
+import { launch, marks, sleep, type StartOptions } from './harness';
 
 const MARK_COST = 0.012;
 const BUDGET = 10;
@@ -98,18 +97,12 @@ describe('switching off a page with thousands of marks', SLOW, () => {
   let highlighter: Highlighter | undefined;
   afterEach(() => highlighter?.stop());
 
+  /** Starts on the page with the mark clock's slices, everything near, the test's budget. */
+  const launchOnClock = (options: Pick<StartOptions<GlossaryView>, 'engineChoice' | 'isAlive'> = {}) =>
+    launch({ time: { sliceHost: clock.host }, viewport: everythingNear, budgetMs: BUDGET, ...options }).highlighter;
+
   async function highlight(): Promise<Highlighter> {
-    highlighter = startHighlighter(
-      {
-        document,
-        window: window as Window & typeof globalThis,
-        sliceHost: clock.host,
-        viewport: everythingNear,
-        budgetMs: BUDGET,
-      },
-      fakeView(),
-      ALL,
-    );
+    highlighter = launchOnClock();
     await clock.drain();
     expect(document.querySelectorAll('mark')).toHaveLength(2 * PARAGRAPHS);
     return highlighter;
@@ -139,17 +132,7 @@ describe('switching off a page with thousands of marks', SLOW, () => {
   it('finishes a small removal within the call', async () => {
     document.body.innerHTML = paragraphs(10);
     const small = document.body.innerHTML;
-    highlighter = startHighlighter(
-      {
-        document,
-        window: window as Window & typeof globalThis,
-        sliceHost: clock.host,
-        viewport: everythingNear,
-        budgetMs: BUDGET,
-      },
-      fakeView(),
-      ALL,
-    );
+    highlighter = launchOnClock();
     await clock.drain();
     expect(document.querySelectorAll('mark')).toHaveLength(20);
     const start = clock.now();
@@ -165,18 +148,7 @@ describe('switching off a page with thousands of marks', SLOW, () => {
   it('switches painted highlights off through the same call, at once (no DOM to restore)', async () => {
     const fake = installFakeHighlights(window);
     try {
-      highlighter = startHighlighter(
-        {
-          document,
-          window: window as Window & typeof globalThis,
-          sliceHost: clock.host,
-          viewport: everythingNear,
-          budgetMs: BUDGET,
-          engineChoice: 'highlight',
-        },
-        fakeView(),
-        ALL,
-      );
+      highlighter = launchOnClock({ engineChoice: 'highlight' });
       await clock.drain();
       expect(highlighter.engineKind).toBe('highlight');
       expect(fake.registry.get('columnlens-company')?.size).toBe(PARAGRAPHS);
@@ -191,18 +163,7 @@ describe('switching off a page with thousands of marks', SLOW, () => {
 
   it('removes what is left at once when the extension context goes away mid-removal', async () => {
     let alive = true;
-    highlighter = startHighlighter(
-      {
-        document,
-        window: window as Window & typeof globalThis,
-        sliceHost: clock.host,
-        viewport: everythingNear,
-        budgetMs: BUDGET,
-        isAlive: () => alive,
-      },
-      fakeView(),
-      ALL,
-    );
+    highlighter = launchOnClock({ isAlive: () => alive });
     await clock.drain();
     const stopped = highlighter.switchOff();
     expect(document.querySelectorAll('mark').length).toBeGreaterThan(0);
@@ -213,25 +174,6 @@ describe('switching off a page with thousands of marks', SLOW, () => {
     expect(clock.queued).toBe(0);
   });
 });
-
-/** A glossary whose `scans()` says how many texts its matcher was asked to scan. */
-function glossary(version: string, entries: readonly FakeEntry[] = ENTRIES): ActiveGlossary & { scans(): number } {
-  const scanner = fakeScanner(entries);
-  const runtime = entries.map((e) => ({
-    id: e.id,
-    term: e.names[0]!,
-    aliases: e.names.slice(1),
-    category: e.category,
-    context: 'note',
-    packId: 'test',
-  })) as unknown as RuntimeEntry[];
-  const active = inMemoryGlossary(version, runtime, {
-    entryIds: entries.map((e) => e.id),
-    scan: (t: string) => [...scanner.scan(t)],
-    serialize: () => ({}) as never,
-  });
-  return Object.assign(active, { scans: () => scanner.calls });
-}
 
 describe('switching on, or changing the glossary, while marks are being taken back', SLOW, () => {
   const CHANGE_DELAY = 5;
