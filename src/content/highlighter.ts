@@ -12,6 +12,7 @@ import { browserTimers, createMutationWatcher, type ChangeBatch, type Timers } f
 import { findOccurrence, type FoundOccurrence } from './occurrence-finder';
 import type { Direction, TextPoint } from './occurrences';
 import { PageState, type PendingBlock } from './page-state';
+import { RetiringEngines } from './retiring-engines';
 import { blockTarget, readRegion, type DisplayFilters, type GlossaryView, type ReadHooks } from './reader';
 import { browserSliceHost, PRIORITY, Scheduler, type SliceHost } from './scheduler';
 import { createShadowStyles } from './shadow-styles';
@@ -103,17 +104,8 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     // Orphaned by an extension update: step aside at once, however far a removal had got.
     if (!contextAlive()) stop();
   });
-  /**
-   * Engines whose highlights are being taken back in slices: the current one after new
-   * options, the DOM engine after handing over to painted highlights. Their nodes stay ours
-   * (for the mutation watcher) until they are gone.
-   */
-  const emptying = new Set<HighlightEngine>();
-  const originalOf = (node: Node): Text | undefined => {
-    let original = engine.originalOf(node);
-    for (const old of emptying) original ??= old.originalOf(node);
-    return original;
-  };
+  const retiring = new RetiringEngines(scheduler, (change) => mutations.ownWrites(change));
+  const originalOf = (node: Node): Text | undefined => engine.originalOf(node) ?? retiring.originalOf(node);
   const mutations = createMutationWatcher(win, {
     ...deps.changeTiming,
     timers,
@@ -163,23 +155,10 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     },
   };
 
-  /**
-   * Takes back every highlight of the engines in `emptying`, step by step. Queued at
-   * PRIORITY.restore, it runs before any read or draw queued with it or after it, so no read
-   * sees text inside a mark being removed and no range is painted on a text node that does
-   * not yet hold its full text again.
-   */
-  function* takeBack(): Generator<undefined, void> {
-    for (const old of [...emptying]) {
-      yield* old.removeAllInSteps(ownWrites);
-      emptying.delete(old);
-    }
-  }
-
-  /** Drops queued reads and draws, and queues taking back whatever highlights must go. */
-  function requeue(): void {
+  /** Drops queued reads and draws, and queues taking back every highlight drawn so far. */
+  function retireEngine(): void {
     scheduler.clear();
-    if (emptying.size > 0) scheduler.add(takeBack(), PRIORITY.restore);
+    retiring.retire(engine);
   }
 
   /**
@@ -188,8 +167,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
    * as painted ranges. What was read stays: nothing is read twice.
    */
   function switchToHighlights(): void {
-    emptying.add(engine);
-    scheduler.add(takeBack(), PRIORITY.restore);
+    retiring.retire(engine);
     drawing.disconnect();
     engine = createEngine('highlight', doc, win);
     drawing = drawingFor(engine);
@@ -265,8 +243,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
    */
   function clearAll(): void {
     drawing.reset();
-    emptying.add(engine);
-    requeue();
+    retireEngine();
     page.clear();
     lastRevealed = undefined;
   }
@@ -279,8 +256,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     mutations.disconnect();
     drawing.disconnect();
     page.clear();
-    emptying.add(engine);
-    requeue();
+    retireEngine();
     scheduler.add(finish(), PRIORITY.restore); // Same priority, queued later: runs after the removal.
     scheduler.runNow();
     return stopped;
@@ -298,8 +274,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     mutations.disconnect();
     scheduler.clear();
     drawing.disconnect();
-    for (const old of emptying) old.removeAll();
-    emptying.clear();
+    retiring.removeAllNow();
     engine.removeAll();
     styles.release();
     page.clear();
@@ -309,7 +284,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   // Not while highlights are being taken back: an occurrence drawn now would land on text
   // that does not hold its full text yet.
   const find = (from: TextPoint | undefined, direction: Direction, entry?: number): FoundOccurrence | undefined =>
-    phase !== 'on' || emptying.size > 0
+    phase !== 'on' || retiring.busy
       ? undefined
       : findOccurrence({ page, engine, drawing, entryIds: view.entryIds }, from, direction, entry);
 
