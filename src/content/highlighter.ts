@@ -16,7 +16,8 @@ import { RetiringEngines } from './retiring-engines';
 import { blockTarget, readRegion, type DisplayFilters, type GlossaryView, type ReadHooks } from './reader';
 import { browserSliceHost, PRIORITY, Scheduler, type SliceHost } from './scheduler';
 import { createShadowStyles } from './shadow-styles';
-import { intersectionViewport, everythingNear, type ViewportWatcherFactory } from './viewport';
+import { intersectionWatcher } from './intersection-watcher';
+import { everythingNear, type ViewportWatcherFactory } from './viewport';
 
 export type { DisplayFilters, GlossaryView } from './reader';
 
@@ -120,7 +121,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   // Both engines draw as text nears the viewport: marks to spare relayout, painted ranges
   // because Chromium re-validates every registered range on each change.
   const viewport =
-    deps.viewport ?? (typeof win.IntersectionObserver === 'function' ? intersectionViewport(win) : everythingNear);
+    deps.viewport ?? (typeof win.IntersectionObserver === 'function' ? intersectionWatcher(win) : everythingNear);
   // Painted highlights cost the browser work per range on every frame: giant text nodes are
   // painted only near the viewport (giant-text-window.ts). Marks cost nothing once drawn.
   const drawingFor = (next: HighlightEngine): Drawing =>

@@ -1,0 +1,212 @@
+/**
+ * The browser's viewport watcher: an IntersectionObserver, kept small.
+ *
+ * Chromium computes every target of an observer on every frame in which anything moved: with
+ * the 3,000 blocks of a long page waiting for their highlights, that was 200 ms of each
+ * second of scrolling (measured with `npm run bench`, "Scrolling through"). So the observer
+ * holds only the blocks near the reader. A block the observer reports far away is "parked"
+ * with its place on the page, and handed back once scrolling brings that place near; when
+ * scrolling stops (and now and then during a long scroll) every parked block is handed back
+ * once, so blocks the page has moved meanwhile are placed afresh. Pages with few blocks
+ * waiting (FREE_TARGETS) are observed whole, as they cost nothing.
+ *
+ * New targets are handed over in batches for the same reason: each observe() makes the next
+ * frame compute intersections, and handed over one slice at a time during the first read,
+ * the targets cost a rendering task per frame for as long as the read lasted.
+ */
+import { NEAR_MARGIN, type ViewportWatcherFactory } from './viewport';
+
+/** Targets observed whole, without batches or parking: a few hundred cost nothing per frame. */
+export const FREE_TARGETS = 256;
+/** Once past FREE_TARGETS, new targets are handed over at most this often. */
+export const OBSERVE_EVERY_MS = 100;
+/** Blocks placed within this many screens above or below the viewport are drawn along with any that comes near. */
+export const DRAW_AHEAD_SCREENS = 3;
+/** Parked targets within this many screens above or below the viewport are handed back. */
+export const RESUME_SCREENS = 2;
+/** Observed targets whose last known place is further than this are parked (more than RESUME_SCREENS: no churn at the edge). */
+export const PARK_SCREENS = 4;
+/** Once scrolling has stopped this long, every parked target is handed back to be placed afresh. */
+export const SETTLE_MS = 200;
+/** During a long scroll, the same at most this often. */
+export const REFRESH_EVERY_MS = 1_000;
+
+/** A block's extent on the page: px from the top of the document. */
+interface Place {
+  top: number;
+  bottom: number;
+}
+
+export function intersectionWatcher(win: Window & typeof globalThis): ViewportWatcherFactory {
+  return (onNear) => {
+    /** Targets the observer holds, with their place when it has reported one. */
+    const held = new Map<Element, Place | undefined>();
+    /** Targets taken off the observer, far from the viewport when it last saw them. */
+    const parked = new Map<Element, Place>();
+    /** New targets not handed over yet. */
+    const waiting = new Set<Element>();
+    let handOverTimer: number | undefined;
+    let lastHandOver = -Infinity;
+    let settleTimer: number | undefined;
+    // Everything is placed when first observed: the first refresh is due a while after.
+    let lastRefresh = win.performance.now();
+    let frameQueued = false;
+    const listening = new AbortController();
+    /**
+     * The window's scroll position and height, read in animation-frame callbacks only: reading
+     * them makes the browser lay out a changed page first, which right before a frame it does
+     * anyway, but in an observer callback would be a second layout. Until the first frame
+     * nothing is parked.
+     */
+    let scrollY: number | undefined;
+    let screen = 0;
+    const readGeometry = () => {
+      scrollY = win.scrollY;
+      screen = win.innerHeight;
+    };
+    win.requestAnimationFrame(readGeometry);
+
+    const total = () => held.size + parked.size + waiting.size;
+    /** Tells whether a place lies further than `screens` screens above or below the viewport (as last read). */
+    const farTest = (screens: number) => {
+      const from = (scrollY ?? 0) - screens * screen;
+      const to = (scrollY ?? 0) + screen + screens * screen;
+      return (place: Place) => place.bottom < from || place.top > to;
+    };
+
+    const observer = new win.IntersectionObserver(
+      (entries) => {
+        const near: Element[] = [];
+        const parking = total() > FREE_TARGETS && scrollY !== undefined;
+        for (const entry of entries) {
+          const el = entry.target;
+          if (!held.has(el)) continue; // Taken back since this was computed.
+          const rect = entry.boundingClientRect;
+          // The scroll position this frame was computed at: read in this frame's callback if it scrolled.
+          const place = scrollY === undefined ? undefined : { top: rect.top + scrollY, bottom: rect.bottom + scrollY };
+          // Far: beyond PARK_SCREENS screens, measured from the near zone the observer itself
+          // reports (one screen around the viewport), so no window geometry is read here. A
+          // target with no box (display: none) has no place to come back to: it stays observed.
+          const zone = entry.rootBounds;
+          const margin = zone ? ((PARK_SCREENS - 1) * zone.height) / 3 : 0;
+          if (entry.isIntersecting) near.push(el);
+          else if (
+            parking &&
+            place &&
+            zone &&
+            rect.height > 0 &&
+            (rect.bottom < zone.top - margin || rect.top > zone.bottom + margin)
+          ) {
+            observer.unobserve(el);
+            held.delete(el);
+            parked.set(el, place);
+            continue;
+          }
+          held.set(el, place);
+        }
+        if (near.length > 0) onNear(scrollY === undefined ? near : [...near, ...placedAhead(new Set(near))]);
+      },
+      { rootMargin: NEAR_MARGIN },
+    );
+
+    /**
+     * Every block placed within DRAW_AHEAD_SCREENS of the viewport: drawn with the near ones,
+     * they spare the frames that follow a layout each. Marks make the browser lay out their
+     * whole flow again (4–5 ms a frame on a 3,000-paragraph page); drawn a block at a time as
+     * each comes near, that was every frame of a scroll, and now it is once every few screens.
+     */
+    function placedAhead(near: Set<Element>): Element[] {
+      const beyond = farTest(DRAW_AHEAD_SCREENS);
+      const ahead: Element[] = [];
+      for (const places of [held, parked] as Map<Element, Place | undefined>[]) {
+        for (const [el, place] of places) if (place && !near.has(el) && !beyond(place)) ahead.push(el);
+      }
+      return ahead;
+    }
+
+    /** Hands `el` to the observer, keeping its last known place until the observer reports a new one. */
+    function observe(el: Element, place?: Place): void {
+      held.set(el, place);
+      observer.observe(el);
+    }
+
+    function handOver(): void {
+      handOverTimer = undefined;
+      lastHandOver = win.performance.now();
+      for (const el of waiting) observe(el);
+      waiting.clear();
+    }
+
+    /** Every parked target back to the observer, which places it afresh (and parks it again if far). */
+    function refresh(): void {
+      lastRefresh = win.performance.now();
+      for (const [el, place] of parked) observe(el, place);
+      parked.clear();
+    }
+
+    /** After a frame of scrolling: parked targets that came near go back, observed ones left far behind are parked. */
+    function afterScroll(): void {
+      frameQueued = false;
+      readGeometry();
+      const beyondResume = farTest(RESUME_SCREENS);
+      for (const [el, place] of parked) {
+        if (beyondResume(place)) continue;
+        parked.delete(el);
+        observe(el, place);
+      }
+      if (total() <= FREE_TARGETS) return;
+      const beyondPark = farTest(PARK_SCREENS);
+      for (const [el, place] of held) {
+        if (!place || place.bottom === place.top || !beyondPark(place)) continue;
+        observer.unobserve(el);
+        held.delete(el);
+        parked.set(el, place);
+      }
+    }
+
+    function onScroll(event: Event): void {
+      if (total() === 0) return;
+      // The window scrolled: places on the page still hold, read against the new position in
+      // the next frame. An inner box scrolled: its blocks moved on screen, which only placing
+      // them afresh (below) catches.
+      const windowScrolled = event.target === win.document || event.target === win;
+      if (windowScrolled && !frameQueued) {
+        frameQueued = true;
+        win.requestAnimationFrame(afterScroll);
+      }
+      if (parked.size === 0 && held.size <= FREE_TARGETS) return;
+      win.clearTimeout(settleTimer);
+      settleTimer = win.setTimeout(refresh, SETTLE_MS);
+      if (win.performance.now() - lastRefresh >= REFRESH_EVERY_MS) refresh();
+    }
+
+    const options = { capture: true, passive: true, signal: listening.signal };
+    win.addEventListener('scroll', onScroll, options);
+    win.addEventListener('resize', onScroll, options);
+
+    return {
+      observe(el) {
+        waiting.add(el);
+        if (handOverTimer !== undefined) return;
+        // A task later, so everything one slice found is handed over at once; the first few
+        // hundred (the top of the page, usually) without waiting.
+        const wait = total() <= FREE_TARGETS ? 0 : lastHandOver + OBSERVE_EVERY_MS - win.performance.now();
+        handOverTimer = win.setTimeout(handOver, Math.max(0, wait));
+      },
+      unobserve(el) {
+        if (waiting.delete(el) || parked.delete(el)) return;
+        if (held.delete(el)) observer.unobserve(el);
+      },
+      disconnect() {
+        win.clearTimeout(handOverTimer);
+        win.clearTimeout(settleTimer);
+        handOverTimer = settleTimer = undefined;
+        listening.abort();
+        waiting.clear();
+        parked.clear();
+        held.clear();
+        observer.disconnect();
+      },
+    };
+  };
+}

@@ -1,0 +1,305 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  DRAW_AHEAD_SCREENS,
+  FREE_TARGETS,
+  intersectionWatcher,
+  OBSERVE_EVERY_MS,
+  REFRESH_EVERY_MS,
+  SETTLE_MS,
+} from '../../../src/content/intersection-watcher';
+
+const SCREEN = 1_000;
+
+/** Stands in for a block: the watcher only passes it on. Its place on the page (px) is in `top`. */
+interface FakeBlock {
+  name: string;
+  top: number;
+  height: number;
+}
+const block = (name: string, top = 0, height = 100) => ({ name, top, height }) as FakeBlock & Element;
+
+/**
+ * A window whose IntersectionObserver records what it holds and, on `frame()`, reports every
+ * target handed to it since its last report (as browsers do: a first entry for each new
+ * target), plus any target that crossed into or out of the near zone (one screen around the
+ * viewport). Timers are vitest's fake ones.
+ */
+function fakeWindow({ crossOrigin = false } = {}) {
+  const held = new Set<Element>();
+  const fresh = new Set<Element>();
+  const wasNear = new Map<Element, boolean>();
+  const handOvers: number[] = [];
+  let inTask = false;
+  let callback: (entries: IntersectionObserverEntry[]) => void = () => {};
+  const listeners = new Map<string, ((event: Event) => void)[]>();
+  const frames: FrameRequestCallback[] = [];
+  class FakeObserver {
+    constructor(cb: typeof callback) {
+      callback = cb;
+    }
+    observe(el: Element) {
+      if (!inTask) handOvers.push(0);
+      inTask = true;
+      handOvers[handOvers.length - 1]!++;
+      held.add(el);
+      fresh.add(el);
+    }
+    unobserve(el: Element) {
+      held.delete(el);
+      fresh.delete(el);
+      wasNear.delete(el);
+    }
+    disconnect() {
+      held.clear();
+    }
+  }
+  const win = {
+    IntersectionObserver: FakeObserver,
+    scrollY: 0,
+    innerHeight: SCREEN,
+    document: {},
+    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+    clearTimeout: (id: ReturnType<typeof setTimeout>) => clearTimeout(id),
+    requestAnimationFrame: (fn: FrameRequestCallback) => frames.push(fn),
+    performance: { now: () => Date.now() },
+    addEventListener(type: string, fn: (event: Event) => void, options: { signal: AbortSignal }) {
+      listeners.set(type, [...(listeners.get(type) ?? []), fn]);
+      options.signal.addEventListener('abort', () => listeners.set(type, []));
+    },
+  } as unknown as Window & typeof globalThis & { scrollY: number };
+  const nearNow = (b: FakeBlock) =>
+    b.height > 0 && b.top + b.height >= win.scrollY - SCREEN && b.top <= win.scrollY + 2 * SCREEN;
+  return {
+    win,
+    held,
+    /** How many targets each hand-over (observe() calls in one task) carried. */
+    handOvers,
+    endTask: () => (inTask = false),
+    /** A rendered frame: runs animation-frame callbacks (unless `skipCallbacks`), then reports intersections. */
+    frame({ skipCallbacks = false } = {}) {
+      if (!skipCallbacks) for (const fn of frames.splice(0)) fn(0);
+      const entries: IntersectionObserverEntry[] = [];
+      for (const el of held) {
+        const b = el as unknown as FakeBlock;
+        const near = nearNow(b);
+        if (!fresh.has(el) && wasNear.get(el) === near) continue;
+        fresh.delete(el);
+        wasNear.set(el, near);
+        const top = b.top - win.scrollY;
+        entries.push({
+          target: el,
+          isIntersecting: near,
+          boundingClientRect: { top, bottom: top + b.height, height: b.height },
+          // The near zone in the viewport's coordinates: one screen above and below.
+          rootBounds: crossOrigin ? null : { top: -SCREEN, bottom: 2 * SCREEN, height: 3 * SCREEN },
+        } as unknown as IntersectionObserverEntry);
+      }
+      if (entries.length > 0) callback(entries);
+      inTask = false;
+    },
+    scrollTo(y: number) {
+      win.scrollY = y;
+      for (const fn of listeners.get('scroll') ?? []) fn({ target: win.document } as unknown as Event);
+    },
+  };
+}
+
+/** `count` blocks 100 px apart from `from`, named b0, b1, … */
+const column = (count: number, from = 0) => Array.from({ length: count }, (_, i) => block(`b${i}`, from + i * 100));
+
+describe('intersectionWatcher', () => {
+  beforeEach(() => vi.useFakeTimers({ now: 1_000 }));
+  afterEach(() => vi.useRealTimers());
+
+  it('hands over what one task observed together, a task later, and reports the near ones with those placed a few screens ahead', () => {
+    const fake = fakeWindow();
+    const near: Element[][] = [];
+    const watcher = intersectionWatcher(fake.win)((els) => near.push(els));
+    const els = column(80); // 8,000 px: the first 21 are within a screen below the viewport.
+    for (const el of els) watcher.observe(el);
+    expect(fake.held.size).toBe(0);
+    vi.advanceTimersByTime(0);
+    expect(fake.handOvers).toEqual([80]);
+    fake.frame();
+    expect(near).toHaveLength(1);
+    expect(near[0]!.slice(0, 21)).toEqual(els.slice(0, 21));
+    expect(new Set(near[0])).toEqual(new Set(els.filter((b) => b.top <= (DRAW_AHEAD_SCREENS + 1) * SCREEN)));
+  });
+
+  it('while scrolling, reports blocks in a few bursts rather than on every frame', () => {
+    const fake = fakeWindow();
+    const reported = new Set<Element>();
+    let reports = 0;
+    const watcher: ReturnType<ReturnType<typeof intersectionWatcher>> = intersectionWatcher(fake.win)((els) => {
+      reports++;
+      for (const el of els) {
+        reported.add(el);
+        watcher.unobserve(el);
+      }
+    });
+    const els = column(300); // A block every 100 px.
+    for (const el of els) watcher.observe(el);
+    vi.advanceTimersByTime(0);
+    fake.frame();
+    reports = 0;
+    // 20 screens at 40 px a frame: a block comes near every two or three frames.
+    for (let y = 40; y <= 20 * SCREEN; y += 40) {
+      fake.scrollTo(y);
+      fake.frame();
+      vi.advanceTimersByTime(16);
+    }
+    expect(els.filter((b) => b.top <= 22 * SCREEN && !reported.has(b))).toEqual([]);
+    expect(reports).toBeGreaterThan(0);
+    expect(reports).toBeLessThanOrEqual(20);
+  });
+
+  it('past FREE_TARGETS hands new targets over at most every OBSERVE_EVERY_MS', () => {
+    const fake = fakeWindow();
+    const watcher = intersectionWatcher(fake.win)(() => {});
+    const els = column(FREE_TARGETS + 105);
+    for (const el of els.slice(0, FREE_TARGETS)) watcher.observe(el);
+    vi.advanceTimersByTime(0);
+    fake.endTask();
+    // Ten slices 10 ms apart, each finding ten blocks: one hand-over, OBSERVE_EVERY_MS after the first.
+    for (let i = 0; i < 10; i++) {
+      for (const el of els.slice(FREE_TARGETS + 10 * i, FREE_TARGETS + 10 * i + 10)) watcher.observe(el);
+      vi.advanceTimersByTime(10);
+      fake.endTask();
+    }
+    expect(fake.handOvers).toEqual([FREE_TARGETS, 100]);
+    for (const el of els.slice(-5)) watcher.observe(el);
+    vi.advanceTimersByTime(OBSERVE_EVERY_MS - 1);
+    expect(fake.held.size).toBe(FREE_TARGETS + 100);
+    vi.advanceTimersByTime(1);
+    expect(fake.held.size).toBe(FREE_TARGETS + 105);
+  });
+
+  it('keeps a small page whole: nothing is parked', () => {
+    const fake = fakeWindow();
+    const watcher = intersectionWatcher(fake.win)(() => {});
+    for (const el of column(FREE_TARGETS)) watcher.observe(el);
+    vi.advanceTimersByTime(0);
+    fake.frame();
+    expect(fake.held.size).toBe(FREE_TARGETS);
+  });
+
+  it('parks far blocks of a long page and hands them back as scrolling brings them near, so each is reported when near', () => {
+    const fake = fakeWindow();
+    const reported = new Set<Element>();
+    const watcher: ReturnType<ReturnType<typeof intersectionWatcher>> = intersectionWatcher(fake.win)((els) => {
+      // As the drawing does: a block reported near is drawn and no longer watched.
+      for (const el of els) {
+        reported.add(el);
+        watcher.unobserve(el);
+      }
+    });
+    const els = column(3_000); // 300,000 px: 300 screens.
+    for (const el of els) watcher.observe(el);
+    vi.advanceTimersByTime(0);
+    fake.frame();
+    // Reported: the blocks within DRAW_AHEAD_SCREENS; observed: those within four screens.
+    expect(reported.size).toBe((DRAW_AHEAD_SCREENS + 1) * 10 + 1);
+    expect(fake.held.size).toBeLessThanOrEqual(60);
+    // Scrolling through half the page, 400 px a frame: every block is reported on the way.
+    let maxHeld = 0;
+    for (let y = 400; y <= 150_000; y += 400) {
+      fake.scrollTo(y);
+      fake.frame();
+      fake.frame(); // Handed back in one frame, reported in the next.
+      maxHeld = Math.max(maxHeld, fake.held.size);
+      vi.advanceTimersByTime(16);
+    }
+    const shouldHave = els.filter((b) => b.top <= 150_000 + 2 * SCREEN);
+    expect(shouldHave.filter((b) => !reported.has(b))).toEqual([]);
+    expect(els.filter((b) => reported.has(b) && b.top > 150_000 + (DRAW_AHEAD_SCREENS + 1) * SCREEN)).toEqual([]);
+    expect(maxHeld).toBeLessThanOrEqual(100);
+  });
+
+  it('places every parked block afresh once scrolling stops: blocks the page moved meanwhile are found', () => {
+    const fake = fakeWindow();
+    const reported = new Set<Element>();
+    const watcher = intersectionWatcher(fake.win)((els) => {
+      for (const el of els) reported.add(el);
+    });
+    const els = column(1_000);
+    for (const el of els) watcher.observe(el);
+    vi.advanceTimersByTime(0);
+    fake.frame();
+    // The page moves block 900 (at 90,000 px) to the top while the reader scrolls a little.
+    els[900]!.top = 500;
+    fake.scrollTo(100);
+    fake.frame();
+    fake.frame();
+    expect(reported.has(els[900]!)).toBe(false);
+    vi.advanceTimersByTime(SETTLE_MS);
+    fake.frame();
+    expect(reported.has(els[900]!)).toBe(true);
+    // And the refresh parks again what is still far.
+    expect(fake.held.size).toBeLessThan(100);
+  });
+
+  it('during a long scroll places everything afresh at least every REFRESH_EVERY_MS', () => {
+    const fake = fakeWindow();
+    const watcher = intersectionWatcher(fake.win)(() => {});
+    for (const el of column(1_000)) watcher.observe(el);
+    vi.advanceTimersByTime(0);
+    fake.frame();
+    fake.endTask();
+    const before = fake.handOvers.length;
+    for (let t = 0; t < 2 * REFRESH_EVERY_MS + 100; t += 50) {
+      fake.scrollTo(fake.win.scrollY + 10);
+      vi.advanceTimersByTime(50);
+      fake.frame();
+    }
+    const full = fake.handOvers.slice(before).filter((n) => n > 500);
+    expect(full.length).toBeGreaterThanOrEqual(2);
+    expect(full.length).toBeLessThanOrEqual(4);
+  });
+
+  it('never hands back a block taken back while parked or waiting, and forgets everything on disconnect', () => {
+    const fake = fakeWindow();
+    const watcher = intersectionWatcher(fake.win)(() => {});
+    const els = column(1_000);
+    for (const el of els) watcher.observe(el);
+    watcher.unobserve(els[1]!); // Still waiting.
+    vi.advanceTimersByTime(0);
+    fake.frame();
+    expect(fake.held.has(els[1]!)).toBe(false);
+    watcher.unobserve(els[800]!); // Parked.
+    fake.scrollTo(80_000 - 500);
+    fake.frame();
+    expect(fake.held.has(els[799]!)).toBe(true);
+    expect(fake.held.has(els[800]!)).toBe(false);
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(fake.held.has(els[800]!)).toBe(false);
+    watcher.disconnect();
+    expect(fake.held.size).toBe(0);
+    fake.scrollTo(0);
+    vi.runAllTimers();
+    fake.frame();
+    expect(fake.held.size).toBe(0);
+  });
+
+  it('never parks a block without a box (display: none): it stays observed, to be reported when shown', () => {
+    const fake = fakeWindow();
+    const watcher = intersectionWatcher(fake.win)(() => {});
+    const els = column(1_000);
+    const hidden = block('hidden', 50_000, 0);
+    for (const el of [...els, hidden]) watcher.observe(el);
+    vi.advanceTimersByTime(0);
+    fake.frame();
+    expect(fake.held.has(hidden)).toBe(true);
+    expect(fake.held.has(els[500]!)).toBe(false);
+  });
+
+  it('parks nothing before it has read the window in a frame, nor in a frame whose near zone is not reported (cross-origin)', () => {
+    for (const crossOrigin of [false, true]) {
+      const fake = fakeWindow({ crossOrigin });
+      const watcher = intersectionWatcher(fake.win)(() => {});
+      for (const el of column(1_000)) watcher.observe(el);
+      vi.advanceTimersByTime(0);
+      fake.frame({ skipCallbacks: !crossOrigin });
+      expect(fake.held.size).toBe(1_000);
+    }
+  });
+});
