@@ -1,7 +1,7 @@
 /**
  * What ColumnLens costs a page: `npm run bench [-- <corpus dir>] [<corpus pages…>] [--pages N]
- * [--runs N] [--mark-cap S] [--clock cpu|wall] [--no-markjs] [--no-scaling] [--no-breakdown]
- * [--generated-only]`.
+ * [--runs N] [--mark-cap S] [--clock cpu|wall] [--no-markjs] [--no-scrolling] [--no-scaling]
+ * [--no-breakdown] [--generated-only]`.
  * Prints Markdown tables; not a test.
  *
  * Pages: a generated long news page (about 3,000 paragraphs and 1 MB of text naming the
@@ -11,7 +11,7 @@
  * per folder: see `largestPages`). Per page,
  * in headless Chromium: the floor (one walk over the text nodes), traced loads without and
  * with the built extension (the browser's own task accounting), when highlights appear,
- * switching off, and mark.js `mark()` / `markRegExp()` with the same glossary. Then a scaling
+ * scrolling through the loaded page (with and without the extension), switching off, and mark.js `mark()` / `markRegExp()` with the same glossary. Then a scaling
  * table on the generated page: the bundled glossary, 1,000 and 10,000 aliases, and where the
  * content script's time goes there (a CPU profile of an unminified build).
  *
@@ -27,6 +27,7 @@ import { generatedNewsPage } from './lib/generated-page';
 import { benchPage, settleMsFor, type BenchSetup, type PageBench } from './lib/page-bench';
 import { contentScriptSize, fmtMs, fmtN, machineLine, table } from './lib/report';
 import { scalingRows, type ScalingRow } from './lib/scaling';
+import { SCROLL_SECONDS } from './lib/scrolling';
 import { setHighlightsEnabled } from './lib/extension-settings';
 import { checkTargets, targetsTable } from './lib/targets';
 import { setTaskClock, type TaskClock } from './lib/trace';
@@ -44,6 +45,7 @@ function parseArgs(argv: string[]) {
     runs: 3,
     markCapS: 60,
     markjs: true,
+    scrolling: true,
     scaling: true,
     breakdown: true,
     generatedOnly: false,
@@ -55,6 +57,7 @@ function parseArgs(argv: string[]) {
     else if (arg === '--pages') args.pageCount = Number(argv[++i]);
     else if (arg === '--mark-cap') args.markCapS = Number(argv[++i]);
     else if (arg === '--no-markjs') args.markjs = false;
+    else if (arg === '--no-scrolling') args.scrolling = false;
     else if (arg === '--clock') args.clock = argv[++i] === 'wall' ? 'wall' : 'cpu';
     else if (arg === '--no-scaling') args.scaling = false;
     else if (arg === '--no-breakdown') args.breakdown = false;
@@ -147,6 +150,38 @@ function printTables(results: { name: string; bench: PageBench }[], scaling: Sca
       ]),
     ),
   );
+  const scrolled = results.filter((r) => r.bench.scrolling);
+  if (scrolled.length) {
+    console.log(
+      `\n### Scrolling through the loaded page (${SCROLL_SECONDS} s from the top, 40 px a frame; with the extension / without)\n`,
+    );
+    console.log(
+      table(
+        [
+          'page',
+          'main thread per second',
+          'of which IntersectionObserver',
+          'of which style and layout',
+          'longest task',
+          'frames per second',
+          'highlights drawn by the end',
+        ],
+        scrolled.map(({ name, bench: b }) => {
+          const { with: w, without: o } = b.scrolling!;
+          const pair = (a: number, z: number) => `${fmtMs(a)} / ${fmtMs(z)}`;
+          return [
+            name,
+            pair(w.perSecondMs, o.perSecondMs),
+            pair(w.intersectionPerSecondMs, o.intersectionPerSecondMs),
+            pair(w.layoutPerSecondMs, o.layoutPerSecondMs),
+            pair(w.longestTaskMs, o.longestTaskMs),
+            `${Math.round(w.framesPerSecond)} / ${Math.round(o.framesPerSecond)}`,
+            fmtN(w.drawn),
+          ];
+        }),
+      ),
+    );
+  }
   if (scaling.length) {
     console.log('\n### Glossary size (generated page)\n');
     console.log(
@@ -197,6 +232,7 @@ async function main(): Promise<void> {
     aliases,
     runs: args.runs,
     markCapMs: args.markjs ? args.markCapS * 1000 : 0,
+    scrolling: args.scrolling,
   };
   const generated = server.setPage('generated-news', generatedNewsPage(entries));
   const pages = [

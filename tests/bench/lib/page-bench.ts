@@ -17,6 +17,7 @@ import {
 } from './measure-load';
 import { EXCLUDED_SELECTOR, collectText, type PageText } from './page-probes';
 import { pageSummary, summaryTotal } from './page-summary';
+import { scrollingRuns, type ScrollCost } from './scrolling';
 import { expectedMatches, type ScanningMatcher } from './sweep-checks';
 import { measureSwitchOff, measureSwitchOn, type Switching } from './switching';
 import { medianCost, type LoadCost } from './task-stats';
@@ -31,6 +32,8 @@ export interface BenchSetup {
   runs: number;
   /** Cap for mark.js `mark()`, in ms; 0 skips mark.js. */
   markCapMs: number;
+  /** Whether to measure scrolling through the loaded page. */
+  scrolling: boolean;
 }
 
 export interface PageBench {
@@ -56,6 +59,8 @@ export interface PageBench {
   switchOn: Switching;
   switchOff: Switching;
   markJs?: { mark: MarkJsResult; regexp: MarkJsResult };
+  /** Scrolling through the loaded page, with highlights on and without the extension. */
+  scrolling?: { with: ScrollCost; without: ScrollCost };
 }
 
 /** How long to leave a page alone after its load event: longer for pages that take longer to lay out. */
@@ -113,6 +118,17 @@ export async function benchPage(setup: BenchSetup, url: string, log: (line: stri
   const found = summaryTotal(await pageSummary(setup.serviceWorker, timed.url()));
   await timed.close();
 
+  let scrolling: PageBench['scrolling'];
+  if (setup.scrolling) {
+    scrolling = {
+      without: await scrollingRuns(setup.plain, url, setup.runs, settleMs),
+      with: await scrollingRuns(setup.extension, url, setup.runs, settleMs),
+    };
+    log(
+      `  scrolling: ${Math.round(scrolling.with.perSecondMs)} ms/s with, ${Math.round(scrolling.without.perSecondMs)} ms/s without`,
+    );
+  }
+
   // Loaded with highlights off, then switched on, scrolled through and switched off again.
   await setHighlightsEnabled(setup.serviceWorker, false);
   const toggled = await setup.extension.newPage();
@@ -158,5 +174,6 @@ export async function benchPage(setup: BenchSetup, url: string, log: (line: stri
     switchOn,
     switchOff,
     markJs,
+    scrolling,
   };
 }

@@ -107,6 +107,9 @@ export interface Task {
 }
 
 export interface MainThread {
+  /** The renderer process and its main thread, as the trace names them. */
+  pid: number;
+  tid: number;
   tasks: Task[];
   /** Time spent recalculating styles and laying out (UpdateLayoutTree + Layout), in µs. */
   layout: number;
@@ -170,5 +173,5 @@ export function mainThreadOf(events: readonly TraceEvent[], pageUrl: string): Ma
   const layout = own
     .filter((e) => e.ph === 'X' && (e.name === 'Layout' || e.name === 'UpdateLayoutTree'))
     .reduce((sum, e) => sum + ((clock === 'cpu' ? e.tdur : undefined) ?? e.dur ?? 0), 0);
-  return { tasks: topLevel, layout, domContentLoaded: mark('MarkDOMContent'), load: mark('MarkLoad') };
+  return { pid: mainThread.pid, tid: mainThread.tid, tasks: topLevel, layout, domContentLoaded: mark('MarkDOMContent'), load: mark('MarkLoad') };
 }
