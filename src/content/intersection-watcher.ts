@@ -64,7 +64,8 @@ export function intersectionWatcher(win: Window & typeof globalThis): ViewportWa
       scrollY = win.scrollY;
       screen = win.innerHeight;
     };
-    win.requestAnimationFrame(readGeometry);
+    /** The first read waits for a block to watch: a page without names never asks for a frame. */
+    let geometryAsked = false;
 
     const total = () => held.size + parked.size + waiting.size;
     /** Tells whether a place lies further than `screens` screens above or below the viewport (as last read). */
@@ -187,6 +188,10 @@ export function intersectionWatcher(win: Window & typeof globalThis): ViewportWa
     return {
       observe(el) {
         waiting.add(el);
+        if (!geometryAsked) {
+          geometryAsked = true;
+          win.requestAnimationFrame(readGeometry);
+        }
         if (handOverTimer !== undefined) return;
         // A task later, so everything one slice found is handed over at once; the first few
         // hundred (the top of the page, usually) without waiting.

@@ -23,12 +23,14 @@ function longPage(server: TestServer, name: string): string {
 /** Ids of the paragraphs without a highlight, among those whose index is in [from, to). */
 function unmarked(page: Page, from: number, to: number): Promise<number[]> {
   return page.evaluate(
-    ([a, b]) => {
+    (range) => {
       const missing: number[] = [];
-      for (let i = a; i < b; i++) if (!document.querySelector(`#p${i} mark[data-glossary-id]`)) missing.push(i);
+      for (let i = range.from; i < range.to; i++) {
+        if (!document.querySelector(`#p${i} mark[data-glossary-id]`)) missing.push(i);
+      }
       return missing;
     },
-    [from, to],
+    { from, to },
   );
 }
 

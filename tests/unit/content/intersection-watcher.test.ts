@@ -72,6 +72,8 @@ function fakeWindow({ crossOrigin = false } = {}) {
   return {
     win,
     held,
+    /** Animation-frame callbacks waiting. */
+    frames,
     /** How many targets each hand-over (observe() calls in one task) carried. */
     handOvers,
     endTask: () => (inTask = false),
@@ -301,5 +303,15 @@ describe('intersectionWatcher', () => {
       fake.frame({ skipCallbacks: !crossOrigin });
       expect(fake.held.size).toBe(1_000);
     }
+  });
+
+  it('asks for no frame and reads no geometry on a page it is given nothing to watch', () => {
+    const fake = fakeWindow();
+    const watcher = intersectionWatcher(fake.win)(() => {});
+    fake.scrollTo(500);
+    vi.runAllTimers();
+    expect(fake.frames).toHaveLength(0);
+    watcher.observe(block('a'));
+    expect(fake.frames).toHaveLength(1);
   });
 });
