@@ -59,7 +59,9 @@ describe('highlights while scrolling a long page', () => {
         window.scrollBy(0, window.innerHeight);
         await new Promise((resolve) => setTimeout(resolve, 30));
       }
-      return Math.floor(window.scrollY / (document.getElementById('p1')!.offsetTop - document.getElementById('p0')!.offsetTop));
+      return Math.floor(
+        window.scrollY / (document.getElementById('p1')!.offsetTop - document.getElementById('p0')!.offsetTop),
+      );
     });
     // Whatever was passed gets drawn, without waiting for the scroll to stop.
     await page.waitForSelector('#p1400 mark', { timeout: 5_000 });

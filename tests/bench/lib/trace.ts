@@ -173,5 +173,12 @@ export function mainThreadOf(events: readonly TraceEvent[], pageUrl: string): Ma
   const layout = own
     .filter((e) => e.ph === 'X' && (e.name === 'Layout' || e.name === 'UpdateLayoutTree'))
     .reduce((sum, e) => sum + ((clock === 'cpu' ? e.tdur : undefined) ?? e.dur ?? 0), 0);
-  return { pid: mainThread.pid, tid: mainThread.tid, tasks: topLevel, layout, domContentLoaded: mark('MarkDOMContent'), load: mark('MarkLoad') };
+  return {
+    pid: mainThread.pid,
+    tid: mainThread.tid,
+    tasks: topLevel,
+    layout,
+    domContentLoaded: mark('MarkDOMContent'),
+    load: mark('MarkLoad'),
+  };
 }

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HighlightEngine } from '../../../src/content/engine';
 import { RetiringEngines } from '../../../src/content/retiring-engines';
-import { PRIORITY, Scheduler, type SliceHost } from '../../../src/content/scheduler';
-
-/** A queue of tasks run by hand; every step costs 1 ms of a fake clock, so a 2 ms budget is two steps a slice. */
-function fakeHost() {
-  let time = 0;
-  const tasks: (() => void)[] = [];
-  const host: SliceHost = { now: () => time, later: (slice) => tasks.push(slice) };
-  return {
-    host,
-    tick: () => time++,
-    runAll() {
-      while (tasks.length > 0) tasks.shift()!();
-    },
-  };
-}
+import { PRIORITY, Scheduler } from '../../../src/content/scheduler';
+import { fakeSliceHost } from './fake-slice-host';
 
 /**
  * An engine holding `count` highlights, each a node whose original is `originals[i]`; each
@@ -24,13 +11,15 @@ function fakeHost() {
  */
 function fakeEngine(name: string, count: number, log: string[], tick: () => void) {
   const drawn = new Map<Node, Text>();
-  for (let i = 0; i < count; i++) drawn.set({ name: `${name}${i}` } as unknown as Node, { data: `${name}${i}` } as Text);
+  for (let i = 0; i < count; i++)
+    drawn.set({ name: `${name}${i}` } as unknown as Node, { data: `${name}${i}` } as Text);
   const nodes = [...drawn.keys()];
   const engine = {
     kind: 'dom',
     originalOf: (node: Node) => drawn.get(node),
     removeAll() {
-      for (const node of drawn.keys()) log.push(`${name}: removed ${(node as unknown as { name: string }).name} at once`);
+      for (const node of drawn.keys())
+        log.push(`${name}: removed ${(node as unknown as { name: string }).name} at once`);
       drawn.clear();
     },
     *removeAllInSteps(write: (change: () => void) => void) {
@@ -56,20 +45,23 @@ function* read(name: string, steps: number, log: string[], tick: () => void): Ge
   }
 }
 
+/** Each step of the fakes below costs 1 ms of the fake clock: a 2 ms budget is two steps a slice. */
+const tick = (clock: { advance(ms: number): void }) => () => clock.advance(1);
+
 describe('RetiringEngines', () => {
   it('takes every highlight back before any read, queued before it or after, and keeps the nodes ours until then', () => {
     const log: string[] = [];
-    const clock = fakeHost();
+    const clock = fakeSliceHost();
     const scheduler = new Scheduler(clock.host, 2);
     const writes: string[] = [];
     const retiring = new RetiringEngines(scheduler, (change) => {
       writes.push('write');
       change();
     });
-    const old = fakeEngine('old', 3, log, clock.tick);
-    scheduler.add(read('first read', 2, log, clock.tick), PRIORITY.initial);
+    const old = fakeEngine('old', 3, log, tick(clock));
+    scheduler.add(read('first read', 2, log, tick(clock)), PRIORITY.initial);
     retiring.retire(old.engine);
-    scheduler.add(read('changes', 1, log, clock.tick), PRIORITY.changes);
+    scheduler.add(read('changes', 1, log, tick(clock)), PRIORITY.changes);
     expect(retiring.busy).toBe(true);
     expect(retiring.originalOf(old.nodes[2]!)?.data).toBe('old2');
     clock.runAll();
@@ -88,11 +80,11 @@ describe('RetiringEngines', () => {
 
   it('empties engines one after the other and restores nothing twice when retired again meanwhile', () => {
     const log: string[] = [];
-    const clock = fakeHost();
+    const clock = fakeSliceHost();
     const scheduler = new Scheduler(clock.host, 2);
     const retiring = new RetiringEngines(scheduler, (change) => change());
-    const a = fakeEngine('a', 2, log, clock.tick);
-    const b = fakeEngine('b', 2, log, clock.tick);
+    const a = fakeEngine('a', 2, log, tick(clock));
+    const b = fakeEngine('b', 2, log, tick(clock));
     retiring.retire(a.engine);
     retiring.retire(b.engine);
     retiring.retire(a.engine);
@@ -103,10 +95,10 @@ describe('RetiringEngines', () => {
 
   it('takes back what is left at once on teardown; the queued removal then finds nothing', () => {
     const log: string[] = [];
-    const clock = fakeHost();
+    const clock = fakeSliceHost();
     const scheduler = new Scheduler(clock.host, 1);
     const retiring = new RetiringEngines(scheduler, (change) => change());
-    const old = fakeEngine('old', 3, log, clock.tick);
+    const old = fakeEngine('old', 3, log, tick(clock));
     retiring.retire(old.engine);
     scheduler.runNow(); // One step within the 1 ms budget.
     retiring.removeAllNow();

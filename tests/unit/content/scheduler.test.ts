@@ -1,29 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PRIORITY, Scheduler, type SliceHost } from '../../../src/content/scheduler';
-
-/** A fake clock and task queue: each step of work advances the clock by its cost. */
-function fakeHost() {
-  let time = 0;
-  const tasks: (() => void)[] = [];
-  const host: SliceHost = { now: () => time, later: (slice) => tasks.push(slice) };
-  return {
-    host,
-    advance: (ms: number) => (time += ms),
-    get time() {
-      return time;
-    },
-    /** Runs queued tasks one by one, recording each task's duration. */
-    runAll(): number[] {
-      const durations: number[] = [];
-      while (tasks.length > 0) {
-        const start = time;
-        tasks.shift()!();
-        durations.push(time - start);
-      }
-      return durations;
-    },
-  };
-}
+import { PRIORITY, Scheduler } from '../../../src/content/scheduler';
+import { fakeSliceHost as fakeHost } from './fake-slice-host';
 
 function* work(clock: { advance(ms: number): void }, steps: number, cost: number, log?: string[], name = '') {
   for (let i = 0; i < steps; i++) {
