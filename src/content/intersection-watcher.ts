@@ -83,8 +83,13 @@ export function intersectionWatcher(win: Window & typeof globalThis): ViewportWa
           const el = entry.target;
           if (!held.has(el)) continue; // Taken back since this was computed.
           const rect = entry.boundingClientRect;
-          // The scroll position this frame was computed at: read in this frame's callback if it scrolled.
-          const place = scrollY === undefined ? undefined : { top: rect.top + scrollY, bottom: rect.bottom + scrollY };
+          // The scroll position this frame was computed at: read in this frame's callback if it
+          // scrolled. A target with no box (display: none) has no place: it is never drawn
+          // ahead (its text is not shown) nor parked (it stays observed until it is shown).
+          const place =
+            scrollY === undefined || rect.height === 0
+              ? undefined
+              : { top: rect.top + scrollY, bottom: rect.bottom + scrollY };
           // Far: beyond PARK_SCREENS screens, measured from the near zone the observer itself
           // reports (one screen around the viewport), so no window geometry is read here. A
           // target with no box (display: none) has no place to come back to: it stays observed.

@@ -294,6 +294,19 @@ describe('intersectionWatcher', () => {
     expect(fake.held.has(els[500]!)).toBe(false);
   });
 
+  it('never draws a block without a box ahead with the near ones: its text is not shown', () => {
+    const fake = fakeWindow();
+    const reported = new Set<Element>();
+    const watcher = intersectionWatcher(fake.win)((els) => els.forEach((el) => reported.add(el)));
+    const hidden = block('hidden', 300, 0);
+    const els = column(10);
+    for (const el of [hidden, ...els]) watcher.observe(el);
+    vi.advanceTimersByTime(0);
+    fake.frame();
+    expect(reported.has(els[0]!)).toBe(true);
+    expect(reported.has(hidden)).toBe(false);
+  });
+
   it('parks nothing before it has read the window in a frame, nor in a frame whose near zone is not reported (cross-origin)', () => {
     for (const crossOrigin of [false, true]) {
       const fake = fakeWindow({ crossOrigin });
