@@ -20,8 +20,6 @@ import { NEAR_MARGIN, type ViewportWatcherFactory } from './viewport';
 export const FREE_TARGETS = 256;
 /** Once past FREE_TARGETS, new targets are handed over at most this often. */
 export const OBSERVE_EVERY_MS = 100;
-/** Blocks placed within this many screens above or below the viewport are drawn along with any that comes near. */
-export const DRAW_AHEAD_SCREENS = 3;
 /** Parked targets within this many screens above or below the viewport are handed back. */
 export const RESUME_SCREENS = 2;
 /** Observed targets whose last known place is further than this are parked (more than RESUME_SCREENS: no churn at the edge). */
@@ -84,8 +82,8 @@ export function intersectionWatcher(win: Window & typeof globalThis): ViewportWa
           if (!held.has(el)) continue; // Taken back since this was computed.
           const rect = entry.boundingClientRect;
           // The scroll position this frame was computed at: read in this frame's callback if it
-          // scrolled. A target with no box (display: none) has no place: it is never drawn
-          // ahead (its text is not shown) nor parked (it stays observed until it is shown).
+          // scrolled. A target with no box (display: none) has no place: it is never
+          // parked: it stays observed until it is shown.
           const place =
             scrollY === undefined || rect.height === 0
               ? undefined
@@ -110,25 +108,10 @@ export function intersectionWatcher(win: Window & typeof globalThis): ViewportWa
           }
           held.set(el, place);
         }
-        if (near.length > 0) onNear(scrollY === undefined ? near : [...near, ...placedAhead(new Set(near))]);
+        if (near.length > 0) onNear(near);
       },
       { rootMargin: NEAR_MARGIN },
     );
-
-    /**
-     * Every block placed within DRAW_AHEAD_SCREENS of the viewport: drawn with the near ones,
-     * they spare the frames that follow a layout each. Marks make the browser lay out their
-     * whole flow again (4–5 ms a frame on a 3,000-paragraph page); drawn a block at a time as
-     * each comes near, that was every frame of a scroll, and now it is once every few screens.
-     */
-    function placedAhead(near: Set<Element>): Element[] {
-      const beyond = farTest(DRAW_AHEAD_SCREENS);
-      const ahead: Element[] = [];
-      for (const places of [held, parked] as Map<Element, Place | undefined>[]) {
-        for (const [el, place] of places) if (place && !near.has(el) && !beyond(place)) ahead.push(el);
-      }
-      return ahead;
-    }
 
     /** Hands `el` to the observer, keeping its last known place until the observer reports a new one. */
     function observe(el: Element, place?: Place): void {

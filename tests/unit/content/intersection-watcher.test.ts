@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  DRAW_AHEAD_SCREENS,
   FREE_TARGETS,
   intersectionWatcher,
   OBSERVE_EVERY_MS,
@@ -113,7 +112,7 @@ describe('intersectionWatcher', () => {
   beforeEach(() => vi.useFakeTimers({ now: 1_000 }));
   afterEach(() => vi.useRealTimers());
 
-  it('hands over what one task observed together, a task later, and reports the near ones with those placed a few screens ahead', () => {
+  it('hands over what one task observed together, a task later, and reports the near ones', () => {
     const fake = fakeWindow();
     const near: Element[][] = [];
     const watcher = intersectionWatcher(fake.win)((els) => near.push(els));
@@ -123,36 +122,7 @@ describe('intersectionWatcher', () => {
     vi.advanceTimersByTime(0);
     expect(fake.handOvers).toEqual([80]);
     fake.frame();
-    expect(near).toHaveLength(1);
-    expect(near[0]!.slice(0, 21)).toEqual(els.slice(0, 21));
-    expect(new Set(near[0])).toEqual(new Set(els.filter((b) => b.top <= (DRAW_AHEAD_SCREENS + 1) * SCREEN)));
-  });
-
-  it('while scrolling, reports blocks in a few bursts rather than on every frame', () => {
-    const fake = fakeWindow();
-    const reported = new Set<Element>();
-    let reports = 0;
-    const watcher: ReturnType<ReturnType<typeof intersectionWatcher>> = intersectionWatcher(fake.win)((els) => {
-      reports++;
-      for (const el of els) {
-        reported.add(el);
-        watcher.unobserve(el);
-      }
-    });
-    const els = column(300); // A block every 100 px.
-    for (const el of els) watcher.observe(el);
-    vi.advanceTimersByTime(0);
-    fake.frame();
-    reports = 0;
-    // 20 screens at 40 px a frame: a block comes near every two or three frames.
-    for (let y = 40; y <= 20 * SCREEN; y += 40) {
-      fake.scrollTo(y);
-      fake.frame();
-      vi.advanceTimersByTime(16);
-    }
-    expect(els.filter((b) => b.top <= 22 * SCREEN && !reported.has(b))).toEqual([]);
-    expect(reports).toBeGreaterThan(0);
-    expect(reports).toBeLessThanOrEqual(20);
+    expect(near).toEqual([els.slice(0, 21)]);
   });
 
   it('past FREE_TARGETS hands new targets over at most every OBSERVE_EVERY_MS', () => {
@@ -199,8 +169,8 @@ describe('intersectionWatcher', () => {
     for (const el of els) watcher.observe(el);
     vi.advanceTimersByTime(0);
     fake.frame();
-    // Reported: the blocks within DRAW_AHEAD_SCREENS; observed: those within four screens.
-    expect(reported.size).toBe((DRAW_AHEAD_SCREENS + 1) * 10 + 1);
+    // Reported: the blocks within a screen of the viewport; observed: those within four screens.
+    expect(reported.size).toBe(21);
     expect(fake.held.size).toBeLessThanOrEqual(60);
     // Scrolling through half the page, 400 px a frame: every block is reported on the way.
     let maxHeld = 0;
@@ -213,7 +183,7 @@ describe('intersectionWatcher', () => {
     }
     const shouldHave = els.filter((b) => b.top <= 150_000 + 2 * SCREEN);
     expect(shouldHave.filter((b) => !reported.has(b))).toEqual([]);
-    expect(els.filter((b) => reported.has(b) && b.top > 150_000 + (DRAW_AHEAD_SCREENS + 1) * SCREEN)).toEqual([]);
+    expect(els.filter((b) => reported.has(b) && b.top > 150_000 + 2 * SCREEN)).toEqual([]);
     expect(maxHeld).toBeLessThanOrEqual(100);
   });
 
@@ -294,7 +264,7 @@ describe('intersectionWatcher', () => {
     expect(fake.held.has(els[500]!)).toBe(false);
   });
 
-  it('never draws a block without a box ahead with the near ones: its text is not shown', () => {
+  it('never reports a block without a box: its text is not shown', () => {
     const fake = fakeWindow();
     const reported = new Set<Element>();
     const watcher = intersectionWatcher(fake.win)((els) => els.forEach((el) => reported.add(el)));
