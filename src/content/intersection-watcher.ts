@@ -82,28 +82,19 @@ export function intersectionWatcher(win: Window & typeof globalThis): ViewportWa
           if (!held.has(el)) continue; // Taken back since this was computed.
           const rect = entry.boundingClientRect;
           // The scroll position this frame was computed at: read in this frame's callback if it
-          // scrolled. A target with no box (display: none) has no place: it is never
-          // parked: it stays observed until it is shown.
+          // scrolled. A target with no box (display: none) has no place, so it is never parked:
+          // it stays observed until it is shown.
           const place =
             scrollY === undefined || rect.height === 0
               ? undefined
               : { top: rect.top + scrollY, bottom: rect.bottom + scrollY };
           // Far: beyond PARK_SCREENS screens, measured from the near zone the observer itself
-          // reports (one screen around the viewport), so no window geometry is read here. A
-          // target with no box (display: none) has no place to come back to: it stays observed.
+          // reports (one screen around the viewport), so no window geometry is read here.
           const zone = entry.rootBounds;
           const margin = zone ? ((PARK_SCREENS - 1) * zone.height) / 3 : 0;
           if (entry.isIntersecting) near.push(el);
-          else if (
-            parking &&
-            place &&
-            zone &&
-            rect.height > 0 &&
-            (rect.bottom < zone.top - margin || rect.top > zone.bottom + margin)
-          ) {
-            observer.unobserve(el);
-            held.delete(el);
-            parked.set(el, place);
+          else if (parking && place && zone && (rect.bottom < zone.top - margin || rect.top > zone.bottom + margin)) {
+            park(el, place);
             continue;
           }
           held.set(el, place);
@@ -112,6 +103,13 @@ export function intersectionWatcher(win: Window & typeof globalThis): ViewportWa
       },
       { rootMargin: NEAR_MARGIN },
     );
+
+    /** Takes `el` off the observer until scrolling brings `place` near. */
+    function park(el: Element, place: Place): void {
+      observer.unobserve(el);
+      held.delete(el);
+      parked.set(el, place);
+    }
 
     /** Hands `el` to the observer, keeping its last known place until the observer reports a new one. */
     function observe(el: Element, place?: Place): void {
@@ -145,12 +143,7 @@ export function intersectionWatcher(win: Window & typeof globalThis): ViewportWa
       }
       if (total() <= FREE_TARGETS) return;
       const beyondPark = farTest(PARK_SCREENS);
-      for (const [el, place] of held) {
-        if (!place || place.bottom === place.top || !beyondPark(place)) continue;
-        observer.unobserve(el);
-        held.delete(el);
-        parked.set(el, place);
-      }
+      for (const [el, place] of held) if (place && beyondPark(place)) park(el, place);
     }
 
     function onScroll(event: Event): void {
