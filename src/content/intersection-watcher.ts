@@ -20,6 +20,8 @@ import { NEAR_MARGIN, type ViewportWatcherFactory } from './viewport';
 export const FREE_TARGETS = 256;
 /** Once past FREE_TARGETS, new targets are handed over at most this often. */
 export const OBSERVE_EVERY_MS = 100;
+/** Once the reader scrolls, blocks placed within this many screens are drawn along with any that comes near. */
+export const DRAW_AHEAD_SCREENS = 3;
 /** Parked targets within this many screens above or below the viewport are handed back. */
 export const RESUME_SCREENS = 2;
 /** Observed targets whose last known place is further than this are parked (more than RESUME_SCREENS: no churn at the edge). */
@@ -64,6 +66,12 @@ export function intersectionWatcher(win: Window & typeof globalThis): ViewportWa
     };
     /** The first read waits for a block to watch: a page without names never asks for a frame. */
     let geometryAsked = false;
+    /**
+     * Whether the window has scrolled since this watcher started. Only then are blocks drawn
+     * ahead: which blocks are placed when the first reports come depends on timing, and a page
+     * nobody scrolls must get the same highlights every time it is switched on.
+     */
+    let scrolled = false;
 
     const total = () => held.size + parked.size + waiting.size;
     /** Tells whether a place lies further than `screens` screens above or below the viewport (as last read). */
@@ -99,10 +107,26 @@ export function intersectionWatcher(win: Window & typeof globalThis): ViewportWa
           }
           held.set(el, place);
         }
-        if (near.length > 0) onNear(near);
+        if (near.length === 0) return;
+        onNear(scrolled && scrollY !== undefined ? [...near, ...placedAhead(new Set(near))] : near);
       },
       { rootMargin: NEAR_MARGIN },
     );
+
+    /**
+     * Every block placed within DRAW_AHEAD_SCREENS of the viewport. Marks make the browser lay
+     * out their whole flow again (4–5 ms on a 3,000-paragraph page); drawn a block at a time as
+     * each came near, that was nearly every frame of a scroll. Drawn with the near ones, it is
+     * once every few screens.
+     */
+    function placedAhead(near: Set<Element>): Element[] {
+      const beyond = farTest(DRAW_AHEAD_SCREENS);
+      const ahead: Element[] = [];
+      for (const places of [held, parked] as Map<Element, Place | undefined>[]) {
+        for (const [el, place] of places) if (place && !near.has(el) && !beyond(place)) ahead.push(el);
+      }
+      return ahead;
+    }
 
     /** Takes `el` off the observer until scrolling brings `place` near. */
     function park(el: Element, place: Place): void {
@@ -147,11 +171,12 @@ export function intersectionWatcher(win: Window & typeof globalThis): ViewportWa
     }
 
     function onScroll(event: Event): void {
-      if (total() === 0) return;
       // The window scrolled: places on the page still hold, read against the new position in
       // the next frame. An inner box scrolled: its blocks moved on screen, which only placing
       // them afresh (below) catches.
       const windowScrolled = event.target === win.document || event.target === win;
+      if (windowScrolled && event.type === 'scroll') scrolled = true;
+      if (total() === 0) return;
       if (windowScrolled && !frameQueued) {
         frameQueued = true;
         win.requestAnimationFrame(afterScroll);

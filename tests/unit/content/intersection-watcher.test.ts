@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  DRAW_AHEAD_SCREENS,
   FREE_TARGETS,
   intersectionWatcher,
   OBSERVE_EVERY_MS,
@@ -100,7 +101,7 @@ function fakeWindow({ crossOrigin = false } = {}) {
     },
     scrollTo(y: number) {
       win.scrollY = y;
-      for (const fn of listeners.get('scroll') ?? []) fn({ target: win.document } as unknown as Event);
+      for (const fn of listeners.get('scroll') ?? []) fn({ type: 'scroll', target: win.document } as unknown as Event);
     },
   };
 }
@@ -183,8 +184,57 @@ describe('intersectionWatcher', () => {
     }
     const shouldHave = els.filter((b) => b.top <= 150_000 + 2 * SCREEN);
     expect(shouldHave.filter((b) => !reported.has(b))).toEqual([]);
-    expect(els.filter((b) => reported.has(b) && b.top > 150_000 + 2 * SCREEN)).toEqual([]);
+    // Once scrolling, blocks placed a few screens ahead come with the near ones; none further.
+    expect(els.filter((b) => reported.has(b) && b.top > 150_000 + (DRAW_AHEAD_SCREENS + 1) * SCREEN)).toEqual([]);
     expect(maxHeld).toBeLessThanOrEqual(100);
+  });
+
+  it('before the reader scrolls, reports only the near blocks, however the reports are timed', () => {
+    // Switching highlights off and on in a tab nobody scrolls must draw the same blocks: the
+    // far ones are placed in later reports or in the same one, and neither may change that.
+    for (const split of [false, true]) {
+      const fake = fakeWindow();
+      const reported = new Set<Element>();
+      const watcher = intersectionWatcher(fake.win)((els) => els.forEach((el) => reported.add(el)));
+      const els = column(100);
+      for (const el of split ? els.slice(50) : els) watcher.observe(el);
+      vi.advanceTimersByTime(0);
+      fake.frame();
+      if (split) {
+        for (const el of els.slice(0, 50)) watcher.observe(el);
+        vi.advanceTimersByTime(0);
+        fake.frame();
+      }
+      expect(new Set(reported)).toEqual(new Set(els.filter((b) => b.top <= 2 * SCREEN)));
+    }
+  });
+
+  it('once the reader scrolls, reports blocks in a few bursts (one layout each) rather than on every frame', () => {
+    const fake = fakeWindow();
+    const reported = new Set<Element>();
+    let reports = 0;
+    const watcher: ReturnType<ReturnType<typeof intersectionWatcher>> = intersectionWatcher(fake.win)((els) => {
+      reports++;
+      for (const el of els) {
+        reported.add(el);
+        watcher.unobserve(el);
+      }
+    });
+    const els = column(300); // A block every 100 px.
+    for (const el of els) watcher.observe(el);
+    vi.advanceTimersByTime(0);
+    fake.frame();
+    reports = 0;
+    // 20 screens at 40 px a frame: a block comes near every two or three frames.
+    for (let y = 40; y <= 20 * SCREEN; y += 40) {
+      fake.scrollTo(y);
+      fake.frame();
+      vi.advanceTimersByTime(16);
+    }
+    expect(els.filter((b) => b.top <= 22 * SCREEN && !reported.has(b))).toEqual([]);
+    expect(els.filter((b) => reported.has(b) && b.top > (20 + DRAW_AHEAD_SCREENS + 1) * SCREEN)).toEqual([]);
+    expect(reports).toBeGreaterThan(0);
+    expect(reports).toBeLessThanOrEqual(20);
   });
 
   it('places every parked block afresh once scrolling stops: blocks the page moved meanwhile are found', () => {
