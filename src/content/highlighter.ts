@@ -3,6 +3,7 @@
  * first), follows the page's changes, and takes every highlight back when stopped. It
  * decides what to highlight; how is the engine's business (`engine.ts`, `engine-choice.ts`).
  */
+import { readChanges } from './change-reading';
 import { containerOf } from './dom-rules';
 import { createDrawing, type Drawing } from './drawing';
 import { createGiantTextWindows } from './giant-text-window';
@@ -206,33 +207,15 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   function onChanges(batch: ChangeBatch): void {
     if (!contextAlive()) return stop();
     if (phase !== 'on') return;
-    scheduler.add(readChanges(batch), PRIORITY.changes);
+    scheduler.add(readChangesAndReport(batch), PRIORITY.changes);
   }
 
-  function* readChanges(batch: ChangeBatch): Generator<undefined, void> {
-    for (const container of batch.fought) page.strike(container);
-    if (batch.removed) for (const gone of page.disconnected()) hooks.forget(gone);
-    // Highlights inside what became (or moved into) an editor go, and stay gone: what is
-    // inside an editor is never read.
-    for (const el of batch.excluded) {
-      for (const container of [...page.states.keys()]) if (el.contains(container)) hooks.forget(container);
-    }
-    // Every changed container lets go of its text before any is read: text the page moved
-    // from one to another gets its whole text back before the container it joined is read.
-    for (const [i, container] of batch.containers.entries()) {
-      hooks.forget(container);
-      if (i % 64 === 63) yield undefined;
-    }
-    for (const container of batch.containers) {
-      if (container.isConnected) yield* readRegion(container, true, view, filters, page, hooks);
-    }
-    // An added element inside another added one is read with it.
-    const added = new Set(batch.added);
-    for (const el of added) {
-      let inner = false;
-      for (let up = el.parentNode; up && !inner; up = up.parentNode) inner = added.has(up as Element);
-      if (!inner && el.isConnected) yield* readRegion(el, false, view, filters, page, hooks);
-    }
+  function* readChangesAndReport(batch: ChangeBatch): Generator<undefined, void> {
+    yield* readChanges(batch, {
+      page,
+      forget: (container) => hooks.forget(container),
+      read: (region, shallow) => readRegion(region, shallow, view, filters, page, hooks),
+    });
     deps.onSummary?.();
   }
 

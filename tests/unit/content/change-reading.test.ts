@@ -1,0 +1,100 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { readChanges, type ChangeReader } from '../../../src/content/change-reading';
+import type { ChangeBatch } from '../../../src/content/mutations';
+import type { PageState } from '../../../src/content/page-state';
+
+const batchOf = (change: Partial<ChangeBatch>): ChangeBatch => ({
+  containers: [],
+  added: [],
+  removed: false,
+  fought: [],
+  excluded: [],
+  ...change,
+});
+
+/**
+ * A reader that logs what it is asked to do, in order ("forget p1", "read p1 shallow"), and a
+ * page that knows the containers `known` (those not connected count as removed).
+ */
+function recorder(known: Node[] = []) {
+  const log: string[] = [];
+  const name = (node: Node) => (node as Element).id || node.nodeName;
+  const page = {
+    states: new Map(known.map((node) => [node, {}])),
+    strike: (container: Node) => log.push(`strike ${name(container)}`),
+    disconnected: () => known.filter((node) => !node.isConnected),
+  } as unknown as PageState;
+  const reader: ChangeReader = {
+    page,
+    forget: (container) => void log.push(`forget ${name(container)}`),
+    *read(region, shallow) {
+      log.push(`read ${name(region)}${shallow ? ' shallow' : ''}`);
+      yield undefined;
+    },
+  };
+  return { log, reader };
+}
+
+/** Runs the steps to the end; returns how many times they yielded. */
+function run(steps: Generator<undefined, void>): number {
+  let yields = 0;
+  while (!steps.next().done) yields++;
+  return yields;
+}
+
+function elements(html: string): Record<string, HTMLElement> {
+  document.body.innerHTML = html;
+  return Object.fromEntries([...document.querySelectorAll<HTMLElement>('[id]')].map((el) => [el.id, el]));
+}
+
+describe('readChanges', () => {
+  it('lets every changed container go before reading any of them again', () => {
+    // Text the page moved from a to b must leave a before b is read, or it is counted twice.
+    const { a, b, gone } = elements('<p id="a">x</p><p id="b">y</p><p id="gone">z</p>');
+    gone!.remove();
+    const { log, reader } = recorder();
+    run(readChanges(batchOf({ containers: [a!, b!, gone!] }), reader));
+    expect(log).toEqual(['forget a', 'forget b', 'forget gone', 'read a shallow', 'read b shallow']);
+  });
+
+  it('reads an added element once, with the added element it sits in, and nothing the page took out again', () => {
+    const { outer, inner, deeper, other, dropped } = elements(
+      '<div id="outer"><p id="inner"><b id="deeper">x</b></p></div><p id="other">y</p><p id="dropped">z</p>',
+    );
+    dropped!.remove();
+    const { log, reader } = recorder();
+    run(readChanges(batchOf({ added: [deeper!, inner!, outer!, other!, dropped!] }), reader));
+    expect(log).toEqual(['read outer', 'read other']);
+  });
+
+  it('forgets the containers inside an element that became an editor, and only those', () => {
+    const { editor, inside, outside } = elements('<div id="editor"><p id="inside">x</p></div><p id="outside">y</p>');
+    const { log, reader } = recorder([inside!, outside!]);
+    run(readChanges(batchOf({ excluded: [editor!] }), reader));
+    expect(log).toEqual(['forget inside']);
+  });
+
+  it('strikes the containers where the page took highlights back, and forgets containers removed from the page', () => {
+    const { fought, kept, removed } = elements('<p id="fought">x</p><p id="kept">y</p><p id="removed">z</p>');
+    removed!.remove();
+    const { log, reader } = recorder([fought!, kept!, removed!]);
+    run(readChanges(batchOf({ fought: [fought!], removed: true }), reader));
+    expect(log).toEqual(['strike fought', 'forget removed']);
+    // Without `removed` in the batch, nothing is looked for.
+    const second = recorder([removed!]);
+    run(readChanges(batchOf({}), second.reader));
+    expect(second.log).toEqual([]);
+  });
+
+  it('lets go of many containers in bounded steps, not in one', () => {
+    const html = Array.from({ length: 200 }, (_, i) => `<p id="p${i}">x</p>`).join('');
+    const containers = Object.values(elements(html));
+    const { log, reader } = recorder();
+    const steps = readChanges(batchOf({ containers }), reader);
+    let yieldsBeforeFirstRead = 0;
+    while (!steps.next().done && !log.some((line) => line.startsWith('read'))) yieldsBeforeFirstRead++;
+    expect(yieldsBeforeFirstRead).toBe(3); // After 64, 128 and 192 of the 200.
+    expect(log.filter((line) => line.startsWith('forget'))).toHaveLength(200);
+  });
+});
