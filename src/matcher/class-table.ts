@@ -5,7 +5,7 @@
  * A content script builds one per page, so it is filled from the few thousand units that fold
  * to something else (foldChanges) rather than by walking all 65,536 units.
  */
-import { foldChanges, foldUnit, IGNORABLE } from './fold';
+import { foldChanges, foldUnit, IGNORABLE, prepareFold } from './fold';
 import { WORD_START } from './patterns';
 import { isWordStartUnit } from './word-kind';
 
@@ -32,6 +32,18 @@ function emptyClassTable(): Uint16Array {
   for (const ch of IGNORABLE) table[ch.charCodeAt(0)] = CLASS_IGNORE;
   empty = table;
   return table;
+}
+
+/**
+ * Builds what every class table starts from (the fold table, then the empty table), each in
+ * steps of its own, so that building a page's class table afterwards is one short step.
+ */
+export function* prepareClassTables(): Generator<void, void, void> {
+  yield* prepareFold();
+  if (empty) return;
+  yield;
+  emptyClassTable();
+  yield;
 }
 
 /** Every unit whose fold is alphabet[k - 1] gets class k. Alphabet characters are folded already. */

@@ -47,14 +47,21 @@ const CASED_RANGES: readonly [number, number][] = [
 let deltas: Uint16Array | undefined;
 let changes: Uint32Array | undefined;
 
-/** Decodes HAN_FOLD_PAIRS (format: tests/tools/build-script-data.ts) in one pass over its characters. */
-function decodeHanPairs(set: (unit: number, fold: number) => void): void {
+/** Characters of HAN_FOLD_PAIRS decoded per step (the whole string is some 17,000). */
+const DECODE_STEP = 2_048;
+
+/**
+ * Decodes HAN_FOLD_PAIRS (format: tests/tools/build-script-data.ts) in one pass over its
+ * characters, pausing every DECODE_STEP of them.
+ */
+function* decodeHanPairs(set: (unit: number, fold: number) => void): Generator<void, void, void> {
   let source = 0;
   let gap = 0;
   let diff = 0;
   let sign = 0; // 0 while reading the gap, then +1 or -1 while reading the difference
   const text = HAN_FOLD_PAIRS;
   for (let i = 0; i <= text.length; i++) {
+    if (i % DECODE_STEP === DECODE_STEP - 1) yield;
     const c = i < text.length ? text.charCodeAt(i) : 0x2c;
     if (c === 0x2c) {
       source += sign === 0 || gap === 0 ? 1 : gap;
@@ -70,14 +77,19 @@ function decodeHanPairs(set: (unit: number, fold: number) => void): void {
   }
 }
 
-function build(): Uint16Array {
+/**
+ * Builds the fold table, pausing between pieces of a few milliseconds: a content script
+ * builds it first thing when it loads its glossary, and in one piece it was a 20 ms step of
+ * a loading slice (traced, on a slow and busy machine).
+ */
+function* buildSteps(): Generator<void, Uint16Array, void> {
   const d = new Uint16Array(0x10000);
   const touched: number[] = [];
   const set = (c: number, f: number) => {
     d[c] = (f - c) & 0xffff;
     touched.push(c);
   };
-  decodeHanPairs(set);
+  yield* decodeHanPairs(set);
   for (let c = 0xff01; c <= 0xff5e; c++) set(c, c - 0xfee0);
   for (const [units, f] of [
     [HYPHENS, 0x2d],
@@ -87,20 +99,44 @@ function build(): Uint16Array {
   ] as const) {
     for (let i = 0; i < units.length; i++) set(units.charCodeAt(i), f);
   }
+  yield;
   // Case last, on the already folded value. Nothing folds into a cased range from outside it
   // except full-width capitals, which go straight to lower-case ASCII.
-  for (const [lo, hi] of CASED_RANGES) lowerRange(d, lo, hi, set);
+  // A range at a time: lower-casing runs through the engine's Unicode tables, slow when cold.
+  for (const [lo, hi] of CASED_RANGES) {
+    lowerRange(d, lo, hi, set);
+    yield;
+  }
   for (let c = 0xff21; c <= 0xff3a; c++) set(c, c - 0xfee0 + 0x20);
 
   const sorted = Uint16Array.from(touched).sort(); // native numeric sort: no comparator calls
+  yield;
   const list: number[] = [];
   for (let i = 0; i < sorted.length; i++) {
     const c = sorted[i]!;
     if ((i === 0 || c !== sorted[i - 1]) && d[c] !== 0) list.push(c * 0x10000 + ((c + d[c]!) & 0xffff));
   }
+  // Both set at the end: no use between the steps ever sees a table half built.
   changes = Uint32Array.from(list);
   deltas = d;
   return d;
+}
+
+/** Builds the fold table at once: the first use when nobody prepared it. */
+function build(): Uint16Array {
+  const steps = buildSteps();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Builds the fold table in bounded steps unless it exists already, so a caller that can pause
+ * (a content script loading its matcher) never pays for it in one piece.
+ */
+export function* prepareFold(): Generator<void, void, void> {
+  if (!deltas) yield* buildSteps();
 }
 
 /** Lower-cases lo … hi in slices of 64 with one toLowerCase call each where lengths allow. */

@@ -3,6 +3,7 @@
  */
 import { Automaton, patternLengths } from './automaton';
 import { buildAutomaton } from './build-automaton';
+import { prepareClassTables } from './class-table';
 import { buildPatternSet, type MatcherEntry } from './patterns';
 import { scanText, simpleEntries } from './scan';
 import { type Match, StreamingSelection } from './selection';
@@ -51,7 +52,9 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
  */
 export function* loadMatcherSteps(data: SerializedMatcher): Generator<void, Matcher, void> {
   const parts = yield* fromSerializedSteps(data);
-  // The class table (a 64K-entry copy) is the last sizeable piece of work.
+  // The class table (a 64K-entry copy) is the last sizeable piece of work: what it starts
+  // from is built in steps of its own first.
+  yield* prepareClassTables();
   return makeMatcher(parts, new Automaton(parts.automaton, parts.output), parts.patternLength);
 }
 

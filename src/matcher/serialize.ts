@@ -5,6 +5,7 @@
  */
 import type { AutomatonData } from './automaton';
 import { decodeBase64, encodeBase64 } from './base64';
+import { prepareFold } from './fold';
 import { foldFingerprint } from './fold-fingerprint';
 import { WORD_START, type VariantTable } from './patterns';
 
@@ -94,7 +95,8 @@ export function* fromSerializedSteps(data: unknown): Generator<void, LoadedParts
   if (typeof data !== 'object' || data === null) throw malformed('not an object');
   const d = data as Record<string, unknown>;
   if (d.format !== 'columnlens-matcher' || d.version !== 1) throw malformed('unknown format or version');
-  // On a fresh page this builds the fold table: a step of its own.
+  // On a fresh page the fold table is built first, in steps of its own.
+  yield* prepareFold();
   if (d.fold !== foldFingerprint()) throw malformed('built with a different folding table (recompile it)');
   if (!isStringArray(d.entryIds) || !isStringArray(d.variantText) || typeof d.alphabet !== 'string') {
     throw malformed('entryIds, variantText or alphabet has the wrong type');
