@@ -10,6 +10,8 @@ import type { PageState, PendingBlock, PendingMatch } from './page-state';
 
 /** Text long enough that scanning it is worth a pause point of its own. */
 const LONG_TEXT = 4_096;
+/** Characters scanned between pause points when no block in between had names. */
+const PAUSE_TEXT = 2_048;
 
 /** The glossary as the highlighter needs it. */
 export interface GlossaryView {
@@ -63,6 +65,7 @@ export function* readRegion(
     onShadowRoot: hooks.shadowRoot,
     onLost: hooks.lost,
   });
+  let scanned = 0;
   try {
     for (const block of blocks) {
       if (!block) {
@@ -79,8 +82,14 @@ export function* readRegion(
         if (block.text.length > LONG_TEXT) yield undefined;
       }
       if (matches.length > 0 && !stale()) record(block, matches, view, filters, page, hooks);
-      // A pause point per block: walking to it, scanning it and recording it is one short step.
-      yield undefined;
+      // A pause point after a block with names, or once PAUSE_TEXT characters were scanned;
+      // the walk pauses every few dozen nodes besides. One per block cost a scheduler round
+      // per paragraph, tens of thousands on a page of short blocks.
+      scanned += block.text.length;
+      if (matches.length > 0 || scanned > PAUSE_TEXT) {
+        scanned = 0;
+        yield undefined;
+      }
     }
   } finally {
     page.endWalk(walk);
