@@ -5,16 +5,9 @@
  * page's own scripts run in between).
  */
 
-/** A unit of work that yields between bounded steps and returns a T. */
-export type Steps<T> = Generator<void, T, void>;
+import type { Steps } from '../matcher/steps';
 
-/** Runs every step now. */
-export function runSteps<T>(steps: Steps<T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
+export { runSteps, type Steps } from '../matcher/steps';
 
 /** Time a slice may run before it yields (a long task is one of 50 ms or more). */
 export const SLICE_MS = 10;

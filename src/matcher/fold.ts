@@ -11,6 +11,7 @@
  *   turning into two units).
  */
 import { HAN_FOLD_PAIRS } from './script-data.generated';
+import { runSteps, type Steps } from './steps';
 
 const HYPHENS = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d';
 const SPACES =
@@ -54,7 +55,7 @@ const DECODE_STEP = 2_048;
  * Decodes HAN_FOLD_PAIRS (format: tests/tools/build-script-data.ts) in one pass over its
  * characters, pausing every DECODE_STEP of them.
  */
-function* decodeHanPairs(set: (unit: number, fold: number) => void): Generator<void, void, void> {
+function* decodeHanPairs(set: (unit: number, fold: number) => void): Steps<void> {
   let source = 0;
   let gap = 0;
   let diff = 0;
@@ -82,7 +83,7 @@ function* decodeHanPairs(set: (unit: number, fold: number) => void): Generator<v
  * builds it first thing when it loads its glossary, and in one piece it was a 20 ms step of
  * a loading slice (traced, on a slow and busy machine).
  */
-function* buildSteps(): Generator<void, Uint16Array, void> {
+function* buildSteps(): Steps<Uint16Array> {
   const d = new Uint16Array(0x10000);
   const touched: number[] = [];
   const set = (c: number, f: number) => {
@@ -123,19 +124,13 @@ function* buildSteps(): Generator<void, Uint16Array, void> {
 }
 
 /** Builds the fold table at once: the first use when nobody prepared it. */
-function build(): Uint16Array {
-  const steps = buildSteps();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
+const build = (): Uint16Array => runSteps(buildSteps());
 
 /**
  * Builds the fold table in bounded steps unless it exists already, so a caller that can pause
  * (a content script loading its matcher) never pays for it in one piece.
  */
-export function* prepareFold(): Generator<void, void, void> {
+export function* prepareFold(): Steps<void> {
   if (!deltas) yield* buildSteps();
 }
 

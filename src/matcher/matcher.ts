@@ -7,6 +7,7 @@ import { prepareClassTables } from './class-table';
 import { buildPatternSet, type MatcherEntry } from './patterns';
 import { scanText, simpleEntries } from './scan';
 import { type Match, StreamingSelection } from './selection';
+import { runSteps } from './steps';
 import { fromSerializedSteps, type MatcherParts, type SerializedMatcher, toSerialized } from './serialize';
 
 /** A compiled glossary. `entryIds[m.entry]` is the id of a match's entry. */
@@ -60,11 +61,7 @@ export function* loadMatcherSteps(data: SerializedMatcher): Generator<void, Matc
 
 /** Loads a serialised matcher at once; throws a clear error on malformed or outdated data. */
 export function loadMatcher(data: SerializedMatcher): Matcher {
-  const steps = loadMatcherSteps(data);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(loadMatcherSteps(data));
 }
 
 /** Occurrences per entry index (for page summaries and relevance). */
