@@ -108,6 +108,10 @@ interface Frame {
   el: Element;
   /** Its parent when we entered, to notice the page removing it meanwhile. */
   parent: Node | null;
+  /** The walk's pause count when we entered: without a pause since, the page cannot have run. */
+  pauses: number;
+  /** A link: leaving it is a link's edge. */
+  link?: boolean;
   /** The run to go back to when `el` is a container; undefined for inline elements. */
   outer?: Run;
   /** Set while reading `el`'s shadow tree: its light children come next. */
@@ -133,24 +137,32 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
   };
   let run = new Run(null, min);
   let node: Node | null;
+  // The parent of `node`, known from where the walk is: no DOM call per element to ask it.
+  let parent: Node;
+  // Every yield lets other code run, the page's included. Between two yields the DOM stays as
+  // the walk found it (the callbacks only touch what is inside the container being opened),
+  // so an element left without a pause in between needs no check that it is still attached.
+  let pauses = 0;
   const shadow = type === 1 && !options.shallow ? (root as Element).shadowRoot : null;
   if (shadow) {
     options.onShadowRoot?.(shadow);
-    frames.push({ el: root as Element, parent: null, outer: run, shadowFirst: true, root: true });
+    frames.push({ el: root as Element, parent: null, pauses, outer: run, shadowFirst: true, root: true });
     run = open(shadow);
     node = shadow.firstChild;
+    parent = shadow;
   } else {
     if (rootIsContainer) run = open(root);
     node = root.firstChild;
+    parent = root;
   }
   let visited = 0;
   for (;;) {
     if (++visited % TICK_EVERY === 0) {
-      const parent = node?.parentNode;
       yield undefined;
+      pauses++;
       // The page may have run meanwhile: a removed node no longer leads to its siblings.
       if (node && node.parentNode !== parent) {
-        if (parent) options.onLost?.(parent);
+        options.onLost?.(parent);
         node = null;
       }
     }
@@ -159,7 +171,10 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
       if (!frame) break;
       if (frame.outer) {
         const done = run.take();
-        if (done) yield done;
+        if (done) {
+          yield done;
+          pauses++;
+        }
         run = frame.outer;
       }
       if (frame.shadowFirst) {
@@ -167,16 +182,18 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
         frames.push({ ...frame, shadowFirst: false, outer: run });
         run = open(frame.el);
         node = frame.el.firstChild;
+        parent = frame.el;
         continue;
       }
       if (frame.root) break;
-      if (!frame.outer && frame.el.localName === 'a') run.crossLinkEdge();
-      if (frame.el.parentNode !== frame.parent) {
+      if (frame.link) run.crossLinkEdge();
+      if (frame.pauses !== pauses && frame.el.parentNode !== frame.parent) {
         if (frame.parent) options.onLost?.(frame.parent);
         node = null;
         continue;
       }
       node = frame.el.nextSibling;
+      parent = frame.parent!;
       continue;
     }
     const nodeType = node.nodeType;
@@ -190,11 +207,14 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
       continue;
     }
     const el = node as Element;
-    const kind = classify(el);
+    const name = el.localName;
+    const kind = classify(el, name);
     if (kind === 'inline') {
-      if (el.localName === 'a') run.crossLinkEdge();
-      frames.push({ el, parent: el.parentNode });
+      const link = name === 'a';
+      if (link) run.crossLinkEdge();
+      frames.push({ el, parent, pauses, link });
       node = el.firstChild;
+      parent = el;
       continue;
     }
     if (kind === 'skipped') {
@@ -203,20 +223,31 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
     }
     // Excluded elements and containers both end the current run.
     const done = run.take();
-    if (done) yield done;
+    if (done) {
+      yield done;
+      pauses++;
+      // As after any pause: the element may be gone, and its siblings with it.
+      if (el.parentNode !== parent) {
+        options.onLost?.(parent);
+        node = null;
+        continue;
+      }
+    }
     if (kind === 'excluded' || options.shallow) {
       node = el.nextSibling;
       continue;
     }
     const elShadow = el.shadowRoot;
-    frames.push({ el, parent: el.parentNode, outer: run, shadowFirst: !!elShadow });
+    frames.push({ el, parent, pauses, outer: run, shadowFirst: !!elShadow });
     if (elShadow) {
       options.onShadowRoot?.(elShadow);
       run = open(elShadow);
       node = elShadow.firstChild;
+      parent = elShadow;
     } else {
       run = open(el);
       node = el.firstChild;
+      parent = el;
     }
   }
   const last = run.take();

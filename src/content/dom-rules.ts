@@ -127,9 +127,8 @@ export const MARK_CLASS = 'columnlens-mark';
  */
 export type Kind = 'inline' | 'block' | 'excluded' | 'skipped';
 
-/** How the walker treats an element. */
-export function classify(el: Element): Kind {
-  const name = el.localName;
+/** How the walker treats an element (`name`: its local name, when the caller has read it already). */
+export function classify(el: Element, name = el.localName): Kind {
   if (EXCLUDED_TAGS.has(name)) return 'excluded';
   if (TRANSPARENT_SKIPPED_TAGS.has(name)) return 'skipped';
   // Attributes before blocks: an editable <div> must be excluded, not entered.

@@ -50,6 +50,15 @@ export interface ContainerState {
   dropped: boolean;
 }
 
+/**
+ * A walk of the page under way. It learns of every container dropped while it runs, so it
+ * can tell that the rest of its text there is stale without bookkeeping per container.
+ */
+export interface Walk {
+  /** Containers dropped since this walk last opened them. */
+  readonly dropped: Set<Node>;
+}
+
 /** Per-container bookkeeping for one document. */
 export class PageState {
   readonly states = new Map<Node, ContainerState>();
@@ -57,28 +66,43 @@ export class PageState {
   /** Times the page took our highlights out of each container (kept across re-reads). */
   private readonly strikes = new WeakMap<Node, number>();
   private containersGivenUp = 0;
-  /** Bumped whenever a container is (about to be) read again, so older walks know they are stale. */
-  private readonly generations = new WeakMap<Node, number>();
   /** Walks of the page under way (started and not finished), see `readRegion`. */
-  private readonly walks = new Set<object>();
+  private readonly walks = new Set<Walk>();
 
-  /** Notes a walk starting; pass the token to `endWalk` when it finishes. */
-  beginWalk(): object {
-    const walk = {};
+  /** Notes a walk starting; pass it to `endWalk` when it finishes. */
+  beginWalk(): Walk {
+    const walk: Walk = { dropped: new Set() };
     this.walks.add(walk);
     return walk;
   }
 
-  endWalk(walk: object): void {
+  endWalk(walk: Walk): void {
     this.walks.delete(walk);
   }
 
   /**
-   * Whether `walk` is the only walk under way: then no other walk can have a container open,
-   * and opening one it knows nothing about needs no generation bump (on a large page that
-   * saves a WeakMap write for each of tens of thousands of containers).
+   * `walk` starts reading `container` (after dropping what was known of it, if anything):
+   * what happened to it before is no longer news to this walk.
    */
-  aloneIn(walk: object): boolean {
+  opened(walk: Walk, container: Node): void {
+    if (walk.dropped.size > 0) walk.dropped.delete(container);
+  }
+
+  /**
+   * Whether `container` was dropped since `walk` opened it: the page's changes read it
+   * again meanwhile (and may have drawn it), so the rest of this walk's text there is stale.
+   * No lookup at all while nothing was dropped, the common case on a large page.
+   */
+  isStale(walk: Walk, container: Node): boolean {
+    return walk.dropped.size > 0 && walk.dropped.has(container);
+  }
+
+  /**
+   * Whether `walk` is the only walk under way: then no other walk can have a container open,
+   * and opening one it knows nothing about needs no dropping (on a large page that saves
+   * bookkeeping for each of tens of thousands of containers).
+   */
+  aloneIn(walk: Walk): boolean {
     return this.walks.size === 1 && this.walks.has(walk);
   }
 
@@ -99,18 +123,13 @@ export class PageState {
 
   /** Forgets a container; returns its state so the caller can undraw it. */
   drop(container: Node): ContainerState | undefined {
-    this.generations.set(container, this.generation(container) + 1);
+    for (const walk of this.walks) walk.dropped.add(container);
     const state = this.states.get(container);
     if (!state) return undefined;
     this.states.delete(container);
     state.dropped = true;
     for (const entry of state.firsts) if (this.firstOwner.get(entry) === state) this.firstOwner.delete(entry);
     return state;
-  }
-
-  /** How many times `container` has been dropped: a walk that read it under another number is stale. */
-  generation(container: Node): number {
-    return this.generations.get(container) ?? 0;
   }
 
   /** Notes that the page took our highlights out of `container`. */

@@ -49,10 +49,9 @@ export function* readRegion(
   page: PageState,
   hooks: ReadHooks,
 ): Generator<undefined, void> {
-  // The generation of each container as this walk opened it. While the walk is paused the
-  // page's changes may read a container again (and draw it); the rest of this walk's text
-  // there is then stale, and reading it would count it twice and wrap our own marks.
-  const opened = new Map<Node, number>();
+  // While the walk is paused the page's changes may read a container again (and draw it);
+  // the rest of this walk's text there is then stale, and reading it would count it twice
+  // and wrap our own marks. The page state tells the walk which containers that happened to.
   const walk = page.beginWalk();
   const blocks = walkBlocks(root, {
     shallow,
@@ -60,7 +59,7 @@ export function* readRegion(
     onContainer(container) {
       // Nothing to forget in a container never read, unless another walk may have it open.
       if (page.knows(container) || !page.aloneIn(walk)) hooks.forget(container);
-      opened.set(container, page.generation(container));
+      page.opened(walk, container);
     },
     onShadowRoot: hooks.shadowRoot,
     onLost: hooks.lost,
@@ -72,8 +71,7 @@ export function* readRegion(
         yield undefined;
         continue;
       }
-      const stale = () =>
-        opened.has(block.container) && opened.get(block.container) !== page.generation(block.container);
+      const stale = () => page.isStale(walk, block.container);
       if (stale()) continue;
       const matches: ScanMatch[] = [];
       for (const found of scanInWindows(view.scanner, block.text, view.maxMatchLength)) {

@@ -135,6 +135,42 @@ describe('block segmentation', () => {
     for (let step = walk.next(); !step.done; step = walk.next());
     expect(lost).toEqual([list]);
   });
+
+  it('reports a lost position when the page removes the next container while a block is handed over', () => {
+    document.body.innerHTML = '<div id="outer">Before it<p id="gone">gone</p><p>after</p></div>';
+    const outer = document.getElementById('outer')!;
+    const lost: Node[] = [];
+    const read: string[] = [];
+    const walk = walkBlocks(document.body, { onLost: (p) => lost.push(p) });
+    for (let step = walk.next(); !step.done; step = walk.next()) {
+      if (!step.value) continue;
+      read.push(step.value.text);
+      // The consumer of "Before it" runs the page's code, which takes the next paragraph out.
+      if (step.value.text === 'Before it') document.getElementById('gone')!.remove();
+    }
+    // Neither the removed paragraph nor anything after it is read by this walk: its
+    // container is reported so that a walk of its own reads "after".
+    expect(read).toEqual(['Before it']);
+    expect(lost).toEqual([outer]);
+  });
+
+  it('reports a lost position when the page removes an inline element the walk paused in', () => {
+    const p = document.createElement('p');
+    const b = document.createElement('b');
+    for (let i = 0; i < 200; i++) b.append(document.createElement('i'));
+    p.append('Nvidia ', b, ' tail');
+    document.body.append(p, Object.assign(document.createElement('p'), { textContent: 'next' }));
+    const lost: Node[] = [];
+    const walk = walkBlocks(document.body, { onLost: (lostParent) => lost.push(lostParent) });
+    expect(walk.next().value).toBeUndefined();
+    // Paused among <b>'s children: the page takes <b> out of the paragraph.
+    b.remove();
+    const read: string[] = [];
+    for (let step = walk.next(); !step.done; step = walk.next()) if (step.value) read.push(step.value.text);
+    expect(lost).toEqual([p]);
+    expect(read).toContain('next');
+    expect(read.join('|')).not.toContain('tail');
+  });
 });
 
 describe('offset map', () => {

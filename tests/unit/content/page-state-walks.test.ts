@@ -23,15 +23,40 @@ describe('walks under way', () => {
     expect(page.aloneIn(old)).toBe(false);
   });
 
-  it('knows a container once something was recorded for it, and bumps its generation when dropped', () => {
+  it('knows a container once something was recorded for it, and not after it was dropped', () => {
     const page = new PageState();
     const p = document.createElement('p');
     expect(page.knows(p)).toBe(false);
     page.stateFor(p);
     expect(page.knows(p)).toBe(true);
-    const before = page.generation(p);
     page.drop(p);
     expect(page.knows(p)).toBe(false);
-    expect(page.generation(p)).toBe(before + 1);
+  });
+
+  it('tells a walk which containers were dropped since it opened them', () => {
+    const page = new PageState();
+    const [a, b] = [document.createElement('p'), document.createElement('p')];
+    const walk = page.beginWalk();
+    page.opened(walk, a);
+    page.opened(walk, b);
+    page.drop(a);
+    expect(page.isStale(walk, a)).toBe(true);
+    expect(page.isStale(walk, b)).toBe(false);
+    // Opening it again (the walk's own read after dropping it) makes it current.
+    page.opened(walk, a);
+    expect(page.isStale(walk, a)).toBe(false);
+  });
+
+  it('tells only the walks under way: a later walk starts with nothing stale', () => {
+    const page = new PageState();
+    const p = document.createElement('p');
+    const old = page.beginWalk();
+    page.opened(old, p);
+    page.endWalk(old);
+    page.drop(p);
+    expect(page.isStale(old, p)).toBe(false);
+    const fresh = page.beginWalk();
+    page.opened(fresh, p);
+    expect(page.isStale(fresh, p)).toBe(false);
   });
 });
