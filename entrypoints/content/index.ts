@@ -25,6 +25,11 @@ export default defineContentScript({
   // scripts off by 100–200 ms on a large page, and the text is all there at document_end. The
   // work is sliced, so starting early does not hold up the page's own start.
   runAt: 'document_end',
+  // WXT tells an older copy of this script (left behind by an update) to stop with a DOM event
+  // and, for WXT versions before that, also with window.postMessage. The message reaches the
+  // page's own `message` listeners, and posting it cost the first task 10–90 ms. Every copy
+  // of ColumnLens listens for the event.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     // The first task already compiles and evaluates this bundle: the set-up waits for the
     // next one, so neither comes near a long task (50 ms) on a slow machine.

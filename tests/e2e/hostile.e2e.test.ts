@@ -115,6 +115,28 @@ describe('hostile pages in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it("posts nothing to the page's message listeners", async () => {
+    // A page's `message` handlers are its code: WXT's "script started" notice by postMessage
+    // reached them on every page (and cost the script's first task 10–90 ms).
+    const url = server.setPage('hostile-messages', fixture('hostile-article.html'));
+    const cdp = await open(url, (p) =>
+      p.addInitScript(() => {
+        const heard: string[] = [];
+        (window as unknown as { __heard: string[] }).__heard = heard;
+        window.addEventListener('message', (e) => heard.push(JSON.stringify(e.data)));
+      }),
+    );
+    const expected = await expectedInBlocks(cdp, ['h1', 'p'], matcher);
+    await waitForDom(cdp, (v) => v.highlights.length >= expected.length);
+    // The page can still talk to itself: its own message arrives, so the listener works.
+    await page.evaluate(() => window.postMessage('from the page', '*'));
+    await page.waitForFunction(() => (window as unknown as { __heard: string[] }).__heard.length > 0);
+    expect(await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard)).toEqual([
+      JSON.stringify('from the page'),
+    ]);
+    expect(errors).toEqual([]);
+  });
+
   it('is untouched by a page that freezes Node.prototype and redefines HTMLElement and MutationObserver', async () => {
     await setHighlightsEnabled(browser.serviceWorker, false);
     const cdp = await open(`${server.origin}/fixtures/hostile-prototypes.html`);
