@@ -143,6 +143,15 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
   // the walk found it (the callbacks only touch what is inside the container being opened),
   // so an element left without a pause in between needs no check that it is still attached.
   let pauses = 0;
+  /**
+   * After a pause: whether the page took `child` out of `expected` meanwhile. Then `child`
+   * no longer leads to the siblings after it, and `expected` is reported for a walk of its own.
+   */
+  const detached = (child: Node, expected: Node | null): boolean => {
+    if (child.parentNode === expected) return false;
+    if (expected) options.onLost?.(expected);
+    return true;
+  };
   const shadow = type === 1 && !options.shallow ? (root as Element).shadowRoot : null;
   if (shadow) {
     options.onShadowRoot?.(shadow);
@@ -160,11 +169,7 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
     if (++visited % TICK_EVERY === 0) {
       yield undefined;
       pauses++;
-      // The page may have run meanwhile: a removed node no longer leads to its siblings.
-      if (node && node.parentNode !== parent) {
-        options.onLost?.(parent);
-        node = null;
-      }
+      if (node && detached(node, parent)) node = null;
     }
     if (node === null) {
       const frame = frames.pop();
@@ -187,8 +192,7 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
       }
       if (frame.root) break;
       if (frame.link) run.crossLinkEdge();
-      if (frame.pauses !== pauses && frame.el.parentNode !== frame.parent) {
-        if (frame.parent) options.onLost?.(frame.parent);
+      if (frame.pauses !== pauses && detached(frame.el, frame.parent)) {
         node = null;
         continue;
       }
@@ -226,9 +230,7 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
     if (done) {
       yield done;
       pauses++;
-      // As after any pause: the element may be gone, and its siblings with it.
-      if (el.parentNode !== parent) {
-        options.onLost?.(parent);
+      if (detached(el, parent)) {
         node = null;
         continue;
       }

@@ -7,6 +7,7 @@
  */
 import { foldChanges, foldUnit, IGNORABLE, prepareFold } from './fold';
 import { WORD_START } from './patterns';
+import type { Steps } from './steps';
 import { isWordStartUnit } from './word-kind';
 
 /** Set for letters and digits, before which the scanner may feed the word-start marker. */
@@ -38,7 +39,7 @@ function emptyClassTable(): Uint16Array {
  * Builds what every class table starts from (the fold table, then the empty table), each in
  * steps of its own, so that building a page's class table afterwards is one short step.
  */
-export function* prepareClassTables(): Generator<void, void, void> {
+export function* prepareClassTables(): Steps<void> {
   yield* prepareFold();
   if (empty) return;
   yield;

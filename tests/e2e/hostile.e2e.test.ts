@@ -117,7 +117,7 @@ describe('hostile pages in Chromium', () => {
 
   it("posts nothing to the page's message listeners", async () => {
     // A page's `message` handlers are its code: WXT's "script started" notice by postMessage
-    // reached them on every page (and cost the script's first task 10–90 ms).
+    // reached them on every page (and was about a third of the script's first task).
     const url = server.setPage('hostile-messages', fixture('hostile-article.html'));
     const cdp = await open(url, (p) =>
       p.addInitScript(() => {
