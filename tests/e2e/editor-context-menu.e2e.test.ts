@@ -4,9 +4,9 @@
  * menu's click event in the service worker (Chromium's `onClicked.dispatch`), which runs
  * the real listener: it must open the editor with a new entry named after the selection.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
+import { describe, expect, it } from 'vitest';
 import { openEditor } from './fixtures/editor-helpers';
+import { chromiumSuite } from './harness/suite';
 
 // The parts of the worker's global this test touches.
 declare const chrome: {
@@ -17,18 +17,11 @@ declare const chrome: {
 };
 
 describe('the context-menu item', () => {
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
+  const suite = chromiumSuite();
   it('is registered on install', async () => {
     // onInstalled runs just after the worker starts; give it a moment rather than racing it.
     const probe = (id: string) =>
-      browser.serviceWorker.evaluate(
+      suite.browser.serviceWorker.evaluate(
         (menuId) =>
           chrome.contextMenus.update(menuId, {}).then(
             () => 'exists',
@@ -47,8 +40,8 @@ describe('the context-menu item', () => {
   });
 
   it('opens the editor with a new entry named after the selection', async () => {
-    const opened = browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('options.html') });
-    await browser.serviceWorker.evaluate(() =>
+    const opened = suite.browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('options.html') });
+    await suite.browser.serviceWorker.evaluate(() =>
       chrome.contextMenus.onClicked.dispatch(
         {
           menuItemId: 'columnlens-add-selection',
@@ -70,7 +63,7 @@ describe('the context-menu item', () => {
 
   it('prefills from the URL and treats the text as text', async () => {
     const hostile = '<script>alert(1)</script>';
-    const editor = await openEditor(browser, `#add=${encodeURIComponent(hostile)}`);
+    const editor = await openEditor(suite.browser, `#add=${encodeURIComponent(hostile)}`);
     expect(await editor.inputValue('#field-term')).toBe(hostile);
     expect(await editor.locator('script:not([type="module"])').count()).toBe(0);
   });

@@ -6,11 +6,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
-import { startServer, type TestServer } from './harness/server';
 import { localValue, openEditor, waitForMark } from './fixtures/editor-helpers';
+import { chromiumSuite } from './harness/suite';
 
 const testPack = {
   schemaVersion: 1,
@@ -43,26 +42,19 @@ const file = (name: string, text: string | Buffer) => ({
 });
 
 describe('importing and exporting packs', () => {
-  let browser: ExtensionBrowser;
-  let server: TestServer;
+  const suite = chromiumSuite();
   let editor: Page;
 
   beforeAll(async () => {
-    browser = await launchWithExtension();
-    server = await startServer();
-    editor = await openEditor(browser);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    editor = await openEditor(suite.browser);
   });
 
-  const layer = () => localValue(browser.serviceWorker, 'userGlossary');
+  const layer = () => localValue(suite.browser.serviceWorker, 'userGlossary');
   const alertText = () => editor.textContent('[data-testid="import-error"]');
 
   it('previews a good file, imports it on confirmation, and an open page highlights its entries', async () => {
-    const article = await browser.context.newPage();
-    await article.goto(`${server.origin}/fixtures/editor-article.html`);
+    const article = await suite.browser.context.newPage();
+    await article.goto(`${suite.server.origin}/fixtures/editor-article.html`);
     await waitForMark(article, '輝達');
     await editor.setInputFiles('[data-testid="glossary-import"]', file('test-pack.json', JSON.stringify(testPack)));
     await editor.waitForSelector('[data-testid="import-preview"]:not([hidden])');

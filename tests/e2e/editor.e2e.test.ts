@@ -2,10 +2,8 @@
  * The glossary editor in Chromium: search, add, edit, delete with undo, reset, validation,
  * and every change reaching an already open page without a reload.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
-import { startServer, type TestServer } from './harness/server';
 import {
   localValue,
   markIdsFor,
@@ -15,26 +13,20 @@ import {
   waitForCompiled,
   waitForMark,
 } from './fixtures/editor-helpers';
+import { chromiumSuite } from './harness/suite';
 
 describe('the glossary editor', () => {
-  let browser: ExtensionBrowser;
-  let server: TestServer;
+  const suite = chromiumSuite();
   let article: Page;
   let editor: Page;
 
   beforeAll(async () => {
-    browser = await launchWithExtension();
-    server = await startServer();
-    article = await browser.context.newPage();
-    await article.goto(`${server.origin}/fixtures/editor-article.html`);
+    article = await suite.browser.context.newPage();
+    await article.goto(`${suite.server.origin}/fixtures/editor-article.html`);
     await waitForMark(article, '輝達');
     // Set once: if the page were reloaded, this would be gone.
     await article.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
-    editor = await openEditor(browser);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    editor = await openEditor(suite.browser);
   });
 
   const articleNotReloaded = () => article.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce);
@@ -86,7 +78,7 @@ describe('the glossary editor', () => {
     await editor.fill('#field-notes-en', 'My own note about Nvidia.');
     await editor.click('[data-testid="entry-save"]');
     await editor.waitForSelector('[data-testid="entry-reset"]');
-    const layer = (await localValue(browser.serviceWorker, 'userGlossary')) as {
+    const layer = (await localValue(suite.browser.serviceWorker, 'userGlossary')) as {
       overlays: { edits: { id: string }[] }[];
     };
     expect(layer.overlays.flatMap((o) => o.edits.map((e) => e.id))).toContain('nvidia');
@@ -96,7 +88,7 @@ describe('the glossary editor', () => {
   });
 
   it('marks invalid fields with messages next to them, and saves nothing', async () => {
-    const layerBefore = await localValue(browser.serviceWorker, 'userGlossary');
+    const layerBefore = await localValue(suite.browser.serviceWorker, 'userGlossary');
     await editor.click('[data-testid="entry-new"]');
     await editor.fill('#field-id', 'Bad Id');
     await editor.fill('#field-term', '');
@@ -121,7 +113,7 @@ describe('the glossary editor', () => {
     });
     // Focus goes to the first invalid field, for keyboard and screen-reader users.
     expect(await editor.evaluate(() => document.activeElement?.id)).toBe('field-id');
-    expect(await localValue(browser.serviceWorker, 'userGlossary')).toEqual(layerBefore);
+    expect(await localValue(suite.browser.serviceWorker, 'userGlossary')).toEqual(layerBefore);
   });
 
   it('shows markup in a note as text, in the editor and in the tooltip, and runs nothing', async () => {
@@ -133,7 +125,7 @@ describe('the glossary editor', () => {
     await editor.fill('#field-notes-en', hostile);
     await editor.fill('#field-aliases', `QR Labs\n${hostile}`);
     await editor.click('[data-testid="entry-save"]');
-    await waitForCompiled(browser.serviceWorker, 'quokka-robotics');
+    await waitForCompiled(suite.browser.serviceWorker, 'quokka-robotics');
     await editor.fill('[data-testid="entry-search"]', 'onerror');
     expect(await editor.textContent('[data-testid="entry-row"] >> nth=0 >> .entry-aliases')).toContain(hostile);
     await editor.click('[data-testid="entry-row"] >> nth=0');
@@ -171,9 +163,9 @@ describe('the glossary editor', () => {
 
   it('keeps unreadable stored data, says so, and offers it for download', async () => {
     const corrupt = { overlays: 'not a list', note: 'damaged on purpose' };
-    await setLocal(browser.serviceWorker, { userGlossary: corrupt });
+    await setLocal(suite.browser.serviceWorker, { userGlossary: corrupt });
     // The page still highlights from the bundled pack.
-    await waitForCompiled(browser.serviceWorker, 'quokka-robotics', false);
+    await waitForCompiled(suite.browser.serviceWorker, 'quokka-robotics', false);
     await waitForMark(article, '輝達');
     await editor.reload();
     await editor.waitForSelector('[data-testid="quarantine-notice"]:not([hidden])');
@@ -185,6 +177,6 @@ describe('the glossary editor', () => {
     const { readFile } = await import('node:fs/promises');
     const saved = JSON.parse(await readFile(path, 'utf8')) as { key: string; raw: unknown }[];
     expect(saved).toEqual([expect.objectContaining({ key: 'local:userGlossary', raw: corrupt })]);
-    expect(await localValue(browser.serviceWorker, 'userGlossary')).toEqual(corrupt);
+    expect(await localValue(suite.browser.serviceWorker, 'userGlossary')).toEqual(corrupt);
   });
 });

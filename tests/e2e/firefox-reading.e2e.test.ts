@@ -7,13 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { languageFromTag } from '../../src/i18n/language';
 import { relevanceScore, type ScoredEntry } from '../../src/scoring/relevance';
 import { NEXT_HIGHLIGHT_KEYS } from '../../src/tooltip/highlight-navigation';
 import { waitForHighlights } from '../bench/lib/highlight-wait';
-import { launchFirefoxWithExtension, tabShowing, type FirefoxWithExtension } from './harness/firefox';
-import { startServer, type TestServer } from './harness/server';
+import { tabShowing } from './harness/firefox';
+import { firefoxSuite } from './harness/suite';
 
 interface PackEntry extends ScoredEntry {
   term: string;
@@ -45,18 +45,12 @@ async function pressNextHighlight(page: Page): Promise<void> {
 }
 
 describe('reading a page in Firefox ESR', () => {
-  let firefox: FirefoxWithExtension;
-  let server: TestServer;
+  const suite = firefoxSuite();
   let article: Page;
 
   beforeAll(async () => {
-    [firefox, server] = await Promise.all([launchFirefoxWithExtension(), startServer()]);
-    article = await firefox.open(`${server.origin}/fixtures/ui-article.html`);
+    article = await suite.browser.open(`${suite.server.origin}/fixtures/ui-article.html`);
     await article.waitForSelector('#first mark[data-glossary-id="nvidia"]', { timeout: 20_000 });
-  });
-  afterAll(async () => {
-    await firefox?.close();
-    await server?.close();
   });
 
   it('shows the entry’s term and note, as text, in a tooltip on hover, and Esc closes it', async () => {
@@ -100,7 +94,7 @@ describe('reading a page in Firefox ESR', () => {
   });
 
   it('highlights text the page appends later within a second', async () => {
-    const page = await firefox.open(`${server.origin}/fixtures/highlight-dynamic.html`);
+    const page = await suite.browser.open(`${suite.server.origin}/fixtures/highlight-dynamic.html`);
     expect((await waitForHighlights(page, { min: 1, timeoutMs: 20_000 })).timedOut).toBe(false);
     // Timed in the page: from the page's own append to both names being marked.
     const ms = await page.evaluate(
@@ -134,10 +128,10 @@ describe('reading a page in Firefox ESR', () => {
 
   it('opens the popup on the tab: the score and the entries found', async () => {
     // Firefox cannot open the toolbar popup headless; opened as a page, `?tab=` names the tab.
-    const probe = await firefox.openExtensionPage('options.html');
+    const probe = await suite.browser.openExtensionPage('options.html');
     const tab = await tabShowing(probe, article.url());
     await probe.close();
-    const popup = await firefox.openExtensionPage(`popup.html?tab=${tab.id}`);
+    const popup = await suite.browser.openExtensionPage(`popup.html?tab=${tab.id}`);
     await popup.waitForSelector('[data-testid="relevance-score"]', { timeout: 10_000 });
 
     const expected = relevanceScore(tab.summary.counts, pack.entries);

@@ -1,17 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledMatcher } from '../bench/lib/glossary';
 import { waitForHighlights } from '../bench/lib/highlight-wait';
-import {
-  EXTENSION_UUID,
-  geckoId,
-  launchFirefoxWithExtension,
-  tabShowing,
-  type FirefoxWithExtension,
-} from './harness/firefox';
-import { FIXTURES_DIR, startServer, type TestServer } from './harness/server';
+import { EXTENSION_UUID, geckoId, tabShowing } from './harness/firefox';
+import { FIXTURES_DIR } from './harness/server';
+import { firefoxSuite } from './harness/suite';
 
 const matcher = bundledMatcher();
 
@@ -53,22 +48,15 @@ async function expected(page: Page): Promise<{ id: string; text: string }[]> {
 }
 
 describe('the built extension in Firefox ESR (WebDriver BiDi)', () => {
-  let firefox: FirefoxWithExtension;
-  let server: TestServer;
+  const suite = firefoxSuite();
   let url: string;
   beforeAll(async () => {
-    server = await startServer();
-    url = server.setPage('firefox-chips', PAGE);
-    firefox = await launchFirefoxWithExtension();
-  });
-  afterAll(async () => {
-    await firefox?.close();
-    await server?.close();
+    url = suite.server.setPage('firefox-chips', PAGE);
   });
 
   it('installs as a temporary add-on under its fixed id and origin', async () => {
-    expect(firefox.addonId).toBe(geckoId());
-    const options = await firefox.openExtensionPage('options.html');
+    expect(suite.browser.addonId).toBe(geckoId());
+    const options = await suite.browser.openExtensionPage('options.html');
     const seen = await options.evaluate(() => [
       location.href,
       browser.runtime.getManifest().name,
@@ -79,7 +67,7 @@ describe('the built extension in Firefox ESR (WebDriver BiDi)', () => {
   });
 
   it('highlights the names of glossary entries in all three scripts, never inside a textarea', async () => {
-    const page = await firefox.open(url);
+    const page = await suite.browser.open(url);
     const want = await expected(page);
     // The page names Nvidia in each script; the test is only as good as that.
     expect(want.filter((h) => h.id === 'nvidia').map((h) => h.text)).toEqual(['輝達', '英伟达', 'Nvidia']);
@@ -92,17 +80,17 @@ describe('the built extension in Firefox ESR (WebDriver BiDi)', () => {
   });
 
   it('is switched off and on from its popup, and the page returns exactly to what it was', async () => {
-    const page = await firefox.open(url);
+    const page = await suite.browser.open(url);
     const want = await expected(page);
     expect((await waitForHighlights(page, { min: want.length, timeoutMs: 20_000 })).timedOut).toBe(false);
     // The popup reports on one tab: opened as a page, it is told which with ?tab=<id>. Without
     // the tabs permission tab URLs are hidden, so the content script that answers with this
     // page's URL tells which tab it is.
-    const probe = await firefox.openExtensionPage('options.html');
+    const probe = await suite.browser.openExtensionPage('options.html');
     const { id: tabId } = await tabShowing(probe, url);
     await probe.close();
     expect(tabId).toBeTypeOf('number');
-    const popup = await firefox.openExtensionPage(`popup.html?tab=${tabId}`);
+    const popup = await suite.browser.openExtensionPage(`popup.html?tab=${tabId}`);
     const toggle = '[data-testid="highlights-toggle"]';
     await popup.waitForSelector(toggle, { timeout: 10_000 });
     expect(await popup.$eval(toggle, (el) => (el as HTMLInputElement).checked)).toBe(true);
@@ -124,10 +112,10 @@ describe('the built extension in Firefox ESR (WebDriver BiDi)', () => {
   // Firefox is where a page's CSP has historically reached into content scripts' styles.
   it('highlights and shows a styled tooltip under a strict Content-Security-Policy', async () => {
     const html = readFileSync(join(FIXTURES_DIR, 'hostile-article.html'), 'utf8');
-    const cspUrl = server.setPage('firefox-csp', html, {
+    const cspUrl = suite.server.setPage('firefox-csp', html, {
       'content-security-policy': "default-src 'none'; style-src 'none'",
     });
-    const page = await firefox.open(cspUrl);
+    const page = await suite.browser.open(cspUrl);
     const want = await expected(page);
     expect((await waitForHighlights(page, { min: want.length, timeoutMs: 20_000 })).timedOut).toBe(false);
     expect(await drawn(page)).toEqual(want);

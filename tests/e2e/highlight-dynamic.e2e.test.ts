@@ -3,10 +3,9 @@
  * within a second, and a ticker re-rendered every 250 ms does not keep the extension busy.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
-import { startServer, type TestServer } from './harness/server';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { marksIn, settledMarks, writeSettings } from './highlight-helpers';
+import { chromiumSuite } from './harness/suite';
 
 type PageChange = 'appendItem' | 'replaceContent' | 'rewriteText';
 
@@ -35,22 +34,16 @@ function timeUntil(page: Page, selector: string, change?: { fn: PageChange; text
 }
 
 describe('highlights on a changing page', () => {
-  let browser: ExtensionBrowser;
-  let server: TestServer;
+  const suite = chromiumSuite();
   let page: Page;
   let cdp: CDPSession;
 
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchWithExtension(), startServer()]);
-    page = await browser.context.newPage();
-    await page.goto(`${server.origin}/fixtures/highlight-dynamic.html`);
+    page = await suite.browser.context.newPage();
+    await page.goto(`${suite.server.origin}/fixtures/highlight-dynamic.html`);
     await settledMarks(page, 1);
-    cdp = await browser.context.newCDPSession(page);
+    cdp = await suite.browser.context.newCDPSession(page);
     await cdp.send('Performance.enable');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('highlights appended content within a second', async () => {
@@ -116,10 +109,10 @@ describe('highlights on a changing page', () => {
     // The ticker's last rendering is highlighted within a second of the page going quiet.
     expect(await timeUntil(page, '#ticker mark[data-glossary-id="nvidia"]')).toBeLessThan(1000);
     expect(await marksIn(page, '#ticker')).toEqual([['nvidia', 'Nvidia']]);
-    await writeSettings(browser.serviceWorker, { enabled: false });
+    await writeSettings(suite.browser.serviceWorker, { enabled: false });
     await page.waitForTimeout(500);
     const off = await scriptTime();
-    await writeSettings(browser.serviceWorker, { enabled: true });
+    await writeSettings(suite.browser.serviceWorker, { enabled: true });
     console.log(`ticker, 4 s: script ${on.script.toFixed(1)} ms with highlights, ${off.script.toFixed(1)} ms without`);
     expect(on.renders).toBeGreaterThanOrEqual(14);
     expect(on.longTasks).toBe(0);

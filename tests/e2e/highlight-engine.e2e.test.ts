@@ -6,10 +6,9 @@
  * forced through the hidden `local:debugEngine` item, or chosen by "auto" on a big page.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
-import { startServer, type TestServer } from './harness/server';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { askTab, marksIn, settledMarks, writeSettings } from './highlight-helpers';
+import { chromiumSuite } from './harness/suite';
 
 declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
 
@@ -61,8 +60,7 @@ function centreOf(page: Page, id: string, word: string): Promise<{ x: number; y:
 }
 
 describe('the highlight engine', () => {
-  let browser: ExtensionBrowser;
-  let server: TestServer;
+  const suite = chromiumSuite();
   let page: Page;
   let url: string;
   /** [category, text] of every mark piece the DOM engine draws on the same page. */
@@ -70,11 +68,10 @@ describe('the highlight engine', () => {
   let pristine: string;
 
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchWithExtension(), startServer()]);
-    url = `${server.origin}/fixtures/highlight-news.html`;
+    url = `${suite.server.origin}/fixtures/highlight-news.html`;
     // The reference: the DOM engine on the same page.
-    await browser.serviceWorker.evaluate(() => chrome.storage.local.set({ debugEngine: 'dom' }));
-    const reference = await browser.context.newPage();
+    await suite.browser.serviceWorker.evaluate(() => chrome.storage.local.set({ debugEngine: 'dom' }));
+    const reference = await suite.browser.context.newPage();
     await reference.goto(url);
     await settledMarks(reference, 20);
     byMarks = await reference.evaluate(() =>
@@ -83,8 +80,8 @@ describe('the highlight engine', () => {
         .sort((a, b) => (a.join() < b.join() ? -1 : 1)),
     );
     await reference.close();
-    await browser.serviceWorker.evaluate(() => chrome.storage.local.set({ debugEngine: 'highlight' }));
-    page = await browser.context.newPage();
+    await suite.browser.serviceWorker.evaluate(() => chrome.storage.local.set({ debugEngine: 'highlight' }));
+    page = await suite.browser.context.newPage();
     // Any change to the page's DOM from here on is recorded, in the page's own world.
     await page.addInitScript(() => {
       const w = window as unknown as { domChanges: number };
@@ -98,10 +95,6 @@ describe('the highlight engine', () => {
     await page.goto(url);
     pristine = await page.evaluate(() => document.body.innerHTML);
     await settledPaint(page, 20);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('paints exactly what the DOM engine marks, without changing the DOM', async () => {
@@ -143,18 +136,18 @@ describe('the highlight engine', () => {
   });
 
   it('answers the popup: the same counts as with marks, reveal selects the next occurrence', async () => {
-    const summary = (await askTab(browser.serviceWorker, page, { type: 'get-page-summary' })) as {
+    const summary = (await askTab(suite.browser.serviceWorker, page, { type: 'get-page-summary' })) as {
       counts: Record<string, number>;
     };
     expect(summary.counts.nvidia).toBe(6);
-    expect(await askTab(browser.serviceWorker, page, { type: 'reveal-entry', id: 'moonshot-ai' })).toBe(true);
+    expect(await askTab(suite.browser.serviceWorker, page, { type: 'reveal-entry', id: 'moonshot-ai' })).toBe(true);
     const place = () =>
       page.evaluate(() => {
         const s = document.getSelection()!;
         return [String(s), s.anchorNode?.parentElement?.closest('[id]')?.id];
       });
     expect(await place()).toEqual(['月之暗面', 'h-hant']);
-    expect(await askTab(browser.serviceWorker, page, { type: 'reveal-entry', id: 'moonshot-ai' })).toBe(true);
+    expect(await askTab(suite.browser.serviceWorker, page, { type: 'reveal-entry', id: 'moonshot-ai' })).toBe(true);
     expect(await place()).toEqual(['月之暗面', 'p-hant']);
     await page.keyboard.press('Escape');
   });
@@ -166,36 +159,36 @@ describe('the highlight engine', () => {
     // `caret: 'initial'`: hiding the caret would make Playwright write style attributes into the page.
     const shot = () => page.screenshot({ clip: box!, caret: 'initial' });
     const on = await shot();
-    await writeSettings(browser.serviceWorker, { hiddenCategories: ['company'] });
+    await writeSettings(suite.browser.serviceWorker, { hiddenCategories: ['company'] });
     await page.waitForFunction(() => !CSS.highlights.has('columnlens-company'));
     expect(new Set((await settledPaint(page)).map(([category]) => category))).toEqual(new Set(['technology']));
-    await writeSettings(browser.serviceWorker, { enabled: false });
+    await writeSettings(suite.browser.serviceWorker, { enabled: false });
     await page.waitForFunction(() => [...CSS.highlights.keys()].every((k) => !k.startsWith('columnlens-')));
     const off = await shot();
     expect(on.equals(off)).toBe(false);
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(pristine);
-    await writeSettings(browser.serviceWorker, {});
+    await writeSettings(suite.browser.serviceWorker, {});
     expect(await settledPaint(page, byMarks.length)).toEqual(byMarks);
     expect(on.equals(await shot())).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { domChanges: number }).domChanges)).toBe(0);
   });
 
   it('is chosen automatically for a huge document, and paints as the reader scrolls', async () => {
-    await browser.serviceWorker.evaluate(() => chrome.storage.local.set({ debugEngine: 'auto' }));
+    await suite.browser.serviceWorker.evaluate(() => chrome.storage.local.set({ debugEngine: 'auto' }));
     // About 33,000 elements: past the 30,000 where each insertion of marks costs a slow relayout.
     const rows = Array.from(
       { length: 6_500 },
       (_, i) => `<tr id="r${i}"><td>${i}</td><td>Nvidia</td><td>x</td><td>y</td></tr>`,
     );
-    const big = await browser.context.newPage();
+    const big = await suite.browser.context.newPage();
     await big.goto(
-      server.setPage('engine-auto', `<!doctype html><meta charset="utf-8"><table>${rows.join('')}</table>`),
+      suite.server.setPage('engine-auto', `<!doctype html><meta charset="utf-8"><table>${rows.join('')}</table>`),
     );
     const nearTop = await settledPaint(big, 10);
     expect(await big.locator('mark').count()).toBe(0);
     // Drawn as text nears the viewport, like marks: not the whole table at once.
     expect(nearTop.length).toBeLessThan(1_000);
-    const summary = (await askTab(browser.serviceWorker, big, { type: 'get-page-summary' })) as {
+    const summary = (await askTab(suite.browser.serviceWorker, big, { type: 'get-page-summary' })) as {
       counts: Record<string, number>;
     };
     expect(summary.counts).toEqual({ nvidia: 6_500 });

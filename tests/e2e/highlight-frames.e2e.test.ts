@@ -3,25 +3,18 @@
  * filled by the page's script) are highlighted, styled, and restored when switched off.
  */
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
-import { startServer, type TestServer } from './harness/server';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { marksIn, noMarks, settledMarks, writeSettings } from './highlight-helpers';
+import { chromiumSuite } from './harness/suite';
 
 describe('highlights in shadow roots and frames', () => {
-  let browser: ExtensionBrowser;
-  let server: TestServer;
+  const suite = chromiumSuite();
   let page: Page;
 
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchWithExtension(), startServer()]);
-    page = await browser.context.newPage();
-    await page.goto(`${server.origin}/fixtures/highlight-frames.html`);
+    page = await suite.browser.context.newPage();
+    await page.goto(`${suite.server.origin}/fixtures/highlight-frames.html`);
     await settledMarks(page, 1);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   async function frameById(id: string): Promise<Frame> {
@@ -67,7 +60,7 @@ describe('highlights in shadow roots and frames', () => {
     const shadowHtml = () => page.evaluate(() => document.getElementById('open-host')!.shadowRoot!.innerHTML);
     const blank = await frameById('blank');
     const highlightedShadow = await shadowHtml();
-    await writeSettings(browser.serviceWorker, { enabled: false });
+    await writeSettings(suite.browser.serviceWorker, { enabled: false });
     await noMarks(blank);
     await page.waitForFunction(() => !document.getElementById('open-host')!.shadowRoot!.querySelector('mark'));
     expect(await shadowHtml()).toBe('<p id="in-shadow">英伟达 in an open shadow root, with Moonshot <b>AI</b>.</p>');
@@ -77,7 +70,7 @@ describe('highlights in shadow roots and frames', () => {
     expect(await blank.evaluate(() => document.body.innerHTML)).toBe(
       '<p id="in-blank">阿里巴巴 in an about:blank frame.</p>',
     );
-    await writeSettings(browser.serviceWorker, { enabled: true });
+    await writeSettings(suite.browser.serviceWorker, { enabled: true });
     await page.waitForFunction(
       () => document.getElementById('open-host')!.shadowRoot!.querySelectorAll('mark').length === 3,
     );

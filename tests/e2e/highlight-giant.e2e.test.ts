@@ -4,9 +4,9 @@
  * from drawn highlights, which stay near the viewport).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
-import { startServer, type TestServer } from './harness/server';
+import { describe, expect, it } from 'vitest';
+import { type ExtensionBrowser } from './harness/chromium';
+import { chromiumSuite } from './harness/suite';
 import { askTab } from './highlight-helpers';
 
 /** Records the page's long tasks from its very start. */
@@ -36,16 +36,7 @@ async function summaryOf(browser: ExtensionBrowser, page: Page): Promise<Record<
 }
 
 describe('highlights on giant pages', () => {
-  let browser: ExtensionBrowser;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchWithExtension(), startServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = chromiumSuite();
 
   it('handles a single 5 MB text node: on-screen highlights, every occurrence counted', async () => {
     const line = 'log entry: the quick brown fox jumps over the lazy dog, again and again and again. ';
@@ -59,15 +50,15 @@ describe('highlights on giant pages', () => {
       inserted++;
     }
     const text = chunks.join('');
-    const url = server.setPage(
+    const url = suite.server.setPage(
       'giant-node',
       `<!doctype html><meta charset="utf-8"><title>log</title><body><pre id="log">${text}</pre>`,
     );
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await recordLongTasks(page);
     await page.goto(url);
     await page.waitForSelector('#log mark[data-glossary-id="nvidia"]', { timeout: 30_000 });
-    const counts = await summaryOf(browser, page);
+    const counts = await summaryOf(suite.browser, page);
     expect(counts).toEqual({ nvidia: inserted });
     // The page's own text is intact and still one piece of text to the reader.
     const state = await page.evaluate(() => ({
@@ -90,15 +81,15 @@ describe('highlights on giant pages', () => {
       (_, i) =>
         `<p id="p${i}">第${i}段：${names[i % names.length]} announced plans; analysts weighed the news for the market today.</p>`,
     );
-    const url = server.setPage(
+    const url = suite.server.setPage(
       'many-paragraphs',
       `<!doctype html><meta charset="utf-8"><title>long</title><body>${paragraphs.join('')}`,
     );
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await recordLongTasks(page);
     await page.goto(url);
     await page.waitForSelector('#p0 mark', { timeout: 30_000 });
-    const counts = await summaryOf(browser, page);
+    const counts = await summaryOf(suite.browser, page);
     expect(counts).toEqual({ nvidia: 1000, 'moonshot-ai': 500, tencent: 1000, alibaba: 500 });
     const drawn = await page.evaluate(() => ({
       first: !!document.querySelector('#p1 mark'),

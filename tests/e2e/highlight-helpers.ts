@@ -5,7 +5,7 @@ import type { Frame, Page, Worker } from 'playwright-core';
 declare const chrome: {
   storage: { sync: { set(items: Record<string, unknown>): Promise<void> } };
   tabs: {
-    query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]>;
+    query(q: object): Promise<{ id?: number }[]>;
     sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
   };
 };
@@ -66,4 +66,36 @@ export async function askTab(worker: Worker, page: Page, message: unknown): Prom
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return chrome.tabs.sendMessage(tab!.id!, msg, { frameId: 0 });
   }, message);
+}
+
+/** What a content script answers to `get-page-summary`. */
+export interface PageSummary {
+  url: string;
+  counts: Record<string, number>;
+}
+
+/**
+ * Finds the tab showing `url` by asking every tab's content script for its page summary,
+ * until the summary satisfies `ready` (by default, any answer).
+ */
+export async function tabWithUrl(
+  worker: Worker,
+  url: string,
+  ready: (summary: PageSummary) => boolean = () => true,
+): Promise<{ id: number; summary: PageSummary }> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const found = await worker.evaluate(async (wanted) => {
+      for (const tab of await chrome.tabs.query({})) {
+        if (tab.id === undefined) continue;
+        const reply = (await chrome.tabs
+          .sendMessage(tab.id, { type: 'get-page-summary' }, { frameId: 0 })
+          .catch(() => null)) as PageSummary | null;
+        if (reply?.url === wanted) return { id: tab.id, summary: reply };
+      }
+      return null;
+    }, url);
+    if (found && ready(found.summary)) return found;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no tab reports ${url}`);
 }

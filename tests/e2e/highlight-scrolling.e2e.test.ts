@@ -5,9 +5,9 @@
  * text after the blocks were placed.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
-import { startServer, type TestServer } from './harness/server';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from './harness/server';
+import { chromiumSuite } from './harness/suite';
 
 const PARAGRAPHS = 3_000;
 
@@ -35,20 +35,11 @@ function unmarked(page: Page, from: number, to: number): Promise<number[]> {
 }
 
 describe('highlights while scrolling a long page', () => {
-  let browser: ExtensionBrowser;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchWithExtension(), startServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = chromiumSuite();
 
   it('highlights every paragraph a fast scroll passes, and none far ahead of it', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(longPage(server, 'scroll-fast'));
+    const page = await suite.browser.context.newPage();
+    await page.goto(longPage(suite.server, 'scroll-fast'));
     await page.waitForSelector('#p0 mark', { timeout: 30_000 });
     // The first read ends a while after load (every paragraph counted), then scroll to the
     // middle one screen at a time, 30 ms apart: 20 screens a second.
@@ -71,8 +62,8 @@ describe('highlights while scrolling a long page', () => {
   });
 
   it('finds paragraphs the page moved after they were placed, once scrolling stops', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(longPage(server, 'scroll-moved'));
+    const page = await suite.browser.context.newPage();
+    await page.goto(longPage(suite.server, 'scroll-moved'));
     await page.waitForSelector('#p0 mark', { timeout: 30_000 });
     await page.waitForTimeout(1_500);
     // The page pushes its text 200 screens down (an ad, an expanding section), then the

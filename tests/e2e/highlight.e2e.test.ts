@@ -4,27 +4,20 @@
  * off leaving the page exactly as it was.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
-import { startServer, type TestServer } from './harness/server';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { askTab, marksIn, noMarks, settledMarks, writeSettings } from './highlight-helpers';
+import { chromiumSuite } from './harness/suite';
 
 describe('highlights on a news page', () => {
-  let browser: ExtensionBrowser;
-  let server: TestServer;
+  const suite = chromiumSuite();
   let page: Page;
   let url: string;
 
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchWithExtension(), startServer()]);
-    url = `${server.origin}/fixtures/highlight-news.html`;
-    page = await browser.context.newPage();
+    url = `${suite.server.origin}/fixtures/highlight-news.html`;
+    page = await suite.browser.context.newPage();
     await page.goto(url);
     await settledMarks(page, 20);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('highlights names in Traditional Chinese, Simplified Chinese and English', async () => {
@@ -138,8 +131,8 @@ describe('highlights on a news page', () => {
   it('switching off restores the page byte for byte (as loaded without highlights), switching on brings the same highlights back', async () => {
     const highlighted = await marksIn(page);
     // The reference: the same page loaded while highlights are off.
-    await writeSettings(browser.serviceWorker, { enabled: false });
-    const reference = await browser.context.newPage();
+    await writeSettings(suite.browser.serviceWorker, { enabled: false });
+    const reference = await suite.browser.context.newPage();
     await reference.goto(url);
     await reference.waitForTimeout(500);
     const pristine = await reference.evaluate(() => document.body.innerHTML);
@@ -158,14 +151,14 @@ describe('highlights on a news page', () => {
     });
     expect(held).toEqual({ same: true, text: 'Nvidia' });
 
-    await writeSettings(browser.serviceWorker, { enabled: true });
+    await writeSettings(suite.browser.serviceWorker, { enabled: true });
     expect(await settledMarks(page, highlighted.length)).toEqual(highlighted);
     // And the reference page, switched on for the first time, highlights the same way.
     expect(await settledMarks(reference, highlighted.length)).toEqual(highlighted);
-    await writeSettings(browser.serviceWorker, { enabled: false });
+    await writeSettings(suite.browser.serviceWorker, { enabled: false });
     await noMarks(reference);
     expect(await reference.evaluate(() => document.body.innerHTML)).toBe(pristine);
-    await writeSettings(browser.serviceWorker, { enabled: true });
+    await writeSettings(suite.browser.serviceWorker, { enabled: true });
     await settledMarks(page, highlighted.length);
     await reference.close();
   });
@@ -173,26 +166,26 @@ describe('highlights on a news page', () => {
   it('honours the per-site switch, density and hidden categories', async () => {
     const all = await marksIn(page);
     const host = new URL(url).hostname;
-    await writeSettings(browser.serviceWorker, { disabledSites: [host] });
+    await writeSettings(suite.browser.serviceWorker, { disabledSites: [host] });
     await noMarks(page);
-    await writeSettings(browser.serviceWorker, { density: 'first' });
+    await writeSettings(suite.browser.serviceWorker, { density: 'first' });
     const first = await settledMarks(page, 5);
     const starts = await page.evaluate(() =>
       [...document.querySelectorAll('mark[data-columnlens-start]')].map((m) => m.getAttribute('data-glossary-id')),
     );
     expect(new Set(starts).size).toBe(starts.length);
     expect(first.length).toBeLessThan(all.length);
-    await writeSettings(browser.serviceWorker, { hiddenCategories: ['company'] });
+    await writeSettings(suite.browser.serviceWorker, { hiddenCategories: ['company'] });
     await page.waitForFunction(() => !document.querySelector('mark[data-category="company"]'));
     const rest = await settledMarks(page, 1);
     expect(rest.length).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.querySelectorAll('mark[data-category="company"]').length)).toBe(0);
-    await writeSettings(browser.serviceWorker, {});
+    await writeSettings(suite.browser.serviceWorker, {});
     expect(await settledMarks(page, all.length)).toEqual(all);
   });
 
   it('answers the popup: the page summary counts every occurrence, reveal focuses the next one', async () => {
-    const summary = (await askTab(browser.serviceWorker, page, { type: 'get-page-summary' })) as {
+    const summary = (await askTab(suite.browser.serviceWorker, page, { type: 'get-page-summary' })) as {
       url: string;
       counts: Record<string, number>;
     };
@@ -208,16 +201,16 @@ describe('highlights on a news page', () => {
     expect(summary.counts).toEqual(starts);
     expect(summary.counts.nvidia).toBe(6);
 
-    expect(await askTab(browser.serviceWorker, page, { type: 'reveal-entry', id: 'moonshot-ai' })).toBe(true);
+    expect(await askTab(suite.browser.serviceWorker, page, { type: 'reveal-entry', id: 'moonshot-ai' })).toBe(true);
     const focused = () =>
       page.evaluate(() => {
         const el = document.activeElement!;
         return [el.getAttribute('data-glossary-id'), el.closest('[id]')!.id, el.textContent];
       });
     expect(await focused()).toEqual(['moonshot-ai', 'h-hant', '月之']);
-    expect(await askTab(browser.serviceWorker, page, { type: 'reveal-entry', id: 'moonshot-ai' })).toBe(true);
+    expect(await askTab(suite.browser.serviceWorker, page, { type: 'reveal-entry', id: 'moonshot-ai' })).toBe(true);
     expect(await focused()).toEqual(['moonshot-ai', 'p-hant', '月之暗面']);
-    expect(await askTab(browser.serviceWorker, page, { type: 'reveal-entry', id: 'openai' })).toBe(false);
-    expect(await askTab(browser.serviceWorker, page, { type: 'nonsense' })).toBeUndefined();
+    expect(await askTab(suite.browser.serviceWorker, page, { type: 'reveal-entry', id: 'openai' })).toBe(false);
+    expect(await askTab(suite.browser.serviceWorker, page, { type: 'nonsense' })).toBeUndefined();
   });
 });

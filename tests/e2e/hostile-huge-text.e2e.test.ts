@@ -6,7 +6,7 @@
  * the latter too, and on a busy CI machine its gaps grew past any fair limit while the
  * browser's own long-task records stayed empty.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { setHighlightsEnabled } from '../bench/lib/extension-settings';
 import { mainThreadOf, startTrace, stopTrace, type MainThread } from '../bench/lib/trace';
 import { loadCost } from '../bench/lib/task-stats';
@@ -14,8 +14,7 @@ import { pageSummary, summaryTotal } from '../bench/lib/page-summary';
 import { watchExtensionErrors } from '../bench/lib/extension-errors';
 import { bundledMatcher } from '../bench/lib/glossary';
 import { waitForHighlights } from '../bench/lib/highlight-wait';
-import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
-import { startServer, type TestServer } from './harness/server';
+import { chromiumSuite } from './harness/suite';
 
 /** Longest main-thread block the reader may notice: a response within 100 ms feels immediate (RAIL). */
 const RESPONSIVE_MS = 100;
@@ -48,22 +47,15 @@ function longestFrom(thread: MainThread, from: number): number {
 }
 
 describe('a page that is one 5 MB text node', () => {
-  let browser: ExtensionBrowser;
-  let server: TestServer;
+  const suite = chromiumSuite();
   let url: string;
   let text: string;
   beforeAll(async () => {
     text = hugeText();
-    server = await startServer();
-    url = server.setPage(
+    url = suite.server.setPage(
       'hostile-huge-text',
       `<!doctype html><html><head><meta charset="utf-8"><title>Huge</title></head><body><p id="huge">${text}</p></body></html>`,
     );
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   /**
@@ -71,11 +63,11 @@ describe('a page that is one 5 MB text node', () => {
    * the trace. The polls are tiny tasks of their own and cannot lengthen another task.
    */
   async function tracedLoad(enabled: boolean, min: number) {
-    await setHighlightsEnabled(browser.serviceWorker, enabled);
-    const page = await browser.context.newPage();
+    await setHighlightsEnabled(suite.browser.serviceWorker, enabled);
+    const page = await suite.browser.context.newPage();
     const errors: string[] = [];
-    watchExtensionErrors(page, errors, browser.extensionId);
-    const cdp = await browser.context.newCDPSession(page);
+    watchExtensionErrors(page, errors, suite.browser.extensionId);
+    const cdp = await suite.browser.context.newCDPSession(page);
     await startTrace(cdp);
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     const settled = await waitForHighlights(page, { min, quietMs: 2_000, timeoutMs: 120_000 });
@@ -97,7 +89,7 @@ describe('a page that is one 5 MB text node', () => {
     const cost = loadCost(thread);
     const firstOurs = thread.tasks.find((t) => t.extension)?.start ?? Infinity;
     const afterStart = longestFrom(thread, firstOurs);
-    const found = summaryTotal(await pageSummary(browser.serviceWorker, url));
+    const found = summaryTotal(await pageSummary(suite.browser.serviceWorker, url));
     console.log(
       `5 MB text node: ${found} of ${expected} names found, ${settled.count} painted near the viewport; extension ` +
         `${Math.round(cost.extensionMs)} ms CPU in ${cost.extensionTasks} tasks, longest ${cost.longestExtensionTaskMs.toFixed(1)} ms; ` +
@@ -129,7 +121,7 @@ describe('a page that is one 5 MB text node', () => {
     await expect.poll(paintedEnd, { timeout: 10_000 }).toBeGreaterThan(text.length - 10_000);
 
     // Switching off takes every highlight back; the text node's content is whole again.
-    await setHighlightsEnabled(browser.serviceWorker, false);
+    await setHighlightsEnabled(suite.browser.serviceWorker, false);
     expect((await waitForHighlights(page, { exact: 0, timeoutMs: 60_000 })).timedOut).toBe(false);
     expect(await page.evaluate(() => document.getElementById('huge')!.outerHTML)).toBe(`<p id="huge">${text}</p>`);
     expect(errors).toEqual([]);

@@ -8,13 +8,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cdpSession, expectedInBlocks, readDom, type DomView } from '../bench/lib/cdp-dom';
 import { watchExtensionErrors } from '../bench/lib/extension-errors';
 import { setHighlightsEnabled } from '../bench/lib/extension-settings';
 import { bundledMatcher } from '../bench/lib/glossary';
-import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
-import { FIXTURES_DIR, startServer, type TestServer } from './harness/server';
+import { FIXTURES_DIR } from './harness/server';
+import { chromiumSuite } from './harness/suite';
 
 const matcher = bundledMatcher();
 const fixture = (name: string) => readFileSync(join(FIXTURES_DIR, name), 'utf8');
@@ -45,34 +45,25 @@ async function waitForQuiet(cdp: CDPSession, quietMs = 1_000): Promise<DomView> 
 }
 
 describe('hostile pages in Chromium', () => {
-  let browser: ExtensionBrowser;
-  let server: TestServer;
+  const suite = chromiumSuite();
   let page: Page;
   let errors: string[];
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
   /** A fresh tab whose extension errors are collected. */
   async function open(url: string, beforeLoad?: (p: Page) => Promise<unknown>): Promise<CDPSession> {
-    page = await browser.context.newPage();
+    page = await suite.browser.context.newPage();
     errors = [];
-    watchExtensionErrors(page, errors, browser.extensionId);
+    watchExtensionErrors(page, errors, suite.browser.extensionId);
     await beforeLoad?.(page);
     await page.goto(url, { waitUntil: 'load' });
     return cdpSession(page);
   }
   afterEach(async () => {
-    await setHighlightsEnabled(browser.serviceWorker, true);
+    await setHighlightsEnabled(suite.browser.serviceWorker, true);
     await page?.close();
   });
 
   it('works under a strict Content-Security-Policy: highlights, their styles and the tooltip', async () => {
-    const url = server.setPage('hostile-csp', fixture('hostile-article.html'), {
+    const url = suite.server.setPage('hostile-csp', fixture('hostile-article.html'), {
       'content-security-policy': STRICT_CSP,
     });
     const cdp = await open(url, (p) =>
@@ -118,7 +109,7 @@ describe('hostile pages in Chromium', () => {
   it("posts nothing to the page's message listeners", async () => {
     // A page's `message` handlers are its code: WXT's "script started" notice by postMessage
     // reached them on every page (and was about a third of the script's first task).
-    const url = server.setPage('hostile-messages', fixture('hostile-article.html'));
+    const url = suite.server.setPage('hostile-messages', fixture('hostile-article.html'));
     const cdp = await open(url, (p) =>
       p.addInitScript(() => {
         const heard: string[] = [];
@@ -138,14 +129,14 @@ describe('hostile pages in Chromium', () => {
   });
 
   it('is untouched by a page that freezes Node.prototype and redefines HTMLElement and MutationObserver', async () => {
-    await setHighlightsEnabled(browser.serviceWorker, false);
-    const cdp = await open(`${server.origin}/fixtures/hostile-prototypes.html`);
+    await setHighlightsEnabled(suite.browser.serviceWorker, false);
+    const cdp = await open(`${suite.server.origin}/fixtures/hostile-prototypes.html`);
     const before = await waitForQuiet(cdp);
     expect(before.marks).toBe(0);
     const expected = await expectedInBlocks(cdp, ['h1', 'p'], matcher);
     expect(expected.length).toBeGreaterThan(3);
 
-    await setHighlightsEnabled(browser.serviceWorker, true);
+    await setHighlightsEnabled(suite.browser.serviceWorker, true);
     const on = await waitForDom(cdp, (v) => v.highlights.length >= expected.length);
     expect(on.highlights).toEqual(expected);
     await page.hover('mark[data-glossary-id]');
@@ -161,10 +152,10 @@ describe('hostile pages in Chromium', () => {
       )
       .toBeGreaterThan(0);
 
-    await setHighlightsEnabled(browser.serviceWorker, false);
+    await setHighlightsEnabled(suite.browser.serviceWorker, false);
     const off = await waitForDom(cdp, (v) => v.marks === 0);
     expect(off.bodyHTML).toBe(before.bodyHTML);
-    await setHighlightsEnabled(browser.serviceWorker, true);
+    await setHighlightsEnabled(suite.browser.serviceWorker, true);
     expect((await waitForDom(cdp, (v) => v.highlights.length >= expected.length)).highlights).toEqual(expected);
     // The content script never called one of the page's sabotaged functions.
     expect(await page.evaluate('window.__sabotage')).toEqual([]);
@@ -172,12 +163,12 @@ describe('hostile pages in Chromium', () => {
   });
 
   it('steps aside when the page unwraps every highlight it makes: no fight, no loop, no lost or doubled text', async () => {
-    await setHighlightsEnabled(browser.serviceWorker, false);
-    const cdp = await open(`${server.origin}/fixtures/hostile-unwrap.html`);
+    await setHighlightsEnabled(suite.browser.serviceWorker, false);
+    const cdp = await open(`${suite.server.origin}/fixtures/hostile-unwrap.html`);
     const original = (await waitForQuiet(cdp)).bodyText;
     const expected = await expectedInBlocks(cdp, ['h1', 'p'], matcher);
     expect(expected.length).toBeGreaterThan(3);
-    await setHighlightsEnabled(browser.serviceWorker, true);
+    await setHighlightsEnabled(suite.browser.serviceWorker, true);
     // The page removes marks as soon as they appear; wait until it has seen the first ones.
     await expect.poll(() => page.evaluate('window.__unwrapped'), { timeout: 15_000 }).toBeGreaterThan(0);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
@@ -195,7 +186,7 @@ describe('hostile pages in Chromium', () => {
   });
 
   it('follows a page that re-renders its text, and leaves alone what the page deleted', async () => {
-    const cdp = await open(`${server.origin}/fixtures/hostile-rerender.html`);
+    const cdp = await open(`${suite.server.origin}/fixtures/hostile-rerender.html`);
     const expected = await expectedInBlocks(cdp, ['h1', 'p'], matcher);
     await waitForDom(cdp, (v) => v.highlights.length >= expected.length);
 
@@ -207,7 +198,7 @@ describe('hostile pages in Chromium', () => {
 
     expect(await page.evaluate('window.deleteFirstMark()')).toBe(true);
     const edited = await waitForQuiet(cdp);
-    await setHighlightsEnabled(browser.serviceWorker, false);
+    await setHighlightsEnabled(suite.browser.serviceWorker, false);
     const off = await waitForDom(cdp, (v) => v.marks === 0);
     // Switching off unwraps what is left; the page's deletion stands.
     expect(off.bodyText).toBe(edited.bodyText);

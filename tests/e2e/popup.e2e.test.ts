@@ -4,47 +4,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { relevanceScore, type ScoredEntry } from '../../src/scoring/relevance';
-import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
-import { startServer, type TestServer } from './harness/server';
+import { chromiumSuite } from './harness/suite';
+import { tabWithUrl, type PageSummary } from './highlight-helpers';
 
 const pack = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../glossary/ai-rush-china.json'), 'utf8')) as {
   entries: (ScoredEntry & { category: string })[];
 };
-
-// The parts of the worker's global this file touches.
-declare const chrome: {
-  tabs: {
-    query(q: object): Promise<{ id?: number }[]>;
-    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
-  };
-};
-
-interface Summary {
-  url: string;
-  counts: Record<string, number>;
-}
-
-/** Finds the tab showing `url` by asking every tab's content script for its page summary. */
-async function tabWithUrl(worker: Worker, url: string): Promise<{ id: number; summary: Summary }> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const found = await worker.evaluate(async (wanted) => {
-      for (const tab of await chrome.tabs.query({})) {
-        if (tab.id === undefined) continue;
-        const reply = (await chrome.tabs
-          .sendMessage(tab.id, { type: 'get-page-summary' }, { frameId: 0 })
-          .catch(() => null)) as Summary | null;
-        if (reply?.url === wanted) return { id: tab.id, summary: reply };
-      }
-      return null;
-    }, url);
-    if (found && Object.keys(found.summary.counts).length > 0) return found;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no tab reports ${url}`);
-}
 
 const markCount = (page: Page, selector = 'mark[data-glossary-id]') => page.locator(selector).count();
 /** Polls until the page shows `wanted(count)` marks matching `selector`. */
@@ -58,31 +26,26 @@ async function waitForMarks(page: Page, wanted: (n: number) => boolean, selector
 }
 
 describe('the popup in Chromium', () => {
-  let browser: ExtensionBrowser;
-  let server: TestServer;
+  const suite = chromiumSuite();
   let article: Page;
   let other: Page;
   let popup: Page;
-  let articleTab: { id: number; summary: Summary };
+  let articleTab: { id: number; summary: PageSummary };
 
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchWithExtension(), startServer()]);
-    article = await browser.context.newPage();
-    await article.goto(`${server.origin}/fixtures/ui-article.html`);
-    other = await browser.context.newPage();
-    await other.goto(`${server.origin}/fixtures/ui-article.html?other`);
+    article = await suite.browser.context.newPage();
+    await article.goto(`${suite.server.origin}/fixtures/ui-article.html`);
+    other = await suite.browser.context.newPage();
+    await other.goto(`${suite.server.origin}/fixtures/ui-article.html?other`);
     await Promise.all([
       article.waitForSelector('mark[data-glossary-id]'),
       other.waitForSelector('mark[data-glossary-id]'),
     ]);
-    articleTab = await tabWithUrl(browser.serviceWorker, article.url());
-    popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${articleTab.id}`);
+    // Once the article has been read: its summary is what the popup is checked against.
+    articleTab = await tabWithUrl(suite.browser.serviceWorker, article.url(), (s) => Object.keys(s.counts).length > 0);
+    popup = await suite.browser.context.newPage();
+    await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${articleTab.id}`);
     await popup.locator('[data-testid="relevance-score"]').waitFor();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('scores the page against the column and lists the entries found, by category', async () => {
@@ -192,17 +155,17 @@ describe('the popup in Chromium', () => {
 
   it('opens the glossary editor', async () => {
     const [editor] = await Promise.all([
-      browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/options.html') }),
+      suite.browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/options.html') }),
       popup.locator('[data-testid="open-editor"]').click(),
     ]);
-    expect(editor.url()).toBe(`chrome-extension://${browser.extensionId}/options.html`);
+    expect(editor.url()).toBe(`chrome-extension://${suite.browser.extensionId}/options.html`);
     await editor.close();
   });
 
   it('explains when the tab has no content script', async () => {
     // Without ?tab= the popup opened as a page reports on its own tab: an extension page.
-    const bare = await browser.context.newPage();
-    await bare.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const bare = await suite.browser.context.newPage();
+    await bare.goto(`chrome-extension://${suite.browser.extensionId}/popup.html`);
     const status = bare.locator('[data-testid="page-status"]');
     await status.waitFor();
     expect(await status.textContent()).toMatch(/cannot read this page/);

@@ -5,9 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './harness/chromium';
-import { startServer, type TestServer } from './harness/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumSuite } from './harness/suite';
 
 interface PackEntry {
   id: string;
@@ -37,19 +36,13 @@ const TOOLTIP = '[role="tooltip"]';
 const part = (page: Page, selector: string) => page.locator(`${TOOLTIP} ${selector}`).textContent();
 
 describe('the tooltip in Chromium', () => {
-  let browser: ExtensionBrowser;
-  let server: TestServer;
+  const suite = chromiumSuite();
   let page: Page;
 
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchWithExtension(), startServer()]);
-    page = await browser.context.newPage();
-    await page.goto(`${server.origin}/fixtures/ui-article.html`);
+    page = await suite.browser.context.newPage();
+    await page.goto(`${suite.server.origin}/fixtures/ui-article.html`);
     await page.waitForSelector('#first mark[data-glossary-id="nvidia"]');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('shows the entry on hover: term, other names, note, section and related entries', async () => {
@@ -152,8 +145,10 @@ describe('the tooltip in Chromium', () => {
         paragraphs.push('<div id="widget"><template shadowrootmode="open"><p>In a widget: Nvidia</p></template></div>');
       }
     }
-    const long = await browser.context.newPage();
-    await long.goto(server.setPage('ui-long', `<!doctype html><meta charset="utf-8"><body>${paragraphs.join('')}`));
+    const long = await suite.browser.context.newPage();
+    await long.goto(
+      suite.server.setPage('ui-long', `<!doctype html><meta charset="utf-8"><body>${paragraphs.join('')}`),
+    );
     await long.waitForSelector('#p5 mark[data-glossary-id]');
     // Only about a screen ahead is drawn: the end of the page has no marks yet.
     expect(await long.locator('#p385 mark').count()).toBe(0);
@@ -185,8 +180,8 @@ describe('the tooltip in Chromium', () => {
   });
 
   it('closes with its highlight when highlights are switched off, leaving no trace', async () => {
-    const fresh = await browser.context.newPage();
-    await fresh.goto(`${server.origin}/fixtures/ui-article.html?switch-off`);
+    const fresh = await suite.browser.context.newPage();
+    await fresh.goto(`${suite.server.origin}/fixtures/ui-article.html?switch-off`);
     await fresh.waitForSelector('#first mark[data-glossary-id="nvidia"]');
     const original = await fresh.evaluate(() =>
       document.getElementById('first')!.innerHTML.replace(/<\/?mark[^>]*>/g, ''),
@@ -194,10 +189,10 @@ describe('the tooltip in Chromium', () => {
     await fresh.locator('#first mark[data-glossary-id="nvidia"]').focus();
     await fresh.locator(TOOLTIP).waitFor({ state: 'visible' });
     const settings = { enabled: false, disabledSites: [], density: 'all', hiddenCategories: [], language: 'auto' };
-    await browser.serviceWorker.evaluate((value) => chrome.storage.sync.set({ settings: value }), settings);
+    await suite.browser.serviceWorker.evaluate((value) => chrome.storage.sync.set({ settings: value }), settings);
     await fresh.waitForFunction(() => document.querySelectorAll('mark, columnlens-tooltip').length === 0);
     expect(await fresh.evaluate(() => document.getElementById('first')!.innerHTML)).toBe(original);
-    await browser.serviceWorker.evaluate((value) => chrome.storage.sync.set({ settings: value }), {
+    await suite.browser.serviceWorker.evaluate((value) => chrome.storage.sync.set({ settings: value }), {
       ...settings,
       enabled: true,
     });
@@ -215,13 +210,13 @@ describe('the tooltip in Chromium', () => {
       context: { en: hostile },
       section: '<script>window.__columnlensPwned=2</script>',
     };
-    await browser.serviceWorker.evaluate(async ([layer]) => chrome.storage.local.set({ userGlossary: layer }), [
+    await suite.browser.serviceWorker.evaluate(async ([layer]) => chrome.storage.local.set({ userGlossary: layer }), [
       { overlays: [{ packId: pack.id, enabled: true, added: [added], edits: [], removed: [] }], userPacks: [] },
     ] as const);
-    const other = await browser.context.newPage();
+    const other = await suite.browser.context.newPage();
     other.on('dialog', (dialog) => void dialog.dismiss());
     await other.goto(
-      server.setPage('ui-hostile-note', '<!doctype html><meta charset="utf-8"><p>Zyxwv Labs builds models.</p>'),
+      suite.server.setPage('ui-hostile-note', '<!doctype html><meta charset="utf-8"><p>Zyxwv Labs builds models.</p>'),
     );
     const mark = other.locator('mark[data-glossary-id="zyxwv-labs"]');
     await mark.waitFor({ timeout: 20_000 });
@@ -241,8 +236,8 @@ describe('the tooltip in Chromium', () => {
   });
 
   it('moves into the fullscreen element, so it stays visible there', async () => {
-    const stagePage = await browser.context.newPage();
-    await stagePage.goto(`${server.origin}/fixtures/ui-fullscreen.html`);
+    const stagePage = await suite.browser.context.newPage();
+    await stagePage.goto(`${suite.server.origin}/fixtures/ui-fullscreen.html`);
     await stagePage.waitForSelector('#stage mark[data-glossary-id]');
     await stagePage.click('#go');
     await stagePage.waitForFunction(() => document.fullscreenElement?.id === 'stage');
