@@ -25,7 +25,7 @@ import { largestPages } from './lib/corpus';
 import { assertBuildHasGlossary, bundledEntries, bundledMatcher } from './lib/glossary';
 import { generatedNewsPage } from './lib/generated-page';
 import { benchPage, settleMsFor, type BenchSetup, type PageBench } from './lib/page-bench';
-import { contentScriptSize, fmtMs, fmtN, machineLine, table } from './lib/report';
+import { contentScriptSize, fmtMs, fmtN, fmtTask, machineLine, table } from './lib/report';
 import { scalingRows, type ScalingRow } from './lib/scaling';
 import { SCROLL_SECONDS } from './lib/scrolling';
 import { setHighlightsEnabled } from './lib/extension-settings';
@@ -118,7 +118,7 @@ function printTables(results: { name: string; bench: PageBench }[], scaling: Sca
         `${fmtMs(b.floorMs)} / ${fmtMs(b.freshFloorMs)}`,
         fmtMs(b.with.mainThreadMs - b.without.mainThreadMs),
         `${fmtMs(b.with.extensionMs)} in ${b.with.extensionTasks}`,
-        fmtMs(b.with.longestExtensionTaskMs),
+        fmtTask(b.with.longestExtensionTaskMs, b.with.longestExtensionTask),
         `${fmtMs(b.with.longestTaskMs)} / ${fmtMs(b.without.longestTaskMs)}`,
         `${fmtMs(b.with.contentfulPaintMs)} / ${fmtMs(b.without.contentfulPaintMs)}`,
         `${fmtMs(b.with.contentLoadedMs)} / ${fmtMs(b.without.contentLoadedMs)}`,
@@ -200,7 +200,7 @@ function printTables(results: { name: string; bench: PageBench }[], scaling: Sca
           fmtN(r.aliases),
           fmtMs(r.cost.extensionMs),
           fmtMs(r.addedMs),
-          fmtMs(r.cost.longestExtensionTaskMs),
+          fmtTask(r.cost.longestExtensionTaskMs, r.cost.longestExtensionTask),
           fmtMs(r.cost.completeAfterReadyMs),
           fmtN(r.found),
         ]),

@@ -60,3 +60,10 @@ export function fmtMs(ms: number | undefined): string {
 
 /** A count with thousands separators. */
 export const fmtN = (n: number) => n.toLocaleString('en');
+
+/** A longest task with what it was: "31.0 ms (scheduled slice, +1,234 ms)". */
+export function fmtTask(taskMs: number, task?: { cause: string; atMs?: number }): string {
+  if (!task) return fmtMs(taskMs);
+  const at = task.atMs === undefined ? '' : `, +${fmtN(Math.round(task.atMs))} ms`;
+  return `${fmtMs(taskMs)} (${task.cause}${at})`;
+}

@@ -9,7 +9,8 @@ import { setHighlightsEnabled } from './extension-settings';
 import { waitForHighlights } from './highlight-wait';
 import { pageExpression } from './in-page';
 import { scrollThrough } from './scroll-through';
-import { extensionUs, mainThreadOf, startTrace, stopTrace, taskUs, type MainThread } from './trace';
+import { longestOf, type TaskSummary } from './task-stats';
+import { mainThreadOf, startTrace, stopTrace, taskUs, type MainThread } from './trace';
 
 export interface Switching {
   /** Highlights on the page when switched off (after scrolling through, so all are drawn). */
@@ -19,6 +20,8 @@ export interface Switching {
   /** From the extension's first task after the switch to the end of its last one, in ms. */
   spanMs: number;
   longestExtensionTaskMs: number;
+  /** What that task was, and when: ms after the extension's first task after the switch. */
+  longestExtensionTask?: TaskSummary;
   /** Longest of those tasks (e.g. the relayout after marks come or go). */
   longestTaskMs: number;
 }
@@ -52,11 +55,13 @@ function summarize(thread: MainThread, marks: number): Switching {
   // The extension's tasks and what the browser does right after them (the relayout), not
   // unrelated tasks later in the traced window.
   const caused = thread.tasks.filter((t) => t.start >= from && t.start <= to + AFTERMATH_US);
+  const longest = longestOf(ext, from);
   return {
     marks,
     mainThreadMs: ms(caused.reduce((sum, t) => sum + taskUs(t), 0)),
     spanMs: ms(to - from),
-    longestExtensionTaskMs: ms(Math.max(...ext.map(extensionUs))),
+    longestExtensionTaskMs: longest.ms,
+    longestExtensionTask: longest.task,
     longestTaskMs: ms(Math.max(...caused.map(taskUs))),
   };
 }

@@ -4,7 +4,7 @@
  * comparison to the reader of the tables.
  */
 import type { PageBench } from './page-bench';
-import { fmtMs, table } from './report';
+import { fmtMs, fmtTask, table } from './report';
 import type { ScalingRow } from './scaling';
 
 export interface TargetRow {
@@ -62,15 +62,19 @@ export function checkTargets(
       measured: `${both} vs 3 × ${fmtMs(floorPlusWrap)} (page-world floor ${fmtMs(b.floorMs)})`,
       met: on <= 3 * floorPlusWrap,
     });
-    const longest = Math.max(
-      b.with.longestExtensionTaskMs,
-      b.switchOn.longestExtensionTaskMs,
-      b.switchOff.longestExtensionTaskMs,
-    );
+    // The longest of the three, named with what it was and when (after DOMContentLoaded at
+    // load, after the first task of a switch).
+    const [phase, longest, task] = (
+      [
+        ['load', b.with.longestExtensionTaskMs, b.with.longestExtensionTask],
+        ['switch on', b.switchOn.longestExtensionTaskMs, b.switchOn.longestExtensionTask],
+        ['switch off', b.switchOff.longestExtensionTaskMs, b.switchOff.longestExtensionTask],
+      ] as const
+    ).reduce((worst, next) => (next[1] > worst[1] ? next : worst));
     rows.push({
       target: 'no extension task over 50 ms (load, switch on, switch off)',
       page: name,
-      measured: fmtMs(longest),
+      measured: `${fmtTask(longest, task)} at ${phase}`,
       met: longest <= 50,
     });
     if (name === generatedName) {

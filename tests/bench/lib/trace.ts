@@ -104,7 +104,23 @@ export interface Task {
    * no URL.
    */
   extension: boolean;
+  /** For the extension's tasks: what started its script there (see TASK_CAUSES). */
+  cause?: TaskCause;
 }
+
+/**
+ * The trace events that start a script's turn in a task, and what a reader of the benchmark
+ * should call it. A task with the extension's script and none of these ran a callback: a
+ * storage or message event, or an observer's report.
+ */
+const TASK_CAUSES = {
+  EvaluateScript: 'script start',
+  RunPostTaskCallback: 'scheduled slice',
+  HandlePostMessage: 'scheduled slice',
+  FireAnimationFrame: 'animation frame',
+  TimerFire: 'timer',
+} as const;
+export type TaskCause = (typeof TASK_CAUSES)[keyof typeof TASK_CAUSES] | 'callback';
 
 export interface MainThread {
   /** The renderer process and its main thread, as the trace names them. */
@@ -168,6 +184,15 @@ export function mainThreadOf(events: readonly TraceEvent[], pageUrl: string): Ma
       task.extensionWall = (task.extensionWall ?? 0) + script.dur;
       counted = script.ts + script.dur;
     }
+  }
+  // What started each of the extension's tasks: the first cause event inside it.
+  const causes = own.filter((e) => e.ph === 'X' && Object.hasOwn(TASK_CAUSES, e.name)).sort((a, b) => a.ts - b.ts);
+  let c = 0;
+  for (const task of topLevel) {
+    if (!task.extension) continue;
+    while (c < causes.length && causes[c]!.ts < task.start) c++;
+    const first = causes[c];
+    task.cause = first && first.ts <= task.end ? TASK_CAUSES[first.name as keyof typeof TASK_CAUSES] : 'callback';
   }
   const mark = (name: string) => own.find((e) => e.name === name && e.args?.data?.isMainFrame !== false)?.ts;
   const layout = own
