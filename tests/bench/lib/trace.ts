@@ -106,12 +106,16 @@ export interface Task {
   extension: boolean;
   /** For the extension's tasks: what started its script there (see TASK_CAUSES). */
   cause?: TaskCause;
+  /** The name of the first script event of the extension in the task. */
+  firstScript?: string;
 }
 
 /**
  * The trace events that start a script's turn in a task, and what a reader of the benchmark
- * should call it. A task with the extension's script and none of these ran a callback: a
- * storage or message event, or an observer's report.
+ * should call it. A task with the extension's script and none of these either resumed an
+ * `await` (its script runs only in the task's microtask checkpoint: after `scheduler.yield()`
+ * or a storage reply), a "continuation", or ran a callback: a storage or message event, or
+ * an observer's report.
  */
 const TASK_CAUSES = {
   EvaluateScript: 'script start',
@@ -120,7 +124,7 @@ const TASK_CAUSES = {
   FireAnimationFrame: 'animation frame',
   TimerFire: 'timer',
 } as const;
-export type TaskCause = (typeof TASK_CAUSES)[keyof typeof TASK_CAUSES] | 'callback';
+export type TaskCause = (typeof TASK_CAUSES)[keyof typeof TASK_CAUSES] | 'continuation' | 'callback';
 
 export interface MainThread {
   /** The renderer process and its main thread, as the trace names them. */
@@ -179,6 +183,7 @@ export function mainThreadOf(events: readonly TraceEvent[], pageUrl: string): Ma
     const task = topLevel[t];
     if (!task || task.start > script.ts) continue;
     task.extension = true;
+    task.firstScript ??= script.name;
     if (script.ph === 'X' && script.dur !== undefined && script.ts >= counted) {
       task.extensionCpu = (task.extensionCpu ?? 0) + (script.tdur ?? script.dur);
       task.extensionWall = (task.extensionWall ?? 0) + script.dur;
@@ -192,7 +197,8 @@ export function mainThreadOf(events: readonly TraceEvent[], pageUrl: string): Ma
     if (!task.extension) continue;
     while (c < causes.length && causes[c]!.ts < task.start) c++;
     const first = causes[c];
-    task.cause = first && first.ts <= task.end ? TASK_CAUSES[first.name as keyof typeof TASK_CAUSES] : 'callback';
+    if (first && first.ts <= task.end) task.cause = TASK_CAUSES[first.name as keyof typeof TASK_CAUSES];
+    else task.cause = task.firstScript === 'RunMicrotasks' ? 'continuation' : 'callback';
   }
   const mark = (name: string) => own.find((e) => e.name === name && e.args?.data?.isMainFrame !== false)?.ts;
   const layout = own

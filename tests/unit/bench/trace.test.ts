@@ -56,6 +56,12 @@ const slice = (at: number, cpu: number) => [
 ];
 /** A storage event's listener: script without a URL, nothing that posted it. */
 const callback = (at: number) => [event('RunTask', at, 3_000, 2_500), event('FunctionCall', at + 100, 2_000, 2_000)];
+/** Script resumed after an `await`: only the task's microtask checkpoint runs it. */
+const continuation = (at: number) => [
+  event('RunTask', at, 4_000, 3_500),
+  event('BlinkScheduler_PerformMicrotaskCheckpoint', at + 100, 3_000, 3_000),
+  event('RunMicrotasks', at + 150, 2_500, 2_500),
+];
 /** The page's own script. */
 const pageScript = (at: number) => [
   event('RunTask', at, 9_000, 9_000),
@@ -65,13 +71,14 @@ const pageScript = (at: number) => [
 describe('reading the extension’s tasks from a trace', () => {
   it('tells the extension’s tasks from the page’s and names what started each', () => {
     const thread = mainThreadOf(
-      trace(start(10_000), slice(20_000, 12_000), callback(40_000), pageScript(50_000)),
+      trace(start(10_000), slice(20_000, 12_000), callback(40_000), continuation(45_000), pageScript(50_000)),
       PAGE,
     );
     expect(thread.tasks.map((t) => [t.extension, t.cause])).toEqual([
       [true, 'script start'],
       [true, 'scheduled slice'],
       [true, 'callback'],
+      [true, 'continuation'],
       [false, undefined],
     ]);
   });
