@@ -34,7 +34,12 @@ export function yieldToEventLoop(): Promise<void> {
   });
 }
 
-/** Runs the steps, yielding whenever a slice has taken `sliceMs`. */
+/**
+ * Runs the steps, yielding whenever a slice has taken `sliceMs`, and once more before handing
+ * the result over: what the caller does with it runs in a task of its own, not on top of the
+ * last slice (a page's glossary arriving starts its first read: in the same task, that made
+ * a 46–55 ms task on a 76k-element page, traced).
+ */
 export async function runStepsInSlices<T>(
   steps: Steps<T>,
   sliceMs = SLICE_MS,
@@ -43,7 +48,10 @@ export async function runStepsInSlices<T>(
   let sliceStart = performance.now();
   for (;;) {
     const step = steps.next();
-    if (step.done) return step.value;
+    if (step.done) {
+      await pause();
+      return step.value;
+    }
     if (performance.now() - sliceStart >= sliceMs) {
       await pause();
       sliceStart = performance.now();

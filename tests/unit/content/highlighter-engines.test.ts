@@ -135,11 +135,16 @@ describe('automatic engine choice', () => {
     expect(highlighter.engineKind).toBe('highlight');
   });
 
-  it('starts with painted highlights on a huge document', () => {
-    const huge = { getElementsByTagName: () => ({ length: AUTO_LIMITS.elements + 1 }) } as unknown as Document;
-    const small = { getElementsByTagName: () => ({ length: 2_000 }) } as unknown as Document;
-    expect(startingEngine('auto', huge, window)).toBe('highlight');
-    expect(startingEngine('auto', small, window)).toBe('dom');
-    expect(startingEngine('dom', huge, window)).toBe('dom');
+  it('starts with painted highlights on a document of more elements than the limit', () => {
+    const doc = document.implementation.createHTMLDocument();
+    const fill = (count: number) => doc.body.append(...Array.from({ length: count }, () => doc.createElement('i')));
+    fill(2_000);
+    expect(startingEngine('auto', doc, window)).toBe('dom');
+    // Exactly at the limit (html, head and body included) is not more than it.
+    fill(AUTO_LIMITS.elements - doc.getElementsByTagName('*').length);
+    expect(startingEngine('auto', doc, window)).toBe('dom');
+    fill(1);
+    expect(startingEngine('auto', doc, window)).toBe('highlight');
+    expect(startingEngine('dom', doc, window)).toBe('dom');
   });
 });
