@@ -1,8 +1,9 @@
 /** The toolbar badge in real Chromium: distinct entries per tab, cleared on navigation and when switched off. */
 import type { Page, Worker } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { PageSummary } from '../bench/lib/page-summary';
 import { chromiumSuite } from './harness/suite';
-import { tabWithUrl, type PageSummary } from './highlight-helpers';
+import { tabWithUrl } from './highlight-helpers';
 
 // The parts of the worker's global this file touches.
 declare const chrome: {

@@ -1,11 +1,12 @@
 /** Shared steps of the highlight end-to-end tests. */
 import type { Frame, Page, Worker } from 'playwright-core';
+import { tabSummary, type PageSummary } from '../bench/lib/page-summary';
 
 // The parts of the worker's global these helpers touch.
 declare const chrome: {
   storage: { sync: { set(items: Record<string, unknown>): Promise<void> } };
   tabs: {
-    query(q: object): Promise<{ id?: number }[]>;
+    query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]>;
     sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
   };
 };
@@ -68,12 +69,6 @@ export async function askTab(worker: Worker, page: Page, message: unknown): Prom
   }, message);
 }
 
-/** What a content script answers to `get-page-summary`. */
-export interface PageSummary {
-  url: string;
-  counts: Record<string, number>;
-}
-
 /**
  * Finds the tab showing `url` by asking every tab's content script for its page summary,
  * until the summary satisfies `ready` (by default, any answer).
@@ -84,16 +79,7 @@ export async function tabWithUrl(
   ready: (summary: PageSummary) => boolean = () => true,
 ): Promise<{ id: number; summary: PageSummary }> {
   for (let attempt = 0; attempt < 40; attempt++) {
-    const found = await worker.evaluate(async (wanted) => {
-      for (const tab of await chrome.tabs.query({})) {
-        if (tab.id === undefined) continue;
-        const reply = (await chrome.tabs
-          .sendMessage(tab.id, { type: 'get-page-summary' }, { frameId: 0 })
-          .catch(() => null)) as PageSummary | null;
-        if (reply?.url === wanted) return { id: tab.id, summary: reply };
-      }
-      return null;
-    }, url);
+    const found = await tabSummary(worker, url);
     if (found && ready(found.summary)) return found;
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { PageSummary } from '../bench/lib/page-summary';
 import { relevanceScore, type ScoredEntry } from '../../src/scoring/relevance';
 import { chromiumSuite } from './harness/suite';
-import { tabWithUrl, type PageSummary } from './highlight-helpers';
+import { tabWithUrl } from './highlight-helpers';
 
 const pack = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../glossary/ai-rush-china.json'), 'utf8')) as {
   entries: (ScoredEntry & { category: string })[];

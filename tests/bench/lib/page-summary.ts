@@ -12,21 +12,35 @@ declare const chrome: {
   };
 };
 
-/** Occurrences per entry id on the tab showing `url`, or undefined if no tab answers. */
-export async function pageSummary(serviceWorker: Worker, url: string): Promise<Record<string, number> | undefined> {
+/** What a tab's content script answers to `get-page-summary`. */
+export interface PageSummary {
+  url: string;
+  counts: Record<string, number>;
+}
+
+/** The tab showing `url` and its content script's summary, or undefined if no tab answers. */
+export async function tabSummary(
+  serviceWorker: Worker,
+  url: string,
+): Promise<{ id: number; summary: PageSummary } | undefined> {
   return serviceWorker.evaluate(async (pageUrl) => {
     for (const tab of await chrome.tabs.query({})) {
       if (tab.id === undefined) continue;
       try {
         const reply = (await chrome.tabs.sendMessage(tab.id, { type: 'get-page-summary' }, { frameId: 0 })) as
-          { url?: string; counts?: Record<string, number> } | undefined;
-        if (reply?.url === pageUrl) return reply.counts;
+          PageSummary | undefined;
+        if (reply?.url === pageUrl) return { id: tab.id, summary: reply };
       } catch {
         // A tab without our content script (about:blank) has no one to answer.
       }
     }
     return undefined;
   }, url);
+}
+
+/** Occurrences per entry id on the tab showing `url`, or undefined if no tab answers. */
+export async function pageSummary(serviceWorker: Worker, url: string): Promise<Record<string, number> | undefined> {
+  return (await tabSummary(serviceWorker, url))?.summary.counts;
 }
 
 /** Total occurrences in a summary. */

@@ -14,6 +14,7 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { PageSummary } from '../../bench/lib/page-summary';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -166,12 +167,6 @@ declare const browser: {
   };
   storage: Record<'local' | 'sync', { get(key: string): Promise<Record<string, unknown>> }>;
 };
-
-/** What a tab's content script answers to `get-page-summary`. */
-export interface PageSummary {
-  url: string;
-  counts: Record<string, number>;
-}
 
 /**
  * Finds the tab showing `url`, from an extension page (`probe`): without the tabs permission
