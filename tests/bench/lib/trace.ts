@@ -106,8 +106,6 @@ export interface Task {
   extension: boolean;
   /** For the extension's tasks: what started its script there (see TASK_CAUSES). */
   cause?: TaskCause;
-  /** The name of the first script event of the extension in the task. */
-  firstScript?: string;
 }
 
 /**
@@ -177,13 +175,15 @@ export function mainThreadOf(events: readonly TraceEvent[], pageUrl: string): Ma
   }
   const scripts = own.filter((e) => SCRIPT_NAMES.has(e.name) && !/^https?:/.test(String(e.args?.data?.url ?? '')));
   let t = 0;
+  /** The first script event of the extension in each of its tasks (a continuation's is RunMicrotasks). */
+  const firstScript = new Map<Task, string>();
   let counted = -Infinity; // End of the last script event charged: events nested in it are not charged again.
   for (const script of scripts.sort((a, b) => a.ts - b.ts)) {
     while (t < topLevel.length && topLevel[t]!.end < script.ts) t++;
     const task = topLevel[t];
     if (!task || task.start > script.ts) continue;
     task.extension = true;
-    task.firstScript ??= script.name;
+    if (!firstScript.has(task)) firstScript.set(task, script.name);
     if (script.ph === 'X' && script.dur !== undefined && script.ts >= counted) {
       task.extensionCpu = (task.extensionCpu ?? 0) + (script.tdur ?? script.dur);
       task.extensionWall = (task.extensionWall ?? 0) + script.dur;
@@ -198,7 +198,7 @@ export function mainThreadOf(events: readonly TraceEvent[], pageUrl: string): Ma
     while (c < causes.length && causes[c]!.ts < task.start) c++;
     const first = causes[c];
     if (first && first.ts <= task.end) task.cause = TASK_CAUSES[first.name as keyof typeof TASK_CAUSES];
-    else task.cause = task.firstScript === 'RunMicrotasks' ? 'continuation' : 'callback';
+    else task.cause = firstScript.get(task) === 'RunMicrotasks' ? 'continuation' : 'callback';
   }
   const mark = (name: string) => own.find((e) => e.name === name && e.args?.data?.isMainFrame !== false)?.ts;
   const layout = own
