@@ -101,7 +101,7 @@ function printTables(results: { name: string; bench: PageBench }[], scaling: Sca
         'page',
         'text (chars / nodes)',
         'names found / drawn on load',
-        'floor walk (page world / fresh world)',
+        'floor walk (page world / first read in a fresh world)',
         'main thread added',
         'extension tasks',
         'longest extension task',

@@ -65,8 +65,9 @@ export async function textWalkMs(page: Page, runs = 5): Promise<{ ms: number; no
   }, runs);
 }
 
-/** The floor walk as page source, for worlds `page.evaluate` does not reach. */
-const WALK_SOURCE = `(() => {
+/** The floor walk as page source, for worlds `page.evaluate` does not reach; `tag` makes the source unique. */
+const walkSource = (tag: string) => `(() => {
+  /* ${tag} */
   const started = performance.now();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   let nodes = 0;
@@ -79,29 +80,44 @@ const WALK_SOURCE = `(() => {
 })()`;
 
 /**
- * The floor as a content script meets it: the same walk, run once in a fresh isolated world
- * (what the browser gives each extension). The walk above runs in the page's own world, where
- * from the second run on every node already has its JavaScript object; a content script's
- * world has none, and making one for each node it touches is most of a first walk's cost
- * (about 100 ms instead of 5 on a page of 76,000 elements). Median of `runs` fresh worlds, in ms.
+ * The floor as a content script meets it when switching on: the same walk, in a fresh
+ * isolated world (what the browser gives each extension) on a page nothing has read yet.
+ * The walk above runs in the page's own world, where from the second run on every node
+ * already has its JavaScript object; a content script's world has none, and making one for
+ * each node it touches is most of a first walk's cost. Whatever read the page before makes
+ * a later walk cheaper, even in another world (most likely because the text's strings then
+ * exist already and the nodes are warm in memory): walked after the page-world walks, a
+ * fresh world took 40–80 % of the time it took on a load nothing had read (the four largest
+ * corpus pages). So each sample is a load of its own, settled for `settleMs` like the page
+ * that is switched on, walked first and once, with source of its own (no code compiled for
+ * another sample serves it). Median of `runs` loads, in ms.
  */
-export async function freshWorldTextWalkMs(page: Page, runs = 3): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+export async function firstReadFloorMs(
+  context: BrowserContext,
+  url: string,
+  runs: number,
+  settleMs: number,
+): Promise<number> {
   const times: number[] = [];
   for (let r = 0; r < runs; r++) {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    await sleep(settleMs);
+    const cdp = await context.newCDPSession(page);
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
     const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', {
       frameId: frameTree.frame.id,
       worldName: `floor-${r}`,
     })) as { executionContextId: number };
     const { result } = (await cdp.send('Runtime.evaluate', {
-      expression: WALK_SOURCE,
+      expression: walkSource(`floor ${r} ${Date.now()}`),
       contextId: executionContextId,
       returnByValue: true,
     })) as { result: { value: { ms: number } } };
     times.push(result.value.ms);
+    await cdp.detach();
+    await page.close();
   }
-  await cdp.detach();
   return times.sort((a, b) => a - b)[runs >> 1]!;
 }
 

@@ -54,7 +54,8 @@ export function checkTargets(
         met: on < regexp.mainThreadMs,
       });
     }
-    // The floor a content script can reach is a walk in its own, fresh world (see measure-load.ts).
+    // The floor a content script can reach: a walk in its own, fresh world on a page nothing
+    // has read yet, as switching on meets it (firstReadFloorMs in measure-load.ts).
     const floorPlusWrap = b.freshFloorMs + b.wrapAll.wrapMs + b.wrapAll.layoutMs;
     rows.push({
       target: 'main thread ≤ 3 × (floor in a fresh world + wrapping every match)',
