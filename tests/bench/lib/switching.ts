@@ -9,7 +9,7 @@ import { setHighlightsEnabled } from './extension-settings';
 import { waitForHighlights } from './highlight-wait';
 import { pageExpression } from './in-page';
 import { scrollThrough } from './scroll-through';
-import { longestOf, type TaskSummary } from './task-stats';
+import { longestOf, median, type TaskSummary } from './task-stats';
 import { mainThreadOf, startTrace, stopTrace, taskUs, type MainThread } from './trace';
 
 export interface Switching {
@@ -63,6 +63,24 @@ function summarize(thread: MainThread, marks: number): Switching {
     longestExtensionTaskMs: longest.ms,
     longestExtensionTask: longest.task,
     longestTaskMs: ms(Math.max(...caused.map(taskUs))),
+  };
+}
+
+/**
+ * Several switches as one: medians of the times and highlights, the worst of the longest
+ * tasks (with the description of the run it came from), as loads are summed up.
+ */
+export function medianSwitching(runs: readonly Switching[]): Switching {
+  const pick = (key: 'marks' | 'mainThreadMs' | 'spanMs') => median(runs.map((r) => r[key])) ?? 0;
+  const longestExtensionTaskMs = Math.max(0, ...runs.map((r) => r.longestExtensionTaskMs));
+  const worstRun = runs.find((r) => r.longestExtensionTaskMs === longestExtensionTaskMs);
+  return {
+    marks: pick('marks'),
+    mainThreadMs: pick('mainThreadMs'),
+    spanMs: pick('spanMs'),
+    longestExtensionTaskMs,
+    longestExtensionTask: worstRun?.longestExtensionTask,
+    longestTaskMs: Math.max(0, ...runs.map((r) => r.longestTaskMs)),
   };
 }
 
