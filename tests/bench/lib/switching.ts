@@ -9,7 +9,7 @@ import { setHighlightsEnabled } from './extension-settings';
 import { waitForHighlights } from './highlight-wait';
 import { pageExpression } from './in-page';
 import { scrollThrough } from './scroll-through';
-import { longestOf, median, type TaskSummary } from './task-stats';
+import { longestOf, median, worstTasks, type TaskSummary } from './task-stats';
 import { mainThreadOf, startTrace, stopTrace, taskUs, type MainThread } from './trace';
 
 export interface Switching {
@@ -72,16 +72,7 @@ function summarize(thread: MainThread, marks: number): Switching {
  */
 export function medianSwitching(runs: readonly Switching[]): Switching {
   const pick = (key: 'marks' | 'mainThreadMs' | 'spanMs') => median(runs.map((r) => r[key])) ?? 0;
-  const longestExtensionTaskMs = Math.max(0, ...runs.map((r) => r.longestExtensionTaskMs));
-  const worstRun = runs.find((r) => r.longestExtensionTaskMs === longestExtensionTaskMs);
-  return {
-    marks: pick('marks'),
-    mainThreadMs: pick('mainThreadMs'),
-    spanMs: pick('spanMs'),
-    longestExtensionTaskMs,
-    longestExtensionTask: worstRun?.longestExtensionTask,
-    longestTaskMs: Math.max(0, ...runs.map((r) => r.longestTaskMs)),
-  };
+  return { marks: pick('marks'), mainThreadMs: pick('mainThreadMs'), spanMs: pick('spanMs'), ...worstTasks(runs) };
 }
 
 /** Switches on a page loaded with highlights off and measures; leaves highlights on. */

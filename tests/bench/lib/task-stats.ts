@@ -81,20 +81,32 @@ export function median(values: readonly (number | undefined)[]): number | undefi
   return present.length % 2 ? present[mid] : (present[mid - 1]! + present[mid]!) / 2;
 }
 
+/** The longest tasks of a run: the extension's (with what started it) and of any kind. */
+export interface LongestTasks {
+  longestExtensionTaskMs: number;
+  longestExtensionTask?: TaskSummary;
+  longestTaskMs: number;
+}
+
+/** The longest tasks of several runs: the worst of each, described by the run it came from. */
+export function worstTasks(runs: readonly LongestTasks[]): LongestTasks {
+  const longestExtensionTaskMs = Math.max(0, ...runs.map((r) => r.longestExtensionTaskMs));
+  return {
+    longestExtensionTaskMs,
+    longestExtensionTask: runs.find((r) => r.longestExtensionTaskMs === longestExtensionTaskMs)?.longestExtensionTask,
+    longestTaskMs: Math.max(0, ...runs.map((r) => r.longestTaskMs)),
+  };
+}
+
 /** Field by field median of several runs, except the longest tasks: the worst run counts. */
 export function medianCost(runs: readonly LoadCost[]): LoadCost {
   const pick = (key: Exclude<keyof LoadCost, 'longestExtensionTask'>) => median(runs.map((r) => r[key]));
-  const worst = (key: 'longestExtensionTaskMs' | 'longestTaskMs') => Math.max(0, ...runs.map((r) => r[key]));
-  const longestExtensionTaskMs = worst('longestExtensionTaskMs');
-  const worstRun = runs.find((r) => r.longestExtensionTaskMs === longestExtensionTaskMs);
   return {
     mainThreadMs: pick('mainThreadMs') ?? 0,
     layoutMs: pick('layoutMs') ?? 0,
     extensionMs: pick('extensionMs') ?? 0,
     extensionTasks: pick('extensionTasks') ?? 0,
-    longestExtensionTaskMs,
-    longestExtensionTask: worstRun?.longestExtensionTask,
-    longestTaskMs: worst('longestTaskMs'),
+    ...worstTasks(runs),
     completeAfterReadyMs: pick('completeAfterReadyMs'),
     loadAfterReadyMs: pick('loadAfterReadyMs'),
     contentfulPaintMs: pick('contentfulPaintMs'),
