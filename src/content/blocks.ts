@@ -8,7 +8,7 @@
  * page collecting text is most of the work, and the scheduler needs those points to stop
  * within its time budget and give the page its main thread back.
  */
-import { classify } from './dom-rules';
+import { classify, editingElementsIn } from './dom-rules';
 
 export interface Block {
   /** The container the run belongs to (the unit re-read when the page changes). */
@@ -43,6 +43,13 @@ export interface WalkOptions {
   onLost?(parent: Node): void;
   /** Runs shorter than this cannot contain a match and are not reported. */
   minLength?: number;
+  /**
+   * How often the page has changed its elements or their editing attributes so far (the
+   * mutation watcher's count). Given, the walk finds the editing widgets under its root with
+   * one query rather than a selector match per element; once the count moves while the
+   * walk is paused, that answer may be out of date and each element is matched again.
+   */
+  changeCount?(): number;
 }
 
 /** Nodes visited between pause points: a few hundred microseconds of walking. */
@@ -152,9 +159,21 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
     if (expected) options.onLost?.(expected);
     return true;
   };
+  // Editing widgets found by one query per tree while the page stays as it was (see
+  // `changeCount`). Not for a shallow walk: it reads a few inline elements of a container
+  // whose subtree may be the whole page.
+  const changeCount = options.shallow ? undefined : options.changeCount;
+  const countAtQuery = changeCount?.();
+  let editing = changeCount ? editingElementsIn(root as ParentNode) : undefined;
+  /** Back from a yield: the page may have run. */
+  const afterPause = () => {
+    pauses++;
+    if (editing && changeCount?.() !== countAtQuery) editing = undefined;
+  };
   const shadow = type === 1 && !options.shallow ? (root as Element).shadowRoot : null;
   if (shadow) {
     options.onShadowRoot?.(shadow);
+    if (editing) editingElementsIn(shadow, editing);
     frames.push({ el: root as Element, parent: null, pauses, outer: run, shadowFirst: true, root: true });
     run = open(shadow);
     node = shadow.firstChild;
@@ -168,7 +187,7 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
   for (;;) {
     if (++visited % TICK_EVERY === 0) {
       yield undefined;
-      pauses++;
+      afterPause();
       if (node && detached(node, parent)) node = null;
     }
     if (node === null) {
@@ -178,7 +197,7 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
         const done = run.take();
         if (done) {
           yield done;
-          pauses++;
+          afterPause();
         }
         run = frame.outer;
       }
@@ -212,7 +231,7 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
     }
     const el = node as Element;
     const name = el.localName;
-    const kind = classify(el, name);
+    const kind = classify(el, name, editing);
     if (kind === 'inline') {
       const link = name === 'a';
       if (link) run.crossLinkEdge();
@@ -229,7 +248,7 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
     const done = run.take();
     if (done) {
       yield done;
-      pauses++;
+      afterPause();
       if (detached(el, parent)) {
         node = null;
         continue;
@@ -243,6 +262,7 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
     frames.push({ el, parent, pauses, outer: run, shadowFirst: !!elShadow });
     if (elShadow) {
       options.onShadowRoot?.(elShadow);
+      if (editing) editingElementsIn(elShadow, editing);
       run = open(elShadow);
       node = elShadow.firstChild;
       parent = elShadow;

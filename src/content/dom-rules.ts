@@ -127,13 +127,29 @@ export const MARK_CLASS = 'columnlens-mark';
  */
 export type Kind = 'inline' | 'block' | 'excluded' | 'skipped';
 
-/** How the walker treats an element (`name`: its local name, when the caller has read it already). */
-export function classify(el: Element, name = el.localName): Kind {
+/**
+ * The editing widgets and UI hosts (the selector above) under `root`, shadow trees aside,
+ * added to `into`. One query answers for a whole tree what `classify` otherwise asks each
+ * element with attributes, and most elements of a real page carry a class: matching them
+ * one by one was the largest single cost of reading such a page from a content script.
+ */
+export function editingElementsIn(root: ParentNode, into = new Set<Element>()): Set<Element> {
+  for (const el of root.querySelectorAll(EXCLUDED_SELECTOR)) into.add(el);
+  return into;
+}
+
+/**
+ * How the walker treats an element (`name`: its local name, when the caller has read it
+ * already; `editing`: `editingElementsIn` of its tree, when the caller has it and the page
+ * has not changed since).
+ */
+export function classify(el: Element, name = el.localName, editing?: ReadonlySet<Element>): Kind {
   if (EXCLUDED_TAGS.has(name)) return 'excluded';
   if (TRANSPARENT_SKIPPED_TAGS.has(name)) return 'skipped';
   // Attributes before blocks: an editable <div> must be excluded, not entered.
   // hasAttributes(), not attributes.length: the latter builds an attribute map object per element.
-  if (el.hasAttributes() && el.matches(EXCLUDED_SELECTOR)) return 'excluded';
+  if (editing ? editing.size > 0 && editing.has(el) : el.hasAttributes() && el.matches(EXCLUDED_SELECTOR))
+    return 'excluded';
   if (BLOCK_TAGS.has(name)) return 'block';
   // Custom elements are usually styled as blocks (cards, list items); joining text across
   // two of them could invent a match, missing one inside a single custom element cannot.

@@ -155,6 +155,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       drawing.wait(block);
       if (engine.kind === 'dom' && advisor?.note(block)) switchToHighlights();
     },
+    changeCount: () => mutations.changeCount(),
   };
 
   /** Drops queued reads and draws, and queues taking back every highlight drawn so far. */

@@ -60,6 +60,11 @@ export interface MutationWatcher {
   observe(root: Node): void;
   /** Whether changes are waiting for their read (a flush is scheduled). */
   pending(): boolean;
+  /**
+   * How many of the page's changes to elements or their editing attributes were seen so far
+   * (text edits aside; our own writes never count). A walk compares it across its pauses.
+   */
+  changeCount(): number;
   /** Runs our own DOM writes so that the records they cause are dropped. */
   ownWrites<T>(write: () => T): T;
   disconnect(): void;
@@ -92,6 +97,7 @@ export function createMutationWatcher(
   /** Elements whose editing attributes changed, and whether only their class did. */
   const attributed = new Map<Element, boolean>();
   let removed = false;
+  let changes = 0;
   let timer: unknown;
   let timerAt = Infinity;
   const lastRead = new WeakMap<Node, number>();
@@ -107,6 +113,7 @@ export function createMutationWatcher(
   function collect(records: MutationRecord[]): void {
     for (const record of records) {
       const target = record.target;
+      if (record.type !== 'characterData') changes++;
       if (record.type === 'attributes') {
         const classOnly = record.attributeName === 'class';
         attributed.set(target as Element, classOnly && (attributed.get(target as Element) ?? true));
@@ -183,6 +190,7 @@ export function createMutationWatcher(
   return {
     observe: (root) => observer.observe(root, OPTIONS),
     pending: () => timer !== undefined,
+    changeCount: () => changes,
     ownWrites(write) {
       // Records queued before our write are the page's: keep them. Those after are ours.
       const before = observer.takeRecords();

@@ -38,6 +38,8 @@ export interface ReadHooks {
   shadowRoot(root: ShadowRoot): void;
   lost(parent: Node): void;
   pending(block: PendingBlock): void;
+  /** The page's changes to elements so far (see `WalkOptions.changeCount`); absent: unknown. */
+  changeCount?(): number;
 }
 
 /** Reads `root` (only its own runs when `shallow`) into `page`. */
@@ -63,6 +65,7 @@ export function* readRegion(
     },
     onShadowRoot: hooks.shadowRoot,
     onLost: hooks.lost,
+    changeCount: hooks.changeCount,
   });
   let scanned = 0;
   try {

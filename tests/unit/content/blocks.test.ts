@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { spansOf, walkBlocks, type Block } from '../../../src/content/blocks';
 import { containerOf, isInExcludedSubtree } from '../../../src/content/dom-rules';
 
@@ -119,6 +119,64 @@ describe('block segmentation', () => {
     for (let i = 0; i < 2000; i++) document.body.append(document.createElement('span'));
     const steps = [...walkBlocks(document.body)];
     expect(steps.filter((s) => s === undefined).length).toBeGreaterThan(5);
+  });
+
+  describe('with the page change count (editing widgets found by one query)', () => {
+    const EDITORS = `
+      <p>one <span contenteditable="true">typed Nvidia</span> more</p>
+      <div contenteditable=""><p>Nvidia</p></div><div contenteditable="false">read</div>
+      <div class="note cm-editor">Nvidia</div><div role="textbox" class="x">Nvidia</div>
+      <p class="lead" id="lead">two <b class="b">bold</b></p><span id="host"></span>`;
+    const build = () => {
+      document.body.innerHTML = EDITORS;
+      const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+      shadow.innerHTML = '<p class="s">shadow</p><div role="combobox">Nvidia</div>';
+    };
+
+    it('reads what a walk matching each element reads, without matching any', () => {
+      build();
+      const expected = texts(document.body);
+      expect(expected).toEqual(['one ', ' more', 'read', 'two bold', 'shadow']);
+      const matches = vi.spyOn(Element.prototype, 'matches');
+      try {
+        expect(texts(document.body, { changeCount: () => 0 })).toEqual(expected);
+        expect(matches).not.toHaveBeenCalled();
+        texts(document.body);
+        expect(matches).toHaveBeenCalled();
+      } finally {
+        matches.mockRestore();
+      }
+    });
+
+    it('matches each element again once the page changed while the walk was paused', () => {
+      for (let i = 0; i < 200; i++)
+        document.body.append(Object.assign(document.createElement('p'), { textContent: `p${i}` }));
+      const later = Object.assign(document.createElement('div'), { textContent: 'Nvidia typed' });
+      document.body.append(later);
+      let count = 0;
+      const read: string[] = [];
+      for (const step of walkBlocks(document.body, { changeCount: () => count })) {
+        if (step === undefined && count === 0) {
+          // The page makes a widget editable while the walk is paused: the query missed it.
+          later.setAttribute('contenteditable', 'true');
+          count++;
+        }
+        if (step) read.push(step.text);
+      }
+      expect(read).toHaveLength(200);
+      expect(read).not.toContain('Nvidia typed');
+    });
+
+    it('is not used by a shallow walk', () => {
+      build();
+      const query = vi.spyOn(Element.prototype, 'querySelectorAll');
+      try {
+        expect(texts(document.getElementById('lead')!, { shallow: true, changeCount: () => 0 })).toEqual(['two bold']);
+        expect(query).not.toHaveBeenCalled();
+      } finally {
+        query.mockRestore();
+      }
+    });
   });
 
   it('reports a lost position when the page removes the node it paused at', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Highlighter } from '../../../src/content/highlighter';
-import { manualViewport, marks, settle, sleep, start } from './harness';
+import { launch, manualTime, manualViewport, marks, settle, sleep, start } from './harness';
 
 const PAGE = `
   <h1>輝達與月之<em>暗面</em></h1>
@@ -233,6 +233,64 @@ describe('highlighter on a changing page', () => {
     await settle(h);
     expect(view.scanner.calls).toBe(calls);
     expect(document.querySelectorAll('[contenteditable] mark')).toHaveLength(0);
+  });
+
+  it('finds editing widgets with one query per read, drawing between its slices included', async () => {
+    document.body.innerHTML = Array.from(
+      { length: 300 },
+      (_, i) => `<p class="c">Nvidia <b class="b">${i}</b></p>`,
+    ).join('');
+    const matches = vi.spyOn(Element.prototype, 'matches');
+    try {
+      const time = manualTime();
+      ({ highlighter } = launch({ time }));
+      await time.drain();
+      expect(marks()).toHaveLength(300);
+      // Our own marks are no page change: a per-element match would be ~600 calls.
+      expect(matches).not.toHaveBeenCalled();
+    } finally {
+      matches.mockRestore();
+    }
+  });
+
+  it('never draws in a widget the page makes editable while its first read is paused', async () => {
+    const paragraphs = Array.from({ length: 300 }, (_, i) => `<p>Nvidia ${i}</p>`).join('');
+    document.body.innerHTML = `${paragraphs}<div id="later">Nvidia in a widget</div>`;
+    const later = document.getElementById('later')!;
+    const drawnInLater: Node[] = [];
+    new MutationObserver((records) => records.forEach((r) => drawnInLater.push(...r.addedNodes))).observe(later, {
+      childList: true,
+      subtree: true,
+    });
+    const time = manualTime();
+    ({ highlighter } = launch({ time }));
+    for (let i = 0; i < 50 && marks().length === 0; i++) {
+      time.runSlices(1);
+      await Promise.resolve(); // the viewport's reports
+    }
+    expect(marks().length).toBeGreaterThan(0);
+    expect(marks().length).toBeLessThan(300); // paused part-way
+    later.setAttribute('contenteditable', 'true');
+    await time.drain();
+    expect(marks()).toHaveLength(300);
+    expect(drawnInLater).toEqual([]);
+  });
+
+  it('never draws in an editable widget the page adds while its first read is paused', async () => {
+    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p>Nvidia ${i}</p>`).join('');
+    const time = manualTime();
+    ({ highlighter } = launch({ time }));
+    for (let i = 0; i < 50 && marks().length === 0; i++) {
+      time.runSlices(1);
+      await Promise.resolve(); // the viewport's reports
+    }
+    expect(marks().length).toBeLessThan(300); // paused part-way
+    const widget = Object.assign(document.createElement('div'), { textContent: 'Nvidia' });
+    widget.setAttribute('contenteditable', 'true');
+    document.body.append(widget);
+    await time.drain();
+    expect(marks()).toHaveLength(300);
+    expect(widget.innerHTML).toBe('Nvidia');
   });
 
   it('stops and restores the page when the extension context is gone', async () => {
