@@ -12,6 +12,14 @@ const PAGE = `
   <svg><text>Nvidia</text></svg><div class="cm-editor">Nvidia</div><button>Nvidia</button>
   <p>The end.</p>`;
 
+/** Runs the first read slice by slice until its first marks are drawn: the read is then paused part-way. */
+async function runUntilFirstMarks(time: ReturnType<typeof manualTime>): Promise<void> {
+  for (let i = 0; i < 50 && marks().length === 0; i++) {
+    time.runSlices(1);
+    await Promise.resolve(); // the viewport's reports
+  }
+}
+
 let highlighter: Highlighter | undefined;
 beforeEach(() => {
   document.body.innerHTML = PAGE;
@@ -264,10 +272,7 @@ describe('highlighter on a changing page', () => {
     });
     const time = manualTime();
     ({ highlighter } = launch({ time }));
-    for (let i = 0; i < 50 && marks().length === 0; i++) {
-      time.runSlices(1);
-      await Promise.resolve(); // the viewport's reports
-    }
+    await runUntilFirstMarks(time);
     expect(marks().length).toBeGreaterThan(0);
     expect(marks().length).toBeLessThan(300); // paused part-way
     later.setAttribute('contenteditable', 'true');
@@ -280,10 +285,7 @@ describe('highlighter on a changing page', () => {
     document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p>Nvidia ${i}</p>`).join('');
     const time = manualTime();
     ({ highlighter } = launch({ time }));
-    for (let i = 0; i < 50 && marks().length === 0; i++) {
-      time.runSlices(1);
-      await Promise.resolve(); // the viewport's reports
-    }
+    await runUntilFirstMarks(time);
     expect(marks().length).toBeLessThan(300); // paused part-way
     const widget = Object.assign(document.createElement('div'), { textContent: 'Nvidia' });
     widget.setAttribute('contenteditable', 'true');
