@@ -108,8 +108,8 @@ function printTables(results: { name: string; bench: PageBench }[], scaling: Sca
         'longest task of any kind (with / without)',
         'first contentful paint (with / without)',
         'DOMContentLoaded (with / without)',
-        'first highlight',
-        'complete',
+        'first highlight / read done / complete (untraced)',
+        "extension's last task (traced)",
       ],
       results.map(({ name, bench: b }) => [
         name,
@@ -122,8 +122,8 @@ function printTables(results: { name: string; bench: PageBench }[], scaling: Sca
         `${fmtMs(b.with.longestTaskMs)} / ${fmtMs(b.without.longestTaskMs)}`,
         `${fmtMs(b.with.contentfulPaintMs)} / ${fmtMs(b.without.contentfulPaintMs)}`,
         `${fmtMs(b.with.contentLoadedMs)} / ${fmtMs(b.without.contentLoadedMs)}`,
-        fmtMs(b.firstAfterReadyMs),
-        fmtMs(b.with.completeAfterReadyMs),
+        [b.latency.firstHighlightMs, b.latency.readDoneMs, b.latency.completeMs].map(fmtMs).join(' / '),
+        fmtMs(b.with.lastTaskAfterReadyMs),
       ]),
     ),
   );
@@ -192,7 +192,7 @@ function printTables(results: { name: string; bench: PageBench }[], scaling: Sca
           'extension tasks',
           'main thread added',
           'longest extension task',
-          'complete',
+          "extension's last task (traced)",
           'names found',
         ],
         scaling.map((r) => [
@@ -201,7 +201,7 @@ function printTables(results: { name: string; bench: PageBench }[], scaling: Sca
           fmtMs(r.cost.extensionMs),
           fmtMs(r.addedMs),
           fmtTask(r.cost.longestExtensionTaskMs, r.cost.longestExtensionTask),
-          fmtMs(r.cost.completeAfterReadyMs),
+          fmtMs(r.cost.lastTaskAfterReadyMs),
           fmtN(r.found),
         ]),
       ),
@@ -292,7 +292,7 @@ async function main(): Promise<void> {
     );
   }
   console.log(
-    `Medians of ${args.runs} runs (longest tasks: the worst run). Task durations on the ${args.clock === 'cpu' ? "main thread's CPU clock (the trace's thread time: what a task cost, without the time the OS gave the cores to other processes)" : 'wall clock'}; "first highlight" and "complete" are wall-clock latencies from the start of DOMContentLoaded (negative: before it, while the page was parsed); first contentful paint and DOMContentLoaded are wall-clock times from navigation start, read from the page. Content script: ${size.files.join(' + ')}, ${size.rawKb.toFixed(1)} kB, ${size.gzipKb.toFixed(1)} kB gzipped.`,
+    `Medians of ${args.runs} runs (longest tasks: the worst run). Task durations on the ${args.clock === 'cpu' ? "main thread's CPU clock (the trace's thread time: what a task cost, without the time the OS gave the cores to other processes)" : 'wall clock'}; "first highlight", "read done" (the script's first report of the page's counts reaches the background), "complete" (the later of read done and the last highlight of the load) and "extension's last task" are wall-clock latencies from the start of DOMContentLoaded (negative: before it, while the page was parsed), the first three medians of ${args.runs} untraced loads of their own (a trace slows the renderer it records); first contentful paint and DOMContentLoaded are wall-clock times from navigation start, read from the page. Content script: ${size.files.join(' + ')}, ${size.rawKb.toFixed(1)} kB, ${size.gzipKb.toFixed(1)} kB gzipped.`,
   );
   if (failed.length) console.log(`Not measured (failed, see stderr): ${failed.join(', ')}.`);
   printTables(results, scaling, args.markCapS);

@@ -1,15 +1,17 @@
 /**
  * What the reader sees of a page load, with the extension and without: first contentful
- * paint, DOMContentLoaded and load (ms after navigation start), and when the first and last
- * highlight appeared, marks or painted ranges (the benchmark's clock: ms after DOMContentLoaded).
+ * paint, DOMContentLoaded and load (ms after navigation start), when the first and last
+ * highlight appeared, marks or painted ranges, and when the first read of the page was done
+ * (the benchmark's clock: ms after DOMContentLoaded; see tests/bench/lib/latency.ts).
  * Medians of `--runs` loads (default 10), the browsers' loads interleaved so that machine
  * load falls on all alike. Untraced: these are the wall-clock times a reader waits.
  * `npm run timing -- <corpus page | generated | small | huge> [--runs n]`; EXT_DIRS=a,b
  * compares several unpacked builds (default: the build in COLUMNLENS_OUT_DIR or .output).
  */
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { CHROME_BUILD, launchWithExtension, launchWithoutExtension } from '../e2e/harness/chromium';
 import { startServer } from '../e2e/harness/server';
+import { untracedLoad, type Latency } from '../bench/lib/latency';
 import { LOAD_TIMEOUT_MS, loadTimes, MARK_CLOCK, markTimes } from '../bench/lib/measure-load';
 import { median } from '../bench/lib/task-stats';
 import { option, pageName, pageUrl } from './lib/tool-page';
@@ -18,29 +20,38 @@ const runs = option('--runs', 10);
 const server = await startServer();
 const url = pageUrl(server, pageName('small'));
 const builds = process.env.EXT_DIRS?.split(',') ?? [CHROME_BUILD];
-const contexts: [string, BrowserContext, () => Promise<void>][] = [];
+/** Browsers with an extension have a worker, which hears when the first read is done. */
+const contexts: [string, BrowserContext, () => Promise<void>, Worker?][] = [];
 const plain = await launchWithoutExtension();
 contexts.push(['without the extension', plain.context, () => plain.close()]);
 for (const dir of builds) {
   const browser = await launchWithExtension(dir);
-  contexts.push([dir, browser.context, () => browser.close()]);
+  contexts.push([dir, browser.context, () => browser.close(), browser.serviceWorker]);
+}
+
+/** One load and what it waits for; without an extension, only the page's own times count. */
+async function load(context: BrowserContext, worker: Worker | undefined): Promise<{ page: Page; latency: Latency }> {
+  if (worker) return untracedLoad(context, worker, url, 1_500);
+  const page = await context.newPage();
+  await page.addInitScript(MARK_CLOCK);
+  await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+  await page.waitForTimeout(1_500);
+  const marks = await markTimes(page);
+  return { page, latency: { firstHighlightMs: marks.firstAfterReadyMs, lastHighlightMs: marks.lastAfterReadyMs } };
 }
 const rows = new Map<string, (number | undefined)[][]>();
 try {
   for (let run = 0; run < runs; run++) {
-    for (const [name, context] of contexts) {
-      const page = await context.newPage();
-      await page.addInitScript(MARK_CLOCK);
-      await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
-      await page.waitForTimeout(1_500);
+    for (const [name, context, , worker] of contexts) {
+      const { page, latency } = await load(context, worker);
       const times = await loadTimes(page);
-      const marks = await markTimes(page);
       const row = [
         times.contentfulPaintMs,
         times.contentLoadedMs,
         times.loadMs,
-        marks.firstAfterReadyMs,
-        marks.lastAfterReadyMs,
+        latency.firstHighlightMs,
+        latency.lastHighlightMs,
+        latency.readDoneMs,
       ];
       rows.set(name, [...(rows.get(name) ?? []), row]);
       await page.close();
@@ -48,11 +59,13 @@ try {
   }
   const fmt = (v: number | undefined) => (v === undefined ? '–' : `${Math.round(v)} ms`);
   console.log(`${url}, medians of ${runs} loads:`);
-  console.log('| build | first contentful paint | DOMContentLoaded | load | first highlight | last highlight |');
-  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log(
+    '| build | first contentful paint | DOMContentLoaded | load | first highlight | last highlight | read done |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const [name, loads] of rows) {
     const column = (i: number) => fmt(median(loads.map((l) => l[i])));
-    console.log(`| ${name} | ${[0, 1, 2, 3, 4].map(column).join(' | ')} |`);
+    console.log(`| ${name} | ${[0, 1, 2, 3, 4, 5].map(column).join(' | ')} |`);
   }
 } finally {
   for (const [, , close] of contexts) await close();

@@ -6,15 +6,8 @@ import type { BrowserContext, Worker } from 'playwright-core';
 import { setHighlightsEnabled } from './extension-settings';
 import { pageExpression } from './in-page';
 import { runMarkJs, type MarkJsResult } from './markjs';
-import {
-  firstReadFloorMs,
-  LOAD_TIMEOUT_MS,
-  MARK_CLOCK,
-  markTimes,
-  textWalkMs,
-  tracedLoad,
-  wrapAllMs,
-} from './measure-load';
+import { medianLatency, untracedLoad, type Latency } from './latency';
+import { firstReadFloorMs, LOAD_TIMEOUT_MS, textWalkMs, tracedLoad, wrapAllMs } from './measure-load';
 import { EXCLUDED_SELECTOR, collectText, type PageText } from './page-probes';
 import { pageSummary, summaryTotal } from './page-summary';
 import { scrollingRuns, type ScrollCost } from './scrolling';
@@ -53,8 +46,8 @@ export interface PageBench {
   drawnOnLoad: number;
   /** 'marks' or 'CSS highlights': which engine drew. */
   engine: string;
-  firstAfterReadyMs?: number;
-  lastAfterReadyMs?: number;
+  /** Medians of `runs` untraced loads: what a reader waits for (see latency.ts). */
+  latency: Latency;
   /** Switching on a loaded page (loaded with highlights off), and off again after scrolling through. */
   switchOn: Switching;
   switchOff: Switching;
@@ -109,14 +102,21 @@ export async function benchPage(setup: BenchSetup, url: string, log: (line: stri
   const withExt = await tracedRuns(setup.extension, url, setup.runs, settleMs);
   log(`  main thread ${Math.round(without.mainThreadMs)} ms without, ${Math.round(withExt.mainThreadMs)} ms with`);
 
-  // An untraced load with a clock for the marks (a main-world observer: never in a traced run).
-  const timed = await setup.extension.newPage();
-  await timed.addInitScript(MARK_CLOCK);
-  await timed.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
-  await new Promise((resolve) => setTimeout(resolve, settleMs));
-  const times = await markTimes(timed);
-  const found = summaryTotal(await pageSummary(setup.serviceWorker, timed.url()));
-  await timed.close();
+  // Latencies on untraced loads of their own, with a clock for the marks (a main-world
+  // observer: never in a traced run); what was found and drawn, from the last of them.
+  const latencies: Latency[] = [];
+  let found = 0;
+  let drawn = { count: 0, engine: '–' };
+  for (let r = 0; r < setup.runs; r++) {
+    const timed = await untracedLoad(setup.extension, setup.serviceWorker, url, settleMs);
+    latencies.push(timed.latency);
+    if (r === setup.runs - 1) {
+      found = summaryTotal(await pageSummary(setup.serviceWorker, timed.page.url()));
+      drawn = { count: timed.drawn, engine: timed.engine };
+    }
+    await timed.page.close();
+  }
+  const latency = medianLatency(latencies);
 
   let scrolling: PageBench['scrolling'];
   if (setup.scrolling) {
@@ -147,7 +147,7 @@ export async function benchPage(setup: BenchSetup, url: string, log: (line: stri
   const switchOn = medianSwitching(switchOns);
   if (!switchOff) throw new Error('Switching was measured on no load (--runs 0)');
   log(
-    `  found ${found}, drawn ${times.drawn}; switch on ${Math.round(switchOn.mainThreadMs)} ms, off ${switchOff.marks} in ${Math.round(switchOff.spanMs)} ms`,
+    `  found ${found}, drawn ${drawn.count}; switch on ${Math.round(switchOn.mainThreadMs)} ms, off ${switchOff.marks} in ${Math.round(switchOff.spanMs)} ms`,
   );
 
   let markJs: PageBench['markJs'];
@@ -175,10 +175,9 @@ export async function benchPage(setup: BenchSetup, url: string, log: (line: stri
     without,
     with: withExt,
     found,
-    drawnOnLoad: times.drawn,
-    engine: times.engine,
-    firstAfterReadyMs: times.firstAfterReadyMs,
-    lastAfterReadyMs: times.lastAfterReadyMs,
+    drawnOnLoad: drawn.count,
+    engine: drawn.engine,
+    latency,
     switchOn,
     switchOff,
     markJs,

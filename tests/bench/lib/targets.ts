@@ -82,14 +82,14 @@ export function checkTargets(
       rows.push({
         target: 'highlights complete ≤ 300 ms after the page is ready',
         page: name,
-        measured: fmtMs(b.with.completeAfterReadyMs),
-        met: b.with.completeAfterReadyMs === undefined ? undefined : b.with.completeAfterReadyMs <= 300,
+        measured: `${fmtMs(b.latency.completeMs)} (untraced; the extension's last task ends at ${fmtMs(b.with.lastTaskAfterReadyMs)} traced)`,
+        met: b.latency.completeMs === undefined ? undefined : b.latency.completeMs <= 300,
       });
       rows.push({
         target: 'on-screen highlights ≤ 100 ms after ready',
         page: name,
-        measured: fmtMs(b.firstAfterReadyMs),
-        met: b.firstAfterReadyMs === undefined ? undefined : b.firstAfterReadyMs <= 100,
+        measured: `${fmtMs(b.latency.firstHighlightMs)} (first highlight, untraced)`,
+        met: b.latency.firstHighlightMs === undefined ? undefined : b.latency.firstHighlightMs <= 100,
       });
     }
   }

@@ -23,7 +23,7 @@ export interface LoadCost {
    */
   longestTaskMs: number;
   /** From DOMContentLoaded to the end of the extension's last task, in ms. */
-  completeAfterReadyMs?: number;
+  lastTaskAfterReadyMs?: number;
   /** From DOMContentLoaded to the load event, in ms. */
   loadAfterReadyMs?: number;
   /** First contentful paint and DOMContentLoaded, ms after navigation start (wall clock, from the page). */
@@ -68,7 +68,7 @@ export function loadCost(thread: MainThread): LoadCost {
     longestExtensionTaskMs: longest.ms,
     longestExtensionTask: longest.task,
     longestTaskMs: ms(Math.max(0, ...thread.tasks.map(length))),
-    completeAfterReadyMs: ready !== undefined && ext.length ? ms(ext[ext.length - 1]!.end - ready) : undefined,
+    lastTaskAfterReadyMs: ready !== undefined && ext.length ? ms(ext[ext.length - 1]!.end - ready) : undefined,
     loadAfterReadyMs: ready !== undefined && thread.load !== undefined ? ms(thread.load - ready) : undefined,
   };
 }
@@ -107,7 +107,7 @@ export function medianCost(runs: readonly LoadCost[]): LoadCost {
     extensionMs: pick('extensionMs') ?? 0,
     extensionTasks: pick('extensionTasks') ?? 0,
     ...worstTasks(runs),
-    completeAfterReadyMs: pick('completeAfterReadyMs'),
+    lastTaskAfterReadyMs: pick('lastTaskAfterReadyMs'),
     loadAfterReadyMs: pick('loadAfterReadyMs'),
     contentfulPaintMs: pick('contentfulPaintMs'),
     contentLoadedMs: pick('contentLoadedMs'),
