@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setHighlightsEnabled } from '../bench/lib/extension-settings';
-import { mainThreadOf, startTrace, stopTrace, type MainThread } from '../bench/lib/trace';
+import { mainThreadOf, startTrace, stopTrace, type MainThread, type TraceEvent } from '../bench/lib/trace';
 import { loadCost } from '../bench/lib/task-stats';
 import { pageSummary, summaryTotal } from '../bench/lib/page-summary';
 import { watchExtensionErrors } from '../bench/lib/extension-errors';
@@ -46,6 +46,12 @@ function longestFrom(thread: MainThread, from: number): number {
   return Math.max(0, ...thread.tasks.filter((t) => t.start >= from).map((t) => t.cpu / 1000));
 }
 
+/** Longest pre-paint (CPU ms) on `thread`: the browser preparing the page's paint, in any task. */
+function longestPrePaint(events: readonly TraceEvent[], thread: MainThread): number {
+  const ours = events.filter((e) => e.name === 'PrePaint' && e.pid === thread.pid && e.tid === thread.tid);
+  return Math.max(0, ...ours.map((e) => (e.tdur ?? e.dur ?? 0) / 1000));
+}
+
 describe('a page that is one 5 MB text node', () => {
   const suite = chromiumSuite();
   let url: string;
@@ -71,9 +77,10 @@ describe('a page that is one 5 MB text node', () => {
     await startTrace(cdp);
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     const settled = await waitForHighlights(page, { min, quietMs: 2_000, timeoutMs: 120_000 });
-    const thread = mainThreadOf(await stopTrace(cdp), url);
+    const events = await stopTrace(cdp);
+    const thread = mainThreadOf(events, url);
     await cdp.detach();
-    return { page, errors, settled, thread };
+    return { page, errors, settled, thread, prePaint: longestPrePaint(events, thread) };
   }
 
   it('highlights every name and keeps the page responsive', { timeout: 240_000 }, async () => {
@@ -84,6 +91,10 @@ describe('a page that is one 5 MB text node', () => {
     await plain.page.close();
     // The page's own worst task once loaded (its parsing and first layout come before).
     const pageOwn = longestFrom(plain.thread, plain.thread.load ?? 0);
+    // Pre-painting this text node once, which the page's own load does too (tens of ms for
+    // 5 MB): the browser does it again whenever anything in the node changes how it paints,
+    // a highlight included, and may do it after our script has started.
+    const ownPrePaint = plain.prePaint;
 
     const { page, errors, settled, thread } = await tracedLoad(true, 1);
     const cost = loadCost(thread);
@@ -93,7 +104,8 @@ describe('a page that is one 5 MB text node', () => {
     console.log(
       `5 MB text node: ${found} of ${expected} names found, ${settled.count} painted near the viewport; extension ` +
         `${Math.round(cost.extensionMs)} ms CPU in ${cost.extensionTasks} tasks, longest ${cost.longestExtensionTaskMs.toFixed(1)} ms; ` +
-        `longest task of any kind from its start ${afterStart.toFixed(1)} ms (the page's own after load: ${pageOwn.toFixed(1)} ms)`,
+        `longest task of any kind from its start ${afterStart.toFixed(1)} ms (the page's own after load: ${pageOwn.toFixed(1)} ms; ` +
+        `its longest pre-paint: ${ownPrePaint.toFixed(1)} ms)`,
     );
     expect(settled.timedOut).toBe(false);
     // Every name is counted; only those within a screen of the viewport are painted.
@@ -103,8 +115,11 @@ describe('a page that is one 5 MB text node', () => {
     // The work was sliced: many tasks, none of them long (one pass over 5 MB would take seconds).
     expect(cost.extensionTasks).toBeGreaterThan(10);
     expect(cost.longestExtensionTaskMs).toBeLessThan(RESPONSIVE_MS);
-    // Nor did painting the highlights make the browser's own work (style, paint) block the page.
-    expect(afterStart).toBeLessThan(Math.max(RESPONSIVE_MS, pageOwn + RESPONSIVE_MS));
+    // Nor did painting the highlights make the browser's own work (style, paint) block the page:
+    // no task longer than a response should take, or than pre-painting the text once more (with
+    // half again as margin). Every painted range adds to the pre-paint: all 2,848 of them in
+    // this node made it 160 ms, which is why only those near the viewport are painted.
+    expect(afterStart).toBeLessThan(Math.max(RESPONSIVE_MS, pageOwn + RESPONSIVE_MS, 1.5 * ownPrePaint));
 
     // The painted window follows the reader to the end of the text.
     const paintedEnd = () =>
