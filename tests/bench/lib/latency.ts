@@ -34,26 +34,25 @@ export interface Latency {
 /** The worker's record of when each top frame's first report arrived (epoch ms), by URL. */
 const ARRIVALS = '__columnlensBenchReports';
 
-/** Starts recording first reports in the worker, afresh for `url`; listens once per worker life. */
-async function expectReport(serviceWorker: Worker, url: string): Promise<void> {
-  await serviceWorker.evaluate(
-    ({ key, pageUrl }) => {
-      const scope = globalThis as unknown as Record<string, Record<string, number> | undefined>;
-      let arrivals = scope[key];
-      if (!arrivals) {
-        const record: Record<string, number> = (arrivals = scope[key] = {});
-        // Never answers: the extension's own listeners reply to their messages.
-        chrome.runtime.onMessage.addListener((message, sender) => {
-          const type = (message as { type?: unknown } | null)?.type;
-          if (type === 'page-summary' && sender.frameId === 0 && sender.url && !(sender.url in record))
-            record[sender.url] = Date.now();
-          return undefined;
-        });
-      }
-      delete arrivals[pageUrl];
-    },
-    { key: ARRIVALS, pageUrl: url },
-  );
+/** Starts recording first reports in the worker afresh; listens once per worker life. */
+async function expectReport(serviceWorker: Worker): Promise<void> {
+  await serviceWorker.evaluate((key) => {
+    const scope = globalThis as unknown as Record<string, Record<string, number> | undefined>;
+    let arrivals = scope[key];
+    if (!arrivals) {
+      const record: Record<string, number> = (arrivals = scope[key] = {});
+      // Never answers: the extension's own listeners reply to their messages.
+      chrome.runtime.onMessage.addListener((message, sender) => {
+        const type = (message as { type?: unknown } | null)?.type;
+        if (type === 'page-summary' && sender.frameId === 0 && sender.url && !(sender.url in record))
+          record[sender.url] = Date.now();
+        return undefined;
+      });
+    }
+    // Loads are timed one at a time: whatever was heard before is another load's (the
+    // page's final URL may differ from the one asked for, so not only its key goes).
+    for (const seen of Object.keys(arrivals)) delete arrivals[seen];
+  }, ARRIVALS);
 }
 
 async function reportArrival(serviceWorker: Worker, url: string): Promise<number | undefined> {
@@ -72,7 +71,7 @@ export async function untracedLoad(
 ): Promise<{ page: Page; latency: Latency; drawn: number; engine: string }> {
   const page = await context.newPage();
   await page.addInitScript(MARK_CLOCK);
-  await expectReport(serviceWorker, url);
+  await expectReport(serviceWorker);
   await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
   await new Promise((resolve) => setTimeout(resolve, settleMs));
   const marks = await markTimes(page);
