@@ -8,11 +8,11 @@
  * `npm run timing -- <corpus page | generated | small | huge> [--runs n]`; EXT_DIRS=a,b
  * compares several unpacked builds (default: the build in COLUMNLENS_OUT_DIR or .output).
  */
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { BrowserContext, Worker } from 'playwright-core';
 import { CHROME_BUILD, launchWithExtension, launchWithoutExtension } from '../e2e/harness/chromium';
 import { startServer } from '../e2e/harness/server';
-import { untracedLoad, type Latency } from '../bench/lib/latency';
-import { LOAD_TIMEOUT_MS, loadTimes, MARK_CLOCK, markTimes } from '../bench/lib/measure-load';
+import { untracedLoad } from '../bench/lib/latency';
+import { loadTimes } from '../bench/lib/measure-load';
 import { median } from '../bench/lib/task-stats';
 import { option, pageName, pageUrl } from './lib/tool-page';
 
@@ -29,21 +29,11 @@ for (const dir of builds) {
   contexts.push([dir, browser.context, () => browser.close(), browser.serviceWorker]);
 }
 
-/** One load and what it waits for; without an extension, only the page's own times count. */
-async function load(context: BrowserContext, worker: Worker | undefined): Promise<{ page: Page; latency: Latency }> {
-  if (worker) return untracedLoad(context, worker, url, 1_500);
-  const page = await context.newPage();
-  await page.addInitScript(MARK_CLOCK);
-  await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
-  await page.waitForTimeout(1_500);
-  const marks = await markTimes(page);
-  return { page, latency: { firstHighlightMs: marks.firstAfterReadyMs, lastHighlightMs: marks.lastAfterReadyMs } };
-}
 const rows = new Map<string, (number | undefined)[][]>();
 try {
   for (let run = 0; run < runs; run++) {
     for (const [name, context, , worker] of contexts) {
-      const { page, latency } = await load(context, worker);
+      const { page, latency } = await untracedLoad(context, worker, url, 1_500);
       const times = await loadTimes(page);
       const row = [
         times.contentfulPaintMs,

@@ -62,16 +62,20 @@ async function reportArrival(serviceWorker: Worker, url: string): Promise<number
   );
 }
 
-/** Loads `url` untraced, waits `settleMs` and reads the latencies. Returns the page, open. */
+/**
+ * Loads `url` untraced, waits `settleMs` and reads the latencies. Returns the page, open.
+ * Without the extension's worker (a browser without the extension) "read done" and
+ * "complete" stay undefined.
+ */
 export async function untracedLoad(
   context: BrowserContext,
-  serviceWorker: Worker,
+  serviceWorker: Worker | undefined,
   url: string,
   settleMs: number,
 ): Promise<{ page: Page; latency: Latency; drawn: number; engine: string }> {
   const page = await context.newPage();
   await page.addInitScript(MARK_CLOCK);
-  await expectReport(serviceWorker);
+  if (serviceWorker) await expectReport(serviceWorker);
   await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
   await new Promise((resolve) => setTimeout(resolve, settleMs));
   const marks = await markTimes(page);
@@ -79,7 +83,7 @@ export async function untracedLoad(
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return performance.timeOrigin + nav.domContentLoadedEventStart;
   });
-  const arrival = await reportArrival(serviceWorker, page.url());
+  const arrival = serviceWorker && (await reportArrival(serviceWorker, page.url()));
   const readDoneMs = arrival === undefined ? undefined : arrival - readyEpochMs;
   const completeMs = readDoneMs === undefined ? undefined : Math.max(readDoneMs, marks.lastAfterReadyMs ?? -Infinity);
   return {
