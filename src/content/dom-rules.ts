@@ -116,6 +116,15 @@ const EXCLUDED_SELECTOR = [
   `[${UI_HOST_ATTRIBUTE}]`,
 ].join(',');
 
+/**
+ * Every element `classify` calls excluded, as one selector (editing widgets and our UI
+ * included), for code that finds them with one native query instead of a walk.
+ */
+export const ANY_EXCLUDED_SELECTOR = [...EXCLUDED_TAGS, EXCLUDED_SELECTOR].join(',');
+
+/** Ruby annotations as a selector: their text is skipped, yet the text around them joins. */
+export const TRANSPARENT_SKIPPED_SELECTOR = [...TRANSPARENT_SKIPPED_TAGS].join(',');
+
 /** Class of our highlight elements; the walker reads through them like any inline element. */
 export const MARK_CLASS = 'columnlens-mark';
 

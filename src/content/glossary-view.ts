@@ -19,6 +19,7 @@ export function glossaryView(glossary: ActiveGlossary): GlossaryView {
   const categories = matcher.entryIds.map((id) => byId.get(id)?.category ?? '');
   return {
     scanner: matcher,
+    looseScanner: () => matcher.loose(),
     entryIds: matcher.entryIds,
     categories,
     maxMatchLength: 2 * longest + OVERLAP_SLACK,

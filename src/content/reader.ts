@@ -24,6 +24,11 @@ export interface GlossaryView {
   maxMatchLength: number;
   /** Shortest alias: shorter runs of text are not scanned. */
   minMatchLength: number;
+  /**
+   * The loose scanner (src/matcher/loose.ts) that proves text names nothing, built on first
+   * call. Absent: regions are always walked.
+   */
+  looseScanner?: () => TextScanner;
 }
 
 /** The reader's display choices. */

@@ -4,6 +4,7 @@
 import { Automaton, patternLengths } from './automaton';
 import { buildAutomaton } from './build-automaton';
 import { prepareClassTables } from './class-table';
+import { loosePatterns } from './loose';
 import { buildPatternSet, type MatcherEntry } from './patterns';
 import { scanText, simpleEntries } from './scan';
 import { type Match, StreamingSelection } from './selection';
@@ -17,6 +18,11 @@ export interface Matcher {
   scan(text: string): Match[];
   /** Plain JSON-safe data for caching; `loadMatcher` turns it back into an identical matcher. */
   serialize(): SerializedMatcher;
+  /**
+   * The loose scanner (loose.ts), built on first use: it finds every alias whatever surrounds
+   * it, so finding nothing proves the text holds no name.
+   */
+  loose(): Pick<Matcher, 'scan'>;
 }
 
 function makeMatcher(parts: MatcherParts, automaton: Automaton, patternLength: Int32Array): Matcher {
@@ -27,11 +33,27 @@ function makeMatcher(parts: MatcherParts, automaton: Automaton, patternLength: I
     simpleEntry: simpleEntries(parts.variants),
     streaming: new StreamingSelection(),
   };
+  let loose: Pick<Matcher, 'scan'> | undefined;
   return {
     entryIds: parts.entryIds,
     scan: (text) => scanText(context, text),
     serialize: () => toSerialized(parts),
+    loose: () => (loose ??= compileLoose(parts)),
   };
+}
+
+function compileLoose(parts: MatcherParts): Pick<Matcher, 'scan'> {
+  const { keys, ...variants } = loosePatterns(parts.automaton, parts.variants);
+  if (keys.length === 0) return { scan: () => [] };
+  const automaton = buildAutomaton(keys);
+  const context = {
+    automaton,
+    variants,
+    patternLength: patternLengths(automaton.data, keys.length),
+    simpleEntry: simpleEntries(variants),
+    streaming: new StreamingSelection(),
+  };
+  return { scan: (text) => scanText(context, text) };
 }
 
 /** Compiles entries (term and aliases, with their rules and exclusions) into a matcher. */

@@ -107,4 +107,40 @@ describe('highlights on giant pages', () => {
     );
     await page.close();
   });
+
+  // Large pages whose light DOM names nothing are checked without a walk (src/content/page-read.ts):
+  // the open shadow trees are still read, and a name the check's joined text glues to its
+  // neighbour ("Home" + "Nvidia") still sends the page to the walk.
+  it('on a large page, finds names in a shadow tree and at a block boundary', async () => {
+    const filler = Array.from({ length: 2_500 }, (_, i) => `<div><span>Row ${i}: nothing to note.</span></div>`).join(
+      '',
+    );
+    const cases = [
+      // Nothing in the light DOM names the glossary: only the shadow tree does.
+      [
+        'widget',
+        '<div id="host"><template shadowrootmode="open"><p>In a widget: Nvidia</p></template></div>',
+        '#host mark[data-glossary-id="nvidia"]',
+        { nvidia: 1 },
+      ],
+      [
+        'menu',
+        '<ul id="menu"><li>Home</li><li>Tencent</li></ul>',
+        '#menu mark[data-glossary-id="tencent"]',
+        { tencent: 1 },
+      ],
+    ] as const;
+    for (const [name, top, selector, counts] of cases) {
+      const url = suite.server.setPage(
+        `large-${name}`,
+        `<!doctype html><meta charset="utf-8"><title>large</title><body>${top}${filler}`,
+      );
+      const page = await suite.browser.context.newPage();
+      await page.goto(url);
+      expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeGreaterThan(5_000);
+      await page.locator(selector).waitFor({ timeout: 30_000 });
+      expect(await summaryOf(suite.browser, page)).toEqual(counts);
+      await page.close();
+    }
+  });
 });

@@ -23,6 +23,10 @@ export function fakeGlossary(
     entryIds: entries.map((e) => e.id),
     scan: (t: string) => [...scanner.scan(t)],
     serialize: () => ({}) as never,
+    loose: () => {
+      const loose = fakeScanner(entries, true);
+      return { scan: (t: string) => [...loose.scan(t)] };
+    },
   });
   return Object.assign(active, { scans: () => scanner.calls });
 }

@@ -14,7 +14,8 @@ export interface FakeEntry {
 
 const WORD = /[A-Za-z0-9]/;
 
-export function fakeScanner(entries: readonly FakeEntry[]): TextScanner & { calls: number } {
+/** `loose`: names match inside words too, like the loose scanner (src/matcher/loose.ts). */
+export function fakeScanner(entries: readonly FakeEntry[], loose = false): TextScanner & { calls: number } {
   const names = entries.flatMap((e, entry) => e.names.map((name) => ({ name, entry })));
   const scanner = {
     calls: 0,
@@ -27,7 +28,7 @@ export function fakeScanner(entries: readonly FakeEntry[]): TextScanner & { call
           if (!text.startsWith(name, i)) continue;
           const end = i + name.length;
           const wordy = WORD.test(name[0]!) && WORD.test(name[name.length - 1]!);
-          if (wordy && (WORD.test(text[i - 1] ?? '') || WORD.test(text[end] ?? ''))) continue;
+          if (!loose && wordy && (WORD.test(text[i - 1] ?? '') || WORD.test(text[end] ?? ''))) continue;
           if (!best || end > best.end) best = { start: i, end, entry };
         }
         if (best) {

@@ -41,7 +41,11 @@ const runs = (normal: number) => Number(process.env.FUZZ_RUNS ?? normal);
 const timeoutFor = (cases: number) => 120_000 + cases * 200;
 const STATIC_RUNS = runs(150);
 const SESSION_RUNS = runs(300);
-const options = fc.record({ lazy: fc.boolean(), stepsPerSlice: fc.integer({ min: 1, max: 40 }) });
+const options = fc.record({
+  lazy: fc.boolean(),
+  stepsPerSlice: fc.integer({ min: 1, max: 40 }),
+  checkFirst: fc.boolean(),
+});
 
 /** Builds the same random page into the live document and a twin document. */
 function setUp(items: readonly Item[]): Twin {

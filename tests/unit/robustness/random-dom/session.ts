@@ -22,6 +22,8 @@ export interface SessionOptions {
   lazy: boolean;
   /** Steps the scheduler runs per slice (a fake clock ticks once per step): small = many interruptions. */
   stepsPerSlice: number;
+  /** Every page is first checked for names without a walk (page-read.ts), however small. */
+  checkFirst: boolean;
 }
 
 export class Session {
@@ -63,6 +65,7 @@ export class Session {
         // New tasks via setImmediate: as separate from the current task as setTimeout(0), without its 1 ms clamp.
         sliceHost: { now: () => ++this.clock, later: (slice) => setImmediate(slice) },
         budgetMs: this.options.stepsPerSlice,
+        nameFreeCheckFrom: this.options.checkFirst ? 0 : undefined,
         viewport: this.viewport,
         timers: {
           setTimeout: (run, ms) => (ms <= 0 ? { immediate: setImmediate(run) } : { timeout: setTimeout(run, ms) }),

@@ -1,0 +1,167 @@
+// @vitest-environment jsdom
+/**
+ * Proving a region names nothing without a walk (src/content/name-free-check.ts), and the
+ * page read built on it (src/content/page-read.ts): a page found name-free is not walked,
+ * its open shadow trees still are, and a page with any name reads exactly as the walk reads it.
+ */
+import { describe, expect, it } from 'vitest';
+import { glossaryView } from '../../../src/content/glossary-view';
+import { namesNothing, openShadowRootsIn, textPieces } from '../../../src/content/name-free-check';
+import { PageState, type PendingBlock } from '../../../src/content/page-state';
+import { readPage } from '../../../src/content/page-read';
+import { readRegion, type GlossaryView, type ReadHooks } from '../../../src/content/reader';
+import { matcher } from '../matcher/glossary-fixture';
+
+const FILTERS = { density: 'all' as const, hiddenCategories: new Set<string>() };
+const VIEW: GlossaryView = {
+  ...glossaryView({ matcher, byId: new Map(), nameLengths: { longest: 12, shortest: 2 } } as never),
+};
+
+function run<T>(steps: Generator<unknown, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+const nameFree = (html: string) => {
+  document.body.innerHTML = html;
+  return run(namesNothing(document.body, { strict: matcher, loose: () => matcher.loose() }, VIEW.maxMatchLength));
+};
+
+describe('textPieces', () => {
+  it('gives the text between excluded elements, with a break for each, their own text left out', () => {
+    document.body.innerHTML =
+      '<p>One <b>two</b></p><style>.gpu{}</style><div><span>three</span><textarea>typed</textarea>four</div>' +
+      '<svg><text>drawn</text></svg><p contenteditable="">edited</p><p>five</p>';
+    const pieces = [...textPieces(document.body)];
+    expect(pieces).toEqual(['One two', null, 'three', null, 'four', null, null, 'five']);
+  });
+
+  it('gives the whole text in one piece when nothing is excluded', () => {
+    document.body.innerHTML = '<p>One</p><div><p>two <i>three</i></p></div>';
+    expect([...textPieces(document.body)]).toEqual(['Onetwo three']);
+  });
+});
+
+describe('namesNothing', () => {
+  it('is false when a name is in the readable text, even split over inline elements', () => {
+    expect(nameFree('<p>Plain words.</p><p>Then <b>Nvi</b>dia.</p>')).toBe(false);
+    expect(nameFree('<div><button>Go</button><p>英偉<em>達</em></p></div>')).toBe(false);
+  });
+
+  it('is false for a name at a block boundary the text loses ("Home" + "Nvidia" reads "HomeNvidia")', () => {
+    expect(nameFree('<ul><li>Home</li><li>Nvidia</li></ul>')).toBe(false);
+  });
+
+  it('is true when names appear only where the walk never reads', () => {
+    expect(
+      nameFree(
+        '<p>Nothing to see.</p><style>.Nvidia{}</style><textarea>Nvidia</textarea><script>"GPU"</script>' +
+          '<div contenteditable="true">Alibaba</div><svg><title>OpenAI</title></svg><p>Still nothing.</p>',
+      ),
+    ).toBe(true);
+  });
+
+  it('is false for ruby, where the walk joins text the page text interrupts', () => {
+    expect(nameFree('<p>Nothing here.</p><ruby>漢<rt>han</rt>字</ruby>')).toBe(false);
+  });
+
+  it('asks the strict scanner first, so a page naming the glossary early never builds the loose one', () => {
+    let built = 0;
+    const scanners = { strict: matcher, loose: () => (built++, matcher.loose()) };
+    document.body.innerHTML = '<p>Nvidia said so. </p>' + '<p>More text without names.</p>'.repeat(2_000);
+    expect(run(namesNothing(document.body, scanners, VIEW.maxMatchLength))).toBe(false);
+    expect(built).toBe(0);
+    document.body.innerHTML = '<ul><li>Home</li><li>Nvidia</li></ul>'; // only the loose scan sees it
+    expect(run(namesNothing(document.body, scanners, VIEW.maxMatchLength))).toBe(false);
+    expect(built).toBe(1);
+  });
+
+  it('is true for a page without any name', () => {
+    expect(nameFree('<main><h1>Weather</h1><p>Sunny, then rain. 今天天氣很好。</p></main>')).toBe(true);
+  });
+});
+
+describe('openShadowRootsIn', () => {
+  it('finds open shadow roots on built-in and custom elements, not inside excluded ones or nested trees', () => {
+    document.body.innerHTML =
+      '<div id="a"></div><p><x-card id="b"></x-card></p><button><span id="c"></span></button><div id="d"></div>';
+    const roots = ['a', 'b', 'c'].map((id) => document.getElementById(id)!.attachShadow({ mode: 'open' }));
+    roots[0]!.innerHTML = '<span id="nested"></span>';
+    roots[0]!.getElementById('nested')!.attachShadow({ mode: 'open' });
+    document.getElementById('d')!.attachShadow({ mode: 'closed' });
+    const found = [...openShadowRootsIn(document.body)].filter(Boolean);
+    expect(found).toEqual([roots[0], roots[1]]);
+  });
+});
+
+describe('openShadowRootsIn, when the page changes while it is paused', () => {
+  it('gives up (false) once the element it had reached is gone, and finishes otherwise', () => {
+    const many = '<span></span>'.repeat(2_100);
+    document.body.innerHTML = many;
+    const search = openShadowRootsIn(document.body);
+    expect(search.next()).toEqual({ done: false, value: undefined }); // the first pause point
+    document.body.replaceChildren();
+    expect(search.next()).toEqual({ done: true, value: false });
+    document.body.innerHTML = many;
+    expect([...openShadowRootsIn(document.body)].every((x) => x === undefined)).toBe(true);
+  });
+});
+
+/** Reads the page as its first read does, with the check from `checkFrom` elements. */
+function readWithCheck(checkFrom: number) {
+  const pending: PendingBlock[] = [];
+  const shadowRoots: ShadowRoot[] = [];
+  const opened: Node[] = [];
+  const page = new PageState();
+  const hooks: ReadHooks = {
+    forget() {},
+    shadowRoot: (root) => void shadowRoots.push(root),
+    lost() {},
+    pending: (block) => void pending.push(block),
+  };
+  const open = page.opened.bind(page);
+  page.opened = (walk, container) => {
+    opened.push(container);
+    open(walk, container);
+  };
+  run(readPage(document.body, VIEW, FILTERS, page, hooks, checkFrom));
+  const names = pending.flatMap((b) => b.matches.map((m) => m.pieces.map((p) => p.text).join('')));
+  return { names, shadowRoots, opened, page };
+}
+
+describe('readPage', () => {
+  const bigPage = (extra: string) =>
+    Array.from({ length: 300 }, (_, i) => `<div><p>Paragraph ${i} <span>says</span> nothing.</p></div>`).join('') +
+    extra;
+
+  it('walks nothing of a name-free page but reads its shadow trees', () => {
+    document.body.innerHTML = bigPage('<div id="host"></div>');
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Inside: Nvidia and 阿里巴巴</p>';
+    const { names, shadowRoots, opened } = readWithCheck(0);
+    expect(names).toEqual(['Nvidia', '阿里巴巴']);
+    expect(shadowRoots).toEqual([shadow]);
+    // No container of the light DOM was read: only the shadow tree and its blocks.
+    expect(opened[0]).toBe(shadow);
+    expect(opened.every((node) => node === shadow || shadow.contains(node))).toBe(true);
+  });
+
+  it('reads a page with one name exactly as the walk does', () => {
+    document.body.innerHTML = bigPage('<ul><li>Home</li><li>Nvidia</li></ul><p>Alibaba Cloud</p>');
+    const checked = readWithCheck(0);
+    const pending: PendingBlock[] = [];
+    const hooks: ReadHooks = { forget() {}, shadowRoot() {}, lost() {}, pending: (b) => void pending.push(b) };
+    run(readRegion(document.body, false, VIEW, FILTERS, new PageState(), hooks));
+    const walked = pending.flatMap((b) => b.matches.map((m) => m.pieces.map((p) => p.text).join('')));
+    expect(checked.names).toEqual(['Nvidia', 'Alibaba Cloud']);
+    expect(checked.names).toEqual(walked);
+  });
+
+  it('walks a region below the element count without checking it', () => {
+    document.body.innerHTML = '<p>Nothing.</p>';
+    const { opened } = readWithCheck(10_000);
+    expect(opened).toContain(document.body);
+  });
+});
