@@ -11,19 +11,15 @@
  * word too. Markers inside a key stay: the scanner feeds them at the same places in any text.
  */
 import type { AutomatonData } from './automaton';
-import { Flag, WORD_START, type VariantTable } from './patterns';
-
-export interface LoosePatternSet extends VariantTable {
-  keys: string[];
-}
+import { Flag, patternSet, WORD_START, type PatternSet, type Variant, type VariantTable } from './patterns';
 
 /** The loose keys and their variants (only the case rule kept) of a compiled pattern set. */
-export function loosePatterns(automaton: AutomatonData, variants: VariantTable): LoosePatternSet {
+export function loosePatterns(automaton: AutomatonData, variants: VariantTable): PatternSet {
   const { alphabet, label, childStart, term } = automaton;
   const parent = new Int32Array(label.length);
   for (let s = 0; s < label.length; s++) for (let c = childStart[s]!; c < childStart[s + 1]!; c++) parent[c] = s;
 
-  const byKey = new Map<string, { entry: number; flags: number; text: string }[]>();
+  const byKey = new Map<string, Variant[]>();
   const units: string[] = [];
   for (let s = 1; s < term.length; s++) {
     const pattern = term[s]! - 1;
@@ -46,19 +42,5 @@ export function loosePatterns(automaton: AutomatonData, variants: VariantTable):
     if (list.length > 0) byKey.set(key, list);
   }
 
-  const keys = [...byKey.keys()];
-  const variantStart = new Int32Array(keys.length + 1);
-  const all: { entry: number; flags: number; text: string }[] = [];
-  keys.forEach((key, q) => {
-    variantStart[q] = all.length;
-    all.push(...byKey.get(key)!);
-  });
-  variantStart[keys.length] = all.length;
-  return {
-    keys,
-    variantStart,
-    variantEntry: Int32Array.from(all, (v) => v.entry),
-    variantFlags: Int32Array.from(all, (v) => v.flags),
-    variantText: all.map((v) => v.text),
-  };
+  return patternSet(byKey);
 }

@@ -66,7 +66,7 @@ export function withWordStarts(key: string, anchored: boolean): string {
   return out;
 }
 
-interface Variant {
+export interface Variant {
   entry: number;
   flags: number;
   text: string;
@@ -153,15 +153,20 @@ export function buildPatternSet(entries: readonly MatcherEntry[]): PatternSet {
     }
   });
 
+  // Exclusions first (they all apply); then aliases, the more specific case-sensitive ones
+  // first, in entry order: the first alias whose rules hold wins the occurrence.
+  for (const list of byKey.values()) list.sort((a, b) => rank(a) - rank(b) || a.entry - b.entry);
+  return patternSet(byKey);
+}
+
+/** The pattern set of keys with their variants, in the map's order. */
+export function patternSet(byKey: ReadonlyMap<string, readonly Variant[]>): PatternSet {
   const keys = [...byKey.keys()];
   const variantStart = new Int32Array(keys.length + 1);
   const all: Variant[] = [];
   keys.forEach((key, p) => {
     variantStart[p] = all.length;
-    // Exclusions first (they all apply); then aliases, the more specific case-sensitive ones
-    // first, in entry order: the first alias whose rules hold wins the occurrence.
-    const sorted = byKey.get(key)!.sort((a, b) => rank(a) - rank(b) || a.entry - b.entry);
-    all.push(...sorted);
+    all.push(...byKey.get(key)!);
   });
   variantStart[keys.length] = all.length;
   return {
