@@ -13,7 +13,7 @@ import { browserTimers, createMutationWatcher, type ChangeBatch, type Timers } f
 import { findOccurrence, type FoundOccurrence } from './occurrence-finder';
 import type { Direction, TextPoint } from './occurrences';
 import { PageState, type PendingBlock } from './page-state';
-import { readPage } from './page-read';
+import { readPage, type CheckWhen } from './page-read';
 import { RetiringEngines } from './retiring-engines';
 import { blockTarget, readRegion, type DisplayFilters, type GlossaryView, type ReadHooks } from './reader';
 import { browserSliceHost, PRIORITY, Scheduler, type SliceHost } from './scheduler';
@@ -40,11 +40,8 @@ export interface HighlighterDeps {
   changeTiming?: { delay: number; cooldown: number };
   /** Mark styles for open shadow roots (the manifest CSS only reaches the document). */
   shadowCss?: string;
-  /**
-   * From how many elements a page is first checked for names without a walk (page-read.ts);
-   * tests lower it to check every page.
-   */
-  nameFreeCheckFrom?: number;
+  /** When a page is first checked for names without a walk (page-read.ts); tests check every page. */
+  nameFreeCheck?: CheckWhen;
   /** Called when the page's counts may have changed (after the first read and after changes). */
   onSummary?(): void;
   /** False once the extension context is gone: the highlighter then removes itself. */
@@ -207,7 +204,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   }
 
   function* initialRead(body: HTMLElement): Generator<undefined, void> {
-    yield* readPage(body, view, filters, page, hooks, deps.nameFreeCheckFrom);
+    yield* readPage(body, view, filters, page, hooks, deps.nameFreeCheck);
     deps.onSummary?.();
   }
 

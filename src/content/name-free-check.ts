@@ -9,17 +9,16 @@
  * boundaries are lost in that text ("Home" in one list item runs into "AI chip" in the
  * next), which is why the scan must be loose: it still finds every name the walk could.
  *
- * Excluded elements (scripts, styles, form fields, editors, SVG…) are left out, because the
- * walk never reads them and a page's CSS and JSON are full of strings like "gpu" and "VC".
- * Text never joins across them in the walk either, so the text between two of them ("a
- * gap") is scanned on its own. Only the excluded elements and their ancestors are handed to
- * the script; every other subtree gives its text in one call.
+ * The whole text is scanned first, in one call. If anything matches, it may be in what the
+ * walk never reads: scripts, styles, form fields, editors, SVG (a page's CSS and JSON are
+ * full of strings like "gpu" and "VC"). Then the text between two such elements ("a gap";
+ * text never joins across them in the walk either) is scanned on its own. Only the excluded
+ * elements and their ancestors are handed to the script for that; every other subtree gives
+ * its text in one call.
  */
-import { scanInWindows, type TextScanner } from './chunked-scan';
+import { scanInWindows, WINDOW_LENGTH, type TextScanner } from './chunked-scan';
 import { ANY_EXCLUDED_SELECTOR, isInExcludedSubtree, TRANSPARENT_SKIPPED_SELECTOR } from './dom-rules';
 
-/** Characters scanned between pause points. */
-const PAUSE_TEXT = 32_768;
 /**
  * Characters first scanned with the strict scanner too. A page that names the glossary
  * mostly does so early, and then the strict scanner, which is ready, says so before the
@@ -31,9 +30,9 @@ const PAUSE_ELEMENTS = 1_024;
 
 /**
  * The region's readable text as pieces in document order; `null` stands for an excluded
- * element, across which text never joins.
+ * element, across which text never joins, and `undefined` is a pause point.
  */
-export function* textPieces(root: Element | ShadowRoot): Generator<string | null, void> {
+export function* textPieces(root: Element | ShadowRoot): Generator<string | null | undefined, void> {
   const excluded = new Set<Element>();
   // Ancestors of excluded elements (below root): the only nodes whose children are visited.
   const around = new Set<Node>();
@@ -49,11 +48,14 @@ export function* textPieces(root: Element | ShadowRoot): Generator<string | null
     yield root.textContent ?? '';
     return;
   }
+  yield undefined; // the query alone is some milliseconds of native work on a large page
   // Depth-first over `around`, with a stack of next siblings (no recursion: pages nest deep).
   const stack: (Node | null)[] = [root.firstChild];
+  let visited = 0;
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (!node) continue;
+    if (++visited % PAUSE_ELEMENTS === 0) yield undefined;
     stack.push(node.nextSibling);
     if (node.nodeType === 3) yield (node as Text).data;
     else if (node.nodeType !== 1) continue;
@@ -73,12 +75,43 @@ export function* namesNothing(
   root: Element | ShadowRoot,
   scanners: { strict: TextScanner; loose: () => TextScanner },
   maxMatchLength: number,
+  whole = root.textContent ?? '',
 ): Generator<undefined, boolean> {
   if (root.querySelector(TRANSPARENT_SKIPPED_SELECTOR)) return false;
-  let probeLeft = PROBE_TEXT;
+  yield undefined;
   let loose: TextScanner | undefined;
-  // A strict match is no proof of a name (the text may join two blocks into one), only a
-  // reason to walk; no strict match proves nothing, so the loose scan always follows.
+  const once = { strict: scanners.strict, loose: () => (loose ??= scanners.loose()) };
+  // First all of it (`whole`, its textContent), excluded elements' text included: one native
+  // call and no element handed over. Most pages without names have no loose match anywhere,
+  // and then none in any gap.
+  if (!(yield* finder(once, maxMatchLength)(whole))) return true;
+  // A match, perhaps only in a style sheet or a script: read the gaps alone. A page that names
+  // the glossary mostly shows a strict match in their first characters, reason enough to walk.
+  const finds = finder(once, maxMatchLength);
+  const gap: string[] = [];
+  for (const piece of textPieces(root)) {
+    if (piece === undefined) yield undefined;
+    else if (piece !== null) gap.push(piece);
+    else if (gap.length > 0) {
+      const text = gap.join('');
+      gap.length = 0;
+      if (yield* finds(text)) return false;
+    }
+  }
+  return gap.length === 0 || !(yield* finds(gap.join('')));
+}
+
+/**
+ * Scans text window by window, pausing between windows, for the first match: strict for the
+ * first PROBE_TEXT characters (see there), loose throughout. A strict match is no proof of a
+ * name (the text may join two blocks, or come from a script), only a reason to walk; no strict
+ * match proves nothing, so the loose scan always follows.
+ */
+function finder(
+  scanners: { strict: TextScanner; loose: () => TextScanner /* memoised by the caller */ },
+  maxMatchLength: number,
+): (text: string) => Generator<undefined, boolean> {
+  let probeLeft = PROBE_TEXT;
   const scanner: TextScanner = {
     scan(text) {
       if (probeLeft > 0) {
@@ -86,29 +119,23 @@ export function* namesNothing(
         const found = scanners.strict.scan(text);
         if (found.length > 0) return found;
       }
-      return (loose ??= scanners.loose()).scan(text);
+      return scanners.loose().scan(text);
     },
   };
-  const gap: string[] = [];
+  // Pauses by the text scanned, not per call: a page of short gaps would pay a scheduler
+  // round for each of them.
   let sincePause = 0;
-  function* scanGap(): Generator<undefined, boolean> {
-    const text = gap.length === 1 ? gap[0]! : gap.join('');
-    gap.length = 0;
+  return function* finds(text) {
     for (const found of scanInWindows(scanner, text, maxMatchLength)) {
-      if (found.length > 0) return false;
-      sincePause += Math.min(text.length, PAUSE_TEXT);
-      if (sincePause >= PAUSE_TEXT) {
+      if (found.length > 0) return true;
+      sincePause += Math.min(text.length, WINDOW_LENGTH);
+      if (sincePause >= WINDOW_LENGTH) {
         sincePause = 0;
         yield undefined;
       }
     }
-    return true;
-  }
-  for (const piece of textPieces(root)) {
-    if (piece !== null) gap.push(piece);
-    else if (gap.length > 0 && !(yield* scanGap())) return false;
-  }
-  return gap.length === 0 || (yield* scanGap());
+    return false;
+  };
 }
 
 /**

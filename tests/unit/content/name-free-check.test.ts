@@ -24,9 +24,14 @@ function run<T>(steps: Generator<unknown, T>): T {
   }
 }
 
+/** The answer for `html`; the same when a match in the whole text sends it to the gaps. */
 const nameFree = (html: string) => {
   document.body.innerHTML = html;
-  return run(namesNothing(document.body, { strict: matcher, loose: () => matcher.loose() }, VIEW.maxMatchLength));
+  const scanners = { strict: matcher, loose: () => matcher.loose() };
+  const answer = run(namesNothing(document.body, scanners, VIEW.maxMatchLength));
+  const fromGaps = run(namesNothing(document.body, scanners, VIEW.maxMatchLength, 'Nvidia'));
+  expect(fromGaps).toBe(answer);
+  return answer;
 };
 
 describe('textPieces', () => {
@@ -34,13 +39,13 @@ describe('textPieces', () => {
     document.body.innerHTML =
       '<p>One <b>two</b></p><style>.gpu{}</style><div><span>three</span><textarea>typed</textarea>four</div>' +
       '<svg><text>drawn</text></svg><p contenteditable="">edited</p><p>five</p>';
-    const pieces = [...textPieces(document.body)];
+    const pieces = [...textPieces(document.body)].filter((piece) => piece !== undefined);
     expect(pieces).toEqual(['One two', null, 'three', null, 'four', null, null, 'five']);
   });
 
   it('gives the whole text in one piece when nothing is excluded', () => {
     document.body.innerHTML = '<p>One</p><div><p>two <i>three</i></p></div>';
-    expect([...textPieces(document.body)]).toEqual(['Onetwo three']);
+    expect([...textPieces(document.body)].filter((piece) => piece !== undefined)).toEqual(['Onetwo three']);
   });
 });
 
@@ -126,7 +131,7 @@ function readWithCheck(checkFrom: number) {
     opened.push(container);
     open(walk, container);
   };
-  run(readPage(document.body, VIEW, FILTERS, page, hooks, checkFrom));
+  run(readPage(document.body, VIEW, FILTERS, page, hooks, { fromElements: checkFrom, maxCharsPerElement: Infinity }));
   const names = pending.flatMap((b) => b.matches.map((m) => m.pieces.map((p) => p.text).join('')));
   return { names, shadowRoots, opened, page };
 }
@@ -163,5 +168,23 @@ describe('readPage', () => {
     document.body.innerHTML = '<p>Nothing.</p>';
     const { opened } = readWithCheck(10_000);
     expect(opened).toContain(document.body);
+  });
+
+  it('walks a region whose text is long for its elements without checking it', () => {
+    document.body.innerHTML = `<p>${'Nothing at all. '.repeat(100)}</p>`;
+    const pending: PendingBlock[] = [];
+    const opened: Node[] = [];
+    const page = new PageState();
+    const open = page.opened.bind(page);
+    page.opened = (walk, container) => {
+      opened.push(container);
+      open(walk, container);
+    };
+    const hooks: ReadHooks = { forget() {}, shadowRoot() {}, lost() {}, pending: (b) => void pending.push(b) };
+    run(readPage(document.body, VIEW, FILTERS, page, hooks, { fromElements: 0, maxCharsPerElement: 20 }));
+    expect(opened).toContain(document.body);
+    opened.length = 0;
+    run(readPage(document.body, VIEW, FILTERS, page, hooks, { fromElements: 0, maxCharsPerElement: 2_000 }));
+    expect(opened).toEqual([]);
   });
 });
