@@ -12,7 +12,7 @@ import { readRegion, type DisplayFilters, type GlossaryView, type ReadHooks } fr
  * text about as the walk does (twice where a script or style sheet holds a match). So it pays
  * on a region of many elements with little text each (the 76k-element corpus page has 3.6
  * characters per element) and not where text dominates (Reddit's saved page 52, the generated
- * news page about 55). Below `fromElements` the walk costs a few milliseconds anyway.
+ * news page 95). Below `fromElements` the walk costs a few milliseconds anyway.
  */
 export interface CheckWhen {
   fromElements: number;
