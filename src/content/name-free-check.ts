@@ -67,9 +67,10 @@ export function* textPieces(root: Element | ShadowRoot): Generator<string | null
 
 /**
  * Whether `root` provably names nothing the walk would find: no loose match in any gap of
- * its readable text (`scanners.loose`, built on first use). Ruby (`<rt>`, `<rp>`) makes the walk join text across elements whose
- * text `textContent` keeps, so a region with ruby is never called name-free. Shadow trees
- * are not part of this text: see `openShadowRootsIn`.
+ * its readable text (`scanners.loose`, built on first use; `whole`: the region's
+ * textContent, when the caller has read it). Ruby (`<rt>`, `<rp>`) makes the walk join text
+ * across elements whose text `textContent` keeps, so a region with ruby is never called
+ * name-free. Shadow trees are not part of this text: see `openShadowRootsIn`.
  */
 export function* namesNothing(
   root: Element | ShadowRoot,

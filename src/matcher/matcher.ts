@@ -6,8 +6,8 @@ import { buildAutomaton } from './build-automaton';
 import { prepareClassTables } from './class-table';
 import { loosePatterns } from './loose';
 import { buildPatternSet, type MatcherEntry } from './patterns';
-import { scanText, simpleEntries } from './scan';
-import { type Match, StreamingSelection } from './selection';
+import { scanContext, scanText } from './scan';
+import type { Match } from './selection';
 import { runSteps } from './steps';
 import { fromSerializedSteps, type MatcherParts, type SerializedMatcher, toSerialized } from './serialize';
 
@@ -26,13 +26,7 @@ export interface Matcher {
 }
 
 function makeMatcher(parts: MatcherParts, automaton: Automaton, patternLength: Int32Array): Matcher {
-  const context = {
-    automaton,
-    variants: parts.variants,
-    patternLength,
-    simpleEntry: simpleEntries(parts.variants),
-    streaming: new StreamingSelection(),
-  };
+  const context = scanContext(automaton, parts.variants, patternLength);
   let loose: Pick<Matcher, 'scan'> | undefined;
   return {
     entryIds: parts.entryIds,
@@ -46,13 +40,7 @@ function compileLoose(parts: MatcherParts): Pick<Matcher, 'scan'> {
   const { keys, ...variants } = loosePatterns(parts.automaton, parts.variants);
   if (keys.length === 0) return { scan: () => [] };
   const automaton = buildAutomaton(keys);
-  const context = {
-    automaton,
-    variants,
-    patternLength: patternLengths(automaton.data, keys.length),
-    simpleEntry: simpleEntries(variants),
-    streaming: new StreamingSelection(),
-  };
+  const context = scanContext(automaton, variants, patternLengths(automaton.data, keys.length));
   return { scan: (text) => scanText(context, text) };
 }
 

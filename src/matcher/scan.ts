@@ -24,8 +24,19 @@ export interface ScanContext {
   streaming: StreamingSelection;
 }
 
+/** A scanning state for `automaton`, whose patterns have these variants and lengths. */
+export function scanContext(automaton: Automaton, variants: VariantTable, patternLength: Int32Array): ScanContext {
+  return {
+    automaton,
+    variants,
+    patternLength,
+    simpleEntry: simpleEntries(variants),
+    streaming: new StreamingSelection(),
+  };
+}
+
 /** Builds the per-pattern fast-path table. */
-export function simpleEntries(variants: VariantTable): Int32Array {
+function simpleEntries(variants: VariantTable): Int32Array {
   const { variantStart, variantEntry, variantFlags } = variants;
   const simple = new Int32Array(variantStart.length - 1).fill(-1);
   for (let p = 0; p < simple.length; p++) {
