@@ -130,22 +130,23 @@ export async function benchPage(setup: BenchSetup, url: string, log: (line: stri
   }
 
   // Loaded with highlights off and switched on, on `runs` loads of its own like the loads
-  // above (one switch is a few tasks, and their noise decided targets at their bound); the
-  // last one is then scrolled through and switched off again.
+  // above (one switch is a few tasks, and their noise decided targets at their bound); each
+  // is then scrolled through and switched off again, so switching off is a median too.
   const switchOns: Switching[] = [];
-  let switchOff: Switching | undefined;
+  const switchOffs: Switching[] = [];
   for (let r = 0; r < setup.runs; r++) {
     await setHighlightsEnabled(setup.serviceWorker, false);
     const toggled = await setup.extension.newPage();
     await toggled.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
     await new Promise((resolve) => setTimeout(resolve, settleMs));
     switchOns.push(await measureSwitchOn(toggled, setup.serviceWorker, settleMs));
-    if (r === setup.runs - 1) switchOff = await measureSwitchOff(toggled, setup.serviceWorker, settleMs);
+    switchOffs.push(await measureSwitchOff(toggled, setup.serviceWorker, settleMs));
     await setHighlightsEnabled(setup.serviceWorker, true);
     await toggled.close();
   }
+  if (switchOns.length === 0) throw new Error('Switching was measured on no load (--runs 0)');
   const switchOn = medianSwitching(switchOns);
-  if (!switchOff) throw new Error('Switching was measured on no load (--runs 0)');
+  const switchOff = medianSwitching(switchOffs);
   log(
     `  found ${found}, drawn ${drawn.count}; switch on ${Math.round(switchOn.mainThreadMs)} ms, off ${switchOff.marks} in ${Math.round(switchOff.spanMs)} ms`,
   );
