@@ -12,10 +12,9 @@
  * The whole text is scanned first, in one call. If anything matches, it may be in what the
  * walk never reads: scripts, styles, form fields, editors, SVG (a page's CSS and JSON are
  * full of strings like "gpu" and "VC"). Then the text between two such elements ("a gap";
- * text never joins across them in the walk either) is scanned on its own, gap by gap in
- * document order, up to the first that matches. Only the excluded elements and the children
- * of their ancestors, as far as the gaps are read, are handed to the script for that; every
- * other subtree gives its text in one call.
+ * text never joins across them in the walk either) is scanned on its own. Only the excluded
+ * elements and their ancestors are handed to the script for that; every other subtree gives
+ * its text in one call.
  */
 import { scanInWindows, WINDOW_LENGTH, type TextScanner } from './chunked-scan';
 import { ANY_EXCLUDED_SELECTOR, isInExcludedSubtree, TRANSPARENT_SKIPPED_SELECTOR } from './dom-rules';
@@ -34,20 +33,23 @@ const PAUSE_ELEMENTS = 1_024;
  * element, across which text never joins, and `undefined` is a pause point.
  */
 export function* textPieces(root: Element | ShadowRoot): Generator<string | null | undefined, void> {
-  const excluded = root.querySelectorAll(ANY_EXCLUDED_SELECTOR);
-  if (excluded.length === 0) {
+  const excluded = new Set<Element>();
+  // Ancestors of excluded elements (below root): the only nodes whose children are visited.
+  const around = new Set<Node>();
+  let outermost: Element | undefined;
+  for (const el of root.querySelectorAll(ANY_EXCLUDED_SELECTOR)) {
+    // Document order: the excluded elements inside the last outermost one come right after it.
+    if (outermost?.contains(el)) continue;
+    outermost = el;
+    excluded.add(el);
+    for (let up = el.parentNode; up && up !== root && !around.has(up); up = up.parentNode) around.add(up);
+  }
+  if (excluded.size === 0) {
     yield root.textContent ?? '';
     return;
   }
   yield undefined; // the query alone is some milliseconds of native work on a large page
-  // The query lists excluded elements in document order, and the walk below goes in document
-  // order too. So the first excluded element not yet reached (`next`) tells whether an element
-  // holds any: it does exactly when it contains `next`. Nothing is worked out ahead for the
-  // excluded elements further on, and a page whose first gaps already match is left early.
-  let index = 0;
-  let next: Element | undefined = excluded[0];
-  // Depth-first into the elements that hold excluded ones, with a stack of next siblings (no
-  // recursion: pages nest deep); every other subtree gives its text in one call.
+  // Depth-first over `around`, with a stack of next siblings (no recursion: pages nest deep).
   const stack: (Node | null)[] = [root.firstChild];
   let visited = 0;
   while (stack.length > 0) {
@@ -57,12 +59,8 @@ export function* textPieces(root: Element | ShadowRoot): Generator<string | null
     stack.push(node.nextSibling);
     if (node.nodeType === 3) yield (node as Text).data;
     else if (node.nodeType !== 1) continue;
-    else if (node === next) {
-      yield null;
-      // The excluded elements inside this one come right after it in the list.
-      next = excluded[++index];
-      while (next && node.contains(next)) next = excluded[++index];
-    } else if (next && node.contains(next)) stack.push(node.firstChild);
+    else if (excluded.has(node as Element)) yield null;
+    else if (around.has(node)) stack.push(node.firstChild);
     else yield node.textContent ?? '';
   }
 }
@@ -91,28 +89,13 @@ export function* namesNothing(
   // A match, perhaps only in a style sheet or a script: read the gaps alone. A page that names
   // the glossary mostly shows a strict match in their first characters, reason enough to walk.
   const finds = finder(once, maxMatchLength);
-  // A gap is scanned as it grows, not only once it ends: a page may hold its first excluded
-  // element near its end, and a match early in a long gap then ends the check early. What was
-  // scanned is kept for as far as a match can reach (as between the windows of chunked-scan.ts),
-  // so a match across the cut is still seen whole in the next scan.
-  const overlap = maxMatchLength + 1;
-  let gap: string[] = [];
-  let length = 0;
+  const gap: string[] = [];
   for (const piece of textPieces(root)) {
     if (piece === undefined) yield undefined;
-    else if (piece !== null) {
-      gap.push(piece);
-      length += piece.length;
-      if (length >= WINDOW_LENGTH + overlap) {
-        const text = gap.join('');
-        if (yield* finds(text)) return false;
-        gap = [text.slice(text.length - overlap)];
-        length = overlap;
-      }
-    } else if (gap.length > 0) {
+    else if (piece !== null) gap.push(piece);
+    else if (gap.length > 0) {
       const text = gap.join('');
-      gap = [];
-      length = 0;
+      gap.length = 0;
       if (yield* finds(text)) return false;
     }
   }

@@ -4,24 +4,18 @@
  * page read built on it (src/content/page-read.ts): a page found name-free is not walked,
  * its open shadow trees still are, and a page with any name reads exactly as the walk reads it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { glossaryView } from '../../../src/content/glossary-view';
-import { WINDOW_LENGTH } from '../../../src/content/chunked-scan';
 import { namesNothing, openShadowRootsIn, textPieces } from '../../../src/content/name-free-check';
 import { PageState, type PendingBlock } from '../../../src/content/page-state';
 import { readPage } from '../../../src/content/page-read';
 import { readRegion, type GlossaryView, type ReadHooks } from '../../../src/content/reader';
 import { matcher } from '../matcher/glossary-fixture';
-import { queriesInDocumentOrder } from './document-order-queries';
 
 const FILTERS = { density: 'all' as const, hiddenCategories: new Set<string>() };
 const VIEW: GlossaryView = {
   ...glossaryView({ matcher, byId: new Map(), nameLengths: { longest: 12, shortest: 2 } } as never),
 };
-
-let undoOrder: () => void;
-beforeAll(() => (undoOrder = queriesInDocumentOrder(window)));
-afterAll(() => undoOrder());
 
 function run<T>(steps: Generator<unknown, T>): T {
   for (;;) {
@@ -47,73 +41,6 @@ describe('textPieces', () => {
       '<svg><text>drawn</text></svg><p contenteditable="">edited</p><p>five</p>';
     const pieces = [...textPieces(document.body)].filter((piece) => piece !== undefined);
     expect(pieces).toEqual(['One two', null, 'three', null, 'four', null, null, 'five']);
-  });
-
-  it('gives one break for an excluded element with more inside it, and goes on after it', () => {
-    document.body.innerHTML =
-      '<div><p>one</p><div contenteditable="true"><input><span>typed<button>b</button></span><svg></svg></div>' +
-      '<p>two<select><option>o</option></select></p></div><p>three</p>';
-    const pieces = [...textPieces(document.body)].filter((piece) => piece !== undefined);
-    expect(pieces).toEqual(['one', null, 'two', null, 'three']);
-  });
-
-  it('works out nothing ahead for excluded elements it has not reached', () => {
-    // A check whose first gap already matches stops there: the gaps further on cost nothing.
-    document.body.innerHTML = '<p>first gap</p><button>b</button>' + '<div><p>later</p><input></div>'.repeat(1_000);
-    // DOM calls of the code under test, not of jsdom's selector engine while it queries.
-    const query = Element.prototype.querySelectorAll;
-    const contains = Node.prototype.contains;
-    const parentNode = Object.getOwnPropertyDescriptor(Node.prototype, 'parentNode')!;
-    let inQuery = false;
-    let calls = 0;
-    Element.prototype.querySelectorAll = function (this: Element, selectors: string) {
-      inQuery = true;
-      try {
-        return query.call(this, selectors);
-      } finally {
-        inQuery = false;
-      }
-    } as typeof query;
-    Node.prototype.contains = function (this: Node, other: Node | null) {
-      if (!inQuery) calls++;
-      return contains.call(this, other);
-    };
-    Object.defineProperty(Node.prototype, 'parentNode', {
-      ...parentNode,
-      get(this: Node) {
-        if (!inQuery) calls++;
-        return parentNode.get!.call(this);
-      },
-    });
-    try {
-      const pieces = textPieces(document.body);
-      const read: (string | null)[] = [];
-      for (let next = pieces.next(); !next.done && read.length < 2; next = pieces.next())
-        if (next.value !== undefined) read.push(next.value);
-      expect(read).toEqual(['first gap', null]);
-      expect(calls).toBeLessThan(10);
-    } finally {
-      Element.prototype.querySelectorAll = query;
-      Node.prototype.contains = contains;
-      Object.defineProperty(Node.prototype, 'parentNode', parentNode);
-    }
-  });
-
-  it('only reads more, never less, when a selector engine breaks document order', () => {
-    // Browsers keep to document order; were one not to, no readable text may go missing.
-    const sorted = Element.prototype.querySelectorAll;
-    Element.prototype.querySelectorAll = function (this: Element, selectors: string) {
-      return [...sorted.call(this, selectors)].reverse() as unknown as NodeListOf<Element>;
-    } as typeof sorted;
-    try {
-      document.body.innerHTML =
-        '<div><button>a</button><p>one</p><input></div><p>two <b>three</b></p><svg></svg><p>four</p>';
-      const text = [...textPieces(document.body)].filter((piece) => typeof piece === 'string').join('|');
-      for (const readable of ['one', 'two three', 'four']) expect(text).toContain(readable);
-      expect(nameFree('<p>x</p><button>b</button><p>Nvidia</p><input><p>y</p><select></select>')).toBe(false);
-    } finally {
-      Element.prototype.querySelectorAll = sorted;
-    }
   });
 
   it('gives the whole text in one piece when nothing is excluded', () => {
@@ -143,40 +70,6 @@ describe('namesNothing', () => {
 
   it('is false for ruby, where the walk joins text the page text interrupts', () => {
     expect(nameFree('<p>Nothing here.</p><ruby>漢<rt>han</rt>字</ruby>')).toBe(false);
-  });
-
-  it('scans a long gap as it grows, and stops at its first match', () => {
-    // One gap of 5,000 paragraphs (the only excluded element is at the end), a name in the first.
-    document.body.innerHTML =
-      '<p>Nvidia</p>' + `<p>${'Filler words without names. '.repeat(4)}</p>`.repeat(5_000) + '<button>b</button>';
-    const scanners = { strict: matcher, loose: () => matcher.loose() };
-    const whole = document.body.textContent ?? '';
-    const textContent = Object.getOwnPropertyDescriptor(Node.prototype, 'textContent')!;
-    let reads = 0;
-    Object.defineProperty(Node.prototype, 'textContent', {
-      ...textContent,
-      get(this: Node) {
-        reads++;
-        return textContent.get!.call(this);
-      },
-    });
-    try {
-      expect(run(namesNothing(document.body, scanners, VIEW.maxMatchLength, whole))).toBe(false);
-    } finally {
-      Object.defineProperty(Node.prototype, 'textContent', textContent);
-    }
-    // 32k characters are about 300 of these paragraphs.
-    expect(reads).toBeLessThan(1_000);
-  });
-
-  it('still finds a match across the place where a growing gap was scanned', () => {
-    // The first paragraph alone fills the first scan, ending in "Nvi"; "dia" comes next.
-    const first = 'x '.repeat((WINDOW_LENGTH + VIEW.maxMatchLength) / 2 + 10) + 'Nvi';
-    document.body.innerHTML = `<p>${first}</p><p>dia and more</p><button>b</button>`;
-    const scanners = { strict: matcher, loose: () => matcher.loose() };
-    expect(run(namesNothing(document.body, scanners, VIEW.maxMatchLength, 'Nvidia'))).toBe(false);
-    document.body.innerHTML = `<p>${first}</p><p>and more</p><button>b</button>`;
-    expect(run(namesNothing(document.body, scanners, VIEW.maxMatchLength, 'Nvidia'))).toBe(true);
   });
 
   it('asks the strict scanner first, so a page naming the glossary early never builds the loose one', () => {

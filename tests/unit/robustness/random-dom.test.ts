@@ -9,8 +9,7 @@
  * exactly what the same page changes give without ColumnLens, node for node.
  */
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { queriesInDocumentOrder } from '../content/document-order-queries';
+import { afterEach, describe, expect, it } from 'vitest';
 import { page, type Item } from './random-dom/page-spec';
 import { CATEGORIES } from './random-dom/real-glossary';
 import { nextTask, Session, type SessionOptions } from './random-dom/session';
@@ -63,12 +62,6 @@ function setUp(items: readonly Item[]): Twin {
 }
 
 let session: Session | undefined;
-
-// The pages are checked for names first half the time, and that check relies on the document
-// order of `querySelectorAll`, which jsdom breaks for selector lists (see the helper).
-let undoOrder: () => void;
-beforeAll(() => (undoOrder = queriesInDocumentOrder(window)));
-afterAll(() => undoOrder());
 /** A new session; the previous one (perhaps left running by a failed case) is stopped first. */
 function fresh(items: readonly Item[], opts: SessionOptions): Session {
   session?.highlighter?.stop();
