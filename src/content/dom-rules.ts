@@ -9,7 +9,7 @@
  */
 
 /** Elements whose text is never read, highlighted or joined with text around them. */
-const EXCLUDED_TAGS = new Set([
+export const EXCLUDED_TAGS: ReadonlySet<string> = new Set([
   'head',
   'title',
   'script',
@@ -40,10 +40,10 @@ const EXCLUDED_TAGS = new Set([
 ]);
 
 /** Ruby annotations are skipped but do not split the base text (漢<rt>han</rt>字 reads 漢字). */
-const TRANSPARENT_SKIPPED_TAGS = new Set(['rt', 'rp']);
+export const TRANSPARENT_SKIPPED_TAGS: ReadonlySet<string> = new Set(['rt', 'rp']);
 
 /** Elements that end a run of text: block-level by default in every browser, plus `br`/`hr`. */
-const BLOCK_TAGS = new Set([
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'html',
   'body',
   'address',
@@ -105,7 +105,7 @@ const BLOCK_TAGS = new Set([
  * value but "false" makes a subtree editable; `false` inside an editor is still the editor's.
  */
 export const UI_HOST_ATTRIBUTE = 'data-columnlens-ui';
-const EXCLUDED_SELECTOR = [
+export const EDITING_SELECTOR = [
   '[contenteditable]:not([contenteditable="false" i])',
   '[role="textbox"]',
   '[role="combobox"]',
@@ -120,7 +120,7 @@ const EXCLUDED_SELECTOR = [
  * Every element `classify` calls excluded, as one selector (editing widgets and our UI
  * included), for code that finds them with one native query instead of a walk.
  */
-export const ANY_EXCLUDED_SELECTOR = [...EXCLUDED_TAGS, EXCLUDED_SELECTOR].join(',');
+export const ANY_EXCLUDED_SELECTOR = [...EXCLUDED_TAGS, EDITING_SELECTOR].join(',');
 
 /** Ruby annotations as a selector: their text is skipped, yet the text around them joins. */
 export const TRANSPARENT_SKIPPED_SELECTOR = [...TRANSPARENT_SKIPPED_TAGS].join(',');
@@ -144,7 +144,7 @@ export type Kind = 'inline' | 'block' | 'excluded' | 'skipped';
  * expensive line after the node getters themselves.
  */
 export function editingElementsIn(root: ParentNode, into = new Set<Element>()): Set<Element> {
-  for (const el of root.querySelectorAll(EXCLUDED_SELECTOR)) into.add(el);
+  for (const el of root.querySelectorAll(EDITING_SELECTOR)) into.add(el);
   return into;
 }
 
@@ -158,7 +158,7 @@ export function classify(el: Element, name = el.localName, editing?: ReadonlySet
   if (TRANSPARENT_SKIPPED_TAGS.has(name)) return 'skipped';
   // Attributes before blocks: an editable <div> must be excluded, not entered.
   // hasAttributes(), not attributes.length: the latter builds an attribute map object per element.
-  if (editing ? editing.size > 0 && editing.has(el) : el.hasAttributes() && el.matches(EXCLUDED_SELECTOR))
+  if (editing ? editing.size > 0 && editing.has(el) : el.hasAttributes() && el.matches(EDITING_SELECTOR))
     return 'excluded';
   if (BLOCK_TAGS.has(name)) return 'block';
   // Custom elements are usually styled as blocks (cards, list items); joining text across

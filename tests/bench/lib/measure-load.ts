@@ -4,6 +4,8 @@
  * when the first and last highlight appeared.
  */
 import type { BrowserContext, Page } from 'playwright-core';
+import { classifyingWalk, readingRules } from './classifying-walk';
+import { pageExpression } from './in-page';
 import { mainThreadOf, startTrace, stopTrace } from './trace';
 import { loadCost, type LoadCost } from './task-stats';
 
@@ -98,6 +100,37 @@ export async function firstReadFloorMs(
   runs: number,
   settleMs: number,
 ): Promise<number> {
+  return firstWalkMs(context, url, runs, settleMs, (tag) => walkSource(`floor ${tag}`));
+}
+
+/**
+ * The walk that classifies every element (classifying-walk.ts), measured like the floor
+ * above: the first walk in a fresh isolated world, on a load of its own. Median of `runs`, in ms.
+ */
+export async function firstClassifyingWalkMs(
+  context: BrowserContext,
+  url: string,
+  runs: number,
+  settleMs: number,
+): Promise<number> {
+  const rules = readingRules();
+  return firstWalkMs(
+    context,
+    url,
+    runs,
+    settleMs,
+    (tag) => `/* classifying ${tag} */ ${pageExpression(classifyingWalk, rules)}`,
+  );
+}
+
+/** `expression(tag)` (a walk returning `{ ms }`) evaluated first in a fresh world on each of `runs` loads; the median ms. */
+async function firstWalkMs(
+  context: BrowserContext,
+  url: string,
+  runs: number,
+  settleMs: number,
+  expression: (tag: string) => string,
+): Promise<number> {
   const times: number[] = [];
   for (let r = 0; r < runs; r++) {
     const page = await context.newPage();
@@ -107,10 +140,10 @@ export async function firstReadFloorMs(
     const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
     const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', {
       frameId: frameTree.frame.id,
-      worldName: `floor-${r}`,
+      worldName: `walk-${r}`,
     })) as { executionContextId: number };
     const { result } = (await cdp.send('Runtime.evaluate', {
-      expression: walkSource(`floor ${r} ${Date.now()}`),
+      expression: expression(`${r} ${Date.now()}`),
       contextId: executionContextId,
       returnByValue: true,
     })) as { result: { value: { ms: number } } };

@@ -7,7 +7,14 @@ import { setHighlightsEnabled } from './extension-settings';
 import { pageExpression } from './in-page';
 import { runMarkJs, type MarkJsResult } from './markjs';
 import { medianLatency, untracedLoad, type Latency } from './latency';
-import { firstReadFloorMs, LOAD_TIMEOUT_MS, textWalkMs, tracedLoad, wrapAllMs } from './measure-load';
+import {
+  firstClassifyingWalkMs,
+  firstReadFloorMs,
+  LOAD_TIMEOUT_MS,
+  textWalkMs,
+  tracedLoad,
+  wrapAllMs,
+} from './measure-load';
 import { EXCLUDED_SELECTOR, collectText, type PageText } from './page-probes';
 import { pageSummary, summaryTotal } from './page-summary';
 import { scrollingRuns, type ScrollCost } from './scrolling';
@@ -38,6 +45,8 @@ export interface PageBench {
   floorMs: number;
   /** The same walk once in a fresh isolated world on a load nothing else read, as switching on meets it: median of `runs` loads. */
   freshFloorMs: number;
+  /** A walk that only classifies every element (classifying-walk.ts), measured like `freshFloorMs`. */
+  freshClassifyingWalkMs: number;
   wrapAll: { wrapMs: number; layoutMs: number };
   without: LoadCost;
   with: LoadCost;
@@ -88,6 +97,7 @@ export async function benchPage(setup: BenchSetup, url: string, log: (line: stri
   const matches = expectedMatches(text, setup.matcher);
   // On loads of its own: anything that read the page before would make it cheaper.
   const freshFloorMs = await firstReadFloorMs(setup.plain, url, setup.runs, settleMs);
+  const freshClassifyingWalkMs = await firstClassifyingWalkMs(setup.plain, url, setup.runs, settleMs);
   const floor = await textWalkMs(probe);
   const wrapAll = await wrapAllMs(
     probe,
@@ -95,7 +105,7 @@ export async function benchPage(setup: BenchSetup, url: string, log: (line: stri
   );
   await probe.close();
   log(
-    `  floor ${floor.ms.toFixed(1)} ms (fresh world ${freshFloorMs.toFixed(1)} ms) over ${floor.nodes} text nodes; ${matches.length} names; settle ${settleMs} ms`,
+    `  floor ${floor.ms.toFixed(1)} ms (fresh world ${freshFloorMs.toFixed(1)} ms; classifying walk ${freshClassifyingWalkMs.toFixed(1)} ms) over ${floor.nodes} text nodes; ${matches.length} names; settle ${settleMs} ms`,
   );
 
   const without = await tracedRuns(setup.plain, url, setup.runs, settleMs);
@@ -172,6 +182,7 @@ export async function benchPage(setup: BenchSetup, url: string, log: (line: stri
     names: matches.length,
     floorMs: floor.ms,
     freshFloorMs,
+    freshClassifyingWalkMs,
     wrapAll,
     without,
     with: withExt,

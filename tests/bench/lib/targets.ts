@@ -60,7 +60,8 @@ export function checkTargets(
     rows.push({
       target: 'main thread ≤ 3 × (floor in a fresh world + wrapping every match)',
       page: name,
-      measured: `${both} vs 3 × ${fmtMs(floorPlusWrap)} (page-world floor ${fmtMs(b.floorMs)})`,
+      // The classifying walk says what part of the bound any reader of blocks must spend.
+      measured: `${both} vs 3 × ${fmtMs(floorPlusWrap)} (page-world floor ${fmtMs(b.floorMs)}; walk classifying every element ${fmtMs(b.freshClassifyingWalkMs)})`,
       met: on <= 3 * floorPlusWrap,
     });
     // The longest of the three, named with what it was and when (after DOMContentLoaded at
