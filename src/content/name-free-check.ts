@@ -68,7 +68,8 @@ export function* textPieces(root: Element | ShadowRoot): Generator<string | null
 /**
  * Whether `root` provably names nothing the walk would find: no loose match in any gap of
  * its readable text (`scanners.loose`, built on first use; `whole`: the region's
- * textContent, when the caller has read it). Ruby (`<rt>`, `<rp>`) makes the walk join text
+ * textContent, when the caller has read it; `readGaps: false` gives up, false, where the
+ * whole text has a match instead of reading the gaps). Ruby (`<rt>`, `<rp>`) makes the walk join text
  * across elements whose text `textContent` keeps, so a region with ruby is never called
  * name-free. Shadow trees are not part of this text: see `openShadowRootsIn`.
  */
@@ -77,6 +78,7 @@ export function* namesNothing(
   scanners: { strict: TextScanner; loose: () => TextScanner },
   maxMatchLength: number,
   whole = root.textContent ?? '',
+  { readGaps = true } = {},
 ): Generator<undefined, boolean> {
   if (root.querySelector(TRANSPARENT_SKIPPED_SELECTOR)) return false;
   yield undefined;
@@ -86,6 +88,7 @@ export function* namesNothing(
   // call and no element handed over. Most pages without names have no loose match anywhere,
   // and then none in any gap.
   if (!(yield* finder(once, maxMatchLength)(whole))) return true;
+  if (!readGaps) return false;
   // A match, perhaps only in a style sheet or a script: read the gaps alone. A page that names
   // the glossary mostly shows a strict match in their first characters, reason enough to walk.
   const finds = finder(once, maxMatchLength);

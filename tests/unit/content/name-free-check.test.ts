@@ -68,6 +68,15 @@ describe('namesNothing', () => {
     ).toBe(true);
   });
 
+  it('gives up where the whole text has a match and the gaps are not to be read', () => {
+    document.body.innerHTML = '<p>Nothing to see.</p><style>.Nvidia{}</style><p>Still nothing.</p>';
+    const scanners = { strict: matcher, loose: () => matcher.loose() };
+    expect(run(namesNothing(document.body, scanners, VIEW.maxMatchLength))).toBe(true);
+    expect(run(namesNothing(document.body, scanners, VIEW.maxMatchLength, undefined, { readGaps: false }))).toBe(false);
+    document.body.innerHTML = '<p>Nothing to see.</p><p>Still nothing.</p>';
+    expect(run(namesNothing(document.body, scanners, VIEW.maxMatchLength, undefined, { readGaps: false }))).toBe(true);
+  });
+
   it('is false for ruby, where the walk joins text the page text interrupts', () => {
     expect(nameFree('<p>Nothing here.</p><ruby>漢<rt>han</rt>字</ruby>')).toBe(false);
   });
@@ -114,8 +123,8 @@ describe('openShadowRootsIn, when the page changes while it is paused', () => {
   });
 });
 
-/** Reads the page as its first read does, with the check from `checkFrom` elements. */
-function readWithCheck(checkFrom: number) {
+/** Reads the page as its first read does, with the check from `checkFrom` elements (gaps read up to `gapsUpTo`). */
+function readWithCheck(checkFrom: number, gapsUpTo = Infinity) {
   const pending: PendingBlock[] = [];
   const shadowRoots: ShadowRoot[] = [];
   const opened: Node[] = [];
@@ -131,10 +140,19 @@ function readWithCheck(checkFrom: number) {
     opened.push(container);
     open(walk, container);
   };
-  run(readPage(document.body, VIEW, FILTERS, page, hooks, { fromElements: checkFrom, maxCharsPerElement: Infinity }));
+  run(
+    readPage(document.body, VIEW, FILTERS, page, hooks, {
+      fromElements: checkFrom,
+      maxCharsPerElement: Infinity,
+      gapsUpToElements: gapsUpTo,
+    }),
+  );
   const names = pending.flatMap((b) => b.matches.map((m) => m.pieces.map((p) => p.text).join('')));
   return { names, shadowRoots, opened, page };
 }
+
+/** The check on every region, its gaps read whatever their size. */
+const CHECK_WHEN_ALL = { fromElements: 0, maxCharsPerElement: Infinity, gapsUpToElements: Infinity };
 
 describe('readPage', () => {
   const bigPage = (extra: string) =>
@@ -164,6 +182,44 @@ describe('readPage', () => {
     expect(checked.names).toEqual(walked);
   });
 
+  it('reads the gaps of a region up to its bound, and walks a larger one with a match in its text', () => {
+    document.body.innerHTML = bigPage('<style>.Nvidia{}</style>');
+    const elements = document.body.getElementsByTagName('*').length;
+    expect(readWithCheck(0, elements).opened).toEqual([]);
+    expect(readWithCheck(0, elements - 1).opened).toContain(document.body);
+  });
+
+  it('counts the elements and reads the text in steps of their own', () => {
+    document.body.innerHTML = bigPage('');
+    const log: string[] = [];
+    const body = document.body;
+    const count = body.getElementsByTagName.bind(body);
+    body.getElementsByTagName = ((name: string) => (
+      log.push('count'),
+      count(name)
+    )) as typeof body.getElementsByTagName;
+    const text = Object.getOwnPropertyDescriptor(Node.prototype, 'textContent')!;
+    Object.defineProperty(body, 'textContent', {
+      configurable: true,
+      get: () => (log.push('text'), text.get!.call(body)),
+    });
+    try {
+      const steps = readPage(
+        body,
+        VIEW,
+        FILTERS,
+        new PageState(),
+        { forget() {}, shadowRoot() {}, lost() {}, pending() {} },
+        CHECK_WHEN_ALL,
+      );
+      while (!steps.next().done) log.push('pause');
+    } finally {
+      delete (body as { getElementsByTagName?: unknown }).getElementsByTagName;
+      delete (body as { textContent?: unknown }).textContent;
+    }
+    expect(log.slice(0, 4)).toEqual(['count', 'pause', 'text', 'pause']);
+  });
+
   it('walks a region below the element count without checking it', () => {
     document.body.innerHTML = '<p>Nothing.</p>';
     const { opened } = readWithCheck(10_000);
@@ -181,10 +237,22 @@ describe('readPage', () => {
       open(walk, container);
     };
     const hooks: ReadHooks = { forget() {}, shadowRoot() {}, lost() {}, pending: (b) => void pending.push(b) };
-    run(readPage(document.body, VIEW, FILTERS, page, hooks, { fromElements: 0, maxCharsPerElement: 20 }));
+    run(
+      readPage(document.body, VIEW, FILTERS, page, hooks, {
+        fromElements: 0,
+        maxCharsPerElement: 20,
+        gapsUpToElements: Infinity,
+      }),
+    );
     expect(opened).toContain(document.body);
     opened.length = 0;
-    run(readPage(document.body, VIEW, FILTERS, page, hooks, { fromElements: 0, maxCharsPerElement: 2_000 }));
+    run(
+      readPage(document.body, VIEW, FILTERS, page, hooks, {
+        fromElements: 0,
+        maxCharsPerElement: 2_000,
+        gapsUpToElements: Infinity,
+      }),
+    );
     expect(opened).toEqual([]);
   });
 });

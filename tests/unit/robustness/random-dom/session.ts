@@ -65,7 +65,9 @@ export class Session {
         // New tasks via setImmediate: as separate from the current task as setTimeout(0), without its 1 ms clamp.
         sliceHost: { now: () => ++this.clock, later: (slice) => setImmediate(slice) },
         budgetMs: this.options.stepsPerSlice,
-        nameFreeCheck: this.options.checkFirst ? { fromElements: 0, maxCharsPerElement: Infinity } : undefined,
+        nameFreeCheck: this.options.checkFirst
+          ? { fromElements: 0, maxCharsPerElement: Infinity, gapsUpToElements: Infinity }
+          : undefined,
         viewport: this.viewport,
         timers: {
           setTimeout: (run, ms) => (ms <= 0 ? { immediate: setImmediate(run) } : { timeout: setTimeout(run, ms) }),
