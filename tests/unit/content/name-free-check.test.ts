@@ -77,6 +77,38 @@ describe('namesNothing', () => {
     expect(run(namesNothing(document.body, scanners, VIEW.maxMatchLength, undefined, { readGaps: false }))).toBe(true);
   });
 
+  it('asks about ruby only of text it found nothing in, and pauses before what follows a match', () => {
+    const log: string[] = [];
+    const body = document.body;
+    const query = body.querySelector.bind(body);
+    body.querySelector = ((selector: string) => (log.push('query'), query(selector))) as typeof body.querySelector;
+    const scanners = {
+      strict: matcher,
+      loose: () => {
+        const loose = matcher.loose();
+        return { scan: (text: string) => (log.push('scan'), loose.scan(text)) };
+      },
+    };
+    const steps = (html: string) => {
+      body.innerHTML = html;
+      log.length = 0;
+      const answer = namesNothing(body, scanners, VIEW.maxMatchLength, undefined, { readGaps: false });
+      for (let next = answer.next(); ; next = answer.next()) {
+        if (next.done) return [...log, `done:${next.value}`];
+        log.push('pause');
+      }
+    };
+    try {
+      // Only the loose scan sees "HomeNvidia"; the caller's walk must start in a new step.
+      const found = steps('<p>Nothing to see.</p><ul><li>Home</li><li>Nvidia</li></ul>');
+      expect(found).not.toContain('query');
+      expect(found.slice(-3)).toEqual(['scan', 'pause', 'done:false']);
+      expect(steps('<p>Nothing to see.</p>').slice(-3)).toEqual(['pause', 'query', 'done:true']);
+    } finally {
+      delete (body as { querySelector?: unknown }).querySelector;
+    }
+  });
+
   it('is false for ruby, where the walk joins text the page text interrupts', () => {
     expect(nameFree('<p>Nothing here.</p><ruby>漢<rt>han</rt>字</ruby>')).toBe(false);
   });
