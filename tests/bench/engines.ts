@@ -1,5 +1,5 @@
 /**
- * The two drawing engines side by side: `npx tsx tests/bench/engines.ts [--runs N] [--heavy N]
+ * The two drawing engines side by side: `npm run bench:engines -- [--runs N] [--heavy N]
  * [--engines dom,highlight,auto] [corpus pages…]`. Prints a Markdown table; not a test.
  *
  * Per page, traced loads in headless Chromium (the browser's own task accounting, as
