@@ -155,6 +155,9 @@ describe('openShadowRootsIn, when the page changes while it is paused', () => {
   });
 });
 
+/** The check on every region, its gaps read whatever their size. */
+const CHECK_WHEN_ALL = { fromElements: 0, maxCharsPerElement: Infinity, gapsUpToElements: Infinity };
+
 /** Reads the page as its first read does, with the check from `checkFrom` elements (gaps read up to `gapsUpTo`). */
 function readWithCheck(checkFrom: number, gapsUpTo = Infinity) {
   const pending: PendingBlock[] = [];
@@ -174,17 +177,14 @@ function readWithCheck(checkFrom: number, gapsUpTo = Infinity) {
   };
   run(
     readPage(document.body, VIEW, FILTERS, page, hooks, {
+      ...CHECK_WHEN_ALL,
       fromElements: checkFrom,
-      maxCharsPerElement: Infinity,
       gapsUpToElements: gapsUpTo,
     }),
   );
   const names = pending.flatMap((b) => b.matches.map((m) => m.pieces.map((p) => p.text).join('')));
   return { names, shadowRoots, opened, page };
 }
-
-/** The check on every region, its gaps read whatever their size. */
-const CHECK_WHEN_ALL = { fromElements: 0, maxCharsPerElement: Infinity, gapsUpToElements: Infinity };
 
 describe('readPage', () => {
   const bigPage = (extra: string) =>
@@ -269,22 +269,10 @@ describe('readPage', () => {
       open(walk, container);
     };
     const hooks: ReadHooks = { forget() {}, shadowRoot() {}, lost() {}, pending: (b) => void pending.push(b) };
-    run(
-      readPage(document.body, VIEW, FILTERS, page, hooks, {
-        fromElements: 0,
-        maxCharsPerElement: 20,
-        gapsUpToElements: Infinity,
-      }),
-    );
+    run(readPage(document.body, VIEW, FILTERS, page, hooks, { ...CHECK_WHEN_ALL, maxCharsPerElement: 20 }));
     expect(opened).toContain(document.body);
     opened.length = 0;
-    run(
-      readPage(document.body, VIEW, FILTERS, page, hooks, {
-        fromElements: 0,
-        maxCharsPerElement: 2_000,
-        gapsUpToElements: Infinity,
-      }),
-    );
+    run(readPage(document.body, VIEW, FILTERS, page, hooks, { ...CHECK_WHEN_ALL, maxCharsPerElement: 2_000 }));
     expect(opened).toEqual([]);
   });
 });
