@@ -7,48 +7,24 @@
  * pieces only those within a screen of the viewport are painted, and the window follows the
  * reader's scrolling (one update per animation frame at most).
  *
- * `windowAround` is the pure part: which pieces, given where each one is on screen.
+ * Which pieces are near is found by `windowAround` (piece-window.ts), from positions measured
+ * against the nearest block around the text and kept until that block changes size.
  */
+import { BLOCK_TAGS } from './dom-rules';
 import type { HighlightEngine, Piece } from './engine';
+import { KnownExtents, windowAround, type MayRead } from './piece-window';
 
 /** Text nodes with more pieces than this are painted through a window. */
 export const WINDOWED_PIECES = 300;
 
-/** Vertical extent of a piece on screen (viewport coordinates, like getBoundingClientRect). */
-export interface Extent {
-  top: number;
-  bottom: number;
-}
-
 /**
- * The pieces (sorted by offset, so by position in the flow of text) that lie within
- * [top, bottom], as a half-open index range [from, to). Binary search: about 2 log n
- * positions are asked for, not n.
+ * Reading positions stops after this long in one task and goes on in the next (one read in a
+ * giant node can take a few ms, and a window is often found while a drawing slice runs).
  */
-export function windowAround(
-  count: number,
-  extentOf: (index: number) => Extent,
-  top: number,
-  bottom: number,
-): [number, number] {
-  // First piece whose bottom reaches the window.
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (extentOf(mid).bottom < top) lo = mid + 1;
-    else hi = mid;
-  }
-  const from = lo;
-  // First piece from there whose top is past the window.
-  hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (extentOf(mid).top <= bottom) lo = mid + 1;
-    else hi = mid;
-  }
-  return [from, lo];
-}
+const READ_BUDGET_MS = 8;
+
+/** Kept positions per node beyond which they are all forgotten (a long read through a huge log). */
+const MAX_KEPT = 4_096;
 
 export interface GiantTextWindows {
   /** Paints `pieces` (all of one text node, sorted) through a window that follows the viewport. */
@@ -64,6 +40,23 @@ interface Followed {
   /** The painted index range, [from, to). */
   from: number;
   to: number;
+  /** Positions of the pieces, measured from the top of `block`. */
+  extents: KnownExtents;
+  block: Element;
+  /** The block's top on screen during this update, and its size when `extents` were read. */
+  blockTop: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The box the positions are measured from: the nearest block around the text, which moves
+ * with it however the page or a box inside it scrolls. (An inline parent's box would be
+ * made of all its line boxes, as costly to ask for as the text's.)
+ */
+function blockAround(node: Text): Element | null {
+  for (let el = node.parentElement; el !== null; el = el.parentElement) if (BLOCK_TAGS.has(el.localName)) return el;
+  return node.parentElement;
 }
 
 /** Follows giant text nodes for `engine`, writing through `ownWrites`. */
@@ -76,38 +69,60 @@ export function createGiantTextWindows(
   const followed = new Map<Text, Followed>();
   let listening: AbortController | undefined;
   let frame = 0;
+  /** A task that goes on with positions a budget left unread. */
+  let unfinished: number | undefined;
   const range = doc.createRange();
+  // Documents without layout (jsdom) have no geometry: everything counts as on screen.
+  const hasGeometry = typeof range.getBoundingClientRect === 'function';
 
-  function extentOf(node: Text, piece: Piece): Extent {
+  function readExtent(node: Text, item: Followed, piece: Piece) {
+    if (!hasGeometry) return { top: 0, bottom: 0 };
     range.setStart(node, piece.start);
     range.setEnd(node, piece.end);
-    // Documents without layout (jsdom) have no geometry: everything counts as on screen.
-    if (typeof range.getBoundingClientRect !== 'function') return { top: 0, bottom: 0 };
     const rect = range.getBoundingClientRect();
-    return { top: rect.top, bottom: rect.bottom };
+    return { top: rect.top - item.blockTop, bottom: rect.bottom - item.blockTop };
   }
 
-  function update(node: Text, item: Followed): void {
-    if (!node.isConnected) return;
+  /** Paints `node`'s window if it moved. False if the budget ran out before it was found. */
+  function update(node: Text, item: Followed, mayRead: MayRead): boolean {
+    if (!node.isConnected) return true;
+    const box = hasGeometry ? item.block.getBoundingClientRect() : { top: 0, width: 0, height: 0 };
+    // Laid out anew (narrower, wider, other fonts, text added): the kept positions are stale.
+    if (box.width !== item.width || box.height !== item.height || item.extents.size > MAX_KEPT) {
+      item.extents.forget();
+      item.width = box.width;
+      item.height = box.height;
+    }
+    item.blockTop = box.top;
     // One screen above and below, as elements are drawn (viewport.ts NEAR_MARGIN).
     const height = win.innerHeight;
-    const [from, to] = windowAround(item.pieces.length, (i) => extentOf(node, item.pieces[i]!), -height, 2 * height);
-    if (from === item.from && to === item.to) return;
+    const found = windowAround(item.extents, -height - box.top, 2 * height - box.top, mayRead);
+    if (found === undefined) return false;
+    const [from, to] = found;
+    if (from === item.from && to === item.to) return true;
     item.from = from;
     item.to = to;
     ownWrites(() => {
       engine.remove([node]);
       engine.apply(item.pieces.slice(from, to));
     });
+    return true;
   }
 
   function updateAll(): void {
     frame = 0;
-    for (const [node, item] of followed) update(node, item);
+    unfinished = undefined;
+    const started = win.performance.now();
+    let reads = 0;
+    // At least one read per task, so every task gets further.
+    const mayRead = () => reads++ === 0 || win.performance.now() - started < READ_BUDGET_MS;
+    let done = true;
+    for (const [node, item] of followed) done = update(node, item, mayRead) && done;
+    if (!done) unfinished = win.setTimeout(updateAll, 0);
   }
 
   function scheduleUpdate(): void {
-    if (frame === 0) frame = win.requestAnimationFrame(updateAll);
+    if (frame === 0 && unfinished === undefined) frame = win.requestAnimationFrame(updateAll);
   }
 
   function listen(): void {
@@ -124,15 +139,30 @@ export function createGiantTextWindows(
     listening?.abort();
     listening = undefined;
     if (frame !== 0) win.cancelAnimationFrame(frame);
+    if (unfinished !== undefined) win.clearTimeout(unfinished);
     frame = 0;
+    unfinished = undefined;
   }
 
   return {
     add(node, pieces) {
-      const item: Followed = { pieces, from: 0, to: 0 };
+      const block = blockAround(node);
+      if (block === null) return;
+      const item: Followed = {
+        pieces,
+        from: 0,
+        to: 0,
+        extents: new KnownExtents(pieces.length, (i) => readExtent(node, item, pieces[i]!)),
+        block,
+        blockTop: 0,
+        width: -1,
+        height: -1,
+      };
       followed.set(node, item);
       listen();
-      update(node, item);
+      if (frame !== 0) win.cancelAnimationFrame(frame);
+      if (unfinished !== undefined) win.clearTimeout(unfinished);
+      updateAll();
     },
     drop(node) {
       followed.delete(node);

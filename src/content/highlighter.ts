@@ -181,8 +181,14 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       state.drawn.clear();
       state.pending = [];
       let block: PendingBlock | undefined;
+      // A giant text node holds up to a hundred thousand matches in a row: one lookup for them all.
+      let node: Text | undefined;
+      let target: Element | undefined;
       for (const match of state.shown) {
-        const target = blockTarget(match.pieces[0]!.node);
+        if (match.pieces[0]!.node !== node) {
+          node = match.pieces[0]!.node;
+          target = blockTarget(node);
+        }
         if (!target) continue;
         if (block?.target === target) {
           block.matches.push(match);

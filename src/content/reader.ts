@@ -12,6 +12,11 @@ import type { PageState, PendingBlock, PendingMatch } from './page-state';
 const LONG_TEXT = 4_096;
 /** Characters scanned between pause points when no block in between had names. */
 const PAUSE_TEXT = 2_048;
+/**
+ * Matches turned into pieces between pause points. A giant text node can hold a hundred
+ * thousand of them (a 5 MB log naming a word on every line): in one step that took 40–76 ms.
+ */
+const RECORD_STEP = 2_000;
 
 /** The glossary as the highlighter needs it. */
 export interface GlossaryView {
@@ -87,7 +92,7 @@ export function* readRegion(
         // Long text: give the scheduler a chance to pause after every window.
         if (block.text.length > LONG_TEXT) yield undefined;
       }
-      if (matches.length > 0 && !stale()) record(block, matches, view, filters, page, hooks);
+      if (matches.length > 0 && !stale()) yield* record(block, matches, view, filters, page, hooks, stale);
       // A pause point after a block with names, or once PAUSE_TEXT characters were scanned;
       // the walk pauses every few dozen nodes besides. One per block cost a scheduler round
       // per paragraph, tens of thousands on a page of short blocks.
@@ -102,19 +107,28 @@ export function* readRegion(
   }
 }
 
-function record(
+/** Counts `block`'s matches and hands the ones to show to the drawing, unless it goes `stale` meanwhile. */
+function* record(
   block: Block,
   matches: readonly ScanMatch[],
   view: GlossaryView,
   filters: DisplayFilters,
   page: PageState,
   hooks: ReadHooks,
-): void {
+  stale: () => boolean,
+): Generator<undefined, void> {
   const state = page.stateFor(block.container);
   const shown: PendingMatch[] = [];
   // Counted either way: the page's terms are there even where it does not let us draw.
   const holdBack = page.holdsBack(block.container);
+  let sinceStep = 0;
   for (const m of matches) {
+    if (++sinceStep > RECORD_STEP) {
+      sinceStep = 1;
+      yield undefined;
+      // The page changed the container meanwhile: it is read again, and this state dropped.
+      if (stale()) return;
+    }
     state.counts.set(m.entry, (state.counts.get(m.entry) ?? 0) + 1);
     if (holdBack) continue;
     const id = view.entryIds[m.entry];
@@ -130,6 +144,11 @@ function record(
     if (pieces.length > 0) shown.push({ entry: m.entry, pieces });
   }
   if (shown.length === 0) return;
+  // Handing over many matches is a step of its own (the drawing may take them all at once).
+  if (matches.length > RECORD_STEP) {
+    yield undefined;
+    if (stale()) return;
+  }
   const target = blockTarget(shown[0]!.pieces[0]!.node);
   if (!target) return;
   page.addShown(state, shown);
