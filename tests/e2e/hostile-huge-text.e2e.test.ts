@@ -1,11 +1,13 @@
 /**
- * A page whose body is one 5 MB text node naming glossary entries all along. The extension
- * must highlight every name without freezing the page. How long the page was blocked is read
+ * Pages whose body is one 5 MB text node naming glossary entries all along: prose, and a
+ * server log of 105,000 short lines. The extension must highlight every name without
+ * freezing the page. How long the page was blocked is read
  * from a Chromium trace of the load, in CPU time (each task's thread time): what the tasks
  * cost, not how long the OS left the browser waiting for a core. A timer in the page measured
  * the latter too, and on a busy CI machine its gaps grew past any fair limit while the
  * browser's own long-task records stayed empty.
  */
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setHighlightsEnabled } from '../bench/lib/extension-settings';
 import { mainThreadOf, startTrace, stopTrace, type MainThread, type TraceEvent } from '../bench/lib/trace';
@@ -41,6 +43,29 @@ function hugeText(): string {
   return parts.join('');
 }
 
+/**
+ * A 5 MB server log in one `<pre>`: 105,000 lines, a name every 12th. A range's box in such a
+ * node costs Chromium a pass over all its lines (2.4–4.4 ms each), and the log names many more
+ * entries than a screen can show.
+ */
+function hugeLog(): string {
+  const names = ['Nvidia', '英伟达', '輝達'];
+  const lines: string[] = [];
+  for (let i = 0, length = 0; length < 5_000_000; i++) {
+    const name = i % 12 === 0 ? ` (${names[(i / 12) % 3]} driver)` : '';
+    const line = `${String(i).padStart(7, '0')} worker-${i % 17} finished job ${i * 7919} in ${i % 1000} ms${name}`;
+    lines.push(line);
+    length += line.length + 1;
+  }
+  return lines.join('\n');
+}
+
+/** Issue 6: no task of the extension's over 50 ms on any page. */
+const LONGEST_TASK_MS = 50;
+
+/** Loads of the page without the extension that the browser's own work is measured over. */
+const PLAIN_LOADS = 3;
+
 /** Longest task (CPU ms) that started after `from` (µs, trace clock). */
 function longestFrom(thread: MainThread, from: number): number {
   return Math.max(0, ...thread.tasks.filter((t) => t.start >= from).map((t) => t.cpu / 1000));
@@ -56,11 +81,18 @@ describe('a page that is one 5 MB text node', () => {
   const suite = chromiumSuite();
   let url: string;
   let text: string;
+  let logUrl: string;
+  let log: string;
   beforeAll(async () => {
     text = hugeText();
     url = suite.server.setPage(
       'hostile-huge-text',
       `<!doctype html><html><head><meta charset="utf-8"><title>Huge</title></head><body><p id="huge">${text}</p></body></html>`,
+    );
+    log = hugeLog();
+    logUrl = suite.server.setPage(
+      'hostile-huge-log',
+      `<!doctype html><html><head><meta charset="utf-8"><title>Log</title></head><body><pre id="huge">${log}</pre></body></html>`,
     );
   });
 
@@ -68,17 +100,17 @@ describe('a page that is one 5 MB text node', () => {
    * Loads the page while tracing, waits for the highlights to settle (`min` of them), and reads
    * the trace. The polls are tiny tasks of their own and cannot lengthen another task.
    */
-  async function tracedLoad(enabled: boolean, min: number) {
+  async function tracedLoad(enabled: boolean, min: number, at = url) {
     await setHighlightsEnabled(suite.browser.serviceWorker, enabled);
     const page = await suite.browser.context.newPage();
     const errors: string[] = [];
     watchExtensionErrors(page, errors, suite.browser.extensionId);
     const cdp = await suite.browser.context.newCDPSession(page);
     await startTrace(cdp);
-    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    await page.goto(at, { waitUntil: 'load', timeout: 60_000 });
     const settled = await waitForHighlights(page, { min, quietMs: 2_000, timeoutMs: 120_000 });
     const events = await stopTrace(cdp);
-    const thread = mainThreadOf(events, url);
+    const thread = mainThreadOf(events, at);
     await cdp.detach();
     return { page, errors, settled, thread, prePaint: longestPrePaint(events, thread) };
   }
@@ -87,14 +119,20 @@ describe('a page that is one 5 MB text node', () => {
     const expected = bundledMatcher().scan(text).length;
     expect(expected).toBeGreaterThan(1_000);
 
-    const plain = await tracedLoad(false, 0);
-    await plain.page.close();
-    // The page's own worst task once loaded (its parsing and first layout come before).
-    const pageOwn = longestFrom(plain.thread, plain.thread.load ?? 0);
-    // Pre-painting this text node once, which the page's own load does too (tens of ms for
-    // 5 MB): the browser does it again whenever anything in the node changes how it paints,
-    // a highlight included, and may do it after our script has started.
-    const ownPrePaint = plain.prePaint;
+    // The page alone, over three loads: the browser's pre-paint of this node varies about 2x
+    // from load to load (64–110 ms measured), so one load is no yardstick for another.
+    let pageOwn = 0;
+    let ownPrePaint = 0;
+    for (let load = 0; load < PLAIN_LOADS; load++) {
+      const plain = await tracedLoad(false, 0);
+      await plain.page.close();
+      // The page's own worst task once loaded (its parsing and first layout come before).
+      pageOwn = Math.max(pageOwn, longestFrom(plain.thread, plain.thread.load ?? 0));
+      // Pre-painting this text node once, which the page's own load does too (tens of ms for
+      // 5 MB): the browser does it again whenever anything in the node changes how it paints,
+      // a highlight included, and may do it after our script has started.
+      ownPrePaint = Math.max(ownPrePaint, plain.prePaint);
+    }
 
     const { page, errors, settled, thread } = await tracedLoad(true, 1);
     const cost = loadCost(thread);
@@ -105,7 +143,7 @@ describe('a page that is one 5 MB text node', () => {
       `5 MB text node: ${found} of ${expected} names found, ${settled.count} painted near the viewport; extension ` +
         `${Math.round(cost.extensionMs)} ms CPU in ${cost.extensionTasks} tasks, longest ${cost.longestExtensionTaskMs.toFixed(1)} ms; ` +
         `longest task of any kind from its start ${afterStart.toFixed(1)} ms (the page's own after load: ${pageOwn.toFixed(1)} ms; ` +
-        `its longest pre-paint: ${ownPrePaint.toFixed(1)} ms)`,
+        `its longest pre-paint in ${PLAIN_LOADS} loads: ${ownPrePaint.toFixed(1)} ms)`,
     );
     expect(settled.timedOut).toBe(false);
     // Every name is counted; only those within a screen of the viewport are painted.
@@ -114,14 +152,45 @@ describe('a page that is one 5 MB text node', () => {
     expect(settled.count).toBeLessThan(expected / 10);
     // The work was sliced: many tasks, none of them long (one pass over 5 MB would take seconds).
     expect(cost.extensionTasks).toBeGreaterThan(10);
-    expect(cost.longestExtensionTaskMs).toBeLessThan(RESPONSIVE_MS);
+    expect(cost.longestExtensionTaskMs).toBeLessThan(LONGEST_TASK_MS);
     // Nor did painting the highlights make the browser's own work (style, paint) block the page:
     // no task longer than a response should take, or than pre-painting the text once more (with
     // half again as margin). Every painted range adds to the pre-paint: all 2,848 of them in
     // this node made it 160 ms, which is why only those near the viewport are painted.
     expect(afterStart).toBeLessThan(Math.max(RESPONSIVE_MS, pageOwn + RESPONSIVE_MS, 1.5 * ownPrePaint));
 
-    // The painted window follows the reader to the end of the text.
+    await followsToTheEndAndLeavesNoTrace(page, `<p id="huge">${text}</p>`, text.length);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('paints a 5 MB log where the reader is without a long task', { timeout: 240_000 }, async () => {
+    const expected = bundledMatcher().scan(log).length;
+    expect(expected).toBeGreaterThan(8_000);
+    const { page, errors, settled, thread } = await tracedLoad(true, 1, logUrl);
+    const cost = loadCost(thread);
+    const found = summaryTotal(await pageSummary(suite.browser.serviceWorker, logUrl));
+    console.log(
+      `5 MB log: ${found} of ${expected} names found, ${settled.count} painted near the viewport; extension ` +
+        `${Math.round(cost.extensionMs)} ms CPU in ${cost.extensionTasks} tasks, longest ${cost.longestExtensionTaskMs.toFixed(1)} ms`,
+    );
+    expect(settled.timedOut).toBe(false);
+    expect(found).toBe(expected);
+    expect(settled.count).toBeGreaterThan(0);
+    expect(settled.count).toBeLessThan(expected / 10);
+    // Finding the window by a binary search over the lines' boxes took 65–81 ms in one task
+    // (each box a pass over 105,000 lines); read within a budget per task, 8.5–12.3 ms.
+    expect(cost.longestExtensionTaskMs).toBeLessThan(LONGEST_TASK_MS);
+    await followsToTheEndAndLeavesNoTrace(page, `<pre id="huge">${log}</pre>`, log.length);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  /**
+   * The painted window follows the reader to the end of the text; switching off takes every
+   * highlight back, and the element is as the page made it.
+   */
+  async function followsToTheEndAndLeavesNoTrace(page: Page, html: string, length: number) {
     const paintedEnd = () =>
       page.evaluate(() => {
         let end = 0;
@@ -131,15 +200,13 @@ describe('a page that is one 5 MB text node', () => {
         });
         return end;
       });
-    expect(await paintedEnd()).toBeLessThan(text.length / 2);
+    expect(await paintedEnd()).toBeLessThan(length / 2);
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await expect.poll(paintedEnd, { timeout: 10_000 }).toBeGreaterThan(text.length - 10_000);
+    await expect.poll(paintedEnd, { timeout: 10_000 }).toBeGreaterThan(length - 10_000);
 
-    // Switching off takes every highlight back; the text node's content is whole again.
     await setHighlightsEnabled(suite.browser.serviceWorker, false);
     expect((await waitForHighlights(page, { exact: 0, timeoutMs: 60_000 })).timedOut).toBe(false);
-    expect(await page.evaluate(() => document.getElementById('huge')!.outerHTML)).toBe(`<p id="huge">${text}</p>`);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+    expect(await page.evaluate(() => document.getElementById('huge')!.outerHTML)).toBe(html);
+    await setHighlightsEnabled(suite.browser.serviceWorker, true);
+  }
 });
