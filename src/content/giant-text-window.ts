@@ -52,10 +52,13 @@ interface Followed {
 /**
  * The box the positions are measured from: the nearest block around the text, which moves
  * with it however the page or a box inside it scrolls. (An inline parent's box would be
- * made of all its line boxes, as costly to ask for as the text's.)
+ * made of all its line boxes, as costly to ask for as the text's.) Text right inside a
+ * shadow root is measured from the root's host.
  */
 function blockAround(node: Text): Element | null {
   for (let el = node.parentElement; el !== null; el = el.parentElement) if (BLOCK_TAGS.has(el.localName)) return el;
+  const parent = node.parentNode;
+  if (parent?.nodeType === 11 && 'host' in parent) return (parent as ShadowRoot).host;
   return node.parentElement;
 }
 
@@ -88,7 +91,9 @@ export function createGiantTextWindows(
     if (!node.isConnected) return true;
     const box = hasGeometry ? item.block.getBoundingClientRect() : { top: 0, width: 0, height: 0 };
     // Laid out anew (narrower, wider, other fonts, text added): the kept positions are stale.
-    if (box.width !== item.width || box.height !== item.height || item.extents.size > MAX_KEPT) {
+    // A block without a box of its own (`display: contents`) does not move with the text.
+    const boxless = box.width === 0 && box.height === 0;
+    if (boxless || box.width !== item.width || box.height !== item.height || item.extents.size > MAX_KEPT) {
       item.extents.forget();
       item.width = box.width;
       item.height = box.height;

@@ -149,4 +149,33 @@ describe('giant text windows', () => {
     expect(reads.n - before).toBeGreaterThanOrEqual(cold);
     windows.clear();
   });
+
+  it('paints text that sits right inside a shadow root', () => {
+    const { pieces, applied, windows } = setUp();
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadowText = host.attachShadow({ mode: 'open' }).appendChild(document.createTextNode(pieces[0]!.node.data));
+    windows.add(
+      shadowText,
+      pieces.map((p) => ({ ...p, node: shadowText })),
+    );
+    // The host has no box in jsdom: positions are read afresh, and the window is still found.
+    expect(applied.at(-1)!.map((p) => p.start / 10)).toEqual(Array.from({ length: 21 }, (_, i) => i));
+    windows.clear();
+  });
+
+  it('reads positions afresh when the block has no box of its own to measure from', async () => {
+    const { node, pieces, applied, windows } = setUp();
+    // `display: contents`: the paragraph's box is empty and stays put while the text scrolls.
+    vi.mocked(document.body.firstElementChild!.getBoundingClientRect).mockImplementation(
+      () => ({ top: 0, width: 0, height: 0 }) as DOMRect,
+    );
+    windows.add(node, pieces);
+    scrollY = 10_000;
+    document.dispatchEvent(new Event('scroll'));
+    await nextFrame();
+    const lines = applied.at(-1)!.map((p) => p.start / 10);
+    expect([lines[0], lines.at(-1)]).toEqual([489, 520]);
+    windows.clear();
+  });
 });
