@@ -115,8 +115,8 @@ export function createGiantTextWindows(
   }
 
   function updateAll(): void {
-    frame = 0;
-    unfinished = undefined;
+    // Run now (a node was added) or from the queue: either way nothing stays queued.
+    cancelUpdate();
     const started = win.performance.now();
     let reads = 0;
     // At least one read per task, so every task gets further.
@@ -139,14 +139,19 @@ export function createGiantTextWindows(
     win.addEventListener('resize', scheduleUpdate, options);
   }
 
-  function stopIfIdle(): void {
-    if (followed.size > 0) return;
-    listening?.abort();
-    listening = undefined;
+  /** Drops a queued update, whether it waits for a frame or for the next task. */
+  function cancelUpdate(): void {
     if (frame !== 0) win.cancelAnimationFrame(frame);
     if (unfinished !== undefined) win.clearTimeout(unfinished);
     frame = 0;
     unfinished = undefined;
+  }
+
+  function stopIfIdle(): void {
+    if (followed.size > 0) return;
+    listening?.abort();
+    listening = undefined;
+    cancelUpdate();
   }
 
   return {
@@ -165,8 +170,6 @@ export function createGiantTextWindows(
       };
       followed.set(node, item);
       listen();
-      if (frame !== 0) win.cancelAnimationFrame(frame);
-      if (unfinished !== undefined) win.clearTimeout(unfinished);
       updateAll();
     },
     drop(node) {

@@ -121,14 +121,13 @@ function* record(
   const shown: PendingMatch[] = [];
   // Counted either way: the page's terms are there even where it does not let us draw.
   const holdBack = page.holdsBack(block.container);
-  let sinceStep = 0;
-  for (const m of matches) {
-    if (++sinceStep > RECORD_STEP) {
-      sinceStep = 1;
+  for (let i = 0; i < matches.length; i++) {
+    if (i > 0 && i % RECORD_STEP === 0) {
       yield undefined;
       // The page changed the container meanwhile: it is read again, and this state dropped.
       if (stale()) return;
     }
+    const m = matches[i]!;
     state.counts.set(m.entry, (state.counts.get(m.entry) ?? 0) + 1);
     if (holdBack) continue;
     const id = view.entryIds[m.entry];

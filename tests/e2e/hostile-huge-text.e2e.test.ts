@@ -207,6 +207,5 @@ describe('a page that is one 5 MB text node', () => {
     await setHighlightsEnabled(suite.browser.serviceWorker, false);
     expect((await waitForHighlights(page, { exact: 0, timeoutMs: 60_000 })).timedOut).toBe(false);
     expect(await page.evaluate(() => document.getElementById('huge')!.outerHTML)).toBe(html);
-    await setHighlightsEnabled(suite.browser.serviceWorker, true);
   }
 });

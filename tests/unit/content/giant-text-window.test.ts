@@ -66,13 +66,16 @@ describe('giant text windows', () => {
   }
 
   const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  /** The lines painted last. */
+  const paintedLines = (applied: Piece[][]) => applied.at(-1)!.map((p) => p.start / 10);
+  /** From the top of the text (nothing above it) to one screen (200 px) below the 200 px viewport. */
+  const FIRST_TWO_SCREENS = Array.from({ length: 21 }, (_, i) => i);
   const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
   it('paints the pieces within a screen of the viewport, through our own writes', () => {
     const { node, pieces, applied, windows, writes } = setUp();
     windows.add(node, pieces);
-    // From the top of the text (nothing above it) to one screen (200 px) below the 200 px viewport.
-    expect(applied.at(-1)!.map((p) => p.start / 10)).toEqual(Array.from({ length: 21 }, (_, i) => i));
+    expect(paintedLines(applied)).toEqual(FIRST_TWO_SCREENS);
     expect(writes.n).toBe(1);
   });
 
@@ -85,7 +88,7 @@ describe('giant text windows', () => {
     await nextFrame();
     expect(applied).toHaveLength(2);
     expect(removed.at(-1)).toEqual([node]);
-    const lines = applied.at(-1)!.map((p) => p.start / 10);
+    const lines = paintedLines(applied);
     // One screen above (line 490, touching at its bottom edge from 489) to one below (520).
     expect(lines[0]).toBe(489);
     expect(lines.at(-1)).toBe(520);
@@ -120,7 +123,7 @@ describe('giant text windows', () => {
     }
     expect(perTask.length).toBeGreaterThan(1);
     expect(Math.max(...perTask)).toBeLessThanOrEqual(2);
-    expect(applied.at(-1)!.map((p) => p.start / 10)).toEqual(Array.from({ length: 21 }, (_, i) => i));
+    expect(paintedLines(applied)).toEqual(FIRST_TWO_SCREENS);
     windows.clear();
   });
 
@@ -139,7 +142,7 @@ describe('giant text windows', () => {
     document.dispatchEvent(new Event('scroll'));
     await nextFrame();
     expect(reads.n).toBe(before);
-    expect(applied.at(-1)!.map((p) => p.start / 10)).toEqual(Array.from({ length: 21 }, (_, i) => i));
+    expect(paintedLines(applied)).toEqual(FIRST_TWO_SCREENS);
 
     // Narrower or longer: lines moved, and what was kept is stale.
     blockHeight = 30_000;
@@ -160,7 +163,7 @@ describe('giant text windows', () => {
       pieces.map((p) => ({ ...p, node: shadowText })),
     );
     // The host has no box in jsdom: positions are read afresh, and the window is still found.
-    expect(applied.at(-1)!.map((p) => p.start / 10)).toEqual(Array.from({ length: 21 }, (_, i) => i));
+    expect(paintedLines(applied)).toEqual(FIRST_TWO_SCREENS);
     windows.clear();
   });
 
@@ -174,7 +177,7 @@ describe('giant text windows', () => {
     scrollY = 10_000;
     document.dispatchEvent(new Event('scroll'));
     await nextFrame();
-    const lines = applied.at(-1)!.map((p) => p.start / 10);
+    const lines = paintedLines(applied);
     expect([lines[0], lines.at(-1)]).toEqual([489, 520]);
     windows.clear();
   });
