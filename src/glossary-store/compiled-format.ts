@@ -23,10 +23,11 @@
  * rewrites only items whose content changed.
  */
 import type { SerializedMatcher } from '../matcher';
+import { fnv1a } from '../matcher/fnv';
 import type { NameLengths } from './runtime-entry';
 
 /** Bumped whenever the stored shape changes; an older cache is then rebuilt, never migrated. */
-export const COMPILED_FORMAT_VERSION = 3;
+export const COMPILED_FORMAT_VERSION = 4;
 
 /** The page item: the index and the stamps of the items that go with it. */
 export interface CompiledGlossary {
@@ -126,7 +127,5 @@ export function detailShardCount(entryCount: number): number {
 
 /** The shard holding entry `id` among `shardCount` shards (FNV-1a of the id). */
 export function shardOf(id: string, shardCount: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % shardCount;
+  return fnv1a(id) % shardCount;
 }

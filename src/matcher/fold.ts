@@ -10,7 +10,8 @@
  * - letters to lower case, where lower-casing keeps one unit ('İ' keeps its case instead of
  *   turning into two units).
  */
-import { HAN_FOLD_PAIRS } from './script-data.generated';
+import { fnv1a } from './fnv';
+import { HAN_FOLD_PAIRS, HAN_FOLD_PAIRS_HASH } from './script-data.generated';
 import { runSteps, type Steps } from './steps';
 
 const HYPHENS = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d';
@@ -121,6 +122,50 @@ function* buildSteps(): Steps<Uint16Array> {
   changes = Uint32Array.from(list);
   deltas = d;
   return d;
+}
+
+/**
+ * Bump when how the table is built changes (a new rule, a new range) while its data strings
+ * stay the same: `foldSourceFingerprint` then changes, and stored tables are built afresh.
+ */
+const FOLD_BUILD_VERSION = 1;
+
+let sourceFingerprint: string | undefined;
+
+/**
+ * A fingerprint of what the fold table is built from (the Han pairs, the other folds, the cased
+ * ranges), cheap to take without building it: a table stored with the same fingerprint is the
+ * table this code would build, in the same browser (lower-casing comes from its engine).
+ */
+export function foldSourceFingerprint(): string {
+  // The Han pairs (17,000 characters) by the hash generated with them: hashing them here cost
+  // a cold page some milliseconds. The unit test of the generated file keeps the two in step.
+  sourceFingerprint ??= `${FOLD_BUILD_VERSION}.${fnv1a(
+    [HAN_FOLD_PAIRS_HASH, HYPHENS, SPACES, APOSTROPHES, MIDDLE_DOTS, CASED_RANGES.join(';')].join('\u0000'),
+  ).toString(16)}`;
+  return sourceFingerprint;
+}
+
+/** Whether this realm has its fold table (built or adopted). */
+export function hasFoldTable(): boolean {
+  return deltas !== undefined;
+}
+
+/**
+ * Takes a fold table stored by the background (`foldChanges()` of the same source, see
+ * `foldSourceFingerprint`) instead of building one: a few thousand entries set in well under a
+ * millisecond, against 7–11 ms to build it cold, which every page and frame paid at start.
+ * Does nothing if this realm has a table already; the caller checks the list first.
+ */
+export function adoptFoldChanges(list: Uint32Array): void {
+  if (deltas) return;
+  const d = new Uint16Array(0x10000);
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i]! >>> 16;
+    d[c] = ((list[i]! & 0xffff) - c) & 0xffff;
+  }
+  changes = list;
+  deltas = d;
 }
 
 /** Builds the fold table at once: the first use when nobody prepared it. */

@@ -5,8 +5,8 @@
  */
 import type { AutomatonData } from './automaton';
 import { decodeBase64, encodeBase64 } from './base64';
-import { prepareFold } from './fold';
-import { foldFingerprint } from './fold-fingerprint';
+import { adoptFoldChanges, foldChanges, foldSourceFingerprint, hasFoldTable, prepareFold } from './fold';
+import { fingerprintOf, foldFingerprint } from './fold-fingerprint';
 import { WORD_START, type VariantTable } from './patterns';
 
 /** A compiled matcher as stored; produced by `Matcher.serialize()`, read by `loadMatcher()`. */
@@ -15,6 +15,13 @@ export interface SerializedMatcher {
   version: 1;
   /** Fingerprint of the fold table the automaton was built with; a mismatch means "recompile". */
   fold: string;
+  /**
+   * That fold table, so a page need not build it: `foldSourceFingerprint()` of its builder, and
+   * base64 of its `foldChanges()` (little-endian Uint32). Optional: without them, or from
+   * another source, a page builds the table itself.
+   */
+  foldSource?: string;
+  foldChanges?: string;
   entryIds: string[];
   alphabet: string;
   /** Base64 of little-endian typed arrays: Uint16 label, Int32 childStart, fail and patternEnd. */
@@ -36,7 +43,7 @@ export interface MatcherParts {
   variants: VariantTable;
 }
 
-function encode(array: Int32Array | Uint16Array): string {
+function encode(array: Int32Array | Uint16Array | Uint32Array): string {
   return encodeBase64(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
 }
 
@@ -60,6 +67,8 @@ export function toSerialized(parts: MatcherParts): SerializedMatcher {
     format: 'columnlens-matcher',
     version: 1,
     fold: foldFingerprint(),
+    foldSource: foldSourceFingerprint(),
+    foldChanges: encode(foldChanges()),
     entryIds: [...parts.entryIds],
     alphabet: a.alphabet,
     label: encode(a.label),
@@ -71,6 +80,20 @@ export function toSerialized(parts: MatcherParts): SerializedMatcher {
     variantFlags: encode(v.variantFlags),
     variantText: [...v.variantText],
   };
+}
+
+/**
+ * Adopts the fold table stored with the matcher when this realm has none yet, the table was
+ * built from the same source as this code's, and its changes hash to the matcher's `fold`
+ * fingerprint (anything else: the table is built as before, and `fold` is checked against it).
+ */
+function adoptStoredFold(d: Record<string, unknown>): void {
+  if (hasFoldTable() || d.foldSource !== foldSourceFingerprint() || typeof d.foldChanges !== 'string') return;
+  const bytes = decodeBase64(d.foldChanges);
+  if (!bytes || bytes.length % 4 !== 0) return;
+  const changes = new Uint32Array(bytes.length / 4);
+  new Uint8Array(changes.buffer).set(bytes); // a copy: the decoded bytes need not be 4-aligned
+  if (fingerprintOf(changes) === d.fold) adoptFoldChanges(changes);
 }
 
 const isStringArray = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
@@ -95,7 +118,9 @@ export function* fromSerializedSteps(data: unknown): Generator<void, LoadedParts
   if (typeof data !== 'object' || data === null) throw malformed('not an object');
   const d = data as Record<string, unknown>;
   if (d.format !== 'columnlens-matcher' || d.version !== 1) throw malformed('unknown format or version');
-  // On a fresh page the fold table is built first, in steps of its own.
+  // On a fresh page the fold table comes first: the stored one when it is this code's, else
+  // built, in steps of its own.
+  adoptStoredFold(d);
   yield* prepareFold();
   if (d.fold !== foldFingerprint()) throw malformed('built with a different folding table (recompile it)');
   if (!isStringArray(d.entryIds) || !isStringArray(d.variantText) || typeof d.alphabet !== 'string') {

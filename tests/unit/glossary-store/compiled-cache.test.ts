@@ -122,7 +122,9 @@ describe('the compiled cache', () => {
       { page: { formatVersion: 1, version: 'v', entriesJson: '[]', matcher: matcher.matcher }, matcher },
       // Format 2: the matcher inside the page item.
       { page: { ...page, formatVersion: 2, matcher: matcher.matcher }, matcher },
-      { page: { ...page, formatVersion: 4 }, matcher },
+      // Format 3: no fold table with the matcher. And a format from the future.
+      { page: { ...page, formatVersion: 3 }, matcher },
+      { page: { ...page, formatVersion: 5 }, matcher },
       { page: { ...page, entryCount: 2 }, matcher },
       { page: { ...page, shards: [] }, matcher },
       { page: { ...page, index: page.index.slice(0, -10) }, matcher },
