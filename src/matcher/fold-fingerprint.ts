@@ -3,7 +3,7 @@
  * a cache built with different folding (a new table, a new rule) must be rebuilt, not trusted.
  */
 import { fnv1a, FNV_OFFSET } from './fnv';
-import { foldChanges, IGNORABLE } from './fold';
+import { adoptFoldChanges, foldChanges, IGNORABLE } from './fold';
 
 /** Bump when scanner rules outside the fold table change (word-start units, space handling). */
 const SCANNER_RULES_VERSION = 1;
@@ -16,8 +16,17 @@ export function foldFingerprint(): string {
   return fingerprint;
 }
 
-/** The fingerprint of a fold table given as its changes (`foldChanges()`), e.g. one read from storage. */
-export function fingerprintOf(changes: Uint32Array): string {
+/**
+ * Adopts a stored fold table (see `adoptFoldChanges`) if its changes hash to `expected`, the
+ * fingerprint the stored matcher was built with; that is then this realm's fingerprint, known
+ * without hashing the table a second time.
+ */
+export function adoptFoldTable(changes: Uint32Array, expected: string): void {
+  if (fingerprintOf(changes) === expected && adoptFoldChanges(changes)) fingerprint = expected;
+}
+
+/** The fingerprint of a fold table given as its changes (`foldChanges()`). */
+function fingerprintOf(changes: Uint32Array): string {
   // Hashing the changes (every unit that folds to something else) covers the whole table.
   let h = FNV_OFFSET;
   for (let i = 0; i < changes.length; i++) h = Math.imul(h ^ changes[i]!, 0x01000193);

@@ -155,10 +155,10 @@ export function hasFoldTable(): boolean {
  * Takes a fold table stored by the background (`foldChanges()` of the same source, see
  * `foldSourceFingerprint`) instead of building one: a few thousand entries set in well under a
  * millisecond, against 7–11 ms to build it cold, which every page and frame paid at start.
- * Does nothing if this realm has a table already; the caller checks the list first.
+ * False, and nothing done, if this realm has a table already; the caller checks the list first.
  */
-export function adoptFoldChanges(list: Uint32Array): void {
-  if (deltas) return;
+export function adoptFoldChanges(list: Uint32Array): boolean {
+  if (deltas) return false;
   const d = new Uint16Array(0x10000);
   for (let i = 0; i < list.length; i++) {
     const c = list[i]! >>> 16;
@@ -166,6 +166,7 @@ export function adoptFoldChanges(list: Uint32Array): void {
   }
   changes = list;
   deltas = d;
+  return true;
 }
 
 /** Builds the fold table at once: the first use when nobody prepared it. */

@@ -5,8 +5,8 @@
  */
 import type { AutomatonData } from './automaton';
 import { decodeBase64, encodeBase64 } from './base64';
-import { adoptFoldChanges, foldChanges, foldSourceFingerprint, hasFoldTable, prepareFold } from './fold';
-import { fingerprintOf, foldFingerprint } from './fold-fingerprint';
+import { foldChanges, foldSourceFingerprint, hasFoldTable, prepareFold } from './fold';
+import { adoptFoldTable, foldFingerprint } from './fold-fingerprint';
 import { WORD_START, type VariantTable } from './patterns';
 
 /** A compiled matcher as stored; produced by `Matcher.serialize()`, read by `loadMatcher()`. */
@@ -88,12 +88,14 @@ export function toSerialized(parts: MatcherParts): SerializedMatcher {
  * fingerprint (anything else: the table is built as before, and `fold` is checked against it).
  */
 function adoptStoredFold(d: Record<string, unknown>): void {
-  if (hasFoldTable() || d.foldSource !== foldSourceFingerprint() || typeof d.foldChanges !== 'string') return;
-  const bytes = decodeBase64(d.foldChanges);
-  if (!bytes || bytes.length % 4 !== 0) return;
-  const changes = new Uint32Array(bytes.length / 4);
-  new Uint8Array(changes.buffer).set(bytes); // a copy: the decoded bytes need not be 4-aligned
-  if (fingerprintOf(changes) === d.fold) adoptFoldChanges(changes);
+  if (hasFoldTable() || d.foldSource !== foldSourceFingerprint() || typeof d.fold !== 'string') return;
+  let changes: Uint32Array;
+  try {
+    changes = new Uint32Array(decodeBytes(d.foldChanges, 'foldChanges', 4));
+  } catch {
+    return; // damaged: the table is built instead, as for a cache without one
+  }
+  adoptFoldTable(changes, d.fold);
 }
 
 const isStringArray = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
