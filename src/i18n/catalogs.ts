@@ -13,14 +13,23 @@ import zhCN from '../../public/_locales/zh_CN/messages.json';
 import type { ReaderLanguage } from './language';
 
 /** A key of the catalogs. English is the default locale, so it defines the key set. */
-export type MessageKey = keyof typeof en;
+export type CatalogKey = keyof typeof en;
+
+/**
+ * The singular of a message with a count, kept beside it as `<key>_one` ("1 entry" beside
+ * "$COUNT$ entries"). Only languages whose grammar has a singular need one: Chinese does not.
+ */
+export type SingularKey = Extract<CatalogKey, `${string}_one`>;
+
+/** A message every catalog has. */
+export type MessageKey = Exclude<CatalogKey, SingularKey>;
 
 /** One entry of a messages.json file, as the WebExtension i18n format defines it. */
 export interface CatalogMessage {
   message: string;
   placeholders?: Record<string, { content: string; example?: string }>;
 }
-export type Catalog = Record<MessageKey, CatalogMessage>;
+export type Catalog = Record<MessageKey, CatalogMessage> & Partial<Record<SingularKey, CatalogMessage>>;
 
 /** The catalogs by reader language. `satisfies` fails the build if a locale lacks a key. */
 export const CATALOGS = {

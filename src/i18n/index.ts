@@ -1,3 +1,11 @@
 export { READER_LANGUAGES, languageFromTag, resolveLanguage, type ReaderLanguage } from './language';
-export { translate, translator, formatMessage, type MessageKey } from './translate';
+export {
+  translate,
+  translateCount,
+  translator,
+  formatMessage,
+  type CountedKey,
+  type MessageKey,
+  type Translator,
+} from './translate';
 export { categoryLabel } from './categories';

@@ -3,10 +3,13 @@
  * named placeholders (`$HOST$`) expand to their `content` (`$1`), which takes the
  * substitutions; `$$` is a literal dollar sign.
  */
-import { CATALOGS, type CatalogMessage, type MessageKey } from './catalogs';
+import { CATALOGS, type Catalog, type CatalogMessage, type MessageKey, type SingularKey } from './catalogs';
 import type { ReaderLanguage } from './language';
 
 export type { MessageKey };
+
+/** A message with a count whose English has a singular (`<key>_one`): see `translateCount`. */
+export type CountedKey = SingularKey extends `${infer Base}_one` ? Extract<Base, MessageKey> : never;
 
 /** Expands one catalog message with its substitutions. */
 export function formatMessage(entry: CatalogMessage, substitutions: readonly string[] = []): string {
@@ -25,7 +28,29 @@ export function translate(language: ReaderLanguage, key: MessageKey, ...substitu
   return formatMessage(CATALOGS[language][key], substitutions);
 }
 
-/** A `t(key, ...subs)` bound to one language. */
-export function translator(language: ReaderLanguage): (key: MessageKey, ...substitutions: string[]) => string {
-  return (key, ...substitutions) => translate(language, key, ...substitutions);
+const pluralRules = new Map<ReaderLanguage, Intl.PluralRules>();
+
+/**
+ * The text for `key` with `count` as its first substitution, in the form the language's
+ * grammar wants for that number: "1 entry", "2 entries"; Chinese has one form for every count.
+ */
+export function translateCount(language: ReaderLanguage, key: CountedKey, count: number, ...more: string[]): string {
+  let rules = pluralRules.get(language);
+  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
+  const catalog: Catalog = CATALOGS[language];
+  const singular = rules.select(count) === 'one' ? catalog[`${key}_one`] : undefined;
+  return formatMessage(singular ?? catalog[key], [String(count), ...more]);
+}
+
+/** `t(key, ...subs)` bound to one language, with `t.count(key, n)` for messages with a count. */
+export interface Translator {
+  (key: MessageKey, ...substitutions: string[]): string;
+  count(key: CountedKey, count: number, ...more: string[]): string;
+}
+
+export function translator(language: ReaderLanguage): Translator {
+  const t = (key: MessageKey, ...substitutions: string[]) => translate(language, key, ...substitutions);
+  return Object.assign(t, {
+    count: (key: CountedKey, count: number, ...more: string[]) => translateCount(language, key, count, ...more),
+  });
 }

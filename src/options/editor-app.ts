@@ -191,7 +191,12 @@ export async function startEditor(doc: Document, root: HTMLElement, language: Re
 
   function render(data: EditorData) {
     const active = activeEntries(data.merged).entries.length;
-    summary.textContent = t('editorSummary', String(active), String(data.merged.packs.filter((p) => p.enabled).length));
+    const enabled = data.merged.packs.filter((p) => p.enabled).length;
+    summary.textContent = t(
+      'editorSummary',
+      t.count('editorPackEntryCount', active),
+      t.count('editorActivePackCount', enabled),
+    );
     list.update(
       buildListItems(data.merged),
       data.merged.packs.map((p) => ({ id: p.pack.id, title: p.pack.title })),

@@ -1,12 +1,12 @@
 /** The installed packs: switch each on or off, remove imported ones. */
 import { removeUserPack, setPackEnabled } from '../glossary-store/layer-edits';
-import type { MessageKey } from '../i18n';
+import type { Translator } from '../i18n';
 import { h, replaceChildren } from './dom';
 import type { EditorData, EditorStore } from './editor-store';
 
 export interface PackPanelOptions {
   doc: Document;
-  t: (key: MessageKey, ...subs: string[]) => string;
+  t: Translator;
   store: EditorStore;
   announce(message: string, offerUndo?: boolean): void;
 }
@@ -31,7 +31,7 @@ export function createPackPanel({ doc, t, store, announce }: PackPanelOptions) {
       announce(t('editorPackSwitched', pack.pack.title, t(box.checked ? 'editorPackOn' : 'editorPackOff')), true);
     });
     const details = [
-      t('editorPackEntryCount', String(pack.entries.length)),
+      t.count('editorPackEntryCount', pack.entries.length),
       t(pack.origin === 'bundled' ? 'editorPackBundled' : 'editorPackImported'),
       pack.pack.version,
     ].filter(Boolean);

@@ -58,7 +58,7 @@ function foundList(doc: Document, state: PopupState, actions: PopupActions): HTM
     doc,
     'div',
     { class: 'found' },
-    h(doc, 'p', { class: 'found-total' }, t('popupFoundCount', String(total))),
+    h(doc, 'p', { class: 'found-total' }, t.count('popupFoundCount', total)),
   );
   for (const group of state.groups) {
     const headingId = `found-${group.category}`;

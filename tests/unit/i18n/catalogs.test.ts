@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS, LOCALE_FOLDERS, type CatalogMessage } from '../../../src/i18n/catalogs';
-import { READER_LANGUAGES } from '../../../src/i18n/language';
+import { READER_LANGUAGES, type ReaderLanguage } from '../../../src/i18n/language';
 import { CATEGORIES } from '../../../src/glossary/categories';
 import { categoryLabel } from '../../../src/i18n/categories';
-import { formatMessage, translate, type MessageKey } from '../../../src/i18n/translate';
+import { formatMessage, translate, translateCount, translator, type MessageKey } from '../../../src/i18n/translate';
 
 const LOCALES_DIR = resolve(import.meta.dirname, '../../../public/_locales');
 const locales = readdirSync(LOCALES_DIR);
@@ -21,10 +21,14 @@ describe('the locale files', () => {
     expect(locales.sort()).toEqual(['en', 'zh_CN', 'zh_TW']);
   });
 
-  it('all have the same keys', () => {
+  it('all have the same keys, but for the singular forms Chinese grammar has no use for', () => {
     const english = Object.keys(read('en')).sort();
     expect(english.length).toBeGreaterThan(10);
-    for (const locale of locales) expect(Object.keys(read(locale)).sort(), locale).toEqual(english);
+    const singulars = english.filter((key) => key.endsWith('_one'));
+    expect(singulars.length).toBeGreaterThan(0);
+    for (const key of singulars) expect(english, key).toContain(key.slice(0, -'_one'.length));
+    const common = english.filter((key) => !singulars.includes(key));
+    for (const locale of ['zh_CN', 'zh_TW']) expect(Object.keys(read(locale)).sort(), locale).toEqual(common);
   });
 
   it('have no empty messages', () => {
@@ -42,6 +46,8 @@ describe('the locale files', () => {
         const used = placeholdersUsed(entry.message);
         expect(used, `${locale}/${key}`).toEqual(Object.keys(entry.placeholders ?? {}).sort());
         expect(used, `${locale}/${key} vs en`).toEqual(placeholdersUsed(english[key]!.message));
+        // A singular takes the same substitutions as its plural.
+        if (key.endsWith('_one')) expect(used, key).toEqual(placeholdersUsed(english[key.slice(0, -4)]!.message));
       }
     }
   });
@@ -78,6 +84,32 @@ describe('translate', () => {
     expect(translate('zh-Hant', 'tooltipRelated')).toBe(read('zh_TW').tooltipRelated!.message);
     expect(translate('zh-Hans', 'tooltipRelated')).toBe(read('zh_CN').tooltipRelated!.message);
     expect(translate('zh-Hant', 'popupSiteToggle', 'example.com')).toContain('example.com');
+  });
+});
+
+describe('translateCount', () => {
+  it('uses the English singular for one and the plural for every other count', () => {
+    expect(translateCount('en', 'editorPackEntryCount', 1)).toBe('1 entry');
+    expect(translateCount('en', 'editorPackEntryCount', 0)).toBe('0 entries');
+    expect(translateCount('en', 'editorPackEntryCount', 2)).toBe('2 entries');
+    expect(translateCount('en', 'popupFoundCount', 1)).toBe('1 name found');
+    expect(translateCount('en', 'editorActivePackCount', 3)).toBe('3 active packs');
+  });
+
+  it('uses the one Chinese form for every count', () => {
+    expect(translateCount('zh-Hant', 'editorPackEntryCount', 1)).toBe('1 個條目');
+    expect(translateCount('zh-Hans', 'editorPackEntryCount', 2)).toBe('2 个条目');
+  });
+
+  it('composes the editor’s summary in each language’s word order', () => {
+    const summary = (language: ReaderLanguage, entries: number, packs: number) => {
+      const t = translator(language);
+      return t('editorSummary', t.count('editorPackEntryCount', entries), t.count('editorActivePackCount', packs));
+    };
+    expect(summary('en', 78, 1)).toBe('78 entries in 1 active pack');
+    expect(summary('en', 1, 2)).toBe('1 entry in 2 active packs');
+    expect(summary('zh-Hant', 78, 1)).toBe('1 個啟用的詞庫共 78 個條目');
+    expect(summary('zh-Hans', 78, 2)).toBe('2 个启用的词库共 78 个条目');
   });
 });
 

@@ -92,6 +92,13 @@ describe('the popup', () => {
     expect(found[0]!.querySelector('.count')!.textContent).toBe('4');
   });
 
+  it('counts the names found in the reader’s grammar: one name, two names', async () => {
+    await startPopup(harness({ counts: { nvidia: 3 } }).deps);
+    expect(document.querySelector('.found-total')!.textContent).toBe('1 name found');
+    await startPopup(harness({ counts: { nvidia: 3, huawei: 1 } }).deps);
+    expect(document.querySelector('.found-total')!.textContent).toBe('2 names found');
+  });
+
   it('gives a lower score to a page about something else', async () => {
     const h = harness({ counts: { openai: 9, nvidia: 1 } });
     await startPopup(h.deps);
