@@ -6,14 +6,16 @@
  * second of scrolling (measured with `npm run bench`, "Scrolling through"). So the observer
  * holds only the blocks near the reader. A block the observer reports far away is "parked"
  * with its place on the page, and handed back once scrolling brings that place near; when
- * scrolling stops (and now and then during a long scroll) every parked block is handed back
- * once, so blocks the page has moved meanwhile are placed afresh. Pages with few blocks
- * waiting (FREE_TARGETS) are observed whole, as they cost nothing.
+ * scrolling stops every parked block is handed back once, so blocks the page has moved
+ * meanwhile are placed afresh (during a long scroll, now and then, those parked within a few
+ * screens). Pages with few blocks waiting (FREE_TARGETS) are observed whole, as they cost
+ * nothing.
  *
  * New targets are handed over in batches for the same reason: each observe() makes the next
  * frame compute intersections, and handed over one slice at a time during the first read,
  * the targets cost a rendering task per frame for as long as the read lasted.
  */
+import { PlaceIndex, type Place } from './place-index';
 import { NEAR_MARGIN, type ViewportWatcherFactory } from './viewport';
 
 /** Targets observed whole, without batches or parking: a few hundred cost nothing per frame. */
@@ -28,21 +30,21 @@ export const RESUME_SCREENS = 2;
 export const PARK_SCREENS = 4;
 /** Once scrolling has stopped this long, every parked target is handed back to be placed afresh. */
 export const SETTLE_MS = 200;
-/** During a long scroll, the same at most this often. */
+/**
+ * During a long scroll, at most this often, the parked targets within REFRESH_SCREENS of the
+ * viewport are handed back the same way; the others wait for the scroll to stop. All of them
+ * would be 2,900 targets every second on the generated page, each handed over, gone through
+ * on every frame until the observer reports, and parked again.
+ */
 export const REFRESH_EVERY_MS = 1_000;
-
-/** A block's extent on the page: px from the top of the document. */
-interface Place {
-  top: number;
-  bottom: number;
-}
+export const REFRESH_SCREENS = 8;
 
 export function intersectionWatcher(win: Window & typeof globalThis): ViewportWatcherFactory {
   return (onNear) => {
     /** Targets the observer holds, with their place when it has reported one. */
     const held = new Map<Element, Place | undefined>();
     /** Targets taken off the observer, far from the viewport when it last saw them. */
-    const parked = new Map<Element, Place>();
+    const parked = new PlaceIndex<Element>();
     /** New targets not handed over yet. */
     const waiting = new Set<Element>();
     let handOverTimer: number | undefined;
@@ -74,10 +76,14 @@ export function intersectionWatcher(win: Window & typeof globalThis): ViewportWa
     let scrolled = false;
 
     const total = () => held.size + parked.size + waiting.size;
-    /** Tells whether a place lies further than `screens` screens above or below the viewport (as last read). */
+    /** The stretch of the page from `screens` screens above the viewport (as last read) to as many below. */
+    const around = (screens: number): [from: number, to: number] => [
+      (scrollY ?? 0) - screens * screen,
+      (scrollY ?? 0) + screen + screens * screen,
+    ];
+    /** Tells whether a place lies further than `screens` screens above or below the viewport. */
     const farTest = (screens: number) => {
-      const from = (scrollY ?? 0) - screens * screen;
-      const to = (scrollY ?? 0) + screen + screens * screen;
+      const [from, to] = around(screens);
       return (place: Place) => place.bottom < from || place.top > to;
     };
 
@@ -122,9 +128,8 @@ export function intersectionWatcher(win: Window & typeof globalThis): ViewportWa
     function placedAhead(near: Set<Element>): Element[] {
       const beyond = farTest(DRAW_AHEAD_SCREENS);
       const ahead: Element[] = [];
-      for (const places of [held, parked] as Map<Element, Place | undefined>[]) {
-        for (const [el, place] of places) if (place && !near.has(el) && !beyond(place)) ahead.push(el);
-      }
+      for (const [el, place] of held) if (place && !near.has(el) && !beyond(place)) ahead.push(el);
+      for (const el of parked.within(...around(DRAW_AHEAD_SCREENS))) if (!near.has(el)) ahead.push(el);
       return ahead;
     }
 
@@ -148,23 +153,35 @@ export function intersectionWatcher(win: Window & typeof globalThis): ViewportWa
       waiting.clear();
     }
 
-    /** Every parked target back to the observer, which places it afresh (and parks it again if far). */
+    /**
+     * Every parked target back to the observer, which places it afresh (and parks it again if
+     * far). Without its old place, which may be wrong now: until the observer reports, the
+     * frames of a scroll must not park it again by that place.
+     */
     function refresh(): void {
       lastRefresh = win.performance.now();
-      for (const [el, place] of parked) observe(el, place);
+      for (const [el] of parked.entries()) observe(el);
       parked.clear();
+    }
+
+    /** The same for the targets parked within REFRESH_SCREENS: the ones a scroll may bring near soon. */
+    function refreshAround(): void {
+      lastRefresh = win.performance.now();
+      handBack(parked.within(...around(REFRESH_SCREENS)), false);
+    }
+
+    function handBack(els: readonly Element[], keepPlace: boolean): void {
+      for (const el of els) {
+        observe(el, keepPlace ? parked.get(el) : undefined);
+        parked.delete(el);
+      }
     }
 
     /** After a frame of scrolling: parked targets that came near go back, observed ones left far behind are parked. */
     function afterScroll(): void {
       frameQueued = false;
       readGeometry();
-      const beyondResume = farTest(RESUME_SCREENS);
-      for (const [el, place] of parked) {
-        if (beyondResume(place)) continue;
-        parked.delete(el);
-        observe(el, place);
-      }
+      handBack(parked.within(...around(RESUME_SCREENS)), true);
       if (total() <= FREE_TARGETS) return;
       const beyondPark = farTest(PARK_SCREENS);
       for (const [el, place] of held) if (place && beyondPark(place)) park(el, place);
@@ -184,7 +201,7 @@ export function intersectionWatcher(win: Window & typeof globalThis): ViewportWa
       if (parked.size === 0 && held.size <= FREE_TARGETS) return;
       win.clearTimeout(settleTimer);
       settleTimer = win.setTimeout(refresh, SETTLE_MS);
-      if (win.performance.now() - lastRefresh >= REFRESH_EVERY_MS) refresh();
+      if (win.performance.now() - lastRefresh >= REFRESH_EVERY_MS) refreshAround();
     }
 
     const options = { capture: true, passive: true, signal: listening.signal };
