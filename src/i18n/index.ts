@@ -6,6 +6,7 @@ export {
   formatMessage,
   type CountedKey,
   type MessageKey,
+  type Substitution,
   type Translator,
 } from './translate';
 export { categoryLabel } from './categories';

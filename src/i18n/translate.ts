@@ -23,9 +23,24 @@ export function formatMessage(entry: CatalogMessage, substitutions: readonly str
   });
 }
 
+/** What fills a placeholder: text as it is, or a number written the language's way ("10,000"). */
+export type Substitution = string | number;
+
+const numberFormats = new Map<ReaderLanguage, Intl.NumberFormat>();
+
+function written(language: ReaderLanguage, substitution: Substitution): string {
+  if (typeof substitution === 'string') return substitution;
+  let format = numberFormats.get(language);
+  if (!format) numberFormats.set(language, (format = new Intl.NumberFormat(language)));
+  return format.format(substitution);
+}
+
 /** The text for `key` in `language`, with `$1`… filled from `substitutions`. */
-export function translate(language: ReaderLanguage, key: MessageKey, ...substitutions: string[]): string {
-  return formatMessage(CATALOGS[language][key], substitutions);
+export function translate(language: ReaderLanguage, key: MessageKey, ...substitutions: Substitution[]): string {
+  return formatMessage(
+    CATALOGS[language][key],
+    substitutions.map((s) => written(language, s)),
+  );
 }
 
 const pluralRules = new Map<ReaderLanguage, Intl.PluralRules>();
@@ -34,23 +49,31 @@ const pluralRules = new Map<ReaderLanguage, Intl.PluralRules>();
  * The text for `key` with `count` as its first substitution, in the form the language's
  * grammar wants for that number: "1 entry", "2 entries"; Chinese has one form for every count.
  */
-export function translateCount(language: ReaderLanguage, key: CountedKey, count: number, ...more: string[]): string {
+export function translateCount(
+  language: ReaderLanguage,
+  key: CountedKey,
+  count: number,
+  ...more: Substitution[]
+): string {
   let rules = pluralRules.get(language);
   if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
   const catalog: Catalog = CATALOGS[language];
   const singular = rules.select(count) === 'one' ? catalog[`${key}_one`] : undefined;
-  return formatMessage(singular ?? catalog[key], [String(count), ...more]);
+  return formatMessage(
+    singular ?? catalog[key],
+    [count, ...more].map((s) => written(language, s)),
+  );
 }
 
 /** `t(key, ...subs)` bound to one language, with `t.count(key, n)` for messages with a count. */
 export interface Translator {
-  (key: MessageKey, ...substitutions: string[]): string;
-  count(key: CountedKey, count: number, ...more: string[]): string;
+  (key: MessageKey, ...substitutions: Substitution[]): string;
+  count(key: CountedKey, count: number, ...more: Substitution[]): string;
 }
 
 export function translator(language: ReaderLanguage): Translator {
-  const t = (key: MessageKey, ...substitutions: string[]) => translate(language, key, ...substitutions);
+  const t = (key: MessageKey, ...substitutions: Substitution[]) => translate(language, key, ...substitutions);
   return Object.assign(t, {
-    count: (key: CountedKey, count: number, ...more: string[]) => translateCount(language, key, count, ...more),
+    count: (key: CountedKey, count: number, ...more: Substitution[]) => translateCount(language, key, count, ...more),
   });
 }

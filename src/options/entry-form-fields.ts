@@ -1,7 +1,7 @@
 /** The fields of the entry form, built from its values. */
 import { CATEGORIES } from '../glossary/categories';
 import { LIMITS, NOTE_LANGUAGES, type NoteLanguage } from '../glossary/schema';
-import { categoryLabel, type MessageKey, type ReaderLanguage } from '../i18n';
+import { categoryLabel, type MessageKey, type ReaderLanguage, type Translator } from '../i18n';
 import { h } from './dom';
 import type { FormValues, WholeWordRule } from './entry-form-values';
 import { controlId, selectControl, textArea, textInput, type Control, type FieldRegistry } from './form-controls';
@@ -22,7 +22,7 @@ const NOTE_LABELS: Record<NoteLanguage, MessageKey> = {
 export interface FieldsContext {
   doc: Document;
   language: ReaderLanguage;
-  t: (key: MessageKey, ...subs: string[]) => string;
+  t: Translator;
   registry: FieldRegistry;
 }
 
@@ -87,7 +87,7 @@ export function entryFields(
       'fieldset',
       { class: 'notes' },
       h(doc, 'legend', {}, t('editorFieldNotes')),
-      h(doc, 'p', { class: 'hint' }, t('editorFieldNotesHint', String(LIMITS.noteLength))),
+      h(doc, 'p', { class: 'hint' }, t('editorFieldNotesHint', LIMITS.noteLength)),
       ...NOTE_LANGUAGES.map((l) =>
         field(
           `notes.${l}`,

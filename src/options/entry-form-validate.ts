@@ -6,7 +6,7 @@
  * saving an entry never turns into a spurious edit of a bundled entry.
  */
 import { entrySchema, LIMITS, NOTE_LANGUAGES, type Entry, type NoteLanguage } from '../glossary/schema';
-import type { MessageKey } from '../i18n';
+import type { MessageKey, Substitution } from '../i18n';
 import { matchedLength } from '../matcher';
 import { searchKey } from './entry-search';
 import { aliasesFrom, formValuesFrom, lines, type FieldName, type FormValues } from './entry-form-values';
@@ -14,7 +14,7 @@ import { aliasesFrom, formValuesFrom, lines, type FieldName, type FormValues } f
 export interface FieldError {
   field: FieldName;
   key: MessageKey;
-  subs: string[];
+  subs: Substitution[];
 }
 
 export interface FormContext {
@@ -34,8 +34,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 function nameError(field: FieldName, name: string): FieldError | undefined {
-  if (name.length > LIMITS.nameLength)
-    return { field, key: 'editorErrorNameLong', subs: [name, String(LIMITS.nameLength)] };
+  if (name.length > LIMITS.nameLength) return { field, key: 'editorErrorNameLong', subs: [name, LIMITS.nameLength] };
   // Counted as the matcher reads it (the schema's rule): "a" plus a zero-width space is "a".
   if (matchedLength(name) < 2) return { field, key: 'editorErrorNameShort', subs: [name] };
   if (CONTROL.test(name)) return { field, key: 'editorErrorControl', subs: [name] };
@@ -77,7 +76,7 @@ function checkNames(values: FormValues, ctx: FormContext, id: string, errors: Fi
   if (termError) errors.push(termError);
   const aliasLines = lines(values.aliases);
   if (aliasLines.length > LIMITS.aliasesPerEntry) {
-    errors.push({ field: 'aliases', key: 'editorErrorTooMany', subs: [String(LIMITS.aliasesPerEntry)] });
+    errors.push({ field: 'aliases', key: 'editorErrorTooMany', subs: [LIMITS.aliasesPerEntry] });
   }
   const aliasError = aliasLines.map((a) => nameError('aliases', a)).find(Boolean);
   if (aliasError) errors.push(aliasError);
@@ -98,12 +97,12 @@ function checkNames(values: FormValues, ctx: FormContext, id: string, errors: Fi
 function checkLists(values: FormValues, ctx: FormContext, id: string, errors: FieldError[]) {
   const exclude = lines(values.exclude);
   if (exclude.length > LIMITS.listLength)
-    errors.push({ field: 'exclude', key: 'editorErrorTooMany', subs: [String(LIMITS.listLength)] });
+    errors.push({ field: 'exclude', key: 'editorErrorTooMany', subs: [LIMITS.listLength] });
   const excludeError = exclude.map((p) => nameError('exclude', p)).find(Boolean);
   if (excludeError) errors.push(excludeError);
   const related = lines(values.related);
   if (related.length > LIMITS.listLength)
-    errors.push({ field: 'related', key: 'editorErrorTooMany', subs: [String(LIMITS.listLength)] });
+    errors.push({ field: 'related', key: 'editorErrorTooMany', subs: [LIMITS.listLength] });
   const unknown = related.find((r) => r !== id && !ctx.packEntryIds.has(r));
   if (related.includes(id)) errors.push({ field: 'related', key: 'editorErrorRelatedSelf', subs: [] });
   else if (unknown) errors.push({ field: 'related', key: 'editorErrorRelatedUnknown', subs: [unknown] });
@@ -119,7 +118,7 @@ function checkNotes(values: FormValues, errors: FieldError[]) {
       errors.push({
         field: `notes.${language}`,
         key: 'editorErrorNoteLong',
-        subs: [String(length), String(LIMITS.noteLength)],
+        subs: [length, LIMITS.noteLength],
       });
     }
   }

@@ -4,7 +4,7 @@
  * and the reader's intent (save, delete, reset, close) to its owner.
  */
 import { NOTE_LANGUAGES, type Entry } from '../glossary/schema';
-import type { MessageKey, ReaderLanguage } from '../i18n';
+import type { ReaderLanguage, Translator } from '../i18n';
 import { h, setFieldError, type Child } from './dom';
 import { entryFields, sectionControl, type FieldsContext, type PackChoice } from './entry-form-fields';
 import { formValuesFrom, type FieldName, type FormValues, type WholeWordRule } from './entry-form-values';
@@ -27,7 +27,7 @@ export interface FormTarget {
 export interface EntryFormOptions {
   doc: Document;
   language: ReaderLanguage;
-  t: (key: MessageKey, ...subs: string[]) => string;
+  t: Translator;
   onSave(values: FormValues): void;
   onDelete(): void;
   onReset(): void;

@@ -4,7 +4,7 @@
  * opened with Enter or Space, announced with their name, category and state.
  */
 import { CATEGORIES } from '../glossary/categories';
-import { categoryLabel, type MessageKey, type ReaderLanguage } from '../i18n';
+import { categoryLabel, type MessageKey, type ReaderLanguage, type Translator } from '../i18n';
 import { h, replaceChildren } from './dom';
 import { filterItems, type ListFilter, type ListItem } from './entry-search';
 
@@ -13,7 +13,7 @@ export const PAGE_SIZE = 50;
 export interface EntryListOptions {
   doc: Document;
   language: ReaderLanguage;
-  t: (key: MessageKey, ...subs: string[]) => string;
+  t: Translator;
   onOpen(item: ListItem): void;
   onNew(): void;
 }
@@ -141,13 +141,13 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
     page = Math.min(page, pages - 1);
     replaceChildren(
       category,
-      h(doc, 'option', { value: '' }, t('editorCategoryAll', String(result.total))),
+      h(doc, 'option', { value: '' }, t('editorCategoryAll', result.total)),
       ...CATEGORIES.filter((c) => result.categoryCounts.has(c) || c === filter.category).map((c) =>
         h(
           doc,
           'option',
           { value: c },
-          t('editorCategoryOption', categoryLabel(language, c), String(result.categoryCounts.get(c) ?? 0)),
+          t('editorCategoryOption', categoryLabel(language, c), result.categoryCounts.get(c) ?? 0),
         ),
       ),
     );
@@ -162,14 +162,9 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
     status.textContent =
       shown.length === 0
         ? t('editorResultsNone')
-        : t(
-            'editorResultsRange',
-            String(page * PAGE_SIZE + 1),
-            String(page * PAGE_SIZE + shown.length),
-            String(result.items.length),
-          );
+        : t('editorResultsRange', page * PAGE_SIZE + 1, page * PAGE_SIZE + shown.length, result.items.length);
     replaceChildren(list, ...shown.map(renderRow));
-    pageLabel.textContent = t('editorPageOf', String(page + 1), String(pages));
+    pageLabel.textContent = t('editorPageOf', page + 1, pages);
     previous.disabled = page === 0;
     next.disabled = page >= pages - 1;
   }

@@ -1,13 +1,13 @@
 /** Exporting one pack, as the reader has it, to a pack file that imports back unchanged. */
 import { exportFileName, exportPack, packFileText } from '../glossary-store/export-pack';
-import type { MessageKey } from '../i18n';
+import type { Translator } from '../i18n';
 import { h, replaceChildren } from './dom';
 import { downloadText } from './download';
 import type { EditorData } from './editor-store';
 
 export interface ExportPanelOptions {
   doc: Document;
-  t: (key: MessageKey, ...subs: string[]) => string;
+  t: Translator;
   getData(): EditorData;
   announce(message: string): void;
 }

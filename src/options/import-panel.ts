@@ -5,14 +5,14 @@
  */
 import { LIMITS, type Entry, type Pack } from '../glossary/schema';
 import { planImport, type ImportMode, type ImportPreview } from '../glossary-store/import-plan';
-import type { MessageKey } from '../i18n';
+import type { MessageKey, Translator } from '../i18n';
 import { h, replaceChildren } from './dom';
 import type { EditorStore } from './editor-store';
 import { readPackFile } from './read-pack-file';
 
 export interface ImportPanelOptions {
   doc: Document;
-  t: (key: MessageKey, ...subs: string[]) => string;
+  t: Translator;
   store: EditorStore;
   announce(message: string, offerUndo?: boolean): void;
 }
@@ -45,9 +45,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
       .slice(0, PREVIEW_NAMES)
       .map((e) => e.term)
       .join('、');
-    return entries.length > PREVIEW_NAMES
-      ? `${shown} ${t('editorImportMore', String(entries.length - PREVIEW_NAMES))}`
-      : shown;
+    return entries.length > PREVIEW_NAMES ? `${shown} ${t('editorImportMore', entries.length - PREVIEW_NAMES)}` : shown;
   };
   const list = (label: MessageKey, entries: readonly Entry[]) =>
     entries.length === 0 ? null : h(doc, 'p', {}, h(doc, 'strong', {}, `${t(label)}: `), names(entries));
@@ -104,7 +102,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     if (!pending) return undefined;
     const result = planImport(store.data.bundled, store.data.layer, pending.pack, mode.value as ImportMode);
     if (!result.ok) {
-      showError(t('editorImportTooManyEntries', String(result.count), String(LIMITS.entries)));
+      showError(t('editorImportTooManyEntries', result.count, LIMITS.entries));
       reset();
       return undefined;
     }

@@ -2,7 +2,7 @@
  * Tells the reader when stored glossary data could not be read, and offers it for download.
  * The kept copy is removed only when the reader says so, after they could save it.
  */
-import type { MessageKey } from '../i18n';
+import type { Translator } from '../i18n';
 import { clearQuarantine } from '../storage/quarantine';
 import { h, replaceChildren } from './dom';
 import { downloadText } from './download';
@@ -10,7 +10,7 @@ import type { EditorData, EditorStore } from './editor-store';
 
 export interface QuarantinePanelOptions {
   doc: Document;
-  t: (key: MessageKey, ...subs: string[]) => string;
+  t: Translator;
   store: EditorStore;
 }
 

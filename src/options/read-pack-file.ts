@@ -4,12 +4,12 @@
  */
 import { MAX_PACK_BYTES, parsePackText } from '../glossary/parse-pack';
 import type { Pack } from '../glossary/schema';
-import type { MessageKey } from '../i18n';
+import type { MessageKey, Substitution } from '../i18n';
 
 export type PackFileResult =
   | { ok: true; pack: Pack; warnings: string[] }
   /** `details`: the parser's own lines (which entry, which field), shown under the message. */
-  | { ok: false; key: MessageKey; subs: string[]; details: string[] };
+  | { ok: false; key: MessageKey; subs: Substitution[]; details: string[] };
 
 const MEGABYTE = 1024 * 1024;
 
@@ -20,7 +20,7 @@ export async function readPackFile(file: Pick<File, 'name' | 'size' | 'text'>): 
     return {
       ok: false,
       key: 'editorImportTooLarge',
-      subs: [file.name, size, String(MAX_PACK_BYTES / MEGABYTE)],
+      subs: [file.name, size, MAX_PACK_BYTES / MEGABYTE],
       details: [],
     };
   }

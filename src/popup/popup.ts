@@ -4,7 +4,7 @@
  * the view is rebuilt (it is a few dozen elements) and focus is put back where it was.
  */
 import { resolveLanguage } from '../i18n/language';
-import { translate } from '../i18n/translate';
+import { translator } from '../i18n/translate';
 import { relevanceScore, type ScoredEntry } from '../scoring/relevance';
 import type { Settings } from '../settings/settings';
 import { NEXT_HIGHLIGHT_KEYS, PREVIOUS_HIGHLIGHT_KEYS } from '../tooltip/highlight-navigation';
@@ -77,7 +77,7 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
 
   function render(): void {
     const focusedId = doc.activeElement?.id;
-    const t = (key: Parameters<typeof translate>[1], ...subs: string[]) => translate(state.language, key, ...subs);
+    const t = translator(state.language);
     doc.documentElement.lang = state.language;
     doc.title = t('extName');
     const editor = h(

@@ -52,6 +52,15 @@ describe('the locale files', () => {
     }
   });
 
+  it('punctuate Chinese sentences with full-width marks (，：；（）), not ASCII ones', () => {
+    for (const locale of ['zh_CN', 'zh_TW']) {
+      for (const [key, entry] of Object.entries(read(locale))) {
+        if (!/\p{Script=Han}/u.test(entry.message)) continue;
+        expect(entry.message, `${locale}/${key}`).not.toMatch(/[,;:()?!]/);
+      }
+    }
+  });
+
   it('are the files the bundled catalogs import', () => {
     for (const language of READER_LANGUAGES) {
       expect(CATALOGS[language]).toEqual(read(LOCALE_FOLDERS[language]));
@@ -94,6 +103,13 @@ describe('translateCount', () => {
     expect(translateCount('en', 'editorPackEntryCount', 2)).toBe('2 entries');
     expect(translateCount('en', 'popupFoundCount', 1)).toBe('1 name found');
     expect(translateCount('en', 'editorActivePackCount', 3)).toBe('3 active packs');
+  });
+
+  it('writes numbers the language’s way, and text as it is', () => {
+    expect(translate('en', 'editorImportTooManyEntries', 10_001, 10_000)).toContain('10,001');
+    expect(translate('zh-Hant', 'editorFieldNotesHint', 1_200)).toContain('1,200');
+    expect(translateCount('en', 'editorPackEntryCount', 12_345)).toBe('12,345 entries');
+    expect(translate('en', 'editorImportTooLarge', 'a.json', '6.0', 5)).toContain('6.0 MB');
   });
 
   it('uses the one Chinese form for every count', () => {

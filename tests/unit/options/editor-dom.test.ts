@@ -106,9 +106,9 @@ describe('the entry list', () => {
     document.body.append(list.element);
     list.update(items, [{ id: 'big', title: 'Big' }]);
     expect(document.querySelectorAll('[data-testid="entry-row"]')).toHaveLength(PAGE_SIZE);
-    expect(document.querySelector('[data-testid="entry-count"]')?.textContent).toBe('Entries 1–50 of 10000');
+    expect(document.querySelector('[data-testid="entry-count"]')?.textContent).toBe('Entries 1–50 of 10,000');
     document.querySelector<HTMLButtonElement>('[data-testid="page-next"]')!.click();
-    expect(document.querySelector('[data-testid="entry-count"]')?.textContent).toBe('Entries 51–100 of 10000');
+    expect(document.querySelector('[data-testid="entry-count"]')?.textContent).toBe('Entries 51–100 of 10,000');
     document.querySelector<HTMLButtonElement>('[data-testid="entry-row"]')!.click();
     expect(opened).toEqual(['e50']);
     const search = document.querySelector<HTMLInputElement>('[data-testid="entry-search"]')!;

@@ -41,7 +41,7 @@ describe('readPackFile', () => {
     expect(await readPackFile(file)).toEqual({
       ok: false,
       key: 'editorImportTooLarge',
-      subs: ['big.json', '6.0', '5'],
+      subs: ['big.json', '6.0', 5],
       details: [],
     });
     expect(read).toBe(false);
