@@ -35,12 +35,17 @@ function written(language: ReaderLanguage, substitution: Substitution): string {
   return format.format(substitution);
 }
 
-/** The text for `key` in `language`, with `$1`… filled from `substitutions`. */
-export function translate(language: ReaderLanguage, key: MessageKey, ...substitutions: Substitution[]): string {
+/** `entry` expanded with `substitutions`, numbers written the way of `language`. */
+function fill(language: ReaderLanguage, entry: CatalogMessage, substitutions: readonly Substitution[]): string {
   return formatMessage(
-    CATALOGS[language][key],
+    entry,
     substitutions.map((s) => written(language, s)),
   );
+}
+
+/** The text for `key` in `language`, with `$1`… filled from `substitutions`. */
+export function translate(language: ReaderLanguage, key: MessageKey, ...substitutions: Substitution[]): string {
+  return fill(language, CATALOGS[language][key], substitutions);
 }
 
 const pluralRules = new Map<ReaderLanguage, Intl.PluralRules>();
@@ -59,10 +64,7 @@ export function translateCount(
   if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
   const catalog: Catalog = CATALOGS[language];
   const singular = rules.select(count) === 'one' ? catalog[`${key}_one`] : undefined;
-  return formatMessage(
-    singular ?? catalog[key],
-    [count, ...more].map((s) => written(language, s)),
-  );
+  return fill(language, singular ?? catalog[key], [count, ...more]);
 }
 
 /** `t(key, ...subs)` bound to one language, with `t.count(key, n)` for messages with a count. */
