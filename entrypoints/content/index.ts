@@ -58,7 +58,7 @@ export default defineContentScript({
       signal,
       // Notes are read from storage the first time an entry shows (a page loads only the index).
       getEntry: (id) => controller.glossary?.peekEntry(id) ?? controller.glossary?.loadEntry(id),
-      getTerm: (id) => controller.glossary?.byId.get(id)?.term,
+      getNames: (id) => controller.glossary?.byId.get(id),
       getLanguage: () => resolveLanguage(controller.settings?.language ?? 'auto', navigator.language),
       // Painted highlights (highlight engine) have no elements: the tooltip hit-tests for them.
       hitTester: {

@@ -3,6 +3,7 @@
  * hashing the version; no storage, so scripts and tests can compile without an extension.
  */
 import { browser } from 'wxt/browser';
+import { readerNames } from '../glossary/entry-names';
 import type { Pack } from '../glossary/schema';
 import { compileMatcher } from '../matcher';
 import type { UserLayer } from '../storage/user-layer-schema';
@@ -82,6 +83,12 @@ function indexOf(entries: readonly RuntimeEntry[]): GlossaryIndexData {
   return {
     ids: entries.map((e) => e.id),
     terms: entries.map((e) => e.term),
+    names: Object.fromEntries(
+      entries.flatMap((e, i) => {
+        const names = readerNames(e.names);
+        return names ? [[String(i), names]] : [];
+      }),
+    ),
     categories: categories.distinct,
     category: categories.index,
     packs: packs.distinct,

@@ -10,6 +10,9 @@
  * Reading is written as steps (`steps.ts`): a page runs them in slices, so a 10,000-entry
  * glossary loads without one long task; everything else runs them at once.
  */
+import type { DisplayNames } from '../glossary/entry-names';
+import { READER_LANGUAGES } from '../i18n/language';
+import { isOneOf } from '../validate';
 import { loadMatcherSteps, type Matcher, type SerializedMatcher } from '../matcher';
 import {
   COMPILED_FORMAT_VERSION,
@@ -40,6 +43,17 @@ const isIndexList = (v: unknown, length: number, bound: number): v is number[] =
   Array.isArray(v) && v.length === length && v.every((i) => isCount(i) && i < bound);
 const isOptionalNumberList = (v: unknown, length: number): v is (number | null)[] =>
   Array.isArray(v) && v.length === length && v.every((x) => x === null || (typeof x === 'number' && isFinite(x)));
+
+/** The index's `names`: rows in range, each a set of display names of the reader languages. */
+function isNamesByRow(v: unknown, count: number): v is Record<string, DisplayNames> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  return Object.entries(v).every(([row, names]) => {
+    const i = Number(row);
+    if (!Number.isInteger(i) || i < 0 || i >= count || String(i) !== row) return false;
+    if (typeof names !== 'object' || names === null || Array.isArray(names)) return false;
+    return Object.entries(names).every(([l, name]) => isOneOf(READER_LANGUAGES, l) && isString(name));
+  });
+}
 
 function parseJson(text: unknown): unknown {
   if (!isString(text)) return undefined;
@@ -73,10 +87,11 @@ export function compiledEntryIds(raw: unknown): string[] | undefined {
 function indexColumns(text: unknown, count: number) {
   const data = parseJson(text) as Partial<Record<keyof GlossaryIndexData, unknown>> | undefined;
   if (typeof data !== 'object' || data === null) return undefined;
-  const { ids, terms, categories, category, packs, pack, weight, mentions, nameLengths } = data;
+  const { ids, terms, names, categories, category, packs, pack, weight, mentions, nameLengths } = data;
   if (
     !isStringList(ids, count) ||
     !isStringList(terms, count) ||
+    !isNamesByRow(names, count) ||
     !isStringList(categories) ||
     !isIndexList(category, count, categories.length) ||
     !isStringList(packs) ||
@@ -89,7 +104,7 @@ function indexColumns(text: unknown, count: number) {
   const bounds = nameLengths as Partial<NameLengths> | undefined;
   if (!bounds || !isCount(bounds.longest) || !isCount(bounds.shortest)) return undefined;
   const lengths: NameLengths = { longest: bounds.longest, shortest: bounds.shortest };
-  return { ids, terms, categories, category, packs, pack, weight, mentions, lengths };
+  return { ids, terms, names, categories, category, packs, pack, weight, mentions, lengths };
 }
 
 /** Reads the index of the page item `raw` in steps; undefined when it is missing or unusable. */
@@ -98,7 +113,7 @@ function* indexSteps(raw: unknown): Steps<GlossaryIndex | undefined> {
   if (!header) return undefined;
   const columns = indexColumns((raw as Stored).index, header.entryCount);
   if (!columns) return undefined;
-  const { ids, terms, categories, category, packs, pack, weight, mentions, lengths } = columns;
+  const { ids, terms, names, categories, category, packs, pack, weight, mentions, lengths } = columns;
   yield;
   const entries: IndexEntry[] = new Array(ids.length);
   const byId = new Map<string, IndexEntry>();
@@ -111,6 +126,8 @@ function* indexSteps(raw: unknown): Steps<GlossaryIndex | undefined> {
         category: categories[category[i]!] as IndexEntry['category'],
         packId: packs[pack[i]!]!,
       };
+      const n = names[i];
+      if (n) entry.names = n;
       const w = weight[i];
       const m = mentions[i];
       if (typeof w === 'number') entry.weight = w;

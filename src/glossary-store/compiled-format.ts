@@ -2,7 +2,7 @@
  * The compiled glossary's stored shape. It is split by who needs what, and when:
  *
  * - `local:compiledGlossary` (`CompiledGlossary`) is read by every page and frame at start,
- *   and by the popup: a lean index (id, term, category, pack, weight, mentions per entry), the
+ *   and by the popup: a lean index (id, term, display names, category, pack, weight, mentions per entry), the
  *   name-length bounds, and the stamps of the other items. Nothing else: a storage read
  *   costs the reading renderer time in proportion to its size.
  * - `local:compiledMatcher` (`CompiledMatcherItem`) holds the serialized matcher (3.4 MB for a
@@ -22,12 +22,13 @@
  * so a reader can tell an item of another glossary version from its own, and the writer
  * rewrites only items whose content changed.
  */
+import type { DisplayNames } from '../glossary/entry-names';
 import type { SerializedMatcher } from '../matcher';
 import { fnv1a } from '../matcher/fnv';
 import type { NameLengths } from './runtime-entry';
 
 /** Bumped whenever the stored shape changes; an older cache is then rebuilt, never migrated. */
-export const COMPILED_FORMAT_VERSION = 4;
+export const COMPILED_FORMAT_VERSION = 5;
 
 /** The page item: the index and the stamps of the items that go with it. */
 export interface CompiledGlossary {
@@ -54,6 +55,8 @@ export interface CompiledMatcherItem {
 export interface GlossaryIndexData {
   ids: string[];
   terms: string[];
+  /** Display names of the rows that have any (`RuntimeEntry.names`), by row number: most rows have none. */
+  names: Record<string, DisplayNames>;
   /** Distinct categories; `category[i]` indexes into it. */
   categories: string[];
   category: number[];

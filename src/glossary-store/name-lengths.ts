@@ -2,16 +2,17 @@
  * The name-length bounds of a glossary, computed when it is compiled so that pages need
  * neither the aliases nor the exclusion phrases to size their scan windows.
  */
+import { everyName } from '../glossary/entry-names';
 import type { NameLengths, RuntimeEntry } from './runtime-entry';
 
-type Named = Pick<RuntimeEntry, 'term' | 'aliases' | 'exclude'>;
+type Named = Pick<RuntimeEntry, 'term' | 'names' | 'aliases' | 'exclude'>;
 
 /** The longest name or exclusion phrase, and the shortest name as the matcher reads it. */
 export function nameLengths(entries: readonly Named[]): NameLengths {
   let longest = 0;
   let shortest = Infinity;
   for (const entry of entries) {
-    for (const name of [entry.term, ...entry.aliases.map((a) => (typeof a === 'string' ? a : a.text))]) {
+    for (const name of everyName(entry)) {
       longest = Math.max(longest, name.length);
       // The matcher reads a run of spaces as one, so the page text can be that short.
       shortest = Math.min(shortest, name.trim().replace(/\s+/g, ' ').length);

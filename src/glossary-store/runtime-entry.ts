@@ -7,10 +7,10 @@ export type RuntimeEntry = Entry & { packId: string };
 
 /**
  * What every page keeps of an entry: enough to highlight it (category), list it in the popup
- * (term, weight, mentions) and name it among another entry's related ones. Notes, aliases,
+ * (term and display names, weight, mentions) and name it among another entry's related ones. Notes, aliases,
  * links and the rest stay in storage until a tooltip asks for them (`ActiveGlossary.loadEntry`).
  */
-export type IndexEntry = Pick<RuntimeEntry, 'id' | 'term' | 'category' | 'packId' | 'weight' | 'mentions'>;
+export type IndexEntry = Pick<RuntimeEntry, 'id' | 'term' | 'names' | 'category' | 'packId' | 'weight' | 'mentions'>;
 
 /** Bounds of the glossary's name lengths (UTF-16 units), which size the highlighter's scan windows. */
 export interface NameLengths {

@@ -93,6 +93,15 @@ export const aliasSchema = z.union([
 ]);
 export type Alias = z.infer<typeof aliasSchema>;
 
+/** Display names per reader language; at least one when the object is there. */
+export const namesSchema = z
+  .looseObject({ 'zh-Hant': nameSchema.optional(), 'zh-Hans': nameSchema.optional(), en: nameSchema.optional() })
+  .refine(
+    (o) => NOTE_LANGUAGES.some((l) => o[l] !== undefined),
+    'needs a name in at least one of zh-Hant, zh-Hans, en',
+  );
+export type Names = z.infer<typeof namesSchema>;
+
 /** A note as one string, or written per language. */
 export const contextSchema = z.union([
   z
@@ -133,6 +142,11 @@ export const entrySchema = z.looseObject({
   id: slugSchema,
   /** The display name shown first in the tooltip. It is also matched, like an alias. */
   term: nameSchema,
+  /**
+   * The name readers of one language know the entry by (英伟达 for 輝達, Nvidia), shown to them
+   * instead of `term`. Also matched: by the rules of the alias with the same text, if any.
+   */
+  names: namesSchema.optional(),
   /** Every other surface form a reader may meet, in any script or language. */
   aliases: z
     .array(aliasSchema)

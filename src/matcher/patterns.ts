@@ -13,10 +13,15 @@ import { isWordStartUnit, KIND_CJK, KIND_NONE, wordKind } from './word-kind';
 export interface MatcherEntry {
   id: string;
   term: string;
+  /** Display names per reader language (the schema's `names`): matched too. */
+  names?: { readonly 'zh-Hant'?: string; readonly 'zh-Hans'?: string; readonly en?: string };
   aliases: readonly (string | { text: string; caseSensitive?: boolean; wholeWord?: boolean })[];
   caseSensitive?: boolean;
   exclude?: readonly string[];
 }
+
+/** The languages of `MatcherEntry.names` (the reader languages; other keys are not names). */
+const DISPLAY_LANGUAGES = ['zh-Hant', 'zh-Hans', 'en'] as const;
 
 /** Variant flags (bit set). */
 export const Flag = {
@@ -138,6 +143,13 @@ export function buildPatternSet(entries: readonly MatcherEntry[]): PatternSet {
   entries.forEach((entry, index) => {
     // `aliases` may be missing in hand-made data; the schema defaults it to [].
     const names = [entry.term, ...(entry.aliases ?? [])];
+    // A display name that is also the term or an alias is matched by that name's rules
+    // (a case-sensitive "The Geopolitics" stays case-sensitive); any other by the entry's.
+    const written = new Set(names.map((n) => (typeof n === 'string' ? n : n.text)));
+    for (const language of DISPLAY_LANGUAGES) {
+      const name = entry.names?.[language];
+      if (typeof name === 'string' && !written.has(name)) names.push(name);
+    }
     for (const name of names) {
       const alias = typeof name === 'string' ? { text: name } : name;
       const caseSensitive = alias.caseSensitive ?? entry.caseSensitive ?? false;

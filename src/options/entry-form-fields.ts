@@ -13,7 +13,8 @@ export interface PackChoice {
   language?: NoteLanguage;
 }
 
-const NOTE_LABELS: Record<NoteLanguage, MessageKey> = {
+/** The language names that label a note or a display name of that language. */
+const LANGUAGE_LABELS: Record<NoteLanguage, MessageKey> = {
   'zh-Hant': 'editorFieldNoteHant',
   'zh-Hans': 'editorFieldNoteHans',
   en: 'editorFieldNoteEn',
@@ -80,6 +81,20 @@ export function entryFields(
       textInput(doc, values.term, { maxlength: LIMITS.nameLength * 2, required: true }),
       t('editorFieldTermHint'),
     ),
+    h(
+      doc,
+      'fieldset',
+      { class: 'names' },
+      h(doc, 'legend', {}, t('editorFieldNames')),
+      h(doc, 'p', { class: 'hint' }, t('editorFieldNamesHint')),
+      ...NOTE_LANGUAGES.map((l) =>
+        field(
+          `names.${l}`,
+          t(LANGUAGE_LABELS[l]),
+          textInput(doc, values.names[l], { lang: l, maxlength: LIMITS.nameLength * 2 }),
+        ),
+      ),
+    ),
     field('aliases', t('editorFieldAliases'), textArea(doc, values.aliases, 5), t('editorFieldAliasesHint')),
     field('category', t('editorFieldCategory'), selectControl(doc, values.category, categoryOptions)),
     h(
@@ -91,7 +106,7 @@ export function entryFields(
       ...NOTE_LANGUAGES.map((l) =>
         field(
           `notes.${l}`,
-          t(NOTE_LABELS[l]),
+          t(LANGUAGE_LABELS[l]),
           textArea(doc, values.notes[l], 4, { lang: l, maxlength: LIMITS.noteLength * 2 }),
         ),
       ),

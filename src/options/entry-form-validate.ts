@@ -9,7 +9,8 @@ import { entrySchema, LIMITS, NOTE_LANGUAGES, type Entry, type NoteLanguage } fr
 import type { MessageKey, Substitution } from '../i18n';
 import { matchedLength } from '../matcher';
 import { searchKey } from './entry-search';
-import { aliasesFrom, formValuesFrom, lines, type FieldName, type FormValues } from './entry-form-values';
+import { everyName } from '../glossary/entry-names';
+import { aliasesFrom, formValuesFrom, lines, namesFrom, type FieldName, type FormValues } from './entry-form-values';
 
 export interface FieldError {
   field: FieldName;
@@ -60,6 +61,7 @@ export function makeId(names: readonly string[], taken: ReadonlySet<string>, now
 const FIELD_OF_PATH: Record<string, FieldName> = {
   id: 'id',
   term: 'term',
+  names: 'names.zh-Hant',
   aliases: 'aliases',
   category: 'category',
   context: 'notes.zh-Hant',
@@ -80,12 +82,23 @@ function checkNames(values: FormValues, ctx: FormContext, id: string, errors: Fi
   }
   const aliasError = aliasLines.map((a) => nameError('aliases', a)).find(Boolean);
   if (aliasError) errors.push(aliasError);
+  const displayNames = NOTE_LANGUAGES.flatMap((l): [FieldName, string][] => {
+    const name = values.names[l].trim();
+    return name ? [[`names.${l}`, name]] : [];
+  });
+  for (const [field, name] of displayNames) {
+    const error = nameError(field, name);
+    if (error) errors.push(error);
+  }
   // Only names the reader adds are checked against other entries: an existing overlap
   // (two packs naming the same company) must not block saving an unrelated change.
-  const before = new Set(
-    ctx.original ? [ctx.original.term, ...ctx.original.aliases.map((a) => (typeof a === 'string' ? a : a.text))] : [],
-  );
-  for (const [field, name] of [['term', term], ...aliasLines.map((a) => ['aliases', a])] as [FieldName, string][]) {
+  const before = new Set(ctx.original ? everyName(ctx.original) : []);
+  const named: [FieldName, string][] = [
+    ['term', term],
+    ...displayNames,
+    ...aliasLines.map((a): [FieldName, string] => ['aliases', a]),
+  ];
+  for (const [field, name] of named) {
     if (!name || before.has(name)) continue;
     const owner = ctx.nameOwners.get(searchKey(name));
     if (owner && owner.id !== id && !errors.some((e) => e.field === field)) {
@@ -137,6 +150,7 @@ function buildEntry(values: FormValues, ctx: FormContext, id: string): Record<st
   const entry: Record<string, unknown> = original ? { ...original } : { id };
   const changed = (field: keyof FormValues) => JSON.stringify(values[field]) !== JSON.stringify(initial[field]);
   if (!original || changed('term')) entry.term = values.term.trim();
+  if (!original || changed('names')) put(entry, 'names', namesFrom(values, original?.names));
   if (!original || changed('aliases') || changed('wholeWord')) entry.aliases = aliasesFrom(values, original?.aliases);
   if (!original || changed('category')) entry.category = values.category;
   if (!original || changed('notes')) {

@@ -2,7 +2,7 @@
  * The entry form's values: every field as the reader edits it (multi-valued fields as one
  * item per line), converted from and to a schema entry. Pure.
  */
-import type { Alias, Entry, NoteLanguage } from '../glossary/schema';
+import { NOTE_LANGUAGES, type Alias, type Entry, type NoteLanguage } from '../glossary/schema';
 
 export type WholeWordRule = 'auto' | 'on' | 'off' | 'mixed';
 
@@ -10,6 +10,8 @@ export interface FormValues {
   packId: string;
   id: string;
   term: string;
+  /** The display name per reader language; empty for none. */
+  names: Record<NoteLanguage, string>;
   /** One alias per line. */
   aliases: string;
   category: string;
@@ -22,7 +24,8 @@ export interface FormValues {
   related: string;
   section: string;
 }
-export type FieldName = Exclude<keyof FormValues, 'notes'> | `notes.${NoteLanguage}`;
+export type FieldName =
+  Exclude<keyof FormValues, 'notes' | 'names'> | `notes.${NoteLanguage}` | `names.${NoteLanguage}`;
 
 /** Non-empty trimmed lines. */
 export function lines(text: string): string[] {
@@ -64,6 +67,11 @@ export function formValuesFrom(
     packId,
     id: entry?.id ?? '',
     term: entry?.term ?? options.prefillTerm ?? '',
+    names: {
+      'zh-Hant': entry?.names?.['zh-Hant'] ?? '',
+      'zh-Hans': entry?.names?.['zh-Hans'] ?? '',
+      en: entry?.names?.en ?? '',
+    },
     aliases: (entry?.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.text)).join('\n'),
     category: entry?.category ?? 'concept',
     notes: notesOf(entry?.context, options.packLanguage),
@@ -91,4 +99,18 @@ export function aliasesFrom(values: FormValues, original: readonly Alias[] = [])
     const { text: _text, ...flags } = rules;
     return Object.keys(flags).length === 0 ? text : { ...flags, text };
   });
+}
+
+/**
+ * The display names from the form, or undefined when none is left. While one is, keys of
+ * another format's languages, which the form does not show, are kept as they were.
+ */
+export function namesFrom(values: FormValues, original: Entry['names']): Entry['names'] {
+  const names: Record<string, unknown> = { ...original };
+  for (const language of NOTE_LANGUAGES) {
+    const name = values.names[language].trim();
+    if (name) names[language] = name;
+    else delete names[language];
+  }
+  return NOTE_LANGUAGES.some((l) => names[l] !== undefined) ? (names as Entry['names']) : undefined;
 }

@@ -124,6 +124,7 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
       packId: controls.get('packId')?.value ?? target?.pack.id ?? '',
       id: value('id'),
       term: value('term'),
+      names: Object.fromEntries(NOTE_LANGUAGES.map((l) => [l, value(`names.${l}`)])) as FormValues['names'],
       aliases: value('aliases'),
       category: value('category'),
       notes: Object.fromEntries(NOTE_LANGUAGES.map((l) => [l, value(`notes.${l}`)])) as FormValues['notes'],

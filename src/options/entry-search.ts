@@ -3,6 +3,7 @@
  * category, state and pack. Pure; folding comes from the matcher, so a search for 英伟达
  * finds 輝達's entry through its alias 英偉達, exactly as the highlighter would.
  */
+import { everyName } from '../glossary/entry-names';
 import type { Entry } from '../glossary/schema';
 import type { EntryState, MergedGlossary } from '../glossary-store/merge';
 import { fold } from '../matcher';
@@ -54,14 +55,13 @@ function notesOf(entry: Entry): string {
 }
 
 function toItem(entry: Entry, packId: string, packEnabled: boolean, state: ListState): ListItem {
-  const aliases = entry.aliases.map((a) => (typeof a === 'string' ? a : a.text));
   return {
     key: itemKey(packId, entry.id),
     packId,
     packEnabled,
     entry,
     state,
-    names: searchKey([entry.term, ...aliases, entry.id].join('\n')),
+    names: searchKey([...everyName(entry), entry.id].join('\n')),
     notes: searchKey(notesOf(entry)),
   };
 }

@@ -2,6 +2,7 @@
 import type { MergedGlossary } from '../glossary-store/merge';
 import type { FormContext } from './entry-form-validate';
 import { searchKey } from './entry-search';
+import { everyName } from '../glossary/entry-names';
 import type { Entry, NoteLanguage } from '../glossary/schema';
 
 /**
@@ -26,7 +27,7 @@ export function formContextFor(merged: MergedGlossary, packId: string, original?
       if (isTarget && entry.id === original?.id) continue;
       takenIds.add(entry.id);
       if (!pack.enabled) continue;
-      for (const name of [entry.term, ...entry.aliases.map((a) => (typeof a === 'string' ? a : a.text))]) {
+      for (const name of everyName(entry)) {
         const key = searchKey(name);
         if (!nameOwners.has(key)) nameOwners.set(key, { id: entry.id, term: entry.term });
       }

@@ -3,6 +3,7 @@
  * and the entries found grouped by category for display. The grouping is pure.
  */
 import { CATEGORIES } from '../glossary/categories';
+import type { DisplayNames } from '../glossary/entry-names';
 import { parsePageSummary, type PageSummary } from '../messages';
 
 export type PageReport =
@@ -28,6 +29,7 @@ export async function requestPageReport(tabId: number, send: SendToTab): Promise
 export interface FoundEntryInfo {
   id: string;
   term: string;
+  names?: DisplayNames;
   category: string;
   weight?: number;
 }
@@ -35,6 +37,8 @@ export interface FoundEntryInfo {
 export interface FoundEntry {
   id: string;
   term: string;
+  /** Shown instead of the term to readers of their language (`displayName`). */
+  names?: DisplayNames;
   count: number;
 }
 
@@ -57,7 +61,9 @@ export function groupFoundEntries(
     const info = byId.get(id);
     if (!info || !(count > 0)) continue;
     const list = groups.get(info.category) ?? [];
-    list.push({ entry: { id, term: info.term, count }, weight: info.weight ?? 0 });
+    const entry: FoundEntry = { id, term: info.term, count };
+    if (info.names) entry.names = info.names;
+    list.push({ entry, weight: info.weight ?? 0 });
     groups.set(info.category, list);
   }
   const order = (category: string) => {

@@ -1,4 +1,5 @@
 /** The "this page" section: per-site switch, relevance score, entries found by category. */
+import { displayName } from '../glossary/entry-names';
 import { categoryLabel } from '../i18n/categories';
 import { translator } from '../i18n/translate';
 import { highlightsActiveFor } from '../settings/settings';
@@ -68,7 +69,7 @@ function foundList(doc: Document, state: PopupState, actions: PopupActions): HTM
         doc,
         'button',
         { type: 'button', 'data-testid': 'found-entry', 'data-entry-id': entry.id, title: t('popupRevealTitle') },
-        h(doc, 'span', { class: 'term' }, entry.term),
+        h(doc, 'span', { class: 'term' }, displayName(entry, state.language)),
         h(doc, 'span', { class: 'count' }, String(entry.count)),
       );
       button.addEventListener('click', () => actions.reveal(entry.id));

@@ -2,17 +2,18 @@
  * Builds the tooltip's content. Glossary text is data: every string reaches the DOM
  * through textContent, so a note containing markup shows as those characters.
  */
+import { displayName } from '../glossary/entry-names';
 import { categoryLabel } from '../i18n/categories';
 import type { ReaderLanguage } from '../i18n/language';
 import { tooltipLabel } from '../i18n/tooltip-labels';
-import { MAX_NAMES, MAX_RELATED, otherNames, pickNote, type TooltipEntry } from './tooltip-entry';
+import { MAX_NAMES, MAX_RELATED, otherNames, pickNote, type RelatedNames, type TooltipEntry } from './tooltip-entry';
 
 export interface TooltipContentOptions {
   document: Document;
   entry: TooltipEntry;
   language: ReaderLanguage;
-  /** The name of a related entry, by id. */
-  getTerm(id: string): string | undefined;
+  /** The names of a related entry, by id. */
+  getNames(id: string): RelatedNames | undefined;
 }
 
 function element(doc: Document, tag: string, className: string, text?: string): HTMLElement {
@@ -36,17 +37,18 @@ function limitedList(items: readonly string[], max: number): string {
 }
 
 /** The tooltip body for one entry, in the reader's language. */
-export function renderTooltipContent({ document: doc, entry, language, getTerm }: TooltipContentOptions): HTMLElement {
+export function renderTooltipContent({ document: doc, entry, language, getNames }: TooltipContentOptions): HTMLElement {
   const body = element(doc, 'div', 'body');
 
+  const shown = displayName(entry, language);
   const head = element(doc, 'div', 'head');
   head.append(
-    element(doc, 'span', 'term', entry.term),
+    element(doc, 'span', 'term', shown),
     element(doc, 'span', 'category', categoryLabel(language, entry.category)),
   );
   body.append(head);
 
-  const names = otherNames(entry);
+  const names = otherNames(entry, shown);
   if (names.length > 0) {
     body.append(labelledLine(doc, 'names', tooltipLabel(language, 'tooltipAliases'), limitedList(names, MAX_NAMES)));
   }
@@ -63,7 +65,10 @@ export function renderTooltipContent({ document: doc, entry, language, getTerm }
     body.append(labelledLine(doc, 'section', tooltipLabel(language, 'tooltipSection'), entry.section.trim()));
   }
 
-  const related = (entry.related ?? []).map((id) => getTerm(id)).filter((term): term is string => term !== undefined);
+  const related = (entry.related ?? []).flatMap((id) => {
+    const names = getNames(id);
+    return names ? [displayName(names, language)] : [];
+  });
   if (related.length > 0) {
     body.append(
       labelledLine(doc, 'related', tooltipLabel(language, 'tooltipRelated'), limitedList(related, MAX_RELATED)),

@@ -3,17 +3,22 @@
  * A structural subset of the active glossary's RuntimeEntry, so the tooltip does not
  * depend on how the glossary is stored or compiled (and no zod reaches the content script).
  */
+import { everyName, type DisplayNames } from '../glossary/entry-names';
 import type { ReaderLanguage } from '../i18n/language';
 
 export interface TooltipEntry {
   id: string;
   term: string;
+  names?: DisplayNames;
   aliases: readonly (string | { text: string })[];
   category: string;
   context: string | { readonly 'zh-Hant'?: string; readonly 'zh-Hans'?: string; readonly en?: string };
   section?: string;
   related?: readonly string[];
 }
+
+/** What the related list needs of another entry: the index has it, the details need not be read. */
+export type RelatedNames = Pick<TooltipEntry, 'term' | 'names'>;
 
 /** At most this many other names are listed; a pack may carry up to 64 per entry. */
 export const MAX_NAMES = 12;
@@ -47,14 +52,14 @@ export function pickNote(context: TooltipEntry['context'], language: ReaderLangu
 }
 
 /**
- * The entry's other names, in pack order: aliases minus the term and minus repeats that
- * differ only in letter case or surrounding space (NVIDIA after Nvidia adds nothing).
+ * The entry's names other than `shown`, in pack order (term, aliases, display names), minus
+ * repeats that differ only in letter case or surrounding space (NVIDIA after Nvidia adds nothing).
  */
-export function otherNames(entry: Pick<TooltipEntry, 'term' | 'aliases'>): string[] {
-  const seen = new Set([entry.term.trim().toLowerCase()]);
+export function otherNames(entry: Pick<TooltipEntry, 'term' | 'names' | 'aliases'>, shown: string): string[] {
+  const seen = new Set([shown.trim().toLowerCase()]);
   const names: string[] = [];
-  for (const alias of entry.aliases) {
-    const text = (typeof alias === 'string' ? alias : alias.text).trim();
+  for (const name of everyName(entry)) {
+    const text = name.trim();
     const key = text.toLowerCase();
     if (!text || seen.has(key)) continue;
     seen.add(key);

@@ -14,7 +14,7 @@ import { closestMark } from './marks';
 import { watchPointerHits, type HighlightHitTester } from './pointer-hits';
 import { describeBy, markAnchor, rangeAnchor, type RangeTarget, type TooltipAnchor } from './tooltip-anchor';
 import { renderTooltipContent } from './tooltip-content';
-import type { TooltipEntry } from './tooltip-entry';
+import type { RelatedNames, TooltipEntry } from './tooltip-entry';
 import { createTooltipHost, type TooltipHost } from './tooltip-host';
 import { followAnchor } from './tooltip-position';
 
@@ -28,8 +28,8 @@ export interface TooltipOptions {
   signal: AbortSignal;
   /** An entry's details: at once when in memory, or a promise while they are first read from storage. */
   getEntry(id: string): TooltipEntry | undefined | Promise<TooltipEntry | undefined>;
-  /** An entry's name for the related list; defaults to the term of an entry getEntry has at once. */
-  getTerm?(id: string): string | undefined;
+  /** An entry's names for the related list; defaults to those of an entry getEntry has at once. */
+  getNames?(id: string): RelatedNames | undefined;
   getLanguage(): ReaderLanguage;
   /** Painted highlights under the pointer (highlight engine); marks need nothing. */
   hitTester?: HighlightHitTester;
@@ -52,12 +52,12 @@ interface Open {
 
 /** Starts the tooltip on `document` until `signal` aborts. */
 export function startTooltip(options: TooltipOptions): Tooltip {
-  const { document: doc, signal, getEntry, getTerm, getLanguage, hitTester } = options;
-  const termOf =
-    getTerm ??
+  const { document: doc, signal, getEntry, getNames, getLanguage, hitTester } = options;
+  const namesOf =
+    getNames ??
     ((id: string) => {
       const entry = getEntry(id);
-      return entry instanceof Promise ? undefined : entry?.term;
+      return entry instanceof Promise ? undefined : entry;
     });
   const win = doc.defaultView ?? window;
   // Built on first show: most pages never open a tooltip, and the script's start must stay short.
@@ -113,7 +113,7 @@ export function startTooltip(options: TooltipOptions): Tooltip {
     const { panel, host: element } = ui();
     panel.lang = language;
     panel.dataset.category = entry.category;
-    panel.replaceChildren(renderTooltipContent({ document: doc, entry, language, getTerm: termOf }));
+    panel.replaceChildren(renderTooltipContent({ document: doc, entry, language, getNames: namesOf }));
     ui().attach();
     open = { anchor, undescribe: describeBy(anchor, element.id), stopFollowing: followAnchor(anchor, panel, hide) };
   }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { displayName } from '../../src/glossary/entry-names';
 import { languageFromTag } from '../../src/i18n/language';
 import { relevanceScore, type ScoredEntry } from '../../src/scoring/relevance';
 import { NEXT_HIGHLIGHT_KEYS } from '../../src/tooltip/highlight-navigation';
@@ -60,9 +61,9 @@ describe('reading a page in Firefox ESR', () => {
       () => document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('[role="tooltip"] .note'),
       { timeout: 10_000 },
     );
-    expect(await tooltipPart(article, '.term')).toBe(nvidia.term);
     // Language "auto" follows the browser's language, as the page sees it.
     const language = languageFromTag(await article.evaluate(() => navigator.language));
+    expect(await tooltipPart(article, '.term')).toBe(displayName(nvidia, language));
     const note = typeof nvidia.context === 'string' ? nvidia.context : nvidia.context[language];
     expect(note).toBeTruthy();
     expect(await tooltipPart(article, '.note')).toBe(note);
@@ -82,13 +83,14 @@ describe('reading a page in Firefox ESR', () => {
     );
     expect(starts.length).toBeGreaterThan(1);
     expect(await focusedId(article)).toBeNull();
+    const language = languageFromTag(await article.evaluate(() => navigator.language));
 
     await pressNextHighlight(article);
     expect(await focusedId(article)).toBe(starts[0]);
-    expect(await tooltipPart(article, '.term')).toBe(entry(starts[0]!).term);
+    expect(await tooltipPart(article, '.term')).toBe(displayName(entry(starts[0]!), language));
     await pressNextHighlight(article);
     expect(await focusedId(article)).toBe(starts[1]);
-    expect(await tooltipPart(article, '.term')).toBe(entry(starts[1]!).term);
+    expect(await tooltipPart(article, '.term')).toBe(displayName(entry(starts[1]!), language));
     await article.keyboard.press('Escape');
     await article.waitForFunction(() => !document.querySelector('columnlens-tooltip'), { timeout: 5_000 });
   });

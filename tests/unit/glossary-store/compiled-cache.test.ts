@@ -19,7 +19,7 @@ import { compileEntries, compileGlossary, type CompiledOutput } from '../../../s
 import { parseDetailShard } from '../../../src/glossary-store/detail-shards';
 import type { RuntimeEntry } from '../../../src/glossary-store/runtime-entry';
 import { emptyUserLayer } from '../../../src/storage/user-layer-schema';
-import { bundledV1, entry } from './fixtures';
+import { bundledV1, entry, pack } from './fixtures';
 
 /** The compiled output as storage hands it back (JSON-safe copy). */
 const stored = (compiled: CompiledOutput): CompiledOutput => JSON.parse(JSON.stringify(compiled));
@@ -122,9 +122,10 @@ describe('the compiled cache', () => {
       { page: { formatVersion: 1, version: 'v', entriesJson: '[]', matcher: matcher.matcher }, matcher },
       // Format 2: the matcher inside the page item.
       { page: { ...page, formatVersion: 2, matcher: matcher.matcher }, matcher },
-      // Format 3: no fold table with the matcher. And a format from the future.
+      // Format 3: no fold table with the matcher; format 4: no display names. And a format from the future.
       { page: { ...page, formatVersion: 3 }, matcher },
-      { page: { ...page, formatVersion: 5 }, matcher },
+      { page: { ...page, formatVersion: 4 }, matcher },
+      { page: { ...page, formatVersion: 6 }, matcher },
       { page: { ...page, entryCount: 2 }, matcher },
       { page: { ...page, shards: [] }, matcher },
       { page: { ...page, index: page.index.slice(0, -10) }, matcher },
@@ -134,6 +135,12 @@ describe('the compiled cache', () => {
       { page: { ...page, index: JSON.stringify({ ...index, category: [0, 0, 5] }) }, matcher },
       { page: { ...page, index: JSON.stringify({ ...index, weight: ['heavy', null, null] }) }, matcher },
       { page: { ...page, index: JSON.stringify({ ...index, nameLengths: undefined }) }, matcher },
+      // Display names: missing, on a row that does not exist, of no reader language, not text.
+      { page: { ...page, index: JSON.stringify({ ...index, names: undefined }) }, matcher },
+      { page: { ...page, index: JSON.stringify({ ...index, names: { 3: { en: 'Nvidia' } } }) }, matcher },
+      { page: { ...page, index: JSON.stringify({ ...index, names: { '01': { en: 'Nvidia' } } }) }, matcher },
+      { page: { ...page, index: JSON.stringify({ ...index, names: { 0: { fr: 'Nvidia' } } }) }, matcher },
+      { page: { ...page, index: JSON.stringify({ ...index, names: { 0: { en: 5 } } }) }, matcher },
       // The matcher item missing, of another glossary, or damaged.
       { page, matcher: undefined },
       { page, matcher: 'text' },
@@ -150,6 +157,29 @@ describe('the compiled cache', () => {
     ];
     for (const raw of variants) expect(readCompiledGlossary(raw as StoredGlossary, source)).toBeUndefined();
     expect(readCompiledGlossary({ page, matcher }, source)).toBeDefined();
+  });
+
+  it('carries display names to pages and the popup, and finds a display name that is no alias', () => {
+    const withNames = pack('named', [
+      entry('nvidia', {
+        term: '輝達',
+        names: { 'zh-Hans': '英伟达', en: 'Nvidia Corp.', ja: 'エヌビディア' },
+        aliases: ['Nvidia'],
+      }),
+      entry('huawei', { term: '華為', aliases: ['Huawei'] }),
+    ]);
+    const compiled = stored(compileGlossary([withNames], emptyUserLayer(), 'v'));
+    const glossary = read(compiled)!;
+    // Only the reader languages travel with the index; the full entry keeps the rest.
+    expect(glossary.byId.get('nvidia')?.names).toEqual({ 'zh-Hans': '英伟达', en: 'Nvidia Corp.' });
+    expect(glossary.byId.get('huawei')).not.toHaveProperty('names');
+    expect(readGlossaryIndex(compiled.page)?.byId.get('nvidia')?.names).toEqual({
+      'zh-Hans': '英伟达',
+      en: 'Nvidia Corp.',
+    });
+    const text = '英伟达 is Nvidia Corp., not エヌビディア.';
+    expect(glossary.matcher.scan(text).map((m) => text.slice(m.start, m.end))).toEqual(['英伟达', 'Nvidia Corp.']);
+    expect(glossary.nameLengths.longest).toBe('Nvidia Corp.'.length);
   });
 
   it('reads the index alone from the page item, as the popup does', () => {

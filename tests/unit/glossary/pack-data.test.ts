@@ -8,6 +8,7 @@ import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 
 import { describeIssues } from '../../../src/glossary/describe-issues';
+import { everyName } from '../../../src/glossary/entry-names';
 import { aliasText, packSchema, type Pack } from '../../../src/glossary/schema';
 import { countMentions } from './count-mentions';
 
@@ -50,11 +51,11 @@ describe.each(packFiles)('glossary/%s', (file) => {
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
-  it('gives no name (term or alias) to two entries, across case, width and script', () => {
+  it('gives no name (term, display name or alias) to two entries, across case, width and script', () => {
     const owner = new Map<string, string>();
     const clashes: string[] = [];
     for (const entry of loadPack(file).entries) {
-      const names = new Set([entry.term, ...entry.aliases.map(aliasText)].map(fold));
+      const names = new Set(everyName(entry).map(fold));
       for (const name of names) {
         const other = owner.get(name);
         if (other !== undefined) clashes.push(`"${name}" is claimed by ${other} and ${entry.id}`);
@@ -97,6 +98,27 @@ describe('the bundled pack', () => {
 
   it('covers the column with at least 60 entries', () => {
     expect(pack.entries.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('names every entry in Simplified Chinese and English where the term is not written so', () => {
+    const hasLatinAlias = (e: Pack['entries'][number]) => e.aliases.map(aliasText).some((a) => /^[A-Za-z]/.test(a));
+    const missing = pack.entries.flatMap((e) => [
+      ...(toSimplified(e.term) !== e.term && !e.names?.['zh-Hans'] ? [`${e.id}: zh-Hans`] : []),
+      ...(!/^[A-Za-z]/.test(e.term) && hasLatinAlias(e) && !e.names?.en ? [`${e.id}: en`] : []),
+    ]);
+    expect(missing).toEqual([]);
+    const notSimplified = pack.entries.filter(
+      (e) => e.names?.['zh-Hans'] && toSimplified(e.names['zh-Hans']) !== e.names['zh-Hans'],
+    );
+    expect(notSimplified.map((e) => e.id)).toEqual([]);
+  });
+
+  it('shows only names it already searches for: every display name is the term or an alias, case aside', () => {
+    const extra = pack.entries.flatMap((e) => {
+      const known = new Set([e.term, ...e.aliases.map(aliasText)].map((n) => n.toLowerCase()));
+      return Object.values(e.names ?? {}).filter((n) => typeof n === 'string' && !known.has(n.toLowerCase()));
+    });
+    expect(extra).toEqual([]);
   });
 
   it('writes every note in all three languages', () => {

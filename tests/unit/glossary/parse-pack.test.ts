@@ -146,6 +146,19 @@ describe('parsePackText', () => {
     ]);
   });
 
+  it('takes display names per language and says what is wrong with one', () => {
+    const named = (names: unknown) =>
+      pack({ entries: [{ id: 'nvidia', term: '輝達', names, category: 'company', context: 'c' }] });
+    const ok = parsePackText(text(named({ 'zh-Hans': ' 英伟达 ', en: 'Nvidia' })));
+    expect(ok.ok && ok.pack.entries[0]!.names).toEqual({ 'zh-Hans': '英伟达', en: 'Nvidia' });
+    expect(errorsOf(parsePackText(text(named({}))))).toEqual([
+      'entries[0] (id "nvidia") › names: needs a name in at least one of zh-Hant, zh-Hans, en',
+    ]);
+    expect(errorsOf(parsePackText(text(named({ en: 'N' }))))).toEqual([
+      'entries[0] (id "nvidia") › names.en: must be at least 2 characters (one character would match almost everywhere)',
+    ]);
+  });
+
   it('reports missing fields as required', () => {
     const errors = errorsOf(parsePackText(text(pack({ source: { author: 'A' }, title: undefined }))));
     expect(errors).toEqual(['title: required', 'source.title: required']);

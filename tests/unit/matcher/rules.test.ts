@@ -212,6 +212,25 @@ describe('matching rules', () => {
     expect(spans).toEqual(['Open\u200bAI', '輝達']);
   });
 
+  it('finds display names: by the rules of the alias written the same, else by the entry’s', () => {
+    const m = compileMatcher([
+      {
+        id: 'the-geopolitics',
+        term: '《地緣政治》',
+        names: { en: 'The Geopolitics' },
+        aliases: [{ text: 'The Geopolitics', caseSensitive: true }],
+      },
+      { id: 'nvidia', term: '輝達', names: { 'zh-Hans': '英伟达', en: 'Nvidia' }, aliases: [] },
+      { id: 'cohere', term: 'Cohere', names: { 'zh-Hans': '科希爾' }, aliases: [], caseSensitive: true },
+    ]);
+    expect(found('The Geopolitics, on the geopolitics of Nvidia (英偉達), cohere and 科希尔', m)).toEqual([
+      ['The Geopolitics', 'the-geopolitics'],
+      ['Nvidia', 'nvidia'],
+      ['英偉達', 'nvidia'],
+      ['科希尔', 'cohere'],
+    ]);
+  });
+
   it('finds nothing in empty or unrelated text', () => {
     expect(found('')).toEqual([]);
     expect(found('The quick brown fox. 今天天氣很好。')).toEqual([]);

@@ -74,6 +74,20 @@ describe('the entry form', () => {
     );
   });
 
+  it('shows an entry’s display names in fields tagged with their language, and reports edits', () => {
+    const { form, calls } = setup();
+    const nvidia = entry('nvidia', { term: '輝達', names: { 'zh-Hans': '英伟达' }, aliases: ['Nvidia'] });
+    form.open({ pack: choice, entry: nvidia, state: 'original', packChoices: [choice] });
+    const field = (l: string) => document.getElementById(`field-names-${l}`) as HTMLInputElement;
+    expect([field('zh-Hant').value, field('zh-Hans').value, field('en').value]).toEqual(['', '英伟达', '']);
+    expect([field('zh-Hant').lang, field('zh-Hans').lang, field('en').lang]).toEqual(['zh-Hant', 'zh-Hans', 'en']);
+    field('en').value = 'Nvidia';
+    document.querySelector('form')!.requestSubmit();
+    expect(calls.save).toHaveBeenCalledWith(
+      expect.objectContaining({ names: { 'zh-Hant': '', 'zh-Hans': '英伟达', en: 'Nvidia' } }),
+    );
+  });
+
   it('shows a deleted entry read-only, with Restore', () => {
     const { form, calls } = setup();
     form.open({ pack: choice, entry: entry('gone'), state: 'deleted', packChoices: [choice] });

@@ -102,6 +102,52 @@ describe('validateForm', () => {
   });
 });
 
+describe('display names', () => {
+  const named = entry('moonshot', {
+    term: '月之暗面',
+    names: { en: 'Moonshot AI', ja: 'ムーンショット' } as never,
+    aliases: ['Moonshot AI'],
+  });
+  const names = (change: Partial<FormValues['names']>) => ({ 'zh-Hant': '', 'zh-Hans': '', en: '', ...change });
+
+  it('reads, writes and clears the names per language, keeping keys the form does not show', () => {
+    const ctx = formContextFor(merged, 'bundled', named);
+    const values = formValuesFrom(named, 'bundled');
+    expect(values.names).toEqual(names({ en: 'Moonshot AI' }));
+    expect(validateForm(values, ctx).entry).toEqual(named);
+    const edited = validateForm({ ...values, names: names({ 'zh-Hans': ' 月之暗面科技 ', en: 'Moonshot AI' }) }, ctx);
+    expect(edited.entry?.names).toEqual({ 'zh-Hans': '月之暗面科技', en: 'Moonshot AI', ja: 'ムーンショット' });
+    const cleared = validateForm({ ...values, names: names({}) }, ctx);
+    expect(cleared.errors).toEqual([]);
+    expect(cleared.entry).not.toHaveProperty('names');
+  });
+
+  it('checks a display name like any name: its length, and whether another entry has it', () => {
+    const { errors } = validateForm(
+      newValues({ names: names({ 'zh-Hans': '英', en: 'Nvidia' }) }),
+      formContextFor(merged, 'bundled'),
+    );
+    expect(errors).toEqual([
+      { field: 'names.zh-Hans', key: 'editorErrorNameShort', subs: ['英'] },
+      { field: 'names.en', key: 'editorErrorAliasTaken', subs: ['Nvidia', '輝達'] },
+    ]);
+  });
+
+  it('counts an entry’s display names among the names other entries cannot take', () => {
+    const nvidia = { ...bundled.entries[0]!, names: { en: 'Green Team' } };
+    const layer = { overlays: [], userPacks: [] };
+    const withName = mergeGlossary(
+      sourcePacks([{ ...bundled, entries: [nvidia, ...bundled.entries.slice(1)] }], layer),
+      layer,
+    );
+    const values = newValues({ aliases: 'green team' });
+    expect(validateForm(values, formContextFor(merged, 'bundled')).errors).toEqual([]);
+    expect(validateForm(values, formContextFor(withName, 'bundled')).errors).toEqual([
+      { field: 'aliases', key: 'editorErrorAliasTaken', subs: ['green team', '輝達'] },
+    ]);
+  });
+});
+
 describe('aliases and matching rules', () => {
   it('keeps an existing alias’s own rules and applies the whole-word choice to all', () => {
     const original = [{ text: 'Cohere', caseSensitive: true }, 'cohere.ai'];

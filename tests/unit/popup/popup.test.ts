@@ -5,7 +5,14 @@ import { startPopup, REPORT_REFRESH_MS, type PopupDependencies, type PopupGlossa
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
 
 const entries = [
-  { id: 'nvidia', term: '輝達', category: 'company', mentions: 4, weight: 1 },
+  {
+    id: 'nvidia',
+    term: '輝達',
+    names: { 'zh-Hans': '英伟达', en: 'Nvidia' },
+    category: 'company',
+    mentions: 4,
+    weight: 1,
+  },
   { id: 'huawei', term: '華為', category: 'company', mentions: 2, weight: 0.8 },
   { id: 'jensen-huang', term: '黃仁勳', category: 'person', mentions: 1 },
   { id: 'openai', term: 'OpenAI', category: 'company', mentions: 0 },
@@ -88,8 +95,20 @@ describe('the popup', () => {
     expect(found.map((el) => el.getAttribute('data-entry-id'))).toEqual(['nvidia', 'huawei', 'jensen-huang']);
     const groups = Array.from(document.querySelectorAll('section.group')).map((s) => s.getAttribute('data-category'));
     expect(groups).toEqual(['company', 'person']);
-    expect(found[0]!.textContent).toContain('輝達');
+    expect(found[0]!.querySelector('.term')!.textContent).toBe('Nvidia');
     expect(found[0]!.querySelector('.count')!.textContent).toBe('4');
+  });
+
+  it('names each entry found as readers of the chosen language know it, else by its term', async () => {
+    const h = harness({ counts: { nvidia: 4, huawei: 2 } });
+    await startPopup(h.deps);
+    const names = () =>
+      Array.from(document.querySelectorAll('[data-testid="found-entry"] .term'), (el) => el.textContent);
+    expect(names()).toEqual(['Nvidia', '華為']);
+    h.setStored({ ...h.stored(), language: 'zh-Hans' });
+    expect(names()).toEqual(['英伟达', '華為']);
+    h.setStored({ ...h.stored(), language: 'zh-Hant' });
+    expect(names()).toEqual(['輝達', '華為']);
   });
 
   it('counts the names found in the reader’s grammar: one name, two names', async () => {

@@ -5,6 +5,7 @@ export const ENTRIES: Record<string, TooltipEntry> = {
   nvidia: {
     id: 'nvidia',
     term: '輝達',
+    names: { 'zh-Hans': '英伟达', en: 'Nvidia' },
     aliases: ['英偉達', '英伟达', 'Nvidia', 'NVIDIA'],
     category: 'company',
     context: { 'zh-Hant': '繁體:晶片供應商。', 'zh-Hans': '简体:芯片供应商。', en: 'English: the chip supplier.' },
@@ -17,6 +18,7 @@ export const ENTRIES: Record<string, TooltipEntry> = {
     aliases: ['华为', 'Huawei'],
     category: 'company',
     context: { 'zh-Hant': '只有繁體說明。' },
+    related: ['nvidia'],
   },
   hostile: {
     id: 'hostile',

@@ -36,21 +36,30 @@ describe('pickNote', () => {
 
 describe('otherNames', () => {
   it('lists the aliases without the term and without case-only repeats, in pack order', () => {
-    const names = otherNames({
-      term: '輝達',
-      aliases: [
-        '英偉達',
-        '英伟达',
-        'Nvidia',
-        { text: 'NVIDIA', caseSensitive: true } as { text: string },
-        ' 輝達 ',
-        '英偉達',
-      ],
-    });
+    const names = otherNames(
+      {
+        term: '輝達',
+        aliases: [
+          '英偉達',
+          '英伟达',
+          'Nvidia',
+          { text: 'NVIDIA', caseSensitive: true } as { text: string },
+          ' 輝達 ',
+          '英偉達',
+        ],
+      },
+      '輝達',
+    );
     expect(names).toEqual(['英偉達', '英伟达', 'Nvidia']);
   });
 
+  it('lists the term when a display name is shown instead, and display names that are no alias', () => {
+    const entry = { term: '輝達', names: { 'zh-Hans': '英伟达', en: 'NVIDIA Corp.' }, aliases: ['英偉達', '英伟达'] };
+    expect(otherNames(entry, '英伟达')).toEqual(['輝達', '英偉達', 'NVIDIA Corp.']);
+    expect(otherNames(entry, 'NVIDIA Corp.')).toEqual(['輝達', '英偉達', '英伟达']);
+  });
+
   it('is empty when the entry has no other names', () => {
-    expect(otherNames({ term: 'TSMC', aliases: ['tsmc'] })).toEqual([]);
+    expect(otherNames({ term: 'TSMC', aliases: ['tsmc'] }, 'TSMC')).toEqual([]);
   });
 });

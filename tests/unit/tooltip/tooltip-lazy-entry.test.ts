@@ -26,7 +26,7 @@ beforeEach(() => {
     signal: controller.signal,
     getEntry: (id) => new Promise((resolve) => pending.set(id, resolve)),
     // Related entries are named from the index, which the page always has.
-    getTerm: (id) => ENTRIES[id]?.term,
+    getNames: (id) => ENTRIES[id],
     getLanguage: () => 'en',
   });
 });
@@ -40,7 +40,7 @@ describe('a tooltip whose entry is still being read', () => {
     expect(panel()).toBeNull();
     pending.get('nvidia')!(ENTRIES.nvidia);
     await settle();
-    expect(text('.term')).toBe('輝達');
+    expect(text('.term')).toBe('Nvidia');
     expect(text('.note')).toBe('English: the chip supplier.');
     expect(text('.related .value')).toBe('華為');
     expect(nvidia!.getAttribute('aria-describedby')).toBe(document.querySelector(TOOLTIP_HOST_TAG)!.id);

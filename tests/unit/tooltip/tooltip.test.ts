@@ -40,13 +40,32 @@ describe('the tooltip', () => {
     expect(panel()).toBeNull();
     vi.advanceTimersByTime(60);
     expect(panel()).not.toBeNull();
-    expect(text('.term')).toBe('輝達');
+    // Named as English readers know it; the term and the other names follow.
+    expect(text('.term')).toBe('Nvidia');
     expect(text('.category')).toBe('Company');
-    expect(text('.names .value')).toBe('英偉達 · 英伟达 · Nvidia');
+    expect(text('.names .value')).toBe('輝達 · 英偉達 · 英伟达');
     expect(text('.note')).toBe('English: the chip supplier.');
     expect(text('.section .value')).toBe('中國在訓練人工智慧模型方面面臨嚴峻的挑戰');
     // An unknown related id is skipped, a known one shows by its term.
     expect(text('.related .value')).toBe('華為');
+  });
+
+  it('names an entry, and a related one, by the reader’s language, else by the term', () => {
+    const shown = () => [text('.term'), text('.names .value')];
+    for (const [reader, name, others] of [
+      ['zh-Hant', '輝達', '英偉達 · 英伟达 · Nvidia'],
+      ['zh-Hans', '英伟达', '輝達 · 英偉達 · Nvidia'],
+      ['en', 'Nvidia', '輝達 · 英偉達 · 英伟达'],
+    ] as const) {
+      language = reader;
+      const [nvidia, huawei] = marks();
+      nvidia!.focus();
+      expect(shown()).toEqual([name, others]);
+      // Huawei has no display names: its term in every language; its related Nvidia by name.
+      huawei!.focus();
+      expect(text('.term')).toBe('華為');
+      expect(text('.related .value')).toBe(name);
+    }
   });
 
   it('does not open when the pointer leaves before the delay', () => {
