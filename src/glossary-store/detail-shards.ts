@@ -21,6 +21,11 @@ function isContext(v: unknown): boolean {
   return Object.values(v).every(isOptionalString);
 }
 
+/** Display names (of an entry or its section): text by language. */
+function isNames(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isString);
+}
+
 /** The fields the tooltip and the popup rely on, checked cheaply. */
 export function looksLikeEntry(v: unknown): v is RuntimeEntry {
   if (typeof v !== 'object' || v === null) return false;
@@ -28,6 +33,7 @@ export function looksLikeEntry(v: unknown): v is RuntimeEntry {
   return (
     isString(e.id) &&
     isString(e.term) &&
+    (e.names === undefined || isNames(e.names)) &&
     isString(e.category) &&
     isString(e.packId) &&
     Array.isArray(e.aliases) &&
@@ -36,6 +42,7 @@ export function looksLikeEntry(v: unknown): v is RuntimeEntry {
     ) &&
     isContext(e.context) &&
     isOptionalString(e.section) &&
+    (e.sectionNames === undefined || isNames(e.sectionNames)) &&
     (e.related === undefined || isStringList(e.related)) &&
     (e.exclude === undefined || isStringList(e.exclude))
   );

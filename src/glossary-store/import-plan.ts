@@ -19,7 +19,8 @@ export type ImportMode = 'merge' | 'replace';
 
 export interface ImportPreview {
   packId: string;
-  packTitle: string;
+  /** The pack's title and its titles per language (`packTitle` picks the reader's). */
+  pack: Pick<Pack, 'title' | 'titles'>;
   /** Whether the file's pack is new, or updates a bundled or previously imported pack. */
   target: 'new' | 'bundled' | 'imported';
   added: Entry[];
@@ -39,10 +40,10 @@ function entriesOf(merged: MergedGlossary, packId: string): Entry[] {
 export function diffEntries(
   before: readonly Entry[],
   next: readonly Entry[],
-): Omit<ImportPreview, 'packId' | 'packTitle' | 'target'> {
+): Omit<ImportPreview, 'packId' | 'pack' | 'target'> {
   const old = new Map(before.map((e) => [e.id, e]));
   const nextIds = new Set(next.map((e) => e.id));
-  const preview: Omit<ImportPreview, 'packId' | 'packTitle' | 'target'> = {
+  const preview: Omit<ImportPreview, 'packId' | 'pack' | 'target'> = {
     added: [],
     changed: [],
     unchanged: [],
@@ -93,7 +94,7 @@ export function planImport(bundled: readonly Pack[], layer: UserLayer, incoming:
     layer: next,
     preview: {
       packId: incoming.id,
-      packTitle: existing?.pack.title ?? incoming.title,
+      pack: existing?.pack ?? incoming,
       target: existing?.origin ?? 'new',
       ...diff,
     },

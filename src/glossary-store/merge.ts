@@ -5,6 +5,7 @@
  * When two active packs have an entry with the same id, the first pack's entry is used and
  * the other is reported, so ids stay unique in the runtime glossary.
  */
+import { readerNames } from '../glossary/entry-names';
 import { entrySchema, type Entry, type Pack } from '../glossary/schema';
 import type { PackOverlay, UserLayer } from '../storage/user-layer-schema';
 import { applyPatch } from './entry-patch';
@@ -152,6 +153,7 @@ export function activeEntries(merged: MergedGlossary): { entries: RuntimeEntry[]
   const shadowed: MergeProblem[] = [];
   for (const pack of merged.packs) {
     if (!pack.enabled) continue;
+    const sectionNames = pack.pack.source.sectionNames;
     for (const { entry, packId } of pack.entries) {
       const first = byId.get(entry.id);
       if (first)
@@ -160,7 +162,10 @@ export function activeEntries(merged: MergedGlossary): { entries: RuntimeEntry[]
           entryId: entry.id,
           message: `hidden by the entry with the same id in "${first.packId}"`,
         });
-      else byId.set(entry.id, { ...entry, packId });
+      else {
+        const titles = entry.section === undefined ? undefined : readerNames(sectionNames?.[entry.section]);
+        byId.set(entry.id, titles ? { ...entry, packId, sectionNames: titles } : { ...entry, packId });
+      }
     }
   }
   const entries = [...byId.values()].map((entry) => {

@@ -1,9 +1,13 @@
 /** The shapes every reader-facing context uses (types only: no runtime code, no zod). */
+import type { DisplayNames } from '../glossary/entry-names';
 import type { Entry } from '../glossary/schema';
 import type { Matcher } from '../matcher';
 
-/** A glossary entry as the runtime sees it: the schema entry plus the pack it came from. */
-export type RuntimeEntry = Entry & { packId: string };
+/**
+ * A glossary entry as the runtime sees it: the schema entry plus the pack it came from, and
+ * its section's title in the reader languages (the pack's `source.sectionNames`), if any.
+ */
+export type RuntimeEntry = Entry & { packId: string; sectionNames?: DisplayNames };
 
 /**
  * What every page keeps of an entry: enough to highlight it (category), list it in the popup

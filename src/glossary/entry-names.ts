@@ -1,5 +1,6 @@
 /**
- * An entry's names: which one a reader is shown, and every one the matcher looks for.
+ * An entry's names: which one a reader is shown, and every one the matcher looks for; and
+ * the same choice for a pack's title.
  * Pure and free of zod: the content script, the popup and the editor all use it.
  */
 import { READER_LANGUAGES, type ReaderLanguage } from '../i18n/language';
@@ -42,4 +43,9 @@ export function readerNames(names: DisplayNames | undefined): DisplayNames | und
 export function everyName(entry: NamedEntry): string[] {
   const aliases = (entry.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.text));
   return [...new Set([entry.term, ...aliases, ...displayNameList(entry.names)])];
+}
+
+/** A pack's title for a reader of `language`: its `titles` entry for that language, else `title`. */
+export function packTitle(pack: { title: string; titles?: DisplayNames }, language: ReaderLanguage): string {
+  return pack.titles?.[language] ?? pack.title;
 }

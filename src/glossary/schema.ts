@@ -176,6 +176,19 @@ export const entrySchema = z.looseObject({
 export type Entry = z.infer<typeof entrySchema>;
 export type EntryInput = z.input<typeof entrySchema>;
 
+/** A section title, as `sections` lists it or in one of the reader languages. */
+const sectionTitleSchema = z.string().trim().min(1).max(LIMITS.sectionLength);
+const sectionNamesSchema = z
+  .looseObject({
+    'zh-Hant': sectionTitleSchema.optional(),
+    'zh-Hans': sectionTitleSchema.optional(),
+    en: sectionTitleSchema.optional(),
+  })
+  .refine(
+    (o) => NOTE_LANGUAGES.some((l) => o[l] !== undefined),
+    'needs a title in at least one of zh-Hant, zh-Hans, en',
+  );
+
 export const sourceSchema = z.looseObject({
   title: z.string().trim().min(1).max(400),
   author: z.string().trim().min(1).max(LIMITS.nameLength),
@@ -184,14 +197,30 @@ export const sourceSchema = z.looseObject({
   url: webUrlSchema.optional(),
   language: z.enum(NOTE_LANGUAGES).optional(),
   /** Section titles in the column's order; entries point at them with `section`. */
-  sections: z.array(z.string().trim().min(1).max(LIMITS.sectionLength)).max(LIMITS.listLength).default([]),
+  sections: z.array(sectionTitleSchema).max(LIMITS.listLength).default([]),
+  /** A section's title in the reader languages, by its title in `sections`: shown with the entries from it. */
+  sectionNames: z.record(z.string(), sectionNamesSchema).optional(),
 });
+
+const packTitleSchema = z.string().trim().min(1).max(400);
 
 export const packSchema = z
   .looseObject({
     schemaVersion: z.literal(1, { error: 'must be 1 (the only pack format this version reads)' }),
     id: slugSchema,
-    title: z.string().trim().min(1).max(400),
+    title: packTitleSchema,
+    /** The title for readers of each language, where it differs: shown to them instead of `title`. */
+    titles: z
+      .looseObject({
+        'zh-Hant': packTitleSchema.optional(),
+        'zh-Hans': packTitleSchema.optional(),
+        en: packTitleSchema.optional(),
+      })
+      .refine(
+        (o) => NOTE_LANGUAGES.some((l) => o[l] !== undefined),
+        'needs a title in at least one of zh-Hant, zh-Hans, en',
+      )
+      .optional(),
     /** Content version of the pack, e.g. "2026.11.29"; shown in the editor. */
     version: z.string().trim().max(40).optional(),
     description: z.string().trim().max(2_000).optional(),
@@ -210,6 +239,15 @@ export const packSchema = z
       } else ids.set(entry.id, i);
     });
     const sections = new Set(pack.source.sections);
+    for (const title of Object.keys(pack.source.sectionNames ?? {})) {
+      if (!sections.has(title)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['source', 'sectionNames', title],
+          message: `"${title}" is not one of source.sections`,
+        });
+      }
+    }
     pack.entries.forEach((entry, i) => {
       entry.related?.forEach((rel, j) => {
         if (!ids.has(rel)) {

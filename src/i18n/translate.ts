@@ -71,11 +71,14 @@ export function translateCount(
 export interface Translator {
   (key: MessageKey, ...substitutions: Substitution[]): string;
   count(key: CountedKey, count: number, ...more: Substitution[]): string;
+  /** The language it writes, for text that comes from data rather than the catalogs. */
+  language: ReaderLanguage;
 }
 
 export function translator(language: ReaderLanguage): Translator {
   const t = (key: MessageKey, ...substitutions: Substitution[]) => translate(language, key, ...substitutions);
   return Object.assign(t, {
     count: (key: CountedKey, count: number, ...more: Substitution[]) => translateCount(language, key, count, ...more),
+    language,
   });
 }

@@ -3,6 +3,7 @@
  * reader's actions into layer changes. Every change is stored, republished to open tabs,
  * announced in the status line and (where it makes sense) undoable.
  */
+import { packTitle } from '../glossary/entry-names';
 import { activeEntries } from '../glossary-store/merge';
 import { deleteEntry, resetEntry, saveEntry } from '../glossary-store/layer-edits';
 import { translator, type ReaderLanguage } from '../i18n';
@@ -51,7 +52,7 @@ export async function startEditor(doc: Document, root: HTMLElement, language: Re
   const packChoices = (data: EditorData): PackChoice[] =>
     data.merged.packs.map((p) => ({
       id: p.pack.id,
-      title: p.pack.title,
+      title: packTitle(p.pack, language),
       sections: p.pack.source.sections,
       language: p.pack.source.language,
     }));
@@ -199,7 +200,7 @@ export async function startEditor(doc: Document, root: HTMLElement, language: Re
     );
     list.update(
       buildListItems(data.merged),
-      data.merged.packs.map((p) => ({ id: p.pack.id, title: p.pack.title })),
+      data.merged.packs.map((p) => ({ id: p.pack.id, title: packTitle(p.pack, language) })),
     );
     packs.update(data);
     exporter.update(data);

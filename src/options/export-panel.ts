@@ -1,4 +1,5 @@
 /** Exporting one pack, as the reader has it, to a pack file that imports back unchanged. */
+import { packTitle } from '../glossary/entry-names';
 import { exportFileName, exportPack, packFileText } from '../glossary-store/export-pack';
 import type { Translator } from '../i18n';
 import { h, replaceChildren } from './dom';
@@ -22,7 +23,7 @@ export function createExportPanel({ doc, t, getData, announce }: ExportPanelOpti
     const pack = exportPack(merged);
     const fileName = exportFileName(pack);
     downloadText(doc, fileName, packFileText(pack));
-    announce(t('editorExported', pack.title, fileName));
+    announce(t('editorExported', packTitle(pack, t.language), fileName));
   });
   const element = h(
     doc,
@@ -35,7 +36,10 @@ export function createExportPanel({ doc, t, getData, announce }: ExportPanelOpti
     element,
     update(data: EditorData) {
       const current = select.value;
-      replaceChildren(select, ...data.merged.packs.map((p) => h(doc, 'option', { value: p.pack.id }, p.pack.title)));
+      replaceChildren(
+        select,
+        ...data.merged.packs.map((p) => h(doc, 'option', { value: p.pack.id }, packTitle(p.pack, t.language))),
+      );
       if (data.merged.packs.some((p) => p.pack.id === current)) select.value = current;
     },
   };

@@ -3,6 +3,7 @@
  * confirm. Nothing is stored before the confirmation; a file that cannot be imported shows
  * why in an alert and changes nothing.
  */
+import { packTitle } from '../glossary/entry-names';
 import { LIMITS, type Entry, type Pack } from '../glossary/schema';
 import { planImport, type ImportMode, type ImportPreview } from '../glossary-store/import-plan';
 import type { MessageKey, Translator } from '../i18n';
@@ -66,7 +67,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     const counts = [p.added.length, p.changed.length, p.unchanged.length, p.removed.length].map(String);
     replaceChildren(
       preview,
-      h(doc, 'p', {}, t(lead[p.target], p.packTitle)),
+      h(doc, 'p', {}, t(lead[p.target], packTitle(p.pack, t.language))),
       h(doc, 'p', { 'data-testid': 'import-counts' }, t('editorImportCounts', ...counts)),
       list('editorImportAddedList', p.added),
       list(
@@ -112,7 +113,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
   async function commit() {
     const result = plan();
     if (!result) return;
-    const title = result.preview.packTitle;
+    const title = packTitle(result.preview.pack, t.language);
     await store.apply(() => result.layer);
     reset();
     announce(t('editorImportDone', title), true);

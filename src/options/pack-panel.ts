@@ -1,4 +1,5 @@
 /** The installed packs: switch each on or off, remove imported ones. */
+import { packTitle } from '../glossary/entry-names';
 import { removeUserPack, setPackEnabled } from '../glossary-store/layer-edits';
 import type { Translator } from '../i18n';
 import { h, replaceChildren } from './dom';
@@ -28,7 +29,10 @@ export function createPackPanel({ doc, t, store, announce }: PackPanelOptions) {
     box.checked = pack.enabled;
     box.addEventListener('change', async () => {
       await store.apply((layer) => setPackEnabled(layer, pack.pack.id, box.checked));
-      announce(t('editorPackSwitched', pack.pack.title, t(box.checked ? 'editorPackOn' : 'editorPackOff')), true);
+      announce(
+        t('editorPackSwitched', packTitle(pack.pack, t.language), t(box.checked ? 'editorPackOn' : 'editorPackOff')),
+        true,
+      );
     });
     const details = [
       t.count('editorPackEntryCount', pack.entries.length),
@@ -41,18 +45,24 @@ export function createPackPanel({ doc, t, store, announce }: PackPanelOptions) {
         doc,
         'button',
         { type: 'button', class: 'danger', 'data-testid': `pack-remove-${pack.pack.id}` },
-        t('editorPackRemove', pack.pack.title),
+        t('editorPackRemove', packTitle(pack.pack, t.language)),
       );
       remove.addEventListener('click', async () => {
         await store.apply((layer) => removeUserPack(layer, pack.pack.id));
-        announce(t('editorPackRemoved', pack.pack.title), true);
+        announce(t('editorPackRemoved', packTitle(pack.pack, t.language)), true);
       });
     }
     return h(
       doc,
       'li',
       {},
-      h(doc, 'div', { class: 'check' }, box, h(doc, 'label', { for: id }, t('editorPackEnabled', pack.pack.title))),
+      h(
+        doc,
+        'div',
+        { class: 'check' },
+        box,
+        h(doc, 'label', { for: id }, t('editorPackEnabled', packTitle(pack.pack, t.language))),
+      ),
       h(doc, 'p', { class: 'hint' }, details.join(' · ')),
       remove,
     );

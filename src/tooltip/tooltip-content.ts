@@ -61,8 +61,10 @@ export function renderTooltipContent({ document: doc, entry, language, getNames 
     body.append(p);
   }
 
-  if (entry.section?.trim()) {
-    body.append(labelledLine(doc, 'section', tooltipLabel(language, 'tooltipSection'), entry.section.trim()));
+  const section = entry.section?.trim();
+  if (section) {
+    const title = displayName({ term: section, names: entry.sectionNames }, language);
+    body.append(labelledLine(doc, 'section', tooltipLabel(language, 'tooltipSection'), title));
   }
 
   const related = (entry.related ?? []).flatMap((id) => {

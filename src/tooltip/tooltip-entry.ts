@@ -14,6 +14,8 @@ export interface TooltipEntry {
   category: string;
   context: string | { readonly 'zh-Hant'?: string; readonly 'zh-Hans'?: string; readonly en?: string };
   section?: string;
+  /** The section's title in the reader languages. */
+  sectionNames?: DisplayNames;
   related?: readonly string[];
 }
 

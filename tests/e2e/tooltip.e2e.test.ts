@@ -12,6 +12,7 @@ import { chromiumSuite } from './harness/suite';
 interface PackEntry {
   id: string;
   term: string;
+  names?: Record<string, string>;
   aliases?: (string | { text: string })[];
   context: string | Record<string, string>;
   section?: string;
@@ -19,6 +20,7 @@ interface PackEntry {
 }
 const pack = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../glossary/ai-rush-china.json'), 'utf8')) as {
   id: string;
+  source: { sectionNames?: Record<string, Record<string, string>> };
   entries: PackEntry[];
 };
 const entry = (id: string) => pack.entries.find((e) => e.id === id)!;
@@ -46,7 +48,7 @@ describe('the tooltip in Chromium', () => {
     await page.waitForSelector('#first mark[data-glossary-id="nvidia"]');
   });
 
-  it('shows the entry on hover: term, other names, note, section and related entries', async () => {
+  it('shows the entry on hover: name, other names, note, section and related entries', async () => {
     const nvidia = entry('nvidia');
     const mark = page.locator('#first mark[data-glossary-id="nvidia"]');
     await mark.hover();
@@ -59,7 +61,10 @@ describe('the tooltip in Chromium', () => {
     for (const name of ['輝達', '英偉達', '英伟达']) expect(names).toContain(name);
     // Headless Chromium's language is en-US and the setting is "auto": the English note.
     expect(await part(page, '.note')).toBe(englishNote(nvidia));
-    if (nvidia.section) expect(await part(page, '.section .value')).toBe(nvidia.section);
+    // The section by its English title.
+    const section = pack.source.sectionNames?.[nvidia.section!]?.en;
+    expect(section).toBeTruthy();
+    expect(await part(page, '.section .value')).toBe(section);
     const firstRelated = nvidia.related?.map(entry).find(Boolean);
     if (firstRelated) expect(await part(page, '.related .value')).toContain(displayName(firstRelated, 'en'));
 

@@ -158,6 +158,18 @@ describe('activeEntries', () => {
     expect(entries.map((e) => e.id)).toContain('smic');
   });
 
+  it('gives each entry its section’s titles in the reader languages, and nothing else of them', () => {
+    const titled = pack(
+      'titled',
+      [entry('a', { section: 'One' }), entry('b', { section: 'Two' }), entry('c')],
+      ['One', 'Two'],
+    );
+    titled.source.sectionNames = { One: { en: 'First', ja: '一' } as never };
+    const { entries } = activeEntries(merged([titled], emptyUserLayer()));
+    expect(entries.map((e) => e.sectionNames)).toEqual([{ en: 'First' }, undefined, undefined]);
+    expect(entries[1]).not.toHaveProperty('sectionNames');
+  });
+
   it('drops related links to entries that are not active', () => {
     const nvidia = { ...bundledV1().entries[0]!, related: ['huawei', 'elsewhere'] };
     const glossary = { packs: [{ ...merged([bundledV1()], emptyUserLayer()).packs[0]! }], problems: [] };

@@ -132,7 +132,10 @@ describe('loadActiveGlossary and watchActiveGlossary', () => {
     const glossary = await loadActiveGlossary();
     expect(glossary.entries.map((e) => e.id)).toEqual(bundled().entries.map((e) => e.id));
     const first = bundled().entries[0]!;
-    expect(await glossary.loadEntry(first.id)).toEqual({ ...first, packId: bundled().id });
+    // With its section's titles in the reader languages, from the pack's source.
+    const sectionNames = bundled().source.sectionNames?.[first.section!];
+    expect(sectionNames?.en).toBe('Introduction');
+    expect(await glossary.loadEntry(first.id)).toEqual({ ...first, packId: bundled().id, sectionNames });
   });
 
   it.each([1, 2])('rebuilds a cache of the older format %i instead of failing', async (formatVersion) => {

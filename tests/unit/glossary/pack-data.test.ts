@@ -121,6 +121,19 @@ describe('the bundled pack', () => {
     expect(extra).toEqual([]);
   });
 
+  it('titles itself in both Chinese scripts as well as English', () => {
+    expect(pack.title).toMatch(/^[A-Za-z]/);
+    expect(pack.titles?.['zh-Hans']).toBe(toMainland(pack.titles?.['zh-Hant'] ?? ''));
+    expect(pack.titles?.['zh-Hant']).toMatch(/\p{Script=Han}/u);
+  });
+
+  it('titles every section in Simplified Chinese and English too', () => {
+    const titles = pack.source.sections.map((s) => [s, pack.source.sectionNames?.[s]] as const);
+    expect(titles.filter(([, names]) => !names?.['zh-Hans'] || !names.en).map(([s]) => s)).toEqual([]);
+    // The Simplified title is the same heading converted, not a paraphrase.
+    expect(titles.filter(([s, names]) => names?.['zh-Hans'] !== toMainland(s)).map(([s]) => s)).toEqual([]);
+  });
+
   it('writes every note in all three languages', () => {
     const missing = pack.entries.filter((e) => typeof e.context === 'string' || !e.context['zh-Hans']);
     expect(missing.map((e) => e.id)).toEqual([]);

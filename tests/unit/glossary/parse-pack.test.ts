@@ -159,6 +159,31 @@ describe('parsePackText', () => {
     ]);
   });
 
+  it('takes pack titles per language, at least one when given', () => {
+    const ok = parsePackText(text(pack({ titles: { 'zh-Hant': '測試詞庫' } })));
+    expect(ok.ok && ok.pack.titles).toEqual({ 'zh-Hant': '測試詞庫' });
+    expect(errorsOf(parsePackText(text(pack({ titles: { fr: 'Essai' } }))))).toEqual([
+      'titles: needs a title in at least one of zh-Hant, zh-Hans, en',
+    ]);
+  });
+
+  it('takes section titles per language only for sections the source lists', () => {
+    const source = (sectionNames: unknown) => ({
+      title: 'A column',
+      author: 'Someone',
+      sections: ['Intro'],
+      sectionNames,
+    });
+    const ok = parsePackText(text(pack({ source: source({ Intro: { en: 'Introduction' } }) })));
+    expect(ok.ok && ok.pack.source.sectionNames).toEqual({ Intro: { en: 'Introduction' } });
+    expect(errorsOf(parsePackText(text(pack({ source: source({ Outro: { en: 'Conclusion' } }) }))))).toEqual([
+      'source.sectionNames.Outro: "Outro" is not one of source.sections',
+    ]);
+    expect(errorsOf(parsePackText(text(pack({ source: source({ Intro: {} }) }))))).toEqual([
+      'source.sectionNames.Intro: needs a title in at least one of zh-Hant, zh-Hans, en',
+    ]);
+  });
+
   it('reports missing fields as required', () => {
     const errors = errorsOf(parsePackText(text(pack({ source: { author: 'A' }, title: undefined }))));
     expect(errors).toEqual(['title: required', 'source.title: required']);

@@ -10,6 +10,7 @@ export const ENTRIES: Record<string, TooltipEntry> = {
     category: 'company',
     context: { 'zh-Hant': '繁體:晶片供應商。', 'zh-Hans': '简体:芯片供应商。', en: 'English: the chip supplier.' },
     section: '中國在訓練人工智慧模型方面面臨嚴峻的挑戰',
+    sectionNames: { en: 'China faces serious challenges in training AI models' },
     related: ['huawei', 'no-such-entry'],
   },
   huawei: {

@@ -45,7 +45,7 @@ describe('the tooltip', () => {
     expect(text('.category')).toBe('Company');
     expect(text('.names .value')).toBe('輝達 · 英偉達 · 英伟达');
     expect(text('.note')).toBe('English: the chip supplier.');
-    expect(text('.section .value')).toBe('中國在訓練人工智慧模型方面面臨嚴峻的挑戰');
+    expect(text('.section .value')).toBe('China faces serious challenges in training AI models');
     // An unknown related id is skipped, a known one shows by its term.
     expect(text('.related .value')).toBe('華為');
   });
@@ -61,6 +61,12 @@ describe('the tooltip', () => {
       const [nvidia, huawei] = marks();
       nvidia!.focus();
       expect(shown()).toEqual([name, others]);
+      // The section has an English title only: the column's own elsewhere.
+      expect(text('.section .value')).toBe(
+        reader === 'en'
+          ? 'China faces serious challenges in training AI models'
+          : '中國在訓練人工智慧模型方面面臨嚴峻的挑戰',
+      );
       // Huawei has no display names: its term in every language; its related Nvidia by name.
       huawei!.focus();
       expect(text('.term')).toBe('華為');

@@ -1,0 +1,41 @@
+// @vitest-environment jsdom
+/**
+ * A pack's title follows the editor's language (the pack's `titles`), wherever the editor
+ * names the pack: the pack list, the export choice and the entry form.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { bundledPacks } from '../../../src/glossary-store/bundled-packs';
+import type { ReaderLanguage } from '../../../src/i18n/language';
+import { startEditor } from '../../../src/options/editor-app';
+
+const bundled = bundledPacks()[0]!;
+
+async function open(language: ReaderLanguage): Promise<void> {
+  fakeBrowser.reset();
+  const root = document.createElement('main');
+  document.body.replaceChildren(root);
+  await startEditor(document, root, language);
+}
+
+const packLabel = () => document.querySelector(`label[for="pack-enabled-${bundled.id}"]`)?.textContent ?? '';
+const exportChoice = () => document.querySelector(`option[value="${bundled.id}"]`)?.textContent;
+
+describe('pack titles in the editor', () => {
+  beforeEach(() => {
+    expect(bundled.titles?.['zh-Hant']).toBeTruthy();
+    expect(bundled.titles?.en).toBeUndefined();
+  });
+
+  it.each<[ReaderLanguage, string]>([
+    ['zh-Hant', bundled.titles?.['zh-Hant'] ?? ''],
+    ['zh-Hans', bundled.titles?.['zh-Hans'] ?? ''],
+    ['en', bundled.title],
+  ])('names the bundled pack in %s by its title there', async (language, title) => {
+    await open(language);
+    expect(packLabel()).toContain(title);
+    expect(exportChoice()).toBe(title);
+    document.querySelector<HTMLElement>('[data-testid="entry-row"]')!.click();
+    expect(document.querySelector('.pack-name')?.textContent).toContain(title);
+  });
+});
