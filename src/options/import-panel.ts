@@ -31,13 +31,25 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     accept: '.json,application/json',
     'data-testid': 'glossary-import',
   });
+  // Radio buttons, not a select: each choice is a sentence, and a select cuts it off.
+  const modeChoice = (value: ImportMode, label: MessageKey) => {
+    const id = `import-mode-${value}`;
+    const radio = h(doc, 'input', { type: 'radio', name: 'import-mode', value, id, 'data-testid': id });
+    radio.checked = value === 'merge';
+    return h(doc, 'div', { class: 'check' }, radio, h(doc, 'label', { for: id }, t(label)));
+  };
   const mode = h(
     doc,
-    'select',
-    { id: 'import-mode', 'data-testid': 'import-mode' },
-    h(doc, 'option', { value: 'merge' }, t('editorImportModeMerge')),
-    h(doc, 'option', { value: 'replace' }, t('editorImportModeReplace')),
+    'fieldset',
+    { class: 'import-mode' },
+    h(doc, 'legend', {}, t('editorImportMode')),
+    modeChoice('merge', 'editorImportModeMerge'),
+    modeChoice('replace', 'editorImportModeReplace'),
   );
+  const chosenMode = (): ImportMode =>
+    mode.querySelector<HTMLInputElement>('input[name="import-mode"]:checked')?.value === 'replace'
+      ? 'replace'
+      : 'merge';
   const error = h(doc, 'div', { class: 'import-error', role: 'alert', 'data-testid': 'import-error' });
   const preview = h(doc, 'div', { class: 'import-preview', 'data-testid': 'import-preview', hidden: true });
 
@@ -101,7 +113,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
   /** Plans against the current data; an import never starts from a stale layer. */
   function plan() {
     if (!pending) return undefined;
-    const result = planImport(store.data.bundled, store.data.layer, pending.pack, mode.value as ImportMode);
+    const result = planImport(store.data.bundled, store.data.layer, pending.pack, chosenMode());
     if (!result.ok) {
       showError(t('editorImportTooManyEntries', result.count, LIMITS.entries));
       reset();
@@ -145,7 +157,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     'div',
     { class: 'import' },
     h(doc, 'div', { class: 'field' }, h(doc, 'label', { for: 'glossary-import' }, t('editorImportLabel')), input),
-    h(doc, 'div', { class: 'field' }, h(doc, 'label', { for: 'import-mode' }, t('editorImportMode')), mode),
+    mode,
     error,
     preview,
   );

@@ -129,7 +129,7 @@ describe('importing and exporting packs', () => {
     expect(exported.entries[1]?.context).toBe('A made-up analyst firm.');
 
     const before = await layer();
-    await editor.selectOption('[data-testid="import-mode"]', 'replace');
+    await editor.check('[data-testid="import-mode-replace"]');
     await editor.setInputFiles('[data-testid="glossary-import"]', await download.path());
     await editor.waitForSelector('[data-testid="import-preview"]:not([hidden])');
     expect(await editor.textContent('[data-testid="import-counts"]')).toBe(
@@ -157,7 +157,7 @@ describe('importing and exporting packs', () => {
     expect(exported.entries.find((e) => e.id === 'nvidia')?.aliases).toContain('Green Team');
 
     const before = await layer();
-    await editor.selectOption('[data-testid="import-mode"]', 'merge');
+    await editor.check('[data-testid="import-mode-merge"]');
     await editor.setInputFiles('[data-testid="glossary-import"]', await download.path());
     await editor.waitForSelector('[data-testid="import-preview"]:not([hidden])');
     expect(await editor.textContent('[data-testid="import-counts"]')).toBe(

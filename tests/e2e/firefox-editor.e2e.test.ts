@@ -129,7 +129,7 @@ describe('the glossary editor in Firefox ESR', () => {
     });
 
     const before = await layer();
-    await editor.select('[data-testid="import-mode"]', 'merge');
+    await editor.click('[data-testid="import-mode-merge"]');
     await (await importInput()).uploadFile(file);
     await editor.waitForSelector('[data-testid="import-preview"]:not([hidden])', { timeout: 10_000 });
     expect(await editor.$eval('[data-testid="import-counts"]', (el) => el.textContent)).toBe(
