@@ -93,43 +93,31 @@ export const aliasSchema = z.union([
 ]);
 export type Alias = z.infer<typeof aliasSchema>;
 
-/** Display names per reader language; at least one when the object is there. */
-export const namesSchema = z
-  .looseObject({ 'zh-Hant': nameSchema.optional(), 'zh-Hans': nameSchema.optional(), en: nameSchema.optional() })
-  .refine(
-    (o) => NOTE_LANGUAGES.some((l) => o[l] !== undefined),
-    'needs a name in at least one of zh-Hant, zh-Hans, en',
-  );
-export type Names = z.infer<typeof namesSchema>;
-
-/** A note as one string, or written per language. */
-export const contextSchema = z.union([
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(LIMITS.noteLength, `must be at most ${LIMITS.noteLength} characters`),
-  z
-    .looseObject({
-      'zh-Hant': z
-        .string()
-        .trim()
-        .min(1)
-        .max(LIMITS.noteLength, `must be at most ${LIMITS.noteLength} characters`)
-        .optional(),
-      'zh-Hans': z
-        .string()
-        .trim()
-        .min(1)
-        .max(LIMITS.noteLength, `must be at most ${LIMITS.noteLength} characters`)
-        .optional(),
-      en: z.string().trim().min(1).max(LIMITS.noteLength, `must be at most ${LIMITS.noteLength} characters`).optional(),
-    })
+/**
+ * One text per reader language, each optional, at least one given ("needs a name in at least
+ * one of …"); other keys are kept, as everywhere in a pack.
+ */
+function perLanguage<T extends z.ZodType<string>>(text: T, what: string) {
+  return z
+    .looseObject({ 'zh-Hant': text.optional(), 'zh-Hans': text.optional(), en: text.optional() })
     .refine(
       (o) => NOTE_LANGUAGES.some((l) => o[l] !== undefined),
-      'needs a note in at least one of zh-Hant, zh-Hans, en',
-    ),
-]);
+      `needs ${what} in at least one of ${NOTE_LANGUAGES.join(', ')}`,
+    );
+}
+
+/** Display names per reader language. */
+export const namesSchema = perLanguage(nameSchema, 'a name');
+export type Names = z.infer<typeof namesSchema>;
+
+const noteTextSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(LIMITS.noteLength, `must be at most ${LIMITS.noteLength} characters`);
+
+/** A note as one string, or written per language. */
+export const contextSchema = z.union([noteTextSchema, perLanguage(noteTextSchema, 'a note')]);
 export type Context = z.infer<typeof contextSchema>;
 
 export const linkSchema = z.looseObject({
@@ -178,16 +166,6 @@ export type EntryInput = z.input<typeof entrySchema>;
 
 /** A section title, as `sections` lists it or in one of the reader languages. */
 const sectionTitleSchema = z.string().trim().min(1).max(LIMITS.sectionLength);
-const sectionNamesSchema = z
-  .looseObject({
-    'zh-Hant': sectionTitleSchema.optional(),
-    'zh-Hans': sectionTitleSchema.optional(),
-    en: sectionTitleSchema.optional(),
-  })
-  .refine(
-    (o) => NOTE_LANGUAGES.some((l) => o[l] !== undefined),
-    'needs a title in at least one of zh-Hant, zh-Hans, en',
-  );
 
 export const sourceSchema = z.looseObject({
   title: z.string().trim().min(1).max(400),
@@ -199,7 +177,7 @@ export const sourceSchema = z.looseObject({
   /** Section titles in the column's order; entries point at them with `section`. */
   sections: z.array(sectionTitleSchema).max(LIMITS.listLength).default([]),
   /** A section's title in the reader languages, by its title in `sections`: shown with the entries from it. */
-  sectionNames: z.record(z.string(), sectionNamesSchema).optional(),
+  sectionNames: z.record(z.string(), perLanguage(sectionTitleSchema, 'a title')).optional(),
 });
 
 const packTitleSchema = z.string().trim().min(1).max(400);
@@ -210,17 +188,7 @@ export const packSchema = z
     id: slugSchema,
     title: packTitleSchema,
     /** The title for readers of each language, where it differs: shown to them instead of `title`. */
-    titles: z
-      .looseObject({
-        'zh-Hant': packTitleSchema.optional(),
-        'zh-Hans': packTitleSchema.optional(),
-        en: packTitleSchema.optional(),
-      })
-      .refine(
-        (o) => NOTE_LANGUAGES.some((l) => o[l] !== undefined),
-        'needs a title in at least one of zh-Hant, zh-Hans, en',
-      )
-      .optional(),
+    titles: perLanguage(packTitleSchema, 'a title').optional(),
     /** Content version of the pack, e.g. "2026.11.29"; shown in the editor. */
     version: z.string().trim().max(40).optional(),
     description: z.string().trim().max(2_000).optional(),
