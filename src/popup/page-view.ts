@@ -80,7 +80,12 @@ function foundList(doc: Document, state: PopupState, actions: PopupActions): HTM
         doc,
         'section',
         { class: 'group', 'data-category': group.category },
-        h(doc, 'h3', { id: headingId }, `${categoryLabel(state.language, group.category)} (${group.entries.length})`),
+        h(
+          doc,
+          'h3',
+          { id: headingId },
+          t('popupFoundGroup', categoryLabel(state.language, group.category), group.entries.length),
+        ),
         list,
       ),
     );

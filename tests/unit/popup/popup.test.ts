@@ -105,8 +105,11 @@ describe('the popup', () => {
     const names = () =>
       Array.from(document.querySelectorAll('[data-testid="found-entry"] .term'), (el) => el.textContent);
     expect(names()).toEqual(['Nvidia', '華為']);
+    const heading = () => document.querySelector('section.group h3')?.textContent;
+    expect(heading()).toBe('Company (2)');
     h.setStored({ ...h.stored(), language: 'zh-Hans' });
     expect(names()).toEqual(['英伟达', '華為']);
+    expect(heading()).toBe('公司（2）');
     h.setStored({ ...h.stored(), language: 'zh-Hant' });
     expect(names()).toEqual(['輝達', '華為']);
   });
