@@ -67,7 +67,7 @@ export function entryFields(
 
   return [
     options.existing
-      ? h(doc, 'p', { class: 'pack-name' }, `${t('editorFieldPack')}: ${options.pack.title}`)
+      ? h(doc, 'p', { class: 'pack-name' }, t('editorLabelled', t('editorFieldPack')) + options.pack.title)
       : field('packId', t('editorFieldPack'), selectControl(doc, options.pack.id, packOptions)),
     field(
       'id',

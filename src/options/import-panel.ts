@@ -61,7 +61,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     return entries.length > PREVIEW_NAMES ? `${shown} ${t('editorImportMore', entries.length - PREVIEW_NAMES)}` : shown;
   };
   const list = (label: MessageKey, entries: readonly Entry[]) =>
-    entries.length === 0 ? null : h(doc, 'p', {}, h(doc, 'strong', {}, `${t(label)}: `), names(entries));
+    entries.length === 0 ? null : h(doc, 'p', {}, h(doc, 'strong', {}, t('editorLabelled', t(label))), names(entries));
 
   function showPreview(p: ImportPreview, warnings: string[]) {
     const lead = {

@@ -27,15 +27,16 @@ describe('pack titles in the editor', () => {
     expect(bundled.titles?.en).toBeUndefined();
   });
 
-  it.each<[ReaderLanguage, string]>([
-    ['zh-Hant', bundled.titles?.['zh-Hant'] ?? ''],
-    ['zh-Hans', bundled.titles?.['zh-Hans'] ?? ''],
-    ['en', bundled.title],
-  ])('names the bundled pack in %s by its title there', async (language, title) => {
+  it.each<[ReaderLanguage, string, string]>([
+    ['zh-Hant', bundled.titles?.['zh-Hant'] ?? '', '詞庫：'],
+    ['zh-Hans', bundled.titles?.['zh-Hans'] ?? '', '词库：'],
+    ['en', bundled.title, 'Pack: '],
+  ])('names the bundled pack in %s by its title there', async (language, title, label) => {
     await open(language);
     expect(packLabel()).toContain(title);
     expect(exportChoice()).toBe(title);
     document.querySelector<HTMLElement>('[data-testid="entry-row"]')!.click();
-    expect(document.querySelector('.pack-name')?.textContent).toContain(title);
+    // Labelled with the language's own colon.
+    expect(document.querySelector('.pack-name')?.textContent).toBe(label + title);
   });
 });
