@@ -50,6 +50,13 @@ const REFUSED: [string, string, RegExp][] = [
   ['a one-character Chinese alias', json(pack([entry('a', { aliases: ['晶'] })])), /aliases\[0\]: must be at least 2/],
   ['a one-character astral alias', json(pack([entry('a', { aliases: ['𠀀'] })])), /aliases\[0\]: must be at least 2/],
   ['a control character in a term', json(pack([entry('a', { term: 'ab\u0000cd' })])), /control characters/],
+  ['a one-letter display name', json(pack([entry('a', { names: { en: 'X' } })])), /names\.en: must be at least 2/],
+  ['display names in no reader language', json(pack([entry('a', { names: { fr: 'Essai' } })])), /names: needs a name/],
+  [
+    'a title for a section the source does not list',
+    json(pack([], { source: { title: 'T', author: 'A', sections: ['One'], sectionNames: { Two: { en: 'Two' } } } })),
+    /source\.sectionNames\.Two: "Two" is not one of source\.sections/,
+  ],
   ['a javascript: link', withLink('javascript:alert(1)'), /links\[0\]\.url: must be an http\(s\) URL/],
   ['an upper-case JAVASCRIPT: link', withLink('JAVASCRIPT:alert(1)'), /links\[0\]\.url: must be an http\(s\) URL/],
   ['a javascript: link behind a space', withLink(' javascript:alert(1)'), /links\[0\]\.url: must be an http\(s\) URL/],

@@ -28,6 +28,8 @@ export const ENTRIES: Record<string, TooltipEntry> = {
     category: 'concept',
     context: '<img src=x onerror=alert(1)> is text',
     section: '<script>alert(2)</script>',
+    names: { 'zh-Hans': '<svg onload=alert(3)>' },
+    sectionNames: { 'zh-Hans': '<iframe src=javascript:alert(4)>' },
   },
 };
 

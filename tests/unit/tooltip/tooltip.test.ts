@@ -89,10 +89,18 @@ describe('the tooltip', () => {
     const shadow = document.querySelector(TOOLTIP_HOST_TAG)!.shadowRoot!;
     expect(text('.note')).toBe('<img src=x onerror=alert(1)> is text');
     expect(text('.term')).toBe('<b>Bold</b>');
-    expect(text('.names .value')).toBe('<img src=x onerror=alert(1)>');
+    expect(text('.names .value')).toBe('<img src=x onerror=alert(1)> · <svg onload=alert(3)>');
     expect(text('.section .value')).toBe('<script>alert(2)</script>');
     expect(shadow.querySelectorAll('img, b, script')).toHaveLength(0);
     expect(document.querySelectorAll('img, script')).toHaveLength(0);
+    // The display name and the section title of another language are data too.
+    language = 'zh-Hans';
+    marks()[1]!.focus();
+    hostile.focus();
+    expect(text('.term')).toBe('<svg onload=alert(3)>');
+    expect(text('.section .value')).toBe('<iframe src=javascript:alert(4)>');
+    expect(shadow.querySelectorAll('svg, iframe')).toHaveLength(0);
+    expect(document.querySelectorAll('svg, iframe')).toHaveLength(0);
   });
 
   it('follows the reader’s language for labels and note, and falls back without converting', () => {
