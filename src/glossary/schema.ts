@@ -152,13 +152,13 @@ export const entrySchema = z.looseObject({
   exclude: z.array(nameSchema).max(LIMITS.listLength).optional(),
   /** Title of the column section the entry comes from (one of `source.sections`). */
   section: z.string().trim().min(1).max(LIMITS.sectionLength).optional(),
-  /** Ids of related entries in the same pack, shown as links in the tooltip. */
+  /** Ids of related entries in the same pack, named in the tooltip. */
   related: z.array(slugSchema).max(LIMITS.listLength).optional(),
   /** How central the entry is to the column's argument, 0–1; orders lists and breaks ties. */
   weight: z.number().min(0).max(1).optional(),
   /** How many times the column mentions the entry: the column's side of the relevance score. */
   mentions: z.number().int().min(0).max(1_000_000).optional(),
-  /** Further reading. Only http(s) links are accepted. */
+  /** Further reading, linked from the tooltip. Only http(s) links are accepted. */
   links: z.array(linkSchema).max(LIMITS.listLength).optional(),
 });
 export type Entry = z.infer<typeof entrySchema>;

@@ -16,6 +16,7 @@ export type TooltipLabelKey =
   | 'tooltipAliases'
   | 'tooltipSection'
   | 'tooltipRelated'
+  | 'tooltipLinks'
   | 'categoryCompany'
   | 'categoryOrganization'
   | 'categoryPerson'
@@ -33,6 +34,7 @@ export const TOOLTIP_LABELS: Record<ReaderLanguage, Labels> = {
     tooltipAliases: en.tooltipAliases,
     tooltipSection: en.tooltipSection,
     tooltipRelated: en.tooltipRelated,
+    tooltipLinks: en.tooltipLinks,
     categoryCompany: en.categoryCompany,
     categoryOrganization: en.categoryOrganization,
     categoryPerson: en.categoryPerson,
@@ -47,6 +49,7 @@ export const TOOLTIP_LABELS: Record<ReaderLanguage, Labels> = {
     tooltipAliases: zhTW.tooltipAliases,
     tooltipSection: zhTW.tooltipSection,
     tooltipRelated: zhTW.tooltipRelated,
+    tooltipLinks: zhTW.tooltipLinks,
     categoryCompany: zhTW.categoryCompany,
     categoryOrganization: zhTW.categoryOrganization,
     categoryPerson: zhTW.categoryPerson,
@@ -61,6 +64,7 @@ export const TOOLTIP_LABELS: Record<ReaderLanguage, Labels> = {
     tooltipAliases: zhCN.tooltipAliases,
     tooltipSection: zhCN.tooltipSection,
     tooltipRelated: zhCN.tooltipRelated,
+    tooltipLinks: zhCN.tooltipLinks,
     categoryCompany: zhCN.categoryCompany,
     categoryOrganization: zhCN.categoryOrganization,
     categoryPerson: zhCN.categoryPerson,

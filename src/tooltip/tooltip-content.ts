@@ -6,7 +6,15 @@ import { displayName } from '../glossary/entry-names';
 import { categoryLabel } from '../i18n/categories';
 import type { ReaderLanguage } from '../i18n/language';
 import { tooltipLabel } from '../i18n/tooltip-labels';
-import { MAX_NAMES, MAX_RELATED, otherNames, pickNote, type RelatedNames, type TooltipEntry } from './tooltip-entry';
+import {
+  MAX_NAMES,
+  MAX_RELATED,
+  otherNames,
+  pickNote,
+  webLinks,
+  type RelatedNames,
+  type TooltipEntry,
+} from './tooltip-entry';
 
 export interface TooltipContentOptions {
   document: Document;
@@ -75,6 +83,23 @@ export function renderTooltipContent({ document: doc, entry, language, getNames 
     body.append(
       labelledLine(doc, 'related', tooltipLabel(language, 'tooltipRelated'), limitedList(related, MAX_RELATED)),
     );
+  }
+
+  const links = webLinks(entry.links);
+  if (links.length > 0) {
+    const line = element(doc, 'p', 'line links');
+    const value = element(doc, 'span', 'value');
+    links.forEach((link, i) => {
+      if (i > 0) value.append(' · ');
+      const anchor = element(doc, 'a', 'link', link.title) as HTMLAnchorElement;
+      anchor.href = link.url;
+      // A new tab, and the page the reader is on learns nothing of it.
+      anchor.target = '_blank';
+      anchor.rel = 'noopener noreferrer';
+      value.append(anchor);
+    });
+    line.append(element(doc, 'span', 'label', tooltipLabel(language, 'tooltipLinks')), value);
+    body.append(line);
   }
   return body;
 }

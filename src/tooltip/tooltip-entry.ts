@@ -17,6 +17,8 @@ export interface TooltipEntry {
   /** The section's title in the reader languages. */
   sectionNames?: DisplayNames;
   related?: readonly string[];
+  /** Further reading; only http(s) links are ever drawn (`webLinks`). */
+  links?: readonly { readonly title: string; readonly url: string }[];
 }
 
 /** What the related list needs of another entry: the index has it, the details need not be read. */
@@ -26,6 +28,31 @@ export type RelatedNames = Pick<TooltipEntry, 'term' | 'names'>;
 export const MAX_NAMES = 12;
 /** At most this many related entries are listed. */
 export const MAX_RELATED = 8;
+/** At most this many further-reading links are listed. */
+export const MAX_LINKS = 4;
+
+/**
+ * The links that may become anchors: absolute http(s) URLs with a title. The pack schema
+ * refuses anything else, but details come from storage, which this checks only loosely, and
+ * a `javascript:` link must never be clickable whatever storage holds.
+ */
+export function webLinks(links: unknown): { title: string; url: string }[] {
+  if (!Array.isArray(links)) return [];
+  const safe: { title: string; url: string }[] = [];
+  for (const link of links as unknown[]) {
+    const { title, url } = (link ?? {}) as { title?: unknown; url?: unknown };
+    if (typeof title !== 'string' || !title.trim() || typeof url !== 'string') continue;
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      continue;
+    }
+    if (parsed.protocol === 'https:' || parsed.protocol === 'http:')
+      safe.push({ title: title.trim(), url: parsed.href });
+  }
+  return safe.slice(0, MAX_LINKS);
+}
 
 /**
  * Which note to show when the reader's language is missing. Chinese readers read the

@@ -21,6 +21,7 @@ export const TOOLTIP_STYLES = `
   --cl-muted: #59636e;
   --cl-border: #d1d9e0;
   --cl-accent: #6e7781;
+  --cl-link: #0969da;
   position: fixed;
   top: 0;
   left: 0;
@@ -49,6 +50,7 @@ export const TOOLTIP_STYLES = `
     --cl-fg: #e6edf3;
     --cl-muted: #9198a1;
     --cl-border: #3d444d;
+    --cl-link: #4493f8;
     box-shadow: 0 6px 24px rgba(0, 0, 0, 0.5);
   }
 }
@@ -73,6 +75,8 @@ export const TOOLTIP_STYLES = `
 p { margin: 4px 0 0; }
 .note { margin-top: 6px; }
 .line { color: var(--cl-muted); }
+.link { color: var(--cl-link); text-decoration: underline; }
+.link:hover { text-decoration-thickness: 2px; }
 .label::after { content: ": "; }
 .label:lang(zh)::after { content: "："; }
 @media (prefers-reduced-motion: no-preference) {

@@ -17,6 +17,7 @@ interface PackEntry {
   context: string | Record<string, string>;
   section?: string;
   related?: string[];
+  links?: { title: string; url: string }[];
 }
 const pack = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../glossary/ai-rush-china.json'), 'utf8')) as {
   id: string;
@@ -95,6 +96,28 @@ describe('the tooltip in Chromium', () => {
     expect(style.noteColor).not.toBe('rgb(200, 0, 0)');
     expect(style.noteSize).toBe('13px');
     expect(style.topmost).toBe(true);
+  });
+
+  it('opens a further-reading link in a new tab when the reader clicks it in the tooltip', async () => {
+    const link = entry('nvidia').links?.[0];
+    expect(link).toBeTruthy();
+    // No network here: the link's site answers from the test.
+    await suite.browser.context.route(link!.url, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>Further reading</title>' }),
+    );
+    const anchor = page.locator(`${TOOLTIP} .links a`).first();
+    expect(await anchor.textContent()).toBe(link!.title);
+    const opened = suite.browser.context.waitForEvent('page');
+    await anchor.click();
+    const tab = await opened;
+    await tab.waitForLoadState();
+    expect(tab.url()).toBe(link!.url);
+    expect(await tab.title()).toBe('Further reading');
+    await tab.close();
+    await suite.browser.context.unroute(link!.url);
+    // The reader is still on the article, with the tooltip where it was.
+    expect(page.url()).toContain('ui-article.html');
+    expect(await page.locator(TOOLTIP).count()).toBe(1);
   });
 
   it('stays while the pointer is on it, closes after the pointer leaves, and restores the mark', async () => {

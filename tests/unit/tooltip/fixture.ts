@@ -12,6 +12,10 @@ export const ENTRIES: Record<string, TooltipEntry> = {
     section: '中國在訓練人工智慧模型方面面臨嚴峻的挑戰',
     sectionNames: { en: 'China faces serious challenges in training AI models' },
     related: ['huawei', 'no-such-entry'],
+    links: [
+      { title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia' },
+      { title: 'Site', url: 'https://www.nvidia.com/' },
+    ],
   },
   huawei: {
     id: 'huawei',
@@ -29,6 +33,8 @@ export const ENTRIES: Record<string, TooltipEntry> = {
     context: '<img src=x onerror=alert(1)> is text',
     section: '<script>alert(2)</script>',
     names: { 'zh-Hans': '<svg onload=alert(3)>' },
+    // As tampered storage could hold it: the schema would refuse this link.
+    links: [{ title: '<b>Run</b>', url: 'javascript:alert(5)' }],
     sectionNames: { 'zh-Hans': '<iframe src=javascript:alert(4)>' },
   },
 };

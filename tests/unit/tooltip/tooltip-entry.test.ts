@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { otherNames, pickNote } from '../../../src/tooltip/tooltip-entry';
+import { MAX_LINKS, otherNames, pickNote, webLinks } from '../../../src/tooltip/tooltip-entry';
 
 describe('pickNote', () => {
   const all = { 'zh-Hant': '繁體說明', 'zh-Hans': '简体说明', en: 'English note' };
@@ -61,5 +61,39 @@ describe('otherNames', () => {
 
   it('is empty when the entry has no other names', () => {
     expect(otherNames({ term: 'TSMC', aliases: ['tsmc'] }, 'TSMC')).toEqual([]);
+  });
+});
+
+describe('webLinks', () => {
+  it('keeps titled http(s) links, in order, at most MAX_LINKS', () => {
+    const links = Array.from({ length: MAX_LINKS + 2 }, (_, i) => ({
+      title: ` Link ${i} `,
+      url: `https://e.example/${i}`,
+    }));
+    expect(webLinks(links)).toEqual(
+      links.slice(0, MAX_LINKS).map((l, i) => ({ title: `Link ${i}`, url: `https://e.example/${i}` })),
+    );
+    expect(webLinks([{ title: 'Plain', url: 'http://e.example' }])).toEqual([
+      { title: 'Plain', url: 'http://e.example/' },
+    ]);
+  });
+
+  it('drops every other scheme, untitled or malformed links, and data that is not a list', () => {
+    const bad = [
+      { title: 'Script', url: 'javascript:alert(1)' },
+      { title: 'Upper', url: 'JAVASCRIPT:alert(1)' },
+      { title: 'Data', url: 'data:text/html,<script>alert(1)</script>' },
+      { title: 'File', url: 'file:///etc/passwd' },
+      { title: 'Relative', url: '/path' },
+      { title: '  ', url: 'https://e.example' },
+      { title: 5, url: 'https://e.example' },
+      { title: 'No URL' },
+      null,
+      'https://e.example',
+    ];
+    expect(webLinks(bad)).toEqual([]);
+    expect(webLinks({ title: 'x', url: 'https://e.example' })).toEqual([]);
+    expect(webLinks('https://e.example')).toEqual([]);
+    expect(webLinks(undefined)).toEqual([]);
   });
 });

@@ -48,6 +48,13 @@ describe('the tooltip', () => {
     expect(text('.section .value')).toBe('China faces serious challenges in training AI models');
     // An unknown related id is skipped, a known one shows by its term.
     expect(text('.related .value')).toBe('華為');
+    // Further reading: real links that open a new tab and tell the site nothing.
+    const links = [...panel()!.querySelectorAll<HTMLAnchorElement>('.links a')];
+    expect(links.map((a) => [a.textContent, a.href, a.target, a.rel])).toEqual([
+      ['Wikipedia', 'https://en.wikipedia.org/wiki/Nvidia', '_blank', 'noopener noreferrer'],
+      ['Site', 'https://www.nvidia.com/', '_blank', 'noopener noreferrer'],
+    ]);
+    expect(text('.links .label')).toBe('Read more');
   });
 
   it('names an entry, and a related one, by the reader’s language, else by the term', () => {
@@ -93,6 +100,9 @@ describe('the tooltip', () => {
     expect(text('.section .value')).toBe('<script>alert(2)</script>');
     expect(shadow.querySelectorAll('img, b, script')).toHaveLength(0);
     expect(document.querySelectorAll('img, script')).toHaveLength(0);
+    // A javascript: link never becomes an anchor, nor its title markup.
+    expect(panel()!.querySelector('.links')).toBeNull();
+    expect(shadow.querySelectorAll('a')).toHaveLength(0);
     // The display name and the section title of another language are data too.
     language = 'zh-Hans';
     marks()[1]!.focus();
