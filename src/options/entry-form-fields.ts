@@ -127,5 +127,11 @@ export function entryFields(
       t('editorFieldRelatedHint'),
     ),
     field('section', t('editorFieldSection'), sectionControl(ctx, options.pack, values.section)),
+    field(
+      'links',
+      t('editorFieldLinks'),
+      textArea(doc, values.links, 2, { spellcheck: false }),
+      t('editorFieldLinksHint'),
+    ),
   ];
 }

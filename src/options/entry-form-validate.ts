@@ -10,7 +10,15 @@ import type { MessageKey, Substitution } from '../i18n';
 import { matchedLength } from '../matcher';
 import { searchKey } from './entry-search';
 import { everyName } from '../glossary/entry-names';
-import { aliasesFrom, formValuesFrom, lines, namesFrom, type FieldName, type FormValues } from './entry-form-values';
+import {
+  aliasesFrom,
+  formValuesFrom,
+  lines,
+  linksFrom,
+  namesFrom,
+  type FieldName,
+  type FormValues,
+} from './entry-form-values';
 
 export interface FieldError {
   field: FieldName;
@@ -67,6 +75,7 @@ const FIELD_OF_PATH: Record<string, FieldName> = {
   context: 'notes.zh-Hant',
   exclude: 'exclude',
   related: 'related',
+  links: 'links',
   section: 'section',
   caseSensitive: 'caseSensitive',
 };
@@ -116,6 +125,11 @@ function checkLists(values: FormValues, ctx: FormContext, id: string, errors: Fi
   const related = lines(values.related);
   if (related.length > LIMITS.listLength)
     errors.push({ field: 'related', key: 'editorErrorTooMany', subs: [LIMITS.listLength] });
+  const links = lines(values.links);
+  if (links.length > LIMITS.listLength)
+    errors.push({ field: 'links', key: 'editorErrorTooMany', subs: [LIMITS.listLength] });
+  const parsed = linksFrom(values, ctx.original?.links);
+  if ('bad' in parsed) errors.push({ field: 'links', key: 'editorErrorLink', subs: [parsed.bad] });
   const unknown = related.find((r) => r !== id && !ctx.packEntryIds.has(r));
   if (related.includes(id)) errors.push({ field: 'related', key: 'editorErrorRelatedSelf', subs: [] });
   else if (unknown) errors.push({ field: 'related', key: 'editorErrorRelatedUnknown', subs: [unknown] });
@@ -163,6 +177,10 @@ function buildEntry(values: FormValues, ctx: FormContext, id: string): Record<st
   if (!original || changed('related'))
     put(entry, 'related', lines(values.related).length ? lines(values.related) : undefined);
   if (!original || changed('section')) put(entry, 'section', values.section.trim() || undefined);
+  if (!original || changed('links')) {
+    const parsed = linksFrom(values, original?.links);
+    put(entry, 'links', 'links' in parsed && parsed.links.length > 0 ? parsed.links : undefined);
+  }
   return entry;
 }
 

@@ -22,6 +22,8 @@ export interface FormValues {
   exclude: string;
   /** One related entry id per line. */
   related: string;
+  /** One further-reading link per line: a title, then the address. */
+  links: string;
   section: string;
 }
 export type FieldName =
@@ -79,6 +81,7 @@ export function formValuesFrom(
     wholeWord: wholeWordRuleOf(entry?.aliases ?? []),
     exclude: (entry?.exclude ?? []).join('\n'),
     related: (entry?.related ?? []).join('\n'),
+    links: (entry?.links ?? []).map(linkLine).join('\n'),
     section: entry?.section ?? '',
   };
 }
@@ -113,4 +116,41 @@ export function namesFrom(values: FormValues, original: Entry['names']): Entry['
     else delete names[language];
   }
   return NOTE_LANGUAGES.some((l) => names[l] !== undefined) ? (names as Entry['names']) : undefined;
+}
+
+type Link = NonNullable<Entry['links']>[number];
+
+/** How a link is written in the form: its title, a space, its address. */
+const linkLine = (link: Link) => `${link.title} ${link.url}`;
+
+/** An absolute http(s) address, or undefined. */
+function webAddress(text: string): URL | undefined {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The links from the form, or the first line that is not one ("a title, then an http(s)
+ * address"; an address alone is titled by its host). A line written as a stored link was
+ * keeps that link as it was, fields the form does not show included.
+ */
+export function linksFrom(values: FormValues, original: readonly Link[] = []): { links: Link[] } | { bad: string } {
+  const before = new Map(original.map((l) => [linkLine(l), l]));
+  const links: Link[] = [];
+  for (const line of lines(values.links)) {
+    const prior = before.get(line);
+    if (prior) {
+      links.push(prior);
+      continue;
+    }
+    const at = line.search(/\S+$/);
+    const url = webAddress(line.slice(at));
+    if (!url) return { bad: line };
+    links.push({ title: line.slice(0, at).trim() || url.host, url: line.slice(at) });
+  }
+  return { links };
 }

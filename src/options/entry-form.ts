@@ -132,6 +132,7 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
       wholeWord: value('wholeWord') as WholeWordRule,
       exclude: value('exclude'),
       related: value('related'),
+      links: value('links'),
       section: value('section'),
     };
   }

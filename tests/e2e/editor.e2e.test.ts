@@ -62,6 +62,31 @@ describe('the glossary editor', () => {
     expect(await articleNotReloaded()).toBe(true);
   });
 
+  it('edits an entry’s English name and links: the open page’s tooltip shows them', async () => {
+    await openEntry(editor, 'Quokka');
+    await editor.fill('#field-names-en', 'Quokka Robotics Ltd');
+    await editor.fill('#field-links', 'Homepage https://quokka.example/');
+    await editor.click('[data-testid="entry-save"]');
+    await waitForCompiled(suite.browser.serviceWorker, 'quokka-robotics');
+    // Headless Chromium reads in English: the tooltip is titled with the English name.
+    await article.waitForFunction(
+      () => {
+        const mark = document.querySelector('mark[data-glossary-id="quokka-robotics"]');
+        mark?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+        const panel = document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('[role="tooltip"]');
+        return panel?.querySelector('.term')?.textContent === 'Quokka Robotics Ltd';
+      },
+      undefined,
+      { timeout: 10_000, polling: 200 },
+    );
+    const link = await article.evaluate(() => {
+      const a = document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector<HTMLAnchorElement>('.links a');
+      return a ? [a.textContent, a.href, a.target] : null;
+    });
+    expect(link).toEqual(['Homepage', 'https://quokka.example/', '_blank']);
+    expect(await articleNotReloaded()).toBe(true);
+  });
+
   it('deletes an entry, and Undo brings it back, on the open page too', async () => {
     await openEntry(editor, 'Quokka');
     await editor.click('[data-testid="entry-delete"]');

@@ -148,6 +148,49 @@ describe('display names', () => {
   });
 });
 
+describe('further-reading links', () => {
+  const linked = entry('linked', {
+    links: [{ title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia', lang: 'en' } as never],
+  });
+
+  it('shows each link as its title and address, and saves an untouched list exactly', () => {
+    const ctx = formContextFor(merged, 'bundled', linked);
+    const values = formValuesFrom(linked, 'bundled');
+    expect(values.links).toBe('Wikipedia https://en.wikipedia.org/wiki/Nvidia');
+    expect(validateForm(values, ctx).entry).toEqual(linked);
+  });
+
+  it('reads a title and an address per line, an address alone titled by its host, and keeps a line as stored', () => {
+    const ctx = formContextFor(merged, 'bundled', linked);
+    const values = {
+      ...formValuesFrom(linked, 'bundled'),
+      links:
+        'Wikipedia https://en.wikipedia.org/wiki/Nvidia\n  Company site  https://www.nvidia.com/ \nhttps://zh.wikipedia.org/wiki/輝達',
+    };
+    expect(validateForm(values, ctx).entry?.links).toEqual([
+      { title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia', lang: 'en' },
+      { title: 'Company site', url: 'https://www.nvidia.com/' },
+      { title: 'zh.wikipedia.org', url: 'https://zh.wikipedia.org/wiki/輝達' },
+    ]);
+    const cleared = validateForm({ ...values, links: '' }, ctx);
+    expect(cleared.errors).toEqual([]);
+    expect(cleared.entry).not.toHaveProperty('links');
+  });
+
+  it('refuses a line without an http(s) address, naming it', () => {
+    for (const line of [
+      'Run javascript:alert(1)',
+      'Just a title',
+      'Relative /wiki/Nvidia',
+      'File file:///etc/passwd',
+    ]) {
+      const { entry: result, errors } = validateForm(newValues({ links: line }), formContextFor(merged, 'bundled'));
+      expect(result).toBeUndefined();
+      expect(errors).toEqual([{ field: 'links', key: 'editorErrorLink', subs: [line] }]);
+    }
+  });
+});
+
 describe('aliases and matching rules', () => {
   it('keeps an existing alias’s own rules and applies the whole-word choice to all', () => {
     const original = [{ text: 'Cohere', caseSensitive: true }, 'cohere.ai'];
