@@ -18,8 +18,10 @@ import { firefoxSuite } from './harness/suite';
 
 interface PackEntry extends ScoredEntry {
   term: string;
+  names?: Record<string, string>;
   category: string;
   context: string | Record<string, string>;
+  links?: { title: string; url: string }[];
 }
 const pack = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../glossary/ai-rush-china.json'), 'utf8')) as {
   entries: PackEntry[];
@@ -67,6 +69,13 @@ describe('reading a page in Firefox ESR', () => {
     const note = typeof nvidia.context === 'string' ? nvidia.context : nvidia.context[language];
     expect(note).toBeTruthy();
     expect(await tooltipPart(article, '.note')).toBe(note);
+    // Further reading, as a link that opens a new tab.
+    const link = await article.evaluate(() => {
+      const panel = document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('[role="tooltip"]');
+      const a = panel?.querySelector<HTMLAnchorElement>('.links a');
+      return a ? { title: a.textContent, url: a.href, target: a.target } : null;
+    });
+    expect(link).toEqual({ ...nvidia.links![0]!, target: '_blank' });
     expect(await article.evaluate(() => document.querySelectorAll('columnlens-tooltip').length)).toBe(1);
 
     await article.keyboard.press('Escape');
