@@ -27,3 +27,16 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function ownField(record: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
+
+/**
+ * `text` as an absolute http(s) URL, or undefined: the only links ColumnLens ever makes
+ * clickable or treats as a web page (never `javascript:`, `data:`, `file:` or a relative path).
+ */
+export function webUrl(text: string | undefined): URL | undefined {
+  try {
+    const url = new URL(text ?? '');
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}

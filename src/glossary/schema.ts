@@ -9,6 +9,7 @@
 import { z } from 'zod';
 
 import { matchedLength } from '../matcher';
+import { webUrl } from '../validate';
 import { CATEGORIES, type Category } from './categories';
 
 export { CATEGORIES, type Category };
@@ -64,14 +65,7 @@ const nameSchema = z
 export const webUrlSchema = z
   .string()
   .max(2_000)
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return u.protocol === 'https:' || u.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http(s) URL');
+  .refine((s) => webUrl(s) !== undefined, 'must be an http(s) URL');
 
 /**
  * One surface form. A plain string uses the entry's defaults; the object form sets

@@ -3,6 +3,7 @@
  * item per line), converted from and to a schema entry. Pure.
  */
 import { NOTE_LANGUAGES, type Alias, type Entry, type NoteLanguage } from '../glossary/schema';
+import { webUrl } from '../validate';
 
 export type WholeWordRule = 'auto' | 'on' | 'off' | 'mixed';
 
@@ -123,16 +124,6 @@ type Link = NonNullable<Entry['links']>[number];
 /** How a link is written in the form: its title, a space, its address. */
 const linkLine = (link: Link) => `${link.title} ${link.url}`;
 
-/** An absolute http(s) address, or undefined. */
-function webAddress(text: string): URL | undefined {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The links from the form, or the first line that is not one ("a title, then an http(s)
  * address"; an address alone is titled by its host). A line written as a stored link was
@@ -148,7 +139,7 @@ export function linksFrom(values: FormValues, original: readonly Link[] = []): {
       continue;
     }
     const at = line.search(/\S+$/);
-    const url = webAddress(line.slice(at));
+    const url = webUrl(line.slice(at));
     if (!url) return { bad: line };
     links.push({ title: line.slice(0, at).trim() || url.host, url: line.slice(at) });
   }

@@ -1,6 +1,7 @@
 /** Everything the popup shows, in one value; the view is a function of it. */
 import type { ReaderLanguage } from '../i18n/language';
 import type { Settings } from '../settings/settings';
+import { webUrl } from '../validate';
 import type { FoundGroup, PageReport } from './page-report';
 
 export interface PopupState {
@@ -25,10 +26,5 @@ export interface PopupActions {
 
 /** The hostname of an http(s) URL; other pages (chrome://, file://) have no per-site switch. */
 export function webHostname(url: string | undefined): string | undefined {
-  try {
-    const parsed = new URL(url ?? '');
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname : undefined;
-  } catch {
-    return undefined;
-  }
+  return webUrl(url)?.hostname;
 }

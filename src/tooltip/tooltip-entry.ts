@@ -5,6 +5,7 @@
  */
 import { everyName, type DisplayNames } from '../glossary/entry-names';
 import type { ReaderLanguage } from '../i18n/language';
+import { webUrl } from '../validate';
 
 export interface TooltipEntry {
   id: string;
@@ -42,14 +43,8 @@ export function webLinks(links: unknown): { title: string; url: string }[] {
   for (const link of links as unknown[]) {
     const { title, url } = (link ?? {}) as { title?: unknown; url?: unknown };
     if (typeof title !== 'string' || !title.trim() || typeof url !== 'string') continue;
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      continue;
-    }
-    if (parsed.protocol === 'https:' || parsed.protocol === 'http:')
-      safe.push({ title: title.trim(), url: parsed.href });
+    const parsed = webUrl(url);
+    if (parsed) safe.push({ title: title.trim(), url: parsed.href });
   }
   return safe.slice(0, MAX_LINKS);
 }
