@@ -12,7 +12,7 @@
  */
 import type { DisplayNames } from '../glossary/entry-names';
 import { READER_LANGUAGES } from '../i18n/language';
-import { isOneOf } from '../validate';
+import { isOneOf, isRecord } from '../validate';
 import { loadMatcherSteps, type Matcher, type SerializedMatcher } from '../matcher';
 import {
   COMPILED_FORMAT_VERSION,
@@ -46,11 +46,10 @@ const isOptionalNumberList = (v: unknown, length: number): v is (number | null)[
 
 /** The index's `names`: rows in range, each a set of display names of the reader languages. */
 function isNamesByRow(v: unknown, count: number): v is Record<string, DisplayNames> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  if (!isRecord(v)) return false;
   return Object.entries(v).every(([row, names]) => {
     const i = Number(row);
-    if (!Number.isInteger(i) || i < 0 || i >= count || String(i) !== row) return false;
-    if (typeof names !== 'object' || names === null || Array.isArray(names)) return false;
+    if (!Number.isInteger(i) || i < 0 || i >= count || String(i) !== row || !isRecord(names)) return false;
     return Object.entries(names).every(([l, name]) => isOneOf(READER_LANGUAGES, l) && isString(name));
   });
 }

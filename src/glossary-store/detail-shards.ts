@@ -6,6 +6,7 @@
  * writer only stores entries that passed the full schema, so the checks here only have to
  * catch truncated, foreign or tampered data, enough that the tooltip never throws on it.
  */
+import { isRecord } from '../validate';
 import type { DetailShard } from './compiled-format';
 import { shardOf } from './compiled-format';
 import type { RuntimeEntry } from './runtime-entry';
@@ -16,14 +17,12 @@ const isStringList = (v: unknown) => Array.isArray(v) && v.every(isString);
 
 /** A note is one string or one string per language. */
 function isContext(v: unknown): boolean {
-  if (isString(v)) return true;
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  return Object.values(v).every(isOptionalString);
+  return isString(v) || (isRecord(v) && Object.values(v).every(isOptionalString));
 }
 
 /** Display names (of an entry or its section): text by language. */
 function isNames(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isString);
+  return isRecord(v) && Object.values(v).every(isString);
 }
 
 /** The fields the tooltip and the popup rely on, checked cheaply. */

@@ -24,8 +24,7 @@ export function displayName(entry: Pick<NamedEntry, 'term' | 'names'>, language:
 
 /** The display names in a fixed order; keys of a newer format's other languages are not names. */
 export function displayNameList(names: DisplayNames | undefined): string[] {
-  if (!names) return [];
-  return READER_LANGUAGES.flatMap((l) => (typeof names[l] === 'string' ? [names[l]] : []));
+  return Object.values(readerNames(names) ?? {});
 }
 
 /**

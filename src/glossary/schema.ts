@@ -114,6 +114,12 @@ const noteTextSchema = z
 export const contextSchema = z.union([noteTextSchema, perLanguage(noteTextSchema, 'a note')]);
 export type Context = z.infer<typeof contextSchema>;
 
+/** A section title, as `sections` lists it, as an entry names it, or in one of the reader languages. */
+const sectionTitleSchema = z.string().trim().min(1).max(LIMITS.sectionLength);
+
+/** The title of a pack or of the text it describes, in any language. */
+const titleSchema = z.string().trim().min(1).max(400);
+
 export const linkSchema = z.looseObject({
   title: z.string().trim().min(1).max(LIMITS.nameLength),
   url: webUrlSchema,
@@ -145,7 +151,7 @@ export const entrySchema = z.looseObject({
    */
   exclude: z.array(nameSchema).max(LIMITS.listLength).optional(),
   /** Title of the column section the entry comes from (one of `source.sections`). */
-  section: z.string().trim().min(1).max(LIMITS.sectionLength).optional(),
+  section: sectionTitleSchema.optional(),
   /** Ids of related entries in the same pack, named in the tooltip. */
   related: z.array(slugSchema).max(LIMITS.listLength).optional(),
   /** How central the entry is to the column's argument, 0–1; orders lists and breaks ties. */
@@ -158,11 +164,8 @@ export const entrySchema = z.looseObject({
 export type Entry = z.infer<typeof entrySchema>;
 export type EntryInput = z.input<typeof entrySchema>;
 
-/** A section title, as `sections` lists it or in one of the reader languages. */
-const sectionTitleSchema = z.string().trim().min(1).max(LIMITS.sectionLength);
-
 export const sourceSchema = z.looseObject({
-  title: z.string().trim().min(1).max(400),
+  title: titleSchema,
   author: z.string().trim().min(1).max(LIMITS.nameLength),
   publication: z.string().trim().min(1).max(LIMITS.nameLength).optional(),
   date: z.string().trim().max(40).optional(),
@@ -174,15 +177,13 @@ export const sourceSchema = z.looseObject({
   sectionNames: z.record(z.string(), perLanguage(sectionTitleSchema, 'a title')).optional(),
 });
 
-const packTitleSchema = z.string().trim().min(1).max(400);
-
 export const packSchema = z
   .looseObject({
     schemaVersion: z.literal(1, { error: 'must be 1 (the only pack format this version reads)' }),
     id: slugSchema,
-    title: packTitleSchema,
+    title: titleSchema,
     /** The title for readers of each language, where it differs: shown to them instead of `title`. */
-    titles: perLanguage(packTitleSchema, 'a title').optional(),
+    titles: perLanguage(titleSchema, 'a title').optional(),
     /** Content version of the pack, e.g. "2026.11.29"; shown in the editor. */
     version: z.string().trim().max(40).optional(),
     description: z.string().trim().max(2_000).optional(),

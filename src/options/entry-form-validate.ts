@@ -5,11 +5,11 @@
  * Fields the reader did not touch keep the entry's stored value exactly, so opening and
  * saving an entry never turns into a spurious edit of a bundled entry.
  */
+import { everyName } from '../glossary/entry-names';
 import { entrySchema, LIMITS, NOTE_LANGUAGES, type Entry, type NoteLanguage } from '../glossary/schema';
 import type { MessageKey, Substitution } from '../i18n';
 import { matchedLength } from '../matcher';
 import { searchKey } from './entry-search';
-import { everyName } from '../glossary/entry-names';
 import {
   aliasesFrom,
   formValuesFrom,
@@ -37,6 +37,9 @@ export interface FormContext {
   /** Ids of the pack's entries, for `related`. */
   packEntryIds: ReadonlySet<string>;
 }
+
+/** The form's links as `linksFrom` read them. */
+type LinksRead = ReturnType<typeof linksFrom>;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -116,7 +119,7 @@ function checkNames(values: FormValues, ctx: FormContext, id: string, errors: Fi
   }
 }
 
-function checkLists(values: FormValues, ctx: FormContext, id: string, errors: FieldError[]) {
+function checkLists(values: FormValues, ctx: FormContext, id: string, links: LinksRead, errors: FieldError[]) {
   const exclude = lines(values.exclude);
   if (exclude.length > LIMITS.listLength)
     errors.push({ field: 'exclude', key: 'editorErrorTooMany', subs: [LIMITS.listLength] });
@@ -125,11 +128,9 @@ function checkLists(values: FormValues, ctx: FormContext, id: string, errors: Fi
   const related = lines(values.related);
   if (related.length > LIMITS.listLength)
     errors.push({ field: 'related', key: 'editorErrorTooMany', subs: [LIMITS.listLength] });
-  const links = lines(values.links);
-  if (links.length > LIMITS.listLength)
+  if (lines(values.links).length > LIMITS.listLength)
     errors.push({ field: 'links', key: 'editorErrorTooMany', subs: [LIMITS.listLength] });
-  const parsed = linksFrom(values, ctx.original?.links);
-  if ('bad' in parsed) errors.push({ field: 'links', key: 'editorErrorLink', subs: [parsed.bad] });
+  if (links.bad !== undefined) errors.push({ field: 'links', key: 'editorErrorLink', subs: [links.bad] });
   const unknown = related.find((r) => r !== id && !ctx.packEntryIds.has(r));
   if (related.includes(id)) errors.push({ field: 'related', key: 'editorErrorRelatedSelf', subs: [] });
   else if (unknown) errors.push({ field: 'related', key: 'editorErrorRelatedUnknown', subs: [unknown] });
@@ -158,7 +159,7 @@ function put(entry: Record<string, unknown>, key: string, value: unknown) {
 }
 
 /** The entry the values describe, starting from the original so untouched fields stay as stored. */
-function buildEntry(values: FormValues, ctx: FormContext, id: string): Record<string, unknown> {
+function buildEntry(values: FormValues, ctx: FormContext, id: string, links: LinksRead): Record<string, unknown> {
   const original = ctx.original;
   const initial = formValuesFrom(original, values.packId, { packLanguage: ctx.packLanguage });
   const entry: Record<string, unknown> = original ? { ...original } : { id };
@@ -177,10 +178,7 @@ function buildEntry(values: FormValues, ctx: FormContext, id: string): Record<st
   if (!original || changed('related'))
     put(entry, 'related', lines(values.related).length ? lines(values.related) : undefined);
   if (!original || changed('section')) put(entry, 'section', values.section.trim() || undefined);
-  if (!original || changed('links')) {
-    const parsed = linksFrom(values, original?.links);
-    put(entry, 'links', 'links' in parsed && parsed.links.length > 0 ? parsed.links : undefined);
-  }
+  if (!original || changed('links')) put(entry, 'links', links.links.length > 0 ? links.links : undefined);
   return entry;
 }
 
@@ -195,9 +193,10 @@ export function validateForm(values: FormValues, ctx: FormContext): { entry?: En
   }
   checkNames(values, ctx, id, errors);
   checkNotes(values, errors);
-  checkLists(values, ctx, id, errors);
+  const links = linksFrom(values, ctx.original?.links);
+  checkLists(values, ctx, id, links, errors);
   if (errors.length > 0) return { errors };
-  const result = entrySchema.safeParse(buildEntry(values, ctx, id));
+  const result = entrySchema.safeParse(buildEntry(values, ctx, id, links));
   if (result.success) return { entry: result.data, errors };
   // A rule the checks above do not cover: still shown next to the right field.
   return {

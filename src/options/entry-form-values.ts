@@ -125,11 +125,11 @@ type Link = NonNullable<Entry['links']>[number];
 const linkLine = (link: Link) => `${link.title} ${link.url}`;
 
 /**
- * The links from the form, or the first line that is not one ("a title, then an http(s)
- * address"; an address alone is titled by its host). A line written as a stored link was
- * keeps that link as it was, fields the form does not show included.
+ * The links from the form, and the first line that is not one ("a title, then an http(s)
+ * address"; an address alone is titled by its host), where reading stopped. A line written
+ * as a stored link was keeps that link as it was, fields the form does not show included.
  */
-export function linksFrom(values: FormValues, original: readonly Link[] = []): { links: Link[] } | { bad: string } {
+export function linksFrom(values: FormValues, original: readonly Link[] = []): { links: Link[]; bad?: string } {
   const before = new Map(original.map((l) => [linkLine(l), l]));
   const links: Link[] = [];
   for (const line of lines(values.links)) {
@@ -140,7 +140,7 @@ export function linksFrom(values: FormValues, original: readonly Link[] = []): {
     }
     const at = line.search(/\S+$/);
     const url = webUrl(line.slice(at));
-    if (!url) return { bad: line };
+    if (!url) return { links, bad: line };
     links.push({ title: line.slice(0, at).trim() || url.host, url: line.slice(at) });
   }
   return { links };

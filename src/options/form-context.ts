@@ -1,9 +1,9 @@
 /** What the entry form's validation needs to know about the rest of the glossary. Pure. */
+import { everyName } from '../glossary/entry-names';
+import type { Entry, NoteLanguage } from '../glossary/schema';
 import type { MergedGlossary } from '../glossary-store/merge';
 import type { FormContext } from './entry-form-validate';
 import { searchKey } from './entry-search';
-import { everyName } from '../glossary/entry-names';
-import type { Entry, NoteLanguage } from '../glossary/schema';
 
 /**
  * The context for editing `original` (or a new entry) in pack `packId`: the names and ids

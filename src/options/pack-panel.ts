@@ -25,14 +25,12 @@ export function createPackPanel({ doc, t, store, announce }: PackPanelOptions) {
 
   function row(pack: EditorData['merged']['packs'][number]): HTMLElement {
     const id = `pack-enabled-${pack.pack.id}`;
+    const title = packTitle(pack.pack, t.language);
     const box = h(doc, 'input', { type: 'checkbox', id, 'data-testid': id });
     box.checked = pack.enabled;
     box.addEventListener('change', async () => {
       await store.apply((layer) => setPackEnabled(layer, pack.pack.id, box.checked));
-      announce(
-        t('editorPackSwitched', packTitle(pack.pack, t.language), t(box.checked ? 'editorPackOn' : 'editorPackOff')),
-        true,
-      );
+      announce(t('editorPackSwitched', title, t(box.checked ? 'editorPackOn' : 'editorPackOff')), true);
     });
     const details = [
       t.count('editorPackEntryCount', pack.entries.length),
@@ -45,24 +43,18 @@ export function createPackPanel({ doc, t, store, announce }: PackPanelOptions) {
         doc,
         'button',
         { type: 'button', class: 'danger', 'data-testid': `pack-remove-${pack.pack.id}` },
-        t('editorPackRemove', packTitle(pack.pack, t.language)),
+        t('editorPackRemove', title),
       );
       remove.addEventListener('click', async () => {
         await store.apply((layer) => removeUserPack(layer, pack.pack.id));
-        announce(t('editorPackRemoved', packTitle(pack.pack, t.language)), true);
+        announce(t('editorPackRemoved', title), true);
       });
     }
     return h(
       doc,
       'li',
       {},
-      h(
-        doc,
-        'div',
-        { class: 'check' },
-        box,
-        h(doc, 'label', { for: id }, t('editorPackEnabled', packTitle(pack.pack, t.language))),
-      ),
+      h(doc, 'div', { class: 'check' }, box, h(doc, 'label', { for: id }, t('editorPackEnabled', title))),
       h(doc, 'p', { class: 'hint' }, details.join(' · ')),
       remove,
     );

@@ -32,9 +32,12 @@ function element(doc: Document, tag: string, className: string, text?: string): 
 }
 
 /** A "label: value" line; the label is its own element so it can be styled quietly. */
-function labelledLine(doc: Document, className: string, label: string, value: string): HTMLElement {
+function labelledLine(doc: Document, className: string, label: string, value: string | Node[]): HTMLElement {
   const line = element(doc, 'p', `line ${className}`);
-  line.append(element(doc, 'span', 'label', label), element(doc, 'span', 'value', value));
+  const valueElement = element(doc, 'span', 'value');
+  if (typeof value === 'string') valueElement.textContent = value;
+  else valueElement.append(...value);
+  line.append(element(doc, 'span', 'label', label), valueElement);
   return line;
 }
 
@@ -85,21 +88,14 @@ export function renderTooltipContent({ document: doc, entry, language, getNames 
     );
   }
 
-  const links = webLinks(entry.links);
-  if (links.length > 0) {
-    const line = element(doc, 'p', 'line links');
-    const value = element(doc, 'span', 'value');
-    links.forEach((link, i) => {
-      if (i > 0) value.append(' · ');
-      const anchor = element(doc, 'a', 'link', link.title) as HTMLAnchorElement;
-      anchor.href = link.url;
-      // A new tab, and the page the reader is on learns nothing of it.
-      anchor.target = '_blank';
-      anchor.rel = 'noopener noreferrer';
-      value.append(anchor);
-    });
-    line.append(element(doc, 'span', 'label', tooltipLabel(language, 'tooltipLinks')), value);
-    body.append(line);
-  }
+  const links = webLinks(entry.links).flatMap((link, i) => {
+    const anchor = element(doc, 'a', 'link', link.title) as HTMLAnchorElement;
+    anchor.href = link.url;
+    // A new tab, and the page the reader is on learns nothing of it.
+    anchor.target = '_blank';
+    anchor.rel = 'noopener noreferrer';
+    return i > 0 ? [doc.createTextNode(' · '), anchor] : [anchor];
+  });
+  if (links.length > 0) body.append(labelledLine(doc, 'links', tooltipLabel(language, 'tooltipLinks'), links));
   return body;
 }
