@@ -6,6 +6,7 @@
 import { namesNothing, openShadowRootsIn } from './name-free-check';
 import type { PageState } from './page-state';
 import { readRegion, type DisplayFilters, type GlossaryView, type ReadHooks } from './reader';
+import { estimatedTextPerElement } from './text-per-element';
 
 /**
  * When a region is checked. The check saves handing the script every element, and scans the
@@ -28,9 +29,9 @@ export interface CheckWhen {
 
 export const CHECK_WHEN: CheckWhen = { fromElements: 4_000, maxCharsPerElement: 20, gapsUpToElements: 15_000 };
 
-function elementCount(root: Element | ShadowRoot): number {
-  // A native count: no element is handed to the script.
-  return root.nodeType === 1 ? (root as Element).getElementsByTagName('*').length : root.querySelectorAll('*').length;
+function elementsOf(root: Element | ShadowRoot): ArrayLike<Element> {
+  // Its length is a native count: no element is handed to the script until one is read.
+  return root.nodeType === 1 ? (root as Element).getElementsByTagName('*') : root.querySelectorAll('*');
 }
 
 /** Reads `root` into `page`: checked first when large, walked otherwise or when it names something. */
@@ -68,11 +69,14 @@ function* provedNameFree(
 ): Generator<undefined, boolean> {
   const loose = view.looseScanner;
   if (!loose) return false;
-  const elements = elementCount(root);
+  const list = elementsOf(root);
+  const elements = list.length;
   if (elements < when.fromElements) return false;
   // Counting and reading the text each go through the whole region natively (the count alone
   // took 17 ms on the 76k-element page, profiled): a step each, so no task holds both.
   yield undefined;
+  // A text-heavy region is told by a sample, before its text is read for nothing.
+  if (estimatedTextPerElement(list) > when.maxCharsPerElement) return false;
   const whole = root.textContent ?? '';
   if (whole.length > when.maxCharsPerElement * elements) return false;
   yield undefined;

@@ -275,4 +275,30 @@ describe('readPage', () => {
     run(readPage(document.body, VIEW, FILTERS, page, hooks, { ...CHECK_WHEN_ALL, maxCharsPerElement: 2_000 }));
     expect(opened).toEqual([]);
   });
+
+  it("tells a text-heavy region by a sample, without reading the region's text", () => {
+    document.body.innerHTML = `<p>${'Nothing at all. '.repeat(100)}</p>`.repeat(50);
+    let textReads = 0;
+    const text = Object.getOwnPropertyDescriptor(Node.prototype, 'textContent')!;
+    Object.defineProperty(document.body, 'textContent', {
+      configurable: true,
+      get: () => (textReads++, text.get!.call(document.body)),
+    });
+    const hooks: ReadHooks = { forget() {}, shadowRoot() {}, lost() {}, pending() {} };
+    try {
+      run(
+        readPage(document.body, VIEW, FILTERS, new PageState(), hooks, { ...CHECK_WHEN_ALL, maxCharsPerElement: 20 }),
+      );
+      expect(textReads).toBe(0);
+      run(
+        readPage(document.body, VIEW, FILTERS, new PageState(), hooks, {
+          ...CHECK_WHEN_ALL,
+          maxCharsPerElement: 2_000,
+        }),
+      );
+      expect(textReads).toBe(1);
+    } finally {
+      delete (document.body as { textContent?: unknown }).textContent;
+    }
+  });
 });
