@@ -77,6 +77,7 @@ p { margin: 4px 0 0; }
 .line { color: var(--cl-muted); }
 .link { color: var(--cl-link); text-decoration: underline; }
 .link:hover { text-decoration-thickness: 2px; }
+.link:focus-visible { outline: 2px solid var(--cl-link); outline-offset: 1px; border-radius: 2px; }
 .label::after { content: ": "; }
 .label:lang(zh)::after { content: "："; }
 @media (prefers-reduced-motion: no-preference) {

@@ -1,8 +1,9 @@
 /**
  * Shows the column's note for a highlight: on hover after a short delay, at once on
  * keyboard focus. One tooltip at a time; it stays while the pointer is on the highlight or
- * on the tooltip (with a grace period to cross the gap), or while the mark has focus, and
- * Esc closes it (WCAG 1.4.13: dismissible, hoverable, persistent).
+ * on the tooltip (with a grace period to cross the gap), while the mark has focus, or while
+ * the keyboard is in its links, and Esc closes it (WCAG 1.4.13: dismissible, hoverable,
+ * persistent; the keys are in tooltip-keyboard.ts).
  *
  * Marks are found by event delegation on the document, so this works however and whenever
  * the highlighter creates them. Painted highlights (no elements) are found by hit-testing
@@ -16,6 +17,7 @@ import { describeBy, markAnchor, rangeAnchor, type RangeTarget, type TooltipAnch
 import { renderTooltipContent } from './tooltip-content';
 import type { RelatedNames, TooltipEntry } from './tooltip-entry';
 import { createTooltipHost, type TooltipHost } from './tooltip-host';
+import { watchTooltipKeys } from './tooltip-keyboard';
 import { followAnchor } from './tooltip-position';
 
 /** Hover this long before the tooltip opens, so sweeping the pointer over text opens nothing. */
@@ -70,6 +72,9 @@ export function startTooltip(options: TooltipOptions): Tooltip {
   let focusKey: object | null = null;
   let pinnedKey: object | null = null;
   let overTooltip = false;
+  // The keyboard took focus into the tooltip's links (tooltip-keyboard.ts), which holds it open.
+  // A click on a link focuses it too, but the pointer holds the tooltip then, as before.
+  let focusInTooltip = false;
   let showTimer: number | undefined;
   let hideTimer: number | undefined;
 
@@ -88,6 +93,7 @@ export function startTooltip(options: TooltipOptions): Tooltip {
     if (!open) return;
     const { undescribe, stopFollowing } = open;
     open = undefined;
+    focusInTooltip = false;
     stopFollowing();
     undescribe(); // The page exactly as it was.
     ui().detach();
@@ -120,7 +126,7 @@ export function startTooltip(options: TooltipOptions): Tooltip {
 
   /** Closes after the grace period unless something still holds the tooltip open. */
   function hideSoonIfIdle(): void {
-    if (!open || holds(open.anchor.key) || overTooltip) return;
+    if (!open || holds(open.anchor.key) || overTooltip || focusInTooltip) return;
     cancelHide();
     hideTimer = win.setTimeout(hide, HIDE_GRACE_MS);
   }
@@ -130,6 +136,8 @@ export function startTooltip(options: TooltipOptions): Tooltip {
     hoverKey = anchor.key;
     hoverIsHit = isHit;
     if (open?.anchor.key === anchor.key) return cancelHide();
+    // The pointer passing over another highlight must not take the tooltip from under the keyboard.
+    if (focusInTooltip) return;
     cancelShow();
     // With a tooltip already open, moving to another highlight switches at once.
     if (open) show(anchor);
@@ -199,6 +207,7 @@ export function startTooltip(options: TooltipOptions): Tooltip {
   doc.addEventListener(
     'focusin',
     (event) => {
+      if (isTooltip(event.target) && focusInTooltip) return cancelHide();
       const mark = closestMark(origin(event));
       if (!mark) return unpin();
       focusKey = mark;
@@ -211,6 +220,11 @@ export function startTooltip(options: TooltipOptions): Tooltip {
   doc.addEventListener(
     'focusout',
     (event) => {
+      if (isTooltip(event.target)) {
+        if (!focusInTooltip || isTooltip(event.relatedTarget)) return; // from one link to the next
+        focusInTooltip = false;
+        return hideSoonIfIdle();
+      }
       if (closestMark(origin(event)) !== focusKey) return;
       focusKey = null;
       hideSoonIfIdle();
@@ -218,19 +232,22 @@ export function startTooltip(options: TooltipOptions): Tooltip {
     listen,
   );
 
-  // Capture on the window: Esc meant for the tooltip must not also close the page's dialog.
-  win.addEventListener(
-    'keydown',
-    (event) => {
-      if (event.key !== 'Escape' || !open) return;
+  watchTooltipKeys(win, signal, {
+    isOpen: () => open !== undefined,
+    cameByKeyboard: () => open !== undefined && (open.anchor.key === focusKey || open.anchor.key === pinnedKey),
+    links: () => (open ? [...ui().panel.querySelectorAll<HTMLElement>('a[href]')] : []),
+    enter(link) {
+      focusInTooltip = true;
+      link.focus();
+    },
+    focusedInside: () => (open ? (host?.host.shadowRoot?.activeElement ?? null) : null),
+    mark: () => open?.anchor.element,
+    close() {
       pinnedKey = null;
       hide();
       cancelShow();
-      event.preventDefault();
-      event.stopPropagation();
     },
-    { signal, capture: true },
-  );
+  });
 
   signal.addEventListener(
     'abort',

@@ -1,8 +1,9 @@
 /**
  * Reading a page in Firefox ESR with the built extension: the tooltip on hover and its Esc,
- * the next-highlight shortcut, content the page adds later, and the popup's report on the tab
- * (score and entries found). The Chromium files test each in more depth; this one checks
- * that the main flows also hold in Gecko. Firefox is launched once for the file.
+ * the next-highlight shortcut and Tab into the tooltip's links, content the page adds later,
+ * and the popup's report on the tab (score and entries found). The Chromium files test each in
+ * more depth; this one checks that the main flows also hold in Gecko. Firefox is launched once
+ * for the file.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -101,6 +102,26 @@ describe('reading a page in Firefox ESR', () => {
     expect(await focusedId(article)).toBe(starts[1]);
     expect(await tooltipPart(article, '.term')).toBe(displayName(entry(starts[1]!), language));
     await article.keyboard.press('Escape');
+    await article.waitForFunction(() => !document.querySelector('columnlens-tooltip'), { timeout: 5_000 });
+  });
+
+  it('reaches the tooltip’s links with Tab from a highlight reached by keyboard, and goes on in the page after them', async () => {
+    await article.mouse.move(5, 5);
+    await article.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    for (let i = 0; i < 20 && (await focusedId(article)) !== 'nvidia'; i++) await pressNextHighlight(article);
+    expect(await focusedId(article)).toBe('nvidia');
+    const inTooltip = () =>
+      article.evaluate(
+        () => document.querySelector('columnlens-tooltip')?.shadowRoot?.activeElement?.textContent ?? null,
+      );
+    const links = entry('nvidia').links!;
+    await article.keyboard.press('Tab');
+    expect(await inTooltip()).toBe(links[0]!.title);
+    for (let i = 1; i < links.length; i++) await article.keyboard.press('Tab');
+    expect(await inTooltip()).toBe(links.at(-1)!.title);
+    // Past the last link, on from the highlight: the search field after it in the page.
+    await article.keyboard.press('Tab');
+    expect(await article.evaluate(() => document.activeElement?.id)).toBe('search');
     await article.waitForFunction(() => !document.querySelector('columnlens-tooltip'), { timeout: 5_000 });
   });
 

@@ -156,6 +156,48 @@ describe('the tooltip in Chromium', () => {
     expect(await page.locator('mark[data-glossary-id]:not([tabindex="-1"])').count()).toBe(0);
   });
 
+  it('reaches the further-reading links with Tab from a highlight reached by keyboard, then goes on in the page', async () => {
+    const link = entry('nvidia').links?.at(-1);
+    expect(link).toBeTruthy();
+    await suite.browser.context.route(link!.url, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>Further reading</title>' }),
+    );
+    await page.locator('body').click({ position: { x: 5, y: 700 } });
+    const focusedId = () => page.evaluate(() => document.activeElement?.getAttribute('data-glossary-id') ?? null);
+    for (let i = 0; i < 20 && (await focusedId()) !== 'nvidia'; i++) await page.keyboard.press('Alt+Shift+KeyJ');
+    expect(await focusedId()).toBe('nvidia');
+    const inTooltip = () =>
+      page.evaluate(() => {
+        const active = document.querySelector('columnlens-tooltip')?.shadowRoot?.activeElement;
+        return active ? { text: active.textContent, outline: getComputedStyle(active).outlineStyle } : null;
+      });
+
+    await page.keyboard.press('Tab');
+    const focused = await inTooltip();
+    expect(focused?.text).toBe(entry('nvidia').links![0]!.title);
+    expect(focused?.outline).toBe('solid'); // a visible focus ring
+    await page.waitForTimeout(600); // past the grace period: focus holds the tooltip open
+    expect(await page.locator(TOOLTIP).count()).toBe(1);
+
+    // Tab along to the last link; Enter opens it in a new tab.
+    for (let i = 1; i < entry('nvidia').links!.length; i++) await page.keyboard.press('Tab');
+    const opened = suite.browser.context.waitForEvent('page');
+    await page.keyboard.press('Enter');
+    const tab = await opened;
+    await tab.waitForLoadState();
+    expect(tab.url()).toBe(link!.url);
+    await tab.close();
+    await suite.browser.context.unroute(link!.url);
+
+    // Past the last link, Tab goes on from the highlight: to the search field after it in the page.
+    await page.bringToFront();
+    expect((await inTooltip())?.text).toBe(link!.title);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
+    await page.locator('columnlens-tooltip').waitFor({ state: 'detached' });
+    expect(await page.locator('mark[aria-describedby]').count()).toBe(0);
+  });
+
   it('walks with Alt+Shift+J every occurrence of a long page in order, far below the drawn screen and in shadow trees', async () => {
     // 400 paragraphs, a name in every 20th, one more inside a declarative shadow root halfway.
     const names = [

@@ -159,6 +159,24 @@ describe('a tooltip shown for a painted highlight by the keyboard', () => {
     expect(panel()).toBeNull();
   });
 
+  it('takes Tab into its links, and closes when Tab leaves them (no mark to go back to)', () => {
+    tooltip.showFor({ id: 'nvidia', range: rangeOf(11, 17) });
+    const shadow = document.querySelector(TOOLTIP_HOST_TAG)!.shadowRoot!;
+    const links = [...shadow.querySelectorAll<HTMLAnchorElement>('.links a')];
+    const tab = () => {
+      const event = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true, cancelable: true });
+      (shadow.activeElement ?? document.body).dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(tab()).toBe(true);
+    expect(shadow.activeElement).toBe(links[0]);
+    vi.advanceTimersByTime(HIDE_GRACE_MS + 20);
+    expect(term()).toBe('Nvidia');
+    links[1]!.focus(); // where the browser's Tab goes next
+    expect(tab()).toBe(true);
+    expect(panel()).toBeNull();
+  });
+
   it('closes after a click elsewhere', () => {
     tooltip.showFor({ id: 'nvidia', range: rangeOf(11, 17) });
     document.body.dispatchEvent(new MouseEvent('pointerdown', { bubbles: true, composed: true }));

@@ -1,0 +1,73 @@
+/**
+ * The tooltip from the keyboard: Esc closes it, and Tab reaches its links.
+ *
+ * The tooltip describes a highlight and is not in the page's tab order (it is appended at the
+ * end of the document, and only while it shows). A reader who came to a highlight by keyboard
+ * (its mark focused, or a painted highlight's tooltip pinned by Alt+Shift+J) presses Tab to
+ * move into the tooltip's links, as in the disclosure pattern of hover cards. Tab past the
+ * last link goes on from the highlight: the mark is focused again and the browser's own Tab
+ * moves on from there, so the page's tab order continues and nothing traps focus. Shift+Tab
+ * from the first link goes back to the mark. A painted highlight has no element to go back to:
+ * leaving its links either way closes its tooltip, and its text stays selected.
+ *
+ * Esc closes the tooltip and is swallowed, so it does not also close the page's own dialog;
+ * from inside the tooltip it first puts focus back on the mark, not on the page's body.
+ */
+
+/** What the keys need of the tooltip. */
+export interface KeyboardTooltip {
+  /** Whether a tooltip shows. */
+  isOpen(): boolean;
+  /** Whether the reader came to it by keyboard: its mark has focus, or navigation pinned it. */
+  cameByKeyboard(): boolean;
+  /** The open tooltip's links in order (none when closed). */
+  links(): readonly HTMLElement[];
+  /** Moves focus to `link`, one of `links()`: the tooltip now stays open while focus is in it. */
+  enter(link: HTMLElement): void;
+  /** The focused element inside the tooltip, if focus is there. */
+  focusedInside(): Element | null;
+  /** The highlight's mark, when it has one (painted highlights have none). */
+  mark(): HTMLElement | undefined;
+  close(): void;
+}
+
+/** Listens for Esc and Tab on `win` (capture, before the page) until `signal` aborts. */
+export function watchTooltipKeys(win: Window, signal: AbortSignal, tooltip: KeyboardTooltip): void {
+  const take = (event: KeyboardEvent) => {
+    event.preventDefault();
+    event.stopPropagation();
+  };
+  const backToMark = () => {
+    tooltip.mark()?.focus({ preventScroll: true });
+    return tooltip.mark() !== undefined;
+  };
+
+  win.addEventListener(
+    'keydown',
+    (event) => {
+      if (!tooltip.isOpen()) return;
+      if (event.key === 'Escape') {
+        if (tooltip.focusedInside()) backToMark();
+        tooltip.close();
+        return take(event);
+      }
+      if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
+      const links = tooltip.links();
+      const inside = tooltip.focusedInside();
+      if (!inside) {
+        if (event.shiftKey || links.length === 0 || !tooltip.cameByKeyboard()) return;
+        tooltip.enter(links[0]!);
+        return take(event);
+      }
+      const at = links.indexOf(inside as HTMLElement);
+      if (event.shiftKey ? at > 0 : at >= 0 && at < links.length - 1) return; // the browser moves between links
+      if (!backToMark()) {
+        tooltip.close();
+        return take(event);
+      }
+      // Forward: the mark has focus now, and the browser's Tab goes on from it. Back: stay on it.
+      if (event.shiftKey) take(event);
+    },
+    { signal, capture: true },
+  );
+}

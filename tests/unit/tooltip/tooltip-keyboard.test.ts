@@ -1,0 +1,137 @@
+// @vitest-environment jsdom
+/**
+ * The tooltip's links from the keyboard (src/tooltip/tooltip-keyboard.ts): Tab from a highlight
+ * reached by keyboard goes into them, past the last one focus goes on from the mark, Shift+Tab
+ * and Esc come back to it, and a reader who only hovers keeps the page's own Tab. jsdom has no
+ * sequential focus navigation, so where the browser would move focus between links, the test
+ * moves it, and it checks which Tabs were taken (prevented) and which left to the browser.
+ * Painted highlights' pinned tooltips: painted-highlights.test.ts.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HIDE_GRACE_MS, SHOW_DELAY_MS, startTooltip, TOOLTIP_HOST_TAG } from '../../../src/tooltip';
+import { buildPage, ENTRIES } from './fixture';
+
+let controller: AbortController;
+let pristine: string;
+
+const marks = () => Array.from(document.querySelectorAll<HTMLElement>('mark[data-columnlens-start]'));
+const shadow = () => document.querySelector(TOOLTIP_HOST_TAG)?.shadowRoot ?? null;
+const links = () => [...(shadow()?.querySelectorAll<HTMLAnchorElement>('.links a') ?? [])];
+const term = () => shadow()?.querySelector('.term')?.textContent ?? null;
+
+/** Presses Tab (or Shift+Tab) where focus is; true when the tooltip took the key from the browser. */
+function tab(shiftKey = false): boolean {
+  const target = shadow()?.activeElement ?? document.activeElement ?? document.body;
+  const event = new KeyboardEvent('keydown', { key: 'Tab', shiftKey, bubbles: true, composed: true, cancelable: true });
+  target.dispatchEvent(event);
+  return event.defaultPrevented;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  buildPage(document);
+  pristine = document.documentElement.outerHTML;
+  controller = new AbortController();
+  startTooltip({
+    document,
+    signal: controller.signal,
+    getEntry: (id) => ENTRIES[id],
+    getLanguage: () => 'en',
+  });
+});
+
+afterEach(() => {
+  controller.abort();
+  vi.useRealTimers();
+});
+
+describe('the tooltip from the keyboard', () => {
+  it('takes Tab from a focused highlight into its links, and stays open while they have focus', () => {
+    const nvidia = marks()[0]!;
+    nvidia.focus();
+    expect(tab()).toBe(true);
+    expect(shadow()!.activeElement).toBe(links()[0]);
+    vi.advanceTimersByTime(HIDE_GRACE_MS + 10);
+    expect(term()).toBe('Nvidia');
+    // From the first link to the next, the browser moves focus; the tooltip stays.
+    expect(tab()).toBe(false);
+    links()[1]!.focus();
+    vi.advanceTimersByTime(HIDE_GRACE_MS + 10);
+    expect(shadow()!.activeElement).toBe(links()[1]);
+  });
+
+  it('goes on from the mark past the last link, so the page’s tab order continues', () => {
+    const nvidia = marks()[0]!;
+    nvidia.focus();
+    tab();
+    links()[1]!.focus();
+    // Left to the browser, which moves on from the mark that now has focus.
+    expect(tab()).toBe(false);
+    expect(document.activeElement).toBe(nvidia);
+    expect(term()).toBe('Nvidia');
+    // The browser's Tab takes focus on to the page, and the tooltip closes as it does for any mark.
+    nvidia.blur();
+    vi.advanceTimersByTime(HIDE_GRACE_MS + 10);
+    expect(shadow()).toBeNull();
+    expect(document.documentElement.outerHTML).toBe(pristine);
+  });
+
+  it('comes back to the mark with Shift+Tab from the first link, and with Esc from any', () => {
+    const nvidia = marks()[0]!;
+    nvidia.focus();
+    tab();
+    expect(tab(true)).toBe(true);
+    expect(document.activeElement).toBe(nvidia);
+    expect(term()).toBe('Nvidia');
+    tab();
+    links()[1]!.focus();
+    const pageHandler = vi.fn();
+    document.addEventListener('keydown', pageHandler);
+    const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true });
+    shadow()!.activeElement!.dispatchEvent(esc);
+    document.removeEventListener('keydown', pageHandler);
+    expect(esc.defaultPrevented).toBe(true);
+    expect(pageHandler).not.toHaveBeenCalled();
+    expect(shadow()).toBeNull();
+    expect(document.activeElement).toBe(nvidia);
+  });
+
+  it('keeps the keyboard’s tooltip when the pointer passes over another highlight', () => {
+    marks()[0]!.focus();
+    tab();
+    marks()[1]!.dispatchEvent(new MouseEvent('pointerover', { bubbles: true, composed: true }));
+    vi.advanceTimersByTime(SHOW_DELAY_MS + HIDE_GRACE_MS);
+    expect(term()).toBe('Nvidia');
+    expect(shadow()!.activeElement).toBe(links()[0]);
+  });
+
+  it('lets a link the pointer clicked (and so focused) close with the pointer, as before', () => {
+    const nvidia = marks()[0]!;
+    nvidia.dispatchEvent(new MouseEvent('pointerover', { bubbles: true, composed: true }));
+    vi.advanceTimersByTime(SHOW_DELAY_MS + 10);
+    const host = document.querySelector(TOOLTIP_HOST_TAG)!;
+    nvidia.dispatchEvent(new MouseEvent('pointerout', { bubbles: true, composed: true, relatedTarget: host }));
+    host.dispatchEvent(new MouseEvent('pointerover', { bubbles: true, composed: true, relatedTarget: nvidia }));
+    links()[0]!.focus(); // the click's focus
+    host.dispatchEvent(new MouseEvent('pointerout', { bubbles: true, composed: true, relatedTarget: document.body }));
+    vi.advanceTimersByTime(HIDE_GRACE_MS + 10);
+    expect(shadow()).toBeNull();
+  });
+
+  it('leaves Tab to the page when the tooltip was opened by hover, has no links, or is closed', () => {
+    const input = document.querySelector('input')!;
+    input.focus();
+    marks()[0]!.dispatchEvent(new MouseEvent('pointerover', { bubbles: true, composed: true }));
+    vi.advanceTimersByTime(SHOW_DELAY_MS + 10);
+    expect(term()).toBe('Nvidia');
+    expect(tab()).toBe(false);
+    expect(document.activeElement).toBe(input);
+    marks()[1]!.focus(); // 華為 has no links
+    expect(term()).toBe('華為');
+    expect(tab()).toBe(false);
+    marks()[1]!.blur();
+    vi.advanceTimersByTime(HIDE_GRACE_MS + 10);
+    expect(shadow()).toBeNull();
+    expect(tab()).toBe(false);
+  });
+});
