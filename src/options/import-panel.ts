@@ -3,7 +3,7 @@
  * confirm. Nothing is stored before the confirmation; a file that cannot be imported shows
  * why in an alert and changes nothing.
  */
-import { packTitle } from '../glossary/entry-names';
+import { displayName, packTitle } from '../glossary/entry-names';
 import { LIMITS, type Entry, type Pack } from '../glossary/schema';
 import { planImport, type ImportMode, type ImportPreview } from '../glossary-store/import-plan';
 import type { MessageKey, Translator } from '../i18n';
@@ -53,11 +53,12 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
   const error = h(doc, 'div', { class: 'import-error', role: 'alert', 'data-testid': 'import-error' });
   const preview = h(doc, 'div', { class: 'import-preview', 'data-testid': 'import-preview', hidden: true });
 
+  // Each entry by the name its reader knows, listed as the tooltip and the entry list list names.
   const names = (entries: readonly Entry[]) => {
     const shown = entries
       .slice(0, PREVIEW_NAMES)
-      .map((e) => e.term)
-      .join('、');
+      .map((e) => displayName(e, t.language))
+      .join(' · ');
     return entries.length > PREVIEW_NAMES ? `${shown} ${t('editorImportMore', entries.length - PREVIEW_NAMES)}` : shown;
   };
   const list = (label: MessageKey, entries: readonly Entry[]) =>
@@ -76,7 +77,8 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
       t('editorImportConfirm'),
     );
     const cancel = h(doc, 'button', { type: 'button', 'data-testid': 'import-cancel' }, t('editorImportCancel'));
-    const counts = [p.added.length, p.changed.length, p.unchanged.length, p.removed.length].map(String);
+    // Numbers, so the translator writes them the language's way ("1,200").
+    const counts = [p.added.length, p.changed.length, p.unchanged.length, p.removed.length];
     replaceChildren(
       preview,
       h(doc, 'p', {}, t(lead[p.target], packTitle(p.pack, t.language))),
