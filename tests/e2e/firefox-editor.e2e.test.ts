@@ -9,14 +9,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefoxWithExtension, storageValue, type FirefoxWithExtension } from './harness/firefox';
+import {
+  fillField,
+  launchFirefoxWithExtension,
+  storageValue,
+  waitInPage,
+  type FirefoxWithExtension,
+} from './harness/firefox';
 import { startServer, type TestServer } from './harness/server';
 
 /** Waits until some highlight on `page` reads `text`, and returns the entry ids of those that do. */
 async function waitForMark(page: Page, text: string): Promise<string[]> {
-  await page.waitForFunction(
+  await waitInPage(
+    page,
     (t) => [...document.querySelectorAll('mark[data-glossary-id]')].some((m) => m.textContent === t),
-    { timeout: 10_000, polling: 100 },
     text,
   );
   return page.$$eval(
@@ -76,20 +82,20 @@ describe('the glossary editor in Firefox ESR', () => {
   it('adds an entry, and the open tab highlights it without reloading', async () => {
     expect(await article.$$('mark[data-glossary-id="quokka-robotics"]')).toHaveLength(0);
     await editor.click('[data-testid="entry-new"]');
-    await editor.locator('#field-term').fill('Quokka Robotics');
+    await fillField(editor, '#field-term', 'Quokka Robotics');
     await editor.select('#field-category', 'company');
-    await editor.locator('#field-notes-en').fill('A made-up robot maker, used by the editor tests.');
+    await fillField(editor, '#field-notes-en', 'A made-up robot maker, used by the editor tests.');
     await editor.click('[data-testid="entry-save"]');
     expect(await waitForMark(article, 'Quokka Robotics')).toEqual(['quokka-robotics']);
     expect(await notReloaded()).toBe(true);
   });
 
   it('edits an entry’s aliases, and the new alias is highlighted at once', async () => {
-    await editor.locator('[data-testid="entry-search"]').fill('Quokka');
+    await fillField(editor, '[data-testid="entry-search"]', 'Quokka');
     await editor.click('[data-testid="entry-row"]');
     await editor.waitForSelector('[data-testid="entry-form"]');
     expect(await editor.$eval('#field-term', (el) => (el as HTMLInputElement).value)).toBe('Quokka Robotics');
-    await editor.locator('#field-aliases').fill('QR Labs');
+    await fillField(editor, '#field-aliases', 'QR Labs');
     await editor.click('[data-testid="entry-save"]');
     expect(await waitForMark(article, 'QR Labs')).toEqual(['quokka-robotics']);
     expect(await notReloaded()).toBe(true);
@@ -101,9 +107,7 @@ describe('the glossary editor in Firefox ESR', () => {
     const broken = join(folder, 'broken.json');
     await writeFile(broken, '{ "schemaVersion": 1, "entries": [ ');
     await (await importInput()).uploadFile(broken);
-    await editor.waitForFunction(() => document.querySelector('[data-testid="import-error"]')?.textContent, {
-      timeout: 10_000,
-    });
+    await waitInPage(editor, () => document.querySelector('[data-testid="import-error"]')?.textContent, undefined);
     const alert = await editor.$eval('[data-testid="import-error"]', (el) => ({
       role: el.getAttribute('role'),
       text: el.textContent,

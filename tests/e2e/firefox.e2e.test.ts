@@ -4,7 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledMatcher } from '../bench/lib/glossary';
 import { waitForHighlights } from '../bench/lib/highlight-wait';
-import { EXTENSION_UUID, geckoId, tabShowing } from './harness/firefox';
+import { EXTENSION_UUID, geckoId, tabShowing, waitInPage } from './harness/firefox';
 import { FIXTURES_DIR } from './harness/server';
 import { firefoxSuite } from './harness/suite';
 
@@ -129,14 +129,15 @@ describe('the built extension in Firefox ESR (WebDriver BiDi)', () => {
     });
     expect(styled.ours).not.toBe(styled.plain);
     await page.hover('mark[data-glossary-id="nvidia"]');
-    const tip = await page.waitForFunction(
+    const seen = await waitInPage(
+      page,
       () => {
         const panel = document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('[role="tooltip"]');
         return panel?.textContent ? { text: panel.textContent, position: getComputedStyle(panel).position } : false;
       },
-      { timeout: 10_000 },
+      undefined,
     );
-    const seen = (await tip.jsonValue()) as { text: string; position: string };
+    if (!seen) throw new Error('no tooltip');
     expect(seen.text.length).toBeGreaterThan(0);
     expect(seen.position).toBe('fixed');
     await page.close();

@@ -201,3 +201,29 @@ export async function tabShowing(
 export function storageValue(probe: Page, area: 'local' | 'sync', key: string): Promise<unknown> {
   return probe.evaluate(async (a, k) => (await browser.storage[a].get(k))[k], area, key);
 }
+
+/**
+ * Waits until `fn(arg)`, run in `page`, gives something truthy, and returns it. Puppeteer's
+ * `waitForFunction` and its locators rebuild their function in the page with `new Function`,
+ * which Firefox ESR 140.12 refuses on a page with a strict Content-Security-Policy and on the
+ * add-on's own pages ("call to Function() blocked by CSP"); `page.evaluate` hands the function
+ * over BiDi's `script.callFunction`, which the page's CSP does not govern.
+ */
+export async function waitInPage<A, R>(page: Page, fn: (arg: A) => R, arg: A, timeoutMs = 10_000): Promise<R> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = (await page.evaluate(fn as (arg: unknown) => unknown, arg)) as R;
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms on ${page.url()} for ${String(fn)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Types `value` into the field `selector` in place of its text, as a reader does (no locator: see waitInPage). */
+export async function fillField(page: Page, selector: string, value: string): Promise<void> {
+  await page.$eval(selector, (el) => {
+    (el as HTMLInputElement).value = '';
+    (el as HTMLElement).focus();
+  });
+  await page.keyboard.type(value);
+}
