@@ -12,7 +12,7 @@ import type { ViewportWatcher, ViewportWatcherFactory } from './viewport';
 /** Pieces drawn per scheduler step (a few hundred elements stay well inside one slice). */
 const BATCH = 200;
 /**
- * A text node with more pieces than this (a 5 MB log or dump) is drawn by the engine in steps
+ * A run of text with more pieces than this (a 5 MB log or dump) is drawn by the engine in steps
  * but written at once: every separate write to it would make the browser lay it out again.
  */
 const NODE_BATCH = 1_000;
@@ -71,24 +71,26 @@ export function createDrawing(
     const pieces = block.matches.flatMap((m) => m.pieces);
     let batch: Piece[] = [];
     for (let i = 0; i < pieces.length && live && !state.dropped;) {
-      // Pieces of one text node are consecutive: take them as one group.
-      const node = pieces[i]!.node;
+      // One run of text at a time: the pieces of text nodes side by side under one parent come
+      // in a row. The browser lays such a run out as one (a 5 MB node, or a log a page appended
+      // line by line as 100,000 nodes), so it is written, or painted near the reader, as one.
+      const parent = pieces[i]!.node.parentNode;
       let end = i + 1;
-      while (end < pieces.length && pieces[end]!.node === node) end++;
+      while (end < pieces.length && pieces[end]!.node.parentNode === parent) end++;
       const group = pieces.slice(i, end);
       i = end;
       if (windows && group.length > WINDOWED_PIECES) {
         if (batch.length > 0) draw(state, batch);
         batch = [];
-        state.drawn.add(node);
-        windows.add(node, group);
+        for (const piece of group) state.drawn.add(piece.node);
+        windows.add(group);
         yield undefined;
         continue;
       }
       if (group.length > NODE_BATCH && engine.applyInSteps) {
         if (batch.length > 0) draw(state, batch);
         batch = [];
-        state.drawn.add(node);
+        for (const piece of group) state.drawn.add(piece.node);
         // Built over several steps, written in one: a giant text node is laid out again once.
         yield* engine.applyInSteps(group, (change) => {
           if (live && !state.dropped) ownWrites(change);

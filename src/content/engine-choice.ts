@@ -11,7 +11,8 @@
  *
  * "auto" starts with the highlight engine on a huge document, and hands over to it when
  * reading meets a giant text node with matches (splitting it into marks lays the whole node
- * out again: 0.8–0.9 s for 1,000 marks in a megabyte of text, against 0.06–0.16 s painted).
+ * out again: 0.8–0.9 s for 1,000 marks in a megabyte of text, against 0.06–0.16 s painted),
+ * or giant text made of many text nodes side by side, which the browser lays out as one.
  */
 import { createDomEngine } from './dom-engine';
 import type { HighlightEngine } from './engine';
@@ -27,7 +28,10 @@ export const ENGINE_CHOICES: readonly EngineChoice[] = ['auto', 'dom', 'highligh
 export const AUTO_LIMITS = {
   /** Elements in the document when highlighting starts. */
   elements: 30_000,
-  /** Characters of one text node with matches, unless it is one unbroken line (see `isOneLongLine`). */
+  /**
+   * Characters of one text node with matches, or of an element's text made of many text nodes
+   * (RUN_NODES), unless it is one unbroken line (see `isOneLongLine`).
+   */
   textNode: 100_000,
 };
 
@@ -50,28 +54,34 @@ export function startingEngine(choice: EngineChoice, doc: Document, win: Window)
 }
 
 /**
- * Whether `node` renders as one unbroken line: text that never wraps (`pre`, `nowrap`) with
- * no line breaks for tens of thousands of characters. Chromium paints a highlight on such a
- * line at a cost that grows with the line's length: 6–9 s for a thousand of them on a
- * megabyte-long line, against 1.5 s for marks; so such a node keeps the DOM engine.
+ * Whether `text`, the text of `parent`, renders as one unbroken line: text that never wraps
+ * (`pre`, `nowrap`) with no line breaks for tens of thousands of characters. Chromium paints a
+ * highlight on such a line at a cost that grows with the line's length: 6–9 s for a thousand
+ * of them on a megabyte-long line, against 1.5 s for marks; so such text keeps the DOM engine.
  */
-function isOneLongLine(node: Text, win: Window): boolean {
-  const parent = node.parentElement;
+function isOneLongLine(text: string, parent: Element | null, win: Window): boolean {
   if (!parent) return false;
   const whiteSpace = win.getComputedStyle(parent).whiteSpace;
   if (whiteSpace !== 'pre' && whiteSpace !== 'nowrap') return false;
-  const data = node.data;
   let lineStart = 0;
-  for (let i = data.indexOf('\n'); i >= 0; i = data.indexOf('\n', i + 1)) {
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
     if (i - lineStart > LONG_LINE) return true;
     lineStart = i + 1;
   }
-  return data.length - lineStart > LONG_LINE;
+  return text.length - lineStart > LONG_LINE;
 }
+
+/**
+ * Child nodes of one element from which its run of text is measured: a page that appends a
+ * log line by line makes one text node per line, and the browser lays them out as one giant
+ * text. A paragraph has a few; counting them is one native call per element with matches.
+ */
+const RUN_NODES = 16;
 
 /** Follows what reading finds and says when to hand over to the highlight engine ("auto" only). */
 export class EngineAdvisor {
   private readonly checked = new WeakSet<Text>();
+  private readonly checkedParents = new WeakSet<ParentNode>();
 
   constructor(private readonly win: Window) {}
 
@@ -79,11 +89,32 @@ export class EngineAdvisor {
   note(block: PendingBlock): boolean {
     for (const match of block.matches) {
       for (const { node } of match.pieces) {
-        if (node.length <= AUTO_LIMITS.textNode || this.checked.has(node)) continue;
-        this.checked.add(node);
-        if (!isOneLongLine(node, this.win)) return true;
+        if (node.length > AUTO_LIMITS.textNode && !this.checked.has(node)) {
+          this.checked.add(node);
+          if (!isOneLongLine(node.data, node.parentElement, this.win)) return true;
+        }
+        if (this.giantRun(node.parentNode)) return true;
       }
     }
     return false;
+  }
+
+  /** Whether `parent` holds a giant run of text made of many text nodes (checked once per parent). */
+  private giantRun(parent: ParentNode | null): boolean {
+    if (!parent || this.checkedParents.has(parent)) return false;
+    this.checkedParents.add(parent);
+    if (parent.childNodes.length <= RUN_NODES) return false;
+    // Read node by node until the run is known to be giant: the textContent of a log of
+    // 105,000 text nodes took 114 ms, the first few thousand of them a fraction of one.
+    const texts: string[] = [];
+    let length = 0;
+    for (let child = parent.firstChild; child && length <= AUTO_LIMITS.textNode; child = child.nextSibling) {
+      if (child.nodeType !== 3) continue;
+      const data = (child as Text).data;
+      texts.push(data);
+      length += data.length;
+    }
+    const element = parent.nodeType === 1 ? (parent as Element) : null;
+    return length > AUTO_LIMITS.textNode && !isOneLongLine(texts.join(''), element, this.win);
   }
 }

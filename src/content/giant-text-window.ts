@@ -1,11 +1,12 @@
 /**
- * Painting a giant text node only where the reader is. Painted highlights (the highlight
- * engine) cost the browser work for every registered range on every frame they change:
- * measured in Chromium, one 5 MB text node with 2,848 painted names took a 160 ms pre-paint
- * task, one with 50,000 names 1.5 s per frame. Element nearness (IntersectionObserver) cannot
- * help: the whole node is one element, always "near". So for a text node with very many
- * pieces only those within a screen of the viewport are painted, and the window follows the
- * reader's scrolling (one update per animation frame at most).
+ * Painting giant text only where the reader is. Painted highlights (the highlight engine)
+ * cost the browser work for every registered range on every frame they change: measured in
+ * Chromium, one 5 MB text node with 2,848 painted names took a 160 ms pre-paint task, one
+ * with 50,000 names 1.5 s per frame. Element nearness (IntersectionObserver) cannot help: the
+ * whole text is in one element, always "near". So for a run of text with very many pieces
+ * (one giant text node, or the text nodes side by side in one element that a page appending
+ * a log line by line makes) only those within a screen of the viewport are painted, and the
+ * window follows the reader's scrolling (one update per animation frame at most).
  *
  * Which pieces are near is found by `windowAround` (piece-window.ts), from positions measured
  * against the nearest block around the text and kept until that block changes size.
@@ -14,7 +15,7 @@ import { BLOCK_TAGS } from './dom-rules';
 import type { HighlightEngine, Piece } from './engine';
 import { KnownExtents, windowAround, type MayRead } from './piece-window';
 
-/** Text nodes with more pieces than this are painted through a window. */
+/** Runs of text (see drawing.ts) with more pieces than this are painted through a window. */
 export const WINDOWED_PIECES = 300;
 
 /**
@@ -27,9 +28,12 @@ const READ_BUDGET_MS = 8;
 const MAX_KEPT = 4_096;
 
 export interface GiantTextWindows {
-  /** Paints `pieces` (all of one text node, sorted) through a window that follows the viewport. */
-  add(node: Text, pieces: readonly Piece[]): void;
-  /** Stops following `node` (its highlights are removed by the caller through the engine). */
+  /**
+   * Paints `pieces` through a window that follows the viewport: the pieces of one text node,
+   * or of text nodes side by side in one element, in document order (at least one).
+   */
+  add(pieces: readonly Piece[]): void;
+  /** Stops following `node`'s run (its highlights are removed by the caller through the engine). */
   drop(node: Text): void;
   /** Stops following every node and listening to the page. */
   clear(): void;
@@ -37,6 +41,8 @@ export interface GiantTextWindows {
 
 interface Followed {
   pieces: readonly Piece[];
+  /** The text nodes the pieces are in. */
+  nodes: Text[];
   /** The painted index range, [from, to). */
   from: number;
   to: number;
@@ -62,14 +68,15 @@ function blockAround(node: Text): Element | null {
   return node.parentElement;
 }
 
-/** Follows giant text nodes for `engine`, writing through `ownWrites`. */
+/** Follows giant runs of text for `engine`, writing through `ownWrites`. */
 export function createGiantTextWindows(
   doc: Document,
   engine: HighlightEngine,
   ownWrites: <T>(write: () => T) => T,
 ): GiantTextWindows {
   const win = doc.defaultView!;
-  const followed = new Map<Text, Followed>();
+  const followed = new Set<Followed>();
+  const byNode = new Map<Text, Followed>();
   let listening: AbortController | undefined;
   let frame = 0;
   /** A task that goes on with positions a budget left unread. */
@@ -78,17 +85,17 @@ export function createGiantTextWindows(
   // Documents without layout (jsdom) have no geometry: everything counts as on screen.
   const hasGeometry = typeof range.getBoundingClientRect === 'function';
 
-  function readExtent(node: Text, item: Followed, piece: Piece) {
+  function readExtent(item: Followed, piece: Piece) {
     if (!hasGeometry) return { top: 0, bottom: 0 };
-    range.setStart(node, piece.start);
-    range.setEnd(node, piece.end);
+    range.setStart(piece.node, piece.start);
+    range.setEnd(piece.node, piece.end);
     const rect = range.getBoundingClientRect();
     return { top: rect.top - item.blockTop, bottom: rect.bottom - item.blockTop };
   }
 
-  /** Paints `node`'s window if it moved. False if the budget ran out before it was found. */
-  function update(node: Text, item: Followed, mayRead: MayRead): boolean {
-    if (!node.isConnected) return true;
+  /** Paints `item`'s window if it moved. False if the budget ran out before it was found. */
+  function update(item: Followed, mayRead: MayRead): boolean {
+    if (!item.nodes[0]!.isConnected) return true;
     const box = hasGeometry ? item.block.getBoundingClientRect() : { top: 0, width: 0, height: 0 };
     // Laid out anew (narrower, wider, other fonts, text added): the kept positions are stale.
     // A block without a box of its own (`display: contents`) does not move with the text.
@@ -108,7 +115,7 @@ export function createGiantTextWindows(
     item.from = from;
     item.to = to;
     ownWrites(() => {
-      engine.remove([node]);
+      engine.remove(item.nodes);
       engine.apply(item.pieces.slice(from, to));
     });
     return true;
@@ -122,7 +129,7 @@ export function createGiantTextWindows(
     // At least one read per task, so every task gets further.
     const mayRead = () => reads++ === 0 || win.performance.now() - started < READ_BUDGET_MS;
     let done = true;
-    for (const [node, item] of followed) done = update(node, item, mayRead) && done;
+    for (const item of followed) done = update(item, mayRead) && done;
     if (!done) unfinished = win.setTimeout(updateAll, 0);
   }
 
@@ -155,29 +162,35 @@ export function createGiantTextWindows(
   }
 
   return {
-    add(node, pieces) {
-      const block = blockAround(node);
+    add(pieces) {
+      const block = blockAround(pieces[0]!.node);
       if (block === null) return;
       const item: Followed = {
         pieces,
+        nodes: [...new Set(pieces.map((piece) => piece.node))],
         from: 0,
         to: 0,
-        extents: new KnownExtents(pieces.length, (i) => readExtent(node, item, pieces[i]!)),
+        extents: new KnownExtents(pieces.length, (i) => readExtent(item, pieces[i]!)),
         block,
         blockTop: 0,
         width: -1,
         height: -1,
       };
-      followed.set(node, item);
+      followed.add(item);
+      for (const node of item.nodes) byNode.set(node, item);
       listen();
       updateAll();
     },
     drop(node) {
-      followed.delete(node);
+      const item = byNode.get(node);
+      if (!item) return;
+      followed.delete(item);
+      for (const each of item.nodes) byNode.delete(each);
       stopIfIdle();
     },
     clear() {
       followed.clear();
+      byNode.clear();
       stopIfIdle();
     },
   };

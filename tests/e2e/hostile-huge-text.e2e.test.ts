@@ -1,6 +1,7 @@
 /**
  * Pages whose body is one 5 MB text node naming glossary entries all along: prose, and a
- * server log of 105,000 short lines. The extension must highlight every name without
+ * server log of 105,000 short lines; and a log the page appends line by line, as many text
+ * nodes. The extension must highlight every name without
  * freezing the page. How long the page was blocked is read
  * from a Chromium trace of the load, in CPU time (each task's thread time): what the tasks
  * cost, not how long the OS left the browser waiting for a core. A timer in the page measured
@@ -185,6 +186,58 @@ describe('a page that is one 5 MB text node', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it(
+    'paints a log the page appended line by line, one text node per line, near the reader',
+    { timeout: 240_000 },
+    async () => {
+      // Browsers lay such a run out as one text: marks in it would each lay out all of it again.
+      const lines = log.split('\n').slice(0, 30_000);
+      const joined = lines.join('\n');
+      expect(joined.length).toBeGreaterThan(1_000_000);
+      const expected = bundledMatcher().scan(joined).length;
+      const appendedUrl = suite.server.setPage(
+        'hostile-appended-log',
+        `<!doctype html><html><head><meta charset="utf-8"><title>Appended log</title></head><body><pre id="huge"></pre>` +
+          `<script>const pre = document.getElementById('huge'); const lines = ${JSON.stringify(lines)};` +
+          `lines.forEach((line, i) => pre.append(document.createTextNode(i ? '\\n' + line : line)));</script></body></html>`,
+      );
+      const { page, errors, settled, thread } = await tracedLoad(true, 1, appendedUrl);
+      const cost = loadCost(thread);
+      const found = summaryTotal(await pageSummary(suite.browser.serviceWorker, appendedUrl));
+      console.log(
+        `appended log: ${found} of ${expected} names found, ${settled.count} painted near the viewport; extension ` +
+          `${Math.round(cost.extensionMs)} ms CPU in ${cost.extensionTasks} tasks, longest ${cost.longestExtensionTaskMs.toFixed(1)} ms`,
+      );
+      expect(await page.evaluate(() => document.getElementById('huge')!.childNodes.length)).toBe(lines.length);
+      expect(found).toBe(expected);
+      expect(settled.count).toBeGreaterThan(0);
+      expect(settled.count).toBeLessThan(expected / 10);
+      expect(await page.evaluate(() => document.querySelectorAll('mark').length)).toBe(0);
+      expect(cost.longestExtensionTaskMs).toBeLessThan(LONGEST_TASK_MS);
+      // The window follows the reader to the last lines.
+      const lastPaintedLine = () =>
+        page.evaluate(() => {
+          const nodes = [...document.getElementById('huge')!.childNodes];
+          let last = -1;
+          CSS.highlights.forEach((highlight, name) => {
+            if (!String(name).startsWith('columnlens-')) return;
+            for (const range of highlight as unknown as Set<AbstractRange>)
+              last = Math.max(last, nodes.indexOf(range.startContainer as ChildNode));
+          });
+          return last;
+        });
+      expect(await lastPaintedLine()).toBeLessThan(lines.length / 2);
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await expect.poll(lastPaintedLine, { timeout: 10_000 }).toBeGreaterThan(lines.length - 200);
+      await setHighlightsEnabled(suite.browser.serviceWorker, false);
+      expect((await waitForHighlights(page, { exact: 0, timeoutMs: 60_000 })).timedOut).toBe(false);
+      expect(await page.evaluate(() => document.getElementById('huge')!.childNodes.length)).toBe(lines.length);
+      expect(await page.evaluate(() => document.getElementById('huge')!.textContent)).toBe(joined);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 
   /**
    * The painted window follows the reader to the end of the text; switching off takes every

@@ -73,15 +73,15 @@ describe('giant text windows', () => {
   const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
   it('paints the pieces within a screen of the viewport, through our own writes', () => {
-    const { node, pieces, applied, windows, writes } = setUp();
-    windows.add(node, pieces);
+    const { pieces, applied, windows, writes } = setUp();
+    windows.add(pieces);
     expect(paintedLines(applied)).toEqual(FIRST_TWO_SCREENS);
     expect(writes.n).toBe(1);
   });
 
   it('follows scrolling, once per frame, and stops listening when cleared', async () => {
     const { node, pieces, applied, removed, windows } = setUp();
-    windows.add(node, pieces);
+    windows.add(pieces);
     scrollY = 10_000; // Line 500 at the top.
     document.dispatchEvent(new Event('scroll'));
     document.dispatchEvent(new Event('scroll'));
@@ -102,7 +102,7 @@ describe('giant text windows', () => {
 
   it('does not write when the window has not moved', async () => {
     const { node, pieces, applied, windows } = setUp();
-    windows.add(node, pieces);
+    windows.add(pieces);
     scrollY = 5; // Less than a line: the same pieces.
     document.dispatchEvent(new Event('scroll'));
     await nextFrame();
@@ -111,10 +111,10 @@ describe('giant text windows', () => {
   });
 
   it('reads positions for at most a budget per task, and goes on in the next', async () => {
-    const { node, pieces, applied, windows } = setUp();
+    const { pieces, applied, windows } = setUp();
     // Each position costs 4 ms, as in a 5 MB log in Chromium: two fit in the 8 ms budget.
     reads.costMs = 4;
-    windows.add(node, pieces);
+    windows.add(pieces);
     const perTask = [reads.n];
     while (applied.length === 0 && perTask.length < 50) {
       const before = reads.n;
@@ -128,8 +128,8 @@ describe('giant text windows', () => {
   });
 
   it('keeps positions while the reader scrolls, and reads them again once the text is laid out anew', async () => {
-    const { node, pieces, applied, windows } = setUp();
-    windows.add(node, pieces);
+    const { pieces, applied, windows } = setUp();
+    windows.add(pieces);
     const cold = reads.n;
     expect(cold).toBeGreaterThan(2);
 
@@ -153,27 +153,67 @@ describe('giant text windows', () => {
     windows.clear();
   });
 
+  it('paints a run of many text nodes in one element as one, and drops it by any of its nodes', async () => {
+    const { applied, removed, windows } = setUp();
+    // A log appended line by line: 1,000 text nodes of one line each, 20 px per line.
+    const paragraph = document.body.firstElementChild!;
+    paragraph.replaceChildren(...Array.from({ length: 1_000 }, () => document.createTextNode('0123456789')));
+    const nodes = [...paragraph.childNodes] as Text[];
+    const line = new Map(nodes.map((node, i) => [node as Node, i]));
+    Object.defineProperty(Range.prototype, 'getBoundingClientRect', {
+      configurable: true,
+      value(this: Range) {
+        reads.n++;
+        const top = line.get(this.startContainer)! * 20 - scrollY;
+        return { top, bottom: top + 20 } as DOMRect;
+      },
+    });
+    const pieces: Piece[] = nodes.map((node) => ({
+      node,
+      start: 0,
+      end: 4,
+      text: '0123',
+      id: 'nvidia',
+      category: 'company',
+      first: true,
+    }));
+    windows.add(pieces);
+    const paintedNodes = () => applied.at(-1)!.map((p) => line.get(p.node));
+    expect(paintedNodes()).toEqual(FIRST_TWO_SCREENS);
+    expect(reads.n).toBeLessThan(40); // a search, not a pass over 1,000 nodes
+    scrollY = 10_000;
+    document.dispatchEvent(new Event('scroll'));
+    await nextFrame();
+    expect([paintedNodes()[0], paintedNodes().at(-1)]).toEqual([489, 520]);
+    // Repainting takes the run's highlights off all its nodes first.
+    expect(new Set(removed.at(-1))).toEqual(new Set(nodes));
+    // Dropped by one of its nodes (the page changed it), the run is followed no more.
+    windows.drop(nodes[500]!);
+    const writes = applied.length;
+    scrollY = 0;
+    document.dispatchEvent(new Event('scroll'));
+    await nextFrame();
+    expect(applied.length).toBe(writes);
+  });
+
   it('paints text that sits right inside a shadow root', () => {
     const { pieces, applied, windows } = setUp();
     const host = document.createElement('div');
     document.body.append(host);
     const shadowText = host.attachShadow({ mode: 'open' }).appendChild(document.createTextNode(pieces[0]!.node.data));
-    windows.add(
-      shadowText,
-      pieces.map((p) => ({ ...p, node: shadowText })),
-    );
+    windows.add(pieces.map((p) => ({ ...p, node: shadowText })));
     // The host has no box in jsdom: positions are read afresh, and the window is still found.
     expect(paintedLines(applied)).toEqual(FIRST_TWO_SCREENS);
     windows.clear();
   });
 
   it('reads positions afresh when the block has no box of its own to measure from', async () => {
-    const { node, pieces, applied, windows } = setUp();
+    const { pieces, applied, windows } = setUp();
     // `display: contents`: the paragraph's box is empty and stays put while the text scrolls.
     vi.mocked(document.body.firstElementChild!.getBoundingClientRect).mockImplementation(
       () => ({ top: 0, width: 0, height: 0 }) as DOMRect,
     );
-    windows.add(node, pieces);
+    windows.add(pieces);
     scrollY = 10_000;
     document.dispatchEvent(new Event('scroll'));
     await nextFrame();

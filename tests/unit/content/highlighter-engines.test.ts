@@ -135,6 +135,30 @@ describe('automatic engine choice', () => {
     expect(highlighter.engineKind).toBe('highlight');
   });
 
+  it('switches for giant text made of many text nodes in one element (a log appended line by line)', async () => {
+    const line = (i: number) =>
+      `${String(i).padStart(7, '0')} worker finished job ${i * 7919}${i % 500 === 0 ? ' (Nvidia driver)' : ''}\n`;
+    const appendLog = (lines: number) => {
+      document.body.innerHTML = '<pre id="log"></pre>';
+      const pre = document.getElementById('log')!;
+      for (let i = 0; i < lines; i++) pre.append(document.createTextNode(line(i)));
+      return pre;
+    };
+    // Many nodes, but little text in all: ordinary.
+    appendLog(1_000);
+    ({ highlighter } = await start({ engineChoice: 'auto' }));
+    expect(highlighter.engineKind).toBe('dom');
+    highlighter.stop();
+    // Over the characters of a giant text node in all, one node per line: painted.
+    const pre = appendLog(Math.ceil(AUTO_LIMITS.textNode / 30) + 1_000);
+    expect(pre.textContent!.length).toBeGreaterThan(AUTO_LIMITS.textNode);
+    const nodes = [...pre.childNodes];
+    ({ highlighter } = await start({ engineChoice: 'auto' }));
+    expect(highlighter.engineKind).toBe('highlight');
+    expect(document.querySelectorAll('mark')).toHaveLength(0);
+    expect([...pre.childNodes]).toEqual(nodes);
+  });
+
   it('starts with painted highlights on a document of more elements than the limit', () => {
     const doc = document.implementation.createHTMLDocument();
     const fill = (count: number) => doc.body.append(...Array.from({ length: count }, () => doc.createElement('i')));
