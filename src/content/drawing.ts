@@ -68,25 +68,26 @@ export function createDrawing(
 
   function* drawBlock(block: PendingBlock): Generator<undefined, void> {
     const { state } = block;
-    const pieces = block.matches.flatMap((m) => m.pieces);
+    const all = block.matches.flatMap((m) => m.pieces);
     let batch: Piece[] = [];
+    // A block is laid out as one: with very many names (a 5 MB log, one text node or one per
+    // line, spans or none), only those near the reader are painted, whatever nodes they are in.
+    const windowed = windows !== undefined && all.length > WINDOWED_PIECES;
+    if (windowed && live && !state.dropped) {
+      for (const piece of all) state.drawn.add(piece.node);
+      windows.add(all);
+      yield undefined;
+    }
+    const pieces = windowed ? [] : all;
     for (let i = 0; i < pieces.length && live && !state.dropped;) {
       // One run of text at a time: the pieces of text nodes side by side under one parent come
       // in a row. The browser lays such a run out as one (a 5 MB node, or a log a page appended
-      // line by line as 100,000 nodes), so it is written, or painted near the reader, as one.
+      // line by line as 100,000 nodes), so marks in it are written at once.
       const parent = pieces[i]!.node.parentNode;
       let end = i + 1;
       while (end < pieces.length && pieces[end]!.node.parentNode === parent) end++;
       const group = pieces.slice(i, end);
       i = end;
-      if (windows && group.length > WINDOWED_PIECES) {
-        if (batch.length > 0) draw(state, batch);
-        batch = [];
-        for (const piece of group) state.drawn.add(piece.node);
-        windows.add(group);
-        yield undefined;
-        continue;
-      }
       if (group.length > NODE_BATCH && engine.applyInSteps) {
         if (batch.length > 0) draw(state, batch);
         batch = [];

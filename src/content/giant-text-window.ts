@@ -3,10 +3,10 @@
  * cost the browser work for every registered range on every frame they change: measured in
  * Chromium, one 5 MB text node with 2,848 painted names took a 160 ms pre-paint task, one
  * with 50,000 names 1.5 s per frame. Element nearness (IntersectionObserver) cannot help: the
- * whole text is in one element, always "near". So for a run of text with very many pieces
- * (one giant text node, or the text nodes side by side in one element that a page appending
- * a log line by line makes) only those within a screen of the viewport are painted, and the
- * window follows the reader's scrolling (one update per animation frame at most).
+ * whole text is in one element, always "near". So for a block with very many pieces (one
+ * giant text node, or the nodes or spans a page appending a log line by line makes) only
+ * those within a screen of the viewport are painted, and the window follows the reader's
+ * scrolling (one update per animation frame at most).
  *
  * Which pieces are near is found by `windowAround` (piece-window.ts), from positions measured
  * against the nearest block around the text and kept until that block changes size.
@@ -15,7 +15,7 @@ import { BLOCK_TAGS } from './dom-rules';
 import type { HighlightEngine, Piece } from './engine';
 import { KnownExtents, windowAround, type MayRead } from './piece-window';
 
-/** Runs of text (see drawing.ts) with more pieces than this are painted through a window. */
+/** Blocks (see drawing.ts) with more pieces than this are painted through a window. */
 export const WINDOWED_PIECES = 300;
 
 /**
@@ -29,8 +29,8 @@ const MAX_KEPT = 4_096;
 
 export interface GiantTextWindows {
   /**
-   * Paints `pieces` through a window that follows the viewport: the pieces of one text node,
-   * or of text nodes side by side in one element, in document order (at least one).
+   * Paints `pieces` through a window that follows the viewport: the pieces of one block, in
+   * one text node or many, in document order (at least one).
    */
   add(pieces: readonly Piece[]): void;
   /** Stops following `node`'s run (its highlights are removed by the caller through the engine). */
