@@ -12,7 +12,7 @@ import type { ViewportWatcher, ViewportWatcherFactory } from './viewport';
 /** Pieces drawn per scheduler step (a few hundred elements stay well inside one slice). */
 const BATCH = 200;
 /**
- * A run of text with more pieces than this (a 5 MB log or dump) is drawn by the engine in steps
+ * A text node with more pieces than this (a 5 MB log or dump) is drawn by the engine in steps
  * but written at once: every separate write to it would make the browser lay it out again.
  */
 const NODE_BATCH = 1_000;
@@ -68,30 +68,35 @@ export function createDrawing(
 
   function* drawBlock(block: PendingBlock): Generator<undefined, void> {
     const { state } = block;
-    const all = block.matches.flatMap((m) => m.pieces);
-    let batch: Piece[] = [];
-    // A block is laid out as one: with very many names (a 5 MB log, one text node or one per
+    const pieces = block.matches.flatMap((m) => m.pieces);
+    // A block is laid out as one: with very many names (a 5 MB log, in one text node or one per
     // line, spans or none), only those near the reader are painted, whatever nodes they are in.
-    const windowed = windows !== undefined && all.length > WINDOWED_PIECES;
-    if (windowed && live && !state.dropped) {
-      for (const piece of all) state.drawn.add(piece.node);
-      windows.add(all);
-      yield undefined;
-    }
-    const pieces = windowed ? [] : all;
+    if (windows && pieces.length > WINDOWED_PIECES) {
+      if (live && !state.dropped) {
+        for (const piece of pieces) state.drawn.add(piece.node);
+        windows.add(pieces);
+        yield undefined;
+      }
+    } else yield* drawInBatches(state, pieces);
+    block.matches = [];
+    const index = state.pending.indexOf(block);
+    if (index >= 0) state.pending.splice(index, 1);
+  }
+
+  /** Draws `pieces` a batch per step; a text node with very many of them is written at once. */
+  function* drawInBatches(state: ContainerState, pieces: readonly Piece[]): Generator<undefined, void> {
+    let batch: Piece[] = [];
     for (let i = 0; i < pieces.length && live && !state.dropped;) {
-      // One run of text at a time: the pieces of text nodes side by side under one parent come
-      // in a row. The browser lays such a run out as one (a 5 MB node, or a log a page appended
-      // line by line as 100,000 nodes), so marks in it are written at once.
-      const parent = pieces[i]!.node.parentNode;
+      // Pieces of one text node are consecutive: take them as one group.
+      const node = pieces[i]!.node;
       let end = i + 1;
-      while (end < pieces.length && pieces[end]!.node.parentNode === parent) end++;
+      while (end < pieces.length && pieces[end]!.node === node) end++;
       const group = pieces.slice(i, end);
       i = end;
       if (group.length > NODE_BATCH && engine.applyInSteps) {
         if (batch.length > 0) draw(state, batch);
         batch = [];
-        for (const piece of group) state.drawn.add(piece.node);
+        state.drawn.add(node);
         // Built over several steps, written in one: a giant text node is laid out again once.
         yield* engine.applyInSteps(group, (change) => {
           if (live && !state.dropped) ownWrites(change);
@@ -106,9 +111,6 @@ export function createDrawing(
       batch.push(...group);
     }
     if (!state.dropped && batch.length > 0) draw(state, batch);
-    block.matches = [];
-    const index = state.pending.indexOf(block);
-    if (index >= 0) state.pending.splice(index, 1);
   }
 
   function* drain(): Generator<undefined, void> {

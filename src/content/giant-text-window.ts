@@ -33,7 +33,7 @@ export interface GiantTextWindows {
    * one text node or many, in document order (at least one).
    */
   add(pieces: readonly Piece[]): void;
-  /** Stops following `node`'s run (its highlights are removed by the caller through the engine). */
+  /** Stops following the block `node` is in (its highlights are removed by the caller through the engine). */
   drop(node: Text): void;
   /** Stops following every node and listening to the page. */
   clear(): void;
@@ -68,7 +68,7 @@ function blockAround(node: Text): Element | null {
   return node.parentElement;
 }
 
-/** Follows giant runs of text for `engine`, writing through `ownWrites`. */
+/** Follows blocks of giant text for `engine`, writing through `ownWrites`. */
 export function createGiantTextWindows(
   doc: Document,
   engine: HighlightEngine,

@@ -37,9 +37,11 @@ export function watchTooltipKeys(win: Window, signal: AbortSignal, tooltip: Keyb
     event.preventDefault();
     event.stopPropagation();
   };
+  /** Focuses the highlight's mark; false when it has none. */
   const backToMark = () => {
-    tooltip.mark()?.focus({ preventScroll: true });
-    return tooltip.mark() !== undefined;
+    const mark = tooltip.mark();
+    mark?.focus({ preventScroll: true });
+    return mark !== undefined;
   };
 
   win.addEventListener(

@@ -43,6 +43,12 @@ describe('the tooltip in Chromium', () => {
   const suite = chromiumSuite();
   let page: Page;
 
+  /** No network here: a further-reading link's site answers from the test, titled "Further reading". */
+  const serveFurtherReading = (url: string) =>
+    suite.browser.context.route(url, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>Further reading</title>' }),
+    );
+
   beforeAll(async () => {
     page = await suite.browser.context.newPage();
     await page.goto(`${suite.server.origin}/fixtures/ui-article.html`);
@@ -101,10 +107,7 @@ describe('the tooltip in Chromium', () => {
   it('opens a further-reading link in a new tab when the reader clicks it in the tooltip', async () => {
     const link = entry('nvidia').links?.[0];
     expect(link).toBeTruthy();
-    // No network here: the link's site answers from the test.
-    await suite.browser.context.route(link!.url, (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<title>Further reading</title>' }),
-    );
+    await serveFurtherReading(link!.url);
     const anchor = page.locator(`${TOOLTIP} .links a`).first();
     expect(await anchor.textContent()).toBe(link!.title);
     const opened = suite.browser.context.waitForEvent('page');
@@ -159,9 +162,7 @@ describe('the tooltip in Chromium', () => {
   it('reaches the further-reading links with Tab from a highlight reached by keyboard, then goes on in the page', async () => {
     const link = entry('nvidia').links?.at(-1);
     expect(link).toBeTruthy();
-    await suite.browser.context.route(link!.url, (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<title>Further reading</title>' }),
-    );
+    await serveFurtherReading(link!.url);
     await page.locator('body').click({ position: { x: 5, y: 700 } });
     const focusedId = () => page.evaluate(() => document.activeElement?.getAttribute('data-glossary-id') ?? null);
     for (let i = 0; i < 20 && (await focusedId()) !== 'nvidia'; i++) await page.keyboard.press('Alt+Shift+KeyJ');
