@@ -30,9 +30,15 @@ export const AUTO_LIMITS = {
   elements: 30_000,
   /**
    * Characters of one text node with matches, or of an element's text made of many text nodes
-   * (RUN_NODES), unless it is one unbroken line (see `isOneLongLine`).
+   * (runNodes), unless it is one unbroken line (see `isOneLongLine`).
    */
   textNode: 100_000,
+  /**
+   * Child nodes of one element from which its run of text is measured: a page that appends a
+   * log line by line makes one text node per line, and the browser lays them out as one giant
+   * text. A paragraph has a few; each element with matches is counted once, up to this.
+   */
+  runNodes: 16,
 };
 
 /** Longest line (in characters) a giant text node may have and still count as ordinary text. */
@@ -72,11 +78,16 @@ function isOneLongLine(text: string, parent: Element | null, win: Window): boole
 }
 
 /**
- * Child nodes of one element from which its run of text is measured: a page that appends a
- * log line by line makes one text node per line, and the browser lays them out as one giant
- * text. A paragraph has a few; counting them is one native call per element with matches.
+ * Whether `parent` has more than `count` child nodes. Not `childNodes.length`: that builds a
+ * live list for each element asked, which Chromium keeps with the element. For the generated
+ * page's 3,000 paragraphs, in a fresh isolated world after a walk over them: 7.5–12.5 ms,
+ * against 1.5–2.1 ms counting siblings the walk has already handed over.
  */
-const RUN_NODES = 16;
+function hasMoreChildNodesThan(parent: ParentNode, count: number): boolean {
+  let seen = 0;
+  for (let child = parent.firstChild; child; child = child.nextSibling) if (++seen > count) return true;
+  return false;
+}
 
 /** Follows what reading finds and says when to hand over to the highlight engine ("auto" only). */
 export class EngineAdvisor {
@@ -103,7 +114,7 @@ export class EngineAdvisor {
   private giantRun(parent: ParentNode | null): boolean {
     if (!parent || this.checkedParents.has(parent)) return false;
     this.checkedParents.add(parent);
-    if (parent.childNodes.length <= RUN_NODES) return false;
+    if (!hasMoreChildNodesThan(parent, AUTO_LIMITS.runNodes)) return false;
     // Read node by node until the run is known to be giant: the textContent of a log of
     // 105,000 text nodes took 114 ms, the first few thousand of them a fraction of one.
     const texts: string[] = [];
