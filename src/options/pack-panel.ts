@@ -1,9 +1,15 @@
-/** The installed packs: switch each on or off, remove imported ones. */
+/** The installed packs: what each is drawn from; switch each on or off, remove imported ones. */
 import { packTitle } from '../glossary/entry-names';
+import type { Pack } from '../glossary/schema';
 import { removeUserPack, setPackEnabled } from '../glossary-store/layer-edits';
 import type { Translator } from '../i18n';
+import { webUrl } from '../validate';
 import { h, replaceChildren } from './dom';
 import type { EditorData, EditorStore } from './editor-store';
+
+/** Stand-ins no message contains, for the parts of a message that are put in afterwards. */
+const TITLE_SLOT = '\u0000';
+const AUTHOR_SLOT = '\u0001';
 
 export interface PackPanelOptions {
   doc: Document;
@@ -22,6 +28,33 @@ export function createPackPanel({ doc, t, store, announce }: PackPanelOptions) {
     h(doc, 'h2', { id: 'packs-heading' }, t('editorPacksHeading')),
     list,
   );
+
+  /**
+   * The column a pack is drawn from: its title (a link where the pack gives its address), its
+   * author, and where and when it appeared. Pack text is data, set as text.
+   */
+  function sourceLine(pack: Pack): HTMLElement {
+    const { source } = pack;
+    const url = webUrl(source.url);
+    const title = url
+      ? h(doc, 'a', { href: url.href, target: '_blank', rel: 'noopener noreferrer' }, source.title)
+      : h(doc, 'span', {}, source.title);
+    // The column's own language picks the right glyphs for its title.
+    if (source.language) title.lang = source.language;
+    // The message with the title left as a slot, where the link goes (Chinese puts it last).
+    const [before = '', after = ''] = t('editorPackSource', TITLE_SLOT, AUTHOR_SLOT)
+      .split(TITLE_SLOT)
+      .map((part) => part.replace(AUTHOR_SLOT, () => source.author)); // a function: `$&` in a name is text
+    return h(
+      doc,
+      'p',
+      { class: 'pack-source', 'data-testid': `pack-source-${pack.id}` },
+      before,
+      title,
+      after,
+      ...[source.publication, source.date].filter(Boolean).map((fact) => ` · ${fact}`),
+    );
+  }
 
   function row(pack: EditorData['merged']['packs'][number]): HTMLElement {
     const id = `pack-enabled-${pack.pack.id}`;
@@ -56,6 +89,8 @@ export function createPackPanel({ doc, t, store, announce }: PackPanelOptions) {
       {},
       h(doc, 'div', { class: 'check' }, box, h(doc, 'label', { for: id }, t('editorPackEnabled', title))),
       h(doc, 'p', { class: 'hint' }, details.join(' · ')),
+      sourceLine(pack.pack),
+      pack.pack.description ? h(doc, 'p', { class: 'pack-description' }, pack.pack.description) : null,
       remove,
     );
   }
