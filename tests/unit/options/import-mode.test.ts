@@ -1,16 +1,12 @@
 // @vitest-environment jsdom
 /** The import mode is a pair of radio buttons whose labels are whole sentences, merge first. */
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { translate } from '../../../src/i18n/translate';
-import { startEditor } from '../../../src/options/editor-app';
+import { openEditor } from './open-editor';
 
 describe('the import mode', () => {
   it('offers merge (chosen) and replace as labelled radio buttons of one group', async () => {
-    fakeBrowser.reset();
-    const root = document.createElement('main');
-    document.body.replaceChildren(root);
-    await startEditor(document, root, 'en');
+    await openEditor('en');
     const radios = [...document.querySelectorAll<HTMLInputElement>('input[name="import-mode"]')];
     expect(radios.map((r) => [r.type, r.value, r.checked])).toEqual([
       ['radio', 'merge', true],

@@ -4,11 +4,10 @@
  * and the entries listed by the name readers of that language know them by.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ReaderLanguage } from '../../../src/i18n/language';
 import { translate } from '../../../src/i18n/translate';
-import { startEditor } from '../../../src/options/editor-app';
 import { entry, pack } from '../glossary-store/fixtures';
+import { chooseImportFile, openEditor } from './open-editor';
 
 /** A pack of `count` new entries; the first has a name for English and Simplified Chinese readers. */
 function bigPack(count: number) {
@@ -19,16 +18,8 @@ function bigPack(count: number) {
 }
 
 async function previewIn(language: ReaderLanguage, file: string) {
-  fakeBrowser.reset();
-  const root = document.createElement('main');
-  document.body.replaceChildren(root);
-  await startEditor(document, root, language);
-  const input = document.querySelector<HTMLInputElement>('#glossary-import')!;
-  Object.defineProperty(input, 'files', {
-    configurable: true,
-    value: [{ name: 'big.json', size: new TextEncoder().encode(file).length, text: async () => file }],
-  });
-  input.dispatchEvent(new Event('change'));
+  await openEditor(language);
+  chooseImportFile(file, 'big.json');
   await vi.waitFor(() => expect(document.querySelector('[data-testid="import-counts"]')).not.toBeNull());
   const preview = document.querySelector<HTMLElement>('[data-testid="import-preview"]')!;
   return {

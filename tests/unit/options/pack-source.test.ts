@@ -5,29 +5,16 @@
  * since pack text is data.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { bundledPacks } from '../../../src/glossary-store/bundled-packs';
 import type { ReaderLanguage } from '../../../src/i18n/language';
-import { startEditor } from '../../../src/options/editor-app';
 import { entry, pack } from '../glossary-store/fixtures';
+import { chooseImportFile, openEditor as open } from './open-editor';
 
 const bundled = bundledPacks()[0]!;
 
-async function open(language: ReaderLanguage): Promise<void> {
-  fakeBrowser.reset();
-  const root = document.createElement('main');
-  document.body.replaceChildren(root);
-  await startEditor(document, root, language);
-}
-
 /** Imports `file` through the editor's own file field and confirms it. */
 async function importPack(file: string): Promise<void> {
-  const input = document.querySelector<HTMLInputElement>('#glossary-import')!;
-  Object.defineProperty(input, 'files', {
-    configurable: true,
-    value: [{ name: 'pack.json', size: new TextEncoder().encode(file).length, text: async () => file }],
-  });
-  input.dispatchEvent(new Event('change'));
+  chooseImportFile(file);
   await vi.waitFor(() => expect(document.querySelector('[data-testid="import-confirm"]')).not.toBeNull());
   document.querySelector<HTMLButtonElement>('[data-testid="import-confirm"]')!.click();
 }

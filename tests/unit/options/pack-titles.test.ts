@@ -4,19 +4,11 @@
  * names the pack: the pack list, the export choice and the entry form.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { bundledPacks } from '../../../src/glossary-store/bundled-packs';
 import type { ReaderLanguage } from '../../../src/i18n/language';
-import { startEditor } from '../../../src/options/editor-app';
+import { openEditor as open } from './open-editor';
 
 const bundled = bundledPacks()[0]!;
-
-async function open(language: ReaderLanguage): Promise<void> {
-  fakeBrowser.reset();
-  const root = document.createElement('main');
-  document.body.replaceChildren(root);
-  await startEditor(document, root, language);
-}
 
 const packLabel = () => document.querySelector(`label[for="pack-enabled-${bundled.id}"]`)?.textContent ?? '';
 const exportChoice = () => document.querySelector(`option[value="${bundled.id}"]`)?.textContent;

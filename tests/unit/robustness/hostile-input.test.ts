@@ -10,6 +10,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startEditor } from '../../../src/options/editor-app';
+import { chooseImportFile } from '../options/open-editor';
 
 const MB = 1024 * 1024;
 const entry = (id: string, fields: object = {}) => ({
@@ -101,9 +102,7 @@ async function until(done: () => boolean, what: string): Promise<void> {
 
 /** Chooses `text` as a file in the editor's import control; resolves once the editor answered. */
 async function choose(text: string, name = 'pack.json'): Promise<void> {
-  const input = byTestId('glossary-import') as HTMLInputElement;
-  Object.defineProperty(input, 'files', { value: [new File([text], name)], configurable: true });
-  input.dispatchEvent(new Event('change'));
+  chooseImportFile(text, name);
   await until(() => byTestId('import-error').textContent !== '' || !byTestId('import-preview').hidden, 'an answer');
 }
 

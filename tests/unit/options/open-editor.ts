@@ -1,0 +1,19 @@
+/** Opening the glossary editor in jsdom, and choosing a file in its import field. */
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ReaderLanguage } from '../../../src/i18n/language';
+import { startEditor } from '../../../src/options/editor-app';
+
+/** Opens the editor in `language` on fresh extension storage (the bundled pack only). */
+export async function openEditor(language: ReaderLanguage = 'en'): Promise<void> {
+  fakeBrowser.reset();
+  const root = document.createElement('main');
+  document.body.replaceChildren(root);
+  await startEditor(document, root, language);
+}
+
+/** Chooses `text` as the file of the editor's import field, as a reader's file picker would. */
+export function chooseImportFile(text: string, name = 'pack.json'): void {
+  const input = document.querySelector<HTMLInputElement>('#glossary-import')!;
+  Object.defineProperty(input, 'files', { value: [new File([text], name)], configurable: true });
+  input.dispatchEvent(new Event('change'));
+}
