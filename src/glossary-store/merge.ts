@@ -34,11 +34,16 @@ export interface MergedPack {
   /** Pack entries the reader deleted (they can be restored). */
   removed: Entry[];
 }
-export interface MergeProblem {
-  packId: string;
-  entryId?: string;
-  message: string;
-}
+/**
+ * A change of the reader's that does not apply at the moment (kept in storage all the same),
+ * or an entry hidden by another with its id. By kind, so the editor can say it in the reader's
+ * language; `detail` is the schema's own (English) reason.
+ */
+export type MergeProblem =
+  | { kind: 'edit-invalid'; packId: string; entryId: string; detail: string }
+  | { kind: 'entry-gone'; packId: string; entryId: string }
+  | { kind: 'pack-missing'; packId: string }
+  | { kind: 'shadowed'; packId: string; entryId: string; by: string };
 export interface MergedGlossary {
   packs: MergedPack[];
   problems: MergeProblem[];
@@ -91,9 +96,10 @@ function mergePack(source: SourcePack, overlay: PackOverlay, problems: MergeProb
     } else {
       // Kept in storage (a later pack version may make it valid again), shown as a problem.
       problems.push({
+        kind: 'edit-invalid',
         packId,
         entryId: base.id,
-        message: `your edit no longer applies: ${result.error.issues[0]?.message}`,
+        detail: result.error.issues[0]?.message ?? '',
       });
       entries.push({ entry: base, packId, state: 'original', base });
     }
@@ -101,8 +107,7 @@ function mergePack(source: SourcePack, overlay: PackOverlay, problems: MergeProb
   for (const entry of added.values()) entries.push({ entry, packId, state: 'added' });
   const baseIds = new Set(source.pack.entries.map((e) => e.id));
   for (const id of edits.keys()) {
-    if (!baseIds.has(id))
-      problems.push({ packId, entryId: id, message: 'your edit is kept, but the pack no longer has this entry' });
+    if (!baseIds.has(id)) problems.push({ kind: 'entry-gone', packId, entryId: id });
   }
   return {
     pack: source.pack,
@@ -135,10 +140,7 @@ export function mergeGlossary(sources: readonly SourcePack[], layer: UserLayer):
   const packIds = new Set(sources.map((s) => s.pack.id));
   for (const overlay of layer.overlays) {
     if (!packIds.has(overlay.packId)) {
-      problems.push({
-        packId: overlay.packId,
-        message: 'your changes to this pack are kept, but the pack is not installed',
-      });
+      problems.push({ kind: 'pack-missing', packId: overlay.packId });
     }
   }
   return { packs, problems };
@@ -156,12 +158,7 @@ export function activeEntries(merged: MergedGlossary): { entries: RuntimeEntry[]
     const sectionNames = pack.pack.source.sectionNames;
     for (const { entry, packId } of pack.entries) {
       const first = byId.get(entry.id);
-      if (first)
-        shadowed.push({
-          packId,
-          entryId: entry.id,
-          message: `hidden by the entry with the same id in "${first.packId}"`,
-        });
+      if (first) shadowed.push({ kind: 'shadowed', packId, entryId: entry.id, by: first.packId });
       else {
         const titles = entry.section === undefined ? undefined : readerNames(sectionNames?.[entry.section]);
         byId.set(entry.id, titles ? { ...entry, packId, sectionNames: titles } : { ...entry, packId });

@@ -191,7 +191,8 @@ export async function startEditor(doc: Document, root: HTMLElement, language: Re
   );
 
   function render(data: EditorData) {
-    const active = activeEntries(data.merged).entries.length;
+    const { entries, shadowed } = activeEntries(data.merged);
+    const active = entries.length;
     const enabled = data.merged.packs.filter((p) => p.enabled).length;
     summary.textContent = t(
       'editorSummary',
@@ -205,7 +206,7 @@ export async function startEditor(doc: Document, root: HTMLElement, language: Re
     packs.update(data);
     exporter.update(data);
     quarantine.update(data);
-    problems.update(data);
+    problems.update(data, shadowed);
   }
   store.subscribe(render);
   render(store.data);

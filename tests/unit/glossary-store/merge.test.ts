@@ -120,7 +120,9 @@ describe('mergeGlossary', () => {
     const result = merged([bundledV1()], layer);
     expect(result.packs[0]?.entries[1]?.entry.term).toBe('華為');
     expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]).toMatchObject({ packId: 'bundled', entryId: 'huawei' });
+    expect(result.problems[0]).toMatchObject({ kind: 'edit-invalid', packId: 'bundled', entryId: 'huawei' });
+    // The schema's own reason, for the editor to quote.
+    expect(result.problems[0]?.kind === 'edit-invalid' && result.problems[0].detail).toMatch(/\w/);
   });
 
   it('reports, but keeps, edits of entries and packs that are gone', () => {
@@ -132,9 +134,9 @@ describe('mergeGlossary', () => {
       userPacks: [],
     };
     const result = merged([bundledV1()], layer);
-    expect(result.problems.map((p) => [p.packId, p.entryId])).toEqual([
-      ['bundled', 'gone'],
-      ['uninstalled', undefined],
+    expect(result.problems).toEqual([
+      { kind: 'entry-gone', packId: 'bundled', entryId: 'gone' },
+      { kind: 'pack-missing', packId: 'uninstalled' },
     ]);
   });
 });
@@ -154,7 +156,7 @@ describe('activeEntries', () => {
     const extra = pack('extra', [entry('nvidia', { term: 'Other Nvidia' }), entry('smic')]);
     const { entries, shadowed } = activeEntries(merged([bundledV1()], { overlays: [], userPacks: [extra] }));
     expect(entries.filter((e) => e.id === 'nvidia').map((e) => e.term)).toEqual(['輝達']);
-    expect(shadowed).toEqual([expect.objectContaining({ packId: 'extra', entryId: 'nvidia' })]);
+    expect(shadowed).toEqual([{ kind: 'shadowed', packId: 'extra', entryId: 'nvidia', by: 'bundled' }]);
     expect(entries.map((e) => e.id)).toContain('smic');
   });
 
