@@ -33,6 +33,31 @@ describe('block segmentation', () => {
     expect(learning.map((s) => [s.text, s.end])).toEqual([['learning', 16]]);
   });
 
+  it('reads a run of thousands of nodes (a log appended line by line) as their text, link edges included', () => {
+    // Past the thousand or so parts after which the run's text is joined as it grows. Every
+    // other line is a link, so a link's edge between two Latin words (U+FFFC) follows every
+    // one of those joins.
+    const pre = document.createElement('pre');
+    let expected = '';
+    const starts: number[] = [];
+    for (let i = 0; i < 5_000; i++) {
+      const line = `line${i} Nvidia`;
+      if (i % 2 === 0) pre.append(Object.assign(document.createElement('a'), { href: '#', textContent: line }));
+      else pre.append(line);
+      if (i > 0) expected += '\uFFFC';
+      starts.push(expected.length);
+      expected += line;
+    }
+    document.body.append(pre);
+    const [block, ...rest] = blocksOf(document.body);
+    expect(rest).toEqual([]);
+    expect(block!.text).toBe(expected);
+    expect(block!.starts).toEqual(starts);
+    expect(block!.nodes).toHaveLength(5_000);
+    const at = block!.text.lastIndexOf('Nvidia');
+    expect(spansOf(block!, at, at + 6)).toEqual([{ node: block!.nodes[4_999], start: 9, end: 15, text: 'Nvidia' }]);
+  });
+
   it('never joins across block boundaries', () => {
     document.body.innerHTML =
       '<div>Moonshot<p>AI</p>月之<br>暗面</div><ul><li>英</li><li>伟达</li></ul><table><tr><td>Nv</td><td>idia</td></tr></table><h2>輝</h2>達';
