@@ -21,7 +21,8 @@ export function describeProblem(problem: MergeProblem, merged: MergedGlossary, t
   const pack = packOf(problem.packId);
   const packName = titleOf(problem.packId);
   if (problem.kind === 'pack-missing') return t('editorProblemPackMissing', packName);
-  const entry = pack?.pack.entries.find((e) => e.id === problem.entryId);
+  // As the editor shows it: the reader's own entries and edits included.
+  const entry = pack?.entries.find((e) => e.entry.id === problem.entryId)?.entry;
   const entryName = entry ? displayName(entry, t.language) : problem.entryId;
   switch (problem.kind) {
     case 'edit-invalid':

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { bundledPacks } from '../../../src/glossary-store/bundled-packs';
-import { mergeGlossary, sourcePacks, type MergeProblem } from '../../../src/glossary-store/merge';
-import { emptyUserLayer } from '../../../src/storage/user-layer-schema';
+import { activeEntries, mergeGlossary, sourcePacks, type MergeProblem } from '../../../src/glossary-store/merge';
+import { emptyUserLayer, type UserLayer } from '../../../src/storage/user-layer-schema';
 import type { ReaderLanguage } from '../../../src/i18n/language';
 import { translator } from '../../../src/i18n/translate';
 import { describeProblem } from '../../../src/options/problems-panel';
@@ -39,6 +39,28 @@ describe('describeProblem', () => {
     expect(missing).toBe(t('editorProblemPackMissing', 'uninstalled-pack'));
     expect(shadowed).toBe(t('editorProblemShadowed', 'nvidia', 'uninstalled-pack', title));
     for (const text of [invalid, gone, missing, shadowed]) expect(text).not.toContain('$');
+  });
+
+  it('names an entry as the reader edited it', () => {
+    const extra = pack('extra', [entry('nvidia', { term: 'Imported Nvidia' })]);
+    const layer: UserLayer = {
+      overlays: [
+        {
+          packId: 'extra',
+          enabled: true,
+          added: [],
+          removed: [],
+          edits: [{ id: 'nvidia', patch: { term: 'My Nvidia' } }],
+        },
+      ],
+      userPacks: [extra],
+    };
+    const edited = mergeGlossary(sourcePacks([bundled], layer), layer);
+    const { shadowed } = activeEntries(edited);
+    const t = translator('en');
+    expect(shadowed.map((p) => describeProblem(p, edited, t))).toEqual([
+      t('editorProblemShadowed', 'My Nvidia', 'Pack extra', bundled.title),
+    ]);
   });
 });
 
