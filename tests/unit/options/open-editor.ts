@@ -1,4 +1,5 @@
-/** Opening the glossary editor in jsdom, and choosing a file in its import field. */
+/** Opening the glossary editor in jsdom, and choosing (and importing) a file in its import field. */
+import { expect, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ReaderLanguage } from '../../../src/i18n/language';
 import { startEditor } from '../../../src/options/editor-app';
@@ -16,4 +17,11 @@ export function chooseImportFile(text: string, name = 'pack.json'): void {
   const input = document.querySelector<HTMLInputElement>('#glossary-import')!;
   Object.defineProperty(input, 'files', { value: [new File([text], name)], configurable: true });
   input.dispatchEvent(new Event('change'));
+}
+
+/** Chooses `text` as the import file and confirms the import once the editor offers it. */
+export async function importThroughEditor(text: string): Promise<void> {
+  chooseImportFile(text);
+  await vi.waitFor(() => expect(document.querySelector('[data-testid="import-confirm"]')).not.toBeNull());
+  document.querySelector<HTMLButtonElement>('[data-testid="import-confirm"]')!.click();
 }

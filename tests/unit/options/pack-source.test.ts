@@ -8,16 +8,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { bundledPacks } from '../../../src/glossary-store/bundled-packs';
 import type { ReaderLanguage } from '../../../src/i18n/language';
 import { entry, pack } from '../glossary-store/fixtures';
-import { chooseImportFile, openEditor as open } from './open-editor';
+import { importThroughEditor, openEditor as open } from './open-editor';
 
 const bundled = bundledPacks()[0]!;
-
-/** Imports `file` through the editor's own file field and confirms it. */
-async function importPack(file: string): Promise<void> {
-  chooseImportFile(file);
-  await vi.waitFor(() => expect(document.querySelector('[data-testid="import-confirm"]')).not.toBeNull());
-  document.querySelector<HTMLButtonElement>('[data-testid="import-confirm"]')!.click();
-}
 
 const sourceOf = (id: string) => document.querySelector<HTMLElement>(`[data-testid="pack-source-${id}"]`);
 
@@ -51,7 +44,7 @@ describe('where a pack comes from', () => {
       },
     });
     await open('en');
-    await importPack(file);
+    await importThroughEditor(file);
     await vi.waitFor(() => expect(sourceOf('hostile-source')).not.toBeNull());
     const source = sourceOf('hostile-source')!;
     expect(source.textContent).toBe('From “A <i>column</i>” by Writer $& $1 <b>x</b> · The Daily · 2026-11-29');

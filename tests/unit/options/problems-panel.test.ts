@@ -11,7 +11,7 @@ import type { ReaderLanguage } from '../../../src/i18n/language';
 import { translator } from '../../../src/i18n/translate';
 import { describeProblem } from '../../../src/options/problems-panel';
 import { entry, pack } from '../glossary-store/fixtures';
-import { chooseImportFile, openEditor } from './open-editor';
+import { importThroughEditor, openEditor } from './open-editor';
 
 const bundled = bundledPacks()[0]!;
 const nvidia = bundled.entries.find((e) => e.id === 'nvidia')!;
@@ -69,9 +69,9 @@ describe('the problems panel', () => {
     await openEditor('en');
     const panel = document.querySelector<HTMLElement>('[data-testid="merge-problems"]')!;
     expect(panel.hidden).toBe(true);
-    chooseImportFile(JSON.stringify(pack('my-notes', [entry('nvidia', { term: 'My Nvidia' }), entry('mine')])));
-    await vi.waitFor(() => expect(document.querySelector('[data-testid="import-confirm"]')).not.toBeNull());
-    document.querySelector<HTMLButtonElement>('[data-testid="import-confirm"]')!.click();
+    await importThroughEditor(
+      JSON.stringify(pack('my-notes', [entry('nvidia', { term: 'My Nvidia' }), entry('mine')])),
+    );
     await vi.waitFor(() => expect(panel.hidden).toBe(false));
     expect([...panel.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       `“My Nvidia” in “Pack my-notes” is hidden by the entry with the same id in “${bundled.title}”.`,
