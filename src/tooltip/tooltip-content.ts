@@ -24,6 +24,9 @@ export interface TooltipContentOptions {
   getNames(id: string): RelatedNames | undefined;
 }
 
+/** Id of the element that holds the entry's name, unique in the tooltip's shadow root: what names the panel. */
+export const TERM_ID = 'term';
+
 function element(doc: Document, tag: string, className: string, text?: string): HTMLElement {
   const el = doc.createElement(tag);
   el.className = className;
@@ -53,10 +56,9 @@ export function renderTooltipContent({ document: doc, entry, language, getNames 
 
   const shown = displayName(entry, language);
   const head = element(doc, 'div', 'head');
-  head.append(
-    element(doc, 'span', 'term', shown),
-    element(doc, 'span', 'category', categoryLabel(language, entry.category)),
-  );
+  const term = element(doc, 'span', 'term', shown);
+  term.id = TERM_ID;
+  head.append(term, element(doc, 'span', 'category', categoryLabel(language, entry.category)));
   body.append(head);
 
   const names = otherNames(entry, shown);

@@ -12,8 +12,14 @@ export const TOOLTIP_HOST_TAG = 'columnlens-tooltip';
 export interface TooltipHost {
   /** The element put into the page; carries the id that `aria-describedby` points at. */
   readonly host: HTMLElement;
-  /** The `role="tooltip"` element inside the shadow root. */
+  /** The element inside the shadow root that holds the content: a tooltip, or a dialog when it has links. */
   readonly panel: HTMLElement;
+  /**
+   * Gives the panel the role its content calls for. A tooltip is never focused (WAI-ARIA
+   * APG, tooltip pattern); content the keyboard can enter (links) makes it a non-modal
+   * dialog, named by the element with id `labelId`.
+   */
+  setInteractive(interactive: boolean, labelId: string): void;
   /** Puts the host in the page (inside the fullscreen element when there is one). */
   attach(): void;
   /** Takes the host out of the page. */
@@ -59,6 +65,11 @@ export function createTooltipHost(doc: Document, signal: AbortSignal): TooltipHo
     },
     detach() {
       host.remove();
+    },
+    setInteractive(interactive, labelId) {
+      panel.setAttribute('role', interactive ? 'dialog' : 'tooltip');
+      if (interactive) panel.setAttribute('aria-labelledby', labelId);
+      else panel.removeAttribute('aria-labelledby');
     },
   };
 }

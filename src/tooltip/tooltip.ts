@@ -14,7 +14,7 @@ import type { ReaderLanguage } from '../i18n/language';
 import { closestMark } from './marks';
 import { watchPointerHits, type HighlightHitTester } from './pointer-hits';
 import { describeBy, markAnchor, rangeAnchor, type RangeTarget, type TooltipAnchor } from './tooltip-anchor';
-import { renderTooltipContent } from './tooltip-content';
+import { renderTooltipContent, TERM_ID } from './tooltip-content';
 import type { RelatedNames, TooltipEntry } from './tooltip-entry';
 import { createTooltipHost, type TooltipHost } from './tooltip-host';
 import { watchTooltipKeys } from './tooltip-keyboard';
@@ -119,7 +119,9 @@ export function startTooltip(options: TooltipOptions): Tooltip {
     const { panel, host: element } = ui();
     panel.lang = language;
     panel.dataset.category = entry.category;
-    panel.replaceChildren(renderTooltipContent({ document: doc, entry, language, getNames: namesOf }));
+    const content = renderTooltipContent({ document: doc, entry, language, getNames: namesOf });
+    panel.replaceChildren(content);
+    ui().setInteractive(content.querySelector('a[href]') !== null, TERM_ID);
     ui().attach();
     open = { anchor, undescribe: describeBy(anchor, element.id), stopFollowing: followAnchor(anchor, panel, hide) };
   }

@@ -73,7 +73,7 @@ describe('the glossary editor', () => {
       () => {
         const mark = document.querySelector('mark[data-glossary-id="quokka-robotics"]');
         mark?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
-        const panel = document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('[role="tooltip"]');
+        const panel = document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('.panel');
         return panel?.querySelector('.term')?.textContent === 'Quokka Robotics Ltd';
       },
       undefined,
@@ -162,7 +162,7 @@ describe('the glossary editor', () => {
         const mark = document.querySelector('mark[data-glossary-id="quokka-robotics"]');
         mark?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
         const host = document.querySelector('columnlens-tooltip');
-        return host?.shadowRoot?.querySelector('[role="tooltip"]')?.textContent?.includes(note) ?? false;
+        return host?.shadowRoot?.querySelector('.panel')?.textContent?.includes(note) ?? false;
       },
       hostile,
       { timeout: 10_000, polling: 200 },

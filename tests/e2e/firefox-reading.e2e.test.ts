@@ -32,7 +32,7 @@ const entry = (id: string) => pack.entries.find((e) => e.id === id)!;
 /** Text of a part of the open tooltip (inside its open shadow root), or null while none shows. */
 const tooltipPart = (page: Page, selector: string) =>
   page.evaluate((sel) => {
-    const panel = document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('[role="tooltip"]');
+    const panel = document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('.panel');
     return panel?.querySelector(sel)?.textContent ?? null;
   }, selector);
 
@@ -61,7 +61,7 @@ describe('reading a page in Firefox ESR', () => {
     const nvidia = entry('nvidia');
     await article.hover('#first mark[data-glossary-id="nvidia"]');
     await article.waitForFunction(
-      () => document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('[role="tooltip"] .note'),
+      () => document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('.panel .note'),
       { timeout: 10_000 },
     );
     // Language "auto" follows the browser's language, as the page sees it.
@@ -72,7 +72,7 @@ describe('reading a page in Firefox ESR', () => {
     expect(await tooltipPart(article, '.note')).toBe(note);
     // Further reading, as a link that opens a new tab.
     const link = await article.evaluate(() => {
-      const panel = document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('[role="tooltip"]');
+      const panel = document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('.panel');
       const a = panel?.querySelector<HTMLAnchorElement>('.links a');
       return a ? { title: a.textContent, url: a.href, target: a.target } : null;
     });

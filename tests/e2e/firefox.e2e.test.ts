@@ -132,7 +132,7 @@ describe('the built extension in Firefox ESR (WebDriver BiDi)', () => {
     const seen = await waitInPage(
       page,
       () => {
-        const panel = document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('[role="tooltip"]');
+        const panel = document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('.panel');
         return panel?.textContent ? { text: panel.textContent, position: getComputedStyle(panel).position } : false;
       },
       undefined,

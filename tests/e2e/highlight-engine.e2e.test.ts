@@ -108,9 +108,9 @@ describe('the highlight engine', () => {
     const nvidia = await centreOf(page, 'p-en', 'Nvidia');
     await page.mouse.move(nvidia.x - 40, nvidia.y + 40);
     await page.mouse.move(nvidia.x, nvidia.y, { steps: 3 });
-    await page.locator('[role="tooltip"]').waitFor({ state: 'visible' });
+    await page.locator('columnlens-tooltip .panel').waitFor({ state: 'visible' });
     // The bundled entries' English names: headless Chromium's language is en-US.
-    expect(await page.locator('[role="tooltip"] .term').textContent()).toBe('Nvidia');
+    expect(await page.locator('columnlens-tooltip .panel .term').textContent()).toBe('Nvidia');
     const baichuan = await centreOf(page, 'p-en', 'Baichuan');
     await page.mouse.move(baichuan.x, baichuan.y, { steps: 3 });
     await page.waitForFunction(
@@ -124,7 +124,7 @@ describe('the highlight engine', () => {
   it('moves between occurrences with Alt+Shift+J / K by selecting them, tooltip shown', async () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     const selected = () => page.evaluate(() => String(document.getSelection()));
-    const term = () => page.locator('[role="tooltip"] .term').textContent();
+    const term = () => page.locator('columnlens-tooltip .panel .term').textContent();
     await page.keyboard.press('Alt+Shift+KeyJ');
     expect([await selected(), await term()]).toEqual(['輝達', 'Nvidia']);
     await page.keyboard.press('Alt+Shift+KeyJ');

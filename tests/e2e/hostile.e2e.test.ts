@@ -95,7 +95,7 @@ describe('hostile pages in Chromium', () => {
     await page.hover('mark[data-glossary-id="nvidia"]');
     const panel = await page.waitForFunction(() => {
       const host = document.querySelector('columnlens-tooltip');
-      const tip = host?.shadowRoot?.querySelector('[role="tooltip"]');
+      const tip = host?.shadowRoot?.querySelector('.panel');
       return tip && tip.textContent && { text: tip.textContent, position: getComputedStyle(tip).position };
     });
     const tip = (await panel.jsonValue()) as { text: string; position: string };

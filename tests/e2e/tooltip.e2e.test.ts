@@ -35,7 +35,7 @@ declare const chrome: {
   };
 };
 
-const TOOLTIP = '[role="tooltip"]';
+const TOOLTIP = 'columnlens-tooltip .panel';
 /** Text of a part of the open tooltip; Playwright's CSS locators pierce open shadow roots. */
 const part = (page: Page, selector: string) => page.locator(`${TOOLTIP} ${selector}`).textContent();
 
@@ -78,12 +78,25 @@ describe('the tooltip in Chromium', () => {
     // The mark is described by the tooltip while it shows.
     const hostId = await page.locator('columnlens-tooltip').getAttribute('id');
     expect(await mark.getAttribute('aria-describedby')).toBe(hostId);
+
+    // As Chromium's accessibility tree has it: the tooltip holds links, so it is a dialog named
+    // by the entry's name, and the mark's description is the tooltip's text, note included.
+    const cdp = await suite.browser.context.newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { role?: { value: string }; name?: { value: string }; description?: { value: string } }[];
+    };
+    await cdp.detach();
+    const dialogs = nodes.filter((n) => n.role?.value === 'dialog').map((n) => n.name?.value);
+    expect(dialogs).toEqual([displayName(nvidia, 'en')]);
+    const marked = nodes.filter((n) => n.role?.value === 'mark' && n.description?.value);
+    expect(marked).toHaveLength(1);
+    expect(marked[0]!.description!.value).toContain(englishNote(nvidia));
   });
 
   it('is out of reach of the page’s CSS and above its sticky header', async () => {
     const style = await page.evaluate(() => {
       const host = document.querySelector('columnlens-tooltip')!;
-      const panel = host.shadowRoot!.querySelector<HTMLElement>('[role="tooltip"]')!;
+      const panel = host.shadowRoot!.querySelector<HTMLElement>('.panel')!;
       const note = panel.querySelector('.note')!;
       const box = panel.getBoundingClientRect();
       const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);

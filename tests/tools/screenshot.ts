@@ -30,7 +30,7 @@ try {
   const mark = page.locator('mark[data-glossary-id="price-war"]').first();
   await mark.waitFor();
   await mark.hover();
-  await page.locator('[role="tooltip"]').waitFor();
+  await page.locator('columnlens-tooltip .panel').waitFor();
   await page.waitForTimeout(400);
   await page.screenshot({ path: out });
   console.log(`wrote ${out}`);

@@ -97,7 +97,7 @@ describe('keyboard navigation between highlights', () => {
     startTooltip({ document, signal: controller.signal, getEntry: (id) => ENTRIES[id], getLanguage: () => 'en' });
     press(NEXT_HIGHLIGHT_KEYS.code);
     press(NEXT_HIGHLIGHT_KEYS.code);
-    const panel = document.querySelector(TOOLTIP_HOST_TAG)?.shadowRoot?.querySelector('[role="tooltip"] .term');
+    const panel = document.querySelector(TOOLTIP_HOST_TAG)?.shadowRoot?.querySelector('.panel .term');
     expect(panel?.textContent).toBe('華為');
   });
 

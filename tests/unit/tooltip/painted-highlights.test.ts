@@ -29,8 +29,7 @@ let caretCalls: number;
 /** Painted highlights: [start, end, id], like the highlight engine's index. */
 let painted: { start: number; end: number; id: string; gone: boolean }[];
 
-const panel = () =>
-  document.querySelector(TOOLTIP_HOST_TAG)?.shadowRoot?.querySelector<HTMLElement>('[role="tooltip"]') ?? null;
+const panel = () => document.querySelector(TOOLTIP_HOST_TAG)?.shadowRoot?.querySelector<HTMLElement>('.panel') ?? null;
 const term = () => panel()?.querySelector('.term')?.textContent ?? null;
 const box = (left: number, right: number) => ({
   left,

@@ -12,8 +12,7 @@ let controller: AbortController;
 let pending: Map<string, (entry: TooltipEntry | undefined) => void>;
 
 const marks = () => Array.from(document.querySelectorAll<HTMLElement>('mark[data-columnlens-start]'));
-const panel = () =>
-  document.querySelector(TOOLTIP_HOST_TAG)?.shadowRoot?.querySelector<HTMLElement>('[role="tooltip"]') ?? null;
+const panel = () => document.querySelector(TOOLTIP_HOST_TAG)?.shadowRoot?.querySelector<HTMLElement>('.panel') ?? null;
 const text = (selector: string) => panel()?.querySelector(selector)?.textContent ?? null;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 

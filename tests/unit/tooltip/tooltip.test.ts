@@ -10,8 +10,7 @@ let pristine: string;
 
 const marks = () => Array.from(document.querySelectorAll<HTMLElement>('mark[data-columnlens-start]'));
 const hosts = () => document.querySelectorAll(TOOLTIP_HOST_TAG);
-const panel = () =>
-  document.querySelector(TOOLTIP_HOST_TAG)?.shadowRoot?.querySelector<HTMLElement>('[role="tooltip"]') ?? null;
+const panel = () => document.querySelector(TOOLTIP_HOST_TAG)?.shadowRoot?.querySelector<HTMLElement>('.panel') ?? null;
 const text = (selector: string) => panel()?.querySelector(selector)?.textContent ?? null;
 
 function pointer(type: 'pointerover' | 'pointerout', target: Element, relatedTarget: Element | null = null): void {
@@ -131,7 +130,6 @@ describe('the tooltip', () => {
     const nvidia = marks()[0]!;
     nvidia.focus();
     const host = document.querySelector(TOOLTIP_HOST_TAG)!;
-    expect(panel()!.getAttribute('role')).toBe('tooltip');
     expect(host.shadowRoot!.mode).toBe('open');
     expect(nvidia.getAttribute('aria-describedby')).toBe(host.id);
     nvidia.blur();
@@ -139,6 +137,27 @@ describe('the tooltip', () => {
     expect(hosts()).toHaveLength(0);
     expect(nvidia.hasAttribute('aria-describedby')).toBe(false);
     expect(document.documentElement.outerHTML).toBe(pristine);
+  });
+
+  it('is a tooltip when nothing in it takes focus, and a dialog named by its term when it has links', () => {
+    const [nvidia, huawei, hostile] = marks();
+    // The panel's accessible name: the element its aria-labelledby names, in the same shadow root.
+    const nameOfPanel = () => {
+      const id = panel()!.getAttribute('aria-labelledby');
+      return id === null ? null : (panel()!.getRootNode() as ShadowRoot).getElementById(id)?.textContent;
+    };
+    nvidia!.focus();
+    expect(panel()!.getAttribute('role')).toBe('dialog');
+    expect(nameOfPanel()).toBe('Nvidia');
+    // The same panel, shown for an entry without links: a tooltip again, with no name left over.
+    huawei!.focus();
+    expect(panel()!.getAttribute('role')).toBe('tooltip');
+    expect(nameOfPanel()).toBeNull();
+    // A link that is never drawn (javascript:) leaves nothing to focus.
+    hostile!.focus();
+    expect(panel()!.getAttribute('role')).toBe('tooltip');
+    nvidia!.focus();
+    expect(panel()!.getAttribute('role')).toBe('dialog');
   });
 
   it('closes on Esc and swallows that Esc', () => {
