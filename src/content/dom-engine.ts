@@ -97,11 +97,13 @@ export function createDomEngine(doc: Document): HighlightEngine {
   function restore(rec: Wrapped): void {
     const mine = rec.parts.slice(1);
     const edited = mine.some((p) => p.node.parentNode && textOf(p) !== rec.data.slice(p.start, p.end));
-    // One of ours taken out while the original stayed: the page deleted or unwrapped that
-    // highlight (a framework that owns its DOM, a "delete" button). Its deletion must stand;
-    // giving the original its full text back would bring deleted text back, or double the
-    // text of a mark the page unwrapped. (The original gone too is a re-render: see below.)
-    const deleted = rec.original.parentNode !== null && mine.some((p) => !p.node.parentNode);
+    // One of ours taken out while the original stayed where it was: the page deleted or
+    // unwrapped that highlight (a framework that owns its DOM, a "delete" button). Its deletion
+    // must stand; giving the original its full text back would bring deleted text back, or
+    // double the text of a mark the page unwrapped. (The original gone too is a re-render:
+    // see below.) An original the page moved elsewhere is the page's text node going where the
+    // page wants its text: ours, left behind and cleared with their old place, held that text.
+    const deleted = rec.original.parentNode === rec.parent && mine.some((p) => !p.node.parentNode);
     // Text as we left it, wherever it is now: a page that moved or detached its node keeps all its text.
     const intact = rec.original.data === rec.data.slice(0, rec.parts[0]!.end);
     if (!edited && !deleted) {

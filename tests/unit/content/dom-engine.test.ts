@@ -132,6 +132,22 @@ describe('DOM engine', () => {
     expect(p.childNodes).toHaveLength(0);
   });
 
+  it('gives a text node the page moved elsewhere its whole text, though the page then cleared its old place', () => {
+    // The page holds its text node, moves it to another element, then empties the element it
+    // was in: the highlight's text, kept in our nodes there, must go with the page's node.
+    document.body.innerHTML = '<p><b>Arm and Nvidia</b></p><div></div>';
+    const b = document.querySelector('b')!;
+    const text = b.firstChild as Text;
+    const engine = createDomEngine(document);
+    engine.apply([piece(text, 0, 3, 'arm'), piece(text, 8, 14)]);
+    expect(text.data).toBe(''); // the first highlight starts the node: ours hold all its text
+    document.querySelector('div')!.appendChild(text);
+    b.textContent = 'gone';
+    engine.removeAll();
+    expect(document.body.innerHTML).toBe('<p><b>gone</b></p><div>Arm and Nvidia</div>');
+    expect(document.querySelector('div')!.firstChild).toBe(text);
+  });
+
   it('keeps text the page edited inside a mark, dropping only the mark element', () => {
     document.body.innerHTML = '<p>About Nvidia today</p>';
     const text = document.querySelector('p')!.firstChild as Text;
