@@ -3,7 +3,7 @@
  * reader's actions into layer changes. Every change is stored, republished to open tabs,
  * announced in the status line and (where it makes sense) undoable.
  */
-import { packTitle } from '../glossary/entry-names';
+import { displayName, packTitle } from '../glossary/entry-names';
 import { activeEntries } from '../glossary-store/merge';
 import { deleteEntry, resetEntry, saveEntry } from '../glossary-store/layer-edits';
 import { translator, type ReaderLanguage } from '../i18n';
@@ -103,7 +103,7 @@ export async function startEditor(doc: Document, root: HTMLElement, language: Re
     const source = store.sourcePack(packId);
     if (!pack || !source) return;
     const original = open?.id ? (pack.entries.find((e) => e.entry.id === open?.id)?.entry ?? undefined) : undefined;
-    const { entry, errors } = validateForm(values, formContextFor(data.merged, packId, original));
+    const { entry, errors } = validateForm(values, formContextFor(data.merged, packId, original, language));
     form.showErrors(errors);
     if (!entry) {
       announce(t('editorFixErrors'));
@@ -112,20 +112,19 @@ export async function startEditor(doc: Document, root: HTMLElement, language: Re
     const ok = await change(() => store.apply((layer) => saveEntry(layer, source, entry)));
     if (!ok) return;
     openEntry({ packId, id: entry.id });
-    announce(t('editorSaved', entry.term), true);
+    announce(t('editorSaved', displayName(entry, language)), true);
   }
 
   async function remove() {
     if (!open?.id) return;
     const { packId, id } = open;
     const source = store.sourcePack(packId);
-    const term =
-      store.data.merged.packs.find((p) => p.pack.id === packId)?.entries.find((e) => e.entry.id === id)?.entry.term ??
-      id;
+    const gone = store.data.merged.packs.find((p) => p.pack.id === packId)?.entries.find((e) => e.entry.id === id);
+    const name = gone ? displayName(gone.entry, language) : id;
     if (!source) return;
     if (!(await change(() => store.apply((layer) => deleteEntry(layer, source, id))))) return;
     closeForm();
-    announce(t('editorDeleted', term), true);
+    announce(t('editorDeleted', name), true);
     doc.getElementById('entry-search')?.focus();
   }
 
@@ -136,7 +135,8 @@ export async function startEditor(doc: Document, root: HTMLElement, language: Re
     if (!source) return;
     if (!(await change(() => store.apply((layer) => resetEntry(layer, source, id))))) return;
     openEntry({ packId, id });
-    announce(t('editorResetDone', source.entries.find((e) => e.id === id)?.term ?? id), true);
+    const bundled = source.entries.find((e) => e.id === id);
+    announce(t('editorResetDone', bundled ? displayName(bundled, language) : id), true);
   }
 
   async function undo() {

@@ -32,8 +32,8 @@ export interface FormContext {
   packLanguage?: NoteLanguage;
   /** Ids a new entry cannot take (the pack's and the active glossary's). */
   takenIds: ReadonlySet<string>;
-  /** Folded names of every other entry, with their owner. */
-  nameOwners: ReadonlyMap<string, { id: string; term: string }>;
+  /** Folded names of every other entry, with their owner: its id, its name for the reader, its term. */
+  nameOwners: ReadonlyMap<string, { id: string; name: string; term: string }>;
   /** Ids of the pack's entries, for `related`. */
   packEntryIds: ReadonlySet<string>;
 }
@@ -114,7 +114,9 @@ function checkNames(values: FormValues, ctx: FormContext, id: string, errors: Fi
     if (!name || before.has(name)) continue;
     const owner = ctx.nameOwners.get(searchKey(name));
     if (owner && owner.id !== id && !errors.some((e) => e.field === field)) {
-      errors.push({ field, key: 'editorErrorAliasTaken', subs: [name, owner.term] });
+      // "Nvidia is already a name of Nvidia" says nothing: then the owner goes by its term.
+      const ownerName = searchKey(owner.name) === searchKey(name) ? owner.term : owner.name;
+      errors.push({ field, key: 'editorErrorAliasTaken', subs: [name, ownerName] });
     }
   }
 }

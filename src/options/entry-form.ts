@@ -4,6 +4,7 @@
  * and the reader's intent (save, delete, reset, close) to its owner.
  */
 import { NOTE_LANGUAGES, type Entry } from '../glossary/schema';
+import { displayName } from '../glossary/entry-names';
 import type { ReaderLanguage, Translator } from '../i18n';
 import { h, setFieldError, type Child } from './dom';
 import { entryFields, sectionControl, type FieldsContext, type PackChoice } from './entry-form-fields';
@@ -78,7 +79,7 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
     const readOnly = state === 'deleted';
     const heading = !entry
       ? t('editorFormNewHeading')
-      : t(readOnly ? 'editorFormDeletedHeading' : 'editorFormEditHeading', entry.term);
+      : t(readOnly ? 'editorFormDeletedHeading' : 'editorFormEditHeading', displayName(entry, language));
     const ctx: FieldsContext = { doc, language, t, registry };
     const fields = entryFields(ctx, values, { existing: Boolean(entry), pack, packChoices: next.packChoices });
     const form = h(

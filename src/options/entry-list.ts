@@ -4,6 +4,7 @@
  * opened with Enter or Space, announced with their name, category and state.
  */
 import { CATEGORIES } from '../glossary/categories';
+import { displayName } from '../glossary/entry-names';
 import { categoryLabel, type MessageKey, type ReaderLanguage, type Translator } from '../i18n';
 import { h, replaceChildren } from './dom';
 import { filterItems, type ListFilter, type ListItem } from './entry-search';
@@ -111,7 +112,11 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
   );
 
   function renderRow(item: ListItem): HTMLElement {
-    const aliases = item.entry.aliases.map((a) => (typeof a === 'string' ? a : a.text));
+    // Named as the reader knows it (Nvidia, 英伟达), as in the popup and the tooltip; the
+    // term the pack writes comes first among the other names.
+    const shown = displayName(item.entry, language);
+    const aliases = [item.entry.term, ...item.entry.aliases.map((a) => (typeof a === 'string' ? a : a.text))];
+    const others = [...new Set(aliases)].filter((name) => name !== shown);
     const badge = STATE_BADGES[item.state];
     const button = h(
       doc,
@@ -123,8 +128,8 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
         'data-testid': 'entry-row',
         'aria-current': item.key === selected ? 'true' : false,
       },
-      h(doc, 'span', { class: 'entry-term' }, item.entry.term),
-      aliases.length > 0 ? h(doc, 'span', { class: 'entry-aliases' }, aliases.slice(0, 4).join(' · ')) : null,
+      h(doc, 'span', { class: 'entry-name' }, shown),
+      others.length > 0 ? h(doc, 'span', { class: 'entry-aliases' }, others.slice(0, 4).join(' · ')) : null,
       h(doc, 'span', { class: 'entry-meta' }, categoryLabel(language, item.entry.category)),
       packs.length > 1
         ? h(doc, 'span', { class: 'entry-meta' }, packs.find((p) => p.id === item.packId)?.title ?? item.packId)

@@ -1,17 +1,24 @@
 /** What the entry form's validation needs to know about the rest of the glossary. Pure. */
-import { everyName } from '../glossary/entry-names';
+import { displayName, everyName } from '../glossary/entry-names';
 import type { Entry, NoteLanguage } from '../glossary/schema';
 import type { MergedGlossary } from '../glossary-store/merge';
+import type { ReaderLanguage } from '../i18n/language';
 import type { FormContext } from './entry-form-validate';
 import { searchKey } from './entry-search';
 
 /**
  * The context for editing `original` (or a new entry) in pack `packId`: the names and ids
  * other entries already use. Only enabled packs count for names: a switched-off pack
- * highlights nothing, so it cannot compete for a name.
+ * highlights nothing, so it cannot compete for a name. A name's owner is named for a reader of
+ * `language`, as the editor's list names it.
  */
-export function formContextFor(merged: MergedGlossary, packId: string, original?: Entry): FormContext {
-  const nameOwners = new Map<string, { id: string; term: string }>();
+export function formContextFor(
+  merged: MergedGlossary,
+  packId: string,
+  original: Entry | undefined,
+  language: ReaderLanguage,
+): FormContext {
+  const nameOwners = new Map<string, { id: string; name: string; term: string }>();
   const takenIds = new Set<string>();
   let packLanguage: NoteLanguage | undefined;
   let packEntryIds = new Set<string>();
@@ -29,7 +36,8 @@ export function formContextFor(merged: MergedGlossary, packId: string, original?
       if (!pack.enabled) continue;
       for (const name of everyName(entry)) {
         const key = searchKey(name);
-        if (!nameOwners.has(key)) nameOwners.set(key, { id: entry.id, term: entry.term });
+        if (!nameOwners.has(key))
+          nameOwners.set(key, { id: entry.id, name: displayName(entry, language), term: entry.term });
       }
     }
   }

@@ -101,6 +101,33 @@ describe('the entry form', () => {
 });
 
 describe('the entry list', () => {
+  it('names each entry as a reader of the editor’s language knows it, the pack’s term among its other names', () => {
+    const named = entry('nvidia', {
+      term: '輝達',
+      names: { en: 'Nvidia', 'zh-Hans': '英伟达' },
+      aliases: ['英偉達', 'NVIDIA'],
+    });
+    const plain = entry('tsmc', { term: '台積電', aliases: [] });
+    const layer = { overlays: [], userPacks: [] };
+    const items = buildListItems(mergeGlossary(sourcePacks([pack('p', [named, plain])], layer), layer));
+    const rows = (language: 'en' | 'zh-Hans' | 'zh-Hant') => {
+      document.body.replaceChildren();
+      const list = createEntryList({ doc: document, language, t, onOpen: () => {}, onNew: () => {} });
+      document.body.append(list.element);
+      list.update(items, [{ id: 'p', title: 'P' }]);
+      return [...document.querySelectorAll('[data-testid="entry-row"]')].map((row) => [
+        row.querySelector('.entry-name')?.textContent,
+        row.querySelector('.entry-aliases')?.textContent ?? null,
+      ]);
+    };
+    expect(rows('en')).toEqual([
+      ['Nvidia', '輝達 · 英偉達 · NVIDIA'],
+      ['台積電', null],
+    ]);
+    expect(rows('zh-Hans')[0]).toEqual(['英伟达', '輝達 · 英偉達 · NVIDIA']);
+    expect(rows('zh-Hant')[0]).toEqual(['輝達', '英偉達 · NVIDIA']);
+  });
+
   it('draws one page of rows at a time and pages through 10,000 entries', () => {
     document.body.replaceChildren();
     const big = pack(
@@ -128,7 +155,7 @@ describe('the entry list', () => {
     const search = document.querySelector<HTMLInputElement>('[data-testid="entry-search"]')!;
     search.value = 'name 9999';
     search.dispatchEvent(new Event('input'));
-    expect([...document.querySelectorAll('[data-testid="entry-row"] .entry-term')].map((e) => e.textContent)).toEqual([
+    expect([...document.querySelectorAll('[data-testid="entry-row"] .entry-name')].map((e) => e.textContent)).toEqual([
       'Name 9999',
     ]);
   });

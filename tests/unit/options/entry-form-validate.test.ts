@@ -21,7 +21,7 @@ describe('validateForm', () => {
   it('turns valid values into a schema entry with an id made from the name', () => {
     const { entry: result, errors } = validateForm(
       newValues({ aliases: '月之暗面\n\nKimi\n' }),
-      formContextFor(merged, 'bundled'),
+      formContextFor(merged, 'bundled', undefined, 'en'),
     );
     expect(errors).toEqual([]);
     expect(result).toEqual({
@@ -41,7 +41,7 @@ describe('validateForm', () => {
       notes: { 'zh-Hant': '', 'zh-Hans': '', en: '' },
       related: 'nowhere',
     });
-    const { entry: result, errors } = validateForm(values, formContextFor(merged, 'bundled'));
+    const { entry: result, errors } = validateForm(values, formContextFor(merged, 'bundled', undefined, 'en'));
     expect(result).toBeUndefined();
     expect(errors).toEqual([
       { field: 'id', key: 'editorErrorIdFormat', subs: [] },
@@ -53,7 +53,7 @@ describe('validateForm', () => {
   });
 
   it('compares names after folding: 华为 is taken by 華為', () => {
-    const { errors } = validateForm(newValues({ aliases: '华为' }), formContextFor(merged, 'bundled'));
+    const { errors } = validateForm(newValues({ aliases: '华为' }), formContextFor(merged, 'bundled', undefined, 'en'));
     expect(errors).toEqual([{ field: 'aliases', key: 'editorErrorAliasTaken', subs: ['华为', '華為'] }]);
   });
 
@@ -63,7 +63,7 @@ describe('validateForm', () => {
       aliases: 'X',
       notes: { 'zh-Hant': '長'.repeat(1_201), 'zh-Hans': '', en: 'ok' },
     });
-    const { errors } = validateForm(values, formContextFor(merged, 'bundled'));
+    const { errors } = validateForm(values, formContextFor(merged, 'bundled', undefined, 'en'));
     expect(errors).toEqual([
       { field: 'id', key: 'editorErrorIdTaken', subs: ['huawei'] },
       { field: 'aliases', key: 'editorErrorNameShort', subs: ['X'] },
@@ -74,13 +74,13 @@ describe('validateForm', () => {
   it('saving an untouched pack entry gives back the stored entry exactly', () => {
     const original = bundled.entries[0]!;
     const values = formValuesFrom(original, 'bundled');
-    const { entry: result } = validateForm(values, formContextFor(merged, 'bundled', original));
+    const { entry: result } = validateForm(values, formContextFor(merged, 'bundled', original, 'en'));
     expect(result).toEqual(original);
   });
 
   it('keeps a string note as it was unless the reader edits it', () => {
     const original = entry('solo', { context: '一段只有一種語言的說明。' });
-    const ctx = { ...formContextFor(merged, 'bundled'), original };
+    const ctx = { ...formContextFor(merged, 'bundled', undefined, 'en'), original };
     const values = formValuesFrom(original, 'bundled');
     expect(values.notes['zh-Hant']).toBe('一段只有一種語言的說明。');
     expect(validateForm(values, ctx).entry?.context).toBe('一段只有一種語言的說明。');
@@ -94,8 +94,8 @@ describe('validateForm', () => {
   it('lets a pack entry keep a name another pack also uses (only new names are checked)', () => {
     const original = bundled.entries[1]!;
     const ctx = {
-      ...formContextFor(merged, 'bundled', original),
-      nameOwners: new Map([['huawei', { id: 'other', term: 'Other' }]]),
+      ...formContextFor(merged, 'bundled', original, 'en'),
+      nameOwners: new Map([['huawei', { id: 'other', name: 'Other', term: 'Other' }]]),
     };
     const values = { ...formValuesFrom(original, 'bundled'), notes: { 'zh-Hant': '', 'zh-Hans': '', en: 'Changed.' } };
     expect(validateForm(values, ctx).errors).toEqual([]);
@@ -111,7 +111,7 @@ describe('display names', () => {
   const names = (change: Partial<FormValues['names']>) => ({ 'zh-Hant': '', 'zh-Hans': '', en: '', ...change });
 
   it('reads, writes and clears the names per language, keeping keys the form does not show', () => {
-    const ctx = formContextFor(merged, 'bundled', named);
+    const ctx = formContextFor(merged, 'bundled', named, 'en');
     const values = formValuesFrom(named, 'bundled');
     expect(values.names).toEqual(names({ en: 'Moonshot AI' }));
     expect(validateForm(values, ctx).entry).toEqual(named);
@@ -125,7 +125,7 @@ describe('display names', () => {
   it('checks a display name like any name: its length, and whether another entry has it', () => {
     const { errors } = validateForm(
       newValues({ names: names({ 'zh-Hans': '英', en: 'Nvidia' }) }),
-      formContextFor(merged, 'bundled'),
+      formContextFor(merged, 'bundled', undefined, 'en'),
     );
     expect(errors).toEqual([
       { field: 'names.zh-Hans', key: 'editorErrorNameShort', subs: ['英'] },
@@ -141,9 +141,18 @@ describe('display names', () => {
       layer,
     );
     const values = newValues({ aliases: 'green team' });
-    expect(validateForm(values, formContextFor(merged, 'bundled')).errors).toEqual([]);
-    expect(validateForm(values, formContextFor(withName, 'bundled')).errors).toEqual([
+    expect(validateForm(values, formContextFor(merged, 'bundled', undefined, 'en')).errors).toEqual([]);
+    // The owner goes by its term where its name for the reader is the very name taken…
+    expect(validateForm(values, formContextFor(withName, 'bundled', undefined, 'en')).errors).toEqual([
       { field: 'aliases', key: 'editorErrorAliasTaken', subs: ['green team', '輝達'] },
+    ]);
+    // …and otherwise as the editor's list names it for its reader.
+    const alias = newValues({ aliases: '英偉達' });
+    expect(validateForm(alias, formContextFor(withName, 'bundled', undefined, 'en')).errors).toEqual([
+      { field: 'aliases', key: 'editorErrorAliasTaken', subs: ['英偉達', 'Green Team'] },
+    ]);
+    expect(validateForm(alias, formContextFor(withName, 'bundled', undefined, 'zh-Hant')).errors).toEqual([
+      { field: 'aliases', key: 'editorErrorAliasTaken', subs: ['英偉達', '輝達'] },
     ]);
   });
 });
@@ -154,14 +163,14 @@ describe('further-reading links', () => {
   });
 
   it('shows each link as its title and address, and saves an untouched list exactly', () => {
-    const ctx = formContextFor(merged, 'bundled', linked);
+    const ctx = formContextFor(merged, 'bundled', linked, 'en');
     const values = formValuesFrom(linked, 'bundled');
     expect(values.links).toBe('Wikipedia https://en.wikipedia.org/wiki/Nvidia');
     expect(validateForm(values, ctx).entry).toEqual(linked);
   });
 
   it('reads a title and an address per line, an address alone titled by its host, and keeps a line as stored', () => {
-    const ctx = formContextFor(merged, 'bundled', linked);
+    const ctx = formContextFor(merged, 'bundled', linked, 'en');
     const values = {
       ...formValuesFrom(linked, 'bundled'),
       links:
@@ -184,7 +193,10 @@ describe('further-reading links', () => {
       'Relative /wiki/Nvidia',
       'File file:///etc/passwd',
     ]) {
-      const { entry: result, errors } = validateForm(newValues({ links: line }), formContextFor(merged, 'bundled'));
+      const { entry: result, errors } = validateForm(
+        newValues({ links: line }),
+        formContextFor(merged, 'bundled', undefined, 'en'),
+      );
       expect(result).toBeUndefined();
       expect(errors).toEqual([{ field: 'links', key: 'editorErrorLink', subs: [line] }]);
     }

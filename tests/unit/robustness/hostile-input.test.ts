@@ -183,7 +183,7 @@ describe('a valid pack file full of markup, script, regex syntax and prototype k
     expect(byTestId('editor-summary').textContent).toMatch(/^80 entries in 3 active packs/);
     expect(root.textContent).toContain(`Remove “${script} pack”`);
     [...root.querySelectorAll('button')].find((b) => b.textContent === 'Next page')!.click();
-    const terms = [...root.querySelectorAll('[data-testid="entry-row"] .entry-term')].map((e) => e.textContent);
+    const terms = [...root.querySelectorAll('[data-testid="entry-row"] .entry-name')].map((e) => e.textContent);
     expect(terms).toContain(`${img}Term`);
     expect(document.querySelectorAll(ACTIVE)).toHaveLength(0);
     expect((globalThis as { ran?: number }).ran).toBeUndefined();

@@ -96,7 +96,7 @@ describe('names that are one character once invisible characters are dropped', (
       aliases: 'Kimi\na\u200b',
       notes: { 'zh-Hant': '', 'zh-Hans': '', en: 'A note.' },
     };
-    expect(validateForm(values, formContextFor(merged, 'bundled')).errors).toEqual([
+    expect(validateForm(values, formContextFor(merged, 'bundled', undefined, 'en')).errors).toEqual([
       { field: 'aliases', key: 'editorErrorNameShort', subs: ['a\u200b'] },
     ]);
   });
