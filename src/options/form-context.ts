@@ -34,10 +34,10 @@ export function formContextFor(
       if (isTarget && entry.id === original?.id) continue;
       takenIds.add(entry.id);
       if (!pack.enabled) continue;
+      const owner = { id: entry.id, name: displayName(entry, language), term: entry.term };
       for (const name of everyName(entry)) {
         const key = searchKey(name);
-        if (!nameOwners.has(key))
-          nameOwners.set(key, { id: entry.id, name: displayName(entry, language), term: entry.term });
+        if (!nameOwners.has(key)) nameOwners.set(key, owner);
       }
     }
   }

@@ -25,6 +25,9 @@ export const SHOW_DELAY_MS = 300;
 /** Time to move the pointer from the mark onto the tooltip before it closes. */
 export const HIDE_GRACE_MS = 300;
 
+/** The links in tooltip content: what the keyboard enters, and what makes the tooltip a dialog. */
+const linksIn = (root: ParentNode) => [...root.querySelectorAll<HTMLElement>('a[href]')];
+
 export interface TooltipOptions {
   document: Document;
   signal: AbortSignal;
@@ -121,7 +124,7 @@ export function startTooltip(options: TooltipOptions): Tooltip {
     panel.dataset.category = entry.category;
     const content = renderTooltipContent({ document: doc, entry, language, getNames: namesOf });
     panel.replaceChildren(content);
-    ui().setInteractive(content.querySelector('a[href]') !== null, TERM_ID);
+    ui().setInteractive(linksIn(content).length > 0, TERM_ID);
     ui().attach();
     open = { anchor, undescribe: describeBy(anchor, element.id), stopFollowing: followAnchor(anchor, panel, hide) };
   }
@@ -237,7 +240,7 @@ export function startTooltip(options: TooltipOptions): Tooltip {
   watchTooltipKeys(win, signal, {
     isOpen: () => open !== undefined,
     cameByKeyboard: () => open !== undefined && (open.anchor.key === focusKey || open.anchor.key === pinnedKey),
-    links: () => (open ? [...ui().panel.querySelectorAll<HTMLElement>('a[href]')] : []),
+    links: () => (open ? linksIn(ui().panel) : []),
     enter(link) {
       focusInTooltip = true;
       link.focus();
