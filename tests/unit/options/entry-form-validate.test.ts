@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Entry } from '../../../src/glossary/schema';
 import { mergeGlossary, sourcePacks } from '../../../src/glossary-store/merge';
+import type { ReaderLanguage } from '../../../src/i18n/language';
 import { aliasesFrom, formValuesFrom, type FormValues } from '../../../src/options/entry-form-values';
 import { makeId, validateForm } from '../../../src/options/entry-form-validate';
 import { formContextFor } from '../../../src/options/form-context';
@@ -7,6 +9,9 @@ import { bundledV1, entry } from '../glossary-store/fixtures';
 
 const bundled = bundledV1();
 const merged = mergeGlossary(sourcePacks([bundled], { overlays: [], userPacks: [] }), { overlays: [], userPacks: [] });
+/** The form's context for `original` (or a new entry) in the bundled pack, for a reader of `language`. */
+const contextFor = (original?: Entry, language: ReaderLanguage = 'en', glossary = merged) =>
+  formContextFor(glossary, 'bundled', original, language);
 
 function newValues(change: Partial<FormValues> = {}): FormValues {
   return {
@@ -19,10 +24,7 @@ function newValues(change: Partial<FormValues> = {}): FormValues {
 
 describe('validateForm', () => {
   it('turns valid values into a schema entry with an id made from the name', () => {
-    const { entry: result, errors } = validateForm(
-      newValues({ aliases: '月之暗面\n\nKimi\n' }),
-      formContextFor(merged, 'bundled', undefined, 'en'),
-    );
+    const { entry: result, errors } = validateForm(newValues({ aliases: '月之暗面\n\nKimi\n' }), contextFor());
     expect(errors).toEqual([]);
     expect(result).toEqual({
       id: 'kimi',
@@ -41,7 +43,7 @@ describe('validateForm', () => {
       notes: { 'zh-Hant': '', 'zh-Hans': '', en: '' },
       related: 'nowhere',
     });
-    const { entry: result, errors } = validateForm(values, formContextFor(merged, 'bundled', undefined, 'en'));
+    const { entry: result, errors } = validateForm(values, contextFor());
     expect(result).toBeUndefined();
     expect(errors).toEqual([
       { field: 'id', key: 'editorErrorIdFormat', subs: [] },
@@ -53,7 +55,7 @@ describe('validateForm', () => {
   });
 
   it('compares names after folding: 华为 is taken by 華為', () => {
-    const { errors } = validateForm(newValues({ aliases: '华为' }), formContextFor(merged, 'bundled', undefined, 'en'));
+    const { errors } = validateForm(newValues({ aliases: '华为' }), contextFor());
     expect(errors).toEqual([{ field: 'aliases', key: 'editorErrorAliasTaken', subs: ['华为', '華為'] }]);
   });
 
@@ -63,7 +65,7 @@ describe('validateForm', () => {
       aliases: 'X',
       notes: { 'zh-Hant': '長'.repeat(1_201), 'zh-Hans': '', en: 'ok' },
     });
-    const { errors } = validateForm(values, formContextFor(merged, 'bundled', undefined, 'en'));
+    const { errors } = validateForm(values, contextFor());
     expect(errors).toEqual([
       { field: 'id', key: 'editorErrorIdTaken', subs: ['huawei'] },
       { field: 'aliases', key: 'editorErrorNameShort', subs: ['X'] },
@@ -74,13 +76,13 @@ describe('validateForm', () => {
   it('saving an untouched pack entry gives back the stored entry exactly', () => {
     const original = bundled.entries[0]!;
     const values = formValuesFrom(original, 'bundled');
-    const { entry: result } = validateForm(values, formContextFor(merged, 'bundled', original, 'en'));
+    const { entry: result } = validateForm(values, contextFor(original));
     expect(result).toEqual(original);
   });
 
   it('keeps a string note as it was unless the reader edits it', () => {
     const original = entry('solo', { context: '一段只有一種語言的說明。' });
-    const ctx = { ...formContextFor(merged, 'bundled', undefined, 'en'), original };
+    const ctx = { ...contextFor(), original };
     const values = formValuesFrom(original, 'bundled');
     expect(values.notes['zh-Hant']).toBe('一段只有一種語言的說明。');
     expect(validateForm(values, ctx).entry?.context).toBe('一段只有一種語言的說明。');
@@ -94,7 +96,7 @@ describe('validateForm', () => {
   it('lets a pack entry keep a name another pack also uses (only new names are checked)', () => {
     const original = bundled.entries[1]!;
     const ctx = {
-      ...formContextFor(merged, 'bundled', original, 'en'),
+      ...contextFor(original),
       nameOwners: new Map([['huawei', { id: 'other', name: 'Other', term: 'Other' }]]),
     };
     const values = { ...formValuesFrom(original, 'bundled'), notes: { 'zh-Hant': '', 'zh-Hans': '', en: 'Changed.' } };
@@ -111,7 +113,7 @@ describe('display names', () => {
   const names = (change: Partial<FormValues['names']>) => ({ 'zh-Hant': '', 'zh-Hans': '', en: '', ...change });
 
   it('reads, writes and clears the names per language, keeping keys the form does not show', () => {
-    const ctx = formContextFor(merged, 'bundled', named, 'en');
+    const ctx = contextFor(named);
     const values = formValuesFrom(named, 'bundled');
     expect(values.names).toEqual(names({ en: 'Moonshot AI' }));
     expect(validateForm(values, ctx).entry).toEqual(named);
@@ -123,10 +125,7 @@ describe('display names', () => {
   });
 
   it('checks a display name like any name: its length, and whether another entry has it', () => {
-    const { errors } = validateForm(
-      newValues({ names: names({ 'zh-Hans': '英', en: 'Nvidia' }) }),
-      formContextFor(merged, 'bundled', undefined, 'en'),
-    );
+    const { errors } = validateForm(newValues({ names: names({ 'zh-Hans': '英', en: 'Nvidia' }) }), contextFor());
     expect(errors).toEqual([
       { field: 'names.zh-Hans', key: 'editorErrorNameShort', subs: ['英'] },
       { field: 'names.en', key: 'editorErrorAliasTaken', subs: ['Nvidia', '輝達'] },
@@ -141,17 +140,17 @@ describe('display names', () => {
       layer,
     );
     const values = newValues({ aliases: 'green team' });
-    expect(validateForm(values, formContextFor(merged, 'bundled', undefined, 'en')).errors).toEqual([]);
+    expect(validateForm(values, contextFor()).errors).toEqual([]);
     // The owner goes by its term where its name for the reader is the very name taken…
-    expect(validateForm(values, formContextFor(withName, 'bundled', undefined, 'en')).errors).toEqual([
+    expect(validateForm(values, contextFor(undefined, 'en', withName)).errors).toEqual([
       { field: 'aliases', key: 'editorErrorAliasTaken', subs: ['green team', '輝達'] },
     ]);
     // …and otherwise as the editor's list names it for its reader.
     const alias = newValues({ aliases: '英偉達' });
-    expect(validateForm(alias, formContextFor(withName, 'bundled', undefined, 'en')).errors).toEqual([
+    expect(validateForm(alias, contextFor(undefined, 'en', withName)).errors).toEqual([
       { field: 'aliases', key: 'editorErrorAliasTaken', subs: ['英偉達', 'Green Team'] },
     ]);
-    expect(validateForm(alias, formContextFor(withName, 'bundled', undefined, 'zh-Hant')).errors).toEqual([
+    expect(validateForm(alias, contextFor(undefined, 'zh-Hant', withName)).errors).toEqual([
       { field: 'aliases', key: 'editorErrorAliasTaken', subs: ['英偉達', '輝達'] },
     ]);
   });
@@ -163,14 +162,14 @@ describe('further-reading links', () => {
   });
 
   it('shows each link as its title and address, and saves an untouched list exactly', () => {
-    const ctx = formContextFor(merged, 'bundled', linked, 'en');
+    const ctx = contextFor(linked);
     const values = formValuesFrom(linked, 'bundled');
     expect(values.links).toBe('Wikipedia https://en.wikipedia.org/wiki/Nvidia');
     expect(validateForm(values, ctx).entry).toEqual(linked);
   });
 
   it('reads a title and an address per line, an address alone titled by its host, and keeps a line as stored', () => {
-    const ctx = formContextFor(merged, 'bundled', linked, 'en');
+    const ctx = contextFor(linked);
     const values = {
       ...formValuesFrom(linked, 'bundled'),
       links:
@@ -193,10 +192,7 @@ describe('further-reading links', () => {
       'Relative /wiki/Nvidia',
       'File file:///etc/passwd',
     ]) {
-      const { entry: result, errors } = validateForm(
-        newValues({ links: line }),
-        formContextFor(merged, 'bundled', undefined, 'en'),
-      );
+      const { entry: result, errors } = validateForm(newValues({ links: line }), contextFor());
       expect(result).toBeUndefined();
       expect(errors).toEqual([{ field: 'links', key: 'editorErrorLink', subs: [line] }]);
     }

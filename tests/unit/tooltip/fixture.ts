@@ -1,5 +1,10 @@
 /** A small page with highlights shaped like the highlighter's, and a glossary for it. */
+import { TOOLTIP_HOST_TAG } from '../../../src/tooltip';
 import type { TooltipEntry } from '../../../src/tooltip/tooltip-entry';
+
+/** The open tooltip's panel inside its shadow root, or null when none shows. */
+export const tooltipPanel = (doc: Document = document): HTMLElement | null =>
+  doc.querySelector(TOOLTIP_HOST_TAG)?.shadowRoot?.querySelector<HTMLElement>('.panel') ?? null;
 
 export const ENTRIES: Record<string, TooltipEntry> = {
   nvidia: {

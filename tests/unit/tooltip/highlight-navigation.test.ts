@@ -5,10 +5,9 @@ import {
   PREVIOUS_HIGHLIGHT_KEYS,
   startHighlightNavigation,
   startTooltip,
-  TOOLTIP_HOST_TAG,
 } from '../../../src/tooltip';
 import { adjacentHighlight } from '../../../src/tooltip/highlight-navigation';
-import { buildPage, ENTRIES } from './fixture';
+import { buildPage, ENTRIES, tooltipPanel } from './fixture';
 
 let controller: AbortController;
 const starts = () => Array.from(document.querySelectorAll<HTMLElement>('mark[data-columnlens-start]'));
@@ -97,8 +96,7 @@ describe('keyboard navigation between highlights', () => {
     startTooltip({ document, signal: controller.signal, getEntry: (id) => ENTRIES[id], getLanguage: () => 'en' });
     press(NEXT_HIGHLIGHT_KEYS.code);
     press(NEXT_HIGHLIGHT_KEYS.code);
-    const panel = document.querySelector(TOOLTIP_HOST_TAG)?.shadowRoot?.querySelector('.panel .term');
-    expect(panel?.textContent).toBe('華為');
+    expect(tooltipPanel()?.querySelector('.term')?.textContent).toBe('華為');
   });
 
   it('does nothing without highlights, and nothing after the signal aborts', () => {

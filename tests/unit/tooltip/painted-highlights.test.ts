@@ -18,7 +18,7 @@ import {
   TOOLTIP_HOST_TAG,
   type Tooltip,
 } from '../../../src/tooltip';
-import { ENTRIES } from './fixture';
+import { ENTRIES, tooltipPanel } from './fixture';
 
 const LINE = 'Chips from Nvidia and Huawei, then Nvidia again.';
 let text: Text;
@@ -29,7 +29,7 @@ let caretCalls: number;
 /** Painted highlights: [start, end, id], like the highlight engine's index. */
 let painted: { start: number; end: number; id: string; gone: boolean }[];
 
-const panel = () => document.querySelector(TOOLTIP_HOST_TAG)?.shadowRoot?.querySelector<HTMLElement>('.panel') ?? null;
+const panel = () => tooltipPanel();
 const term = () => panel()?.querySelector('.term')?.textContent ?? null;
 const box = (left: number, right: number) => ({
   left,

@@ -6,13 +6,13 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTooltip, TOOLTIP_HOST_TAG, type TooltipEntry } from '../../../src/tooltip';
-import { buildPage, ENTRIES } from './fixture';
+import { buildPage, ENTRIES, tooltipPanel } from './fixture';
 
 let controller: AbortController;
 let pending: Map<string, (entry: TooltipEntry | undefined) => void>;
 
 const marks = () => Array.from(document.querySelectorAll<HTMLElement>('mark[data-columnlens-start]'));
-const panel = () => document.querySelector(TOOLTIP_HOST_TAG)?.shadowRoot?.querySelector<HTMLElement>('.panel') ?? null;
+const panel = () => tooltipPanel();
 const text = (selector: string) => panel()?.querySelector(selector)?.textContent ?? null;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 

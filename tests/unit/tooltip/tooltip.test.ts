@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReaderLanguage } from '../../../src/i18n/language';
 import { HIDE_GRACE_MS, SHOW_DELAY_MS, startTooltip, TOOLTIP_HOST_TAG } from '../../../src/tooltip';
-import { buildPage, ENTRIES } from './fixture';
+import { buildPage, ENTRIES, tooltipPanel } from './fixture';
 
 let controller: AbortController;
 let language: ReaderLanguage;
@@ -10,7 +10,7 @@ let pristine: string;
 
 const marks = () => Array.from(document.querySelectorAll<HTMLElement>('mark[data-columnlens-start]'));
 const hosts = () => document.querySelectorAll(TOOLTIP_HOST_TAG);
-const panel = () => document.querySelector(TOOLTIP_HOST_TAG)?.shadowRoot?.querySelector<HTMLElement>('.panel') ?? null;
+const panel = () => tooltipPanel();
 const text = (selector: string) => panel()?.querySelector(selector)?.textContent ?? null;
 
 function pointer(type: 'pointerover' | 'pointerout', target: Element, relatedTarget: Element | null = null): void {
