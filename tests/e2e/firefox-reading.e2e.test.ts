@@ -1,7 +1,7 @@
 /**
  * Reading a page in Firefox ESR with the built extension: the tooltip on hover and its Esc,
  * the next-highlight shortcut and Tab into the tooltip's links, content the page adds later,
- * and the popup's report on the tab (score and entries found). The Chromium files test each in
+ * highlight colours on a light and a dark page, and the popup's report on the tab (score and entries found). The Chromium files test each in
  * more depth; this one checks that the main flows also hold in Gecko. Firefox is launched once
  * for the file.
  */
@@ -14,6 +14,7 @@ import { languageFromTag } from '../../src/i18n/language';
 import { relevanceScore, type ScoredEntry } from '../../src/scoring/relevance';
 import { NEXT_HIGHLIGHT_KEYS } from '../../src/tooltip/highlight-navigation';
 import { waitForHighlights } from '../bench/lib/highlight-wait';
+import { contrast, hexColour, parseColour } from './harness/colour';
 import { tabShowing } from './harness/firefox';
 import { firefoxSuite } from './harness/suite';
 
@@ -156,6 +157,26 @@ describe('reading a page in Firefox ESR', () => {
       ['tencent', 'Tencent'],
     ]);
     await page.close();
+  });
+
+  it('underlines highlights readably on a light page and on a dark one (Gecko’s color-mix)', async () => {
+    const ratios: Record<string, number> = {};
+    for (const [name, background, text] of [
+      ['light', '#ffffff', '#1f2328'],
+      ['dark', '#1b2838', '#c7d5e0'],
+    ] as const) {
+      const html = `<!doctype html><meta charset="utf-8"><style>body{background:${background};color:${text}}</style><p>輝達 and 騰訊</p>`;
+      const page = await suite.browser.open(suite.server.setPage(`firefox-contrast-${name}`, html));
+      await page.waitForSelector('mark[data-glossary-id="tencent"]', { timeout: 20_000 });
+      const underline = await page.evaluate(
+        () => getComputedStyle(document.querySelector('mark[data-glossary-id="nvidia"]')!).textDecorationColor,
+      );
+      expect(parseColour(underline)[3]).toBe(1);
+      ratios[name] = contrast(parseColour(underline), hexColour(background));
+      await page.close();
+    }
+    expect(ratios.light).toBeGreaterThanOrEqual(3);
+    expect(ratios.dark).toBeGreaterThanOrEqual(3);
   });
 
   it('opens the popup on the tab: the score and the entries found', async () => {
