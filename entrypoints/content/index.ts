@@ -2,6 +2,7 @@ import './marks.css';
 import markCss from './marks.css?inline';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { keepHighlightsOutOfCopies } from '../../src/content/clean-copy';
 import { checkOnActivity, createContentController, topHostname } from '../../src/content/controller';
 import { readEngineChoice } from '../../src/content/debug-engine';
 import { browserTimers } from '../../src/content/mutations';
@@ -73,6 +74,7 @@ export default defineContentScript({
       findOccurrence: (from, direction) => controller.nextOccurrence(from, direction),
       visitor,
     });
+    keepHighlightsOutOfCopies(document, signal);
     // An orphaned script (after an update) notices on the reader's next move and steps aside.
     checkOnActivity(document, signal, () => void ctx.isValid);
     if (window === window.top) {

@@ -1,9 +1,10 @@
 /**
  * Reading a page in Firefox ESR with the built extension: the tooltip on hover and its Esc,
  * the next-highlight shortcut and Tab into the tooltip's links, content the page adds later,
- * highlight colours on a light and a dark page, and the popup's report on the tab (score and entries found). The Chromium files test each in
- * more depth; this one checks that the main flows also hold in Gecko. Firefox is launched once
- * for the file.
+ * highlight colours on a light and a dark page, copying highlighted text, and the popup's
+ * report on the tab (score and entries found). The Chromium files test each in more depth;
+ * this one checks that the main flows also hold in Gecko. Firefox is launched once for the
+ * file.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -177,6 +178,30 @@ describe('reading a page in Firefox ESR', () => {
     }
     expect(ratios.light).toBeGreaterThanOrEqual(3);
     expect(ratios.dark).toBeGreaterThanOrEqual(3);
+  });
+
+  it('copies highlighted text without the highlights: a paste into an editor shows none', async () => {
+    const html = `<!doctype html><meta charset="utf-8"><p id="quote">The chips of Nvidia and 騰訊.</p><div id="editor" contenteditable="true"></div>`;
+    const page = await suite.browser.open(suite.server.setPage('firefox-copy', html));
+    await page.waitForSelector('#quote mark[data-glossary-id="tencent"]', { timeout: 20_000 });
+    await page.evaluate(() => document.getSelection()!.selectAllChildren(document.getElementById('quote')!));
+    await page.keyboard.down('Control');
+    await page.keyboard.press('KeyC');
+    await page.keyboard.up('Control');
+    await page.click('#editor');
+    await page.keyboard.down('Control');
+    await page.keyboard.press('KeyV');
+    await page.keyboard.up('Control');
+    await page.waitForFunction(() => document.getElementById('editor')!.textContent!.includes('騰訊'), {
+      timeout: 5_000,
+    });
+    const pasted = await page.evaluate(() => {
+      const editor = document.getElementById('editor')!;
+      return { marks: editor.querySelectorAll('mark').length, text: editor.textContent };
+    });
+    expect(pasted).toEqual({ marks: 0, text: 'The chips of Nvidia and 騰訊.' });
+    expect(await page.evaluate(() => document.querySelectorAll('#quote mark').length)).toBe(2);
+    await page.close();
   });
 
   it('opens the popup on the tab: the score and the entries found', async () => {

@@ -1,0 +1,77 @@
+/**
+ * What the reader copies from a highlighted page, in real Chromium: the clipboard holds the
+ * page's text and structure without our marks, and a paste into an editor shows no highlight.
+ * A copy that holds no highlight is left to the browser.
+ */
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { settledMarks } from './highlight-helpers';
+import { chromiumSuite } from './harness/suite';
+
+const PAGE = `<!doctype html><meta charset="utf-8"><body style="font: 18px serif">
+<p id="quote">The chips of <a href="/companies/nvidia">Nvidia</a> and 騰訊 went on sale.</p>
+<p id="plain">A sentence that names nobody.</p>
+<div id="editor" contenteditable="true" style="min-height: 2em; border: 1px solid"></div>
+</body>`;
+
+/** Selects the contents of element `id` and copies them with the keyboard. */
+async function copy(page: Page, id: string): Promise<{ html: string; text: string }> {
+  await page.evaluate((elementId) => {
+    document.getSelection()!.selectAllChildren(document.getElementById(elementId)!);
+  }, id);
+  await page.keyboard.press('Control+C');
+  return page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    const read = async (type: string) => (item!.types.includes(type) ? (await item!.getType(type)).text() : '');
+    return { html: await read('text/html'), text: await read('text/plain') };
+  });
+}
+
+describe('copying highlighted text', () => {
+  const suite = chromiumSuite();
+  let page: Page;
+
+  beforeAll(async () => {
+    const url = suite.server.setPage('copy', PAGE);
+    await suite.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: suite.server.origin,
+    });
+    page = await suite.browser.context.newPage();
+    await page.goto(url);
+    expect(await settledMarks(page, 2)).toEqual([
+      ['nvidia', 'Nvidia'],
+      ['tencent', '騰訊'],
+    ]);
+  });
+
+  it('puts the text and its link on the clipboard, without our marks', async () => {
+    const { html, text } = await copy(page, 'quote');
+    expect(text).toBe('The chips of Nvidia and 騰訊 went on sale.');
+    expect(html).not.toMatch(/mark|columnlens|glossary/i);
+    expect(html).toContain(`<a href="${suite.server.origin}/companies/nvidia">Nvidia</a>`);
+    // The highlights stay on the page.
+    expect(await page.locator('#quote mark').count()).toBe(2);
+  });
+
+  it('pastes into an editor as plain page text: no highlight comes with it', async () => {
+    await copy(page, 'quote');
+    await page.locator('#editor').click();
+    await page.keyboard.press('Control+V');
+    await page.waitForFunction(() => document.getElementById('editor')!.textContent!.includes('went on sale'));
+    const pasted = await page.evaluate(() => {
+      const editor = document.getElementById('editor')!;
+      const styled = [...editor.querySelectorAll<HTMLElement>('*')].filter(
+        (el) => getComputedStyle(el).backgroundColor !== 'rgba(0, 0, 0, 0)',
+      );
+      return { marks: editor.querySelectorAll('mark').length, styled: styled.length, text: editor.textContent };
+    });
+    expect(pasted).toEqual({ marks: 0, styled: 0, text: 'The chips of Nvidia and 騰訊 went on sale.' });
+  });
+
+  it('leaves a copy without highlights to the browser', async () => {
+    const { html, text } = await copy(page, 'plain');
+    expect(text).toBe('A sentence that names nobody.');
+    // Chromium's own copy writes the text's computed style inline; ours never adds a style.
+    expect(html).toContain('style="');
+  });
+});
