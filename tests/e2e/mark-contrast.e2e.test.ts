@@ -3,7 +3,7 @@
  * scheme: a light news page read with the system in dark mode, a dark page read with it in
  * light mode. Each category's underline must keep 3:1 against the page's background (WCAG's
  * bar for non-text graphics), for marks and for painted highlights alike, read from the
- * browser's computed colours.
+ * browser's computed colours. On paper, where no tooltip can open, they are not drawn.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -96,4 +96,29 @@ describe('highlight colours against the page', () => {
       expect(failures).toEqual([]);
     });
   }
+
+  it('prints the page as it is without highlights: no tint, no underline', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.setPage('contrast-print', pageHtml('#ffffff', '#1f2328')));
+    await settledMarks(page, categories.length);
+    const looks = () =>
+      page.evaluate(
+        (names) => {
+          const p = document.getElementById('p')!;
+          const seen = [...document.querySelectorAll<HTMLElement>('mark[data-glossary-id]')].map((m) =>
+            getComputedStyle(m),
+          );
+          seen.push(...names.map((c) => getComputedStyle(p, `::highlight(columnlens-${c})`)));
+          return [...new Set(seen.map((st) => `${st.backgroundColor} ${st.textDecorationLine}`))];
+        },
+        [...CATEGORIES, 'other'],
+      );
+    const onScreen = await looks();
+    expect(onScreen.every((look) => look.endsWith(' underline'))).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await looks()).toEqual(['rgba(0, 0, 0, 0) none']);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await looks()).toEqual(onScreen);
+    await page.close();
+  });
 });
