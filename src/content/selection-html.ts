@@ -46,10 +46,13 @@ const isOurUi = (el: Element) => el.hasAttribute(UI_HOST_ATTRIBUTE);
 export function rangeHoldsHighlights(range: Range): boolean {
   if (range.collapsed) return false;
   const common = range.commonAncestorContainer;
-  const el = common.nodeType === 1 ? (common as Element) : common.parentElement;
-  if (!el) return false;
-  if (el.closest(MARK_SELECTOR)) return true;
-  for (const mark of el.querySelectorAll(MARK_SELECTOR)) if (range.intersectsNode(mark)) return true;
+  // An element, the document (a select-all may span it) or a shadow root; else the text's parent.
+  const holder = [1, 9, 11].includes(common.nodeType) ? common : common.parentNode;
+  if (!holder) return false;
+  if (holder.nodeType === 1 && (holder as Element).closest(MARK_SELECTOR)) return true;
+  for (const mark of (holder as ParentNode).querySelectorAll(MARK_SELECTOR)) {
+    if (range.intersectsNode(mark)) return true;
+  }
   return false;
 }
 

@@ -119,6 +119,10 @@ describe('the HTML of a selection, without our highlights', () => {
     expect(rangeHoldsHighlights(rangeOf(document.body, at('chips'), at('Nvidia') + 2))).toBe(true);
     expect(rangeHoldsHighlights(rangeOf(document.body, at('Nvidia') + 1, at('Nvidia') + 3))).toBe(true);
     expect(rangeHoldsHighlights(rangeOf(document.body, at('Nothing'), text.length))).toBe(false);
+    const all = document.createRange();
+    all.selectNodeContents(document); // A select-all that spans the document itself.
+    expect(rangeHoldsHighlights(all)).toBe(true);
+    expect(rangeHtml(all)).toBe('<html><body><p>Before. The chips of Nvidia.</p><p>Nothing here.</p></body></html>');
     const collapsed = rangeOf(document.body, at('Nvidia') + 1, at('Nvidia') + 1);
     expect(collapsed.collapsed).toBe(true);
     expect(rangeHoldsHighlights(collapsed)).toBe(false);
