@@ -1,19 +1,20 @@
 /**
- * Keeps our highlights out of what the reader copies. A browser puts a copied selection on the
- * clipboard as HTML too, with our marks in it (Chromium even writes their tint and underline
- * into it as styles), so a quote pasted into a mail or a document came out highlighted.
+ * Keeps our highlights out of what the reader copies or drags out of a page. A browser puts a
+ * copied or dragged selection on the clipboard (or the drag) as HTML too, with our marks in it
+ * (Chromium even writes their tint and underline into it as styles), so a quote pasted or
+ * dropped into a mail or a document came out highlighted.
  *
- * Only a copy whose selection holds a mark of ours is touched: its HTML is written without
- * the marks (`rangeHtml`), its text is the selection's text as before. Any other copy is the
- * browser's own, and so is one the page has taken over: the listener sits on the window, after
- * the page's listeners on the way up, and steps aside when one of them has already cancelled
- * the copy (to write its own, or to forbid it). A copy inside a form field or an editor is
- * never ours to touch; they hold no highlights anyway.
+ * Only a selection that holds a mark of ours is touched: its HTML is written without the marks
+ * (`rangeHtml`), its text is the selection's text as before. Any other copy or drag is the
+ * browser's own, and so is one the page has taken over: the listeners sit on the window, after
+ * the page's listeners on the way up, and step aside when one of them has already cancelled
+ * the event (to write its own data, or to forbid it). A copy inside a form field or an editor
+ * is never ours to touch; they hold no highlights anyway.
  */
 import { EDITING_SELECTOR } from './dom-rules';
 import { rangeHoldsHighlights, rangeHtml } from './selection-html';
 
-/** Whether a copy comes from a field or an editor (the page's, or the reader's typing). */
+/** Whether a copy or drag comes from a field or an editor (the page's, or the reader's typing). */
 function fromEditable(target: EventTarget | null): boolean {
   const node = target as Node | null; // A node, or the window when nothing has focus.
   const el = node?.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
@@ -29,7 +30,17 @@ export function copyWithoutHighlights(selection: Selection): { html: string; tex
   return { html: ranges.map(rangeHtml).join(''), text: selection.toString() };
 }
 
-/** Listens for copies in `doc`'s window until `signal` aborts. */
+/** Writes the selection's HTML and text without highlights into `data`; false when it holds none. */
+function writeWithoutHighlights(doc: Document, data: DataTransfer): boolean {
+  const selection = doc.getSelection();
+  const copy = selection && copyWithoutHighlights(selection);
+  if (!copy) return false;
+  data.setData('text/html', copy.html);
+  data.setData('text/plain', copy.text);
+  return true;
+}
+
+/** Listens for copies and drags in `doc`'s window until `signal` aborts. */
 export function keepHighlightsOutOfCopies(doc: Document, signal: AbortSignal): void {
   const win = doc.defaultView;
   if (!win) return;
@@ -38,12 +49,20 @@ export function keepHighlightsOutOfCopies(doc: Document, signal: AbortSignal): v
     (event) => {
       const data = event.clipboardData;
       if (event.defaultPrevented || !data || fromEditable(event.target)) return;
-      const selection = doc.getSelection();
-      const copy = selection && copyWithoutHighlights(selection);
-      if (!copy) return;
-      data.setData('text/html', copy.html);
-      data.setData('text/plain', copy.text);
-      event.preventDefault();
+      // Cancelled, or the browser's own copy would replace ours.
+      if (writeWithoutHighlights(doc, data)) event.preventDefault();
+    },
+    { signal },
+  );
+  win.addEventListener(
+    'dragstart',
+    (event) => {
+      const data = event.dataTransfer;
+      const from = event.target as Node | null;
+      // A selection is dragged from one of its text nodes; a link or an image from its element,
+      // and then carries that, not the selection. The drag goes on: only its data is replaced.
+      if (event.defaultPrevented || !data || from?.nodeType !== 3 || fromEditable(from)) return;
+      writeWithoutHighlights(doc, data);
     },
     { signal },
   );

@@ -1,7 +1,7 @@
 /**
- * What the reader copies from a highlighted page, in real Chromium: the clipboard holds the
- * page's text and structure without our marks, and a paste into an editor shows no highlight.
- * A copy that holds no highlight is left to the browser.
+ * What the reader copies or drags from a highlighted page, in real Chromium: the clipboard
+ * holds the page's text and structure without our marks, and a paste or a drop into an editor
+ * shows no highlight. A copy that holds no highlight is left to the browser.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,28 @@ describe('copying highlighted text', () => {
       return { marks: editor.querySelectorAll('mark').length, styled: styled.length, text: editor.textContent };
     });
     expect(pasted).toEqual({ marks: 0, styled: 0, text: 'The chips of Nvidia and 騰訊 went on sale.' });
+  });
+
+  it('drags a highlighted selection into an editor without the highlights', async () => {
+    await page.evaluate(() => {
+      document.getElementById('editor')!.replaceChildren();
+      document.getSelection()!.selectAllChildren(document.getElementById('quote')!);
+    });
+    // The drag starts on the selected text, before the link, and drops in the editor.
+    const quote = (await page.locator('#quote').boundingBox())!;
+    const editor = (await page.locator('#editor').boundingBox())!;
+    await page.mouse.move(quote.x + 10, quote.y + quote.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(quote.x + 40, quote.y + quote.height / 2 + 5, { steps: 5 });
+    await page.mouse.move(editor.x + 20, editor.y + editor.height / 2, { steps: 10 });
+    await page.mouse.up();
+    await page.waitForFunction(() => document.getElementById('editor')!.textContent!.includes('went on sale'));
+    const dropped = await page.evaluate(() => {
+      const el = document.getElementById('editor')!;
+      return { marks: el.querySelectorAll('mark').length, links: el.querySelectorAll('a[href]').length };
+    });
+    expect(dropped).toEqual({ marks: 0, links: 1 });
+    expect(await page.locator('#quote mark').count()).toBe(2);
   });
 
   it('leaves a copy without highlights to the browser', async () => {

@@ -129,16 +129,20 @@ describe('the HTML of a selection, without our highlights', () => {
   });
 });
 
-/** A copy event as the browser sends it, with a clipboard that records what is written. */
-function copyEvent(target: EventTarget): { event: Event; written: Map<string, string> } {
+/** A copy (or drag) event as the browser sends it, with data that records what is written. */
+function transferEvent(
+  target: EventTarget,
+  type: 'copy' | 'dragstart' = 'copy',
+): { event: Event; written: Map<string, string> } {
   const written = new Map<string, string>();
-  const event = new Event('copy', { bubbles: true, cancelable: true });
-  Object.defineProperty(event, 'clipboardData', {
-    value: { setData: (type: string, value: string) => written.set(type, value) },
+  const event = new Event(type, { bubbles: true, cancelable: true });
+  Object.defineProperty(event, type === 'copy' ? 'clipboardData' : 'dataTransfer', {
+    value: { setData: (kind: string, value: string) => written.set(kind, value) },
   });
   target.dispatchEvent(event);
   return { event, written };
 }
+const copyEvent = (target: EventTarget) => transferEvent(target, 'copy');
 
 function select(from: Node, to: Node): void {
   const range = document.createRange();
@@ -189,5 +193,18 @@ describe('copying', () => {
     expect(copyEvent(document.getElementById('a')!).written.size).toBe(2);
     stop.abort();
     expect(copyEvent(document.getElementById('a')!).written.size).toBe(0);
+  });
+
+  it('gives a dragged selection the same data, without cancelling the drag; a dragged link or image is left alone', () => {
+    document.body.innerHTML = '<p id="a">The chips of <a href="/n">Nvidia</a>.</p>';
+    highlight(document.body);
+    select(document.getElementById('a')!, document.getElementById('a')!);
+    const fromText = document.getElementById('a')!.firstChild!;
+    expect(fromText.nodeType).toBe(3);
+    const dragged = transferEvent(fromText, 'dragstart');
+    expect(dragged.event.defaultPrevented).toBe(false);
+    expect(dragged.written.get('text/html')).toBe(copyWithoutHighlights(document.getSelection()!)!.html);
+    expect(dragged.written.get('text/html')).not.toContain('mark');
+    expect(transferEvent(document.querySelector('a')!, 'dragstart').written.size).toBe(0);
   });
 });
