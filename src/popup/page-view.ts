@@ -1,6 +1,7 @@
 /** The "this page" section: per-site switch, relevance score, entries found by category. */
 import { displayName } from '../glossary/entry-names';
 import { categoryLabel } from '../i18n/categories';
+import { paintAsCategory } from './category-look';
 import { translator } from '../i18n/translate';
 import { highlightsActiveFor } from '../settings/settings';
 import { h } from './dom';
@@ -75,20 +76,20 @@ function foundList(doc: Document, state: PopupState, actions: PopupActions): HTM
       button.addEventListener('click', () => actions.reveal(entry.id));
       list.append(h(doc, 'li', {}, button));
     }
-    container.append(
+    const section = h(
+      doc,
+      'section',
+      { class: 'group', 'data-category': group.category },
       h(
         doc,
-        'section',
-        { class: 'group', 'data-category': group.category },
-        h(
-          doc,
-          'h3',
-          { id: headingId },
-          t('popupFoundGroup', categoryLabel(state.language, group.category), group.entries.length),
-        ),
-        list,
+        'h3',
+        { id: headingId },
+        t('popupFoundGroup', categoryLabel(state.language, group.category), group.entries.length),
       ),
+      list,
     );
+    paintAsCategory(section, group.category);
+    container.append(section);
   }
   return container;
 }

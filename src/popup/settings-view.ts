@@ -1,5 +1,6 @@
 /** The popup's switches and choices: global switch, density, categories, language. */
 import { CATEGORIES } from '../glossary/categories';
+import { paintAsCategory } from './category-look';
 import { categoryLabel } from '../i18n/categories';
 import { translator } from '../i18n/translate';
 import { UI_LANGUAGES, type Settings } from '../settings/settings';
@@ -99,7 +100,9 @@ export function renderSettings(doc: Document, state: PopupState, actions: PopupA
       else hidden.add(category);
       actions.updateSettings({ hiddenCategories: CATEGORIES.filter((c) => hidden.has(c)) });
     });
-    categories.append(h(doc, 'label', { class: 'category' }, box, categoryLabel(state.language, category)));
+    const name = h(doc, 'span', { class: 'category-name' }, categoryLabel(state.language, category));
+    paintAsCategory(name, category);
+    categories.append(h(doc, 'label', { class: 'category' }, box, name));
   }
 
   const language = select(doc, {

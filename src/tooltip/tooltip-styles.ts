@@ -3,6 +3,16 @@
  * !important, which beats the page's rules for the host element) cuts every inherited
  * page style, so sites cannot shrink, hide or recolour the tooltip.
  */
+import { CATEGORIES } from '../glossary/categories';
+import { CATEGORY_ACCENTS, inkOf, OTHER_ACCENT } from '../glossary/category-colours';
+
+/** The entry's category colour, as its highlights have it, mixed with the panel's own text colour. */
+const ACCENT_INK = inkOf('var(--cl-accent)');
+
+const CATEGORY_RULES = CATEGORIES.map(
+  (category) => `.panel[data-category="${category}"] { --cl-accent: ${CATEGORY_ACCENTS[category]}; }`,
+).join('\n');
+
 export const TOOLTIP_STYLES = `
 :host {
   all: initial !important;
@@ -20,7 +30,7 @@ export const TOOLTIP_STYLES = `
   --cl-fg: #1f2328;
   --cl-muted: #59636e;
   --cl-border: #d1d9e0;
-  --cl-accent: #6e7781;
+  --cl-accent: ${OTHER_ACCENT};
   --cl-link: #0969da;
   position: fixed;
   top: 0;
@@ -32,7 +42,7 @@ export const TOOLTIP_STYLES = `
   overflow: auto;
   padding: 10px 12px;
   border: 1px solid var(--cl-border);
-  border-left: 4px solid var(--cl-accent);
+  border-left: 4px solid ${ACCENT_INK};
   border-radius: 8px;
   background: var(--cl-bg);
   color: var(--cl-fg);
@@ -54,22 +64,14 @@ export const TOOLTIP_STYLES = `
     box-shadow: 0 6px 24px rgba(0, 0, 0, 0.5);
   }
 }
-.panel[data-category="company"] { --cl-accent: #2f81f7; }
-.panel[data-category="organization"] { --cl-accent: #8250df; }
-.panel[data-category="person"] { --cl-accent: #bf3989; }
-.panel[data-category="product"] { --cl-accent: #1a7f37; }
-.panel[data-category="technology"] { --cl-accent: #0a7ea4; }
-.panel[data-category="policy"] { --cl-accent: #cf222e; }
-.panel[data-category="concept"] { --cl-accent: #9a6700; }
-.panel[data-category="publication"] { --cl-accent: #6e7781; }
-.panel[data-category="event"] { --cl-accent: #bc4c00; }
+${CATEGORY_RULES}
 .head { display: flex; align-items: baseline; gap: 8px; flex-wrap: wrap; margin: 0 0 4px; }
 .term { font-weight: 600; font-size: 15px; }
 .category {
   font-size: 11px;
   padding: 0 6px;
   border-radius: 999px;
-  border: 1px solid var(--cl-accent);
+  border: 1px solid ${ACCENT_INK};
   color: var(--cl-fg);
 }
 p { margin: 4px 0 0; }

@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CATEGORIES } from '../../../src/glossary/categories';
+import { accentOf } from '../../../src/glossary/category-colours';
 import { translate } from '../../../src/i18n/translate';
 import { startPopup, REPORT_REFRESH_MS, type PopupDependencies, type PopupGlossary } from '../../../src/popup/popup';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
@@ -97,6 +99,26 @@ describe('the popup', () => {
     expect(groups).toEqual(['company', 'person']);
     expect(found[0]!.querySelector('.term')!.textContent).toBe('Nvidia');
     expect(found[0]!.querySelector('.count')!.textContent).toBe('4');
+  });
+
+  it('gives category names and the names found their category’s colour, the key to the page’s underlines', async () => {
+    await startPopup(harness({ counts: { nvidia: 4, 'jensen-huang': 1 } }).deps);
+    const accent = (el: Element | null | undefined) =>
+      (el as HTMLElement | null)?.style.getPropertyValue('--category-accent');
+    for (const category of CATEGORIES) {
+      const name = byTestId(`category-${category}`)!.closest('label')!.querySelector('.category-name');
+      expect(accent(name), category).toBe(accentOf(category));
+    }
+    expect(new Set(CATEGORIES.map(accentOf)).size).toBe(CATEGORIES.length);
+    const groups = Array.from(document.querySelectorAll('section.group'), (s) => [
+      s.getAttribute('data-category'),
+      accent(s),
+      s.querySelectorAll('.term').length,
+    ]);
+    expect(groups).toEqual([
+      ['company', accentOf('company'), 1],
+      ['person', accentOf('person'), 1],
+    ]);
   });
 
   it('names each entry found as readers of the chosen language know it, else by its term', async () => {

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CATEGORIES } from '../../../src/glossary/categories';
+import { ACCENT_SHARE, accentOf, CATEGORY_ACCENTS, OTHER_ACCENT } from '../../../src/glossary/category-colours';
+import { TOOLTIP_STYLES } from '../../../src/tooltip/tooltip-styles';
+
+// The marks' stylesheet is plain CSS and cannot import the palette: it must write out the same values.
+const marksCss = readFileSync(new URL('../../../entrypoints/content/marks.css', import.meta.url), 'utf8');
+const popupCss = readFileSync(new URL('../../../src/popup/popup.css', import.meta.url), 'utf8');
+
+/** The declarations of the rule for `selector` in `css` (the first such rule outside @media). */
+function ruleOf(css: string, selector: string): string {
+  const at = css.indexOf(`\n${selector} {`);
+  expect(at, selector).toBeGreaterThanOrEqual(0);
+  return css.slice(at, css.indexOf('}', at));
+}
+
+describe('the category palette', () => {
+  it('gives every category an accent of its own, and an unknown one the neutral accent', () => {
+    expect(new Set(Object.values(CATEGORY_ACCENTS)).size).toBe(CATEGORIES.length);
+    expect(Object.values(CATEGORY_ACCENTS)).not.toContain(OTHER_ACCENT);
+    expect(accentOf('company')).toBe(CATEGORY_ACCENTS.company);
+    expect(accentOf('a-pack-own-category')).toBe(OTHER_ACCENT);
+  });
+
+  it('is the one the marks’ stylesheet writes out, for marks and for painted highlights', () => {
+    for (const category of CATEGORIES) {
+      const accent = CATEGORY_ACCENTS[category];
+      expect(ruleOf(marksCss, `mark.columnlens-mark[data-category='${category}']`)).toContain(
+        `--columnlens-accent: ${accent};`,
+      );
+      expect(ruleOf(marksCss, `::highlight(columnlens-${category})`)).toContain(
+        `color-mix(in srgb, ${accent} ${ACCENT_SHARE}, currentColor)`,
+      );
+    }
+    expect(ruleOf(marksCss, 'mark.columnlens-mark[data-glossary-id]')).toContain(
+      `--columnlens-accent: ${OTHER_ACCENT};`,
+    );
+    expect(ruleOf(marksCss, 'mark.columnlens-mark[data-glossary-id]')).toContain(
+      `color-mix(in srgb, var(--columnlens-accent) ${ACCENT_SHARE}, currentColor)`,
+    );
+    expect(ruleOf(marksCss, '::highlight(columnlens-other)')).toContain(`${OTHER_ACCENT} ${ACCENT_SHARE}`);
+  });
+
+  it('is the one the tooltip and the popup draw with, mixed the same way', () => {
+    for (const category of CATEGORIES) {
+      expect(TOOLTIP_STYLES).toContain(
+        `.panel[data-category="${category}"] { --cl-accent: ${CATEGORY_ACCENTS[category]}; }`,
+      );
+    }
+    expect(TOOLTIP_STYLES).toContain(`color-mix(in srgb, var(--cl-accent) ${ACCENT_SHARE}, currentColor)`);
+    expect(popupCss).toContain(
+      `color-mix(in srgb, var(--category-accent, ${OTHER_ACCENT}) ${ACCENT_SHARE}, currentColor)`,
+    );
+  });
+});
