@@ -11,16 +11,8 @@
  * the event (to write its own data, or to forbid it). A copy inside a form field or an editor
  * is never ours to touch; they hold no highlights anyway.
  */
-import { EDITING_SELECTOR } from './dom-rules';
+import { isWhereReaderTypes } from './dom-rules';
 import { rangeHoldsHighlights, rangeHtml } from './selection-html';
-
-/** Whether a copy or drag comes from a field or an editor (the page's, or the reader's typing). */
-function fromEditable(target: EventTarget | null): boolean {
-  const node = target as Node | null; // A node, or the window when nothing has focus.
-  const el = node?.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
-  if (!el) return false;
-  return el.localName === 'input' || el.localName === 'textarea' || el.closest(EDITING_SELECTOR) !== null;
-}
 
 /** The clipboard's HTML and text for `selection`, or undefined when it holds no highlight of ours. */
 export function copyWithoutHighlights(selection: Selection): { html: string; text: string } | undefined {
@@ -48,7 +40,7 @@ export function keepHighlightsOutOfCopies(doc: Document, signal: AbortSignal): v
     'copy',
     (event) => {
       const data = event.clipboardData;
-      if (event.defaultPrevented || !data || fromEditable(event.target)) return;
+      if (event.defaultPrevented || !data || isWhereReaderTypes(event.target)) return;
       // Cancelled, or the browser's own copy would replace ours.
       if (writeWithoutHighlights(doc, data)) event.preventDefault();
     },
@@ -61,7 +53,7 @@ export function keepHighlightsOutOfCopies(doc: Document, signal: AbortSignal): v
       const from = event.target as Node | null;
       // A selection is dragged from one of its text nodes; a link or an image from its element,
       // and then carries that, not the selection. The drag goes on: only its data is replaced.
-      if (event.defaultPrevented || !data || from?.nodeType !== 3 || fromEditable(from)) return;
+      if (event.defaultPrevented || !data || from?.nodeType !== 3 || isWhereReaderTypes(from)) return;
       writeWithoutHighlights(doc, data);
     },
     { signal },

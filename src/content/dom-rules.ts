@@ -105,7 +105,7 @@ export const BLOCK_TAGS: ReadonlySet<string> = new Set([
  * value but "false" makes a subtree editable; `false` inside an editor is still the editor's.
  */
 export const UI_HOST_ATTRIBUTE = 'data-columnlens-ui';
-export const EDITING_SELECTOR = [
+const EDITOR_SELECTORS = [
   '[contenteditable]:not([contenteditable="false" i])',
   '[role="textbox"]',
   '[role="combobox"]',
@@ -113,8 +113,26 @@ export const EDITING_SELECTOR = [
   '.cm-editor',
   '.monaco-editor',
   '.ace_editor',
-  `[${UI_HOST_ATTRIBUTE}]`,
-].join(',');
+];
+export const EDITING_SELECTOR = [...EDITOR_SELECTORS, `[${UI_HOST_ATTRIBUTE}]`].join(',');
+
+/** Form fields and editors: where the reader types (our own UI is not among them). */
+const TYPING_SELECTOR = ['input', 'textarea', 'select', ...EDITOR_SELECTORS].join(',');
+
+/**
+ * Whether an event from `target` (an element, a text node, or the window when nothing has
+ * focus) comes from where the reader types: a form field, an editable region (a
+ * `designMode` document's included) or a code editor. Keystrokes and copies there are the
+ * reader's, and ColumnLens leaves them to the page and the browser. Our own UI is not a
+ * field: the highlight keys go on working from the tooltip's links.
+ */
+export function isWhereReaderTypes(target: EventTarget | null): boolean {
+  const node = target as Node | null;
+  const el = node?.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
+  if (!el) return false;
+  if ((el as Partial<HTMLElement>).isContentEditable) return true;
+  return el.closest(TYPING_SELECTOR) !== null;
+}
 
 /**
  * Every element `classify` calls excluded, as one selector (editing widgets and our UI

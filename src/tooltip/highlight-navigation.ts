@@ -13,6 +13,7 @@
  * they are free in Chrome, Firefox and the major screen readers. Keys are matched by
  * physical position (`code`), because on macOS Option turns the letter into another character.
  */
+import { isWhereReaderTypes } from '../content/dom-rules';
 import type { Occurrence } from '../content/engine';
 import type { Direction, TextPoint } from '../content/occurrences';
 import { MARK_START_SELECTOR } from './marks';
@@ -20,14 +21,6 @@ import { createOccurrenceVisitor, type OccurrenceVisitor } from './visit-occurre
 
 export const NEXT_HIGHLIGHT_KEYS = { code: 'KeyJ', label: 'Alt+Shift+J' } as const;
 export const PREVIOUS_HIGHLIGHT_KEYS = { code: 'KeyK', label: 'Alt+Shift+K' } as const;
-
-/** Whether the keystroke belongs to a field the reader is typing in. */
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as Partial<HTMLElement> | null;
-  if (!el || typeof el.closest !== 'function') return false;
-  if (el.isContentEditable) return true;
-  return el.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !== null;
-}
 
 /**
  * The highlight after (or before) `from` in document order, wrapping around at the ends.
@@ -104,7 +97,7 @@ export function startHighlightNavigation({ document: doc, signal, findOccurrence
           : event.code === PREVIOUS_HIGHLIGHT_KEYS.code
             ? 'previous'
             : undefined;
-      if (!direction || isTyping(event.composedPath()[0] ?? event.target)) return;
+      if (!direction || isWhereReaderTypes(event.composedPath()[0] ?? event.target)) return;
       const target = findOccurrence
         ? findOccurrence(startingPoint(doc, visits), direction)
         : adjacentMark(doc, direction);

@@ -181,7 +181,8 @@ describe('copying', () => {
   });
 
   it('leaves a copy the page took over, or one from a field, and stops when told', () => {
-    document.body.innerHTML = '<p id="a">Nvidia</p><textarea id="t">x</textarea>';
+    document.body.innerHTML =
+      '<p id="a">Nvidia</p><textarea id="t">x</textarea><select id="s"><option>x</option></select>';
     highlight(document.body);
     select(document.getElementById('a')!, document.getElementById('a')!);
     const pageWrites = (e: Event) => e.preventDefault();
@@ -190,6 +191,7 @@ describe('copying', () => {
     document.removeEventListener('copy', pageWrites);
     expect(taken.written.size).toBe(0);
     expect(copyEvent(document.getElementById('t')!).written.size).toBe(0);
+    expect(copyEvent(document.getElementById('s')!).written.size).toBe(0);
     expect(copyEvent(document.getElementById('a')!).written.size).toBe(2);
     stop.abort();
     expect(copyEvent(document.getElementById('a')!).written.size).toBe(0);

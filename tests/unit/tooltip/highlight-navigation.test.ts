@@ -81,6 +81,11 @@ describe('keyboard navigation between highlights', () => {
     editor.setAttribute('contenteditable', 'true');
     document.body.append(editor);
     expect(press(NEXT_HIGHLIGHT_KEYS.code, editor)).toBe(false);
+    // An editor drawn without contenteditable (its own key handling) is typed in all the same.
+    const box = document.createElement('div');
+    box.setAttribute('role', 'textbox');
+    document.body.append(box);
+    expect(press(NEXT_HIGHLIGHT_KEYS.code, box)).toBe(false);
     input.blur();
     const plain = new KeyboardEvent('keydown', {
       code: NEXT_HIGHLIGHT_KEYS.code,
