@@ -6,6 +6,7 @@
 import { CATEGORIES } from '../glossary/categories';
 import { displayName } from '../glossary/entry-names';
 import { categoryLabel, type MessageKey, type ReaderLanguage, type Translator } from '../i18n';
+import { paintAsCategory } from '../ui/category-look';
 import { h, replaceChildren } from './dom';
 import { filterItems, type ListFilter, type ListItem } from './entry-search';
 
@@ -111,6 +112,13 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
     h(doc, 'nav', { class: 'pager', 'aria-label': t('editorEntriesHeading') }, previous, pageLabel, next),
   );
 
+  /** The category, named in its highlights' colour as in the popup: the key to the page's underlines. */
+  function categoryName(category: string): HTMLElement {
+    const name = h(doc, 'span', { class: 'entry-meta entry-category' }, categoryLabel(language, category));
+    paintAsCategory(name, category);
+    return name;
+  }
+
   function renderRow(item: ListItem): HTMLElement {
     // Named as the reader knows it (Nvidia, 英伟达), as in the popup and the tooltip; the
     // term the pack writes comes first among the other names.
@@ -130,7 +138,7 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
       },
       h(doc, 'span', { class: 'entry-name' }, shown),
       others.length > 0 ? h(doc, 'span', { class: 'entry-aliases' }, others.slice(0, 4).join(' · ')) : null,
-      h(doc, 'span', { class: 'entry-meta' }, categoryLabel(language, item.entry.category)),
+      categoryName(item.entry.category),
       packs.length > 1
         ? h(doc, 'span', { class: 'entry-meta' }, packs.find((p) => p.id === item.packId)?.title ?? item.packId)
         : null,

@@ -1,9 +1,9 @@
 /** The "this page" section: per-site switch, relevance score, entries found by category. */
 import { displayName } from '../glossary/entry-names';
 import { categoryLabel } from '../i18n/categories';
-import { paintAsCategory } from './category-look';
 import { translator } from '../i18n/translate';
 import { highlightsActiveFor } from '../settings/settings';
+import { paintAsCategory } from '../ui/category-look';
 import { h } from './dom';
 import type { PopupActions, PopupState } from './popup-state';
 import { switchControl } from './settings-view';
@@ -66,11 +66,13 @@ function foundList(doc: Document, state: PopupState, actions: PopupActions): HTM
     const headingId = `found-${group.category}`;
     const list = h(doc, 'ul', { 'aria-labelledby': headingId });
     for (const entry of group.entries) {
+      const term = h(doc, 'span', { class: 'term' }, displayName(entry, state.language));
+      paintAsCategory(term, group.category);
       const button = h(
         doc,
         'button',
         { type: 'button', 'data-testid': 'found-entry', 'data-entry-id': entry.id, title: t('popupRevealTitle') },
-        h(doc, 'span', { class: 'term' }, displayName(entry, state.language)),
+        term,
         h(doc, 'span', { class: 'count' }, String(entry.count)),
       );
       button.addEventListener('click', () => actions.reveal(entry.id));
@@ -88,7 +90,6 @@ function foundList(doc: Document, state: PopupState, actions: PopupActions): HTM
       ),
       list,
     );
-    paintAsCategory(section, group.category);
     container.append(section);
   }
   return container;

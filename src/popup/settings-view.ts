@@ -1,6 +1,6 @@
 /** The popup's switches and choices: global switch, density, categories, language. */
 import { CATEGORIES } from '../glossary/categories';
-import { paintAsCategory } from './category-look';
+import { paintAsCategory } from '../ui/category-look';
 import { categoryLabel } from '../i18n/categories';
 import { translator } from '../i18n/translate';
 import { UI_LANGUAGES, type Settings } from '../settings/settings';

@@ -116,6 +116,32 @@ describe('the popup in Chromium', () => {
     expect(await waitForMarks(article, (n) => n > 0)).toBeGreaterThan(0);
   });
 
+  it('names each category, and each name found, in its highlights’ underline colour', async () => {
+    const names = await popup.locator('label.category').evaluateAll((labels) =>
+      labels.map((label) => {
+        const style = getComputedStyle(label.querySelector('.category-name')!);
+        const category = label.querySelector('input')!.getAttribute('data-category');
+        return { category, line: style.textDecorationLine, underline: style.textDecorationColor, text: style.color };
+      }),
+    );
+    expect(names).toHaveLength(9);
+    for (const name of names) {
+      expect(name.line, name.category!).toBe('underline');
+      expect(name.underline, name.category!).not.toBe(name.text);
+    }
+    expect(new Set(names.map((n) => n.underline)).size).toBe(names.length);
+    // A name found is underlined as its category's name is: the popup is the key to the page.
+    const found = await popup.locator('section.group').evaluateAll((groups) =>
+      groups.map((group) => {
+        const style = getComputedStyle(group.querySelector('.term')!);
+        return { category: group.getAttribute('data-category'), underline: style.textDecorationColor };
+      }),
+    );
+    expect(found.length).toBeGreaterThan(0);
+    for (const term of found)
+      expect(term.underline, term.category!).toBe(names.find((n) => n.category === term.category)!.underline);
+  });
+
   it('hides a category and brings it back', async () => {
     const companies = 'mark[data-category="company"]';
     expect(await waitForMarks(other, (n) => n > 0, companies)).toBeGreaterThan(0);

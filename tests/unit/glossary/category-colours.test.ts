@@ -6,7 +6,7 @@ import { TOOLTIP_STYLES } from '../../../src/tooltip/tooltip-styles';
 
 // The marks' stylesheet is plain CSS and cannot import the palette: it must write out the same values.
 const marksCss = readFileSync(new URL('../../../entrypoints/content/marks.css', import.meta.url), 'utf8');
-const popupCss = readFileSync(new URL('../../../src/popup/popup.css', import.meta.url), 'utf8');
+const categoryLookCss = readFileSync(new URL('../../../src/ui/category-look.css', import.meta.url), 'utf8');
 
 /** The declarations of the rule for `selector` in `css` (the first such rule outside @media). */
 function ruleOf(css: string, selector: string): string {
@@ -42,14 +42,14 @@ describe('the category palette', () => {
     expect(ruleOf(marksCss, '::highlight(columnlens-other)')).toContain(`${OTHER_ACCENT} ${ACCENT_SHARE}`);
   });
 
-  it('is the one the tooltip and the popup draw with, mixed the same way', () => {
+  it('is the one the tooltip, the popup and the editor draw with, mixed the same way', () => {
     for (const category of CATEGORIES) {
       expect(TOOLTIP_STYLES).toContain(
         `.panel[data-category="${category}"] { --cl-accent: ${CATEGORY_ACCENTS[category]}; }`,
       );
     }
     expect(TOOLTIP_STYLES).toContain(`color-mix(in srgb, var(--cl-accent) ${ACCENT_SHARE}, currentColor)`);
-    expect(popupCss).toContain(
+    expect(categoryLookCss).toContain(
       `color-mix(in srgb, var(--category-accent, ${OTHER_ACCENT}) ${ACCENT_SHARE}, currentColor)`,
     );
   });

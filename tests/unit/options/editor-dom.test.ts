@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
+import { CATEGORIES } from '../../../src/glossary/categories';
+import { accentOf } from '../../../src/glossary/category-colours';
 import { mergeGlossary, sourcePacks } from '../../../src/glossary-store/merge';
-import { translator } from '../../../src/i18n';
+import { categoryLabel, translator } from '../../../src/i18n';
 import { createEntryForm } from '../../../src/options/entry-form';
 import { createEntryList, PAGE_SIZE } from '../../../src/options/entry-list';
 import { buildListItems } from '../../../src/options/entry-search';
@@ -126,6 +128,23 @@ describe('the entry list', () => {
     ]);
     expect(rows('zh-Hans')[0]).toEqual(['英伟达', '輝達 · 英偉達 · NVIDIA']);
     expect(rows('zh-Hant')[0]).toEqual(['輝達', '英偉達 · NVIDIA']);
+  });
+
+  it('names each row’s category in its highlights’ colour, as the popup does', () => {
+    const entries = CATEGORIES.map((category) => entry(`e-${category}`, { term: category, category }));
+    const layer = { overlays: [], userPacks: [] };
+    const items = buildListItems(mergeGlossary(sourcePacks([pack('p', entries)], layer), layer));
+    document.body.replaceChildren();
+    const list = createEntryList({ doc: document, language: 'zh-Hant', t, onOpen: () => {}, onNew: () => {} });
+    document.body.append(list.element);
+    list.update(items, [{ id: 'p', title: 'P' }]);
+    const shown = [...document.querySelectorAll<HTMLElement>('[data-testid="entry-row"] .category-look')].map((el) => [
+      el.textContent,
+      el.style.getPropertyValue('--category-accent'),
+    ]);
+    expect(shown.sort()).toEqual(
+      CATEGORIES.map((category) => [categoryLabel('zh-Hant', category), accentOf(category)]).sort(),
+    );
   });
 
   it('draws one page of rows at a time and pages through 10,000 entries', () => {

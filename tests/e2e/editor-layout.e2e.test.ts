@@ -1,0 +1,66 @@
+/**
+ * The glossary editor's layout in Chromium, at the window widths readers open it in: nothing
+ * runs past the window's edge, and each category is named in its highlights' colour.
+ */
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CATEGORIES } from '../../src/glossary/categories';
+import { openEditor, openEntry } from './fixtures/editor-helpers';
+import { chromiumSuite } from './harness/suite';
+
+/** Elements whose right edge lies past the window's (none on a page that fits). */
+const pastTheEdge = (page: Page) =>
+  page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      width,
+      elements: [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+        .map((el) => `${el.localName}.${el.className}`),
+    };
+  });
+
+describe('the glossary editor’s layout', () => {
+  const suite = chromiumSuite();
+  let editor: Page;
+
+  beforeAll(async () => {
+    editor = await openEditor(suite.browser);
+  });
+
+  it('fits every width from a phone’s to a desktop’s, with the list, an entry and the side panels', async () => {
+    await openEntry(editor, 'Nvidia');
+    for (const width of [360, 600, 900, 901, 1000, 1100, 1200, 1280, 1600]) {
+      await editor.setViewportSize({ width, height: 900 });
+      const { scrollWidth, width: fits, elements } = await pastTheEdge(editor);
+      expect({ window: width, scrollWidth, elements }).toEqual({ window: width, scrollWidth: fits, elements: [] });
+    }
+  });
+
+  it('names each category in the list in its own underline colour, as the popup does', async () => {
+    await editor.setViewportSize({ width: 1280, height: 900 });
+    await editor.fill('[data-testid="entry-search"]', '');
+    const looks = await editor.locator('[data-testid="entry-row"] .category-look').evaluateAll((els) =>
+      els.map((el) => {
+        const style = getComputedStyle(el);
+        return {
+          category: el.textContent,
+          line: style.textDecorationLine,
+          underline: style.textDecorationColor,
+          text: style.color,
+        };
+      }),
+    );
+    expect(looks.length).toBeGreaterThan(0);
+    for (const look of looks) {
+      expect(look.line, look.category!).toBe('underline');
+      expect(look.underline, look.category!).not.toBe(look.text);
+    }
+    // One colour per category named on the page, none shared.
+    const colourOf = new Map(looks.map((l) => [l.category, l.underline]));
+    expect(colourOf.size).toBeGreaterThan(1);
+    expect(colourOf.size).toBeLessThanOrEqual(CATEGORIES.length);
+    expect(new Set(colourOf.values()).size).toBe(colourOf.size);
+  });
+});
