@@ -48,3 +48,11 @@ export function everyName(entry: NamedEntry): string[] {
 export function packTitle(pack: { title: string; titles?: DisplayNames }, language: ReaderLanguage): string {
   return pack.titles?.[language] ?? pack.title;
 }
+
+/** A pack's description for a reader of `language`: its `descriptions` entry, else `description`. */
+export function packDescription(
+  pack: { description?: string; descriptions?: DisplayNames },
+  language: ReaderLanguage,
+): string | undefined {
+  return pack.descriptions?.[language] ?? pack.description;
+}

@@ -120,6 +120,9 @@ const sectionTitleSchema = z.string().trim().min(1).max(LIMITS.sectionLength);
 /** The title of a pack or of the text it describes, in any language. */
 const titleSchema = z.string().trim().min(1).max(400);
 
+/** What a pack covers, in a few sentences. */
+const descriptionSchema = z.string().trim().max(2_000);
+
 export const linkSchema = z.looseObject({
   title: z.string().trim().min(1).max(LIMITS.nameLength),
   url: webUrlSchema,
@@ -186,7 +189,10 @@ export const packSchema = z
     titles: perLanguage(titleSchema, 'a title').optional(),
     /** Content version of the pack, e.g. "2026.11.29"; shown in the editor. */
     version: z.string().trim().max(40).optional(),
-    description: z.string().trim().max(2_000).optional(),
+    /** What the pack covers, shown in the editor's pack list. */
+    description: descriptionSchema.optional(),
+    /** The description for readers of each language, where it differs: shown to them instead. */
+    descriptions: perLanguage(descriptionSchema.min(1), 'a description').optional(),
     source: sourceSchema,
     entries: z
       .array(entrySchema)

@@ -1,5 +1,5 @@
 /** The installed packs: what each is drawn from; switch each on or off, remove imported ones. */
-import { packTitle } from '../glossary/entry-names';
+import { packDescription, packTitle } from '../glossary/entry-names';
 import type { Pack } from '../glossary/schema';
 import { removeUserPack, setPackEnabled } from '../glossary-store/layer-edits';
 import type { Translator } from '../i18n';
@@ -59,6 +59,7 @@ export function createPackPanel({ doc, t, store, announce }: PackPanelOptions) {
   function row(pack: EditorData['merged']['packs'][number]): HTMLElement {
     const id = `pack-enabled-${pack.pack.id}`;
     const title = packTitle(pack.pack, t.language);
+    const description = packDescription(pack.pack, t.language);
     const box = h(doc, 'input', { type: 'checkbox', id, 'data-testid': id });
     box.checked = pack.enabled;
     box.addEventListener('change', async () => {
@@ -90,7 +91,7 @@ export function createPackPanel({ doc, t, store, announce }: PackPanelOptions) {
       h(doc, 'div', { class: 'check' }, box, h(doc, 'label', { for: id }, t('editorPackEnabled', title))),
       h(doc, 'p', { class: 'hint' }, details.join(' · ')),
       sourceLine(pack.pack),
-      pack.pack.description ? h(doc, 'p', { class: 'pack-description' }, pack.pack.description) : null,
+      description ? h(doc, 'p', { class: 'pack-description' }, description) : null,
       remove,
     );
   }

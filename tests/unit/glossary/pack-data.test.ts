@@ -127,6 +127,12 @@ describe('the bundled pack', () => {
     expect(pack.titles?.['zh-Hant']).toMatch(/\p{Script=Han}/u);
   });
 
+  it('describes itself in both Chinese scripts as well as English', () => {
+    expect(pack.description).toMatch(/^[A-Za-z]/);
+    expect(pack.descriptions?.['zh-Hant']).toMatch(/\p{Script=Han}/u);
+    expect(pack.descriptions?.['zh-Hans']).toBe(toMainland(pack.descriptions?.['zh-Hant'] ?? ''));
+  });
+
   it('titles every section in Simplified Chinese and English too', () => {
     const titles = pack.source.sections.map((s) => [s, pack.source.sectionNames?.[s]] as const);
     expect(titles.filter(([, names]) => !names?.['zh-Hans'] || !names.en).map(([s]) => s)).toEqual([]);

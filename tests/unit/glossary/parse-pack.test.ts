@@ -167,6 +167,16 @@ describe('parsePackText', () => {
     ]);
   });
 
+  it('takes pack descriptions per language, none of them empty or too long', () => {
+    const ok = parsePackText(text(pack({ descriptions: { 'zh-Hans': '测试用的词库。' } })));
+    expect(ok.ok && ok.pack.descriptions).toEqual({ 'zh-Hans': '测试用的词库。' });
+    expect(errorsOf(parsePackText(text(pack({ descriptions: { fr: 'Un essai' } }))))).toEqual([
+      'descriptions: needs a description in at least one of zh-Hant, zh-Hans, en',
+    ]);
+    expect(errorsOf(parsePackText(text(pack({ descriptions: { en: ' ' } }))))).toHaveLength(1);
+    expect(errorsOf(parsePackText(text(pack({ descriptions: { en: 'x'.repeat(2_001) } }))))).toHaveLength(1);
+  });
+
   it('takes section titles per language only for sections the source lists', () => {
     const source = (sectionNames: unknown) => ({
       title: 'A column',
