@@ -10,6 +10,8 @@ export interface PackChoice {
   id: string;
   title: string;
   sections: readonly string[];
+  /** A section's title for the editor's reader, by its title in `sections`, where it differs. */
+  sectionTitles?: Readonly<Record<string, string>>;
   language?: NoteLanguage;
 }
 
@@ -32,7 +34,8 @@ export function sectionControl({ doc, t }: FieldsContext, pack: PackChoice, valu
   if (pack.sections.length === 0) return textInput(doc, value, { maxlength: LIMITS.sectionLength });
   const options: [string, string][] = [
     ['', t('editorSectionNone')],
-    ...pack.sections.map((s): [string, string] => [s, s]),
+    // Stored by the column's own title, shown in the reader's language as the tooltip shows it.
+    ...pack.sections.map((s): [string, string] => [s, pack.sectionTitles?.[s] ?? s]),
   ];
   if (value && !pack.sections.includes(value)) options.push([value, value]);
   return selectControl(doc, value, options);

@@ -36,4 +36,17 @@ describe('pack titles in the editor', () => {
     // Labelled with the language's own colon.
     expect(document.querySelector('.pack-name')?.textContent).toBe(label + title);
   });
+
+  it.each<ReaderLanguage>(['zh-Hant', 'zh-Hans', 'en'])(
+    'offers the column’s sections by their titles in %s, and keeps the column’s own',
+    async (language) => {
+      await open(language);
+      document.querySelector<HTMLElement>('[data-testid="entry-row"]')!.click();
+      const options = [...document.querySelectorAll<HTMLOptionElement>('#field-section option')].filter((o) => o.value);
+      const { sections, sectionNames } = bundled.source;
+      expect(options.map((o) => o.value)).toEqual(sections);
+      expect(options.map((o) => o.textContent)).toEqual(sections.map((s) => sectionNames?.[s]?.[language] ?? s));
+      if (language !== 'zh-Hant') expect(options.map((o) => o.textContent)).not.toContain(sections[1]);
+    },
+  );
 });
