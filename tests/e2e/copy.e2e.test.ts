@@ -12,6 +12,7 @@ const PAGE = `<!doctype html><meta charset="utf-8"><body style="font: 18px serif
 <p id="quote">The chips of <a href="/companies/nvidia">Nvidia</a> and 騰訊 went on sale.</p>
 <p id="plain">A sentence that names nobody.</p>
 <div id="editor" contenteditable="true" style="min-height: 2em; border: 1px solid"></div>
+<news-card id="card"><template shadowrootmode="open"><p id="inner">Chips from <a href="/companies/nvidia">Nvidia</a> sold out.</p></template></news-card>
 </body>`;
 
 /** Selects the contents of element `id` and copies them with the keyboard. */
@@ -88,6 +89,23 @@ describe('copying highlighted text', () => {
     });
     expect(dropped).toEqual({ marks: 0, links: 1 });
     expect(await page.locator('#quote mark').count()).toBe(2);
+  });
+
+  it('copies from inside an open shadow root (a web component’s text) without our marks', async () => {
+    const inner = () => page.locator('#card').locator('#inner');
+    await inner().locator('mark[data-glossary-id="nvidia"]').waitFor();
+    await page.evaluate(() => {
+      const p = document.getElementById('card')!.shadowRoot!.getElementById('inner')!;
+      document.getSelection()!.setBaseAndExtent(p, 0, p, p.childNodes.length);
+    });
+    await page.keyboard.press('Control+C');
+    const html = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return (await item!.getType('text/html')).text();
+    });
+    expect(html).not.toMatch(/mark|columnlens|glossary/i);
+    expect(html).toContain(`<a href="${suite.server.origin}/companies/nvidia">Nvidia</a>`);
+    expect(await inner().locator('mark').count()).toBe(1);
   });
 
   it('leaves a copy without highlights to the browser', async () => {

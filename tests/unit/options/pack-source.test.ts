@@ -26,7 +26,9 @@ describe('where a pack comes from', () => {
     // No address in the bundled pack: the title is not a link, and is tagged with its language.
     expect(source.querySelector('a')).toBeNull();
     expect(source.querySelector(`[lang="${bundled.source.language}"]`)?.textContent).toBe(bundled.source.title);
-    expect(source.closest('li')!.querySelector('.pack-description')?.textContent).toBe(bundled.description);
+    expect(source.closest('li')!.querySelector('.pack-description')?.textContent).toBe(
+      bundled.descriptions?.[language] ?? bundled.description,
+    );
   });
 
   it('links the column where the pack gives its address, and sets every pack text as text', async () => {
