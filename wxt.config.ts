@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { TOGGLE_HIGHLIGHTS_COMMAND, TOGGLE_HIGHLIGHTS_KEY } from './src/background/commands';
 
 // The one place the manifest is described. Permissions are the least the
 // features need; README.md ("Permissions") explains each one.
@@ -18,6 +19,13 @@ export default defineConfig({
     // 5 MB pack needs ~12 MB, past Chrome's 10 MB storage.local quota. No install warning in Chrome.
     permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
     action: { default_title: '__MSG_extName__' },
+    // Keyboard commands need no permission; readers can change the key in the browser's settings.
+    commands: {
+      [TOGGLE_HIGHLIGHTS_COMMAND]: {
+        suggested_key: { default: TOGGLE_HIGHLIGHTS_KEY },
+        description: '__MSG_commandToggleHighlights__',
+      },
+    },
     // Extension pages run only their own bundled scripts: no eval, no remote code, no plugins.
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",

@@ -1,5 +1,6 @@
 /** The popup's dependencies in the extension: real tabs, messaging, storage and glossary. */
 import { browser } from 'wxt/browser';
+import { TOGGLE_HIGHLIGHTS_COMMAND } from '../background/commands';
 import { loadGlossaryIndex } from '../glossary-store/active-glossary';
 import { parseSettings, readSettings, settingsItem } from '../settings/settings';
 import type { PopupDependencies } from './popup';
@@ -22,5 +23,7 @@ export function browserPopupDependencies(doc: Document, search: string): PopupDe
     writeSettings: (settings) => settingsItem.setValue(settings),
     watchSettings: (onChange) => settingsItem.watch((value) => onChange(parseSettings(value))),
     openEditor: () => browser.runtime.openOptionsPage(),
+    toggleShortcut: async () =>
+      (await browser.commands?.getAll())?.find((c) => c.name === TOGGLE_HIGHLIGHTS_COMMAND)?.shortcut || undefined,
   };
 }

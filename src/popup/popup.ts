@@ -42,6 +42,8 @@ export interface PopupDependencies {
   writeSettings(settings: Settings): Promise<void>;
   watchSettings(onChange: (settings: Settings) => void): () => void;
   openEditor(): Promise<void>;
+  /** The keys of the on/off command, as the browser has them; none when the reader removed them. */
+  toggleShortcut(): Promise<string | undefined>;
 }
 
 /** Renders the popup into `#app` and keeps it up to date until the page closes. */
@@ -49,10 +51,11 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
   const doc = deps.document;
   const root = doc.getElementById('app') ?? doc.body;
   const win = doc.defaultView ?? window;
-  const [settings, tab, glossary] = await Promise.all([
+  const [settings, tab, glossary, toggleKeys] = await Promise.all([
     deps.readSettings(),
     findTargetTab(deps.search, deps.tabs),
     deps.loadGlossary(),
+    deps.toggleShortcut().catch(() => undefined),
   ]);
   const state: PopupState = {
     settings,
@@ -87,17 +90,20 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
       t('popupOpenEditor'),
     );
     editor.addEventListener('click', () => actions.openEditor());
+    const footer = h(doc, 'footer', {}, editor);
+    // The on/off keys as the browser has them (the reader may have changed or removed them).
+    if (toggleKeys)
+      footer.append(
+        h(doc, 'p', { class: 'hint', 'data-testid': 'toggle-shortcut' }, t('popupToggleShortcut', toggleKeys)),
+      );
+    footer.append(
+      h(doc, 'p', { class: 'hint' }, t('popupShortcut', NEXT_HIGHLIGHT_KEYS.label, PREVIOUS_HIGHLIGHT_KEYS.label)),
+    );
     root.replaceChildren(
       h(doc, 'header', {}, h(doc, 'h1', {}, t('extName')), renderGlobalSwitch(doc, state, actions)),
       renderPage(doc, state, actions),
       renderSettings(doc, state, actions),
-      h(
-        doc,
-        'footer',
-        {},
-        editor,
-        h(doc, 'p', { class: 'hint' }, t('popupShortcut', NEXT_HIGHLIGHT_KEYS.label, PREVIOUS_HIGHLIGHT_KEYS.label)),
-      ),
+      footer,
     );
     if (focusedId) doc.getElementById(focusedId)?.focus();
   }

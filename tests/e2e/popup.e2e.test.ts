@@ -142,6 +142,16 @@ describe('the popup in Chromium', () => {
       expect(term.underline, term.category!).toBe(names.find((n) => n.category === term.category)!.underline);
   });
 
+  it('shows the keys that switch highlights on and off, as the browser has them', async () => {
+    const commands = await suite.browser.serviceWorker.evaluate(() => chrome.commands.getAll());
+    const toggle = commands.find((c) => c.name === 'toggle-highlights');
+    expect(toggle).toEqual({ name: 'toggle-highlights', shortcut: 'Alt+Shift+H', description: expect.any(String) });
+    expect(toggle!.description).toMatch(/highlights/i);
+    expect(await popup.locator('[data-testid="toggle-shortcut"]').textContent()).toBe(
+      'Alt+Shift+H: highlights on / off on all pages',
+    );
+  });
+
   it('hides a category and brings it back', async () => {
     const companies = 'mark[data-category="company"]';
     expect(await waitForMarks(other, (n) => n > 0, companies)).toBeGreaterThan(0);
@@ -200,3 +210,6 @@ describe('the popup in Chromium', () => {
     await bare.close();
   });
 });
+
+// The part of the worker's global used above.
+declare const chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string; description?: string }[]> } };

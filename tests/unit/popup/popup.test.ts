@@ -30,7 +30,14 @@ interface Harness {
 }
 
 function harness(
-  options: { counts?: Record<string, number>; reachable?: boolean; search?: string; url?: string } = {},
+  options: {
+    counts?: Record<string, number>;
+    reachable?: boolean;
+    search?: string;
+    url?: string;
+    /** The on/off command's keys; null when the reader removed them. */
+    toggleKeys?: string | null;
+  } = {},
 ): Harness {
   const url = options.url ?? 'https://news.example/story';
   let stored: Settings = structuredClone(DEFAULT_SETTINGS);
@@ -61,6 +68,7 @@ function harness(
       return () => watchers.delete(onChange);
     },
     openEditor,
+    toggleShortcut: async () => (options.toggleKeys === undefined ? 'Alt+Shift+H' : (options.toggleKeys ?? undefined)),
   };
   return {
     deps,
@@ -168,6 +176,16 @@ describe('the popup', () => {
     expect(h.stored().enabled).toBe(false);
     expect(byTestId<HTMLInputElement>('highlights-toggle')!.checked).toBe(false);
     expect(byTestId('page-status')!.textContent).toBe(translate('en', 'popupHighlightsOff'));
+  });
+
+  it('shows the on/off keys the browser has for the command, in the reader’s language, and none once removed', async () => {
+    await startPopup(harness({ toggleKeys: 'Ctrl+Shift+9' }).deps);
+    expect(byTestId('toggle-shortcut')!.textContent).toBe(translate('en', 'popupToggleShortcut', 'Ctrl+Shift+9'));
+    expect(byTestId('toggle-shortcut')!.textContent).toContain('Ctrl+Shift+9');
+    document.body.replaceChildren(Object.assign(document.createElement('main'), { id: 'app' }));
+    await startPopup(harness({ toggleKeys: null }).deps);
+    expect(byTestId('open-editor')).not.toBeNull();
+    expect(byTestId('toggle-shortcut')).toBeNull();
   });
 
   it('switches this site off and on by its hostname', async () => {

@@ -1,0 +1,27 @@
+/**
+ * The keyboard command that switches highlights on or off in every tab. A reader who turns
+ * them off for a passage and on again after it need not open the popup each time. It writes
+ * the same setting as the popup's first switch: every tab's content script, the badge and
+ * an open popup follow it from there.
+ */
+import { browser } from 'wxt/browser';
+import { readSettings, settingsItem } from '../settings/settings';
+import { TOGGLE_HIGHLIGHTS_COMMAND } from './commands';
+
+/** Flips the global switch; resolves with whether highlights are now on. */
+export async function toggleHighlights(): Promise<boolean> {
+  const settings = await readSettings();
+  const enabled = !settings.enabled;
+  await settingsItem.setValue({ ...settings, enabled });
+  return enabled;
+}
+
+/** What a command does (exported for tests: a headless browser cannot press a command's keys). */
+export async function handleCommand(command: string): Promise<void> {
+  if (command === TOGGLE_HIGHLIGHTS_COMMAND) await toggleHighlights();
+}
+
+/** Listens for the command; Firefox for Android has no keyboard commands, and no `commands`. */
+export function startToggleCommand(): void {
+  browser.commands?.onCommand.addListener((command) => void handleCommand(command));
+}
