@@ -16,6 +16,7 @@ export type TooltipLabelKey =
   | 'tooltipAliases'
   | 'tooltipSection'
   | 'tooltipRelated'
+  | 'tooltipBack'
   | 'tooltipLinks'
   | 'categoryCompany'
   | 'categoryOrganization'
@@ -34,6 +35,7 @@ export const TOOLTIP_LABELS: Record<ReaderLanguage, Labels> = {
     tooltipAliases: en.tooltipAliases,
     tooltipSection: en.tooltipSection,
     tooltipRelated: en.tooltipRelated,
+    tooltipBack: en.tooltipBack,
     tooltipLinks: en.tooltipLinks,
     categoryCompany: en.categoryCompany,
     categoryOrganization: en.categoryOrganization,
@@ -49,6 +51,7 @@ export const TOOLTIP_LABELS: Record<ReaderLanguage, Labels> = {
     tooltipAliases: zhTW.tooltipAliases,
     tooltipSection: zhTW.tooltipSection,
     tooltipRelated: zhTW.tooltipRelated,
+    tooltipBack: zhTW.tooltipBack,
     tooltipLinks: zhTW.tooltipLinks,
     categoryCompany: zhTW.categoryCompany,
     categoryOrganization: zhTW.categoryOrganization,
@@ -64,6 +67,7 @@ export const TOOLTIP_LABELS: Record<ReaderLanguage, Labels> = {
     tooltipAliases: zhCN.tooltipAliases,
     tooltipSection: zhCN.tooltipSection,
     tooltipRelated: zhCN.tooltipRelated,
+    tooltipBack: zhCN.tooltipBack,
     tooltipLinks: zhCN.tooltipLinks,
     categoryCompany: zhCN.categoryCompany,
     categoryOrganization: zhCN.categoryOrganization,

@@ -22,6 +22,10 @@ export interface TooltipContentOptions {
   language: ReaderLanguage;
   /** The names of a related entry, by id. */
   getNames(id: string): RelatedNames | undefined;
+  /** Opens a related entry in the tooltip; without it, related entries are listed as text. */
+  openRelated?(id: string): void;
+  /** The entry the reader came from through the related list, and the way back to it. */
+  back?: { names: RelatedNames; go(): void };
 }
 
 /** Id of the element that holds the entry's name, unique in the tooltip's shadow root: what names the panel. */
@@ -50,9 +54,47 @@ function limitedList(items: readonly string[], max: number): string {
   return items.length > max ? `${shown} · +${items.length - max}` : shown;
 }
 
+/** A button that reads as a link in the tooltip's text (it opens something in place, not a page). */
+function inlineButton(doc: Document, className: string, text: string, onClick: () => void): HTMLElement {
+  const button = element(doc, 'button', className, text);
+  (button as HTMLButtonElement).type = 'button';
+  button.addEventListener('click', (event) => {
+    // The page never hears of clicks in our UI (a page's "click outside" handler must not fire).
+    event.stopPropagation();
+    onClick();
+  });
+  return button;
+}
+
+/** The related entries, up to `max` of them, as buttons that open each; how many were left out as text. */
+function relatedButtons(
+  doc: Document,
+  related: readonly { id: string; name: string }[],
+  max: number,
+  open: (id: string) => void,
+): Node[] {
+  const nodes: Node[] = [];
+  for (const { id, name } of related.slice(0, max)) {
+    if (nodes.length > 0) nodes.push(doc.createTextNode(' · '));
+    const button = inlineButton(doc, 'related-entry', name, () => open(id));
+    button.dataset.entryId = id;
+    nodes.push(button);
+  }
+  if (related.length > max) nodes.push(doc.createTextNode(` · +${related.length - max}`));
+  return nodes;
+}
+
 /** The tooltip body for one entry, in the reader's language. */
-export function renderTooltipContent({ document: doc, entry, language, getNames }: TooltipContentOptions): HTMLElement {
+export function renderTooltipContent(options: TooltipContentOptions): HTMLElement {
+  const { document: doc, entry, language, getNames, openRelated, back } = options;
   const body = element(doc, 'div', 'body');
+
+  if (back) {
+    const name = displayName(back.names, language);
+    const button = inlineButton(doc, 'back', `← ${name}`, back.go);
+    button.setAttribute('aria-label', `${tooltipLabel(language, 'tooltipBack')} ${name}`);
+    body.append(button);
+  }
 
   const shown = displayName(entry, language);
   const head = element(doc, 'div', 'head');
@@ -82,12 +124,16 @@ export function renderTooltipContent({ document: doc, entry, language, getNames 
 
   const related = (entry.related ?? []).flatMap((id) => {
     const names = getNames(id);
-    return names ? [displayName(names, language)] : [];
+    return names ? [{ id, name: displayName(names, language) }] : [];
   });
   if (related.length > 0) {
-    body.append(
-      labelledLine(doc, 'related', tooltipLabel(language, 'tooltipRelated'), limitedList(related, MAX_RELATED)),
-    );
+    const value = openRelated
+      ? relatedButtons(doc, related, MAX_RELATED, openRelated)
+      : limitedList(
+          related.map((r) => r.name),
+          MAX_RELATED,
+        );
+    body.append(labelledLine(doc, 'related', tooltipLabel(language, 'tooltipRelated'), value));
   }
 
   const links = webLinks(entry.links).flatMap((link, i) => {

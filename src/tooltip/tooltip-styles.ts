@@ -80,6 +80,21 @@ p { margin: 4px 0 0; }
 .link { color: var(--cl-link); text-decoration: underline; }
 .link:hover { text-decoration-thickness: 2px; }
 .link:focus-visible { outline: 2px solid var(--cl-link); outline-offset: 1px; border-radius: 2px; }
+/* Related entries and the way back open in the tooltip itself: buttons that read as links. */
+.related-entry, .back {
+  font: inherit;
+  color: var(--cl-link);
+  background: none;
+  border: 0;
+  padding: 0;
+  margin: 0;
+  cursor: pointer;
+  text-decoration: underline dotted;
+  text-underline-offset: 0.15em;
+}
+.back { display: block; margin-bottom: 4px; color: var(--cl-muted); font-size: 12px; }
+.related-entry:hover, .back:hover { text-decoration: underline; }
+.related-entry:focus-visible, .back:focus-visible { outline: 2px solid var(--cl-link); outline-offset: 1px; border-radius: 2px; }
 .label::after { content: ": "; }
 .label:lang(zh)::after { content: "："; }
 @media (prefers-reduced-motion: no-preference) {

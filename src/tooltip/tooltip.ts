@@ -25,8 +25,11 @@ export const SHOW_DELAY_MS = 300;
 /** Time to move the pointer from the mark onto the tooltip before it closes. */
 export const HIDE_GRACE_MS = 300;
 
-/** The links in tooltip content: what the keyboard enters, and what makes the tooltip a dialog. */
-const linksIn = (root: ParentNode) => [...root.querySelectorAll<HTMLElement>('a[href]')];
+/**
+ * The links and buttons (related entries, the way back) in tooltip content: what the keyboard
+ * enters, and what makes the tooltip a dialog.
+ */
+const linksIn = (root: ParentNode) => [...root.querySelectorAll<HTMLElement>('a[href], button')];
 
 export interface TooltipOptions {
   document: Document;
@@ -50,6 +53,11 @@ export interface Tooltip {
 
 interface Open {
   anchor: TooltipAnchor;
+  /**
+   * The entries shown in turn through the related list, the highlight's own first: the last
+   * shows, and "back" returns to the one before.
+   */
+  trail: TooltipEntry[];
   /** Puts the mark's own aria-describedby back. */
   undescribe(): void;
   stopFollowing(): void;
@@ -118,15 +126,70 @@ export function startTooltip(options: TooltipOptions): Tooltip {
   function showEntry(anchor: TooltipAnchor, entry: TooltipEntry | undefined): void {
     hide();
     if (!entry || !anchor.alive()) return;
-    const language = getLanguage();
     const { panel, host: element } = ui();
+    render([entry]);
+    ui().attach();
+    open = {
+      anchor,
+      trail: [entry],
+      undescribe: describeBy(anchor, element.id),
+      stopFollowing: followAnchor(anchor, panel, hide),
+    };
+  }
+
+  /** Draws the last entry of `trail` into the panel, with the way back when there is one. */
+  function render(trail: readonly TooltipEntry[]): void {
+    const entry = trail[trail.length - 1]!;
+    const previous = trail[trail.length - 2];
+    const language = getLanguage();
+    const { panel } = ui();
     panel.lang = language;
     panel.dataset.category = entry.category;
-    const content = renderTooltipContent({ document: doc, entry, language, getNames: namesOf });
+    const content = renderTooltipContent({
+      document: doc,
+      entry,
+      language,
+      getNames: namesOf,
+      openRelated: visit,
+      back: previous ? { names: previous, go: () => retrace() } : undefined,
+    });
     panel.replaceChildren(content);
     ui().setInteractive(linksIn(content).length > 0, TERM_ID);
-    ui().attach();
-    open = { anchor, undescribe: describeBy(anchor, element.id), stopFollowing: followAnchor(anchor, panel, hide) };
+  }
+
+  /**
+   * Shows `trail` in the open tooltip, where the reader is: a reader who came by keyboard
+   * goes on from its first control, since the one they pressed is gone with the old content.
+   */
+  function redraw(trail: TooltipEntry[]): void {
+    if (!open) return;
+    // Only the keyboard enters the tooltip (tooltip-keyboard.ts); a click leaves the pointer in charge.
+    const keyboard = focusInTooltip;
+    open.trail = trail;
+    render(trail);
+    ui().panel.scrollTop = 0;
+    if (keyboard) {
+      linksIn(ui().panel)[0]?.focus();
+      focusInTooltip = true;
+    }
+    cancelHide();
+  }
+
+  /** Opens a related entry in the tooltip (its details may first be read from storage). */
+  function visit(id: string): void {
+    const current = open;
+    if (!current) return;
+    const go = (entry: TooltipEntry | undefined) => {
+      if (entry && open === current && !signal.aborted) redraw([...current.trail, entry]);
+    };
+    const found = getEntry(id);
+    if (found instanceof Promise) void found.then(go);
+    else go(found);
+  }
+
+  /** Back to the entry before, through the related list. */
+  function retrace(): void {
+    if (open && open.trail.length > 1) redraw(open.trail.slice(0, -1));
   }
 
   /** Closes after the grace period unless something still holds the tooltip open. */

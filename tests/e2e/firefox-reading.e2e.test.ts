@@ -107,7 +107,7 @@ describe('reading a page in Firefox ESR', () => {
     await article.waitForFunction(() => !document.querySelector('columnlens-tooltip'), { timeout: 5_000 });
   });
 
-  it('reaches the tooltip’s links with Tab from a highlight reached by keyboard, and goes on in the page after them', async () => {
+  it('reaches the tooltip’s related entries and links with Tab from a highlight reached by keyboard, and goes on in the page after them', async () => {
     await article.mouse.move(5, 5);
     await article.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     for (let i = 0; i < 20 && (await focusedId(article)) !== 'nvidia'; i++) await pressNextHighlight(article);
@@ -117,7 +117,27 @@ describe('reading a page in Firefox ESR', () => {
         () => document.querySelector('columnlens-tooltip')?.shadowRoot?.activeElement?.textContent ?? null,
       );
     const links = entry('nvidia').links!;
+    // First the related entries, which open in the tooltip: Enter opens one, and Enter on the
+    // way back (where focus goes on) returns.
+    const related = await article.evaluate(() =>
+      [...(document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelectorAll('.related-entry') ?? [])].map(
+        (el) => el.textContent,
+      ),
+    );
+    expect(related.length).toBeGreaterThan(0);
+    const term = () =>
+      article.evaluate(
+        () => document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('.term')?.textContent ?? null,
+      );
     await article.keyboard.press('Tab');
+    expect(await inTooltip()).toBe(related[0]);
+    await article.keyboard.press('Enter');
+    expect(await term()).toBe(related[0]);
+    expect(await inTooltip()).toBe('← Nvidia');
+    await article.keyboard.press('Enter');
+    expect(await term()).toBe('Nvidia');
+    expect(await inTooltip()).toBe(related[0]);
+    for (let i = 0; i < related.length; i++) await article.keyboard.press('Tab');
     expect(await inTooltip()).toBe(links[0]!.title);
     for (let i = 1; i < links.length; i++) await article.keyboard.press('Tab');
     expect(await inTooltip()).toBe(links.at(-1)!.title);

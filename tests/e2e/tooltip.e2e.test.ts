@@ -172,6 +172,42 @@ describe('the tooltip in Chromium', () => {
     expect(await page.locator('mark[data-glossary-id]:not([tabindex="-1"])').count()).toBe(0);
   });
 
+  it('opens a related entry in the tooltip, by pointer and by keyboard, and comes back', async () => {
+    const nvidia = entry('nvidia');
+    const firstRelated = nvidia.related!.map((id) => pack.entries.find((e) => e.id === id)).find(Boolean)!;
+    await page.mouse.move(5, 700);
+    await page.locator('#first mark[data-glossary-id="nvidia"]').hover();
+    await page.locator(TOOLTIP).waitFor();
+    // By pointer: the related entry's note shows in place, under the way back.
+    await page.locator(`${TOOLTIP} .related-entry`).first().click();
+    expect(await part(page, '.term')).toBe(displayName(firstRelated, 'en'));
+    expect(await part(page, '.note')).toBe(englishNote(firstRelated));
+    expect(await part(page, '.back')).toBe(`← ${displayName(nvidia, 'en')}`);
+    await page.waitForTimeout(600); // the pointer is on the tooltip: it stays
+    await page.locator(`${TOOLTIP} .back`).click();
+    expect(await part(page, '.term')).toBe(displayName(nvidia, 'en'));
+    await page.mouse.move(5, 700);
+    await page.locator('columnlens-tooltip').waitFor({ state: 'detached' });
+
+    // By keyboard: Tab into the tooltip, Enter on the related entry, focus goes on from the way back.
+    await page.locator('body').click({ position: { x: 5, y: 700 } });
+    const focusedId = () => page.evaluate(() => document.activeElement?.getAttribute('data-glossary-id') ?? null);
+    for (let i = 0; i < 20 && (await focusedId()) !== 'nvidia'; i++) await page.keyboard.press('Alt+Shift+KeyJ');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await part(page, '.term')).toBe(displayName(firstRelated, 'en'));
+    const focusedInTooltip = () =>
+      page.evaluate(() => document.querySelector('columnlens-tooltip')?.shadowRoot?.activeElement?.className ?? null);
+    expect(await focusedInTooltip()).toBe('back');
+    await page.waitForTimeout(600);
+    await page.keyboard.press('Enter');
+    expect(await part(page, '.term')).toBe(displayName(nvidia, 'en'));
+    expect(await focusedInTooltip()).toBe('related-entry');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('columnlens-tooltip').count()).toBe(0);
+    expect(await focusedId()).toBe('nvidia');
+  });
+
   it('reaches the further-reading links with Tab from a highlight reached by keyboard, then goes on in the page', async () => {
     const link = entry('nvidia').links?.at(-1);
     expect(link).toBeTruthy();
@@ -186,7 +222,10 @@ describe('the tooltip in Chromium', () => {
         return active ? { text: active.textContent, outline: getComputedStyle(active).outlineStyle } : null;
       });
 
-    await page.keyboard.press('Tab');
+    // Tab goes through the related entries (they open in the tooltip), then the links.
+    const related = await page.locator(`${TOOLTIP} .related-entry`).count();
+    expect(related).toBeGreaterThan(0);
+    for (let i = 0; i <= related; i++) await page.keyboard.press('Tab');
     const focused = await inTooltip();
     expect(focused?.text).toBe(entry('nvidia').links![0]!.title);
     expect(focused?.outline).toBe('solid'); // a visible focus ring

@@ -139,7 +139,7 @@ describe('the tooltip', () => {
     expect(document.documentElement.outerHTML).toBe(pristine);
   });
 
-  it('is a tooltip when nothing in it takes focus, and a dialog named by its term when it has links', () => {
+  it('is a tooltip when nothing in it takes focus, and a dialog named by its term when it has links or related entries', () => {
     const [nvidia, huawei, hostile] = marks();
     // The panel's accessible name: the element its aria-labelledby names, in the same shadow root.
     const nameOfPanel = () => {
@@ -149,13 +149,15 @@ describe('the tooltip', () => {
     nvidia!.focus();
     expect(panel()!.getAttribute('role')).toBe('dialog');
     expect(nameOfPanel()).toBe('Nvidia');
-    // The same panel, shown for an entry without links: a tooltip again, with no name left over.
+    // Without links, but with a related entry, which opens in the tooltip: a dialog too.
     huawei!.focus();
-    expect(panel()!.getAttribute('role')).toBe('tooltip');
-    expect(nameOfPanel()).toBeNull();
-    // A link that is never drawn (javascript:) leaves nothing to focus.
+    expect(panel()!.getAttribute('role')).toBe('dialog');
+    expect(nameOfPanel()).toBe('華為');
+    // A link that is never drawn (javascript:) and no related entry leave nothing to focus: a
+    // tooltip again, with no name left over.
     hostile!.focus();
     expect(panel()!.getAttribute('role')).toBe('tooltip');
+    expect(nameOfPanel()).toBeNull();
     nvidia!.focus();
     expect(panel()!.getAttribute('role')).toBe('dialog');
   });

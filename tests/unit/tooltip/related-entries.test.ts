@@ -1,0 +1,154 @@
+// @vitest-environment jsdom
+/**
+ * Related entries open in the tooltip itself: a reader learns what the column says of an
+ * entry the page does not name, and comes back the way they went. By pointer and by keyboard;
+ * the page hears none of it and is left as it was.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HIDE_GRACE_MS, SHOW_DELAY_MS, startTooltip, TOOLTIP_HOST_TAG, type TooltipEntry } from '../../../src/tooltip';
+import { buildPage, ENTRIES, tooltipPanel } from './fixture';
+
+let controller: AbortController;
+let pristine: string;
+let getEntry: (id: string) => TooltipEntry | undefined | Promise<TooltipEntry | undefined>;
+
+const marks = () => Array.from(document.querySelectorAll<HTMLElement>('mark[data-columnlens-start]'));
+const shadow = () => document.querySelector(TOOLTIP_HOST_TAG)?.shadowRoot ?? null;
+const panel = () => tooltipPanel();
+const term = () => panel()?.querySelector('.term')?.textContent ?? null;
+const button = (selector: string) => panel()?.querySelector<HTMLButtonElement>(selector) ?? null;
+const controls = () => [...(panel()?.querySelectorAll<HTMLElement>('a[href], button') ?? [])];
+
+function hover(target: Element): void {
+  target.dispatchEvent(new MouseEvent('pointerover', { bubbles: true, composed: true }));
+  vi.advanceTimersByTime(SHOW_DELAY_MS + 10);
+}
+
+/** Enter on the focused control: a click the browser sends with no pointer. */
+function pressEnter(): void {
+  const focused = shadow()!.activeElement as HTMLElement;
+  focused.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, detail: 0 }));
+}
+
+function tab(): boolean {
+  const target = shadow()?.activeElement ?? document.activeElement ?? document.body;
+  const event = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true, cancelable: true });
+  target.dispatchEvent(event);
+  return event.defaultPrevented;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  buildPage(document);
+  pristine = document.documentElement.outerHTML;
+  getEntry = (id) => ENTRIES[id];
+  controller = new AbortController();
+  startTooltip({
+    document,
+    signal: controller.signal,
+    getEntry: (id) => getEntry(id),
+    // Named from the index, as on a page, whether or not the details are in memory yet.
+    getNames: (id) => ENTRIES[id],
+    getLanguage: () => 'en',
+  });
+});
+
+afterEach(() => {
+  controller.abort();
+  vi.useRealTimers();
+});
+
+describe('related entries in the tooltip', () => {
+  it('opens a related entry in place, with the way back, and back again', () => {
+    hover(marks()[0]!);
+    expect(term()).toBe('Nvidia');
+    expect(panel()!.dataset.category).toBe('company');
+    const related = button('.related-entry')!;
+    expect([related.textContent, related.type, related.dataset.entryId]).toEqual(['華為', 'button', 'huawei']);
+    related.click();
+    expect(term()).toBe('華為');
+    expect(panel()!.querySelector('.note')!.textContent).toBe('只有繁體說明。');
+    const back = button('.back')!;
+    expect(back.textContent).toBe('← Nvidia');
+    expect(back.getAttribute('aria-label')).toBe('Back to Nvidia');
+    // The dialog is named by the entry it shows now.
+    const labelled = panel()!.getAttribute('aria-labelledby')!;
+    expect(shadow()!.getElementById(labelled)!.textContent).toBe('華為');
+    // 華為's own related entry is Nvidia: the trail goes on, and comes back step by step.
+    button('.related-entry')!.click();
+    expect(term()).toBe('Nvidia');
+    expect(button('.back')!.textContent).toBe('← 華為');
+    button('.back')!.click();
+    expect(term()).toBe('華為');
+    button('.back')!.click();
+    expect(term()).toBe('Nvidia');
+    expect(button('.back')).toBeNull();
+  });
+
+  it('keeps the page out of it: no click reaches the page, and closing leaves it as it was', () => {
+    const pageClicks = vi.fn();
+    document.addEventListener('click', pageClicks);
+    hover(marks()[0]!);
+    button('.related-entry')!.click();
+    button('.back')!.click();
+    document.removeEventListener('click', pageClicks);
+    expect(pageClicks).not.toHaveBeenCalled();
+    // The pointer leaves the highlight (it never went onto the tooltip): the tooltip closes.
+    marks()[0]!.dispatchEvent(
+      new MouseEvent('pointerout', { bubbles: true, composed: true, relatedTarget: document.body }),
+    );
+    vi.advanceTimersByTime(HIDE_GRACE_MS + 10);
+    expect(panel()).toBeNull();
+    expect(document.documentElement.outerHTML).toBe(pristine);
+  });
+
+  it('from the keyboard: Enter opens it, focus goes on from the way back, and the tooltip stays', () => {
+    const nvidia = marks()[0]!;
+    nvidia.focus();
+    expect(tab()).toBe(true);
+    expect(shadow()!.activeElement).toBe(button('.related-entry'));
+    pressEnter();
+    expect(term()).toBe('華為');
+    expect(shadow()!.activeElement).toBe(button('.back'));
+    vi.advanceTimersByTime(HIDE_GRACE_MS + 10);
+    expect(term()).toBe('華為');
+    // Its controls are the way back and its own related entry; Esc still returns to the mark.
+    expect(controls().map((c) => c.textContent)).toEqual(['← Nvidia', 'Nvidia']);
+    pressEnter();
+    expect(term()).toBe('Nvidia');
+    expect(shadow()!.activeElement).toBe(button('.related-entry'));
+    const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true });
+    shadow()!.activeElement!.dispatchEvent(esc);
+    expect(panel()).toBeNull();
+    expect(document.activeElement).toBe(nvidia);
+  });
+
+  it('waits for details read from storage, and drops them if the tooltip closed meanwhile', async () => {
+    let deliver: (entry: TooltipEntry | undefined) => void = () => {};
+    getEntry = (id) => (id === 'huawei' ? new Promise((resolve) => (deliver = resolve)) : ENTRIES[id]);
+    const nvidia = marks()[0]!;
+    nvidia.focus();
+    button('.related-entry')!.click();
+    expect(term()).toBe('Nvidia');
+    deliver(ENTRIES.huawei);
+    await Promise.resolve();
+    expect(term()).toBe('華為');
+
+    button('.back')!.click();
+    button('.related-entry')!.click();
+    nvidia.blur();
+    vi.advanceTimersByTime(HIDE_GRACE_MS + 10);
+    expect(panel()).toBeNull();
+    deliver(ENTRIES.huawei);
+    await Promise.resolve();
+    expect(panel()).toBeNull();
+  });
+
+  it('shows a hostile related entry as text, like any other', () => {
+    getEntry = (id) => (id === 'huawei' ? { ...ENTRIES.hostile!, id: 'huawei' } : ENTRIES[id]);
+    hover(marks()[0]!);
+    button('.related-entry')!.click();
+    expect(term()).toBe('<b>Bold</b>');
+    expect(panel()!.querySelectorAll('b, img, script, svg, iframe')).toHaveLength(0);
+  });
+});
