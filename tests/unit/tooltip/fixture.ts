@@ -6,6 +6,18 @@ import type { TooltipEntry } from '../../../src/tooltip/tooltip-entry';
 export const tooltipPanel = (doc: Document = document): HTMLElement | null =>
   doc.querySelector(TOOLTIP_HOST_TAG)?.shadowRoot?.querySelector<HTMLElement>('.panel') ?? null;
 
+/**
+ * Presses Tab (or Shift+Tab) where focus is, in the tooltip or on the page; true when the
+ * tooltip took the key from the browser. jsdom has no sequential focus navigation: where the
+ * browser would move focus, the test does.
+ */
+export function pressTab(shiftKey = false, doc: Document = document): boolean {
+  const target = doc.querySelector(TOOLTIP_HOST_TAG)?.shadowRoot?.activeElement ?? doc.activeElement ?? doc.body;
+  const event = new KeyboardEvent('keydown', { key: 'Tab', shiftKey, bubbles: true, composed: true, cancelable: true });
+  target.dispatchEvent(event);
+  return event.defaultPrevented;
+}
+
 export const ENTRIES: Record<string, TooltipEntry> = {
   nvidia: {
     id: 'nvidia',

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HIDE_GRACE_MS, SHOW_DELAY_MS, startTooltip, TOOLTIP_HOST_TAG, type TooltipEntry } from '../../../src/tooltip';
-import { buildPage, ENTRIES, tooltipPanel } from './fixture';
+import { buildPage, ENTRIES, pressTab, tooltipPanel } from './fixture';
 
 let controller: AbortController;
 let pristine: string;
@@ -28,13 +28,6 @@ function hover(target: Element): void {
 function pressEnter(): void {
   const focused = shadow()!.activeElement as HTMLElement;
   focused.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, detail: 0 }));
-}
-
-function tab(): boolean {
-  const target = shadow()?.activeElement ?? document.activeElement ?? document.body;
-  const event = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true, cancelable: true });
-  target.dispatchEvent(event);
-  return event.defaultPrevented;
 }
 
 beforeEach(() => {
@@ -105,7 +98,7 @@ describe('related entries in the tooltip', () => {
   it('from the keyboard: Enter opens it, focus goes on from the way back, and the tooltip stays', () => {
     const nvidia = marks()[0]!;
     nvidia.focus();
-    expect(tab()).toBe(true);
+    expect(pressTab()).toBe(true);
     expect(shadow()!.activeElement).toBe(button('.related-entry'));
     pressEnter();
     expect(term()).toBe('華為');

@@ -9,7 +9,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HIDE_GRACE_MS, SHOW_DELAY_MS, startTooltip, TOOLTIP_HOST_TAG } from '../../../src/tooltip';
-import { buildPage, ENTRIES } from './fixture';
+import { buildPage, ENTRIES, pressTab } from './fixture';
 
 let controller: AbortController;
 let pristine: string;
@@ -20,13 +20,7 @@ const shadow = () => document.querySelector(TOOLTIP_HOST_TAG)?.shadowRoot ?? nul
 const links = () => [...(shadow()?.querySelectorAll<HTMLElement>('a[href], button') ?? [])];
 const term = () => shadow()?.querySelector('.term')?.textContent ?? null;
 
-/** Presses Tab (or Shift+Tab) where focus is; true when the tooltip took the key from the browser. */
-function tab(shiftKey = false): boolean {
-  const target = shadow()?.activeElement ?? document.activeElement ?? document.body;
-  const event = new KeyboardEvent('keydown', { key: 'Tab', shiftKey, bubbles: true, composed: true, cancelable: true });
-  target.dispatchEvent(event);
-  return event.defaultPrevented;
-}
+const tab = (shiftKey = false) => pressTab(shiftKey);
 
 beforeEach(() => {
   vi.useFakeTimers();
