@@ -140,6 +140,13 @@ describe('the bundled pack', () => {
     expect(titles.filter(([s, names]) => names?.['zh-Hans'] !== toMainland(s)).map(([s]) => s)).toEqual([]);
   });
 
+  it('names every entry for English readers where an English name exists', () => {
+    const han = /\p{Script=Han}/u;
+    const unnamed = pack.entries.filter((e) => han.test(e.term) && !e.names?.en).map((e) => e.id);
+    // The columnist's name has no published romanization; inventing one would mislead.
+    expect(unnamed).toEqual(['su-he-zhong']);
+  });
+
   it('writes every note in all three languages', () => {
     const missing = pack.entries.filter((e) => typeof e.context === 'string' || !e.context['zh-Hans']);
     expect(missing.map((e) => e.id)).toEqual([]);
