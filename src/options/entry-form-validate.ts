@@ -36,6 +36,8 @@ export interface FormContext {
   nameOwners: ReadonlyMap<string, { id: string; name: string; term: string }>;
   /** Ids of the pack's entries, for `related`. */
   packEntryIds: ReadonlySet<string>;
+  /** Folded names of the pack's other entries, with their ids: `related` may name an entry. */
+  packNameIds: ReadonlyMap<string, string>;
 }
 
 /** The form's links as `linksFrom` read them. */
@@ -133,9 +135,33 @@ function checkLists(values: FormValues, ctx: FormContext, id: string, links: Lin
   if (lines(values.links).length > LIMITS.listLength)
     errors.push({ field: 'links', key: 'editorErrorTooMany', subs: [LIMITS.listLength] });
   if (links.bad !== undefined) errors.push({ field: 'links', key: 'editorErrorLink', subs: [links.bad] });
-  const unknown = related.find((r) => r !== id && !ctx.packEntryIds.has(r));
-  if (related.includes(id)) errors.push({ field: 'related', key: 'editorErrorRelatedSelf', subs: [] });
-  else if (unknown) errors.push({ field: 'related', key: 'editorErrorRelatedUnknown', subs: [unknown] });
+  const resolved = relatedIds(values, ctx, id);
+  if (resolved.self) errors.push({ field: 'related', key: 'editorErrorRelatedSelf', subs: [] });
+  else if (resolved.unknown)
+    errors.push({ field: 'related', key: 'editorErrorRelatedUnknown', subs: [resolved.unknown] });
+}
+
+/**
+ * The related entries as ids. A reader knows entries by name, not by id: each line is an id of
+ * the pack, or any name of one of its entries, in any script (英伟达 finds 輝達's entry).
+ * `self` when a line is the entry itself; `unknown`, the first line that is neither.
+ */
+function relatedIds(
+  values: FormValues,
+  ctx: FormContext,
+  id: string,
+): { ids: string[]; self?: true; unknown?: string } {
+  const own = new Set(
+    [values.term, ...lines(values.aliases), ...NOTE_LANGUAGES.map((l) => values.names[l])].map(searchKey),
+  );
+  const ids: string[] = [];
+  for (const line of lines(values.related)) {
+    if (line === id || own.has(searchKey(line))) return { ids, self: true };
+    const found = ctx.packEntryIds.has(line) ? line : ctx.packNameIds.get(searchKey(line));
+    if (!found) return { ids, unknown: line };
+    if (!ids.includes(found)) ids.push(found);
+  }
+  return { ids };
 }
 
 function checkNotes(values: FormValues, errors: FieldError[]) {
@@ -177,8 +203,10 @@ function buildEntry(values: FormValues, ctx: FormContext, id: string, links: Lin
   if (!original || changed('caseSensitive')) put(entry, 'caseSensitive', values.caseSensitive ? true : undefined);
   if (!original || changed('exclude'))
     put(entry, 'exclude', lines(values.exclude).length ? lines(values.exclude) : undefined);
-  if (!original || changed('related'))
-    put(entry, 'related', lines(values.related).length ? lines(values.related) : undefined);
+  if (!original || changed('related')) {
+    const { ids } = relatedIds(values, ctx, id);
+    put(entry, 'related', ids.length ? ids : undefined);
+  }
   if (!original || changed('section')) put(entry, 'section', values.section.trim() || undefined);
   if (!original || changed('links')) put(entry, 'links', links.links.length > 0 ? links.links : undefined);
   return entry;

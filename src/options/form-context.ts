@@ -22,11 +22,17 @@ export function formContextFor(
   const takenIds = new Set<string>();
   let packLanguage: NoteLanguage | undefined;
   let packEntryIds = new Set<string>();
+  const packNameIds = new Map<string, string>();
   for (const pack of merged.packs) {
     const isTarget = pack.pack.id === packId;
     if (isTarget) {
       packLanguage = pack.pack.source.language;
       packEntryIds = new Set(pack.entries.map((e) => e.entry.id));
+      for (const { entry } of pack.entries) {
+        if (entry.id === original?.id) continue;
+        for (const name of everyName(entry))
+          if (!packNameIds.has(searchKey(name))) packNameIds.set(searchKey(name), entry.id);
+      }
       for (const e of pack.removed) takenIds.add(e.id);
     }
     if (!pack.enabled && !isTarget) continue;
@@ -41,5 +47,5 @@ export function formContextFor(
       }
     }
   }
-  return { original, packLanguage, takenIds, nameOwners, packEntryIds };
+  return { original, packLanguage, takenIds, nameOwners, packEntryIds, packNameIds };
 }

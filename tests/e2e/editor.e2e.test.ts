@@ -64,10 +64,12 @@ describe('the glossary editor', () => {
     expect(await articleNotReloaded()).toBe(true);
   });
 
-  it('edits an entry’s English name and links: the open page’s tooltip shows them', async () => {
+  it('edits an entry’s English name, links and related entries: the open page’s tooltip shows them', async () => {
     await openEntry(editor, 'Quokka');
     await editor.fill('#field-names-en', 'Quokka Robotics Ltd');
     await editor.fill('#field-links', 'Homepage https://quokka.example/');
+    // A related entry named as a reader knows it, in another script: saved by its id.
+    await editor.fill('#field-related', '英伟达');
     await editor.click('[data-testid="entry-save"]');
     await waitForCompiled(suite.browser.serviceWorker, 'quokka-robotics');
     // Headless Chromium reads in English: the tooltip is titled with the English name.
@@ -86,6 +88,13 @@ describe('the glossary editor', () => {
       return a ? [a.textContent, a.href, a.target] : null;
     });
     expect(link).toEqual(['Homepage', 'https://quokka.example/', '_blank']);
+    const related = await article.evaluate(() =>
+      [
+        ...(document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelectorAll<HTMLElement>('.related-entry') ??
+          []),
+      ].map((b) => [b.textContent, b.dataset.entryId]),
+    );
+    expect(related).toEqual([['Nvidia', 'nvidia']]);
     expect(await articleNotReloaded()).toBe(true);
   });
 

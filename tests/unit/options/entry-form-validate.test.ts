@@ -54,6 +54,22 @@ describe('validateForm', () => {
     ]);
   });
 
+  it('takes related entries by id or by any of their names, in any script, and saves ids', () => {
+    const values = newValues({ related: '英伟达\nhuawei\nDEEPSEEK\n華為' });
+    const { entry: result, errors } = validateForm(values, contextFor());
+    expect(errors).toEqual([]);
+    expect(result!.related).toEqual(['nvidia', 'huawei', 'deepseek']);
+    // A name no entry of the pack has is named in the error; so is the entry itself, by any name.
+    expect(validateForm(newValues({ related: '英伟达\nMoonshot' }), contextFor()).errors).toEqual([
+      { field: 'related', key: 'editorErrorRelatedUnknown', subs: ['Moonshot'] },
+    ]);
+    const nvidia = bundled.entries[0]!;
+    const own = { ...formValuesFrom(nvidia, 'bundled'), related: 'huawei\nNVIDIA' };
+    expect(validateForm(own, contextFor(nvidia)).errors).toEqual([
+      { field: 'related', key: 'editorErrorRelatedSelf', subs: [] },
+    ]);
+  });
+
   it('compares names after folding: 华为 is taken by 華為', () => {
     const { errors } = validateForm(newValues({ aliases: '华为' }), contextFor());
     expect(errors).toEqual([{ field: 'aliases', key: 'editorErrorAliasTaken', subs: ['华为', '華為'] }]);
