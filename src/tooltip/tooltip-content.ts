@@ -92,7 +92,9 @@ export function renderTooltipContent(options: TooltipContentOptions): HTMLElemen
   if (back) {
     const name = displayName(back.names, language);
     const button = inlineButton(doc, 'back', `← ${name}`, back.go);
-    button.setAttribute('aria-label', `${tooltipLabel(language, 'tooltipBack')} ${name}`);
+    // "Back to Nvidia", "返回英伟达": Chinese sets no space between the words.
+    const space = language === 'en' ? ' ' : '';
+    button.setAttribute('aria-label', `${tooltipLabel(language, 'tooltipBack')}${space}${name}`);
     body.append(button);
   }
 

@@ -5,12 +5,14 @@
  * the page hears none of it and is left as it was.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ReaderLanguage } from '../../../src/i18n/language';
 import { HIDE_GRACE_MS, SHOW_DELAY_MS, startTooltip, TOOLTIP_HOST_TAG, type TooltipEntry } from '../../../src/tooltip';
 import { buildPage, ENTRIES, pressTab, tooltipPanel } from './fixture';
 
 let controller: AbortController;
 let pristine: string;
 let getEntry: (id: string) => TooltipEntry | undefined | Promise<TooltipEntry | undefined>;
+let language: ReaderLanguage;
 
 const marks = () => Array.from(document.querySelectorAll<HTMLElement>('mark[data-columnlens-start]'));
 const shadow = () => document.querySelector(TOOLTIP_HOST_TAG)?.shadowRoot ?? null;
@@ -35,6 +37,7 @@ beforeEach(() => {
   buildPage(document);
   pristine = document.documentElement.outerHTML;
   getEntry = (id) => ENTRIES[id];
+  language = 'en';
   controller = new AbortController();
   startTooltip({
     document,
@@ -42,7 +45,7 @@ beforeEach(() => {
     getEntry: (id) => getEntry(id),
     // Named from the index, as on a page, whether or not the details are in memory yet.
     getNames: (id) => ENTRIES[id],
-    getLanguage: () => 'en',
+    getLanguage: () => language,
   });
 });
 
@@ -64,6 +67,11 @@ describe('related entries in the tooltip', () => {
     const back = button('.back')!;
     expect(back.textContent).toBe('← Nvidia');
     expect(back.getAttribute('aria-label')).toBe('Back to Nvidia');
+    language = 'zh-Hans';
+    button('.back')!.click();
+    button('.related-entry')!.click();
+    expect(button('.back')!.getAttribute('aria-label')).toBe('返回英伟达');
+    language = 'en';
     // The dialog is named by the entry it shows now.
     const labelled = panel()!.getAttribute('aria-labelledby')!;
     expect(shadow()!.getElementById(labelled)!.textContent).toBe('華為');
