@@ -22,8 +22,8 @@ export interface TooltipContentOptions {
   language: ReaderLanguage;
   /** The names of a related entry, by id. */
   getNames(id: string): RelatedNames | undefined;
-  /** Opens a related entry in the tooltip; without it, related entries are listed as text. */
-  openRelated?(id: string): void;
+  /** Opens a related entry in the tooltip. */
+  openRelated(id: string): void;
   /** The entry the reader came from through the related list, and the way back to it. */
   back?: { names: RelatedNames; go(): void };
 }
@@ -66,6 +66,11 @@ function inlineButton(doc: Document, className: string, text: string, onClick: (
   return button;
 }
 
+/** `items` with " · " between them, as `limitedList` writes a list of text. */
+function dotted(doc: Document, items: readonly Node[]): Node[] {
+  return items.flatMap((item, i) => (i > 0 ? [doc.createTextNode(' · '), item] : [item]));
+}
+
 /** The related entries, up to `max` of them, as buttons that open each; how many were left out as text. */
 function relatedButtons(
   doc: Document,
@@ -73,15 +78,13 @@ function relatedButtons(
   max: number,
   open: (id: string) => void,
 ): Node[] {
-  const nodes: Node[] = [];
-  for (const { id, name } of related.slice(0, max)) {
-    if (nodes.length > 0) nodes.push(doc.createTextNode(' · '));
+  const buttons = related.slice(0, max).map(({ id, name }) => {
     const button = inlineButton(doc, 'related-entry', name, () => open(id));
     button.dataset.entryId = id;
-    nodes.push(button);
-  }
-  if (related.length > max) nodes.push(doc.createTextNode(` · +${related.length - max}`));
-  return nodes;
+    return button;
+  });
+  const more = related.length > max ? [doc.createTextNode(` · +${related.length - max}`)] : [];
+  return [...dotted(doc, buttons), ...more];
 }
 
 /** The tooltip body for one entry, in the reader's language. */
@@ -129,23 +132,19 @@ export function renderTooltipContent(options: TooltipContentOptions): HTMLElemen
     return names ? [{ id, name: displayName(names, language) }] : [];
   });
   if (related.length > 0) {
-    const value = openRelated
-      ? relatedButtons(doc, related, MAX_RELATED, openRelated)
-      : limitedList(
-          related.map((r) => r.name),
-          MAX_RELATED,
-        );
+    const value = relatedButtons(doc, related, MAX_RELATED, openRelated);
     body.append(labelledLine(doc, 'related', tooltipLabel(language, 'tooltipRelated'), value));
   }
 
-  const links = webLinks(entry.links).flatMap((link, i) => {
+  const links = webLinks(entry.links).map((link) => {
     const anchor = element(doc, 'a', 'link', link.title) as HTMLAnchorElement;
     anchor.href = link.url;
     // A new tab, and the page the reader is on learns nothing of it.
     anchor.target = '_blank';
     anchor.rel = 'noopener noreferrer';
-    return i > 0 ? [doc.createTextNode(' · '), anchor] : [anchor];
+    return anchor;
   });
-  if (links.length > 0) body.append(labelledLine(doc, 'links', tooltipLabel(language, 'tooltipLinks'), links));
+  if (links.length > 0)
+    body.append(labelledLine(doc, 'links', tooltipLabel(language, 'tooltipLinks'), dotted(doc, links)));
   return body;
 }
