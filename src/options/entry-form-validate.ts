@@ -42,6 +42,8 @@ export interface FormContext {
 
 /** The form's links as `linksFrom` read them. */
 type LinksRead = ReturnType<typeof linksFrom>;
+/** The form's related entries as `relatedIds` read them. */
+type RelatedRead = ReturnType<typeof relatedIds>;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -123,22 +125,20 @@ function checkNames(values: FormValues, ctx: FormContext, id: string, errors: Fi
   }
 }
 
-function checkLists(values: FormValues, ctx: FormContext, id: string, links: LinksRead, errors: FieldError[]) {
+function checkLists(values: FormValues, links: LinksRead, related: RelatedRead, errors: FieldError[]) {
   const exclude = lines(values.exclude);
   if (exclude.length > LIMITS.listLength)
     errors.push({ field: 'exclude', key: 'editorErrorTooMany', subs: [LIMITS.listLength] });
   const excludeError = exclude.map((p) => nameError('exclude', p)).find(Boolean);
   if (excludeError) errors.push(excludeError);
-  const related = lines(values.related);
-  if (related.length > LIMITS.listLength)
+  if (lines(values.related).length > LIMITS.listLength)
     errors.push({ field: 'related', key: 'editorErrorTooMany', subs: [LIMITS.listLength] });
   if (lines(values.links).length > LIMITS.listLength)
     errors.push({ field: 'links', key: 'editorErrorTooMany', subs: [LIMITS.listLength] });
   if (links.bad !== undefined) errors.push({ field: 'links', key: 'editorErrorLink', subs: [links.bad] });
-  const resolved = relatedIds(values, ctx, id);
-  if (resolved.self) errors.push({ field: 'related', key: 'editorErrorRelatedSelf', subs: [] });
-  else if (resolved.unknown)
-    errors.push({ field: 'related', key: 'editorErrorRelatedUnknown', subs: [resolved.unknown] });
+  if (related.self) errors.push({ field: 'related', key: 'editorErrorRelatedSelf', subs: [] });
+  else if (related.unknown)
+    errors.push({ field: 'related', key: 'editorErrorRelatedUnknown', subs: [related.unknown] });
 }
 
 /**
@@ -187,7 +187,13 @@ function put(entry: Record<string, unknown>, key: string, value: unknown) {
 }
 
 /** The entry the values describe, starting from the original so untouched fields stay as stored. */
-function buildEntry(values: FormValues, ctx: FormContext, id: string, links: LinksRead): Record<string, unknown> {
+function buildEntry(
+  values: FormValues,
+  ctx: FormContext,
+  id: string,
+  links: LinksRead,
+  related: RelatedRead,
+): Record<string, unknown> {
   const original = ctx.original;
   const initial = formValuesFrom(original, values.packId, { packLanguage: ctx.packLanguage });
   const entry: Record<string, unknown> = original ? { ...original } : { id };
@@ -203,10 +209,7 @@ function buildEntry(values: FormValues, ctx: FormContext, id: string, links: Lin
   if (!original || changed('caseSensitive')) put(entry, 'caseSensitive', values.caseSensitive ? true : undefined);
   if (!original || changed('exclude'))
     put(entry, 'exclude', lines(values.exclude).length ? lines(values.exclude) : undefined);
-  if (!original || changed('related')) {
-    const { ids } = relatedIds(values, ctx, id);
-    put(entry, 'related', ids.length ? ids : undefined);
-  }
+  if (!original || changed('related')) put(entry, 'related', related.ids.length ? related.ids : undefined);
   if (!original || changed('section')) put(entry, 'section', values.section.trim() || undefined);
   if (!original || changed('links')) put(entry, 'links', links.links.length > 0 ? links.links : undefined);
   return entry;
@@ -224,9 +227,10 @@ export function validateForm(values: FormValues, ctx: FormContext): { entry?: En
   checkNames(values, ctx, id, errors);
   checkNotes(values, errors);
   const links = linksFrom(values, ctx.original?.links);
-  checkLists(values, ctx, id, links, errors);
+  const related = relatedIds(values, ctx, id);
+  checkLists(values, links, related, errors);
   if (errors.length > 0) return { errors };
-  const result = entrySchema.safeParse(buildEntry(values, ctx, id, links));
+  const result = entrySchema.safeParse(buildEntry(values, ctx, id, links, related));
   if (result.success) return { entry: result.data, errors };
   // A rule the checks above do not cover: still shown next to the right field.
   return {

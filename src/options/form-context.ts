@@ -30,8 +30,7 @@ export function formContextFor(
       packEntryIds = new Set(pack.entries.map((e) => e.entry.id));
       for (const { entry } of pack.entries) {
         if (entry.id === original?.id) continue;
-        for (const name of everyName(entry))
-          if (!packNameIds.has(searchKey(name))) packNameIds.set(searchKey(name), entry.id);
+        for (const key of everyName(entry).map(searchKey)) if (!packNameIds.has(key)) packNameIds.set(key, entry.id);
       }
       for (const e of pack.removed) takenIds.add(e.id);
     }
