@@ -54,12 +54,7 @@ export async function startEditor(doc: Document, root: HTMLElement, language: Re
       id: p.pack.id,
       title: packTitle(p.pack, language),
       sections: p.pack.source.sections,
-      sectionTitles: Object.fromEntries(
-        p.pack.source.sections.flatMap((s) => {
-          const title = p.pack.source.sectionNames?.[s]?.[language];
-          return title ? [[s, title]] : [];
-        }),
-      ),
+      sectionNames: p.pack.source.sectionNames,
       language: p.pack.source.language,
     }));
 

@@ -1,5 +1,6 @@
 /** The fields of the entry form, built from its values. */
 import { CATEGORIES } from '../glossary/categories';
+import { displayName, type DisplayNames } from '../glossary/entry-names';
 import { LIMITS, NOTE_LANGUAGES, type NoteLanguage } from '../glossary/schema';
 import { categoryLabel, type MessageKey, type ReaderLanguage, type Translator } from '../i18n';
 import { h } from './dom';
@@ -10,8 +11,8 @@ export interface PackChoice {
   id: string;
   title: string;
   sections: readonly string[];
-  /** A section's title for the editor's reader, by its title in `sections`, where it differs. */
-  sectionTitles?: Readonly<Record<string, string>>;
+  /** Each section's title in the reader languages, by its title in `sections` (the pack's `sectionNames`). */
+  sectionNames?: Readonly<Record<string, DisplayNames>>;
   language?: NoteLanguage;
 }
 
@@ -30,12 +31,15 @@ export interface FieldsContext {
 }
 
 /** The section control: a choice among the pack's sections, or free text if it lists none. */
-export function sectionControl({ doc, t }: FieldsContext, pack: PackChoice, value: string): Control {
+export function sectionControl({ doc, t, language }: FieldsContext, pack: PackChoice, value: string): Control {
   if (pack.sections.length === 0) return textInput(doc, value, { maxlength: LIMITS.sectionLength });
   const options: [string, string][] = [
     ['', t('editorSectionNone')],
     // Stored by the column's own title, shown in the reader's language as the tooltip shows it.
-    ...pack.sections.map((s): [string, string] => [s, pack.sectionTitles?.[s] ?? s]),
+    ...pack.sections.map((s): [string, string] => [
+      s,
+      displayName({ term: s, names: pack.sectionNames?.[s] }, language),
+    ]),
   ];
   if (value && !pack.sections.includes(value)) options.push([value, value]);
   return selectControl(doc, value, options);
