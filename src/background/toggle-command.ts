@@ -8,12 +8,10 @@ import { browser } from 'wxt/browser';
 import { readSettings, settingsItem } from '../settings/settings';
 import { TOGGLE_HIGHLIGHTS_COMMAND } from './commands';
 
-/** Flips the global switch; resolves with whether highlights are now on. */
-export async function toggleHighlights(): Promise<boolean> {
+/** Flips the global switch. */
+export async function toggleHighlights(): Promise<void> {
   const settings = await readSettings();
-  const enabled = !settings.enabled;
-  await settingsItem.setValue({ ...settings, enabled });
-  return enabled;
+  await settingsItem.setValue({ ...settings, enabled: !settings.enabled });
 }
 
 /** What a command does (exported for tests: a headless browser cannot press a command's keys). */
