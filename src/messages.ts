@@ -21,6 +21,8 @@ export type Message =
   | { type: 'get-page-summary' }
   /** Popup → content script: scroll to the next occurrence of an entry and focus it. */
   | { type: 'reveal-entry'; id: string }
+  /** Content script → background: the reader pressed "Edit this entry" in a tooltip; open the editor at it. */
+  | { type: 'open-editor'; id: string }
   /** Content script → background: the compiled glossary is missing or unusable; build it. */
   | { type: 'ensure-glossary' }
   /**
@@ -63,7 +65,8 @@ export function parseMessage(raw: unknown): Message | undefined {
       const counts = parseCounts(ownField(raw, 'counts'));
       return counts && { type, counts };
     }
-    case 'reveal-entry': {
+    case 'reveal-entry':
+    case 'open-editor': {
       const id = ownField(raw, 'id');
       return isShortString(id, MAX_ID) ? { type, id } : undefined;
     }

@@ -66,6 +66,11 @@ export default defineContentScript({
         active: () => controller.engineKind === 'highlight',
         at: (node, offset) => controller.hitTest(node, offset),
       },
+      // A content script cannot open an extension page; the background opens the editor beside this tab.
+      openEditor: (id) => {
+        const message: Message = { type: 'open-editor', id };
+        browser.runtime.sendMessage(message).catch(() => {});
+      },
     });
     const visitor = createOccurrenceVisitor(document, (target) => tooltip.showFor(target));
     startHighlightNavigation({

@@ -4,17 +4,9 @@
  * (`options.html#add=…`), which never leaves the browser.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { editorPathForSelection } from '../editor-url';
 
 export const ADD_SELECTION_MENU_ID = 'columnlens-add-selection';
-
-/** Longer selections are not names; the editor's term field has the same limit. */
-const MAX_PREFILL = 120;
-
-/** The editor path that opens a new entry prefilled with `text`. */
-export function editorPathForSelection(text: string): string {
-  const term = text.replace(/\s+/g, ' ').trim().slice(0, MAX_PREFILL);
-  return `/options.html#add=${encodeURIComponent(term)}`;
-}
 
 /** What a click on the menu item does (exported for tests: native menus cannot be clicked headless). */
 export async function handleMenuClick(info: Browser.contextMenus.OnClickData): Promise<void> {

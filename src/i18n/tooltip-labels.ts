@@ -18,6 +18,7 @@ export type TooltipLabelKey =
   | 'tooltipRelated'
   | 'tooltipBack'
   | 'tooltipLinks'
+  | 'tooltipEdit'
   | 'categoryCompany'
   | 'categoryOrganization'
   | 'categoryPerson'
@@ -37,6 +38,7 @@ export const TOOLTIP_LABELS: Record<ReaderLanguage, Labels> = {
     tooltipRelated: en.tooltipRelated,
     tooltipBack: en.tooltipBack,
     tooltipLinks: en.tooltipLinks,
+    tooltipEdit: en.tooltipEdit,
     categoryCompany: en.categoryCompany,
     categoryOrganization: en.categoryOrganization,
     categoryPerson: en.categoryPerson,
@@ -53,6 +55,7 @@ export const TOOLTIP_LABELS: Record<ReaderLanguage, Labels> = {
     tooltipRelated: zhTW.tooltipRelated,
     tooltipBack: zhTW.tooltipBack,
     tooltipLinks: zhTW.tooltipLinks,
+    tooltipEdit: zhTW.tooltipEdit,
     categoryCompany: zhTW.categoryCompany,
     categoryOrganization: zhTW.categoryOrganization,
     categoryPerson: zhTW.categoryPerson,
@@ -69,6 +72,7 @@ export const TOOLTIP_LABELS: Record<ReaderLanguage, Labels> = {
     tooltipRelated: zhCN.tooltipRelated,
     tooltipBack: zhCN.tooltipBack,
     tooltipLinks: zhCN.tooltipLinks,
+    tooltipEdit: zhCN.tooltipEdit,
     categoryCompany: zhCN.categoryCompany,
     categoryOrganization: zhCN.categoryOrganization,
     categoryPerson: zhCN.categoryPerson,

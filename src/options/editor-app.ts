@@ -3,6 +3,7 @@
  * reader's actions into layer changes. Every change is stored, republished to open tabs,
  * announced in the status line and (where it makes sense) undoable.
  */
+import { entryIdFromHash, prefillFromHash } from '../editor-url';
 import { displayName, packTitle } from '../glossary/entry-names';
 import { activeEntries } from '../glossary-store/merge';
 import { deleteEntry, resetEntry, saveEntry } from '../glossary-store/layer-edits';
@@ -17,7 +18,6 @@ import { createExportPanel } from './export-panel';
 import { formContextFor } from './form-context';
 import { createImportPanel } from './import-panel';
 import { createPackPanel } from './pack-panel';
-import { prefillFromHash } from './prefill';
 import { createProblemsPanel } from './problems-panel';
 import { createQuarantinePanel } from './quarantine-panel';
 import { createStatusLine } from './status-line';
@@ -213,10 +213,19 @@ export async function startEditor(doc: Document, root: HTMLElement, language: Re
   render(store.data);
 
   const prefill = prefillFromHash(doc.location.hash);
+  const editId = entryIdFromHash(doc.location.hash);
+  // The request is done once: a reload shows the editor as the reader left it.
+  if (prefill || editId) doc.defaultView?.history.replaceState(null, '', doc.location.pathname);
   if (prefill) {
     // Opened from the context menu: a new entry named after the selection.
-    doc.defaultView?.history.replaceState(null, '', doc.location.pathname);
     openEntry({ packId: packChoices(store.data)[0]?.id ?? '' }, prefill);
     announce(t('editorPrefilled', prefill));
+  } else if (editId) {
+    // Opened from a tooltip: the entry the page showed, from the pack it came from.
+    const shown = activeEntries(store.data.merged).entries.find((entry) => entry.id === editId);
+    if (shown) {
+      openEntry({ packId: shown.packId, id: editId });
+      list.reveal(itemKey(shown.packId, editId));
+    } else announce(t('editorEditMissing', editId));
   }
 }

@@ -26,6 +26,8 @@ export interface EntryList {
   update(items: readonly ListItem[], packs: readonly { id: string; title: string }[]): void;
   /** Marks the row of the open entry. */
   setSelected(key: string | undefined): void;
+  /** Turns to the page that holds `key`'s row, if the filters show it, and scrolls the row into view. */
+  reveal(key: string): void;
 }
 
 const STATE_BADGES: Partial<Record<ListItem['state'], MessageKey>> = {
@@ -232,6 +234,14 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
         if (row.dataset.key === key) row.setAttribute('aria-current', 'true');
         else row.removeAttribute('aria-current');
       }
+    },
+    reveal(key) {
+      const at = filterItems(items, filter).items.findIndex((item) => item.key === key);
+      if (at < 0) return;
+      page = Math.floor(at / PAGE_SIZE);
+      render();
+      const row = [...list.querySelectorAll<HTMLElement>('button.entry-row')].find((r) => r.dataset.key === key);
+      row?.scrollIntoView({ block: 'nearest' });
     },
   };
 }

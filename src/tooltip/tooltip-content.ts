@@ -26,6 +26,8 @@ export interface TooltipContentOptions {
   openRelated(id: string): void;
   /** The entry the reader came from through the related list, and the way back to it. */
   back?: { names: RelatedNames; go(): void };
+  /** Opens the glossary editor at this entry; without it the tooltip offers no way there. */
+  edit?(): void;
 }
 
 /** Id of the element that holds the entry's name, unique in the tooltip's shadow root: what names the panel. */
@@ -54,13 +56,24 @@ function limitedList(items: readonly string[], max: number): string {
   return items.length > max ? `${shown} · +${items.length - max}` : shown;
 }
 
-/** A button that reads as a link in the tooltip's text (it opens something in place, not a page). */
-function inlineButton(doc: Document, className: string, text: string, onClick: () => void): HTMLElement {
+/**
+ * A button that reads as a link in the tooltip's text. `trustedOnly`: only the reader's own
+ * click or key press counts, not a click the page's script makes (`button.click()` reaches
+ * into an open shadow root) — for a button that opens a tab.
+ */
+function inlineButton(
+  doc: Document,
+  className: string,
+  text: string,
+  onClick: () => void,
+  { trustedOnly = false } = {},
+): HTMLElement {
   const button = element(doc, 'button', className, text);
   (button as HTMLButtonElement).type = 'button';
   button.addEventListener('click', (event) => {
     // The page never hears of clicks in our UI (a page's "click outside" handler must not fire).
     event.stopPropagation();
+    if (trustedOnly && !event.isTrusted) return;
     onClick();
   });
   return button;
@@ -89,7 +102,7 @@ function relatedButtons(
 
 /** The tooltip body for one entry, in the reader's language. */
 export function renderTooltipContent(options: TooltipContentOptions): HTMLElement {
-  const { document: doc, entry, language, getNames, openRelated, back } = options;
+  const { document: doc, entry, language, getNames, openRelated, back, edit } = options;
   const body = element(doc, 'div', 'body');
 
   if (back) {
@@ -146,5 +159,12 @@ export function renderTooltipContent(options: TooltipContentOptions): HTMLElemen
   });
   if (links.length > 0)
     body.append(labelledLine(doc, 'links', tooltipLabel(language, 'tooltipLinks'), dotted(doc, links)));
+
+  if (edit) {
+    // Last, so the keyboard meets the entry's own related entries and links first.
+    const actions = element(doc, 'p', 'actions');
+    actions.append(inlineButton(doc, 'edit-entry', tooltipLabel(language, 'tooltipEdit'), edit, { trustedOnly: true }));
+    body.append(actions);
+  }
   return body;
 }

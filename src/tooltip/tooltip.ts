@@ -26,7 +26,7 @@ export const SHOW_DELAY_MS = 300;
 export const HIDE_GRACE_MS = 300;
 
 /**
- * The links and buttons (related entries, the way back) in tooltip content: what the keyboard
+ * The links and buttons (related entries, the way back, the editor) in tooltip content: what the keyboard
  * enters, and what makes the tooltip a dialog.
  */
 const linksIn = (root: ParentNode) => [...root.querySelectorAll<HTMLElement>('a[href], button')];
@@ -41,6 +41,8 @@ export interface TooltipOptions {
   getLanguage(): ReaderLanguage;
   /** Painted highlights under the pointer (highlight engine); marks need nothing. */
   hitTester?: HighlightHitTester;
+  /** Opens the glossary editor at an entry: the tooltip's "Edit in the glossary". */
+  openEditor?(id: string): void;
 }
 
 export interface Tooltip {
@@ -65,7 +67,7 @@ interface Open {
 
 /** Starts the tooltip on `document` until `signal` aborts. */
 export function startTooltip(options: TooltipOptions): Tooltip {
-  const { document: doc, signal, getEntry, getNames, getLanguage, hitTester } = options;
+  const { document: doc, signal, getEntry, getNames, getLanguage, hitTester, openEditor } = options;
   const namesOf =
     getNames ??
     ((id: string) => {
@@ -152,6 +154,7 @@ export function startTooltip(options: TooltipOptions): Tooltip {
       getNames: namesOf,
       openRelated: visit,
       back: previous ? { names: previous, go: () => retrace() } : undefined,
+      edit: openEditor && (() => openEditor(entry.id)),
     });
     panel.replaceChildren(content);
     ui().setInteractive(linksIn(content).length > 0, TERM_ID);

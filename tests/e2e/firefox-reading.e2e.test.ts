@@ -12,11 +12,13 @@ import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayName } from '../../src/glossary/entry-names';
 import { languageFromTag } from '../../src/i18n/language';
+import { tooltipLabel } from '../../src/i18n/tooltip-labels';
+import { translator } from '../../src/i18n/translate';
 import { relevanceScore, type ScoredEntry } from '../../src/scoring/relevance';
 import { NEXT_HIGHLIGHT_KEYS } from '../../src/tooltip/highlight-navigation';
 import { waitForHighlights } from '../bench/lib/highlight-wait';
 import { contrast, hexColour, parseColour } from './harness/colour';
-import { tabShowing } from './harness/firefox';
+import { newPageAt, tabShowing, waitInPage } from './harness/firefox';
 import { firefoxSuite } from './harness/suite';
 
 interface PackEntry extends ScoredEntry {
@@ -141,10 +143,42 @@ describe('reading a page in Firefox ESR', () => {
     expect(await inTooltip()).toBe(links[0]!.title);
     for (let i = 1; i < links.length; i++) await article.keyboard.press('Tab');
     expect(await inTooltip()).toBe(links.at(-1)!.title);
-    // Past the last link, on from the highlight: the search field after it in the page.
+    // Then "Edit in the glossary"; past it, on from the highlight: the search field after it in the page.
+    const language = languageFromTag(await article.evaluate(() => navigator.language));
+    await article.keyboard.press('Tab');
+    expect(await inTooltip()).toBe(tooltipLabel(language, 'tooltipEdit'));
     await article.keyboard.press('Tab');
     expect(await article.evaluate(() => document.activeElement?.id)).toBe('search');
     await article.waitForFunction(() => !document.querySelector('columnlens-tooltip'), { timeout: 5_000 });
+  });
+
+  it('opens the editor at the entry with Enter on “Edit in the glossary”', async () => {
+    await article.mouse.move(5, 5);
+    await article.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    for (let i = 0; i < 20 && (await focusedId(article)) !== 'nvidia'; i++) await pressNextHighlight(article);
+    expect(await focusedId(article)).toBe('nvidia');
+    const controls = await article.evaluate(
+      () => document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelectorAll('a[href], button').length ?? 0,
+    );
+    for (let i = 0; i < controls; i++) await article.keyboard.press('Tab');
+    const focusedClass = await article.evaluate(
+      () => document.querySelector('columnlens-tooltip')?.shadowRoot?.activeElement?.className ?? null,
+    );
+    expect(focusedClass).toBe('edit-entry');
+    const before = await suite.browser.browser.pages();
+    await article.keyboard.press('Enter');
+    const editor = await newPageAt(suite.browser.browser, before, `${suite.browser.extensionOrigin}/options.html`);
+    const heading = await waitInPage(
+      editor,
+      () => document.querySelector('#field-term') && document.querySelector('#form-heading')?.textContent,
+      null,
+    );
+    const language = languageFromTag(await editor.evaluate(() => navigator.language));
+    expect(heading).toBe(translator(language)('editorFormEditHeading', displayName(entry('nvidia'), language)));
+    expect(await editor.evaluate(() => location.hash)).toBe('');
+    await editor.close();
+    await article.bringToFront();
+    await article.keyboard.press('Escape');
   });
 
   it('highlights text the page appends later within a second', async () => {

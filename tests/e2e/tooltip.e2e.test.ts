@@ -33,6 +33,11 @@ declare const chrome: {
     local: { set(items: Record<string, unknown>): Promise<void> };
     sync: { set(items: Record<string, unknown>): Promise<void> };
   };
+  tabs: {
+    getCurrent(): Promise<{ id?: number; index: number; openerTabId?: number } | undefined>;
+    get(id: number): Promise<{ id?: number; index: number }>;
+    sendMessage(id: number, message: unknown): Promise<unknown>;
+  };
 };
 
 const TOOLTIP = 'columnlens-tooltip .panel';
@@ -48,6 +53,16 @@ describe('the tooltip in Chromium', () => {
     suite.browser.context.route(url, (route) =>
       route.fulfill({ contentType: 'text/html', body: '<title>Further reading</title>' }),
     );
+
+  /** Opens Nvidia's tooltip by pointer; its first related entry is the one the pack has. */
+  const hoverNvidia = async () => {
+    const nvidia = entry('nvidia');
+    const firstRelated = nvidia.related!.map((id) => pack.entries.find((e) => e.id === id)).find(Boolean)!;
+    await page.mouse.move(5, 700);
+    await page.locator('#first mark[data-glossary-id="nvidia"]').hover();
+    await page.locator(TOOLTIP).waitFor();
+    return { nvidia, firstRelated };
+  };
 
   beforeAll(async () => {
     page = await suite.browser.context.newPage();
@@ -173,11 +188,7 @@ describe('the tooltip in Chromium', () => {
   });
 
   it('opens a related entry in the tooltip, by pointer and by keyboard, and comes back', async () => {
-    const nvidia = entry('nvidia');
-    const firstRelated = nvidia.related!.map((id) => pack.entries.find((e) => e.id === id)).find(Boolean)!;
-    await page.mouse.move(5, 700);
-    await page.locator('#first mark[data-glossary-id="nvidia"]').hover();
-    await page.locator(TOOLTIP).waitFor();
+    const { nvidia, firstRelated } = await hoverNvidia();
     // By pointer: the related entry's note shows in place, under the way back.
     await page.locator(`${TOOLTIP} .related-entry`).first().click();
     expect(await part(page, '.term')).toBe(displayName(firstRelated, 'en'));
@@ -206,6 +217,45 @@ describe('the tooltip in Chromium', () => {
     await page.keyboard.press('Escape');
     expect(await page.locator('columnlens-tooltip').count()).toBe(0);
     expect(await focusedId()).toBe('nvidia');
+  });
+
+  it('opens the editor at the entry it shows with “Edit in the glossary”, beside the page; the page’s script cannot', async () => {
+    const { firstRelated } = await hoverNvidia();
+    await page.locator(`${TOOLTIP} .related-entry`).first().click();
+    expect(await part(page, '.term')).toBe(displayName(firstRelated, 'en'));
+    expect(await part(page, '.edit-entry')).toBe('Edit in the glossary');
+
+    // The page's own script reaches the open shadow root and clicks: nothing opens.
+    const pagesBefore = suite.browser.context.pages().length;
+    await page.evaluate(() =>
+      document.querySelector('columnlens-tooltip')!.shadowRoot!.querySelector<HTMLElement>('.edit-entry')!.click(),
+    );
+    await page.waitForTimeout(1_000);
+    expect(suite.browser.context.pages()).toHaveLength(pagesBefore);
+
+    // The reader's click opens the editor at the entry shown (the related one, not the highlight's).
+    const opened = suite.browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('options.html') });
+    await page.locator(`${TOOLTIP} .edit-entry`).click();
+    const editor = await opened;
+    await editor.waitForSelector('#field-term');
+    expect(await editor.textContent('#form-heading')).toBe(`Edit “${displayName(firstRelated, 'en')}”`);
+    expect(await editor.inputValue('#field-term')).toBe(firstRelated.term);
+    expect(await editor.getAttribute('[data-testid="entry-row"][aria-current="true"]', 'data-key')).toBe(
+      `${pack.id}/${firstRelated.id}`,
+    );
+    // The request is consumed; the tab sits beside the article's, which it returns to when closed.
+    expect(new URL(editor.url()).hash).toBe('');
+    const placement = await editor.evaluate(async () => {
+      const tab = (await chrome.tabs.getCurrent())!;
+      const opener = await chrome.tabs.get(tab.openerTabId!);
+      const summary = await chrome.tabs.sendMessage(opener.id!, { type: 'get-page-summary' });
+      return { besideOpener: tab.index === opener.index + 1, openerUrl: (summary as { url: string }).url };
+    });
+    expect(placement).toEqual({ besideOpener: true, openerUrl: page.url() });
+    await editor.close();
+    await page.bringToFront();
+    await page.mouse.move(5, 700);
+    await page.locator('columnlens-tooltip').waitFor({ state: 'detached' });
   });
 
   it('reaches the further-reading links with Tab from a highlight reached by keyboard, then goes on in the page', async () => {
@@ -242,9 +292,12 @@ describe('the tooltip in Chromium', () => {
     await tab.close();
     await suite.browser.context.unroute(link!.url);
 
-    // Past the last link, Tab goes on from the highlight: to the search field after it in the page.
+    // After the links, "Edit in the glossary"; past it, Tab goes on from the highlight: to
+    // the search field after it in the page.
     await page.bringToFront();
     expect((await inTooltip())?.text).toBe(link!.title);
+    await page.keyboard.press('Tab');
+    expect((await inTooltip())?.text).toBe('Edit in the glossary');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
     await page.locator('columnlens-tooltip').waitFor({ state: 'detached' });

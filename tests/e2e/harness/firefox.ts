@@ -197,6 +197,26 @@ export async function tabShowing(
   }
 }
 
+/**
+ * The tab that opened at `url` (fragment aside), among pages not in `before`. Puppeteer's BiDi
+ * targets do not report a new tab's move from about:blank to its URL, so `waitForTarget`
+ * misses it: the pages are looked through until it shows.
+ */
+export async function newPageAt(
+  browser: Browser,
+  before: readonly Page[],
+  url: string,
+  timeoutMs = 10_000,
+): Promise<Page> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await browser.pages()).find((p) => !before.includes(p) && p.url().split('#')[0] === url);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no new tab opened at ${url}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** A value in the extension's storage, read from an extension page. */
 export function storageValue(probe: Page, area: 'local' | 'sync', key: string): Promise<unknown> {
   return probe.evaluate(async (a, k) => (await browser.storage[a].get(k))[k], area, key);

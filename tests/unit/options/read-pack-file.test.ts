@@ -1,32 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { prefillFromHash } from '../../../src/options/prefill';
 import { readPackFile } from '../../../src/options/read-pack-file';
-import { editorPathForSelection } from '../../../src/background/context-menu';
 import { bundledV1 } from '../glossary-store/fixtures';
 
 const fileOf = (name: string, text: string, size = new TextEncoder().encode(text).length) => ({
   name,
   size,
   text: async () => text,
-});
-
-describe('context-menu prefill', () => {
-  it('round-trips the selection through the editor URL, tidied', () => {
-    const path = editorPathForSelection('  輝達\n Nvidia  ');
-    expect(path).toBe(`/options.html#add=${encodeURIComponent('輝達 Nvidia')}`);
-    expect(prefillFromHash(new URL(path, 'chrome-extension://x').hash)).toBe('輝達 Nvidia');
-  });
-
-  it('ignores other fragments and malformed escapes', () => {
-    expect(prefillFromHash('')).toBeUndefined();
-    expect(prefillFromHash('#other=1')).toBeUndefined();
-    expect(prefillFromHash('#add=%E0%A4%A')).toBeUndefined();
-    expect(prefillFromHash('#add=%20%20')).toBeUndefined();
-  });
-
-  it('caps the prefill at the longest allowed name', () => {
-    expect(prefillFromHash(`#add=${'a'.repeat(500)}`)).toHaveLength(120);
-  });
 });
 
 describe('readPackFile', () => {
