@@ -61,6 +61,30 @@ describe('the context-menu item', () => {
     expect(await editor.textContent('[data-testid="status-message"]')).toContain('Zhipu Qingyan');
   });
 
+  it('opens the entry a selected name already belongs to, rather than a new entry', async () => {
+    const opened = suite.browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('options.html') });
+    await suite.browser.serviceWorker.evaluate(() =>
+      chrome.contextMenus.onClicked.dispatch(
+        {
+          menuItemId: 'columnlens-add-selection',
+          selectionText: '英伟达',
+          editable: false,
+          pageUrl: 'https://example.com/',
+        },
+        { id: -1 },
+      ),
+    );
+    const editor = await opened;
+    await editor.waitForSelector('#field-term');
+    expect(await editor.textContent('#form-heading')).toBe('Edit “Nvidia”');
+    expect(await editor.inputValue('#field-term')).toBe('輝達');
+    expect(await editor.textContent('[data-testid="status-message"]')).toContain('英伟达');
+    expect(await editor.getAttribute('[data-testid="entry-row"][aria-current="true"]', 'data-key')).toMatch(
+      /\/nvidia$/,
+    );
+    await editor.close();
+  });
+
   it('prefills from the URL and treats the text as text', async () => {
     const hostile = '<script>alert(1)</script>';
     const editor = await openEditor(suite.browser, `#add=${encodeURIComponent(hostile)}`);

@@ -2,7 +2,9 @@
 /**
  * The editor opened at an entry (`options.html#edit=<id>`, from a tooltip's "Edit in the
  * glossary"): the entry's form is open, its row shown and marked in the list, whichever page
- * and pack it is in, and the request is consumed so a reload does not repeat it.
+ * and pack it is in, and the request is consumed so a reload does not repeat it. And the
+ * context menu's "Add to the glossary" (`#add=<text>`) on a name the glossary already has opens
+ * that name's entry instead of a new one that could not take it.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -90,5 +92,25 @@ describe('the editor opened at an entry', () => {
         displayName({ term: '輝達', names: { 'zh-Hans': '英伟达' } }, 'zh-Hans'),
       ),
     );
+  });
+
+  it('opens the entry a selection already names, in any script, instead of a new entry', async () => {
+    await openEditor();
+    for (const selection of ['英伟达', 'NVIDIA', ' 輝達 ']) {
+      await reopenAt(`#add=${encodeURIComponent(selection)}`);
+      expect(heading()).toBe(t('editorFormEditHeading', 'Nvidia'));
+      expect(term()).toBe('輝達');
+      expect(currentRow()?.querySelector('.entry-name')?.textContent).toBe('Nvidia');
+      expect(status()).toBe(t('editorPrefillKnown', selection.trim(), 'Nvidia'));
+      expect(location.hash).toBe('');
+    }
+  });
+
+  it('still opens a new entry for a selection the glossary does not name', async () => {
+    await openEditor();
+    await reopenAt(`#add=${encodeURIComponent('智谱清言')}`);
+    expect(heading()).toBe(t('editorFormNewHeading'));
+    expect(term()).toBe('智谱清言');
+    expect(status()).toBe(t('editorPrefilled', '智谱清言'));
   });
 });
