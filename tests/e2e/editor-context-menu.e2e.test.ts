@@ -39,21 +39,29 @@ describe('the context-menu item', () => {
     expect(await probe('no-such-item')).toContain('Cannot find menu item');
   });
 
-  it('opens the editor with a new entry named after the selection', async () => {
+  /** Fires the menu item's click on `selectionText` and returns the editor it opens, once its form shows. */
+  const chooseAddOn = async (selectionText: string) => {
     const opened = suite.browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('options.html') });
-    await suite.browser.serviceWorker.evaluate(() =>
-      chrome.contextMenus.onClicked.dispatch(
-        {
-          menuItemId: 'columnlens-add-selection',
-          selectionText: '  Zhipu\nQingyan  ',
-          editable: false,
-          pageUrl: 'https://example.com/',
-        },
-        { id: -1 },
-      ),
+    await suite.browser.serviceWorker.evaluate(
+      (text) =>
+        chrome.contextMenus.onClicked.dispatch(
+          {
+            menuItemId: 'columnlens-add-selection',
+            selectionText: text,
+            editable: false,
+            pageUrl: 'https://example.com/',
+          },
+          { id: -1 },
+        ),
+      selectionText,
     );
     const editor = await opened;
     await editor.waitForSelector('#field-term');
+    return editor;
+  };
+
+  it('opens the editor with a new entry named after the selection', async () => {
+    const editor = await chooseAddOn('  Zhipu\nQingyan  ');
     expect(await editor.inputValue('#field-term')).toBe('Zhipu Qingyan');
     expect(await editor.textContent('#form-heading')).toBe('New entry');
     // The fragment is consumed, so a reload does not open a second new entry.
@@ -62,20 +70,7 @@ describe('the context-menu item', () => {
   });
 
   it('opens the entry a selected name already belongs to, rather than a new entry', async () => {
-    const opened = suite.browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('options.html') });
-    await suite.browser.serviceWorker.evaluate(() =>
-      chrome.contextMenus.onClicked.dispatch(
-        {
-          menuItemId: 'columnlens-add-selection',
-          selectionText: '英伟达',
-          editable: false,
-          pageUrl: 'https://example.com/',
-        },
-        { id: -1 },
-      ),
-    );
-    const editor = await opened;
-    await editor.waitForSelector('#field-term');
+    const editor = await chooseAddOn('英伟达');
     expect(await editor.textContent('#form-heading')).toBe('Edit “Nvidia”');
     expect(await editor.inputValue('#field-term')).toBe('輝達');
     expect(await editor.textContent('[data-testid="status-message"]')).toContain('英伟达');
