@@ -270,7 +270,15 @@ export function startTooltip(options: TooltipOptions): Tooltip {
   doc.addEventListener(
     'pointerdown',
     (event) => {
-      if (!isTooltip(event.target)) unpin();
+      if (isTooltip(event.target)) return;
+      unpin();
+      // A press anywhere but on the open highlight dismisses its tooltip at once. On a touch
+      // screen nothing else would: no pointer stays over the tooltip to leave it, and a tap
+      // on a related entry takes focus from the highlight.
+      if (open && hoverKey !== open.anchor.key) {
+        cancelShow();
+        hide();
+      }
     },
     listen,
   );

@@ -258,6 +258,34 @@ describe('the tooltip in Chromium', () => {
     await page.locator('columnlens-tooltip').waitFor({ state: 'detached' });
   });
 
+  it('on a touch screen: opens on a tap, shows a tapped related entry, and closes on a tap elsewhere', async () => {
+    const nvidia = entry('nvidia');
+    const firstRelated = entry(nvidia.related!.find((id) => pack.entries.some((e) => e.id === id))!);
+    await page.mouse.move(5, 700);
+    const cdp = await suite.browser.context.newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    /** A finger's tap in the middle of `box`, as the touch screen sends it. */
+    const tap = async (box: { x: number; y: number; width: number; height: number } | null) => {
+      const point = { x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 };
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    try {
+      await tap(await page.locator('#first mark[data-glossary-id="nvidia"]').boundingBox());
+      await page.locator(TOOLTIP).waitFor();
+      expect(await part(page, '.term')).toBe(displayName(nvidia, 'en'));
+      await tap(await page.locator(`${TOOLTIP} .related-entry`).first().boundingBox());
+      await page.waitForTimeout(800); // past the grace period: nothing holds it but the tap
+      expect(await part(page, '.term')).toBe(displayName(firstRelated, 'en'));
+      await tap({ x: 0, y: 690, width: 10, height: 10 });
+      await page.locator('columnlens-tooltip').waitFor({ state: 'detached', timeout: 1_000 });
+      expect(await page.locator('mark[aria-describedby]').count()).toBe(0);
+    } finally {
+      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
+      await cdp.detach();
+    }
+  });
+
   it('reaches the further-reading links with Tab from a highlight reached by keyboard, then goes on in the page', async () => {
     const link = entry('nvidia').links?.at(-1);
     expect(link).toBeTruthy();
