@@ -63,6 +63,11 @@ export function hitAt(
   return undefined;
 }
 
+/** The open shadow roots an event passed through, for `caretAt`. */
+function shadowRootsOn(event: Event): ShadowRoot[] {
+  return event.composedPath().filter((n): n is ShadowRoot => (n as Node).nodeType === 11 && 'host' in n);
+}
+
 /**
  * Calls `onChange` with the highlight under the pointer whenever it changes (undefined when
  * the pointer leaves it). Pointer positions over `isOwnUi` targets (the tooltip) are ignored.
@@ -93,7 +98,7 @@ export function watchPointerHits(
       if (event.pointerType === 'touch' || isOwnUi(event.target) || !tester.active()) return;
       x = event.clientX;
       y = event.clientY;
-      roots = event.composedPath().filter((n): n is ShadowRoot => (n as Node).nodeType === 11 && 'host' in n);
+      roots = shadowRootsOn(event);
       frame ??= win.requestAnimationFrame(() => {
         frame = undefined;
         if (!signal.aborted) report(hitAt(doc, tester, x, y, roots));
@@ -110,4 +115,29 @@ export function watchPointerHits(
     { signal, passive: true },
   );
   signal.addEventListener('abort', () => frame !== undefined && win.cancelAnimationFrame(frame), { once: true });
+}
+
+/**
+ * Calls `onTap` with the painted highlight a finger taps. A finger has no hover to find it by.
+ * Its click, not its `pointerup`: the tap moves focus between the two (to a link or a
+ * focusable container around the text), which would take the tooltip away again; and a pan
+ * or a pinch makes no click.
+ */
+export function watchTouchTaps(
+  doc: Document,
+  signal: AbortSignal,
+  tester: HighlightHitTester,
+  isOwnUi: (target: EventTarget | null) => boolean,
+  onTap: (hit: NonNullable<ReturnType<HighlightHitTester['at']>>) => void,
+): void {
+  doc.addEventListener(
+    'click',
+    (event) => {
+      // Browsers send a click as a PointerEvent that says what made it.
+      if ((event as PointerEvent).pointerType !== 'touch' || isOwnUi(event.target) || !tester.active()) return;
+      const hit = hitAt(doc, tester, event.clientX, event.clientY, shadowRootsOn(event));
+      if (hit) onTap(hit);
+    },
+    { signal, passive: true },
+  );
 }

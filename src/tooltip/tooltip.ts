@@ -7,12 +7,13 @@
  *
  * Marks are found by event delegation on the document, so this works however and whenever
  * the highlighter creates them. Painted highlights (no elements) are found by hit-testing
- * (`pointer-hits.ts`), and keyboard navigation shows their tooltip through `showFor`.
+ * (`pointer-hits.ts`) under the pointer and under a finger's tap, and keyboard navigation shows
+ * their tooltip through `showFor`.
  * Everything stops through `signal`.
  */
 import type { ReaderLanguage } from '../i18n/language';
 import { closestMark } from './marks';
-import { watchPointerHits, type HighlightHitTester } from './pointer-hits';
+import { watchPointerHits, watchTouchTaps, type HighlightHitTester } from './pointer-hits';
 import { describeBy, markAnchor, rangeAnchor, type RangeTarget, type TooltipAnchor } from './tooltip-anchor';
 import { renderTooltipContent, TERM_ID } from './tooltip-content';
 import type { RelatedNames, TooltipEntry } from './tooltip-entry';
@@ -260,11 +261,19 @@ export function startTooltip(options: TooltipOptions): Tooltip {
     listen,
   );
 
+  /** Shows `anchor`'s tooltip until Esc, a press elsewhere, focus moving elsewhere, or the next one. */
+  function pin(anchor: TooltipAnchor): void {
+    pinnedKey = anchor.key;
+    show(anchor);
+  }
+
   if (hitTester) {
     watchPointerHits(doc, signal, hitTester, isTooltip, (hit) => {
       if (hit) hoverOn(rangeAnchor(hit), true);
       else if (hoverIsHit && hoverKey) hoverOff();
     });
+    // A tap on a painted highlight pins its tooltip, as keyboard navigation does.
+    watchTouchTaps(doc, signal, hitTester, isTooltip, (hit) => pin(rangeAnchor(hit)));
   }
 
   doc.addEventListener(
@@ -339,10 +348,7 @@ export function startTooltip(options: TooltipOptions): Tooltip {
 
   return {
     showFor(target) {
-      if (signal.aborted) return;
-      const anchor = rangeAnchor(target);
-      pinnedKey = anchor.key;
-      show(anchor);
+      if (!signal.aborted) pin(rangeAnchor(target));
     },
   };
 }

@@ -121,6 +121,34 @@ describe('the highlight engine', () => {
     await page.locator('columnlens-tooltip').waitFor({ state: 'detached' });
   });
 
+  it('shows the tooltip of a highlight a finger taps, and closes it on a tap elsewhere', async () => {
+    const cdp = await suite.browser.context.newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    const tap = async ({ x, y }: { x: number; y: number }) => {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    const term = () =>
+      page.evaluate(
+        () => document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('.term')?.textContent,
+      );
+    try {
+      // In a link (to a place on this page): the tap focuses the link before its click, which
+      // must not take the tooltip away.
+      await tap(await centreOf(page, 'p-en', 'Baichuan'));
+      await page.locator('columnlens-tooltip .panel').waitFor({ state: 'visible' });
+      expect(await term()).toBe('Baichuan AI');
+      await page.waitForTimeout(800); // past the grace period: the tap pinned it
+      expect(await term()).toBe('Baichuan AI');
+      await tap({ x: 5, y: 5 });
+      await page.locator('columnlens-tooltip').waitFor({ state: 'detached', timeout: 1_000 });
+      expect(await page.evaluate(() => document.body.innerHTML)).toBe(pristine);
+    } finally {
+      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
+      await cdp.detach();
+    }
+  });
+
   it('moves between occurrences with Alt+Shift+J / K by selecting them, tooltip shown', async () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     const selected = () => page.evaluate(() => String(document.getSelection()));

@@ -184,6 +184,35 @@ describe('a tooltip shown for a painted highlight by the keyboard', () => {
     vi.advanceTimersByTime(HIDE_GRACE_MS + 20);
     expect(panel()).toBeNull();
   });
+
+  it('opens on a finger’s tap, which has no hover, and closes on a tap elsewhere', () => {
+    /** A tap at x on the line: over, down and up at once, then out, and the click. */
+    const tap = (x: number) => {
+      for (const type of ['pointerover', 'pointerdown', 'pointermove', 'pointerup', 'pointerout', 'click']) {
+        const init = { bubbles: true, composed: true, pointerType: 'touch', clientX: x, clientY: 10 };
+        document.querySelector('p')!.dispatchEvent(new PointerEvent(type, init));
+      }
+    };
+    tap(140);
+    expect(term()).toBe('Nvidia');
+    vi.advanceTimersByTime(HIDE_GRACE_MS * 3);
+    expect(term()).toBe('Nvidia');
+    tap(250);
+    expect(term()).toBe('華為');
+    // A tap on text no highlight covers closes the tooltip, at once.
+    tap(50);
+    expect(panel()).toBeNull();
+    // A pan makes no click: it opens nothing.
+    for (const type of ['pointerdown', 'pointercancel']) {
+      const init = { bubbles: true, pointerType: 'touch', clientX: 140, clientY: 10 };
+      document.querySelector('p')!.dispatchEvent(new PointerEvent(type, init));
+    }
+    expect(panel()).toBeNull();
+    // A mouse's click is not a tap: the mouse has hover.
+    const click = { bubbles: true, pointerType: 'mouse', clientX: 140, clientY: 10 };
+    document.querySelector('p')!.dispatchEvent(new PointerEvent('click', click));
+    expect(panel()).toBeNull();
+  });
 });
 
 describe('keyboard navigation over painted highlights', () => {
