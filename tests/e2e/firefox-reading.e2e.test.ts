@@ -1,5 +1,5 @@
 /**
- * Reading a page in Firefox ESR with the built extension: the tooltip on hover and its Esc,
+ * Reading a page in Firefox ESR with the built extension: the tooltip on hover, on a tap and its Esc,
  * the next-highlight shortcut and Tab into the tooltip's links, content the page adds later,
  * highlight colours on a light and a dark page, copying highlighted text, and the popup's
  * report on the tab (score and entries found). The Chromium files test each in more depth;
@@ -179,6 +179,35 @@ describe('reading a page in Firefox ESR', () => {
     await editor.close();
     await article.bringToFront();
     await article.keyboard.press('Escape');
+  });
+
+  it('on a touch screen: opens on a tap, shows a tapped related entry, and closes on a tap elsewhere', async () => {
+    await article.mouse.move(5, 5);
+    await article.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const centre = (selector: string) =>
+      article.evaluate((sel) => {
+        const el =
+          document.querySelector(sel) ?? document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector(sel);
+        const box = el!.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      }, selector);
+    const term = () => tooltipPart(article, '.term');
+    const language = languageFromTag(await article.evaluate(() => navigator.language));
+    const nvidia = await centre('#first mark[data-glossary-id="nvidia"]');
+    await article.touchscreen.tap(nvidia.x, nvidia.y);
+    await waitInPage(
+      article,
+      () => document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('.term')?.textContent,
+      null,
+    );
+    expect(await term()).toBe(displayName(entry('nvidia'), language));
+    const related = await centre('.related-entry');
+    const relatedName = await tooltipPart(article, '.related-entry');
+    await article.touchscreen.tap(related.x, related.y);
+    await new Promise((resolve) => setTimeout(resolve, 800)); // past the grace period
+    expect(await term()).toBe(relatedName);
+    await article.touchscreen.tap(5, 5);
+    await waitInPage(article, () => !document.querySelector('columnlens-tooltip'), null, 2_000);
   });
 
   it('highlights text the page appends later within a second', async () => {
