@@ -117,27 +117,11 @@ export function watchPointerHits(
   signal.addEventListener('abort', () => frame !== undefined && win.cancelAnimationFrame(frame), { once: true });
 }
 
-/**
- * Calls `onTap` with the painted highlight a finger taps. A finger has no hover to find it by.
- * Its click, not its `pointerup`: the tap moves focus between the two (to a link or a
- * focusable container around the text), which would take the tooltip away again; and a pan
- * or a pinch makes no click.
- */
-export function watchTouchTaps(
+/** The highlight under a pointer event's position (open shadow roots on its path included). */
+export function hitUnder(
   doc: Document,
-  signal: AbortSignal,
   tester: HighlightHitTester,
-  isOwnUi: (target: EventTarget | null) => boolean,
-  onTap: (hit: NonNullable<ReturnType<HighlightHitTester['at']>>) => void,
-): void {
-  doc.addEventListener(
-    'click',
-    (event) => {
-      // Browsers send a click as a PointerEvent that says what made it.
-      if ((event as PointerEvent).pointerType !== 'touch' || isOwnUi(event.target) || !tester.active()) return;
-      const hit = hitAt(doc, tester, event.clientX, event.clientY, shadowRootsOn(event));
-      if (hit) onTap(hit);
-    },
-    { signal, passive: true },
-  );
+  event: MouseEvent,
+): ReturnType<HighlightHitTester['at']> {
+  return hitAt(doc, tester, event.clientX, event.clientY, shadowRootsOn(event));
 }

@@ -13,7 +13,7 @@
  */
 import type { ReaderLanguage } from '../i18n/language';
 import { closestMark } from './marks';
-import { watchPointerHits, watchTouchTaps, type HighlightHitTester } from './pointer-hits';
+import { hitUnder, watchPointerHits, type HighlightHitTester } from './pointer-hits';
 import { describeBy, markAnchor, rangeAnchor, type RangeTarget, type TooltipAnchor } from './tooltip-anchor';
 import { renderTooltipContent, TERM_ID } from './tooltip-content';
 import type { RelatedNames, TooltipEntry } from './tooltip-entry';
@@ -272,9 +272,24 @@ export function startTooltip(options: TooltipOptions): Tooltip {
       if (hit) hoverOn(rangeAnchor(hit), true);
       else if (hoverIsHit && hoverKey) hoverOff();
     });
-    // A tap on a painted highlight pins its tooltip, as keyboard navigation does.
-    watchTouchTaps(doc, signal, hitTester, isTooltip, (hit) => pin(rangeAnchor(hit)));
   }
+
+  doc.addEventListener(
+    'click',
+    (event) => {
+      // A finger has no hover. Its tap focuses a mark only where the page lets focus go, and
+      // finds a painted highlight not at all: a tap on a highlight pins its tooltip, as keyboard
+      // navigation does. The click, not pointerup: the tap may move focus in between (to a link
+      // around the text), which would unpin it again; and a pan or a pinch makes no click.
+      // Browsers send a click as a PointerEvent that says what made it.
+      if ((event as PointerEvent).pointerType !== 'touch' || isTooltip(event.target)) return;
+      const mark = closestMark(origin(event));
+      if (mark) return pin(markAnchor(mark));
+      const hit = hitTester?.active() ? hitUnder(doc, hitTester, event) : undefined;
+      if (hit) pin(rangeAnchor(hit));
+    },
+    listen,
+  );
 
   doc.addEventListener(
     'pointerdown',
@@ -295,7 +310,11 @@ export function startTooltip(options: TooltipOptions): Tooltip {
   doc.addEventListener(
     'focusin',
     (event) => {
-      if (isTooltip(event.target) && focusInTooltip) return cancelHide();
+      if (isTooltip(event.target)) {
+        // Focus in our own UI (the keyboard's, or a tap on a related entry) leaves a pin as it is.
+        if (focusInTooltip) cancelHide();
+        return;
+      }
       const mark = closestMark(origin(event));
       if (!mark) return unpin();
       focusKey = mark;
