@@ -3,7 +3,7 @@
  *
  * - `options.html#add=<text>`: the context menu's "Add to the glossary", a new entry prefilled
  *   with the selected text.
- * - `options.html#edit=<id>`: the tooltip's "Edit this entry", the entry opened in the form.
+ * - `options.html#edit=<id>`: the tooltip's "Edit in the glossary", the entry opened in the form.
  *
  * The request travels in the fragment, which never leaves the browser.
  */

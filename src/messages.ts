@@ -21,7 +21,7 @@ export type Message =
   | { type: 'get-page-summary' }
   /** Popup → content script: scroll to the next occurrence of an entry and focus it. */
   | { type: 'reveal-entry'; id: string }
-  /** Content script → background: the reader pressed "Edit this entry" in a tooltip; open the editor at it. */
+  /** Content script → background: the reader pressed "Edit in the glossary" in a tooltip; open the editor at it. */
   | { type: 'open-editor'; id: string }
   /** Content script → background: the compiled glossary is missing or unusable; build it. */
   | { type: 'ensure-glossary' }

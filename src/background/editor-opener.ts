@@ -1,5 +1,5 @@
 /**
- * "Edit this entry" in a tooltip: the content script cannot open an extension page itself
+ * "Edit in the glossary" in a tooltip: the content script cannot open an extension page itself
  * (the editor is not exposed to web pages), so it asks the background, which opens the
  * editor at the entry in a tab beside the page the reader was on.
  */

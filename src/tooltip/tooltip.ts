@@ -27,8 +27,8 @@ export const SHOW_DELAY_MS = 300;
 export const HIDE_GRACE_MS = 300;
 
 /**
- * The links and buttons (related entries, the way back, the editor) in tooltip content: what the keyboard
- * enters, and what makes the tooltip a dialog.
+ * The links and buttons (related entries, the way back, the editor) in tooltip content: what
+ * the keyboard enters, and what makes the tooltip a dialog.
  */
 const linksIn = (root: ParentNode) => [...root.querySelectorAll<HTMLElement>('a[href], button')];
 
