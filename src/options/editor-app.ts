@@ -13,7 +13,7 @@ import { EditorStore, type EditorData } from './editor-store';
 import { createEntryForm, type PackChoice } from './entry-form';
 import { validateForm } from './entry-form-validate';
 import { createEntryList } from './entry-list';
-import { buildListItems, entryNamed, itemKey, type ListItem } from './entry-search';
+import { buildListItems, itemKey, searchKey, type ListItem } from './entry-search';
 import { createExportPanel } from './export-panel';
 import { formContextFor } from './form-context';
 import { createImportPanel } from './import-panel';
@@ -216,28 +216,28 @@ export async function startEditor(doc: Document, root: HTMLElement, language: Re
   const editId = entryIdFromHash(doc.location.hash);
   // The request is done once: a reload shows the editor as the reader left it.
   if (prefill || editId) doc.defaultView?.history.replaceState(null, '', doc.location.pathname);
-  const active = activeEntries(store.data.merged).entries;
-  /** Opens an entry of the glossary as it highlights, and shows its row in the list. */
-  const openActive = (entry: (typeof active)[number]) => {
-    openEntry({ packId: entry.packId, id: entry.id });
-    list.reveal(itemKey(entry.packId, entry.id));
+  /** Opens an entry and shows its row in the list. */
+  const openAndReveal = (packId: string, id: string) => {
+    openEntry({ packId, id });
+    list.reveal(itemKey(packId, id));
   };
   if (prefill) {
-    // Opened from the context menu. A selection that is already a name of an entry (英伟达
-    // for 輝達) opens that entry: a new one could not take the name, and the reader would
-    // learn so only after filling in the whole form.
-    const known = entryNamed(active, prefill);
-    if (known) {
-      openActive(known);
-      announce(t('editorPrefillKnown', prefill, displayName(known, language)));
+    // Opened from the context menu. A new entry goes to the first pack, where the form's name
+    // check would refuse a name another entry has (英伟达 for 輝達): the reader would learn so
+    // only after filling in the whole form, so that entry opens instead.
+    const packId = packChoices(store.data)[0]?.id ?? '';
+    const owner = formContextFor(store.data.merged, packId, undefined, language).nameOwners.get(searchKey(prefill));
+    if (owner) {
+      openAndReveal(owner.packId, owner.id);
+      announce(t('editorPrefillKnown', prefill, owner.name));
     } else {
-      openEntry({ packId: packChoices(store.data)[0]?.id ?? '' }, prefill);
+      openEntry({ packId }, prefill);
       announce(t('editorPrefilled', prefill));
     }
   } else if (editId) {
     // Opened from a tooltip: the entry the page showed, from the pack it came from.
-    const shown = active.find((entry) => entry.id === editId);
-    if (shown) openActive(shown);
+    const shown = activeEntries(store.data.merged).entries.find((entry) => entry.id === editId);
+    if (shown) openAndReveal(shown.packId, shown.id);
     else announce(t('editorEditMissing', editId));
   }
 }

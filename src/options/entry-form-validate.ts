@@ -26,14 +26,22 @@ export interface FieldError {
   subs: Substitution[];
 }
 
+/** The entry a name belongs to. */
+export interface NameOwner {
+  id: string;
+  packId: string;
+  name: string;
+  term: string;
+}
+
 export interface FormContext {
   /** The entry being edited; undefined for a new one. */
   original?: Entry;
   packLanguage?: NoteLanguage;
   /** Ids a new entry cannot take (the pack's and the active glossary's). */
   takenIds: ReadonlySet<string>;
-  /** Folded names of every other entry, with their owner: its id, its name for the reader, its term. */
-  nameOwners: ReadonlyMap<string, { id: string; name: string; term: string }>;
+  /** Folded names of every other entry, with their owner: its id and pack, its name for the reader, its term. */
+  nameOwners: ReadonlyMap<string, NameOwner>;
   /** Ids of the pack's entries, for `related`. */
   packEntryIds: ReadonlySet<string>;
   /** Folded names of the pack's other entries, with their ids: `related` may name an entry. */

@@ -50,15 +50,6 @@ export function searchKey(text: string): string {
   return fold(text).replace(/\s+/g, ' ').trim();
 }
 
-/**
- * The entry of `entries` that already has `name` among its names, folded as the search folds
- * (英伟达 finds 輝達's entry): the first such entry, or undefined if none.
- */
-export function entryNamed<E extends Entry>(entries: readonly E[], name: string): E | undefined {
-  const key = searchKey(name);
-  return entries.find((entry) => everyName(entry).some((n) => searchKey(n) === key));
-}
-
 function notesOf(entry: Entry): string {
   return typeof entry.context === 'string' ? entry.context : Object.values(entry.context).join('\n');
 }

@@ -3,7 +3,7 @@ import { displayName, everyName } from '../glossary/entry-names';
 import type { Entry, NoteLanguage } from '../glossary/schema';
 import type { MergedGlossary } from '../glossary-store/merge';
 import type { ReaderLanguage } from '../i18n/language';
-import type { FormContext } from './entry-form-validate';
+import type { FormContext, NameOwner } from './entry-form-validate';
 import { searchKey } from './entry-search';
 
 /**
@@ -18,7 +18,7 @@ export function formContextFor(
   original: Entry | undefined,
   language: ReaderLanguage,
 ): FormContext {
-  const nameOwners = new Map<string, { id: string; name: string; term: string }>();
+  const nameOwners = new Map<string, NameOwner>();
   const takenIds = new Set<string>();
   let packLanguage: NoteLanguage | undefined;
   let packEntryIds = new Set<string>();
@@ -39,7 +39,7 @@ export function formContextFor(
       if (isTarget && entry.id === original?.id) continue;
       takenIds.add(entry.id);
       if (!pack.enabled) continue;
-      const owner = { id: entry.id, name: displayName(entry, language), term: entry.term };
+      const owner = { id: entry.id, packId: pack.pack.id, name: displayName(entry, language), term: entry.term };
       for (const name of everyName(entry)) {
         const key = searchKey(name);
         if (!nameOwners.has(key)) nameOwners.set(key, owner);

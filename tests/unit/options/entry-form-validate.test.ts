@@ -113,7 +113,7 @@ describe('validateForm', () => {
     const original = bundled.entries[1]!;
     const ctx = {
       ...contextFor(original),
-      nameOwners: new Map([['huawei', { id: 'other', name: 'Other', term: 'Other' }]]),
+      nameOwners: new Map([['huawei', { id: 'other', packId: 'p', name: 'Other', term: 'Other' }]]),
     };
     const values = { ...formValuesFrom(original, 'bundled'), notes: { 'zh-Hant': '', 'zh-Hans': '', en: 'Changed.' } };
     expect(validateForm(values, ctx).errors).toEqual([]);
