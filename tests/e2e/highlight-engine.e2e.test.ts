@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { askTab, marksIn, settledMarks, writeSettings } from './highlight-helpers';
 import { chromiumSuite } from './harness/suite';
+import { withTouchScreen } from './harness/touch';
 
 declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
 
@@ -122,17 +123,11 @@ describe('the highlight engine', () => {
   });
 
   it('shows the tooltip of a highlight a finger taps, and closes it on a tap elsewhere', async () => {
-    const cdp = await suite.browser.context.newCDPSession(page);
-    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
-    const tap = async ({ x, y }: { x: number; y: number }) => {
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    };
     const term = () =>
       page.evaluate(
         () => document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('.term')?.textContent,
       );
-    try {
+    await withTouchScreen(suite.browser.context, page, async (tap) => {
       // In a link (to a place on this page): the tap focuses the link before its click, which
       // must not take the tooltip away.
       await tap(await centreOf(page, 'p-en', 'Baichuan'));
@@ -143,10 +138,7 @@ describe('the highlight engine', () => {
       await tap({ x: 5, y: 5 });
       await page.locator('columnlens-tooltip').waitFor({ state: 'detached', timeout: 1_000 });
       expect(await page.evaluate(() => document.body.innerHTML)).toBe(pristine);
-    } finally {
-      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
-      await cdp.detach();
-    }
+    });
   });
 
   it('moves between occurrences with Alt+Shift+J / K by selecting them, tooltip shown', async () => {

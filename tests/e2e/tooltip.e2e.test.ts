@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayName } from '../../src/glossary/entry-names';
 import { chromiumSuite } from './harness/suite';
+import { middleOf, withTouchScreen } from './harness/touch';
 
 interface PackEntry {
   id: string;
@@ -262,28 +263,17 @@ describe('the tooltip in Chromium', () => {
     const nvidia = entry('nvidia');
     const firstRelated = entry(nvidia.related!.find((id) => pack.entries.some((e) => e.id === id))!);
     await page.mouse.move(5, 700);
-    const cdp = await suite.browser.context.newCDPSession(page);
-    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
-    /** A finger's tap in the middle of `box`, as the touch screen sends it. */
-    const tap = async (box: { x: number; y: number; width: number; height: number } | null) => {
-      const point = { x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 };
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    };
-    try {
-      await tap(await page.locator('#first mark[data-glossary-id="nvidia"]').boundingBox());
+    await withTouchScreen(suite.browser.context, page, async (tap) => {
+      await tap(middleOf(await page.locator('#first mark[data-glossary-id="nvidia"]').boundingBox()));
       await page.locator(TOOLTIP).waitFor();
       expect(await part(page, '.term')).toBe(displayName(nvidia, 'en'));
-      await tap(await page.locator(`${TOOLTIP} .related-entry`).first().boundingBox());
+      await tap(middleOf(await page.locator(`${TOOLTIP} .related-entry`).first().boundingBox()));
       await page.waitForTimeout(800); // past the grace period: nothing holds it but the tap
       expect(await part(page, '.term')).toBe(displayName(firstRelated, 'en'));
-      await tap({ x: 0, y: 690, width: 10, height: 10 });
+      await tap({ x: 5, y: 695 });
       await page.locator('columnlens-tooltip').waitFor({ state: 'detached', timeout: 1_000 });
       expect(await page.locator('mark[aria-describedby]').count()).toBe(0);
-    } finally {
-      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
-      await cdp.detach();
-    }
+    });
   });
 
   it('reaches the further-reading links with Tab from a highlight reached by keyboard, then goes on in the page', async () => {
