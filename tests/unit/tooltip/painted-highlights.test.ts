@@ -18,7 +18,7 @@ import {
   TOOLTIP_HOST_TAG,
   type Tooltip,
 } from '../../../src/tooltip';
-import { ENTRIES, tooltipPanel } from './fixture';
+import { ENTRIES, fingerTap, tooltipPanel } from './fixture';
 
 const LINE = 'Chips from Nvidia and Huawei, then Nvidia again.';
 let text: Text;
@@ -186,13 +186,8 @@ describe('a tooltip shown for a painted highlight by the keyboard', () => {
   });
 
   it('opens on a finger’s tap, which has no hover, and closes on a tap elsewhere', () => {
-    /** A tap at x on the line: over, down and up at once, then out, and the click. */
-    const tap = (x: number) => {
-      for (const type of ['pointerover', 'pointerdown', 'pointermove', 'pointerup', 'pointerout', 'click']) {
-        const init = { bubbles: true, composed: true, pointerType: 'touch', clientX: x, clientY: 10 };
-        document.querySelector('p')!.dispatchEvent(new PointerEvent(type, init));
-      }
-    };
+    /** A tap at x on the line. */
+    const tap = (x: number) => fingerTap(document.querySelector('p')!, { clientX: x, clientY: 10 });
     tap(140);
     expect(term()).toBe('Nvidia');
     vi.advanceTimersByTime(HIDE_GRACE_MS * 3);

@@ -6,8 +6,8 @@
  * tooltip stays to be read; a tap anywhere else closes it at once and leaves the page as it was.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HIDE_GRACE_MS, startTooltip, TOOLTIP_HOST_TAG } from '../../../src/tooltip';
-import { buildPage, ENTRIES, tooltipPanel } from './fixture';
+import { HIDE_GRACE_MS, startTooltip } from '../../../src/tooltip';
+import { buildPage, ENTRIES, fingerTap as tap, tooltipPanel } from './fixture';
 
 let controller: AbortController;
 let pristine: string;
@@ -16,21 +16,6 @@ const markOf = (id: string) =>
   document.querySelector<HTMLElement>(`mark[data-columnlens-start][data-glossary-id="${id}"]`)!;
 const term = () => tooltipPanel()?.querySelector('.term')?.textContent ?? null;
 const relatedEntry = () => tooltipPanel()!.querySelector<HTMLElement>('.related-entry')!;
-
-/**
- * A finger's tap on `target`, as a browser reports it. In the tooltip the pointer events reach
- * the page at its host. `focus`: whether the page lets what was tapped take focus.
- */
-function tap(target: Element, { focus = true } = {}): void {
-  const inTooltip = target.getRootNode() !== document;
-  const pointer = (type: string, on: Element) =>
-    on.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, pointerType: 'touch' }));
-  for (const type of ['pointerover', 'pointerdown', 'pointerup', 'pointerout']) {
-    pointer(type, inTooltip ? document.querySelector(TOOLTIP_HOST_TAG)! : target);
-  }
-  if (focus && target instanceof HTMLElement && target.matches('mark[tabindex], button')) target.focus();
-  pointer('click', target);
-}
 
 beforeEach(() => {
   vi.useFakeTimers();
