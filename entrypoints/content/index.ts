@@ -7,7 +7,7 @@ import { checkOnActivity, createContentController, topHostname } from '../../src
 import { readEngineChoice } from '../../src/content/debug-engine';
 import { browserTimers } from '../../src/content/mutations';
 import { popupRequestListener } from '../../src/content/popup-requests';
-import { createSummaryReporter } from '../../src/content/summary-reporter';
+import { createSummaryReporter, reportWhenRestored } from '../../src/content/summary-reporter';
 import { loadActiveGlossary, watchActiveGlossary } from '../../src/glossary-store/active-glossary';
 import { yieldToEventLoop } from '../../src/glossary-store/steps';
 import { resolveLanguage } from '../../src/i18n/language';
@@ -72,6 +72,7 @@ export default defineContentScript({
         browser.runtime.sendMessage(message).catch(() => {});
       },
     });
+    reportWhenRestored(window, signal, () => reporter.resend(() => controller.summary()));
     const visitor = createOccurrenceVisitor(document, (target) => tooltip.showFor(target));
     startHighlightNavigation({
       document,

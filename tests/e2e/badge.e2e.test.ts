@@ -1,4 +1,7 @@
-/** The toolbar badge in real Chromium: distinct entries per tab, cleared on navigation and when switched off. */
+/**
+ * The toolbar badge in real Chromium: distinct entries per tab, cleared on navigation and when
+ * switched off, and back again when Back restores a page from the back/forward cache.
+ */
 import type { Page, Worker } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PageSummary } from '../bench/lib/page-summary';
@@ -27,7 +30,8 @@ async function badgeOf(worker: Worker, tabId: number, wanted: (text: string) => 
 const distinct = (summary: PageSummary) => Object.values(summary.counts).filter((n) => n > 0).length;
 
 describe('the toolbar badge in Chromium', () => {
-  const suite = chromiumSuite();
+  // The back/forward cache on, as readers have it: Back must restore a page, not load it again.
+  const suite = chromiumSuite({ backForwardCache: true });
   let page: Page;
   let tabId: number;
 
@@ -84,5 +88,23 @@ describe('the toolbar badge in Chromium', () => {
     await worker.evaluate((s) => chrome.storage.sync.set({ settings: s }), settings);
     await page.waitForTimeout(500);
     expect(await badgeOf(worker, tabId, () => true)).toBe('');
+  });
+
+  it('counts again when Back brings the page back from the back/forward cache', async () => {
+    const worker = suite.browser.serviceWorker;
+    await page.goto(`${suite.server.origin}/fixtures/ui-article.html`);
+    await page.waitForSelector('mark[data-glossary-id]');
+    const expected = String(distinct((await tabWithUrl(worker, page.url())).summary));
+    expect(await badgeOf(worker, tabId, (t) => t === expected)).toBe(expected);
+    // Left on the page's window: still there after Back only if the page came from the cache.
+    await page.evaluate(() => ((window as { leftBehind?: boolean }).leftBehind = true));
+    await page.goto(`${suite.server.origin}/fixtures/ui-plain.html`);
+    expect(await badgeOf(worker, tabId, (t) => t === '')).toBe('');
+    // A page restored from the cache fires no load event: wait only for the navigation.
+    await page.goBack({ waitUntil: 'commit' });
+    expect(await page.evaluate(() => (window as { leftBehind?: boolean }).leftBehind)).toBe(true);
+    expect(await page.locator('mark[data-glossary-id]').count()).toBeGreaterThan(0);
+    // Chrome cleared the badge when the tab left the page, and its script does not run again.
+    expect(await badgeOf(worker, tabId, (t) => t === expected)).toBe(expected);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Reading a page in Firefox ESR with the built extension: the tooltip on hover, on a tap and its Esc,
  * the next-highlight shortcut and Tab into the tooltip's links, content the page adds later,
- * highlight colours on a light and a dark page, copying highlighted text, and the popup's
- * report on the tab (score and entries found). The Chromium files test each in more depth;
+ * highlight colours on a light and a dark page, copying highlighted text, the toolbar badge
+ * after Back, and the popup's report on the tab (score and entries found). The Chromium files test each in more depth;
  * this one checks that the main flows also hold in Gecko. Firefox is launched once for the
  * file.
  */
@@ -18,7 +18,7 @@ import { relevanceScore, type ScoredEntry } from '../../src/scoring/relevance';
 import { NEXT_HIGHLIGHT_KEYS } from '../../src/tooltip/highlight-navigation';
 import { waitForHighlights } from '../bench/lib/highlight-wait';
 import { contrast, hexColour, parseColour } from './harness/colour';
-import { newPageAt, tabShowing, waitInPage } from './harness/firefox';
+import { badgeOf, newPageAt, tabShowing, waitInPage } from './harness/firefox';
 import { firefoxSuite } from './harness/suite';
 
 interface PackEntry extends ScoredEntry {
@@ -284,6 +284,25 @@ describe('reading a page in Firefox ESR', () => {
     });
     expect(pasted).toEqual({ marks: 0, text: 'The chips of Nvidia and 騰訊.' });
     expect(await page.evaluate(() => document.querySelectorAll('#quote mark').length)).toBe(2);
+    await page.close();
+  });
+
+  it('counts the page’s entries on the toolbar badge again when Back restores it from the back/forward cache', async () => {
+    // A query of its own tells this tab from the article's, which shows the same page.
+    const page = await suite.browser.open(`${suite.server.origin}/fixtures/ui-article.html?back`);
+    await page.waitForSelector('mark[data-glossary-id]', { timeout: 20_000 });
+    const probe = await suite.browser.openExtensionPage('options.html');
+    const tab = await tabShowing(probe, page.url());
+    const expected = String(Object.values(tab.summary.counts).filter((n) => n > 0).length);
+    expect(await badgeOf(probe, tab.id, (t) => t === expected)).toBe(expected);
+    // Left on the page's window: still there after Back only if the page came from the cache.
+    await page.evaluate(() => ((window as { leftBehind?: boolean }).leftBehind = true));
+    await page.goto(`${suite.server.origin}/fixtures/ui-plain.html`);
+    expect(await badgeOf(probe, tab.id, (t) => t === '')).toBe('');
+    await page.evaluate(() => history.back());
+    await waitInPage(page, () => (window as { leftBehind?: boolean }).leftBehind === true, undefined);
+    expect(await badgeOf(probe, tab.id, (t) => t === expected)).toBe(expected);
+    await probe.close();
     await page.close();
   });
 

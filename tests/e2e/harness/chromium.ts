@@ -33,6 +33,11 @@ export interface ExtensionBrowser {
 /** Extra launch arguments (e.g. the sweep's `--host-resolver-rules`). */
 export interface LaunchOptions {
   args?: string[];
+  /**
+   * Keep pages left behind in the back/forward cache, as a reader's Chromium does. Playwright
+   * turns the cache off by default, so that Back always loads the page again.
+   */
+  backForwardCache?: boolean;
 }
 
 /** Starts Chromium with the extension and waits for its service worker. */
@@ -47,6 +52,7 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
+    ignoreDefaultArgs: options.backForwardCache ? ['--disable-back-forward-cache'] : undefined,
     args: [
       ...CHROMIUM_FLAGS,
       ...(options.args ?? []),

@@ -166,6 +166,7 @@ declare const browser: {
     sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
   };
   storage: Record<'local' | 'sync', { get(key: string): Promise<Record<string, unknown>> }>;
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
 };
 
 /**
@@ -215,6 +216,17 @@ export async function newPageAt(
     if (Date.now() > deadline) throw new Error(`no new tab opened at ${url}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Polls the toolbar badge of `tabId`, from an extension page, until `wanted` holds; returns the last text seen. */
+export async function badgeOf(probe: Page, tabId: number, wanted: (text: string) => boolean): Promise<string> {
+  let text = '';
+  for (let i = 0; i < 60; i++) {
+    text = await probe.evaluate((id) => browser.action.getBadgeText({ tabId: id }), tabId);
+    if (wanted(text)) return text;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return text;
 }
 
 /** A value in the extension's storage, read from an extension page. */

@@ -5,7 +5,7 @@
  * and tests, once they exist.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from './chromium';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox';
 import { startServer, type TestServer } from './server';
 
@@ -42,7 +42,8 @@ function suite<Browser extends { close(): Promise<void> }>(launch: () => Promise
 }
 
 /** Chromium with the extension (the build in COLUMNLENS_OUT_DIR, default .output), and a test server. */
-export const chromiumSuite = (): E2eSuite<ExtensionBrowser> => suite(() => launchWithExtension());
+export const chromiumSuite = (options?: LaunchOptions): E2eSuite<ExtensionBrowser> =>
+  suite(() => launchWithExtension(undefined, options));
 
 /** Firefox ESR with the extension installed, and a test server. */
 export const firefoxSuite = (): E2eSuite<FirefoxWithExtension> => suite(() => launchFirefoxWithExtension());

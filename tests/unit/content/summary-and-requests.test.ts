@@ -1,6 +1,7 @@
+// @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
 import { popupRequestListener } from '../../../src/content/popup-requests';
-import { createSummaryReporter } from '../../../src/content/summary-reporter';
+import { createSummaryReporter, reportWhenRestored } from '../../../src/content/summary-reporter';
 
 function fakeTimers() {
   let time = 0;
@@ -60,6 +61,45 @@ describe('summary reporter', () => {
     reporter.stop();
     clock.advance(5000);
     expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('resends the counts at once when asked, even unchanged, in place of a report still waiting', () => {
+    const clock = fakeTimers();
+    const send = vi.fn();
+    const reporter = createSummaryReporter(send, clock.timers, 1000);
+    reporter.changed(() => ({ a: 1 }));
+    reporter.changed(() => ({ a: 2 })); // waits for the interval
+    expect(clock.pending).toBe(1);
+    reporter.resend(() => ({ a: 2 }));
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(send).toHaveBeenLastCalledWith({ a: 2 });
+    expect(clock.pending).toBe(0); // the waiting report was this one: not sent twice
+    reporter.resend(() => ({ a: 2 }));
+    expect(send).toHaveBeenCalledTimes(3); // the same counts again: the background forgot them
+    // Resending counts as a report: later changes keep to the interval, and unchanged counts stay unsent.
+    reporter.changed(() => ({ a: 2 }));
+    expect(send).toHaveBeenCalledTimes(3);
+    reporter.changed(() => ({ a: 3 }));
+    clock.advance(1000);
+    expect(send).toHaveBeenCalledTimes(4);
+    expect(send).toHaveBeenLastCalledWith({ a: 3 });
+  });
+});
+
+describe('a page restored from the back/forward cache', () => {
+  const pageshow = (persisted: boolean) => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted }));
+
+  it('reports again, and only when it comes from the cache', () => {
+    const report = vi.fn();
+    const signal = new AbortController();
+    reportWhenRestored(window, signal.signal, report);
+    pageshow(false); // the first load's own pageshow: the page reports when read
+    expect(report).not.toHaveBeenCalled();
+    pageshow(true);
+    expect(report).toHaveBeenCalledTimes(1);
+    signal.abort(); // the script stepped aside (an update): nothing more
+    pageshow(true);
+    expect(report).toHaveBeenCalledTimes(1);
   });
 });
 
