@@ -7,7 +7,7 @@ import { checkOnActivity, createContentController, topHostname } from '../../src
 import { readEngineChoice } from '../../src/content/debug-engine';
 import { browserTimers } from '../../src/content/mutations';
 import { popupRequestListener } from '../../src/content/popup-requests';
-import { createSummaryReporter, reportWhenRestored } from '../../src/content/summary-reporter';
+import { createSummaryReporter, isPrerendering, reportWhenShown } from '../../src/content/summary-reporter';
 import { loadActiveGlossary, watchActiveGlossary } from '../../src/glossary-store/active-glossary';
 import { yieldToEventLoop } from '../../src/glossary-store/steps';
 import { resolveLanguage } from '../../src/i18n/language';
@@ -41,7 +41,7 @@ export default defineContentScript({
       const message: Message = { type: 'page-summary', counts };
       browser.runtime.sendMessage(message).catch(() => {}); // The worker may be restarting.
     };
-    const reporter = createSummaryReporter(send, browserTimers(window));
+    const reporter = createSummaryReporter(send, browserTimers(window), undefined, () => isPrerendering(document));
     ctx.onInvalidated(() => reporter.stop());
     const controller = createContentController({
       document,
@@ -72,7 +72,7 @@ export default defineContentScript({
         browser.runtime.sendMessage(message).catch(() => {});
       },
     });
-    reportWhenRestored(window, signal, () => reporter.resend(() => controller.summary()));
+    reportWhenShown(document, signal, () => reporter.resend(() => controller.summary()));
     const visitor = createOccurrenceVisitor(document, (target) => tooltip.showFor(target));
     startHighlightNavigation({
       document,

@@ -2,7 +2,8 @@
  * Reports the page's entry counts to the background (for the toolbar badge): at once the
  * first time, then at most once per `interval` ms while the page keeps changing, and only
  * when the counts differ from the last report. Every frame reports for itself; the
- * background merges frames by their frame id.
+ * background merges frames by their frame id. A page the reader has not opened yet (Chrome
+ * prerendering it) reports nothing until it is shown.
  */
 import type { Timers } from './mutations';
 
@@ -14,11 +15,15 @@ export interface SummaryReporter {
   stop(): void;
 }
 
-/** Creates a throttled reporter around `send`. */
+/**
+ * Creates a throttled reporter around `send`. While `held()` is true nothing is reported:
+ * counts that change meanwhile are read afresh when `resend` is called.
+ */
 export function createSummaryReporter(
   send: (counts: Record<string, number>) => void,
   timers: Timers,
   interval = 1000,
+  held: () => boolean = () => false,
 ): SummaryReporter {
   let last: string | undefined;
   let lastAt = -Infinity;
@@ -39,6 +44,7 @@ export function createSummaryReporter(
 
   return {
     changed(read) {
+      if (held()) return;
       latest = read;
       if (timer !== undefined) return;
       const wait = lastAt + interval - timers.now();
@@ -46,6 +52,7 @@ export function createSummaryReporter(
       else timer = timers.setTimeout(flush, wait);
     },
     resend(read) {
+      if (held()) return;
       if (timer !== undefined) timers.clearTimeout(timer);
       latest = read;
       flush(true);
@@ -59,17 +66,30 @@ export function createSummaryReporter(
 }
 
 /**
- * Calls `report` whenever the page comes back from the back/forward cache. Such a page keeps
- * its highlights and its script, and nothing in it runs again; but when the tab left it, the
- * browser cleared the tab's badge and the background forgot its report, so without this the
- * badge would stay empty on a page full of highlights. Every frame hears its own `pageshow`.
+ * Whether Chrome is prerendering the document: loading a page the reader is likely to open
+ * next (a link the page or the address bar predicts) in the tab they are reading, unseen.
+ * Its messages come from that tab, so a report now would count on the page the reader sees.
  */
-export function reportWhenRestored(win: Window, signal: AbortSignal, report: () => void): void {
-  win.addEventListener(
+export function isPrerendering(doc: Document): boolean {
+  return (doc as { prerendering?: boolean }).prerendering === true;
+}
+
+/**
+ * Calls `report` whenever the reader is shown the page without a new load, which is when
+ * the background has no report of it:
+ * - a page brought back by Back or Forward from the back/forward cache keeps its highlights
+ *   and its script, and nothing in it runs again; but when the tab left it, the browser
+ *   cleared the tab's badge and the background forgot its report;
+ * - a prerendered page the reader opens has held its report back (`isPrerendering`).
+ * Every frame hears its own events.
+ */
+export function reportWhenShown(doc: Document, signal: AbortSignal, report: () => void): void {
+  doc.defaultView?.addEventListener(
     'pageshow',
     (event) => {
       if (event.persisted) report();
     },
     { signal },
   );
+  doc.addEventListener('prerenderingchange', report, { signal });
 }

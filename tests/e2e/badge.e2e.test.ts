@@ -1,31 +1,33 @@
 /**
  * The toolbar badge in real Chromium: distinct entries per tab, cleared on navigation and when
- * switched off, and back again when Back restores a page from the back/forward cache.
+ * switched off, back again when Back restores a page from the back/forward cache, and right
+ * on a page Chromium prerendered before the reader opened it.
  */
 import type { Page, Worker } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageSummary } from '../bench/lib/page-summary';
+import { launchUnwatched, type UnwatchedChromium } from './harness/chromium-unwatched';
+import { pollUntil } from './harness/poll';
+import { startServer, type TestServer } from './harness/server';
 import { chromiumSuite } from './harness/suite';
 import { tabWithUrl } from './highlight-helpers';
 
 // The parts of the worker's global this file touches.
 declare const chrome: {
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  tabs: {
+    query(query: object): Promise<{ id?: number }[]>;
+    update(tabId: number, change: { url: string }): Promise<unknown>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
   storage: {
     sync: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
   };
 };
 
 /** Polls the badge of `tabId` until `wanted` holds; returns the last text seen. */
-async function badgeOf(worker: Worker, tabId: number, wanted: (text: string) => boolean): Promise<string> {
-  let text = '';
-  for (let i = 0; i < 60; i++) {
-    text = await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
-    if (wanted(text)) return text;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return text;
-}
+const badgeOf = (worker: Worker, tabId: number, wanted: (text: string) => boolean) =>
+  pollUntil(() => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), wanted);
 
 const distinct = (summary: PageSummary) => Object.values(summary.counts).filter((n) => n > 0).length;
 
@@ -106,5 +108,71 @@ describe('the toolbar badge in Chromium', () => {
     expect(await page.locator('mark[data-glossary-id]').count()).toBeGreaterThan(0);
     // Chrome cleared the badge when the tab left the page, and its script does not run again.
     expect(await badgeOf(worker, tabId, (t) => t === expected)).toBe(expected);
+  });
+});
+
+describe('the toolbar badge with a page Chromium prerendered', () => {
+  // Chromium prerenders nothing while DevTools watches the page, so no Playwright here.
+  let browser: UnwatchedChromium;
+  let server: TestServer;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchUnwatched(), startServer()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const badgeText = (tabId: number) => browser.inWorker((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  /** What the content script of the tab's page reports, once `ready` holds (as the popup asks). */
+  const summaryOf = (tabId: number, ready: (summary: PageSummary) => boolean) =>
+    pollUntil(
+      () =>
+        browser.inWorker(
+          (id) =>
+            chrome.tabs.sendMessage(id, { type: 'get-page-summary' }, { frameId: 0 }).catch(() => undefined) as Promise<
+              PageSummary | undefined
+            >,
+          tabId,
+        ),
+      (reply) => reply !== undefined && ready(reply),
+      { timeoutMs: 10_000 },
+    );
+
+  it('counts nothing on the page the reader sees while the next one prerenders, and counts that one once opened', async () => {
+    const article = `${server.origin}/fixtures/ui-article.html`;
+    // A page that names nothing, prerenders the article (as a news page or the address bar
+    // may), and follows its link to it when its fragment changes.
+    const start = server.setPage(
+      'prerender-start',
+      `<!doctype html><meta charset="utf-8"><title>Start</title><p>Nothing to highlight here.</p>
+      <script type="speculationrules">{"prerender": [{"source": "list", "urls": ["${article}"]}]}</script>
+      <script>addEventListener('hashchange', () => { location.href = ${JSON.stringify(article)}; });</script>`,
+    );
+    const tabId = await browser.inWorker(async () => (await chrome.tabs.query({}))[0]!.id!, null);
+    await browser.inWorker((a) => chrome.tabs.update(a.tabId, { url: a.start }).then(() => true), { tabId, start });
+    expect((await summaryOf(tabId, () => true))?.url).toBe(start);
+    // Long enough for the prerendered article to be read, and to report if it reported unseen;
+    // the activation below checks that it was prerendered that long before the reader opened it.
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await badgeText(tabId)).toBe('');
+
+    await browser.inWorker((a) => chrome.tabs.update(a.tabId, { url: `${a.start}#go` }).then(() => true), {
+      tabId,
+      start,
+    });
+    const summary = await summaryOf(tabId, (reply) => Object.keys(reply.counts).length > 0);
+    expect(summary?.url).toBe(article);
+    // The reader got the prerendered page, not a new load of it, prerendered seconds before.
+    expect(
+      await browser.inPage(article, () => performance.getEntriesByType('navigation')[0]!.toJSON().activationStart),
+    ).toBeGreaterThan(2000);
+    const expected = String(distinct(summary!));
+    expect(
+      await pollUntil(
+        () => badgeText(tabId),
+        (t) => t === expected,
+      ),
+    ).toBe(expected);
   });
 });

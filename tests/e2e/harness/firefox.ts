@@ -14,6 +14,7 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pollUntil } from './poll';
 import type { PageSummary } from '../../bench/lib/page-summary';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -219,15 +220,8 @@ export async function newPageAt(
 }
 
 /** Polls the toolbar badge of `tabId`, from an extension page, until `wanted` holds; returns the last text seen. */
-export async function badgeOf(probe: Page, tabId: number, wanted: (text: string) => boolean): Promise<string> {
-  let text = '';
-  for (let i = 0; i < 60; i++) {
-    text = await probe.evaluate((id) => browser.action.getBadgeText({ tabId: id }), tabId);
-    if (wanted(text)) return text;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return text;
-}
+export const badgeOf = (probe: Page, tabId: number, wanted: (text: string) => boolean): Promise<string> =>
+  pollUntil(() => probe.evaluate((id) => browser.action.getBadgeText({ tabId: id }), tabId), wanted);
 
 /** A value in the extension's storage, read from an extension page. */
 export function storageValue(probe: Page, area: 'local' | 'sync', key: string): Promise<unknown> {

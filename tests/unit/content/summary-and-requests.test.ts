@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
 import { popupRequestListener } from '../../../src/content/popup-requests';
-import { createSummaryReporter, reportWhenRestored } from '../../../src/content/summary-reporter';
+import { createSummaryReporter, isPrerendering, reportWhenShown } from '../../../src/content/summary-reporter';
 
 function fakeTimers() {
   let time = 0;
@@ -86,13 +86,13 @@ describe('summary reporter', () => {
   });
 });
 
-describe('a page restored from the back/forward cache', () => {
+describe('a page shown without a new load', () => {
   const pageshow = (persisted: boolean) => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted }));
 
-  it('reports again, and only when it comes from the cache', () => {
+  it('reports again when it comes back from the back/forward cache, and only then', () => {
     const report = vi.fn();
     const signal = new AbortController();
-    reportWhenRestored(window, signal.signal, report);
+    reportWhenShown(document, signal.signal, report);
     pageshow(false); // the first load's own pageshow: the page reports when read
     expect(report).not.toHaveBeenCalled();
     pageshow(true);
@@ -100,6 +100,35 @@ describe('a page restored from the back/forward cache', () => {
     signal.abort(); // the script stepped aside (an update): nothing more
     pageshow(true);
     expect(report).toHaveBeenCalledTimes(1);
+  });
+
+  it('holds a prerendered page’s reports back until the reader opens it, then reports its counts', () => {
+    // jsdom has no prerendering: the document says it is prerendered until it is shown.
+    let prerendering = true;
+    Object.defineProperty(document, 'prerendering', { configurable: true, get: () => prerendering });
+    try {
+      const clock = fakeTimers();
+      const send = vi.fn();
+      const reporter = createSummaryReporter(send, clock.timers, 1000, () => isPrerendering(document));
+      const signal = new AbortController();
+      reportWhenShown(document, signal.signal, () => reporter.resend(() => ({ nvidia: 2 })));
+      expect(isPrerendering(document)).toBe(true);
+      reporter.changed(() => ({ nvidia: 1 }));
+      reporter.changed(() => ({ nvidia: 2 }));
+      clock.advance(5000);
+      expect(send).not.toHaveBeenCalled();
+      prerendering = false;
+      document.dispatchEvent(new Event('prerenderingchange'));
+      expect(send).toHaveBeenCalledTimes(1);
+      expect(send).toHaveBeenLastCalledWith({ nvidia: 2 });
+      reporter.changed(() => ({ nvidia: 3 }));
+      clock.advance(1000);
+      expect(send).toHaveBeenLastCalledWith({ nvidia: 3 });
+      signal.abort();
+    } finally {
+      delete (document as { prerendering?: boolean }).prerendering;
+    }
+    expect(isPrerendering(document)).toBe(false);
   });
 });
 
