@@ -1,7 +1,7 @@
 /**
  * Keeps the tooltip next to its highlight with Floating UI: below the mark by default,
- * flipped above near the bottom edge, shifted inside the viewport, and for a mark that
- * wraps across lines, next to the line the pointer is on. The fixed strategy keeps it
+ * flipped above near the bottom edge, beside it where neither has room, always wholly inside
+ * the viewport, and for a mark that wraps across lines, next to the line the pointer is on. The fixed strategy keeps it
  * clear of transformed or clipped page containers and above sticky headers.
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
@@ -16,7 +16,15 @@ export function followAnchor(anchor: TooltipAnchor, floating: HTMLElement, onLos
     void computePosition(anchor.reference, floating, {
       strategy: 'fixed',
       placement: 'bottom-start',
-      middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+      middleware: [
+        inline(),
+        offset(6),
+        // Where neither below nor above has room (a short window, a mark standing in vertical
+        // text), beside the mark.
+        flip({ padding: 8, fallbackPlacements: ['top-start', 'right-start', 'left-start'] }),
+        // Wherever it lands, the whole tooltip stays in the window, across the mark if it must.
+        shift({ padding: 8, crossAxis: true }),
+      ],
     }).then(({ x, y }) => {
       if (stopped) return;
       floating.style.left = `${Math.round(x)}px`;

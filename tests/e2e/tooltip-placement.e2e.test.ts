@@ -1,0 +1,96 @@
+/**
+ * Where the tooltip opens, in real Chromium: always wholly inside the window and clear of the
+ * highlight it describes, also where there is room neither below nor above the highlight (a
+ * short window, a name standing in vertical text, as Traditional Chinese pages set it).
+ */
+import type { Page } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumSuite } from './harness/suite';
+
+const TOOLTIP = 'columnlens-tooltip .panel';
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** The page: three paragraphs set as `style` sets them, Nvidia's name in the middle one. */
+const article = (style: string) => `<!doctype html>
+<html lang="zh-Hant"><meta charset="utf-8"><title>Placement</title>
+<style>body { margin: 24px; font: 20px/1.8 sans-serif } article { ${style} }</style>
+<article>
+  <p>各家廠商重新安排供應鏈，市場的反應比預期更加劇烈。</p>
+  <p>美國收緊出口管制之後，輝達為中國市場推出降規版晶片，華為的昇騰則被視為替代方案。</p>
+  <p>雲端業者的價格戰，讓模型的調用價格一再下探，新創公司的處境更加艱難。</p>
+</article></html>`;
+
+describe('where the tooltip opens in Chromium', () => {
+  const suite = chromiumSuite();
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await suite.browser.context.newPage();
+  });
+  afterEach(async () => {
+    await page.mouse.move(1, 1);
+  });
+
+  /** Opens the page in a window of `size`, hovers Nvidia's name there, and measures both boxes. */
+  async function hoverNvidiaIn(name: string, style: string, size: { width: number; height: number }) {
+    await page.setViewportSize(size);
+    await page.goto(suite.server.setPage(name, article(style)));
+    const mark = page.locator('mark[data-glossary-id="nvidia"]');
+    await mark.hover();
+    await page.locator(TOOLTIP).waitFor();
+    // Floating UI places it in a frame after it opens; wait until it stops moving.
+    let tooltip = (await page.locator(TOOLTIP).boundingBox())!;
+    for (let i = 0; i < 20; i++) {
+      await page.waitForTimeout(50);
+      const now = (await page.locator(TOOLTIP).boundingBox())!;
+      if (now.x === tooltip.x && now.y === tooltip.y) break;
+      tooltip = now;
+    }
+    const heading = (await page.locator(`${TOOLTIP} .head .term`).boundingBox())!;
+    return { tooltip, heading, mark: (await mark.boundingBox())! };
+  }
+
+  const expectInside = (box: Box, size: { width: number; height: number }) => {
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+  };
+
+  it.each([
+    { where: 'standing in vertical text', style: 'writing-mode: vertical-rl; height: 460px', width: 900, height: 520 },
+    { where: 'in the middle of a short window', style: 'width: 420px', width: 1000, height: 340 },
+  ])('opens beside a name $where, where there is room neither above nor below it', async (place) => {
+    const size = { width: place.width, height: place.height };
+    const { tooltip, heading, mark } = await hoverNvidiaIn(place.where.replace(/\W+/g, '-'), place.style, size);
+    expect(mark.y - tooltip.height).toBeLessThan(0);
+    expect(mark.y + mark.height + tooltip.height).toBeGreaterThan(size.height);
+    expectInside(tooltip, size);
+    expectInside(heading, size);
+    expect(overlaps(tooltip, mark)).toBe(false);
+  });
+
+  it('stays wholly inside a phone-sized window, where no side has room for it', async () => {
+    const size = { width: 360, height: 420 };
+    const { tooltip, heading } = await hoverNvidiaIn('phone', '', size);
+    expectInside(tooltip, size);
+    expectInside(heading, size);
+  });
+
+  it('still opens below a name where there is room, as it always has', async () => {
+    const size = { width: 1000, height: 800 };
+    const { tooltip, mark } = await hoverNvidiaIn('roomy', 'width: 420px', size);
+    expect(tooltip.y).toBeGreaterThanOrEqual(mark.y + mark.height);
+    expect(Math.abs(tooltip.x - mark.x)).toBeLessThan(2); // aligned with the name's start
+    expectInside(tooltip, size);
+  });
+});
