@@ -4,7 +4,7 @@
  * the viewport, and for a mark that wraps across lines, next to the line the pointer is on. The fixed strategy keeps it
  * clear of transformed or clipped page containers and above sticky headers.
  */
-import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, inline, limitShift, offset, shift } from '@floating-ui/dom';
 import type { TooltipAnchor } from './tooltip-anchor';
 
 /** Starts following `anchor`; returns the function that stops. `onLost` runs when the anchor is gone. */
@@ -22,8 +22,9 @@ export function followAnchor(anchor: TooltipAnchor, floating: HTMLElement, onLos
         // Where neither below nor above has room (a short window, a mark standing in vertical
         // text), beside the mark.
         flip({ padding: 8, fallbackPlacements: ['top-start', 'right-start', 'left-start'] }),
-        // Wherever it lands, the whole tooltip stays in the window, across the mark if it must.
-        shift({ padding: 8, crossAxis: true }),
+        // Wherever it lands, the whole tooltip stays in the window, across the mark if it must;
+        // but never parted from it: a tooltip left open as the page scrolls goes with its mark.
+        shift({ padding: 8, crossAxis: true, limiter: limitShift() }),
       ],
     }).then(({ x, y }) => {
       if (stopped) return;

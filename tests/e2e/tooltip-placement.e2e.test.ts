@@ -86,6 +86,24 @@ describe('where the tooltip opens in Chromium', () => {
     expectInside(heading, size);
   });
 
+  it('goes with its highlight when the page scrolls it away, staying open', async () => {
+    const filler = '<p>一般的新聞內容，沒有任何詞庫裡的名稱，只是讓頁面變長的文字。</p>'.repeat(30);
+    await page.setViewportSize({ width: 1000, height: 600 });
+    await page.goto(suite.server.setPage('long', article('width: 420px') + filler));
+    await page.locator('mark[data-glossary-id="nvidia"]').waitFor();
+    // Opened from the keyboard, the tooltip stays open however the pointer moves.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    await page.locator(TOOLTIP).waitFor();
+    await page.evaluate(() => scrollBy(0, 900));
+    await page.waitForTimeout(300);
+    const mark = (await page.locator('mark[data-glossary-id="nvidia"]').boundingBox())!;
+    const tooltip = (await page.locator(TOOLTIP).boundingBox())!;
+    expect(mark.y + mark.height).toBeLessThan(0);
+    // Not left behind at the window's top edge: it is as far off the window as its mark.
+    expect(tooltip.y).toBeLessThanOrEqual(mark.y + mark.height + 8);
+  });
+
   it('still opens below a name where there is room, as it always has', async () => {
     const size = { width: 1000, height: 800 };
     const { tooltip, mark } = await hoverNvidiaIn('roomy', 'width: 420px', size);
