@@ -9,11 +9,19 @@ import { parseMessage } from '../messages';
 
 /** What an `open-editor` message does (exported for tests). */
 export async function openEditorAt(id: string, from: Browser.tabs.Tab | undefined): Promise<void> {
-  await browser.tabs.create({
-    url: browser.runtime.getURL(editorPathForEntry(id) as '/options.html'),
-    // Beside the page, and back to it when the editor's tab is closed.
-    ...(from?.id !== undefined && { openerTabId: from.id, index: from.index + 1 }),
-  });
+  const url = browser.runtime.getURL(editorPathForEntry(id) as '/options.html');
+  if (from?.id !== undefined) {
+    try {
+      // Beside the page, and back to it when the editor's tab is closed.
+      await browser.tabs.create({ url, windowId: from.windowId, openerTabId: from.id, index: from.index + 1 });
+      return;
+    } catch {
+      // Chromium opens the pages of an extension that spans incognito only in regular windows,
+      // so from a private window the editor cannot sit beside the page ("Tab opener must be in
+      // the same window"): it opens in the reader's regular window instead.
+    }
+  }
+  await browser.tabs.create({ url });
 }
 
 /** Listens for the tooltips' requests to open the editor. */

@@ -164,9 +164,9 @@ describe('the toolbar badge with a page Chromium prerendered', () => {
     const summary = await summaryOf(tabId, (reply) => Object.keys(reply.counts).length > 0);
     expect(summary?.url).toBe(article);
     // The reader got the prerendered page, not a new load of it, prerendered seconds before.
-    expect(
-      await browser.inPage(article, () => performance.getEntriesByType('navigation')[0]!.toJSON().activationStart),
-    ).toBeGreaterThan(2000);
+    const opened = await browser.attachPage((url) => url === article);
+    const activationStart = () => performance.getEntriesByType('navigation')[0]!.toJSON().activationStart;
+    expect(await opened.evaluate(activationStart, null)).toBeGreaterThan(2000);
     const expected = String(distinct(summary!));
     expect(
       await pollUntil(

@@ -6,7 +6,8 @@
  * extension's service worker is the only target it attaches to until a test asks for a page.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -19,12 +20,38 @@ interface TargetInfo {
   url: string;
 }
 
+/** A page the test has attached to (from then on watched by DevTools). */
+export interface AttachedPage {
+  /** Runs `fn(arg)` in the page's main world and returns its (JSON) result. */
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** Moves the mouse to (x, y), in CSS pixels of the viewport: the browser's own, trusted events. */
+  moveMouse(x: number, y: number): Promise<void>;
+  /** Clicks the left button at (x, y). */
+  click(x: number, y: number): Promise<void>;
+}
+
 export interface UnwatchedChromium {
   /** Runs `fn(arg)` in the extension's service worker and returns its (JSON) result. */
   inWorker<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
-  /** Attaches to the page showing `url` (from then on watched) and runs `fn()` in it. */
-  inPage<R>(url: string, fn: () => R): Promise<R>;
+  /** The URLs of every page the browser shows, incognito windows' included. */
+  pageUrls(): Promise<string[]>;
+  /** Attaches to the page whose URL `url` matches (the first, if several do). */
+  attachPage(url: (pageUrl: string) => boolean): Promise<AttachedPage>;
   close(): Promise<void>;
+}
+
+export interface UnwatchedOptions {
+  /** Lets the extension run in incognito windows, as a reader switches it on in its details page. */
+  allowIncognito?: boolean;
+}
+
+/**
+ * The id Chromium gives an extension loaded from `dir`: the first 128 bits of the SHA-256 of
+ * its real path, written in hexadecimal with the digits 0–f as the letters a–p.
+ */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -61,8 +88,17 @@ function cdpOverPipe(child: ChildProcess) {
 }
 
 /** Starts Chromium (same binary and flags as the other tests) with the extension, on about:blank. */
-export async function launchUnwatched(extensionPath = CHROME_BUILD): Promise<UnwatchedChromium> {
+export async function launchUnwatched(
+  extensionPath = CHROME_BUILD,
+  options: UnwatchedOptions = {},
+): Promise<UnwatchedChromium> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'columnlens-chromium-unwatched-'));
+  if (options.allowIncognito) {
+    // Where the browser keeps the reader's "Allow in Incognito", written before it starts.
+    const settings = { [unpackedExtensionId(extensionPath)]: { incognito: true } };
+    mkdirSync(join(userDataDir, 'Default'));
+    writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ extensions: { settings } }));
+  }
   const child = spawn(
     CHROMIUM_PATH,
     [
@@ -112,12 +148,23 @@ export async function launchUnwatched(extensionPath = CHROME_BUILD): Promise<Unw
       if (i === 100) throw new Error('The service worker has no extension APIs');
       await sleep(100);
     }
+    const mouse = (sessionId: string, type: string, x: number, y: number) =>
+      send('Input.dispatchMouseEvent', { type, x, y, button: 'left', clickCount: 1 }, sessionId);
     return {
       inWorker: (fn, arg) => evaluate(workerSession, `(${fn.toString()})(${JSON.stringify(arg)})`),
-      async inPage(url, fn) {
-        const page = (await targets()).find((t) => t.type === 'page' && t.url === url);
-        if (!page) throw new Error(`No page shows ${url}`);
-        return evaluate(await attach(page.targetId), `(${fn.toString()})()`);
+      pageUrls: async () => (await targets()).filter((t) => t.type === 'page').map((t) => t.url),
+      async attachPage(matches) {
+        const page = (await targets()).find((t) => t.type === 'page' && matches(t.url));
+        if (!page) throw new Error('No page matches');
+        const sessionId = await attach(page.targetId);
+        return {
+          evaluate: (fn, arg) => evaluate(sessionId, `(${fn.toString()})(${JSON.stringify(arg)})`),
+          moveMouse: async (x, y) => void (await mouse(sessionId, 'mouseMoved', x, y)),
+          async click(x, y) {
+            await mouse(sessionId, 'mousePressed', x, y);
+            await mouse(sessionId, 'mouseReleased', x, y);
+          },
+        };
       },
       close,
     };

@@ -7,7 +7,7 @@ import { startEditorOpener } from '../../../src/background/editor-opener';
 const fromTab = (message: unknown) =>
   fakeBrowser.runtime.onMessage.trigger(
     message,
-    { tab: { id: 7, index: 2 } as Browser.tabs.Tab, frameId: 0 },
+    { tab: { id: 7, index: 2, windowId: 3 } as Browser.tabs.Tab, frameId: 0 },
     () => {},
   );
 
@@ -24,6 +24,7 @@ describe('"Edit in the glossary" from a tooltip', () => {
     expect(create).toHaveBeenCalledTimes(1);
     expect(create.mock.calls[0]![0]).toEqual({
       url: fakeBrowser.runtime.getURL('/options.html#edit=nvidia-h20'),
+      windowId: 3,
       openerTabId: 7,
       index: 3,
     });
@@ -35,6 +36,18 @@ describe('"Edit in the glossary" from a tooltip', () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     await fakeBrowser.runtime.onMessage.trigger({ type: 'open-editor', id: 'gpu' }, {}, () => {});
     expect(create.mock.calls[0]![0]).toEqual({ url: fakeBrowser.runtime.getURL('/options.html#edit=gpu') });
+  });
+
+  it('opens it in a tab of its own where it cannot open beside the page (a private window in Chromium)', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockImplementation(async (properties) => {
+      // What Chromium answers for a page in an incognito window: the editor's tab would be in a regular one.
+      if (properties.openerTabId !== undefined)
+        throw new Error('Tab opener must be in the same window as the updated tab.');
+      return { id: 9, index: 0 } as Browser.tabs.Tab;
+    });
+    await fromTab({ type: 'open-editor', id: 'nvidia' });
+    await vi.waitFor(() => expect(create).toHaveBeenCalledTimes(2));
+    expect(create.mock.calls[1]![0]).toEqual({ url: fakeBrowser.runtime.getURL('/options.html#edit=nvidia') });
   });
 
   it('opens nothing for other or malformed messages', async () => {
