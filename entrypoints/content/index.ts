@@ -41,7 +41,8 @@ export default defineContentScript({
       const message: Message = { type: 'page-summary', counts };
       browser.runtime.sendMessage(message).catch(() => {}); // The worker may be restarting.
     };
-    const reporter = createSummaryReporter(send, browserTimers(window), undefined, () => isPrerendering(document));
+    // A page prerendered unseen would report on the page the reader sees in its tab.
+    const reporter = createSummaryReporter(send, browserTimers(window), { held: () => isPrerendering(document) });
     ctx.onInvalidated(() => reporter.stop());
     const controller = createContentController({
       document,

@@ -15,15 +15,18 @@ export interface SummaryReporter {
   stop(): void;
 }
 
-/**
- * Creates a throttled reporter around `send`. While `held()` is true nothing is reported:
- * counts that change meanwhile are read afresh when `resend` is called.
- */
+export interface ReporterOptions {
+  /** The least time between two reports, in ms. */
+  interval?: number;
+  /** While true nothing is reported: counts that change meanwhile are read afresh by `resend`. */
+  held?: () => boolean;
+}
+
+/** Creates a throttled reporter around `send`. */
 export function createSummaryReporter(
   send: (counts: Record<string, number>) => void,
   timers: Timers,
-  interval = 1000,
-  held: () => boolean = () => false,
+  { interval = 1000, held = () => false }: ReporterOptions = {},
 ): SummaryReporter {
   let last: string | undefined;
   let lastAt = -Infinity;

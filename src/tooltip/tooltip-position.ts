@@ -1,8 +1,9 @@
 /**
  * Keeps the tooltip next to its highlight with Floating UI: below the mark by default,
  * flipped above near the bottom edge, beside it where neither has room, always wholly inside
- * the viewport, and for a mark that wraps across lines, next to the line the pointer is on. The fixed strategy keeps it
- * clear of transformed or clipped page containers and above sticky headers.
+ * the viewport, and for a mark that wraps across lines, next to the line the pointer is on.
+ * The fixed strategy keeps it clear of transformed or clipped page containers and above
+ * sticky headers.
  */
 import { autoUpdate, computePosition, flip, inline, limitShift, offset, shift } from '@floating-ui/dom';
 import type { TooltipAnchor } from './tooltip-anchor';

@@ -37,7 +37,7 @@ describe('summary reporter', () => {
   it('reports at once, then at most once a second, and only when counts change', () => {
     const clock = fakeTimers();
     const send = vi.fn();
-    const reporter = createSummaryReporter(send, clock.timers, 1000);
+    const reporter = createSummaryReporter(send, clock.timers, { interval: 1000 });
     reporter.changed(() => ({ a: 1 }));
     expect(send).toHaveBeenCalledTimes(1);
     reporter.changed(() => ({ a: 2 }));
@@ -55,7 +55,7 @@ describe('summary reporter', () => {
   it('sends nothing after stop', () => {
     const clock = fakeTimers();
     const send = vi.fn();
-    const reporter = createSummaryReporter(send, clock.timers, 1000);
+    const reporter = createSummaryReporter(send, clock.timers, { interval: 1000 });
     reporter.changed(() => ({ a: 1 }));
     reporter.changed(() => ({ a: 2 }));
     reporter.stop();
@@ -66,7 +66,7 @@ describe('summary reporter', () => {
   it('resends the counts at once when asked, even unchanged, in place of a report still waiting', () => {
     const clock = fakeTimers();
     const send = vi.fn();
-    const reporter = createSummaryReporter(send, clock.timers, 1000);
+    const reporter = createSummaryReporter(send, clock.timers, { interval: 1000 });
     reporter.changed(() => ({ a: 1 }));
     reporter.changed(() => ({ a: 2 })); // waits for the interval
     expect(clock.pending).toBe(1);
@@ -109,7 +109,10 @@ describe('a page shown without a new load', () => {
     try {
       const clock = fakeTimers();
       const send = vi.fn();
-      const reporter = createSummaryReporter(send, clock.timers, 1000, () => isPrerendering(document));
+      const reporter = createSummaryReporter(send, clock.timers, {
+        interval: 1000,
+        held: () => isPrerendering(document),
+      });
       const signal = new AbortController();
       reportWhenShown(document, signal.signal, () => reporter.resend(() => ({ nvidia: 2 })));
       expect(isPrerendering(document)).toBe(true);
