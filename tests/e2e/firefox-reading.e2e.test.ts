@@ -1,8 +1,9 @@
 /**
- * Reading a page in Firefox ESR with the built extension: the tooltip on hover, on a tap and its Esc,
- * the next-highlight shortcut and Tab into the tooltip's links, content the page adds later,
- * highlight colours on a light and a dark page, copying highlighted text, the toolbar badge
- * after Back, and the popup's report on the tab (score and entries found). The Chromium files test each in more depth;
+ * Reading a page in Firefox ESR with the built extension: the tooltip on hover, on a tap and
+ * its Esc, the next-highlight shortcut and Tab into the tooltip's links, content the page adds
+ * later, where the tooltip opens beside a name in vertical text, highlight colours on a light
+ * and a dark page, copying highlighted text, the toolbar badge after Back, and the popup's
+ * report on the tab (score and entries found). The Chromium files test each in more depth;
  * this one checks that the main flows also hold in Gecko. Firefox is launched once for the
  * file.
  */
@@ -240,6 +241,39 @@ describe('reading a page in Firefox ESR', () => {
       ['tencent', '騰訊'],
       ['tencent', 'Tencent'],
     ]);
+    await page.close();
+  });
+
+  it('opens the tooltip beside a name standing in vertical text, wholly inside the window', async () => {
+    const html = `<!doctype html><html lang="zh-Hant"><meta charset="utf-8">
+      <style>body { margin: 24px; font: 20px/1.8 sans-serif } p { writing-mode: vertical-rl; height: 460px }</style>
+      <p>美國收緊出口管制之後，輝達為中國市場推出降規版晶片，華為的昇騰則被視為替代方案。</p>`;
+    const page = await suite.browser.browser.newPage();
+    await page.setViewport({ width: 900, height: 520 });
+    await page.goto(suite.server.setPage('firefox-vertical', html));
+    await page.waitForSelector('mark[data-glossary-id="nvidia"]', { timeout: 20_000 });
+    await page.hover('mark[data-glossary-id="nvidia"]');
+    const boxes = await waitInPage(
+      page,
+      () => {
+        const panel = document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('.panel');
+        const mark = document.querySelector('mark[data-glossary-id="nvidia"]')!;
+        const box = (el: Element) => {
+          const r = el.getBoundingClientRect();
+          return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+        };
+        return panel && { panel: box(panel), mark: box(mark), width: innerWidth, height: innerHeight };
+      },
+      undefined,
+    );
+    const { panel, mark } = boxes!; // waitInPage returns only a truthy value
+    // Neither above nor below the standing name has room for it: it opens beside the name.
+    expect(mark.top - (panel.bottom - panel.top)).toBeLessThan(0);
+    expect(mark.bottom + (panel.bottom - panel.top)).toBeGreaterThan(boxes!.height);
+    expect(panel.left).toBeGreaterThanOrEqual(mark.right);
+    expect(panel.top).toBeGreaterThanOrEqual(0);
+    expect(panel.bottom).toBeLessThanOrEqual(boxes!.height);
+    expect(panel.right).toBeLessThanOrEqual(boxes!.width);
     await page.close();
   });
 
