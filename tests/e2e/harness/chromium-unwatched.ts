@@ -62,16 +62,18 @@ function cdpOverPipe(child: ChildProcess) {
   const fromBrowser = child.stdio[4] as Readable;
   const waiting = new Map<number, { ok(result: unknown): void; fail(error: Error): void }>();
   let lastId = 0;
-  let buffered = '';
+  let gone: Error | undefined;
+  // Bytes, not text: a chunk may end inside a character of a reply (Chinese text, say).
+  let buffered = Buffer.alloc(0);
   fromBrowser.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString('utf8');
-    for (let end = buffered.indexOf('\0'); end >= 0; end = buffered.indexOf('\0')) {
-      const message = JSON.parse(buffered.slice(0, end)) as {
+    buffered = Buffer.concat([buffered, chunk]);
+    for (let end = buffered.indexOf(0); end >= 0; end = buffered.indexOf(0)) {
+      const message = JSON.parse(buffered.subarray(0, end).toString('utf8')) as {
         id?: number;
         result?: unknown;
         error?: { message: string };
       };
-      buffered = buffered.slice(end + 1);
+      buffered = buffered.subarray(end + 1);
       const reply = message.id === undefined ? undefined : waiting.get(message.id);
       if (!reply) continue; // an event: nothing here listens to events
       waiting.delete(message.id!);
@@ -79,8 +81,18 @@ function cdpOverPipe(child: ChildProcess) {
       else reply.ok(message.result);
     }
   });
+  // A browser that failed to start or went away answers nothing: fail what waits, and what comes.
+  const end = (error: Error) => {
+    gone ??= error;
+    for (const reply of waiting.values()) reply.fail(gone);
+    waiting.clear();
+  };
+  child.once('error', end);
+  toBrowser.on('error', () => {}); // a write to a browser that is gone: `end` reports it
+  child.once('exit', (code) => end(new Error(`Chromium exited (${code ?? 'signal'})`)));
   return <T>(method: string, params: object = {}, sessionId?: string) =>
     new Promise<T>((ok, fail) => {
+      if (gone) return fail(new Error(`${method}: ${gone.message}`));
       const id = ++lastId;
       waiting.set(id, { ok: ok as (result: unknown) => void, fail: (e) => fail(new Error(`${method}: ${e.message}`)) });
       toBrowser.write(`${JSON.stringify({ id, method, params, sessionId })}\0`);
@@ -112,7 +124,10 @@ export async function launchUnwatched(
     ],
     { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
   );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.once('error', () => resolve()); // never started: nothing to wait for
+  });
   const send = cdpOverPipe(child);
   const close = async () => {
     // Asked to close, Chromium ends its helper processes before it exits; a killed one leaves
