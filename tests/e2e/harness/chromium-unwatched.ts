@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { CHROME_BUILD, CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium';
+import { pollUntil } from './poll';
 
 interface TargetInfo {
   targetId: string;
@@ -53,8 +54,6 @@ export function unpackedExtensionId(dir: string): string {
   const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
   return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The CDP pipe: messages are JSON, each ended by a NUL byte. */
 function cdpOverPipe(child: ChildProcess) {
@@ -150,30 +149,29 @@ export async function launchUnwatched(
     if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? 'evaluation failed');
     return reply.result.value;
   };
+  /** `fn(arg)` as an expression, for `Runtime.evaluate`. */
+  const call = (fn: (arg: never) => unknown, arg: unknown) => `(${fn.toString()})(${JSON.stringify(arg)})`;
   try {
-    let worker: TargetInfo | undefined;
-    for (let i = 0; i < 100 && !worker; i++) {
-      worker = (await targets()).find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
-      if (!worker) await sleep(100);
-    }
+    const isWorker = (t: TargetInfo) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://');
+    const worker = (await pollUntil(targets, (all) => all.some(isWorker), { timeoutMs: 10_000 })).find(isWorker);
     if (!worker) throw new Error(`The extension's service worker did not start (${extensionPath})`);
     const workerSession = await attach(worker.targetId);
     // Attached early, the worker may not have run its script yet: wait for the extension APIs.
-    for (let i = 0; !(await evaluate<boolean>(workerSession, 'typeof chrome === "object" && !!chrome.tabs')); i++) {
-      if (i === 100) throw new Error('The service worker has no extension APIs');
-      await sleep(100);
+    const hasApis = () => evaluate<boolean>(workerSession, 'typeof chrome === "object" && !!chrome.tabs');
+    if (!(await pollUntil(hasApis, (ready) => ready, { timeoutMs: 10_000 }))) {
+      throw new Error('The service worker has no extension APIs');
     }
     const mouse = (sessionId: string, type: string, x: number, y: number) =>
       send('Input.dispatchMouseEvent', { type, x, y, button: 'left', clickCount: 1 }, sessionId);
     return {
-      inWorker: (fn, arg) => evaluate(workerSession, `(${fn.toString()})(${JSON.stringify(arg)})`),
+      inWorker: (fn, arg) => evaluate(workerSession, call(fn, arg)),
       pageUrls: async () => (await targets()).filter((t) => t.type === 'page').map((t) => t.url),
       async attachPage(matches) {
         const page = (await targets()).find((t) => t.type === 'page' && matches(t.url));
         if (!page) throw new Error('No page matches');
         const sessionId = await attach(page.targetId);
         return {
-          evaluate: (fn, arg) => evaluate(sessionId, `(${fn.toString()})(${JSON.stringify(arg)})`),
+          evaluate: (fn, arg) => evaluate(sessionId, call(fn, arg)),
           moveMouse: async (x, y) => void (await mouse(sessionId, 'mouseMoved', x, y)),
           async click(x, y) {
             await mouse(sessionId, 'mousePressed', x, y);
