@@ -114,11 +114,17 @@ export interface LaunchOptions {
   extensionPath?: string;
   /** Saves downloads (e.g. the editor's export) into this directory. */
   downloadDir?: string;
+  /**
+   * Every window private (`browser.privatebrowsing.autostart`, how a reader who always browses
+   * privately runs Firefox; puppeteer's BiDi launcher opens no private window of its own), with
+   * the add-on allowed to run in them, as that reader allows it in about:addons.
+   */
+  privateBrowsing?: boolean;
 }
 
 /** Starts Firefox ESR with the build installed as a temporary add-on. */
 export async function launchFirefoxWithExtension(options: LaunchOptions = {}): Promise<FirefoxWithExtension> {
-  const { extensionPath = FIREFOX_BUILD, downloadDir } = options;
+  const { extensionPath = FIREFOX_BUILD, downloadDir, privateBrowsing = false } = options;
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
     throw new Error(`No Firefox build at ${extensionPath}: run "npm run build:firefox" first.`);
   }
@@ -132,11 +138,13 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
     extraPrefsFirefox: {
       ...QUIET_PREFS,
       ...(downloadDir ? downloadPrefs(downloadDir) : {}),
+      ...(privateBrowsing ? { 'browser.privatebrowsing.autostart': true } : {}),
       'extensions.webextensions.uuids': JSON.stringify({ [id]: EXTENSION_UUID }),
     },
   });
   try {
     const addonId = await browser.installExtension(extensionPath);
+    if (privateBrowsing) await allowInPrivateWindows(browser, addonId);
     const extensionOrigin = `moz-extension://${EXTENSION_UUID}`;
     return {
       browser,
@@ -158,6 +166,49 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
     await browser.close();
     throw error;
   }
+}
+
+/**
+ * Allows the add-on in private windows, as about:addons does when the reader ticks "Run in
+ * Private Windows": the permission is added and the add-on restarted. WebDriver offers no
+ * command for it, so this runs in the browser's own (chrome) scope, which
+ * `--remote-allow-system-access` opens to BiDi's `script.evaluate`.
+ */
+async function allowInPrivateWindows(browser: Browser, addonId: string): Promise<void> {
+  const connection = (browser as unknown as BidiBrowserInternals).connection;
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const chromeWindow = tree.result.contexts?.[0]?.context;
+  if (!chromeWindow) throw new Error('Firefox shows no chrome window to evaluate in.');
+  const id = JSON.stringify(addonId);
+  const expression = `(async () => {
+    const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+    const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+    await ExtensionPermissions.add(${id}, { permissions: ['internal:privateBrowsingAllowed'], origins: [] });
+    const addon = await AddonManager.getAddonByID(${id});
+    await addon.reload();
+    return (await AddonManager.getAddonByID(${id})).isActive;
+  })()`;
+  const reply = await connection.send('script.evaluate', {
+    expression,
+    target: { context: chromeWindow },
+    awaitPromise: true,
+  });
+  if (reply.result.type !== 'success' || reply.result.result?.value !== true) {
+    throw new Error(`Could not allow ${addonId} in private windows: ${JSON.stringify(reply.result)}`);
+  }
+}
+
+// puppeteer-core's BiDi browser keeps its connection public at runtime but not in its types;
+// `allowInPrivateWindows` sends two commands over it.
+interface BidiBrowserInternals {
+  connection: {
+    send(
+      method: string,
+      params: object,
+    ): Promise<{
+      result: { contexts?: { context: string }[]; type?: string; result?: { value?: unknown } };
+    }>;
+  };
 }
 
 // The WebExtension global of extension pages, as far as the helpers below use it.

@@ -6,7 +6,11 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from './chromium';
-import { launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox';
+import {
+  launchFirefoxWithExtension,
+  type FirefoxWithExtension,
+  type LaunchOptions as FirefoxLaunchOptions,
+} from './firefox';
 import { startServer, type TestServer } from './server';
 
 export interface E2eSuite<Browser> {
@@ -46,4 +50,5 @@ export const chromiumSuite = (options?: LaunchOptions): E2eSuite<ExtensionBrowse
   suite(() => launchWithExtension(undefined, options));
 
 /** Firefox ESR with the extension installed, and a test server. */
-export const firefoxSuite = (): E2eSuite<FirefoxWithExtension> => suite(() => launchFirefoxWithExtension());
+export const firefoxSuite = (options?: FirefoxLaunchOptions): E2eSuite<FirefoxWithExtension> =>
+  suite(() => launchFirefoxWithExtension(options));
