@@ -1,5 +1,7 @@
 /**
- * The editor's URL, written by the background and read by the editor: one place for both ends.
+ * What the editor is asked to show, written by the background and read by the editor: one
+ * place for both ends. A new editor gets it in its URL, an open one in a message
+ * (`src/background/editor-opener.ts`).
  *
  * - `options.html#add=<text>`: the context menu's "Add to the glossary", a new entry prefilled
  *   with the selected text.
@@ -11,6 +13,22 @@ import { LIMITS, slugSchema } from './glossary/schema';
 
 /** Longer selections are not names; the editor's term field has the same limit. */
 const MAX_PREFILL = LIMITS.nameLength;
+
+/** A new entry prefilled with selected text, or an entry of the glossary. */
+export type EditorRequest = { add: string } | { edit: string };
+
+/** The editor path that carries `request`. */
+export function editorPathFor(request: EditorRequest): string {
+  return 'add' in request ? editorPathForSelection(request.add) : editorPathForEntry(request.edit);
+}
+
+/** The request a location hash carries, checked as `prefillFromHash` and `entryIdFromHash` do. */
+export function requestFromHash(hash: string): EditorRequest | undefined {
+  const add = prefillFromHash(hash);
+  if (add) return { add };
+  const edit = entryIdFromHash(hash);
+  return edit ? { edit } : undefined;
+}
 
 /** The editor path that opens a new entry prefilled with `text`. */
 export function editorPathForSelection(text: string): string {
@@ -49,4 +67,13 @@ export function prefillFromHash(hash: string): string | undefined {
 export function entryIdFromHash(hash: string): string | undefined {
   const id = fragmentValue(hash, 'edit');
   return id !== undefined && slugSchema.safeParse(id).success ? id : undefined;
+}
+
+/**
+ * A request that came in a message, checked and cleaned as one in a URL would be: the same
+ * text is prefilled and the same ids are opened either way.
+ */
+export function checkedRequest(request: EditorRequest): EditorRequest | undefined {
+  const path = editorPathFor(request);
+  return requestFromHash(path.slice(path.indexOf('#')));
 }

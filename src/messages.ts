@@ -6,10 +6,13 @@
  * every page, parses messages, and a schema library there costs more than it checks (see
  * settings.ts).
  */
+import type { EditorRequest } from './editor-url';
 import { isRecord, isShortString, ownField } from './validate';
 
 /** Entry ids and versions are short; anything longer is not ours. */
 const MAX_ID = 64;
+/** Text selected for a new entry; the editor cuts it to a name's length (`src/editor-url.ts`). */
+const MAX_SELECTION = 4096;
 
 /** Occurrences per entry id. */
 export type EntryCounts = Record<string, number>;
@@ -26,10 +29,23 @@ export type Message =
   /** Content script → background: the compiled glossary is missing or unusable; build it. */
   | { type: 'ensure-glossary' }
   /**
+   * Background → the editor's open pages: is one free to show a request (its form holds no
+   * unsaved change)? Answered with an `EditorTab` by the first that is, by nothing otherwise.
+   */
+  | { type: 'editor-free' }
+  /** Background → the editor's open pages: the one in tab `tabId` shows `request`; it answers `true`. */
+  | { type: 'editor-show'; tabId: number; request: EditorRequest }
+  /**
    * Whoever stored a new compiled glossary → every tab's content scripts: read it. Instead of a
    * storage watch, which would hand every frame each local write, megabytes of user packs too.
    */
   | { type: 'glossary-updated'; version: string };
+
+/** Where a free editor is: the background brings that tab and window to the front. */
+export interface EditorTab {
+  tabId: number;
+  windowId: number;
+}
 
 export interface PageSummary {
   url: string;
@@ -53,6 +69,18 @@ function parseCounts(raw: unknown): EntryCounts | undefined {
   return counts;
 }
 
+const isTabId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
+/** `{ add }` or `{ edit }` as a fresh object; the editor checks the text itself. */
+function parseRequest(raw: unknown): EditorRequest | undefined {
+  if (!isRecord(raw)) return undefined;
+  const add = ownField(raw, 'add');
+  const edit = ownField(raw, 'edit');
+  if (isShortString(add, MAX_SELECTION) && edit === undefined) return { add };
+  if (isShortString(edit, MAX_ID) && add === undefined) return { edit };
+  return undefined;
+}
+
 /** The message if it is one of ours (a fresh object with only its own fields), otherwise undefined. */
 export function parseMessage(raw: unknown): Message | undefined {
   if (!isRecord(raw)) return undefined;
@@ -60,7 +88,13 @@ export function parseMessage(raw: unknown): Message | undefined {
   switch (type) {
     case 'get-page-summary':
     case 'ensure-glossary':
+    case 'editor-free':
       return { type };
+    case 'editor-show': {
+      const tabId = ownField(raw, 'tabId');
+      const request = parseRequest(ownField(raw, 'request'));
+      return isTabId(tabId) && request ? { type, tabId, request } : undefined;
+    }
     case 'page-summary': {
       const counts = parseCounts(ownField(raw, 'counts'));
       return counts && { type, counts };
@@ -85,4 +119,12 @@ export function parsePageSummary(raw: unknown): PageSummary | undefined {
   const url = ownField(raw, 'url');
   const counts = parseCounts(ownField(raw, 'counts'));
   return typeof url === 'string' && counts ? { url, counts } : undefined;
+}
+
+/** A free editor's answer to `editor-free`, if well formed. */
+export function parseEditorTab(raw: unknown): EditorTab | undefined {
+  if (!isRecord(raw)) return undefined;
+  const tabId = ownField(raw, 'tabId');
+  const windowId = ownField(raw, 'windowId');
+  return isTabId(tabId) && isTabId(windowId) ? { tabId, windowId } : undefined;
 }

@@ -1,15 +1,39 @@
 /**
- * "Edit in the glossary" in a tooltip: the content script cannot open an extension page itself
- * (the editor is not exposed to web pages), so it asks the background, which opens the
- * editor at the entry in a tab beside the page the reader was on.
+ * Opens the glossary editor at what the reader asked for: an entry ("Edit in the glossary" in a
+ * tooltip) or a new entry prefilled with selected text (the context menu). The content script
+ * cannot open an extension page itself (the editor is not exposed to web pages), so it asks the
+ * background.
+ *
+ * An editor already open is used again, brought to the front, as the popup's "Open the
+ * glossary editor" does (`runtime.openOptionsPage`): a reader who edits one entry after another
+ * gets one editor, not a tab for each. An editor whose form holds changes not yet saved is left
+ * alone, and the request opens a new tab instead, so no half-written entry is lost.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { editorPathForEntry } from '../editor-url';
-import { parseMessage } from '../messages';
+import { checkedRequest, editorPathFor, type EditorRequest } from '../editor-url';
+import { parseEditorTab, parseMessage, type Message } from '../messages';
 
-/** What an `open-editor` message does (exported for tests). */
-export async function openEditorAt(id: string, from: Browser.tabs.Tab | undefined): Promise<void> {
-  const url = browser.runtime.getURL(editorPathForEntry(id) as '/options.html');
+/** Sends a message to the extension's open pages; undefined where none answered. */
+const askEditors = (message: Message): Promise<unknown> => browser.runtime.sendMessage(message).catch(() => undefined);
+
+/** Shows `request` in an open editor that is free, and brings it to the front; false if none took it. */
+async function showInOpenEditor(request: EditorRequest): Promise<boolean> {
+  // Two steps, because every open editor hears a message, but only the first answer returns:
+  // the first free one names its tab, and only the editor in that tab acts on the request.
+  const free = parseEditorTab(await askEditors({ type: 'editor-free' }));
+  if (!free) return false;
+  if ((await askEditors({ type: 'editor-show', tabId: free.tabId, request })) !== true) return false;
+  // Shown already; a window closed meanwhile only leaves it behind.
+  await browser.tabs.update(free.tabId, { active: true }).catch(() => undefined);
+  await browser.windows.update(free.windowId, { focused: true }).catch(() => undefined);
+  return true;
+}
+
+/** Opens the editor at `request`, in an open editor if one is free, otherwise in a new tab beside `from`. */
+export async function openEditorFor(request: EditorRequest, from?: Browser.tabs.Tab): Promise<void> {
+  const checked = checkedRequest(request);
+  if (!checked || (await showInOpenEditor(checked))) return;
+  const url = browser.runtime.getURL(editorPathFor(checked) as '/options.html');
   if (from?.id !== undefined) {
     try {
       // Beside the page, and back to it when the editor's tab is closed.
@@ -23,6 +47,10 @@ export async function openEditorAt(id: string, from: Browser.tabs.Tab | undefine
   }
   await browser.tabs.create({ url });
 }
+
+/** What an `open-editor` message does (exported for tests). */
+export const openEditorAt = (id: string, from: Browser.tabs.Tab | undefined): Promise<void> =>
+  openEditorFor({ edit: id }, from);
 
 /** Listens for the tooltips' requests to open the editor. */
 export function startEditorOpener(): void {

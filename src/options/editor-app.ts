@@ -3,7 +3,7 @@
  * reader's actions into layer changes. Every change is stored, republished to open tabs,
  * announced in the status line and (where it makes sense) undoable.
  */
-import { entryIdFromHash, prefillFromHash } from '../editor-url';
+import { requestFromHash, type EditorRequest } from '../editor-url';
 import { displayName, packTitle } from '../glossary/entry-names';
 import { activeEntries } from '../glossary-store/merge';
 import { deleteEntry, resetEntry, saveEntry } from '../glossary-store/layer-edits';
@@ -28,8 +28,20 @@ interface OpenEntry {
   id?: string;
 }
 
-/** Builds the editor into `root` and keeps it in step with storage. */
-export async function startEditor(doc: Document, root: HTMLElement, language: ReaderLanguage): Promise<void> {
+/** What the running editor offers the pages that ask for it (`editor-requests.ts`). */
+export interface RunningEditor {
+  /** Shows what a page asked for. */
+  show(request: EditorRequest): void;
+  /** Whether showing something else would lose nothing: the form holds no unsaved change. */
+  isFree(): boolean;
+}
+
+/** Builds the editor into `root` and keeps it in step with storage; undefined if storage could not be read. */
+export async function startEditor(
+  doc: Document,
+  root: HTMLElement,
+  language: ReaderLanguage,
+): Promise<RunningEditor | undefined> {
   const t = translator(language);
   doc.documentElement.lang = language;
   doc.title = t('editorTitle');
@@ -42,7 +54,7 @@ export async function startEditor(doc: Document, root: HTMLElement, language: Re
     root.replaceChildren(
       h(doc, 'p', { role: 'alert' }, t('editorLoadFailed', error instanceof Error ? error.message : String(error))),
     );
-    return;
+    return undefined;
   }
 
   let open: OpenEntry | undefined;
@@ -212,32 +224,42 @@ export async function startEditor(doc: Document, root: HTMLElement, language: Re
   store.subscribe(render);
   render(store.data);
 
-  const prefill = prefillFromHash(doc.location.hash);
-  const editId = entryIdFromHash(doc.location.hash);
-  // The request is done once: a reload shows the editor as the reader left it.
-  if (prefill || editId) doc.defaultView?.history.replaceState(null, '', doc.location.pathname);
   /** Opens an entry and shows its row in the list. */
   const openAndReveal = (packId: string, id: string) => {
     openEntry({ packId, id });
     list.reveal(itemKey(packId, id));
   };
-  if (prefill) {
-    // Opened from the context menu. A new entry goes to the first pack, where the form's name
-    // check would refuse a name another entry has (英伟达 for 輝達): the reader would learn so
-    // only after filling in the whole form, so that entry opens instead.
-    const packId = packChoices(store.data)[0]?.id ?? '';
-    const owner = formContextFor(store.data.merged, packId, undefined, language).nameOwners.get(searchKey(prefill));
-    if (owner) {
-      openAndReveal(owner.packId, owner.id);
-      announce(t('editorPrefillKnown', prefill, owner.name));
+
+  /** Shows what the reader asked for from a page: selected text as a new entry, or an entry. */
+  function show(request: EditorRequest) {
+    if ('add' in request) {
+      // From the context menu. A new entry goes to the first pack, where the form's name check
+      // would refuse a name another entry has (英伟达 for 輝達): the reader would learn so only
+      // after filling in the whole form, so that entry opens instead.
+      const prefill = request.add;
+      const packId = packChoices(store.data)[0]?.id ?? '';
+      const owner = formContextFor(store.data.merged, packId, undefined, language).nameOwners.get(searchKey(prefill));
+      if (owner) {
+        openAndReveal(owner.packId, owner.id);
+        announce(t('editorPrefillKnown', prefill, owner.name));
+      } else {
+        openEntry({ packId }, prefill);
+        announce(t('editorPrefilled', prefill));
+      }
     } else {
-      openEntry({ packId }, prefill);
-      announce(t('editorPrefilled', prefill));
+      // From a tooltip: the entry the page showed, from the pack it came from.
+      const shown = activeEntries(store.data.merged).entries.find((entry) => entry.id === request.edit);
+      if (shown) openAndReveal(shown.packId, shown.id);
+      else announce(t('editorEditMissing', request.edit));
     }
-  } else if (editId) {
-    // Opened from a tooltip: the entry the page showed, from the pack it came from.
-    const shown = activeEntries(store.data.merged).entries.find((entry) => entry.id === editId);
-    if (shown) openAndReveal(shown.packId, shown.id);
-    else announce(t('editorEditMissing', editId));
   }
+
+  const requested = requestFromHash(doc.location.hash);
+  // The request is done once: a reload shows the editor as the reader left it.
+  if (requested) {
+    doc.defaultView?.history.replaceState(null, '', doc.location.pathname);
+    show(requested);
+  }
+  // Later requests come to this editor while its form holds nothing unsaved.
+  return { show, isFree: () => !form.hasUnsavedChanges() };
 }

@@ -40,6 +40,8 @@ export interface EntryForm {
   open(target: FormTarget): void;
   close(): void;
   showErrors(errors: readonly FieldError[]): void;
+  /** Whether the reader changed a field since the form opened (and has not saved it). */
+  hasUnsavedChanges(): boolean;
 }
 
 /** Builds the (initially empty) form panel. */
@@ -51,6 +53,8 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
   });
   let registry: FieldRegistry = createFieldRegistry(doc);
   let target: FormTarget | undefined;
+  /** The form's values as it opened, to tell a change the reader has not saved. */
+  let openedValues = '';
 
   function showEmpty() {
     element.replaceChildren(
@@ -114,6 +118,7 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
     });
 
     element.replaceChildren(h(doc, 'h2', { id: 'form-heading', tabindex: -1 }, heading), form);
+    openedValues = JSON.stringify(readValues());
     const first = entry ? controls.get('term') : controls.get(values.term ? 'aliases' : 'term');
     (readOnly ? element.querySelector<HTMLElement>('[data-testid="entry-reset"]') : first)?.focus();
   }
@@ -146,6 +151,7 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
       target = undefined;
       showEmpty();
     },
+    hasUnsavedChanges: () => target !== undefined && JSON.stringify(readValues()) !== openedValues,
     showErrors(errors) {
       for (const [name, control] of registry.controls) {
         const error = registry.errors.get(name);

@@ -67,6 +67,8 @@ describe('the context-menu item', () => {
     // The fragment is consumed, so a reload does not open a second new entry.
     expect(new URL(editor.url()).hash).toBe('');
     expect(await editor.textContent('[data-testid="status-message"]')).toContain('Zhipu Qingyan');
+    // Closed: an editor left open and untouched would take the next request itself.
+    await editor.close();
   });
 
   it('opens the entry a selected name already belongs to, rather than a new entry', async () => {

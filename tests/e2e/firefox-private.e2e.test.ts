@@ -2,7 +2,8 @@
  * ColumnLens in Firefox's private windows, for a reader who browses only privately and has
  * allowed the add-on there ("Run in Private Windows" in about:addons): the page is highlighted
  * and counted on the badge, "Edit in the glossary" opens the editor at the entry in a tab
- * beside the page, an edit saved there reaches the page, and the popup's switch takes the
+ * beside the page, an edit saved there reaches the page, the next "Edit" uses that editor again,
+ * and the popup's switch takes the
  * highlights off and puts them back. Firefox, unlike Chromium, opens the add-on's pages in
  * private windows too, so everything here happens in one private window.
  */
@@ -17,7 +18,11 @@ import { firefoxSuite } from './harness/suite';
 
 // The WebExtension global of the add-on's pages, as far as this file uses it.
 declare const browser: {
-  tabs: { query(q: object): Promise<{ id?: number; incognito: boolean; index: number; openerTabId?: number }[]> };
+  tabs: {
+    query(
+      q: object,
+    ): Promise<{ id?: number; active: boolean; incognito: boolean; index: number; openerTabId?: number }[]>;
+  };
   extension: { inIncognitoContext: boolean };
 };
 
@@ -55,7 +60,8 @@ describe('ColumnLens in Firefox private windows', () => {
     articleUrl = `${suite.server.origin}/fixtures/ui-article.html`;
     article = await suite.browser.open(articleUrl);
     await waitInPage(article, () => document.querySelector('#first mark[data-glossary-id="nvidia"]') !== null, null);
-    probe = await suite.browser.openExtensionPage('options.html');
+    // The popup's page, not the editor's: an open editor would take the tooltip's "Edit".
+    probe = await suite.browser.openExtensionPage('popup.html');
     tabId = (await tabShowing(probe, articleUrl)).id;
   });
 
@@ -122,6 +128,35 @@ describe('ColumnLens in Firefox private windows', () => {
     }
     expect(shown).toBe(note);
     expect(await article.evaluate(() => (window as { loadedOnce?: boolean }).loadedOnce)).toBe(true);
+
+    // Saved, the editor holds nothing unsaved: the next "Edit" shows its entry there, brought
+    // to the front, and opens no tab.
+    const tabsBefore = (await probe.evaluate(() => browser.tabs.query({}))).length;
+    const exportControls = pack.entries.find((e) => e.id === 'export-controls')!;
+    const other = await positionOf(article, {
+      css: '#first mark[data-glossary-id="export-controls"]',
+      inTooltip: false,
+    });
+    await article.mouse.move(5, 5);
+    await article.mouse.move(other.x, other.y);
+    await waitInPage(
+      article,
+      (name) =>
+        document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('.panel .term')?.textContent === name,
+      displayName(exportControls, 'en'),
+    );
+    const again = await positionOf(article, { css: '.edit-entry', inTooltip: true });
+    await article.mouse.move(again.x, again.y);
+    await article.mouse.click(again.x, again.y);
+    const shownAgain = await waitInPage(
+      editor,
+      (wanted) => document.querySelector('#form-heading')?.textContent === wanted && wanted,
+      `Edit “${displayName(exportControls, 'en')}”`,
+    );
+    expect(shownAgain).toBe(`Edit “${displayName(exportControls, 'en')}”`);
+    const tabsAfter = await probe.evaluate(() => browser.tabs.query({}));
+    expect(tabsAfter).toHaveLength(tabsBefore);
+    expect(tabsAfter.filter((tab) => tab.active).map((tab) => tab.openerTabId)).toEqual([tabId]);
     await editor.close();
   });
 

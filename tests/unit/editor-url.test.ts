@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { editorPathForEntry, editorPathForSelection, entryIdFromHash, prefillFromHash } from '../../src/editor-url';
+import {
+  checkedRequest,
+  editorPathFor,
+  editorPathForEntry,
+  editorPathForSelection,
+  entryIdFromHash,
+  prefillFromHash,
+  requestFromHash,
+} from '../../src/editor-url';
 
 const hashOf = (path: string) => new URL(path, 'chrome-extension://x').hash;
 
@@ -38,5 +46,24 @@ describe('the tooltip’s "Edit in the glossary" (#edit=)', () => {
     expect(entryIdFromHash('#edit=Nvidia')).toBeUndefined();
     expect(entryIdFromHash(`#edit=${encodeURIComponent('<img src=x>')}`)).toBeUndefined();
     expect(entryIdFromHash(`#edit=${'a'.repeat(65)}`)).toBeUndefined();
+  });
+});
+
+describe('a request, in a URL or in a message', () => {
+  it('travels in the URL and comes back from its fragment', () => {
+    expect(editorPathFor({ edit: 'nvidia' })).toBe('/options.html#edit=nvidia');
+    expect(requestFromHash(hashOf(editorPathFor({ edit: 'nvidia' })))).toEqual({ edit: 'nvidia' });
+    expect(requestFromHash(hashOf(editorPathFor({ add: ' 智譜\nAI ' })))).toEqual({ add: '智譜 AI' });
+    expect(requestFromHash('')).toBeUndefined();
+    expect(requestFromHash('#edit=Nvidia')).toBeUndefined();
+    expect(requestFromHash('#add=%20')).toBeUndefined();
+  });
+
+  it('is checked and cleaned from a message as from a URL', () => {
+    expect(checkedRequest({ edit: 'nvidia-h20' })).toEqual({ edit: 'nvidia-h20' });
+    expect(checkedRequest({ edit: 'Not an id' })).toBeUndefined();
+    expect(checkedRequest({ add: '\u0000Zhipu\r\n Qingyan\t' })).toEqual({ add: 'Zhipu Qingyan' });
+    expect(checkedRequest({ add: 'x'.repeat(500) })).toEqual({ add: 'x'.repeat(120) });
+    expect(checkedRequest({ add: ' \n ' })).toBeUndefined();
   });
 });

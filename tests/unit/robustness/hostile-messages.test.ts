@@ -10,7 +10,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBadge } from '../../../src/background/badge';
 import { startGlossaryPublisher } from '../../../src/background/glossary-publisher';
 import { popupRequestListener } from '../../../src/content/popup-requests';
-import { parseMessage } from '../../../src/messages';
+import { parseEditorTab, parseMessage } from '../../../src/messages';
 
 const long = 'x'.repeat(65);
 const cyclic: Record<string, unknown> = { type: 'page-summary' };
@@ -40,15 +40,31 @@ const NEAR_MISSES: unknown[] = [
   { type: 'page-summary', counts: { a: Number.NaN } },
   cyclic,
   JSON.parse('{"__proto__":{"type":"get-page-summary"}}'),
+  { type: 'editor-show' },
+  { type: 'editor-show', tabId: 5 },
+  { type: 'editor-show', tabId: 5, request: 'nvidia' },
+  { type: 'editor-show', tabId: -1, request: { edit: 'nvidia' } },
+  { type: 'editor-show', tabId: 1.5, request: { edit: 'nvidia' } },
+  { type: 'editor-show', tabId: '5', request: { edit: 'nvidia' } },
+  { type: 'editor-show', tabId: 5, request: { edit: long } },
+  { type: 'editor-show', tabId: 5, request: { edit: 7 } },
+  { type: 'editor-show', tabId: 5, request: { add: 'x'.repeat(4097) } },
+  { type: 'editor-show', tabId: 5, request: { add: 'Zhipu', edit: 'zhipu' } },
+  { type: 'editor-show', tabId: 5, request: JSON.parse('{"__proto__":{"edit":"nvidia"}}') },
   { type: 'remove-glossary' },
   { type: 'eval', code: 'globalThis.ran = 1' },
 ];
 
-/** A structurally valid message: one of the four, with fields of the right types. */
+/** A structurally valid message: one of ours, with fields of the right types. */
 function wellFormed(m: unknown): boolean {
   if (typeof m !== 'object' || m === null) return false;
   const { type } = m as { type?: unknown };
-  if (type === 'get-page-summary' || type === 'ensure-glossary') return true;
+  if (type === 'get-page-summary' || type === 'ensure-glossary' || type === 'editor-free') return true;
+  if (type === 'editor-show') {
+    const { tabId, request } = m as { tabId?: unknown; request?: Record<string, unknown> };
+    const texts = Object.values(request ?? {});
+    return Number.isInteger(tabId) && texts.length === 1 && typeof texts[0] === 'string';
+  }
   if (type === 'reveal-entry') return typeof (m as { id?: unknown }).id === 'string';
   if (type === 'page-summary') {
     const counts = (m as { counts?: unknown }).counts;
@@ -70,10 +86,32 @@ describe('parseMessage', () => {
     expect(({} as { polluted?: number }).polluted).toBeUndefined();
   });
 
+  it('reads the editor’s requests: whether one is free, and what the one in a tab shows', () => {
+    expect(parseMessage({ type: 'editor-free', extra: 1 })).toEqual({ type: 'editor-free' });
+    expect(parseMessage({ type: 'editor-show', tabId: 5, request: { edit: 'nvidia' } })).toEqual({
+      type: 'editor-show',
+      tabId: 5,
+      request: { edit: 'nvidia' },
+    });
+    expect(parseMessage({ type: 'editor-show', tabId: 0, request: { add: ' 智譜\n' } })).toEqual({
+      type: 'editor-show',
+      tabId: 0,
+      request: { add: ' 智譜\n' },
+    });
+    expect(parseEditorTab({ tabId: 5, windowId: 2 })).toEqual({ tabId: 5, windowId: 2 });
+    for (const raw of [undefined, true, { tabId: 5 }, { tabId: -5, windowId: 2 }, { tabId: 5, windowId: '2' }])
+      expect(parseEditorTab(raw)).toBeUndefined();
+  });
+
   it('never throws, accepts only well-formed messages, and changes no prototype', () => {
     const prototypeKeys = Object.getOwnPropertyNames(Object.prototype);
     const anyValue = fc.anything({ withObjectString: true, withNullPrototype: true, withSparseArray: true });
-    const messageLike = fc.record({ type: fc.constantFrom('page-summary', 'reveal-entry', 'x'), id: fc.anything() });
+    const messageLike = fc.record({
+      type: fc.constantFrom('page-summary', 'reveal-entry', 'editor-show', 'x'),
+      id: fc.anything(),
+      tabId: fc.oneof(fc.integer(), fc.anything()),
+      request: fc.oneof(fc.record({ edit: fc.anything() }), fc.record({ add: fc.string() }), fc.anything()),
+    });
     fc.assert(
       fc.property(fc.oneof(anyValue, messageLike), (raw) => {
         const parsed = parseMessage(raw);
