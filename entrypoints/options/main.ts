@@ -3,9 +3,14 @@ import '../../src/options/editor.css';
 import { startEditor } from '../../src/options/editor-app';
 import { answerEditorRequests } from '../../src/options/editor-requests';
 import { readerLanguage } from '../../src/options/ui-language';
+import { guardUnsavedChanges } from '../../src/options/unsaved-guard';
 
 const root = document.getElementById('app');
 if (root)
   void readerLanguage()
     .then((language) => startEditor(document, root, language))
-    .then((editor) => editor && answerEditorRequests(editor));
+    .then((editor) => {
+      if (!editor) return;
+      answerEditorRequests(editor);
+      guardUnsavedChanges(window, () => editor.hasUnsavedChanges());
+    });

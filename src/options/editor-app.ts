@@ -28,12 +28,12 @@ interface OpenEntry {
   id?: string;
 }
 
-/** What the running editor offers the pages that ask for it (`editor-requests.ts`). */
+/** What the running editor offers the pages that ask for it (`editor-requests.ts`) and the guard against leaving it (`unsaved-guard.ts`). */
 export interface RunningEditor {
   /** Shows what a page asked for. */
   show(request: EditorRequest): void;
-  /** Whether showing something else would lose nothing: the form holds no unsaved change. */
-  isFree(): boolean;
+  /** Whether the form holds a change the reader has not saved, which showing something else would lose. */
+  hasUnsavedChanges(): boolean;
 }
 
 /** Builds the editor into `root` and keeps it in step with storage; undefined if storage could not be read. */
@@ -261,5 +261,5 @@ export async function startEditor(
     show(requested);
   }
   // Later requests come to this editor while its form holds nothing unsaved.
-  return { show, isFree: () => !form.hasUnsavedChanges() };
+  return { show, hasUnsavedChanges: () => form.hasUnsavedChanges() };
 }

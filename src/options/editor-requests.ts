@@ -21,10 +21,10 @@ export function answerEditorRequests(editor: RunningEditor): () => void {
     // Answers are given only where this editor takes the request: the background hears the
     // first answer of all the extension's pages, so a "no" from here could hide another's "yes".
     if (message?.type === 'editor-free') {
-      if (ownTabId === undefined || !editor.isFree()) return undefined;
+      if (ownTabId === undefined || editor.hasUnsavedChanges()) return undefined;
       return ownTab().then((tab) => tabOf(tab));
     }
-    if (message?.type === 'editor-show' && message.tabId === ownTabId && editor.isFree()) {
+    if (message?.type === 'editor-show' && message.tabId === ownTabId && !editor.hasUnsavedChanges()) {
       const request = checkedRequest(message.request);
       if (!request) return undefined;
       editor.show(request);

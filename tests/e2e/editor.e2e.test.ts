@@ -1,6 +1,7 @@
 /**
  * The glossary editor in Chromium: search, add, edit, delete with undo, reset, validation,
- * and every change reaching an already open page without a reload.
+ * every change reaching an already open page without a reload, and a prompt before a tab
+ * holding unsaved changes closes.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -195,6 +196,29 @@ describe('the glossary editor', () => {
     expect(await editor.evaluate(() => document.activeElement?.id)).toBe('field-term');
     await editor.keyboard.press('Escape');
     await editor.waitForFunction(() => !document.querySelector('[data-testid="entry-form"]'));
+  });
+
+  it('asks before a tab whose form holds unsaved changes is closed, and not once they are gone', async () => {
+    const other = await openEditor(suite.browser);
+    await openEntry(other, '輝達');
+    const asked: string[] = [];
+    other.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await other.fill('#field-notes-en', 'Half written, not saved yet.');
+    await other.close({ runBeforeUnload: true });
+    await expect.poll(() => asked).toEqual(['beforeunload']);
+    // The reader chose to stay: the tab and what they wrote are still there.
+    expect(other.isClosed()).toBe(false);
+    expect(await other.inputValue('#field-notes-en')).toBe('Half written, not saved yet.');
+
+    // The form closed (the reader's own choice to drop the change): the tab closes without asking.
+    await other.click('[data-testid="entry-close"]');
+    const closed = other.waitForEvent('close');
+    await other.close({ runBeforeUnload: true });
+    await closed;
+    expect(asked).toEqual(['beforeunload']);
   });
 
   it('keeps unreadable stored data, says so, and offers it for download', async () => {

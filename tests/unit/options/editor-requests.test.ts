@@ -38,14 +38,14 @@ afterEach(() => vi.restoreAllMocks());
 describe('whether the editor is free to show something else', () => {
   it('is free with no form open, with an entry opened and untouched, and with a prefilled new entry untouched', async () => {
     const editor = await start();
-    expect(editor.isFree()).toBe(true);
+    expect(editor.hasUnsavedChanges()).toBe(false);
     editor.show({ edit: 'nvidia' });
     expect(heading()).toBe(t('editorFormEditHeading', 'Nvidia'));
-    expect(editor.isFree()).toBe(true);
+    expect(editor.hasUnsavedChanges()).toBe(false);
     editor.show({ add: 'Zhipu Qingyan' });
     expect(heading()).toBe(t('editorFormNewHeading'));
     expect(field('field-term').value).toBe('Zhipu Qingyan');
-    expect(editor.isFree()).toBe(true);
+    expect(editor.hasUnsavedChanges()).toBe(false);
   });
 
   it('is not free once the reader changes a field, and is again once it is saved or closed', async () => {
@@ -53,29 +53,29 @@ describe('whether the editor is free to show something else', () => {
     editor.show({ edit: 'nvidia' });
     const note = field('field-notes-en').value;
     type('field-notes-en', 'A note not saved yet.');
-    expect(editor.isFree()).toBe(false);
+    expect(editor.hasUnsavedChanges()).toBe(true);
     // Typed back to what it was: nothing would be lost.
     type('field-notes-en', note);
-    expect(editor.isFree()).toBe(true);
+    expect(editor.hasUnsavedChanges()).toBe(false);
 
     type('field-aliases', 'Green Team');
-    expect(editor.isFree()).toBe(false);
+    expect(editor.hasUnsavedChanges()).toBe(true);
     document.querySelector<HTMLButtonElement>('[data-testid="entry-save"]')!.click();
     await vi.waitFor(() => expect(status()).toContain(t('editorSaved', 'Nvidia')));
-    expect(editor.isFree()).toBe(true);
+    expect(editor.hasUnsavedChanges()).toBe(false);
 
     type('field-term', '輝達公司');
-    expect(editor.isFree()).toBe(false);
+    expect(editor.hasUnsavedChanges()).toBe(true);
     document.querySelector<HTMLButtonElement>('[data-testid="entry-close"]')!.click();
-    expect(editor.isFree()).toBe(true);
+    expect(editor.hasUnsavedChanges()).toBe(false);
   });
 
   it('is not free with a new entry the reader has started', async () => {
     const editor = await start();
     document.querySelector<HTMLButtonElement>('[data-testid="entry-new"]')!.click();
-    expect(editor.isFree()).toBe(true);
+    expect(editor.hasUnsavedChanges()).toBe(false);
     type('field-term', '智譜');
-    expect(editor.isFree()).toBe(false);
+    expect(editor.hasUnsavedChanges()).toBe(true);
   });
 });
 
