@@ -159,6 +159,14 @@ export async function startEditor(
     }
   }
 
+  /**
+   * Whether the form may give way to another entry, or close: at once if it holds nothing
+   * unsaved, otherwise only if the reader agrees to drop the change (a stray Esc or click in
+   * the list would lose a half-written note, which no undo brings back).
+   */
+  const mayLeaveForm = () =>
+    !form.hasUnsavedChanges() || (doc.defaultView?.confirm(t('editorDiscardChanges')) ?? false);
+
   const form = createEntryForm({
     doc,
     language,
@@ -166,14 +174,20 @@ export async function startEditor(
     onSave: (values) => void save(values),
     onDelete: () => void remove(),
     onReset: () => void reset(),
-    onClose: closeForm,
+    onClose: () => {
+      if (mayLeaveForm()) closeForm();
+    },
   });
   const list = createEntryList({
     doc,
     language,
     t,
-    onOpen: (item: ListItem) => openEntry({ packId: item.packId, id: item.entry.id }),
-    onNew: () => openEntry({ packId: packChoices(store.data)[0]?.id ?? '' }),
+    onOpen: (item: ListItem) => {
+      if (mayLeaveForm()) openEntry({ packId: item.packId, id: item.entry.id });
+    },
+    onNew: () => {
+      if (mayLeaveForm()) openEntry({ packId: packChoices(store.data)[0]?.id ?? '' });
+    },
   });
   const packs = createPackPanel({ doc, t, store, announce });
   const exporter = createExportPanel({ doc, t, getData: () => store.data, announce });

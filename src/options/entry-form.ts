@@ -114,7 +114,8 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
     form.querySelector('[data-testid="entry-reset"]')?.addEventListener('click', onReset);
     form.querySelector('[data-testid="entry-close"]')?.addEventListener('click', onClose);
     form.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') onClose();
+      // An Esc that ends an input method's composition (typing Chinese) is the IME's, not ours.
+      if (event.key === 'Escape' && !event.isComposing) onClose();
     });
 
     element.replaceChildren(h(doc, 'h2', { id: 'form-heading', tabindex: -1 }, heading), form);

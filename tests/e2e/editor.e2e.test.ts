@@ -151,6 +151,19 @@ describe('the glossary editor', () => {
     // Focus goes to the first invalid field, for keyboard and screen-reader users.
     expect(await editor.evaluate(() => document.activeElement?.id)).toBe('field-id');
     expect(await localValue(suite.browser.serviceWorker, 'userGlossary')).toEqual(layerBefore);
+
+    // The reader gives the draft up: Close asks first, with the browser's own dialog.
+    const asked = editor.waitForEvent('dialog');
+    const closing = editor.click('[data-testid="entry-close"]');
+    const dialog = await asked;
+    expect([dialog.type(), dialog.message()]).toEqual([
+      'confirm',
+      'Discard the changes to this entry that you have not saved?',
+    ]);
+    await dialog.accept();
+    await closing;
+    await editor.waitForFunction(() => !document.querySelector('[data-testid="entry-form"]'));
+    expect(await localValue(suite.browser.serviceWorker, 'userGlossary')).toEqual(layerBefore);
   });
 
   it('shows markup in a note as text, in the editor and in the tooltip, and runs nothing', async () => {
@@ -202,9 +215,10 @@ describe('the glossary editor', () => {
     const other = await openEditor(suite.browser);
     await openEntry(other, '輝達');
     const asked: string[] = [];
+    // The reader stays on the page when asked on closing, and drops the draft when Close asks.
     other.on('dialog', (dialog) => {
       asked.push(dialog.type());
-      void dialog.dismiss();
+      void (dialog.type() === 'confirm' ? dialog.accept() : dialog.dismiss());
     });
     await other.fill('#field-notes-en', 'Half written, not saved yet.');
     await other.close({ runBeforeUnload: true });
@@ -215,10 +229,11 @@ describe('the glossary editor', () => {
 
     // The form closed (the reader's own choice to drop the change): the tab closes without asking.
     await other.click('[data-testid="entry-close"]');
+    await other.waitForFunction(() => !document.querySelector('[data-testid="entry-form"]'));
     const closed = other.waitForEvent('close');
     await other.close({ runBeforeUnload: true });
     await closed;
-    expect(asked).toEqual(['beforeunload']);
+    expect(asked).toEqual(['beforeunload', 'confirm']);
   });
 
   it('keeps unreadable stored data, says so, and offers it for download', async () => {

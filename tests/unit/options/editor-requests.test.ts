@@ -66,7 +66,11 @@ describe('whether the editor is free to show something else', () => {
 
     type('field-term', '輝達公司');
     expect(editor.hasUnsavedChanges()).toBe(true);
+    // Closed, the reader agreeing to drop the change.
+    const confirm = vi.fn(() => true);
+    window.confirm = confirm;
     document.querySelector<HTMLButtonElement>('[data-testid="entry-close"]')!.click();
+    expect(confirm).toHaveBeenCalledOnce();
     expect(editor.hasUnsavedChanges()).toBe(false);
   });
 
