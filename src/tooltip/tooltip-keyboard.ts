@@ -11,8 +11,11 @@
  * leaving its links either way closes its tooltip, and its text stays selected.
  *
  * Esc closes the tooltip and is swallowed, so it does not also close the page's own dialog;
- * from inside the tooltip it first puts focus back on the mark, not on the page's body.
+ * from inside the tooltip it first puts focus back on the mark, not on the page's body. Only an
+ * Esc typed in the page's own field goes on to the page as well, and one that ends an input
+ * method's composition is left alone.
  */
+import { isWhereReaderTypes } from '../content/dom-rules';
 
 /** What the keys need of the tooltip. */
 export interface KeyboardTooltip {
@@ -49,8 +52,13 @@ export function watchTooltipKeys(win: Window, signal: AbortSignal, tooltip: Keyb
     (event) => {
       if (!tooltip.isOpen()) return;
       if (event.key === 'Escape') {
+        // An Esc that ends an input method's composition (typing Chinese) is the IME's alone.
+        if (event.isComposing) return;
         if (tooltip.focusedInside()) backToMark();
         tooltip.close();
+        // Typed in the page's own field (the pointer left resting on a highlight), the Esc is
+        // also the page's: its search box or suggestion list closes as it would without us.
+        if (isWhereReaderTypes(event.composedPath()[0] ?? event.target)) return;
         return take(event);
       }
       if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;

@@ -92,6 +92,35 @@ describe('the tooltip from the keyboard', () => {
     expect(document.activeElement).toBe(nvidia);
   });
 
+  it('closes on an Esc typed in the page’s field and leaves that Esc to the page; one ending a composition, to the IME', () => {
+    const input = document.querySelector('input')!;
+    input.focus();
+    const hover = () => {
+      marks()[0]!.dispatchEvent(new MouseEvent('pointerover', { bubbles: true, composed: true }));
+      vi.advanceTimersByTime(SHOW_DELAY_MS + 10);
+      expect(term()).toBe('Nvidia');
+    };
+    const pageHandler = vi.fn();
+    document.addEventListener('keydown', pageHandler);
+    const escape = (isComposing: boolean) => {
+      const esc = new KeyboardEvent('keydown', { key: 'Escape', isComposing, bubbles: true, cancelable: true });
+      input.dispatchEvent(esc);
+      return esc.defaultPrevented;
+    };
+
+    hover();
+    // The reader is choosing characters in an input method: the Esc is its, and the tooltip stays.
+    expect(escape(true)).toBe(false);
+    expect(term()).toBe('Nvidia');
+    expect(pageHandler).toHaveBeenCalledTimes(1);
+    // The page's own Esc (its suggestions, its search box): the page hears it, the tooltip closes.
+    expect(escape(false)).toBe(false);
+    expect(pageHandler).toHaveBeenCalledTimes(2);
+    expect(shadow()).toBeNull();
+    expect(document.activeElement).toBe(input);
+    document.removeEventListener('keydown', pageHandler);
+  });
+
   it('keeps the keyboard’s tooltip when the pointer passes over another highlight', () => {
     marks()[0]!.focus();
     tab();
