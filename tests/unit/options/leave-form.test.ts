@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /**
  * The entry form gives way (another row, a new entry, Close, Esc) at once when it holds nothing
- * unsaved, and otherwise only if the reader agrees to drop the change.
+ * unsaved, and otherwise only if the reader agrees to drop the change; Undo keeps a draft.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -84,5 +84,34 @@ describe('leaving the entry form', () => {
     pressEscape({ isComposing: true });
     expect(confirm).not.toHaveBeenCalled();
     expect(notes()!.value).toBe('輸入中');
+  });
+
+  it('keeps a draft when Undo takes back the last stored change, and shows the restored entry otherwise', async () => {
+    const aliases = () => (document.getElementById('field-aliases') as HTMLTextAreaElement).value;
+    const before = aliases();
+    const saveAliases = async (text: string) => {
+      const field = document.getElementById('field-aliases') as HTMLTextAreaElement;
+      field.value = text;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      click('entry-save');
+      await vi.waitFor(() => expect(document.querySelector('[data-testid="undo"]')).not.toBeNull());
+    };
+    const undone = async () => {
+      click('undo');
+      await vi.waitFor(() =>
+        expect(document.querySelector('[data-testid="status-message"]')!.textContent).toBe(t('editorUndone')),
+      );
+    };
+
+    await saveAliases(`${before}\nGreen Team`);
+    await undone();
+    expect(aliases()).toBe(before);
+
+    await saveAliases(`${before}\nGreen Team`);
+    typeNote('Half written.');
+    await undone();
+    expect(notes()!.value).toBe('Half written.');
+    expect(aliases()).toBe(`${before}\nGreen Team`);
+    expect(confirm).not.toHaveBeenCalled();
   });
 });
