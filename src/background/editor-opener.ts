@@ -48,17 +48,13 @@ export async function openEditorFor(request: EditorRequest, from?: Browser.tabs.
   await browser.tabs.create({ url });
 }
 
-/** What an `open-editor` message does (exported for tests). */
-export const openEditorAt = (id: string, from: Browser.tabs.Tab | undefined): Promise<void> =>
-  openEditorFor({ edit: id }, from);
-
 /** Listens for the tooltips' requests to open the editor. */
 export function startEditorOpener(): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
     const message = parseMessage(raw);
     if (message?.type !== 'open-editor') return undefined;
     // A failure (the window closed meanwhile) has no one to tell; the reader can press again.
-    void openEditorAt(message.id, sender.tab).catch(() => {});
+    void openEditorFor({ edit: message.id }, sender.tab).catch(() => {});
     // No reply: returning nothing leaves other listeners free to answer their messages.
     return undefined;
   });

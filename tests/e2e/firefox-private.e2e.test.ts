@@ -14,6 +14,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { displayName } from '../../src/glossary/entry-names';
 import { SHOW_DELAY_MS } from '../../src/tooltip/tooltip';
 import { badgeOf, fillField, newPageAt, tabShowing, waitInPage } from './harness/firefox';
+import { pollUntil } from './harness/poll';
+import { middleOfPart, tooltipPartText, type PagePart } from './harness/in-page';
 import { firefoxSuite } from './harness/suite';
 
 // The WebExtension global of the add-on's pages, as far as this file uses it.
@@ -31,22 +33,9 @@ const pack = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../glossar
 };
 const nvidia = pack.entries.find((e) => e.id === 'nvidia')!;
 
-/** The middle of the first element `css` finds, in the page or in the tooltip's open shadow root. */
-function middleOf(selector: { css: string; inTooltip: boolean }): { x: number; y: number } | null {
-  const root = selector.inTooltip ? document.querySelector('columnlens-tooltip')?.shadowRoot : document;
-  const box = root?.querySelector(selector.css)?.getBoundingClientRect();
-  return box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null;
-}
-
-/** Waits for the element `selector` to be there, and gives its middle. */
-const positionOf = async (page: Page, selector: { css: string; inTooltip: boolean }) =>
-  (await waitInPage(page, middleOf, selector)) as { x: number; y: number };
-
-/** The open tooltip's note, or null while none shows. */
-const tooltipNote = (page: Page) =>
-  page.evaluate(
-    () => document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('.panel .note')?.textContent ?? null,
-  );
+/** Waits for the element `part` to be there, and gives its middle. */
+const positionOf = async (page: Page, part: PagePart) =>
+  (await waitInPage(page, middleOfPart, part)) as { x: number; y: number };
 
 describe('ColumnLens in Firefox private windows', () => {
   const suite = firefoxSuite({ privateBrowsing: true });
@@ -124,7 +113,7 @@ describe('ColumnLens in Firefox private windows', () => {
       await article.mouse.move(5, 5);
       await article.mouse.move(after.x, after.y);
       await new Promise((r) => setTimeout(r, SHOW_DELAY_MS + 300));
-      shown = await tooltipNote(article);
+      shown = await article.evaluate(tooltipPartText, '.note');
     }
     expect(shown).toBe(note);
     expect(await article.evaluate(() => (window as { loadedOnce?: boolean }).loadedOnce)).toBe(true);
@@ -139,12 +128,14 @@ describe('ColumnLens in Firefox private windows', () => {
     });
     await article.mouse.move(5, 5);
     await article.mouse.move(other.x, other.y);
-    await waitInPage(
-      article,
-      (name) =>
-        document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('.panel .term')?.textContent === name,
-      displayName(exportControls, 'en'),
-    );
+    const otherName = displayName(exportControls, 'en');
+    expect(
+      await pollUntil(
+        () => article.evaluate(tooltipPartText, '.term'),
+        (term) => term === otherName,
+        { timeoutMs: 10_000 },
+      ),
+    ).toBe(otherName);
     const again = await positionOf(article, { css: '.edit-entry', inTooltip: true });
     await article.mouse.move(again.x, again.y);
     await article.mouse.click(again.x, again.y);

@@ -19,6 +19,7 @@ import { relevanceScore, type ScoredEntry } from '../../src/scoring/relevance';
 import { NEXT_HIGHLIGHT_KEYS } from '../../src/tooltip/highlight-navigation';
 import { waitForHighlights } from '../bench/lib/highlight-wait';
 import { contrast, hexColour, parseColour } from './harness/colour';
+import { tooltipPartText } from './harness/in-page';
 import { badgeOf, newPageAt, tabShowing, waitInPage } from './harness/firefox';
 import { firefoxSuite } from './harness/suite';
 
@@ -35,11 +36,7 @@ const pack = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../glossar
 const entry = (id: string) => pack.entries.find((e) => e.id === id)!;
 
 /** Text of a part of the open tooltip (inside its open shadow root), or null while none shows. */
-const tooltipPart = (page: Page, selector: string) =>
-  page.evaluate((sel) => {
-    const panel = document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('.panel');
-    return panel?.querySelector(sel)?.textContent ?? null;
-  }, selector);
+const tooltipPart = (page: Page, selector: string) => page.evaluate(tooltipPartText, selector);
 
 /** The focused highlight's entry id, or null. */
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-glossary-id') ?? null);

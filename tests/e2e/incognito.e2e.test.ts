@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayName } from '../../src/glossary/entry-names';
 import { launchUnwatched, type UnwatchedChromium } from './harness/chromium-unwatched';
+import { middleOfPart } from './harness/in-page';
 import { pollUntil } from './harness/poll';
 import { startServer, type TestServer } from './harness/server';
 
@@ -21,13 +22,6 @@ declare const chrome: {
 const pack = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../glossary/ai-rush-china.json'), 'utf8')) as {
   entries: { id: string; term: string; names?: Record<string, string> }[];
 };
-
-/** The middle of the first element `selector` finds, also inside the tooltip's open shadow root. */
-function middleOf(selector: { css: string; inTooltip: boolean }): { x: number; y: number } | null {
-  const root = selector.inTooltip ? document.querySelector('columnlens-tooltip')?.shadowRoot : document;
-  const box = root?.querySelector(selector.css)?.getBoundingClientRect();
-  return box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null;
-}
 
 describe('ColumnLens in an incognito window of Chromium', () => {
   // The reader's clicks must be the browser's own: the editor opens only for trusted ones.
@@ -51,7 +45,7 @@ describe('ColumnLens in an incognito window of Chromium', () => {
     );
     const nvidia = { css: '#first mark[data-glossary-id="nvidia"]', inTooltip: false };
     const mark = await pollUntil(
-      () => page!.evaluate(middleOf, nvidia),
+      () => page!.evaluate(middleOfPart, nvidia),
       (at) => at !== null,
       { timeoutMs: 10_000 },
     );
@@ -59,7 +53,7 @@ describe('ColumnLens in an incognito window of Chromium', () => {
 
     await page!.moveMouse(mark!.x, mark!.y);
     const edit = await pollUntil(
-      () => page!.evaluate(middleOf, { css: '.edit-entry', inTooltip: true }),
+      () => page!.evaluate(middleOfPart, { css: '.edit-entry', inTooltip: true }),
       (at) => at !== null,
     );
     expect(edit).not.toBeNull();
