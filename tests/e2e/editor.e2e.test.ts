@@ -53,6 +53,9 @@ describe('the glossary editor', () => {
     await waitForMark(article, 'Quokka Robotics');
     expect(await markIdsFor(article, 'Quokka Robotics')).toEqual(['quokka-robotics']);
     expect(await articleNotReloaded()).toBe(true);
+    // The editor announces the save once its publishing to open tabs has finished, which can be
+    // a moment after the page drew the new highlight: wait for the announcement, then read it.
+    await editor.locator('[data-testid="status-message"]', { hasText: 'Quokka Robotics' }).waitFor({ timeout: 5_000 });
     expect(await editor.textContent('[data-testid="status-message"]')).toContain('Quokka Robotics');
   });
 
