@@ -24,6 +24,11 @@ export const EXCLUDED_TAGS: ReadonlySet<string> = new Set([
   'datalist',
   // A button is a control, not reading text; a mark inside one would take its clicks.
   'button',
+  // Code, keys and program output: `import openai` names a package, not the company, and a
+  // reader copies it whole. (`pre` alone stays read: plain-text articles and logs use it.)
+  'code',
+  'kbd',
+  'samp',
   'svg',
   'math',
   'iframe',

@@ -1,9 +1,11 @@
 /**
- * Per-alias rules applied to a raw automaton hit: word boundaries, the English plural "s", and
- * exact case for case-sensitive aliases. Only hits reach this code, so it favours clarity.
+ * Per-alias rules applied to a raw automaton hit: word boundaries, the English plural "s",
+ * exact case for case-sensitive aliases, and no Latin name inside a web or e-mail address.
+ * Only hits reach this code, so it favours clarity.
  */
 import { CLASS_IGNORE } from './class-table';
 import { Flag } from './patterns';
+import { isInsideAddress } from './web-address';
 import { KIND_ALPHA, KIND_CJK, wordKind } from './word-kind';
 
 /** Returns where the accepted match ends (past a plural "s") or -1 if the alias's rules reject it. */
@@ -30,6 +32,10 @@ export function acceptEnd(
     }
   }
   if (flags & Flag.CaseSensitive && !sameCase(text, classOf, spaceClass, start, caseText)) return -1;
+  // Only the Latin sides of a name: one that asks for matches inside words asked for these too.
+  const latinLeft = (flags & (Flag.Left | Flag.LeftCjk)) === Flag.Left;
+  const latinRight = (flags & (Flag.Right | Flag.RightCjk)) === Flag.Right;
+  if ((latinLeft || latinRight) && isInsideAddress(text, start, matchEnd, latinLeft, latinRight)) return -1;
   return matchEnd;
 }
 

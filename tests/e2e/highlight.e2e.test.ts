@@ -101,14 +101,14 @@ describe('highlights on a news page', () => {
     expect(starts).toBe(1);
   });
 
-  it('leaves look-alikes alone: OpenAIRE, 海納百川, arm’s length, Armed', async () => {
+  it('leaves look-alikes alone: OpenAIRE, 海納百川, arm’s length, Armed, names in web and e-mail addresses', async () => {
     expect(await marksIn(page, '#p-traps-words')).toEqual([]);
   });
 
-  it('never touches form fields, editors, scripts, styles, SVG, noscript, templates or the title', async () => {
+  it('never touches form fields, editors, scripts, styles, SVG, noscript, templates, code or the title', async () => {
     const inside = await page.evaluate(() => ({
       marks: document.querySelectorAll(
-        '#form mark, #t-editable mark, #t-noscript mark, #t-svg mark, #t-editor mark, script mark, style mark, head mark',
+        '#form mark, #t-editable mark, #t-noscript mark, #t-svg mark, #t-editor mark, #t-code mark, #t-keys mark, script mark, style mark, head mark',
       ).length,
       template: document.querySelector('template')!.content.querySelectorAll('mark').length,
       input: (document.getElementById('t-input') as HTMLInputElement).value,

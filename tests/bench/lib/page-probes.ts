@@ -64,6 +64,7 @@ export interface PageText {
  */
 export const EXCLUDED_SELECTOR = [
   'head, title, script, style, noscript, template, textarea, input, select, option, optgroup, datalist, button',
+  'code, kbd, samp',
   'svg, math, iframe, frame, frameset, object, embed, canvas, video, audio, picture, map, slot, rt, rp',
   '[contenteditable]:not([contenteditable="false" i]), [role="textbox"], [role="combobox"]',
   '.CodeMirror, .cm-editor, .monaco-editor, .ace_editor',

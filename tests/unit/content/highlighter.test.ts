@@ -10,6 +10,7 @@ const PAGE = `
   <input value="Nvidia"><textarea>Nvidia</textarea><div contenteditable="true">Nvidia</div>
   <script>const x = "Nvidia";</script><style>.Nvidia {}</style><noscript>Nvidia</noscript>
   <svg><text>Nvidia</text></svg><div class="cm-editor">Nvidia</div><button>Nvidia</button>
+  <pre><code>import openai  # Nvidia</code></pre><p>Press <kbd>Nvidia</kbd> to see <samp>Nvidia</samp>.</p>
   <p>The end.</p>`;
 
 /** Runs the first read slice by slice until its first marks are drawn: the read is then paused part-way. */
@@ -30,7 +31,7 @@ afterEach(() => {
 });
 
 describe('highlighter', () => {
-  it('highlights names in all three scripts, across inline elements, never in excluded places', async () => {
+  it('highlights names in all three scripts, across inline elements, never in excluded places or code', async () => {
     ({ highlighter } = await start());
     expect(marks()).toEqual([
       ['nvidia', '輝達'],
@@ -46,7 +47,7 @@ describe('highlighter', () => {
       ['llm', 'LLM'],
     ]);
     const excluded = document.querySelectorAll(
-      'input mark, textarea mark, [contenteditable] mark, script mark, style mark, noscript mark, svg mark, .cm-editor mark, button mark',
+      'input mark, textarea mark, [contenteditable] mark, script mark, style mark, noscript mark, svg mark, .cm-editor mark, button mark, code mark, kbd mark, samp mark',
     );
     expect(excluded).toHaveLength(0);
     expect(document.querySelector('textarea')!.value).toBe('Nvidia');

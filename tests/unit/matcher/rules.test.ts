@@ -133,6 +133,39 @@ describe('matching rules', () => {
     ])('%j', (text, expected) => expect(found(text)).toEqual(expected));
   });
 
+  describe('Latin names inside web and e-mail addresses are not mentions', () => {
+    it.each<Case>([
+      ['pan.alibaba.com/s/1ZV', []],
+      ['www.tencent.com.cn', []],
+      ['WWW.TENCENT.COM', []],
+      ['press@nvidia.com', []],
+      ['https://github.com/baichuan-inc/model', []],
+      ['(http://example.org/a/b/openai)', []],
+      ['www.example.com/nvidia-h20', []],
+      ['openai.ChatCompletion.create()', []],
+      ['英伟达nvidia.com', [['英伟达', 'nvidia']]],
+      ['see openai.com: OpenAI said', [['OpenAI', 'openai']]],
+      // Sentence ends, numbered lists, handles and slashes are prose.
+      ['by Nvidia. Then', [['Nvidia', 'nvidia']]],
+      ['Nvidia.', [['Nvidia', 'nvidia']]],
+      ['1.OpenAI发布', [['OpenAI', 'openai']]],
+      ['OpenAI.今天', [['OpenAI', 'openai']]],
+      ['@OpenAI said', [['OpenAI', 'openai']]],
+      [
+        'Nvidia/Tencent',
+        [
+          ['Nvidia', 'nvidia'],
+          ['Tencent', 'tencent'],
+        ],
+      ],
+      ['GPUs.com', []],
+      // Chinese names are not written in addresses; one in a path is still the name.
+      ['https://example.com/輝達', [['輝達', 'nvidia']]],
+      // The scheme is looked for 512 characters back, no further: a run that long is not prose.
+      [`http://${'x'.repeat(600)}/Nvidia`, [['Nvidia', 'nvidia']]],
+    ])('%j', (text, expected) => expect(found(text)).toEqual(expected));
+  });
+
   describe('Chinese names match inside running text', () => {
     it.each<Case>([
       ['據報導百川智能表示', [['百川智能', 'baichuan']]],

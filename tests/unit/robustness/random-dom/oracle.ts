@@ -15,6 +15,7 @@ const EXCLUDED_TAGS = new Set([
   'textarea',
   'input',
   'button',
+  'code',
   'select',
   'option',
   'svg',
