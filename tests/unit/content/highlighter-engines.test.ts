@@ -203,4 +203,25 @@ describe('automatic engine choice', () => {
     expect(startingEngine('auto', doc, window)).toBe('highlight');
     expect(startingEngine('dom', doc, window)).toBe('dom');
   });
+
+  it('asks for CSS.highlights only when a page would be painted', () => {
+    let reads = 0;
+    const registry = { set: () => undefined };
+    const painting = {
+      Highlight: class {},
+      CSS: {
+        get highlights() {
+          reads++;
+          return registry;
+        },
+      },
+    };
+    const ordinary = document.implementation.createHTMLDocument();
+    expect(startingEngine('auto', ordinary, painting as unknown as Window)).toBe('dom');
+    expect(reads).toBe(0);
+    expect(startingEngine('highlight', ordinary, painting as unknown as Window)).toBe('highlight');
+    expect(reads).toBeGreaterThan(0);
+    // Without the API, a page asked to be painted gets marks.
+    expect(startingEngine('highlight', ordinary, { CSS: {} } as unknown as Window)).toBe('dom');
+  });
 });
