@@ -5,6 +5,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { keepHighlightsOutOfCopies } from '../../src/content/clean-copy';
 import { checkOnActivity, createContentController, topHostname } from '../../src/content/controller';
 import { readEngineChoice } from '../../src/content/debug-engine';
+import { whenFrameNearView } from '../../src/content/frame-start';
 import { browserTimers } from '../../src/content/mutations';
 import { popupRequestListener } from '../../src/content/popup-requests';
 import { createSummaryReporter, isPrerendering, reportWhenShown } from '../../src/content/summary-reporter';
@@ -37,6 +38,8 @@ export default defineContentScript({
     await yieldToEventLoop();
     if (!ctx.isValid) return;
     const { signal } = ctx;
+    // A frame the reader cannot see (hidden, or far below the view) costs the page nothing.
+    if (!(await whenFrameNearView(document, window, signal))) return;
     const send = (counts: Record<string, number>) => {
       const message: Message = { type: 'page-summary', counts };
       browser.runtime.sendMessage(message).catch(() => {}); // The worker may be restarting.

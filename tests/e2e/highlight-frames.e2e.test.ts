@@ -1,11 +1,29 @@
 /**
  * Open shadow roots and same-origin frames (a normal one, a srcdoc one and an about:blank one
- * filled by the page's script) are highlighted, styled, and restored when switched off.
+ * filled by the page's script) are highlighted, styled, and restored when switched off. A frame
+ * the reader cannot see (hidden, or far below the view) is read once it is shown near the view.
  */
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Page, Worker } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { marksIn, noMarks, settledMarks, writeSettings } from './highlight-helpers';
+import { pollUntil } from './harness/poll';
 import { chromiumSuite } from './harness/suite';
+
+declare const chrome: {
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  tabs: { query(query: object): Promise<{ id?: number }[]> };
+};
+
+/** The badge of the active tab once `wanted` holds (or the last one seen). */
+const activeBadge = (worker: Worker, wanted: (text: string) => boolean) =>
+  pollUntil(
+    () =>
+      worker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return chrome.action.getBadgeText({ tabId: tab!.id! });
+      }),
+    wanted,
+  );
 
 describe('highlights in shadow roots and frames', () => {
   const suite = chromiumSuite();
@@ -76,5 +94,31 @@ describe('highlights in shadow roots and frames', () => {
     );
     expect(await shadowHtml()).toBe(highlightedShadow);
     expect(await settledMarks(blank, 1)).toEqual([['alibaba', '阿里巴巴']]);
+  });
+
+  it('reads a hidden frame once it is shown, and a frame far below once the reader nears it', async () => {
+    const unseen = await suite.browser.context.newPage();
+    await unseen.bringToFront();
+    await unseen.goto(`${suite.server.origin}/fixtures/highlight-frames-unseen.html`);
+    expect(await settledMarks(unseen, 1)).toEqual([['tencent', 'Tencent']]);
+    const worker = suite.browser.serviceWorker;
+    // Only the top document's entry: neither frame has been read (the hidden one names Nvidia).
+    expect(await activeBadge(worker, (t) => t === '1')).toBe('1');
+    await unseen.waitForTimeout(500);
+    expect(await activeBadge(worker, () => true)).toBe('1');
+
+    await unseen.evaluate(() => (document.getElementById('hidden')!.style.display = 'block'));
+    const hidden = await (await unseen.$('#hidden'))!.contentFrame();
+    expect(await settledMarks(hidden!, 2)).toEqual([
+      ['tencent', '騰訊'],
+      ['nvidia', '輝達'],
+    ]);
+    expect(await activeBadge(worker, (t) => t === '2')).toBe('2');
+
+    await unseen.evaluate(() => document.getElementById('far')!.scrollIntoView());
+    const far = await (await unseen.$('#far'))!.contentFrame();
+    expect(await settledMarks(far!, 1)).toEqual([['moonshot-ai', 'Moonshot AI']]);
+    expect(await activeBadge(worker, (t) => t === '3')).toBe('3');
+    await unseen.close();
   });
 });
