@@ -17,7 +17,11 @@ export default defineConfig({
     // reader's layer and again in the compiled cache, whose shards repeat its notes and whose
     // matcher comes on top: about 2.4 times the pack (tests/tools/measure-glossary-cache.ts), so a
     // 5 MB pack needs ~12 MB, past Chrome's 10 MB storage.local quota. No install warning in Chrome.
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    // scripting (Chromium): starts ColumnLens in the tabs open at install and update
+    // (src/background/open-tabs.ts), in the pages the content script matches, which are its
+    // host permissions: no new install warning. Firefox does that itself.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', ...(browser === 'firefox' ? [] : ['scripting'])],
+    host_permissions: browser === 'firefox' ? undefined : ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
     // Keyboard commands need no permission; readers can change the key in the browser's settings.
     commands: {

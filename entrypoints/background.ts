@@ -3,6 +3,7 @@ import { startBadge } from '../src/background/badge';
 import { startGlossaryPublisher } from '../src/background/glossary-publisher';
 import { startContextMenu } from '../src/background/context-menu';
 import { startEditorOpener } from '../src/background/editor-opener';
+import { startOpenTabsOnInstall } from '../src/background/open-tabs';
 import { startToggleCommand } from '../src/background/toggle-command';
 
 // Wiring only: each concern lives in src/background/ and registers its own listeners.
@@ -12,4 +13,6 @@ export default defineBackground(() => {
   startContextMenu();
   startEditorOpener();
   startToggleCommand();
+  // Firefox starts content scripts in open tabs on its own (and its build has no `scripting`).
+  if (!import.meta.env.FIREFOX) startOpenTabsOnInstall();
 });

@@ -8,7 +8,7 @@ import { parsePageSummary, type PageSummary } from '../messages';
 
 export type PageReport =
   | { kind: 'loading' }
-  /** No content script answered: a browser page, a store page, a local file, or a page opened before install. */
+  /** No content script answered: a browser page, a store page, a local file, or one still starting. */
   | { kind: 'unavailable' }
   | { kind: 'summary'; summary: PageSummary };
 

@@ -34,6 +34,11 @@ export interface AttachedPage {
 export interface UnwatchedChromium {
   /** Runs `fn(arg)` in the extension's service worker and returns its (JSON) result. */
   inWorker<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /**
+   * Installs the extension, as a reader does, into the running browser (only when launched
+   * with `installLater`): the pages already open stay as they are.
+   */
+  install(): Promise<void>;
   /** The URLs of every page the browser shows, incognito windows' included. */
   pageUrls(): Promise<string[]>;
   /** Attaches to the page whose URL `url` matches (the first, if several do). */
@@ -44,6 +49,10 @@ export interface UnwatchedChromium {
 export interface UnwatchedOptions {
   /** Lets the extension run in incognito windows, as a reader switches it on in its details page. */
   allowIncognito?: boolean;
+  /** Starts without the extension, on `startUrl`; `install()` installs it later. */
+  installLater?: boolean;
+  /** The first page (default about:blank). */
+  startUrl?: string;
 }
 
 /**
@@ -117,9 +126,11 @@ export async function launchUnwatched(
       '--headless',
       '--remote-debugging-pipe',
       `--user-data-dir=${userDataDir}`,
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
-      'about:blank',
+      // Installed later through CDP (`Extensions.loadUnpacked`), which needs this switch.
+      ...(options.installLater
+        ? ['--enable-unsafe-extension-debugging']
+        : [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`]),
+      options.startUrl ?? 'about:blank',
     ],
     { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
   );
@@ -151,20 +162,34 @@ export async function launchUnwatched(
   };
   /** `fn(arg)` as an expression, for `Runtime.evaluate`. */
   const call = (fn: (arg: never) => unknown, arg: unknown) => `(${fn.toString()})(${JSON.stringify(arg)})`;
-  try {
+  /** Attaches to the extension's service worker once it runs with its APIs. */
+  const attachWorker = async () => {
     const isWorker = (t: TargetInfo) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://');
     const worker = (await pollUntil(targets, (all) => all.some(isWorker), { timeoutMs: 10_000 })).find(isWorker);
     if (!worker) throw new Error(`The extension's service worker did not start (${extensionPath})`);
-    const workerSession = await attach(worker.targetId);
+    const session = await attach(worker.targetId);
     // Attached early, the worker may not have run its script yet: wait for the extension APIs.
-    const hasApis = () => evaluate<boolean>(workerSession, 'typeof chrome === "object" && !!chrome.tabs');
+    const hasApis = () => evaluate<boolean>(session, 'typeof chrome === "object" && !!chrome.tabs');
     if (!(await pollUntil(hasApis, (ready) => ready, { timeoutMs: 10_000 }))) {
       throw new Error('The service worker has no extension APIs');
     }
+    return session;
+  };
+  try {
+    let workerSession = options.installLater ? undefined : await attachWorker();
+    const inWorker = async <R>(expression: string): Promise<R> => {
+      if (!workerSession) throw new Error('The extension is not installed yet: call install() first');
+      return evaluate<R>(workerSession, expression);
+    };
     const mouse = (sessionId: string, type: string, x: number, y: number) =>
       send('Input.dispatchMouseEvent', { type, x, y, button: 'left', clickCount: 1 }, sessionId);
     return {
-      inWorker: (fn, arg) => evaluate(workerSession, call(fn, arg)),
+      inWorker: (fn, arg) => inWorker(call(fn, arg)),
+      async install() {
+        if (workerSession) throw new Error('The extension is installed already');
+        await send('Extensions.loadUnpacked', { path: extensionPath });
+        workerSession = await attachWorker();
+      },
       pageUrls: async () => (await targets()).filter((t) => t.type === 'page').map((t) => t.url),
       async attachPage(matches) {
         const page = (await targets()).find((t) => t.type === 'page' && matches(t.url));
