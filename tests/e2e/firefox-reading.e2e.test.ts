@@ -191,6 +191,8 @@ describe('reading a page in Firefox ESR', () => {
       }, selector);
     const term = () => tooltipPart(article, '.term');
     const language = languageFromTag(await article.evaluate(() => navigator.language));
+    // Earlier tests may have left the article scrolled: a tap lands only on what is on screen.
+    await article.evaluate(() => document.getElementById('first')!.scrollIntoView({ block: 'center' }));
     const nvidia = await centre('#first mark[data-glossary-id="nvidia"]');
     await article.touchscreen.tap(nvidia.x, nvidia.y);
     await waitInPage(
