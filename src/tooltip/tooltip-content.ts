@@ -121,7 +121,7 @@ export function renderTooltipContent(options: TooltipContentOptions): HTMLElemen
   head.append(term, element(doc, 'span', 'category', categoryLabel(language, entry.category)));
   body.append(head);
 
-  const names = otherNames(entry, shown);
+  const names = otherNames(entry, shown, language);
   if (names.length > 0) {
     body.append(labelledLine(doc, 'names', tooltipLabel(language, 'tooltipAliases'), limitedList(names, MAX_NAMES)));
   }

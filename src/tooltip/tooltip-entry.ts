@@ -5,6 +5,7 @@
  */
 import { everyName, type DisplayNames } from '../glossary/entry-names';
 import type { ReaderLanguage } from '../i18n/language';
+import { fold } from '../matcher/fold';
 import { webUrl } from '../validate';
 
 export interface TooltipEntry {
@@ -78,16 +79,36 @@ export function pickNote(context: TooltipEntry['context'], language: ReaderLangu
 /**
  * The entry's names other than `shown`, in pack order (term, aliases, display names), minus
  * repeats that differ only in letter case or surrounding space (NVIDIA after Nvidia adds nothing).
+ * A Chinese reader also gets each name once in their own script: 英偉達 beside 英伟达 tells a
+ * reader of either script nothing new (the highlights find both), while 輝達 beside 英伟达 is
+ * another word, and stays. English readers, who may meet either script, get both.
  */
-export function otherNames(entry: Pick<TooltipEntry, 'term' | 'names' | 'aliases'>, shown: string): string[] {
-  const seen = new Set([shown.trim().toLowerCase()]);
-  const names: string[] = [];
+export function otherNames(
+  entry: Pick<TooltipEntry, 'term' | 'names' | 'aliases'>,
+  shown: string,
+  language: ReaderLanguage = 'en',
+): string[] {
+  const byScript = language !== 'en';
+  const keyOf = (text: string) => (byScript ? fold(text) : text.toLowerCase());
+  const shownKey = keyOf(shown.trim());
+  const groups = new Map<string, string[]>();
   for (const name of everyName(entry)) {
     const text = name.trim();
-    const key = text.toLowerCase();
-    if (!text || seen.has(key)) continue;
-    seen.add(key);
-    names.push(text);
+    const key = keyOf(text);
+    if (!text || key === shownKey) continue;
+    const group = groups.get(key);
+    if (!group) groups.set(key, [text]);
+    else if (!group.some((other) => other.toLowerCase() === text.toLowerCase())) group.push(text);
   }
-  return names;
+  return [...groups.values()].map((group) => (byScript ? inScriptOf(language, group) : group[0]!));
+}
+
+/** Han characters that folding changes are Traditional (or a regional variant) only. */
+const HAN = /\p{Script=Han}/u;
+const isTraditional = (text: string) => [...text].some((ch) => HAN.test(ch) && fold(ch) !== ch);
+
+/** Of names written alike but for their script, the first in the reader's script (else the first). */
+function inScriptOf(language: ReaderLanguage, group: readonly string[]): string {
+  const wanted = language === 'zh-Hant';
+  return group.find((name) => isTraditional(name) === wanted) ?? group[0]!;
 }

@@ -59,6 +59,46 @@ describe('otherNames', () => {
     expect(otherNames(entry, 'NVIDIA Corp.')).toEqual(['輝達', '英偉達', '英伟达']);
   });
 
+  it('gives a Chinese reader each name once, in their own script where the pack has it', () => {
+    const gpu = {
+      term: '圖形處理器',
+      names: { 'zh-Hans': '图形处理器', en: 'GPU' },
+      aliases: ['图形处理器', '圖形處理單元', '图形处理单元', '繪圖處理器', '绘图处理器', 'graphics processing unit'],
+    };
+    expect(otherNames(gpu, '圖形處理器', 'zh-Hant')).toEqual([
+      '圖形處理單元',
+      '繪圖處理器',
+      'graphics processing unit',
+      'GPU',
+    ]);
+    expect(otherNames(gpu, '图形处理器', 'zh-Hans')).toEqual([
+      '图形处理单元',
+      '绘图处理器',
+      'graphics processing unit',
+      'GPU',
+    ]);
+    // English readers may meet either script: both stay.
+    expect(otherNames(gpu, 'GPU', 'en')).toEqual([
+      '圖形處理器',
+      '图形处理器',
+      '圖形處理單元',
+      '图形处理单元',
+      '繪圖處理器',
+      '绘图处理器',
+      'graphics processing unit',
+    ]);
+  });
+
+  it('keeps a name only the other script has, and another word for the same thing', () => {
+    const nvidia = { term: '輝達', names: { 'zh-Hans': '英伟达' }, aliases: ['英偉達', 'Nvidia', 'NVIDIA'] };
+    // 輝達 has no Simplified spelling in the pack; 英偉達 is the shown name in Traditional.
+    expect(otherNames(nvidia, '英伟达', 'zh-Hans')).toEqual(['輝達', 'Nvidia']);
+    expect(otherNames(nvidia, '輝達', 'zh-Hant')).toEqual(['英偉達', 'Nvidia']);
+    // Variants that fold alike (臺/台) are one name: the first in pack order in the reader's script.
+    expect(otherNames({ term: 'Taiwan', aliases: ['台灣', '臺灣', '台湾'] }, 'Taiwan', 'zh-Hant')).toEqual(['台灣']);
+    expect(otherNames({ term: 'Taiwan', aliases: ['台灣', '臺灣', '台湾'] }, 'Taiwan', 'zh-Hans')).toEqual(['台湾']);
+  });
+
   it('is empty when the entry has no other names', () => {
     expect(otherNames({ term: 'TSMC', aliases: ['tsmc'] }, 'TSMC')).toEqual([]);
   });

@@ -59,8 +59,9 @@ describe('the tooltip', () => {
   it('names an entry, and a related one, by the reader’s language, else by the term', () => {
     const shown = () => [text('.term'), text('.names .value')];
     for (const [reader, name, others] of [
-      ['zh-Hant', '輝達', '英偉達 · 英伟达 · Nvidia'],
-      ['zh-Hans', '英伟达', '輝達 · 英偉達 · Nvidia'],
+      // A Chinese reader gets each other name once, in their script where the pack has it.
+      ['zh-Hant', '輝達', '英偉達 · Nvidia'],
+      ['zh-Hans', '英伟达', '輝達 · Nvidia'],
       ['en', 'Nvidia', '輝達 · 英偉達 · 英伟达'],
     ] as const) {
       language = reader;
