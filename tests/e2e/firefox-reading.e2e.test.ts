@@ -2,10 +2,10 @@
  * Reading a page in Firefox ESR with the built extension: the tooltip on hover, on a tap and
  * its Esc, the next-highlight shortcut and Tab into the tooltip's links, content the page adds
  * later, where the tooltip opens beside a name in vertical text, highlight colours on a light
- * and a dark page, copying highlighted text, the toolbar badge after Back, and the popup's
- * report on the tab (score and entries found). The Chromium files test each in more depth;
- * this one checks that the main flows also hold in Gecko. Firefox is launched once for the
- * file.
+ * and a dark page, copying highlighted text, frames that start once shown, the toolbar badge
+ * after Back, and the popup's report on the tab (score and entries found). The Chromium files
+ * test each in more depth; this one checks that the main flows also hold in Gecko. Firefox is
+ * launched once for the file.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -208,6 +208,38 @@ describe('reading a page in Firefox ESR', () => {
     expect(await term()).toBe(relatedName);
     await article.touchscreen.tap(5, 5);
     await waitInPage(article, () => !document.querySelector('columnlens-tooltip'), null, 2_000);
+  });
+
+  it('highlights a frame once it is shown, and one far below once the reader nears it', async () => {
+    const page = await suite.browser.open(`${suite.server.origin}/fixtures/highlight-frames-unseen.html`);
+    await page.waitForSelector('#top mark[data-glossary-id="tencent"]', { timeout: 20_000 });
+    /** The highlights in the frame `id` (same-origin: read through its document). */
+    const inFrame = (id: string) =>
+      page.evaluate(
+        (frameId) =>
+          [
+            ...((document.getElementById(frameId) as HTMLIFrameElement).contentDocument?.querySelectorAll(
+              'mark[data-glossary-id]',
+            ) ?? []),
+          ].map((m) => m.getAttribute('data-glossary-id')),
+        id,
+      );
+    await page.evaluate(() => (document.getElementById('hidden')!.style.display = 'block'));
+    await waitInPage(
+      page,
+      (id) => !!(document.getElementById(id) as HTMLIFrameElement).contentDocument?.querySelector('mark'),
+      'hidden',
+    );
+    expect(await inFrame('hidden')).toEqual(['tencent', 'nvidia']);
+    expect(await inFrame('far')).toEqual([]);
+    await page.evaluate(() => document.getElementById('far')!.scrollIntoView());
+    await waitInPage(
+      page,
+      (id) => !!(document.getElementById(id) as HTMLIFrameElement).contentDocument?.querySelector('mark'),
+      'far',
+    );
+    expect(await inFrame('far')).toEqual(['moonshot-ai']);
+    await page.close();
   });
 
   it('highlights text the page appends later within a second', async () => {
