@@ -2,11 +2,19 @@
  * Keeps the tooltip next to its highlight with Floating UI: below the mark by default,
  * flipped above near the bottom edge, beside it where neither has room, always wholly inside
  * the viewport, and for a mark that wraps across lines, next to the line the pointer is on.
+ * Where no side has room for all of it (a phone), it takes the roomier side and scrolls
+ * within it rather than covering the name it describes.
  * The fixed strategy keeps it clear of transformed or clipped page containers and above
  * sticky headers.
  */
-import { autoUpdate, computePosition, flip, inline, limitShift, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, inline, limitShift, offset, shift, size } from '@floating-ui/dom';
 import type { TooltipAnchor } from './tooltip-anchor';
+
+/**
+ * The least height the tooltip is squeezed to beside its mark: its heading and a few lines.
+ * Where even that does not fit, it covers the mark rather than becoming a slit.
+ */
+const LEAST_HEIGHT_PX = 120;
 
 /** Starts following `anchor`; returns the function that stops. `onLost` runs when the anchor is gone. */
 export function followAnchor(anchor: TooltipAnchor, floating: HTMLElement, onLost: () => void): () => void {
@@ -14,6 +22,10 @@ export function followAnchor(anchor: TooltipAnchor, floating: HTMLElement, onLos
   const update = () => {
     if (stopped) return;
     if (!anchor.alive()) return onLost();
+    // Measured at its full height each time, so the side is chosen for the whole tooltip, not
+    // for the height it was squeezed to last time; the reader's scroll within it is kept.
+    const scrolled = floating.scrollTop;
+    floating.style.maxHeight = '';
     void computePosition(anchor.reference, floating, {
       strategy: 'fixed',
       placement: 'bottom-start',
@@ -22,7 +34,19 @@ export function followAnchor(anchor: TooltipAnchor, floating: HTMLElement, onLos
         offset(6),
         // Where neither below nor above has room (a short window, a mark standing in vertical
         // text), beside the mark.
-        flip({ padding: 8, fallbackPlacements: ['top-start', 'right-start', 'left-start'] }),
+        // A side is judged by its depth alone (crossAxis: false): `shift` takes care of the
+        // width, so a name near the window's right edge still opens below. Where no side is
+        // deep enough, the least short one is taken: on a phone, the taller of below and above.
+        flip({ padding: 8, crossAxis: false, fallbackPlacements: ['top-start', 'right-start', 'left-start'] }),
+        size({
+          padding: 8,
+          apply({ availableHeight, elements }) {
+            const room = Math.floor(availableHeight);
+            if (room < elements.floating.offsetHeight && room >= LEAST_HEIGHT_PX) {
+              elements.floating.style.maxHeight = `${room}px`;
+            }
+          },
+        }),
         // Wherever it lands, the whole tooltip stays in the window, across the mark if it must;
         // but never parted from it: a tooltip left open as the page scrolls goes with its mark.
         shift({ padding: 8, crossAxis: true, limiter: limitShift() }),
@@ -31,6 +55,7 @@ export function followAnchor(anchor: TooltipAnchor, floating: HTMLElement, onLos
       if (stopped) return;
       floating.style.left = `${Math.round(x)}px`;
       floating.style.top = `${Math.round(y)}px`;
+      floating.scrollTop = scrolled;
     });
   };
   // A mark's removal or resize is observed. A painted range has no element to observe: its

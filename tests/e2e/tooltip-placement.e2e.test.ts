@@ -1,7 +1,8 @@
 /**
  * Where the tooltip opens, in real Chromium: always wholly inside the window and clear of the
  * highlight it describes, also where there is room neither below nor above the highlight (a
- * short window, a name standing in vertical text, as Traditional Chinese pages set it).
+ * short window, a name standing in vertical text, as Traditional Chinese pages set it) and
+ * where no side has room for all of it (a phone's window: it is squeezed, and scrolls).
  */
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -79,11 +80,40 @@ describe('where the tooltip opens in Chromium', () => {
     expect(overlaps(tooltip, mark)).toBe(false);
   });
 
-  it('stays wholly inside a phone-sized window, where no side has room for it', async () => {
+  it('stays wholly inside a phone-sized window and clear of the name, where no side has room for all of it', async () => {
     const size = { width: 360, height: 420 };
-    const { tooltip, heading } = await hoverNvidiaIn('phone', '', size);
+    const { tooltip, heading, mark } = await hoverNvidiaIn('phone', '', size);
+    // Too tall for either side: it takes the roomier one and scrolls there, its heading first.
+    const fullHeight = await page.locator(TOOLTIP).evaluate((panel) => panel.scrollHeight);
+    expect(Math.max(mark.y, size.height - mark.y - mark.height)).toBeLessThan(fullHeight);
     expectInside(tooltip, size);
     expectInside(heading, size);
+    expect(overlaps(tooltip, mark)).toBe(false);
+    expect(tooltip.height).toBeGreaterThanOrEqual(120);
+  });
+
+  it('keeps the reader’s place in a squeezed tooltip as the page moves under it', async () => {
+    const size = { width: 360, height: 420 };
+    await page.setViewportSize(size);
+    await page.goto(suite.server.setPage('phone-scroll', article('') + '<div style="height: 600px"></div>'));
+    await page.locator('mark[data-glossary-id="nvidia"]').waitFor();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Alt+Shift+KeyJ'); // opened from the keyboard: it stays open
+    const panel = page.locator(TOOLTIP);
+    await panel.waitFor();
+    await page.waitForTimeout(100);
+    await panel.evaluate((p) => (p.scrollTop = 40));
+    await page.evaluate(() => scrollBy(0, 10));
+    await page.waitForTimeout(200);
+    expect(await panel.evaluate((p) => p.scrollTop)).toBe(40);
+  });
+
+  it('opens below a name near the window’s right edge, moved left to fit, not beside it', async () => {
+    const size = { width: 1000, height: 800 };
+    const { tooltip, mark } = await hoverNvidiaIn('right-edge', 'margin-left: 640px; width: 320px', size);
+    expect(mark.x + tooltip.width).toBeGreaterThan(size.width); // no room to start at the name
+    expect(tooltip.y).toBeGreaterThanOrEqual(mark.y + mark.height);
+    expectInside(tooltip, size);
   });
 
   it('goes with its highlight when the page scrolls it away, staying open', async () => {
