@@ -1,7 +1,8 @@
 /**
  * Reading a page in Firefox ESR with the built extension: the tooltip on hover, on a tap and
  * its Esc, the next-highlight shortcut and Tab into the tooltip's links, content the page adds
- * later, where the tooltip opens beside a name in vertical text, highlight colours on a light
+ * later, where the tooltip opens beside a name in vertical text and on a phone-sized window
+ * (squeezed, clear of the name), highlight colours on a light
  * and a dark page, copying highlighted text, frames that start once shown, the toolbar badge
  * after Back, and the popup's report on the tab (score and entries found). The Chromium files
  * test each in more depth; this one checks that the main flows also hold in Gecko. Firefox is
@@ -305,6 +306,43 @@ describe('reading a page in Firefox ESR', () => {
     expect(panel.top).toBeGreaterThanOrEqual(0);
     expect(panel.bottom).toBeLessThanOrEqual(boxes!.height);
     expect(panel.right).toBeLessThanOrEqual(boxes!.width);
+    await page.close();
+  });
+
+  it('on a phone-sized window, opens the tooltip clear of the name and scrolls it there', async () => {
+    const html = `<!doctype html><html lang="zh-Hant"><meta charset="utf-8">
+      <style>body { margin: 24px; font: 20px/1.8 sans-serif }</style>
+      <p>各家廠商重新安排供應鏈，市場的反應比預期更加劇烈。</p>
+      <p>美國收緊出口管制之後，輝達為中國市場推出降規版晶片，華為的昇騰則被視為替代方案。</p>`;
+    const page = await suite.browser.browser.newPage();
+    await page.setViewport({ width: 360, height: 420 });
+    await page.goto(suite.server.setPage('firefox-phone', html));
+    await page.waitForSelector('mark[data-glossary-id="nvidia"]', { timeout: 20_000 });
+    await page.hover('mark[data-glossary-id="nvidia"]');
+    const measure = () =>
+      page.evaluate(() => {
+        const panel = document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('.panel');
+        const mark = document.querySelector('mark[data-glossary-id="nvidia"]')!;
+        const box = (el: Element) => {
+          const r = el.getBoundingClientRect();
+          return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+        };
+        return panel && { panel: box(panel), mark: box(mark), full: panel.scrollHeight, height: innerHeight };
+      });
+    // Placed in a frame after it opens: measured once two readings agree.
+    let boxes = await measure();
+    for (let i = 0; i < 40; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const now = await measure();
+      if (boxes && now && JSON.stringify(now) === JSON.stringify(boxes)) break;
+      boxes = now;
+    }
+    const { panel, mark, full, height } = boxes!;
+    // Too tall for either side of the name: squeezed on the roomier one, never over the name.
+    expect(Math.max(mark.top, height - mark.bottom)).toBeLessThan(full);
+    expect(panel.top >= mark.bottom || panel.bottom <= mark.top).toBe(true);
+    expect(panel.top).toBeGreaterThanOrEqual(0);
+    expect(panel.bottom).toBeLessThanOrEqual(height);
     await page.close();
   });
 
