@@ -27,7 +27,10 @@ interface Target {
 /** The part of the browser's API this needs (a parameter, so tests can pass fakes). */
 export interface OpenTabsApi {
   runtime: { getManifest(): { content_scripts?: { matches?: string[]; js?: string[]; css?: string[] }[] } };
-  tabs: { query(query: { url: string[] }): Promise<{ id?: number; active?: boolean; discarded?: boolean }[]> };
+  tabs: {
+    query(query: { url: string[] }): Promise<{ id?: number; active?: boolean; discarded?: boolean }[]>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
   scripting: {
     insertCSS(injection: { target: Target; files: string[] }): Promise<unknown>;
     executeScript(injection: { target: Target; files: string[] }): Promise<unknown>;
@@ -84,11 +87,27 @@ export async function startInOpenTabs(api: OpenTabsApi = defaultApi()): Promise<
   return started.filter(Boolean).length;
 }
 
-/** Starts the content script in a tab the reader turns to, if it is one still waiting. */
+/**
+ * Whether this extension's content script runs in the tab's page: it answers the popup's
+ * question. A copy cut off by an update cannot hear it; a page loaded since then has its own.
+ */
+async function hasLiveScript(api: OpenTabsApi, tabId: number): Promise<boolean> {
+  try {
+    return (await api.tabs.sendMessage(tabId, { type: 'get-page-summary' }, { frameId: 0 })) !== undefined;
+  } catch {
+    return false; // nobody there to answer
+  }
+}
+
+/**
+ * Starts the content script in a tab the reader turns to, if it is one still waiting and has
+ * not loaded a page since (which brought the manifest's script with it).
+ */
 export async function startWhenShown(tabId: number, api: OpenTabsApi = defaultApi()): Promise<boolean> {
   const waiting = (await api.storage.session.get(WAITING_KEY))[WAITING_KEY];
   if (!Array.isArray(waiting) || !waiting.includes(tabId)) return false;
   await api.storage.session.set({ [WAITING_KEY]: waiting.filter((id) => id !== tabId) });
+  if (await hasLiveScript(api, tabId)) return false;
   return startIn(api, tabId);
 }
 

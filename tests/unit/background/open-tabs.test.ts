@@ -16,8 +16,11 @@ const SCRIPT = {
 
 type Tab = { id?: number; active?: boolean; discarded?: boolean };
 
-/** The API with these open tabs (those the query finds); `failing` tabs refuse injection. */
-function fakeApi(tabs: Tab[], failing: number[] = [], scripts = [SCRIPT]) {
+/**
+ * The API with these open tabs (those the query finds); `failing` tabs refuse injection, and
+ * the content script of `running` tabs answers the popup's question.
+ */
+function fakeApi(tabs: Tab[], failing: number[] = [], scripts = [SCRIPT], running: number[] = []) {
   const calls: string[] = [];
   const inject =
     (kind: string) =>
@@ -29,7 +32,14 @@ function fakeApi(tabs: Tab[], failing: number[] = [], scripts = [SCRIPT]) {
   const session: Record<string, unknown> = {};
   const api: OpenTabsApi = {
     runtime: { getManifest: () => ({ content_scripts: scripts }) },
-    tabs: { query },
+    tabs: {
+      query,
+      sendMessage: async (tabId, message, options) => {
+        calls.push(`ask ${tabId} ${JSON.stringify(message)} frame ${options.frameId}`);
+        if (!running.includes(tabId)) throw new Error('Could not establish connection. Receiving end does not exist.');
+        return { url: 'https://example.com/', counts: {} };
+      },
+    },
     scripting: { insertCSS: inject('css'), executeScript: inject('js') },
     storage: {
       session: {
@@ -80,6 +90,17 @@ describe('starting ColumnLens in the tabs open at install', () => {
     expect(started()).toEqual([1, 6, 3]);
   });
 
+  it('leaves a waiting tab alone when it has loaded a page since, whose own script answers', async () => {
+    const tabs = Array.from({ length: TABS_AT_ONCE + 2 }, (_, i) => ({ id: i + 1, active: i === 0 }));
+    const { api, calls, started } = fakeApi(tabs, [], [SCRIPT], [4]);
+    await startInOpenTabs(api);
+    expect(await startWhenShown(4, api)).toBe(false);
+    expect(calls).toContain('ask 4 {"type":"get-page-summary"} frame 0');
+    expect(await startWhenShown(5, api)).toBe(true); // no answer: its copy was cut off
+    expect(started()).toEqual([1, 5]);
+    expect(await startWhenShown(4, api)).toBe(false); // and it waits no more
+  });
+
   it('with few tabs, starts them all and leaves none waiting', async () => {
     const tabs = Array.from({ length: TABS_AT_ONCE }, (_, i) => ({ id: i + 1, active: i === 0 }));
     const { api, started } = fakeApi(tabs);
@@ -108,6 +129,7 @@ describe('when it starts them', () => {
     const injected: number[] = [];
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ content_scripts: [SCRIPT] } as never);
     vi.spyOn(fakeBrowser.scripting, 'insertCSS').mockImplementation((async () => {}) as never);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist.'));
     vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(
       (async (injection: { target: { tabId: number } }) => void injected.push(injection.target.tabId)) as never,
     );
