@@ -41,6 +41,8 @@ export interface UnwatchedChromium {
   install(): Promise<void>;
   /** The URLs of every page the browser shows, incognito windows' included. */
   pageUrls(): Promise<string[]>;
+  /** Opens `url` in a new tab behind the one in front, as a link opened in the background does. */
+  openInBackground(url: string): Promise<void>;
   /** Attaches to the page whose URL `url` matches (the first, if several do). */
   attachPage(url: (pageUrl: string) => boolean): Promise<AttachedPage>;
   close(): Promise<void>;
@@ -191,6 +193,9 @@ export async function launchUnwatched(
         workerSession = await attachWorker();
       },
       pageUrls: async () => (await targets()).filter((t) => t.type === 'page').map((t) => t.url),
+      async openInBackground(url) {
+        await send('Target.createTarget', { url, background: true });
+      },
       async attachPage(matches) {
         const page = (await targets()).find((t) => t.type === 'page' && matches(t.url));
         if (!page) throw new Error('No page matches');
