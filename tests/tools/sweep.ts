@@ -1,8 +1,8 @@
 /**
- * The corpus sweep: `npm run sweep -- [corpus dir] [--sample N] [--only text]`.
+ * The corpus sweep: `npm run sweep -- [corpus dir] [--sample N] [--only text] [--firefox]`.
  *
  * Loads every saved page of the corpus (scripts and inline handlers stripped by the test
- * server, so each load builds the same DOM) in Chromium with the built extension, and checks
+ * server, so each load builds the same DOM) in a browser with the built extension, and checks
  * per page that
  * - the extension reports no error (console errors from its scripts, uncaught exceptions);
  * - title, <head>, form field values, scripts, styles and SVG are untouched;
@@ -10,23 +10,25 @@
  *   the visible text names a glossary entry is highlighted (expected places are found in Node
  *   by the extension's own matcher over the text of the page loaded without the extension);
  * - after switching highlights off, `document.body.innerHTML` equals the same page loaded in
- *   the same Chromium without the extension;
+ *   the same browser without the extension;
  * - after switching on again, the same highlights return in the same places.
  * Prints one line per page, then every failure; exits 1 if any page failed.
  *
- * Build first: `npm run build` (COLUMNLENS_OUT_DIR selects another build).
+ * `--firefox` runs the same checks in Firefox ESR (tests/bench/lib/sweep-firefox.ts).
+ * Build first: `npm run build`, or `npm run build:firefox` (COLUMNLENS_OUT_DIR selects another
+ * build).
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import type { Worker } from 'playwright-core';
 import { listPages, samplePages } from '../bench/lib/corpus';
 import { assertBuildHasGlossary, bundledEntries, bundledMatcher } from '../bench/lib/glossary';
-import { sweepPage, type SweepBrowsers } from '../bench/lib/sweep-page';
-import { CHROME_BUILD, launchWithExtension, launchWithoutExtension } from '../e2e/harness/chromium';
+import { chromiumSweepBrowsers } from '../bench/lib/sweep-chromium';
+import { firefoxSweepBrowsers } from '../bench/lib/sweep-firefox';
+import { sweepPage } from '../bench/lib/sweep-page';
+import { CHROME_BUILD } from '../e2e/harness/chromium';
+import { FIREFOX_BUILD } from '../e2e/harness/firefox';
 import { CORPUS_DIR, startServer } from '../e2e/harness/server';
 
-/** Saved pages point at hosts that do not exist here: fail those lookups at once, never wait on DNS. */
-const OFFLINE = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 /** A hang detector, not a speed requirement: the largest pages take a few minutes in all. */
 const PAGE_TIMEOUT_MS = 600_000;
 
@@ -34,14 +36,16 @@ interface Args {
   corpusDir: string;
   sample?: number;
   only?: string;
+  firefox: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { corpusDir: CORPUS_DIR };
+  const args: Args = { corpusDir: CORPUS_DIR, firefox: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--sample') args.sample = Number(argv[++i]);
     else if (arg === '--only') args.only = argv[++i];
+    else if (arg === '--firefox') args.firefox = true;
     else if (arg.startsWith('--')) throw new Error(`Unknown option ${arg}`);
     else args.corpusDir = resolve(arg);
   }
@@ -60,48 +64,22 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/**
- * Playwright passes on the service worker's console messages but not its uncaught exceptions
- * or unhandled rejections: log those as console errors, so the worker's console listener
- * counts them. Only adds listeners; the extension's own code is untouched.
- */
-async function reportWorkerExceptions(serviceWorker: Worker): Promise<void> {
-  await serviceWorker.evaluate(() => {
-    self.addEventListener('error', (event) => console.error(`uncaught exception: ${event.message}`));
-    self.addEventListener('unhandledrejection', (event) =>
-      console.error(`unhandled rejection: ${String(event.reason)}`),
-    );
-  });
-}
-
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   let pages = listPages(args.corpusDir);
   if (args.only) pages = pages.filter((p) => p.includes(args.only!));
   if (args.sample) pages = samplePages(pages, args.sample);
   if (pages.length === 0) throw new Error(`No pages found in ${args.corpusDir}`);
-  assertBuildHasGlossary(CHROME_BUILD);
+  assertBuildHasGlossary(args.firefox ? FIREFOX_BUILD : CHROME_BUILD);
 
   const server = await startServer({ corpusDir: args.corpusDir });
-  const withExtension = await launchWithExtension(undefined, { args: OFFLINE });
-  const reference = await launchWithoutExtension({ args: OFFLINE });
-  const workerErrors: string[] = [];
-  await reportWorkerExceptions(withExtension.serviceWorker);
-  withExtension.context.on('console', (message) => {
-    if (message.type() === 'error' && !message.page())
-      workerErrors.push(`service worker console error: ${message.text()}`);
-  });
-  const browsers: SweepBrowsers = {
-    extension: withExtension.context,
-    serviceWorker: withExtension.serviceWorker,
-    extensionId: withExtension.extensionId,
-    reference: reference.context,
+  const common = {
     matcher: bundledMatcher(),
     categories: new Map(bundledEntries().map((e) => [e.id, e.category])),
-    workerErrors,
   };
+  const { browsers, build, close } = await (args.firefox ? firefoxSweepBrowsers : chromiumSweepBrowsers)(common);
 
-  console.log(`Sweeping ${pages.length} pages of ${args.corpusDir} with ${CHROME_BUILD} (${machineLoad()})`);
+  console.log(`Sweeping ${pages.length} pages of ${args.corpusDir} with ${build} (${machineLoad()})`);
   const failed: { page: string; failures: string[] }[] = [];
   let highlights = 0;
   let pagesWithHighlights = 0;
@@ -128,8 +106,7 @@ async function main(): Promise<number> {
       for (const failure of result.failures) console.log(`       - ${failure}`);
     }
   } finally {
-    await withExtension.close();
-    await reference.close();
+    await close();
     await server.close();
   }
 

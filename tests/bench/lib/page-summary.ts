@@ -52,17 +52,22 @@ export function summaryTotal(counts: Record<string, number> | undefined): number
  * Waits until the extension's count for the page stops changing (its first read of a large
  * page takes a while), polling every `intervalMs`. Returns the last total.
  */
-export async function settledSummaryTotal(
+export function settledSummaryTotal(
   serviceWorker: Worker,
   url: string,
   intervalMs = 700,
   timeoutMs = 60_000,
 ): Promise<number> {
+  return settledTotal(async () => summaryTotal(await pageSummary(serviceWorker, url)), intervalMs, timeoutMs);
+}
+
+/** The same with any way of reading the count (`read`), e.g. from a Firefox extension page. */
+export async function settledTotal(read: () => Promise<number>, intervalMs = 700, timeoutMs = 60_000): Promise<number> {
   const started = Date.now();
-  let last = summaryTotal(await pageSummary(serviceWorker, url));
+  let last = await read();
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
-    const now = summaryTotal(await pageSummary(serviceWorker, url));
+    const now = await read();
     if (now === last || Date.now() - started > timeoutMs) return now;
     last = now;
   }

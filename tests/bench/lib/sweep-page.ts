@@ -1,12 +1,9 @@
 /**
  * One page of the corpus sweep: load it without the extension (the reference) and with it,
  * scroll through it (highlights are drawn as text comes near the viewport), then switch
- * highlights off and on again, checking after each step (see tests/tools/sweep.ts).
+ * highlights off and on again, checking after each step (see tests/tools/sweep.ts). The
+ * browser is reached through `SweepBrowsers`, so the same checks run in Chromium and Firefox.
  */
-import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { watchExtensionErrors } from './extension-errors';
-import { setHighlightsEnabled } from './extension-settings';
-import { settledSummaryTotal } from './page-summary';
 import { waitForHighlights } from './highlight-wait';
 import { pageExpression } from './in-page';
 import { collectHighlights, type PageHighlights } from './highlight-probe';
@@ -24,18 +21,59 @@ import {
   type TextRange,
 } from './sweep-checks';
 
+/** A loaded tab: a playwright page (Chromium) or a puppeteer one (Firefox). */
+export interface SweepTab {
+  evaluate<T>(expression: string): Promise<T>;
+  url(): string;
+  close(): Promise<void>;
+}
+
+/** One browser engine, with the extension and without it. */
 export interface SweepBrowsers {
-  /** Chromium with the extension, its service worker (to flip the settings) and its id. */
-  extension: BrowserContext;
-  serviceWorker: Worker;
-  extensionId: string;
-  /** The same Chromium without the extension. */
-  reference: BrowserContext;
+  /** Opens `url` with the extension and waits for its load; the extension's errors on it go to `errors`. */
+  openWithExtension(url: string, errors: string[]): Promise<SweepTab>;
+  /** Opens `url` in the same engine without the extension and waits for its load. */
+  openReference(url: string): Promise<SweepTab>;
+  /** The popup's global switch, flipped in storage as the popup flips it. */
+  setHighlightsEnabled(enabled: boolean): Promise<void>;
+  /** What the extension found on the tab showing `url` (drawn or not), once that stops changing. */
+  settledFound(url: string): Promise<number>;
   matcher: ScanningMatcher;
   /** Category of each entry id (CSS highlight ranges carry only their category). */
   categories: ReadonlyMap<string, string>;
-  /** Errors the service worker logged; each page takes (and empties) what arrived during it. */
+  /** Errors the extension's background logged; each page takes (and empties) what arrived during it. */
   workerErrors: string[];
+}
+
+/** What a playwright page and a puppeteer page both offer, as far as `openLoaded` uses it. */
+interface BrowserPage {
+  goto(url: string, options: { waitUntil: 'load'; timeout: number }): Promise<unknown>;
+  evaluate(expression: string): Promise<unknown>;
+  url(): string;
+  close(): Promise<void>;
+}
+
+const LOAD_TIMEOUT_MS = 90_000;
+
+/** A new tab (`newPage`) at `url`, loaded; closed again if the load fails. `watch` sees it first. */
+export async function openLoaded<P extends BrowserPage>(
+  newPage: () => Promise<P>,
+  url: string,
+  watch?: (page: P) => void,
+): Promise<SweepTab> {
+  const page = await newPage();
+  watch?.(page);
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+  } catch (error) {
+    await page.close();
+    throw error;
+  }
+  return {
+    evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
+    url: () => page.url(),
+    close: () => page.close(),
+  };
 }
 
 export interface PageResult {
@@ -48,19 +86,17 @@ export interface PageResult {
   failures: string[];
 }
 
-const LOAD_TIMEOUT_MS = 90_000;
 /** Places scrolled to one by one at most (inner scrolling boxes); the window pass covers the rest. */
 const MAX_PLACES = 200;
 
-const snapshot = (page: Page) => page.evaluate<PageSnapshot>(pageExpression(snapshotPage));
-const highlightsOn = (page: Page) =>
+const snapshot = (page: SweepTab) => page.evaluate<PageSnapshot>(pageExpression(snapshotPage));
+const highlightsOn = (page: SweepTab) =>
   page.evaluate<PageHighlights>(pageExpression(collectHighlights, EXCLUDED_SELECTOR));
 
 /** Loads `url` in the reference browser and returns what the extension must reproduce. */
 async function loadReference(browsers: SweepBrowsers, url: string): Promise<{ snap: PageSnapshot; text: PageText }> {
-  const page = await browsers.reference.newPage();
+  const page = await browsers.openReference(url);
   try {
-    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
     return {
       snap: await snapshot(page),
       text: await page.evaluate<PageText>(pageExpression(collectText, EXCLUDED_SELECTOR)),
@@ -76,10 +112,10 @@ async function loadReference(browsers: SweepBrowsers, url: string): Promise<{ sn
  * drawn, and is skipped when neither it nor the expectation knows of anything to draw: most
  * saved pages name no glossary entry.
  */
-async function drawEverything(page: Page, expected: readonly TextRange[], found: number): Promise<PageHighlights> {
+async function drawEverything(page: SweepTab, expected: readonly TextRange[], found: number): Promise<PageHighlights> {
   if (found === 0 && expected.length === 0) return highlightsOn(page);
   const scroll = (windowPass: boolean, places: number[]) =>
-    page.evaluate(
+    page.evaluate<unknown>(
       pageExpression(scrollThrough, { windowPass, places, settleMs: 60, maxWaitMs: 5_000, target: found || undefined }),
     );
   await scroll(true, []);
@@ -96,25 +132,23 @@ async function drawEverything(page: Page, expected: readonly TextRange[], found:
 /** Runs every check on one page. */
 export async function sweepPage(browsers: SweepBrowsers, url: string): Promise<PageResult> {
   const failures: string[] = [];
-  const page = await browsers.extension.newPage();
   const errors: string[] = [];
-  watchExtensionErrors(page, errors, browsers.extensionId);
+  // The two browsers load the page side by side.
+  const [{ snap: ref, text }, page] = await Promise.all([
+    loadReference(browsers, url),
+    browsers.openWithExtension(url, errors),
+  ]);
   try {
-    // The two browsers load the page side by side.
-    const [{ snap: ref, text }] = await Promise.all([
-      loadReference(browsers, url),
-      page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS }),
-    ]);
     const expected = expectedMatches(text, browsers.matcher);
     const first = await waitForHighlights(page, { quietMs: 500, timeoutMs: 30_000 });
     if (first.timedOut) failures.push(`highlights did not settle (${first.count} after 30 s)`);
-    const found = await settledSummaryTotal(browsers.serviceWorker, page.url());
+    const found = await browsers.settledFound(page.url());
     const on = await drawEverything(page, expected, found);
     failures.push(...checkUntouched(ref, await snapshot(page)));
     failures.push(...checkHighlights(on, text.text, expected, browsers.matcher, browsers.categories));
     const before = groupHighlights(on.pieces);
 
-    await setHighlightsEnabled(browsers.serviceWorker, false);
+    await browsers.setHighlightsEnabled(false);
     const off = await waitForHighlights(page, { exact: 0, quietMs: 300, timeoutMs: 30_000 });
     if (off.timedOut) failures.push(`switched off, ${off.count} highlights remain`);
     const offSnap = await snapshot(page);
@@ -125,7 +159,7 @@ export async function sweepPage(browsers: SweepBrowsers, url: string): Promise<P
     }
     failures.push(...checkUntouched(ref, offSnap).map((f) => `switched off: ${f}`));
 
-    await setHighlightsEnabled(browsers.serviceWorker, true);
+    await browsers.setHighlightsEnabled(true);
     await waitForHighlights(page, { quietMs: 500, timeoutMs: 30_000 });
     const again = await drawEverything(page, expected, found);
     failures.push(...checkSameHighlights(before, groupHighlights(again.pieces)));
@@ -133,7 +167,7 @@ export async function sweepPage(browsers: SweepBrowsers, url: string): Promise<P
     return { highlights: before.length, cssRanges: on.cssRanges, found, expected: expected.length, failures };
   } finally {
     // A failed page must not leave the next one with highlights switched off.
-    await setHighlightsEnabled(browsers.serviceWorker, true).catch(() => undefined);
+    await browsers.setHighlightsEnabled(true).catch(() => undefined);
     await page.close();
   }
 }

@@ -120,11 +120,39 @@ export interface LaunchOptions {
    * the add-on allowed to run in them, as that reader allows it in about:addons.
    */
   privateBrowsing?: boolean;
+  /** Preferences on top of the quiet ones (e.g. `OFFLINE_PREFS`). */
+  extraPrefs?: Record<string, unknown>;
+}
+
+/**
+ * Keeps Firefox off every host but the test server: requests go to a proxy on a closed port
+ * and fail at once, so saved pages that point at hosts that do not exist here never wait on
+ * DNS. The test server (127.0.0.1) is reached directly.
+ */
+export const OFFLINE_PREFS: Record<string, unknown> = {
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 1,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 1,
+  'network.proxy.no_proxies_on': '127.0.0.1',
+  'network.proxy.allow_hijacking_localhost': false,
+};
+
+/** Starts Firefox ESR without any add-on: the reference a page with the extension is compared with. */
+export function launchFirefoxWithoutExtension(extraPrefs: Record<string, unknown> = {}): Promise<Browser> {
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    protocol: 'webDriverBiDi',
+    headless: true,
+    extraPrefsFirefox: { ...QUIET_PREFS, ...extraPrefs },
+  });
 }
 
 /** Starts Firefox ESR with the build installed as a temporary add-on. */
 export async function launchFirefoxWithExtension(options: LaunchOptions = {}): Promise<FirefoxWithExtension> {
-  const { extensionPath = FIREFOX_BUILD, downloadDir, privateBrowsing = false } = options;
+  const { extensionPath = FIREFOX_BUILD, downloadDir, privateBrowsing = false, extraPrefs = {} } = options;
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
     throw new Error(`No Firefox build at ${extensionPath}: run "npm run build:firefox" first.`);
   }
@@ -140,6 +168,7 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
       ...(downloadDir ? downloadPrefs(downloadDir) : {}),
       ...(privateBrowsing ? { 'browser.privatebrowsing.autostart': true } : {}),
       'extensions.webextensions.uuids': JSON.stringify({ [id]: EXTENSION_UUID }),
+      ...extraPrefs,
     },
   });
   try {

@@ -1,0 +1,97 @@
+/**
+ * The corpus sweep's browsers in Firefox ESR: one with the built add-on, one without, both kept
+ * off the network. Firefox has no service worker to reach from outside, so the settings are
+ * flipped and the page summary asked from one of the add-on's own pages, as the popup does.
+ *
+ * What the Chromium sweep sees and this one does not: errors of the add-on's background (its
+ * console is not the pages'). Errors of the content script are seen as Firefox reports them
+ * to the page's console.
+ */
+import type { Page } from 'puppeteer-core';
+import {
+  EXTENSION_UUID,
+  FIREFOX_BUILD,
+  launchFirefoxWithExtension,
+  launchFirefoxWithoutExtension,
+  OFFLINE_PREFS,
+} from '../../e2e/harness/firefox';
+import { settledTotal, summaryTotal } from './page-summary';
+import { openLoaded, type SweepBrowsers } from './sweep-page';
+
+// The WebExtension global of the add-on's pages, as far as this file uses it.
+declare const browser: {
+  tabs: {
+    query(q: object): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+  storage: {
+    sync: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+  };
+};
+
+/**
+ * Uncaught exceptions thrown in the add-on's files, and console errors logged from them.
+ * Firefox reports the page's own troubles (a font refused by CORS, a blocked frame's error
+ * page) as page errors too; those have no frame of ours in their stack and are not counted.
+ */
+function watchAddonErrors(page: Page, errors: string[]): void {
+  const ours = `moz-extension://${EXTENSION_UUID}/`;
+  page.on('pageerror', (error) => {
+    const where = (error instanceof Error ? (error.stack ?? '') : '').split('\n').find((line) => line.includes(ours));
+    if (where) errors.push(`page error: ${(error as Error).message} (${where.trim()})`);
+  });
+  page.on('console', (message) => {
+    const from = message.location().url ?? '';
+    if (message.type() === 'error' && (from === '' || from.startsWith(ours)))
+      errors.push(`console error (${from || 'no source'}): ${message.text()}`);
+  });
+}
+
+/** Starts both Firefoxes; `close` ends them. */
+export async function firefoxSweepBrowsers(
+  common: Pick<SweepBrowsers, 'matcher' | 'categories'>,
+): Promise<{ browsers: SweepBrowsers; build: string; close(): Promise<void> }> {
+  const withAddon = await launchFirefoxWithExtension({ extraPrefs: OFFLINE_PREFS });
+  const reference = await launchFirefoxWithoutExtension(OFFLINE_PREFS);
+  // The add-on page that stands in for the popup: it writes the settings and asks the tabs.
+  const probe = await withAddon.openExtensionPage('options.html');
+  const summaryOf = (url: string) =>
+    probe.evaluate(async (wanted) => {
+      for (const tab of await browser.tabs.query({})) {
+        if (tab.id === undefined) continue;
+        const reply = (await browser.tabs
+          .sendMessage(tab.id, { type: 'get-page-summary' }, { frameId: 0 })
+          .catch(() => undefined)) as { url?: string; counts?: Record<string, number> } | undefined;
+        if (reply?.url === wanted) return reply.counts;
+      }
+      return undefined;
+    }, url);
+  const browsers: SweepBrowsers = {
+    ...common,
+    openWithExtension: (url, errors) =>
+      openLoaded(
+        () => withAddon.browser.newPage(),
+        url,
+        (page) => watchAddonErrors(page, errors),
+      ),
+    openReference: (url) => openLoaded(() => reference.newPage(), url),
+    async setHighlightsEnabled(enabled) {
+      await probe.evaluate(async (on) => {
+        // Every other setting as the reader left it, as the popup's switch does.
+        const current = (await browser.storage.sync.get('settings')).settings;
+        const base = current && typeof current === 'object' ? current : {};
+        await browser.storage.sync.set({ settings: { ...base, enabled: on } });
+      }, enabled);
+    },
+    settledFound: (url) => settledTotal(async () => summaryTotal(await summaryOf(url))),
+    workerErrors: [],
+  };
+  return {
+    browsers,
+    build: FIREFOX_BUILD,
+    async close() {
+      await withAddon.close();
+      await reference.close();
+    },
+  };
+}
