@@ -16,6 +16,7 @@ export type TooltipLabelKey =
   | 'tooltipAliases'
   | 'tooltipSection'
   | 'tooltipRelated'
+  | 'tooltipRelatedMore'
   | 'tooltipBack'
   | 'tooltipLinks'
   | 'tooltipEdit'
@@ -36,6 +37,7 @@ export const TOOLTIP_LABELS: Record<ReaderLanguage, Labels> = {
     tooltipAliases: en.tooltipAliases,
     tooltipSection: en.tooltipSection,
     tooltipRelated: en.tooltipRelated,
+    tooltipRelatedMore: en.tooltipRelatedMore,
     tooltipBack: en.tooltipBack,
     tooltipLinks: en.tooltipLinks,
     tooltipEdit: en.tooltipEdit,
@@ -53,6 +55,7 @@ export const TOOLTIP_LABELS: Record<ReaderLanguage, Labels> = {
     tooltipAliases: zhTW.tooltipAliases,
     tooltipSection: zhTW.tooltipSection,
     tooltipRelated: zhTW.tooltipRelated,
+    tooltipRelatedMore: zhTW.tooltipRelatedMore,
     tooltipBack: zhTW.tooltipBack,
     tooltipLinks: zhTW.tooltipLinks,
     tooltipEdit: zhTW.tooltipEdit,
@@ -70,6 +73,7 @@ export const TOOLTIP_LABELS: Record<ReaderLanguage, Labels> = {
     tooltipAliases: zhCN.tooltipAliases,
     tooltipSection: zhCN.tooltipSection,
     tooltipRelated: zhCN.tooltipRelated,
+    tooltipRelatedMore: zhCN.tooltipRelatedMore,
     tooltipBack: zhCN.tooltipBack,
     tooltipLinks: zhCN.tooltipLinks,
     tooltipEdit: zhCN.tooltipEdit,

@@ -84,20 +84,36 @@ function dotted(doc: Document, items: readonly Node[]): Node[] {
   return items.flatMap((item, i) => (i > 0 ? [doc.createTextNode(' · '), item] : [item]));
 }
 
-/** The related entries, up to `max` of them, as buttons that open each; how many were left out as text. */
+/**
+ * The related entries, up to `max` of them, as buttons that open each. The rest wait behind a
+ * "+N" button (named "+N `moreLabel`": its visible text, then what it holds) that puts them in
+ * its place, focused on the first, so every related entry can be reached however many a pack
+ * lists.
+ */
 function relatedButtons(
   doc: Document,
   related: readonly { id: string; name: string }[],
   max: number,
   open: (id: string) => void,
+  moreLabel: string,
 ): Node[] {
-  const buttons = related.slice(0, max).map(({ id, name }) => {
+  const toButton = ({ id, name }: { id: string; name: string }) => {
     const button = inlineButton(doc, 'related-entry', name, () => open(id));
     button.dataset.entryId = id;
     return button;
+  };
+  const buttons = related.slice(0, max).map(toButton);
+  const rest = related.slice(max);
+  if (rest.length === 0) return dotted(doc, buttons);
+  const more = inlineButton(doc, 'related-more', `+${rest.length}`, () => {
+    const added = rest.map(toButton);
+    more.before(...dotted(doc, added));
+    // Focus moves before the button goes, so it never falls out of the tooltip.
+    added[0]!.focus();
+    more.remove();
   });
-  const more = related.length > max ? [doc.createTextNode(` · +${related.length - max}`)] : [];
-  return [...dotted(doc, buttons), ...more];
+  more.setAttribute('aria-label', `+${rest.length} ${moreLabel}`);
+  return dotted(doc, [...buttons, more]);
 }
 
 /** The tooltip body for one entry, in the reader's language. */
@@ -145,7 +161,8 @@ export function renderTooltipContent(options: TooltipContentOptions): HTMLElemen
     return names ? [{ id, name: displayName(names, language) }] : [];
   });
   if (related.length > 0) {
-    const value = relatedButtons(doc, related, MAX_RELATED, openRelated);
+    const more = tooltipLabel(language, 'tooltipRelatedMore');
+    const value = relatedButtons(doc, related, MAX_RELATED, openRelated, more);
     body.append(labelledLine(doc, 'related', tooltipLabel(language, 'tooltipRelated'), value));
   }
 

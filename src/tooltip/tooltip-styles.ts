@@ -81,7 +81,7 @@ p { margin: 4px 0 0; }
 .link:hover { text-decoration-thickness: 2px; }
 .link:focus-visible { outline: 2px solid var(--cl-link); outline-offset: 1px; border-radius: 2px; }
 /* Related entries and the way back open in the tooltip itself: buttons that read as links. */
-.related-entry, .back, .edit-entry {
+.related-entry, .related-more, .back, .edit-entry {
   font: inherit;
   color: var(--cl-link);
   background: none;
@@ -96,8 +96,8 @@ p { margin: 4px 0 0; }
 /* The way to the editor: quiet, at the end, apart from what the column says. */
 .actions { margin-top: 8px; text-align: end; }
 .edit-entry { color: var(--cl-muted); font-size: 12px; }
-.related-entry:hover, .back:hover, .edit-entry:hover { text-decoration: underline; }
-.related-entry:focus-visible, .back:focus-visible, .edit-entry:focus-visible { outline: 2px solid var(--cl-link); outline-offset: 1px; border-radius: 2px; }
+.related-entry:hover, .related-more:hover, .back:hover, .edit-entry:hover { text-decoration: underline; }
+.related-entry:focus-visible, .related-more:focus-visible, .back:focus-visible, .edit-entry:focus-visible { outline: 2px solid var(--cl-link); outline-offset: 1px; border-radius: 2px; }
 .label::after { content: ": "; }
 .label:lang(zh)::after { content: "："; }
 @media (prefers-reduced-motion: no-preference) {

@@ -21,6 +21,9 @@ const term = () => panel()?.querySelector('.term')?.textContent ?? null;
 const button = (selector: string) => panel()?.querySelector<HTMLButtonElement>(selector) ?? null;
 const controls = () => [...(panel()?.querySelectorAll<HTMLElement>('a[href], button') ?? [])];
 
+/** The number in an id like `extra-7`. */
+const i = (id: string) => Number(id.split('-')[1]);
+
 function hover(target: Element): void {
   target.dispatchEvent(new MouseEvent('pointerover', { bubbles: true, composed: true }));
   vi.advanceTimersByTime(SHOW_DELAY_MS + 10);
@@ -122,6 +125,42 @@ describe('related entries in the tooltip', () => {
     shadow()!.activeElement!.dispatchEvent(esc);
     expect(panel()).toBeNull();
     expect(document.activeElement).toBe(nvidia);
+  });
+
+  it('keeps related entries past the eighth behind a "+N" button, which puts them in its place and focuses the first', () => {
+    // A reader's pack may list more related entries than the tooltip shows at first.
+    const extra = Array.from({ length: 10 }, (_, i) => `extra-${i}`);
+    for (const id of extra) ENTRIES[id] = { id, term: `Extra ${i(id)}`, aliases: [], category: 'concept', context: '' };
+    try {
+      getEntry = (id) => (id === 'nvidia' ? { ...ENTRIES.nvidia!, related: ['huawei', ...extra] } : ENTRIES[id]);
+      const nvidia = marks()[0]!;
+      nvidia.focus();
+      const names = () => [...panel()!.querySelectorAll('.related-entry')].map((b) => b.textContent);
+      expect(names()).toEqual(['華為', ...extra.slice(0, 7).map((id) => `Extra ${i(id)}`)]);
+      const more = button('.related-more')!;
+      expect(more.textContent).toBe('+3');
+      expect(more.getAttribute('aria-label')).toBe('+3 more related entries');
+
+      // Tab from the highlight into the tooltip, then on (the browser's own move) to "+3".
+      expect(pressTab()).toBe(true);
+      more.focus();
+      pressEnter();
+      expect(button('.related-more')).toBeNull();
+      expect(names()).toEqual(['華為', ...extra.map((id) => `Extra ${i(id)}`)]);
+      expect(panel()!.querySelector('.related .value')!.textContent).toBe(names().join(' · '));
+      expect(shadow()!.activeElement).toBe(panel()!.querySelectorAll('.related-entry')[8]);
+      vi.advanceTimersByTime(HIDE_GRACE_MS + 10);
+      expect(term()).toBe('Nvidia'); // still open
+      // Each opens like the others; Esc then closes the tooltip and leaves the page as it was.
+      pressEnter();
+      expect(term()).toBe('Extra 7');
+      const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true });
+      shadow()!.activeElement!.dispatchEvent(esc);
+      expect(panel()).toBeNull();
+      expect(document.documentElement.outerHTML).toBe(pristine);
+    } finally {
+      for (const id of extra) delete ENTRIES[id];
+    }
   });
 
   it('waits for details read from storage, and drops them if the tooltip closed meanwhile', async () => {
