@@ -17,6 +17,7 @@ export type TooltipLabelKey =
   | 'tooltipSection'
   | 'tooltipRelated'
   | 'tooltipRelatedMore'
+  | 'tooltipRelatedMore_one'
   | 'tooltipBack'
   | 'tooltipLinks'
   | 'tooltipEdit'
@@ -38,6 +39,7 @@ export const TOOLTIP_LABELS: Record<ReaderLanguage, Labels> = {
     tooltipSection: en.tooltipSection,
     tooltipRelated: en.tooltipRelated,
     tooltipRelatedMore: en.tooltipRelatedMore,
+    tooltipRelatedMore_one: en.tooltipRelatedMore_one,
     tooltipBack: en.tooltipBack,
     tooltipLinks: en.tooltipLinks,
     tooltipEdit: en.tooltipEdit,
@@ -56,6 +58,8 @@ export const TOOLTIP_LABELS: Record<ReaderLanguage, Labels> = {
     tooltipSection: zhTW.tooltipSection,
     tooltipRelated: zhTW.tooltipRelated,
     tooltipRelatedMore: zhTW.tooltipRelatedMore,
+    // Chinese has no singular form.
+    tooltipRelatedMore_one: zhTW.tooltipRelatedMore,
     tooltipBack: zhTW.tooltipBack,
     tooltipLinks: zhTW.tooltipLinks,
     tooltipEdit: zhTW.tooltipEdit,
@@ -74,6 +78,8 @@ export const TOOLTIP_LABELS: Record<ReaderLanguage, Labels> = {
     tooltipSection: zhCN.tooltipSection,
     tooltipRelated: zhCN.tooltipRelated,
     tooltipRelatedMore: zhCN.tooltipRelatedMore,
+    // Chinese has no singular form.
+    tooltipRelatedMore_one: zhCN.tooltipRelatedMore,
     tooltipBack: zhCN.tooltipBack,
     tooltipLinks: zhCN.tooltipLinks,
     tooltipEdit: zhCN.tooltipEdit,

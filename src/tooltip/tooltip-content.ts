@@ -161,7 +161,8 @@ export function renderTooltipContent(options: TooltipContentOptions): HTMLElemen
     return names ? [{ id, name: displayName(names, language) }] : [];
   });
   if (related.length > 0) {
-    const more = tooltipLabel(language, 'tooltipRelatedMore');
+    const left = related.length - MAX_RELATED;
+    const more = tooltipLabel(language, left === 1 ? 'tooltipRelatedMore_one' : 'tooltipRelatedMore');
     const value = relatedButtons(doc, related, MAX_RELATED, openRelated, more);
     body.append(labelledLine(doc, 'related', tooltipLabel(language, 'tooltipRelated'), value));
   }

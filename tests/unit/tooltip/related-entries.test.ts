@@ -163,6 +163,18 @@ describe('related entries in the tooltip', () => {
     }
   });
 
+  it('names a "+1" button in the singular', () => {
+    const extra = Array.from({ length: 8 }, (_, i) => `extra-${i}`);
+    for (const id of extra) ENTRIES[id] = { id, term: `Extra ${i(id)}`, aliases: [], category: 'concept', context: '' };
+    try {
+      getEntry = (id) => (id === 'nvidia' ? { ...ENTRIES.nvidia!, related: ['huawei', ...extra] } : ENTRIES[id]);
+      hover(marks()[0]!);
+      expect(button('.related-more')!.getAttribute('aria-label')).toBe('+1 more related entry');
+    } finally {
+      for (const id of extra) delete ENTRIES[id];
+    }
+  });
+
   it('waits for details read from storage, and drops them if the tooltip closed meanwhile', async () => {
     let deliver: (entry: TooltipEntry | undefined) => void = () => {};
     getEntry = (id) => (id === 'huawei' ? new Promise((resolve) => (deliver = resolve)) : ENTRIES[id]);
