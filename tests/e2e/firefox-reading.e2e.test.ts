@@ -276,47 +276,14 @@ describe('reading a page in Firefox ESR', () => {
     await page.close();
   });
 
-  it('opens the tooltip beside a name standing in vertical text, wholly inside the window', async () => {
-    const html = `<!doctype html><html lang="zh-Hant"><meta charset="utf-8">
-      <style>body { margin: 24px; font: 20px/1.8 sans-serif } p { writing-mode: vertical-rl; height: 460px }</style>
-      <p>美國收緊出口管制之後，輝達為中國市場推出降規版晶片，華為的昇騰則被視為替代方案。</p>`;
+  /**
+   * Opens `html` in a window of `size`, hovers Nvidia's name, and measures the tooltip and the
+   * name once the tooltip stops moving (Floating UI places it in a frame after it opens).
+   */
+  async function hoverNvidiaIn(name: string, html: string, size: { width: number; height: number }) {
     const page = await suite.browser.browser.newPage();
-    await page.setViewport({ width: 900, height: 520 });
-    await page.goto(suite.server.setPage('firefox-vertical', html));
-    await page.waitForSelector('mark[data-glossary-id="nvidia"]', { timeout: 20_000 });
-    await page.hover('mark[data-glossary-id="nvidia"]');
-    const boxes = await waitInPage(
-      page,
-      () => {
-        const panel = document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector('.panel');
-        const mark = document.querySelector('mark[data-glossary-id="nvidia"]')!;
-        const box = (el: Element) => {
-          const r = el.getBoundingClientRect();
-          return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-        };
-        return panel && { panel: box(panel), mark: box(mark), width: innerWidth, height: innerHeight };
-      },
-      undefined,
-    );
-    const { panel, mark } = boxes!; // waitInPage returns only a truthy value
-    // Neither above nor below the standing name has room for it: it opens beside the name.
-    expect(mark.top - (panel.bottom - panel.top)).toBeLessThan(0);
-    expect(mark.bottom + (panel.bottom - panel.top)).toBeGreaterThan(boxes!.height);
-    expect(panel.left).toBeGreaterThanOrEqual(mark.right);
-    expect(panel.top).toBeGreaterThanOrEqual(0);
-    expect(panel.bottom).toBeLessThanOrEqual(boxes!.height);
-    expect(panel.right).toBeLessThanOrEqual(boxes!.width);
-    await page.close();
-  });
-
-  it('on a phone-sized window, opens the tooltip clear of the name and scrolls it there', async () => {
-    const html = `<!doctype html><html lang="zh-Hant"><meta charset="utf-8">
-      <style>body { margin: 24px; font: 20px/1.8 sans-serif }</style>
-      <p>各家廠商重新安排供應鏈，市場的反應比預期更加劇烈。</p>
-      <p>美國收緊出口管制之後，輝達為中國市場推出降規版晶片，華為的昇騰則被視為替代方案。</p>`;
-    const page = await suite.browser.browser.newPage();
-    await page.setViewport({ width: 360, height: 420 });
-    await page.goto(suite.server.setPage('firefox-phone', html));
+    await page.setViewport(size);
+    await page.goto(suite.server.setPage(name, html));
     await page.waitForSelector('mark[data-glossary-id="nvidia"]', { timeout: 20_000 });
     await page.hover('mark[data-glossary-id="nvidia"]');
     const measure = () =>
@@ -327,23 +294,53 @@ describe('reading a page in Firefox ESR', () => {
           const r = el.getBoundingClientRect();
           return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
         };
-        return panel && { panel: box(panel), mark: box(mark), full: panel.scrollHeight, height: innerHeight };
+        return (
+          panel && {
+            panel: box(panel),
+            mark: box(mark),
+            full: panel.scrollHeight,
+            width: innerWidth,
+            height: innerHeight,
+          }
+        );
       });
-    // Placed in a frame after it opens: measured once two readings agree.
     let boxes = await measure();
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 50; i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       const now = await measure();
       if (boxes && now && JSON.stringify(now) === JSON.stringify(boxes)) break;
       boxes = now;
     }
-    const { panel, mark, full, height } = boxes!;
+    await page.close();
+    if (!boxes) throw new Error('the tooltip did not open');
+    return boxes;
+  }
+
+  it('opens the tooltip beside a name standing in vertical text, wholly inside the window', async () => {
+    const html = `<!doctype html><html lang="zh-Hant"><meta charset="utf-8">
+      <style>body { margin: 24px; font: 20px/1.8 sans-serif } p { writing-mode: vertical-rl; height: 460px }</style>
+      <p>美國收緊出口管制之後，輝達為中國市場推出降規版晶片，華為的昇騰則被視為替代方案。</p>`;
+    const { panel, mark, width, height } = await hoverNvidiaIn('firefox-vertical', html, { width: 900, height: 520 });
+    // Neither above nor below the standing name has room for it: it opens beside the name.
+    expect(mark.top - (panel.bottom - panel.top)).toBeLessThan(0);
+    expect(mark.bottom + (panel.bottom - panel.top)).toBeGreaterThan(height);
+    expect(panel.left).toBeGreaterThanOrEqual(mark.right);
+    expect(panel.top).toBeGreaterThanOrEqual(0);
+    expect(panel.bottom).toBeLessThanOrEqual(height);
+    expect(panel.right).toBeLessThanOrEqual(width);
+  });
+
+  it('on a phone-sized window, opens the tooltip clear of the name and scrolls it there', async () => {
+    const html = `<!doctype html><html lang="zh-Hant"><meta charset="utf-8">
+      <style>body { margin: 24px; font: 20px/1.8 sans-serif }</style>
+      <p>各家廠商重新安排供應鏈，市場的反應比預期更加劇烈。</p>
+      <p>美國收緊出口管制之後，輝達為中國市場推出降規版晶片，華為的昇騰則被視為替代方案。</p>`;
+    const { panel, mark, full, height } = await hoverNvidiaIn('firefox-phone', html, { width: 360, height: 420 });
     // Too tall for either side of the name: squeezed on the roomier one, never over the name.
     expect(Math.max(mark.top, height - mark.bottom)).toBeLessThan(full);
     expect(panel.top >= mark.bottom || panel.bottom <= mark.top).toBe(true);
     expect(panel.top).toBeGreaterThanOrEqual(0);
     expect(panel.bottom).toBeLessThanOrEqual(height);
-    await page.close();
   });
 
   it('underlines highlights readably on a light page and on a dark one (Gecko’s color-mix)', async () => {
