@@ -133,11 +133,19 @@ async function drawEverything(page: SweepTab, expected: readonly TextRange[], fo
 export async function sweepPage(browsers: SweepBrowsers, url: string): Promise<PageResult> {
   const failures: string[] = [];
   const errors: string[] = [];
-  // The two browsers load the page side by side.
-  const [{ snap: ref, text }, page] = await Promise.all([
+  // The two browsers load the page side by side; if the reference fails, the page with the
+  // extension is closed again, not left open for the rest of the sweep.
+  const [reference, opened] = await Promise.allSettled([
     loadReference(browsers, url),
     browsers.openWithExtension(url, errors),
   ]);
+  if (opened.status === 'rejected') throw opened.reason;
+  const page = opened.value;
+  if (reference.status === 'rejected') {
+    await page.close();
+    throw reference.reason;
+  }
+  const { snap: ref, text } = reference.value;
   try {
     const expected = expectedMatches(text, browsers.matcher);
     const first = await waitForHighlights(page, { quietMs: 500, timeoutMs: 30_000 });
