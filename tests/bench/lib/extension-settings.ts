@@ -1,11 +1,16 @@
 /**
  * Drives the extension's reader settings from outside, the way the popup does: by writing
  * `settings` in `storage.sync`, which every content script watches. Done through the
- * Chromium service worker, so no extension page has to be open.
+ * Chromium service worker, so no extension page has to be open, or through one of the add-on's
+ * pages in Firefox, whose `chrome` namespace answers with promises too.
  */
-import type { Worker } from 'playwright-core';
 
-// Only the part of the worker's global these functions touch.
+/** Where the extension's APIs can be reached: a playwright Worker, or a puppeteer Page of the add-on. */
+export interface ExtensionContext {
+  evaluate(fn: (on: boolean) => Promise<void>, arg: boolean): Promise<unknown>;
+}
+
+// Only the part of the extension's global these functions touch.
 declare const chrome: {
   storage: {
     sync: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
@@ -13,8 +18,8 @@ declare const chrome: {
 };
 
 /** Switches highlights on or off in every tab (the popup's global switch). */
-export async function setHighlightsEnabled(serviceWorker: Worker, enabled: boolean): Promise<void> {
-  await serviceWorker.evaluate(async (on) => {
+export async function setHighlightsEnabled(context: ExtensionContext, enabled: boolean): Promise<void> {
+  await context.evaluate(async (on) => {
     // Keep every other setting as the reader left it; an absent value means defaults,
     // which the extension fills in field by field.
     const current = (await chrome.storage.sync.get('settings')).settings;

@@ -14,20 +14,11 @@ import {
   launchFirefoxWithExtension,
   launchFirefoxWithoutExtension,
   OFFLINE_PREFS,
+  tabSummaryFrom,
 } from '../../e2e/harness/firefox';
+import { setHighlightsEnabled } from './extension-settings';
 import { settledTotal, summaryTotal } from './page-summary';
 import { openLoaded, type SweepBrowsers } from './sweep-page';
-
-// The WebExtension global of the add-on's pages, as far as this file uses it.
-declare const browser: {
-  tabs: {
-    query(q: object): Promise<{ id?: number }[]>;
-    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
-  };
-  storage: {
-    sync: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
-  };
-};
 
 /**
  * Uncaught exceptions thrown in the add-on's files, and console errors logged from them.
@@ -55,17 +46,6 @@ export async function firefoxSweepBrowsers(
   const reference = await launchFirefoxWithoutExtension(OFFLINE_PREFS);
   // The add-on page that stands in for the popup: it writes the settings and asks the tabs.
   const probe = await withAddon.openExtensionPage('options.html');
-  const summaryOf = (url: string) =>
-    probe.evaluate(async (wanted) => {
-      for (const tab of await browser.tabs.query({})) {
-        if (tab.id === undefined) continue;
-        const reply = (await browser.tabs
-          .sendMessage(tab.id, { type: 'get-page-summary' }, { frameId: 0 })
-          .catch(() => undefined)) as { url?: string; counts?: Record<string, number> } | undefined;
-        if (reply?.url === wanted) return reply.counts;
-      }
-      return undefined;
-    }, url);
   const browsers: SweepBrowsers = {
     ...common,
     openWithExtension: (url, errors) =>
@@ -75,15 +55,8 @@ export async function firefoxSweepBrowsers(
         (page) => watchAddonErrors(page, errors),
       ),
     openReference: (url) => openLoaded(() => reference.newPage(), url),
-    async setHighlightsEnabled(enabled) {
-      await probe.evaluate(async (on) => {
-        // Every other setting as the reader left it, as the popup's switch does.
-        const current = (await browser.storage.sync.get('settings')).settings;
-        const base = current && typeof current === 'object' ? current : {};
-        await browser.storage.sync.set({ settings: { ...base, enabled: on } });
-      }, enabled);
-    },
-    settledFound: (url) => settledTotal(async () => summaryTotal(await summaryOf(url))),
+    setHighlightsEnabled: (enabled) => setHighlightsEnabled(probe, enabled),
+    settledFound: (url) => settledTotal(async () => summaryTotal((await tabSummaryFrom(probe, url))?.summary.counts)),
     workerErrors: [],
   };
   return {

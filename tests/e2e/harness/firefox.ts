@@ -251,9 +251,26 @@ declare const browser: {
 };
 
 /**
- * Finds the tab showing `url`, from an extension page (`probe`): without the tabs permission
- * tab URLs are hidden, so each tab's content script is asked for its page summary. Waits until
- * that summary counts at least one entry, so the popup opened on the tab has something to show.
+ * The tab showing `url` and its content script's page summary, asked from an extension page
+ * (`probe`): without the tabs permission tab URLs are hidden, so each tab's content script is
+ * asked. Undefined if no tab answers for `url`.
+ */
+export function tabSummaryFrom(probe: Page, url: string): Promise<{ id: number; summary: PageSummary } | undefined> {
+  return probe.evaluate(async (wanted) => {
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      const reply = (await browser.tabs
+        .sendMessage(tab.id, { type: 'get-page-summary' }, { frameId: 0 })
+        .catch(() => undefined)) as { url?: string; counts?: Record<string, number> } | undefined;
+      if (reply?.url === wanted && reply.counts) return { id: tab.id, summary: { url: wanted, counts: reply.counts } };
+    }
+    return undefined;
+  }, url);
+}
+
+/**
+ * Finds the tab showing `url` (see `tabSummaryFrom`), waiting until its summary counts at
+ * least one entry, so the popup opened on the tab has something to show.
  */
 export async function tabShowing(
   probe: Page,
@@ -262,17 +279,7 @@ export async function tabShowing(
 ): Promise<{ id: number; summary: PageSummary }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const found = await probe.evaluate(async (wanted) => {
-      for (const tab of await browser.tabs.query({})) {
-        if (tab.id === undefined) continue;
-        const reply = (await browser.tabs
-          .sendMessage(tab.id, { type: 'get-page-summary' }, { frameId: 0 })
-          .catch(() => undefined)) as { url?: string; counts?: Record<string, number> } | undefined;
-        if (reply?.url === wanted && reply.counts)
-          return { id: tab.id, summary: { url: wanted, counts: reply.counts } };
-      }
-      return undefined;
-    }, url);
+    const found = await tabSummaryFrom(probe, url);
     if (found && Object.values(found.summary.counts).some((n) => n > 0)) return found;
     if (Date.now() > deadline) throw new Error(`no tab reports entries for ${url}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
