@@ -86,16 +86,16 @@ function dotted(doc: Document, items: readonly Node[]): Node[] {
 
 /**
  * The related entries, up to `max` of them, as buttons that open each. The rest wait behind a
- * "+N" button (named "+N `moreLabel`": its visible text, then what it holds) that puts them in
- * its place, focused on the first, so every related entry can be reached however many a pack
- * lists.
+ * "+N" button, named "+N" and `moreLabel(N)` (its visible text, then what it holds), that puts
+ * them in its place, focused on the first, so every related entry can be reached however many
+ * a pack lists.
  */
 function relatedButtons(
   doc: Document,
   related: readonly { id: string; name: string }[],
   max: number,
   open: (id: string) => void,
-  moreLabel: string,
+  moreLabel: (count: number) => string,
 ): Node[] {
   const toButton = ({ id, name }: { id: string; name: string }) => {
     const button = inlineButton(doc, 'related-entry', name, () => open(id));
@@ -112,7 +112,7 @@ function relatedButtons(
     added[0]!.focus();
     more.remove();
   });
-  more.setAttribute('aria-label', `+${rest.length} ${moreLabel}`);
+  more.setAttribute('aria-label', `+${rest.length} ${moreLabel(rest.length)}`);
   return dotted(doc, [...buttons, more]);
 }
 
@@ -161,8 +161,8 @@ export function renderTooltipContent(options: TooltipContentOptions): HTMLElemen
     return names ? [{ id, name: displayName(names, language) }] : [];
   });
   if (related.length > 0) {
-    const left = related.length - MAX_RELATED;
-    const more = tooltipLabel(language, left === 1 ? 'tooltipRelatedMore_one' : 'tooltipRelatedMore');
+    const more = (count: number) =>
+      tooltipLabel(language, count === 1 ? 'tooltipRelatedMore_one' : 'tooltipRelatedMore');
     const value = relatedButtons(doc, related, MAX_RELATED, openRelated, more);
     body.append(labelledLine(doc, 'related', tooltipLabel(language, 'tooltipRelated'), value));
   }
