@@ -39,6 +39,18 @@ export function acceptEnd(
   return matchEnd;
 }
 
+/**
+ * Where an excluded phrase's occurrence ends: past a plural "s" when the phrase ends in a
+ * letter, as an alias's match does, so that "bargaining chip" keeps "chip" out of
+ * "bargaining chips" too.
+ */
+export function exclusionEnd(text: string, classOf: Uint16Array, end: number): number {
+  const last = codePointBefore(text, classOf, end);
+  if (last < 0 || !blocks(last, 0)) return end;
+  const after = indexAfter(text, classOf, end);
+  return after < text.length && isLetterS(text.charCodeAt(after)) ? after + 1 : end;
+}
+
 const isLetterS = (c: number) => c === 0x73 || c === 0x53 || c === 0xff53 || c === 0xff33;
 
 /** Whether a neighbouring character joins the alias into a longer word. */

@@ -9,7 +9,7 @@
 import type { Automaton } from './automaton';
 import { CLASS_IGNORE, WORD_UNIT } from './class-table';
 import { Flag, type VariantTable } from './patterns';
-import { acceptEnd, startOf } from './rules';
+import { acceptEnd, exclusionEnd, startOf } from './rules';
 import { ExactSelection, type Match, type SelectionSink, StreamingSelection } from './selection';
 
 /** A compiled matcher's scanning state. */
@@ -159,7 +159,7 @@ function applyVariants(
   for (let v = variantStart[pattern]!; v < variantStart[pattern + 1]!; v++) {
     const flags = variantFlags[v]!;
     if (flags & Flag.Exclude) {
-      sink.exclusion(start, end, variantEntry[v]!);
+      sink.exclusion(start, exclusionEnd(text, classOf, end), variantEntry[v]!);
       continue;
     }
     const accepted = acceptEnd(text, classOf, spaceClass, start, end, flags, variantText[v]!);

@@ -9,10 +9,10 @@ import { settledMarks } from './highlight-helpers';
 import { chromiumSuite } from './harness/suite';
 
 const PAGE = `<!doctype html><meta charset="utf-8"><body style="font: 18px serif">
-<p id="quote">The chips of <a href="/companies/nvidia">Nvidia</a> and 騰訊 went on sale.</p>
+<p id="quote">The shares of <a href="/companies/nvidia">Nvidia</a> and 騰訊 went on sale.</p>
 <p id="plain">A sentence that names nobody.</p>
 <div id="editor" contenteditable="true" style="min-height: 2em; border: 1px solid"></div>
-<news-card id="card"><template shadowrootmode="open"><p id="inner">Chips from <a href="/companies/nvidia">Nvidia</a> sold out.</p></template></news-card>
+<news-card id="card"><template shadowrootmode="open"><p id="inner">Shares of <a href="/companies/nvidia">Nvidia</a> sold out.</p></template></news-card>
 </body>`;
 
 /** Selects the contents of element `id` and copies them with the keyboard. */
@@ -47,7 +47,7 @@ describe('copying highlighted text', () => {
 
   it('puts the text and its link on the clipboard, without our marks', async () => {
     const { html, text } = await copy(page, 'quote');
-    expect(text).toBe('The chips of Nvidia and 騰訊 went on sale.');
+    expect(text).toBe('The shares of Nvidia and 騰訊 went on sale.');
     expect(html).not.toMatch(/mark|columnlens|glossary/i);
     expect(html).toContain(`<a href="${suite.server.origin}/companies/nvidia">Nvidia</a>`);
     // The highlights stay on the page.
@@ -66,7 +66,7 @@ describe('copying highlighted text', () => {
       );
       return { marks: editor.querySelectorAll('mark').length, styled: styled.length, text: editor.textContent };
     });
-    expect(pasted).toEqual({ marks: 0, styled: 0, text: 'The chips of Nvidia and 騰訊 went on sale.' });
+    expect(pasted).toEqual({ marks: 0, styled: 0, text: 'The shares of Nvidia and 騰訊 went on sale.' });
   });
 
   it('drags a highlighted selection into an editor without the highlights', async () => {

@@ -364,7 +364,7 @@ describe('reading a page in Firefox ESR', () => {
   });
 
   it('copies highlighted text without the highlights: a paste into an editor shows none', async () => {
-    const html = `<!doctype html><meta charset="utf-8"><p id="quote">The chips of Nvidia and 騰訊.</p><div id="editor" contenteditable="true"></div>`;
+    const html = `<!doctype html><meta charset="utf-8"><p id="quote">The shares of Nvidia and 騰訊.</p><div id="editor" contenteditable="true"></div>`;
     const page = await suite.browser.open(suite.server.setPage('firefox-copy', html));
     await page.waitForSelector('#quote mark[data-glossary-id="tencent"]', { timeout: 20_000 });
     await page.evaluate(() => document.getSelection()!.selectAllChildren(document.getElementById('quote')!));
@@ -382,7 +382,7 @@ describe('reading a page in Firefox ESR', () => {
       const editor = document.getElementById('editor')!;
       return { marks: editor.querySelectorAll('mark').length, text: editor.textContent };
     });
-    expect(pasted).toEqual({ marks: 0, text: 'The chips of Nvidia and 騰訊.' });
+    expect(pasted).toEqual({ marks: 0, text: 'The shares of Nvidia and 騰訊.' });
     expect(await page.evaluate(() => document.querySelectorAll('#quote mark').length)).toBe(2);
     await page.close();
   });

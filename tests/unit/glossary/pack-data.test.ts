@@ -191,14 +191,36 @@ describe('the bundled pack', () => {
     expect(recorded).toEqual(recount);
   });
 
+  /** How often the bundled pack finds entry `id` in `text`. */
+  const counterOf = (id: string) => {
+    const index = pack.entries.findIndex((e) => e.id === id);
+    expect(index, id).toBeGreaterThanOrEqual(0);
+    return (text: string) => countMentions(pack.entries, text)[index];
+  };
+
   it('keeps 百川 out of the idiom 海納百川 in either script', () => {
-    const baichuan = pack.entries.findIndex((e) => e.id === 'baichuan');
-    expect(baichuan).toBeGreaterThanOrEqual(0);
-    const count = (text: string) => countMentions(pack.entries, text)[baichuan];
+    const count = counterOf('baichuan');
     expect(count('海納百川,有容乃大')).toBe(0);
     expect(count('海纳百川')).toBe(0);
     expect(count('百川智能的王小川')).toBe(1);
     expect(count('百川发布新模型')).toBe(1);
+  });
+
+  it('finds "chip" as 晶片 and 芯片 are found, but not in English idioms where it means no chip', () => {
+    const count = counterOf('ai-chips');
+    expect(count('Nvidia sells chips; a chip shortage')).toBe(2);
+    expect(count('5G芯片與AI晶片')).toBe(2);
+    for (const idiom of [
+      'a bargaining chip',
+      'blue-chip stocks',
+      'blue chips',
+      'friends chipped in',
+      'she chips in',
+      'potato chips',
+      'bargaining chips',
+      'poker chips',
+    ])
+      expect(count(idiom), idiom).toBe(0);
   });
 
   it('uses no bare "Moonshot" and no 阿里 without excluding 阿里山', () => {

@@ -20,6 +20,7 @@ export const ENTRIES: MatcherEntry[] = [
   { id: 'taiwan', term: '台灣', aliases: ['Taiwan'] },
   { id: 'in-word', term: 'GenAI', aliases: [{ text: 'gen', wholeWord: false }] },
   { id: 'cjk-whole', term: '中芯', aliases: [{ text: '中芯國際', wholeWord: true }] },
+  { id: 'wafer', term: 'wafer', aliases: [], exclude: ['vanilla wafer'] },
 ];
 
 export const matcher: Matcher = compileMatcher(ENTRIES);

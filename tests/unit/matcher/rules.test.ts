@@ -198,6 +198,11 @@ describe('matching rules', () => {
       ['海納百川與百川智能', [['百川智能', 'baichuan']]],
       ['阿里山的日出', []],
       ['阿里发布', [['阿里', 'alibaba']]],
+      // A phrase ending in a letter covers its plural, as a name does: "wafers" is inside "vanilla wafers".
+      ['a vanilla wafer', []],
+      ['two vanilla wafers', []],
+      ['vanilla waferss and wafers', [['wafers', 'wafer']]],
+      ['silicon wafers', [['wafers', 'wafer']]],
     ])('%s', (text, expected) => expect(found(text)).toEqual(expected));
   });
 
