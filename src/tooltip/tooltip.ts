@@ -7,11 +7,12 @@
  *
  * Marks are found by event delegation on the document, so this works however and whenever
  * the highlighter creates them. Painted highlights (no elements) are found by hit-testing
- * (`pointer-hits.ts`) under the pointer and under a finger's tap, and keyboard navigation shows
+ * (`pointer-hits.ts`) under the pointer and under a finger's tap (`finger-taps.ts`), and keyboard navigation shows
  * their tooltip through `showFor`.
  * Everything stops through `signal`.
  */
 import type { ReaderLanguage } from '../i18n/language';
+import { watchFingerTaps } from './finger-taps';
 import { closestMark } from './marks';
 import { hitUnder, watchPointerHits, type HighlightHitTester } from './pointer-hits';
 import { describeBy, markAnchor, rangeAnchor, type RangeTarget, type TooltipAnchor } from './tooltip-anchor';
@@ -274,22 +275,18 @@ export function startTooltip(options: TooltipOptions): Tooltip {
     });
   }
 
-  doc.addEventListener(
-    'click',
-    (event) => {
-      // A finger has no hover. Its tap focuses a mark only where the page lets focus go, and
-      // finds a painted highlight not at all: a tap on a highlight pins its tooltip, as keyboard
-      // navigation does. The click, not pointerup: the tap may move focus in between (to a link
-      // around the text), which would unpin it again; and a pan or a pinch makes no click.
-      // Browsers send a click as a PointerEvent that says what made it.
-      if ((event as PointerEvent).pointerType !== 'touch' || isTooltip(event.target)) return;
+  watchFingerTaps(doc, signal, {
+    anchorOf(event) {
+      // A tap focuses a mark only where the page lets focus go, and finds a painted highlight not at all.
       const mark = closestMark(origin(event));
-      if (mark) return pin(markAnchor(mark));
+      if (mark) return markAnchor(mark);
       const hit = hitTester?.active() ? hitUnder(doc, hitTester, event) : undefined;
-      if (hit) pin(rangeAnchor(hit));
+      return hit && rangeAnchor(hit);
     },
-    listen,
-  );
+    openKey: () => open?.anchor.key,
+    pin,
+    isTooltip,
+  });
 
   doc.addEventListener(
     'pointerdown',

@@ -276,6 +276,31 @@ describe('the tooltip in Chromium', () => {
     });
   });
 
+  it('on a touch screen: a first tap on a name in a link shows its note there, a second follows the link', async () => {
+    const story = suite.server.setPage('tap-story', '<!doctype html><title>Story</title><p>The story.</p>');
+    const front = suite.server.setPage(
+      'tap-front-page',
+      `<!doctype html><meta charset="utf-8"><title>Front page</title><h2><a href="${story}">輝達發布新晶片</a></h2>`,
+    );
+    const reader = await suite.browser.context.newPage();
+    try {
+      await reader.goto(front);
+      const name = reader.locator('a mark[data-glossary-id="nvidia"]');
+      await name.waitFor();
+      await withTouchScreen(suite.browser.context, reader, async (tap) => {
+        await tap(middleOf(await name.boundingBox()));
+        await reader.locator(TOOLTIP).waitFor();
+        expect(await part(reader, '.term')).toBe(displayName(entry('nvidia'), 'en'));
+        await reader.waitForTimeout(800); // a navigation would have begun by now
+        expect(reader.url()).toBe(front);
+
+        await Promise.all([reader.waitForURL(story), tap(middleOf(await name.boundingBox()))]);
+      });
+    } finally {
+      await reader.close();
+    }
+  });
+
   it('reaches the further-reading links with Tab from a highlight reached by keyboard, then goes on in the page', async () => {
     const link = entry('nvidia').links?.at(-1);
     expect(link).toBeTruthy();

@@ -22,19 +22,29 @@ export function pressTab(shiftKey = false, doc: Document = document): boolean {
  * A finger's tap on `target` at (clientX, clientY), as a browser reports it: the pointer events
  * of type "touch" at once, the focus of what was tapped where it can take it (a mark or a
  * button; `focus: false` where the page does not let it), then the click. In the tooltip the
- * pointer events reach the page at its host.
+ * pointer events reach the page at its host. Returns whether the click's default action (a
+ * link's, say) goes ahead.
  */
 export function fingerTap(
   target: Element,
   { focus = true, clientX = 0, clientY = 0 } = {},
   doc: Document = document,
-): void {
+): boolean {
   const host = target.getRootNode() !== doc ? doc.querySelector(TOOLTIP_HOST_TAG)! : target;
   const pointer = (type: string, on: Element) =>
-    on.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, pointerType: 'touch', clientX, clientY }));
+    on.dispatchEvent(
+      new PointerEvent(type, {
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+        pointerType: 'touch',
+        clientX,
+        clientY,
+      }),
+    );
   for (const type of ['pointerover', 'pointerdown', 'pointermove', 'pointerup', 'pointerout']) pointer(type, host);
   if (focus && target instanceof HTMLElement && target.matches('mark[tabindex], button')) target.focus();
-  pointer('click', target);
+  return pointer('click', target);
 }
 
 export const ENTRIES: Record<string, TooltipEntry> = {

@@ -67,3 +67,48 @@ describe('the tooltip on a touch screen', () => {
     expect(tooltipPanel()).toBeNull();
   });
 });
+
+describe('a tap on a highlight inside a link', () => {
+  let link: HTMLAnchorElement;
+  let linked: string;
+
+  beforeEach(() => {
+    link = document.createElement('a');
+    link.href = '#story';
+    const mark = markOf('nvidia');
+    mark.replaceWith(link);
+    link.append('Read: ', mark);
+    linked = document.body.innerHTML;
+  });
+
+  const mouseClick = (target: Element) =>
+    target.dispatchEvent(new PointerEvent('click', { bubbles: true, cancelable: true, pointerType: 'mouse' }));
+
+  it('shows the note and stays on the page; a second tap while the note shows follows the link', () => {
+    expect(tap(markOf('nvidia'))).toBe(false);
+    expect(term()).toBe('Nvidia');
+    vi.advanceTimersByTime(HIDE_GRACE_MS * 3);
+
+    // The click goes ahead: the browser follows the link (tooltip.e2e shows it does).
+    expect(tap(markOf('nvidia'))).toBe(true);
+  });
+
+  it('keeps the reader on the page when the note showing is another highlight’s, or none since a tap elsewhere', () => {
+    tap(markOf('huawei'));
+    expect(term()).toBe('華為');
+    expect(tap(markOf('nvidia'))).toBe(false);
+    expect(term()).toBe('Nvidia');
+
+    tap(document.querySelector('p:last-of-type')!);
+    expect(tooltipPanel()).toBeNull();
+    expect(tap(markOf('nvidia'))).toBe(false);
+    expect(term()).toBe('Nvidia');
+  });
+
+  it('follows the link at once for a mouse’s click and for a tap on the link’s own text', () => {
+    expect(mouseClick(markOf('nvidia'))).toBe(true);
+    expect(tap(link)).toBe(true);
+    expect(tooltipPanel()).toBeNull();
+    expect(document.body.innerHTML).toBe(linked);
+  });
+});
