@@ -223,6 +223,13 @@ describe('the bundled pack', () => {
       expect(count(idiom), idiom).toBe(0);
   });
 
+  it('finds 新創公司 in English as a company, not as a program starting up', () => {
+    const count = counterOf('ai-startups');
+    expect(count('新創公司與初创公司')).toBe(2);
+    expect(count('AI start-ups and a start-up company')).toBe(2);
+    expect(count('Open inbox on startup; faster start-up times')).toBe(0);
+  });
+
   it('uses no bare "Moonshot" and no 阿里 without excluding 阿里山', () => {
     const names = pack.entries.flatMap((e) => [e.term, ...e.aliases.map(aliasText)].map((n) => ({ e, n: fold(n) })));
     expect(names.filter(({ n }) => n === 'moonshot')).toEqual([]);
