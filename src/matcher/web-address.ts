@@ -12,20 +12,42 @@ const SCHEME_LOOKBACK = 512;
 const DOT = 0x2e;
 const COLON = 0x3a;
 const SLASH = 0x2f;
+const HYPHEN = 0x2d;
 
 /** ASCII letters only: a digit before a dot is a numbered list ("1.OpenAI"), not a domain. */
 const isAsciiLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 
 /**
  * Whether `text[start, end)`, a Latin name on word boundaries, is part of an address: a dot
- * joins it to a letter on the side asked for, or it follows `://` (or starts after `www.`) in
+ * joins it (or the hyphenated rest of its domain label) to a letter on the side asked for, or it follows `://` (or starts after `www.`) in
  * the same run of printable ASCII. `NaN` from reading past either end of `text` is no letter.
  */
 export function isInsideAddress(text: string, start: number, end: number, left: boolean, right: boolean): boolean {
-  if (right && text.charCodeAt(end) === DOT && isAsciiLetter(text.charCodeAt(end + 1))) return true;
+  if (right) {
+    const after = restOfLabel(text, end);
+    if (text.charCodeAt(after) === DOT && isAsciiLetter(text.charCodeAt(after + 1))) return true;
+  }
   if (!left) return false;
   if (text.charCodeAt(start - 1) === DOT && isAsciiLetter(text.charCodeAt(start - 2))) return true;
   return followsSchemeOrWww(text, start);
+}
+
+/** A domain label is at most 63 characters. */
+const LABEL_LENGTH = 63;
+
+/**
+ * Where the domain label a name starts ends: past a hyphen and the letters and digits after
+ * it, so that `chip-pin.com` and `talent-net.com.cn` are addresses too. Prose puts a space
+ * after a full stop ("chip-making. Then"), which stops there.
+ */
+function restOfLabel(text: string, end: number): number {
+  if (text.charCodeAt(end) !== HYPHEN) return end;
+  let j = end;
+  for (const stop = end + LABEL_LENGTH; j < stop; j++) {
+    const c = text.charCodeAt(j);
+    if (!(c === HYPHEN || isAsciiLetter(c) || (c >= 0x30 && c <= 0x39))) break;
+  }
+  return j;
 }
 
 /** Walks back over printable ASCII (a URL has no spaces, and Han text ends it) looking for `://`. */

@@ -159,6 +159,12 @@ describe('matching rules', () => {
         ],
       ],
       ['GPUs.com', []],
+      // A name that starts a hyphenated label of a domain name.
+      ['nvidia-tickets.com nvidia-2-go.net', []],
+      ['nvidia-', [['nvidia', 'nvidia']]],
+      ['Nvidia-backed. Then', [['Nvidia', 'nvidia']]],
+      ['Nvidia-backed 1.5', [['Nvidia', 'nvidia']]],
+      ['Nvidia-backed.今天', [['Nvidia', 'nvidia']]],
       // Chinese names are not written in addresses; one in a path is still the name.
       ['https://example.com/輝達', [['輝達', 'nvidia']]],
       // The scheme is looked for 512 characters back, no further: a run that long is not prose.
