@@ -19,8 +19,9 @@ const isAsciiLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c
 
 /**
  * Whether `text[start, end)`, a Latin name on word boundaries, is part of an address: a dot
- * joins it (or the hyphenated rest of its domain label) to a letter on the side asked for, or it follows `://` (or starts after `www.`) in
- * the same run of printable ASCII. `NaN` from reading past either end of `text` is no letter.
+ * joins it (or the hyphenated rest of its domain label) to a letter on the side asked for, or
+ * it follows `://` (or starts after `www.`) in the same run of printable ASCII. `NaN` from
+ * reading past either end of `text` is no letter.
  */
 export function isInsideAddress(text: string, start: number, end: number, left: boolean, right: boolean): boolean {
   if (right) {

@@ -7,8 +7,8 @@
  *
  * Marks are found by event delegation on the document, so this works however and whenever
  * the highlighter creates them. Painted highlights (no elements) are found by hit-testing
- * (`pointer-hits.ts`) under the pointer and under a finger's tap (`finger-taps.ts`), and keyboard navigation shows
- * their tooltip through `showFor`.
+ * (`pointer-hits.ts`) under the pointer and under a finger's tap (`finger-taps.ts`), and
+ * keyboard navigation shows their tooltip through `showFor`.
  * Everything stops through `signal`.
  */
 import type { ReaderLanguage } from '../i18n/language';

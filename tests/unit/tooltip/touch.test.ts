@@ -4,6 +4,7 @@
  * the compatibility mouse events (which focus the highlight, where the page lets it take focus)
  * and the click: the tap pins the tooltip. A tap on a related entry shows that entry and the
  * tooltip stays to be read; a tap anywhere else closes it at once and leaves the page as it was.
+ * On a highlight inside a link the first tap holds the link back, and a second one follows it.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HIDE_GRACE_MS, startTooltip } from '../../../src/tooltip';
