@@ -25,10 +25,8 @@ export function acceptEnd(
     if (after < text.length && blocks(text.codePointAt(after)!, flags & Flag.RightCjk)) {
       // "LLMs", "GPUs", "H100s": a plural s belongs to the word, so the highlight covers it.
       // (A possessive needs nothing: the apostrophe in "Nvidia's" is already a boundary.)
-      if (!(flags & Flag.Plural) || !isLetterS(text.charCodeAt(after))) return -1;
-      const beyond = indexAfter(text, classOf, after + 1);
-      if (beyond < text.length && blocks(text.codePointAt(beyond)!, 0)) return -1;
-      matchEnd = after + 1;
+      matchEnd = flags & Flag.Plural ? pluralEnd(text, classOf, after) : -1;
+      if (matchEnd < 0) return -1;
     }
   }
   if (flags & Flag.CaseSensitive && !sameCase(text, classOf, spaceClass, start, caseText)) return -1;
@@ -47,8 +45,18 @@ export function acceptEnd(
 export function exclusionEnd(text: string, classOf: Uint16Array, end: number): number {
   const last = codePointBefore(text, classOf, end);
   if (last < 0 || !blocks(last, 0)) return end;
-  const after = indexAfter(text, classOf, end);
-  return after < text.length && isLetterS(text.charCodeAt(after)) ? after + 1 : end;
+  const plural = pluralEnd(text, classOf, indexAfter(text, classOf, end));
+  return plural < 0 ? end : plural;
+}
+
+/**
+ * Where a plural "s" at `after` (the first character after a word) ends the word, or -1 if
+ * there is no s there or a letter follows it ("GPUs", not "GPUsx").
+ */
+function pluralEnd(text: string, classOf: Uint16Array, after: number): number {
+  if (after >= text.length || !isLetterS(text.charCodeAt(after))) return -1;
+  const beyond = indexAfter(text, classOf, after + 1);
+  return beyond < text.length && blocks(text.codePointAt(beyond)!, 0) ? -1 : after + 1;
 }
 
 const isLetterS = (c: number) => c === 0x73 || c === 0x53 || c === 0xff53 || c === 0xff33;
