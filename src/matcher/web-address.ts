@@ -13,28 +13,37 @@ const DOT = 0x2e;
 const COLON = 0x3a;
 const SLASH = 0x2f;
 const HYPHEN = 0x2d;
+const AT = 0x40;
 
 /** ASCII letters only: a digit before a dot is a numbered list ("1.OpenAI"), not a domain. */
 const isAsciiLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isLabelCharacter = (c: number) => c === HYPHEN || isAsciiLetter(c) || isAsciiDigit(c);
+/** What an e-mail address's local part is written with, in practice: `chip.team+news_1%x-y`. */
+const isLocalPartCharacter = (c: number) =>
+  isLabelCharacter(c) || c === DOT || c === 0x5f /* _ */ || c === 0x2b /* + */ || c === 0x25; /* % */
 
 /**
  * Whether `text[start, end)`, a Latin name on word boundaries, is part of an address: a dot
- * joins it (or the hyphenated rest of its domain label) to a letter on the side asked for, or
- * it follows `://` (or starts after `www.`) in the same run of printable ASCII. `NaN` from
- * reading past either end of `text` is no letter.
+ * joins it (or the hyphenated rest of its domain label) to a letter on the side asked for, it
+ * is in the local part of an e-mail address (`chip@example.com`), or it follows `://` (or
+ * starts after `www.`) in the same run of printable ASCII. `NaN` from reading past either end
+ * of `text` is no letter.
  */
 export function isInsideAddress(text: string, start: number, end: number, left: boolean, right: boolean): boolean {
   if (right) {
     const after = restOfLabel(text, end);
     if (text.charCodeAt(after) === DOT && isAsciiLetter(text.charCodeAt(after + 1))) return true;
+    if (isBeforeMailDomain(text, end)) return true;
   }
   if (!left) return false;
   if (text.charCodeAt(start - 1) === DOT && isAsciiLetter(text.charCodeAt(start - 2))) return true;
   return followsSchemeOrWww(text, start);
 }
 
-/** A domain label is at most 63 characters. */
+/** A domain label is at most 63 characters, an e-mail address's local part 64. */
 const LABEL_LENGTH = 63;
+const LOCAL_PART_LENGTH = 64;
 
 /**
  * Where the domain label a name starts ends: past a hyphen and the letters and digits after
@@ -42,13 +51,27 @@ const LABEL_LENGTH = 63;
  * after a full stop ("chip-making. Then"), which stops there.
  */
 function restOfLabel(text: string, end: number): number {
-  if (text.charCodeAt(end) !== HYPHEN) return end;
-  let j = end;
-  for (const stop = end + LABEL_LENGTH; j < stop; j++) {
-    const c = text.charCodeAt(j);
-    if (!(c === HYPHEN || isAsciiLetter(c) || (c >= 0x30 && c <= 0x39))) break;
-  }
+  return text.charCodeAt(end) === HYPHEN ? labelEnd(text, end) : end;
+}
+
+/** Where a run of a domain label's characters from `from` ends. */
+function labelEnd(text: string, from: number): number {
+  let j = from;
+  for (const stop = from + LABEL_LENGTH; j < stop && isLabelCharacter(text.charCodeAt(j)); j++);
   return j;
+}
+
+/**
+ * Whether the rest of an e-mail address's local part follows `end`, then an `@` and a domain
+ * with a dot in it: `chip@example.com`, `ai-chips.team@example.cn`. A handle after a name
+ * ("Nvidia@GTC") has no dot and stays prose, as does an `@` after a space.
+ */
+function isBeforeMailDomain(text: string, end: number): boolean {
+  let j = end;
+  for (const stop = end + LOCAL_PART_LENGTH; j < stop && isLocalPartCharacter(text.charCodeAt(j)); j++);
+  if (text.charCodeAt(j) !== AT) return false;
+  const dot = labelEnd(text, j + 1);
+  return dot > j + 1 && text.charCodeAt(dot) === DOT && isAsciiLetter(text.charCodeAt(dot + 1));
 }
 
 /** Walks back over printable ASCII (a URL has no spaces, and Han text ends it) looking for `://`. */

@@ -165,6 +165,15 @@ describe('matching rules', () => {
       ['Nvidia-backed. Then', [['Nvidia', 'nvidia']]],
       ['Nvidia-backed 1.5', [['Nvidia', 'nvidia']]],
       ['Nvidia-backed.今天', [['Nvidia', 'nvidia']]],
+      // A name in an e-mail address's local part, and the handles and asides that are prose.
+      ['nvidia@example.com', []],
+      ['tencent_ai+cn@163.com', []],
+      ['openai-team@example.org', []],
+      ['GPUs@example.com.cn', []],
+      ['Nvidia@GTC', [['Nvidia', 'nvidia']]],
+      ['Nvidia@', [['Nvidia', 'nvidia']]],
+      ['Nvidia @ example.com', [['Nvidia', 'nvidia']]],
+      ['Nvidia@.com', [['Nvidia', 'nvidia']]],
       // Chinese names are not written in addresses; one in a path is still the name.
       ['https://example.com/輝達', [['輝達', 'nvidia']]],
       // The scheme is looked for 512 characters back, no further: a run that long is not prose.
