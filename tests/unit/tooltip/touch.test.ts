@@ -106,6 +106,30 @@ describe('a tap on a highlight inside a link', () => {
     expect(term()).toBe('Nvidia');
   });
 
+  it('takes a tap on another piece of the same name in that link, while its note shows, for the second tap', () => {
+    // 華為's occurrence is drawn in two pieces, `Hua` and `<b>华</b>`; a headline link holds both.
+    const first = markOf('huawei');
+    const rest = first.nextElementSibling!;
+    const headline = document.createElement('a');
+    headline.href = '#huawei';
+    first.before(headline);
+    headline.append(first, rest, ' and ', markOf('hostile'));
+    const second = rest.querySelector('mark')!;
+
+    expect(tap(first)).toBe(false);
+    expect(term()).toBe('華為');
+    expect(tap(second)).toBe(true);
+
+    // Another name in the same link is a first tap of its own.
+    tap(document.querySelector('p:last-of-type')!);
+    expect(tap(second)).toBe(false);
+    expect(tap(markOf('hostile'))).toBe(false);
+    expect(term()).toBe('<b>Bold</b>'); // its entry's markup, shown as text
+    // And the piece of a name whose note no longer shows is held back again.
+    expect(tap(first)).toBe(false);
+    expect(term()).toBe('華為');
+  });
+
   it('follows the link at once for a mouse’s click and for a tap on the link’s own text', () => {
     expect(mouseClick(markOf('nvidia'))).toBe(true);
     expect(tap(link)).toBe(true);
