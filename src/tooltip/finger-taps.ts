@@ -31,10 +31,6 @@ export function watchFingerTaps(doc: Document, signal: AbortSignal, hooks: TapHo
   // (pointerover, or pointerdown where none came), and forgotten with the tap.
   let openAtTouch: object | undefined;
   let noted = false;
-  // The highlight whose first tap held its link back. A name the page's markup splits
-  // (`英伟<b>达</b>`) is drawn in pieces, each a highlight of its own: a tap on another piece
-  // of it in that link, while its note shows, is the second tap too.
-  let held: { link: Element; id: string; key: object } | undefined;
   const note = (event: Event) => {
     if (!isTouch(event) || (noted && event.type === 'pointerdown')) return;
     openAtTouch = hooks.openKey();
@@ -55,12 +51,9 @@ export function watchFingerTaps(doc: Document, signal: AbortSignal, hooks: TapHo
       if (hooks.isTooltip(event.target)) return;
       const anchor = hooks.anchorOf(event);
       if (!anchor) return;
-      const link = linkOf(event);
-      if (link) {
+      if (insideLink(event)) {
         if (anchor.key === openAtPress) return; // its note was read: now the link
-        if (held && held.key === openAtPress && held.link === link && held.id === anchor.id) return;
         event.preventDefault();
-        held = { link, id: anchor.id, key: anchor.key };
       }
       hooks.pin(anchor);
     },
@@ -68,12 +61,12 @@ export function watchFingerTaps(doc: Document, signal: AbortSignal, hooks: TapHo
   );
 }
 
-/** The link the event's target lies in, which the click would follow. */
-function linkOf(event: Event): Element | undefined {
+/** Whether the event's target lies in a link, which the click would follow. */
+function insideLink(event: Event): boolean {
   for (const node of event.composedPath()) {
     if ((node as Node).nodeType !== 1) continue;
     const el = node as Element;
-    if ((el.localName === 'a' || el.localName === 'area') && el.hasAttribute('href')) return el;
+    if ((el.localName === 'a' || el.localName === 'area') && el.hasAttribute('href')) return true;
   }
-  return undefined;
+  return false;
 }

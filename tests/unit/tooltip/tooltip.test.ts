@@ -190,6 +190,32 @@ describe('the tooltip', () => {
     expect(huawei!.getAttribute('aria-describedby')).toBe(hosts()[0]!.id);
   });
 
+  it('takes the pieces of a name the page’s markup splits for one highlight', () => {
+    // 華為's occurrence is drawn in two pieces: `Hua` (its start) and `<b>华</b>`.
+    const first = marks()[1]!;
+    const second = first.nextElementSibling!.querySelector('mark')!;
+    pointer('pointerover', second, document.body);
+    vi.advanceTimersByTime(SHOW_DELAY_MS + 10);
+    const host = hosts()[0]!;
+    expect(text('.term')).toBe('華為');
+    // Described from its first piece, the one the keyboard visits.
+    expect(first.getAttribute('aria-describedby')).toBe(host.id);
+    expect(second.hasAttribute('aria-describedby')).toBe(false);
+
+    const content = panel()!.firstElementChild;
+    pointer('pointerout', second, first);
+    pointer('pointerover', first, second);
+    vi.advanceTimersByTime(HIDE_GRACE_MS * 2);
+    expect(hosts()).toHaveLength(1);
+    expect(panel()!.firstElementChild).toBe(content); // not drawn again
+    expect(first.getAttribute('aria-describedby')).toBe(host.id);
+
+    pointer('pointerout', first, document.body);
+    vi.advanceTimersByTime(HIDE_GRACE_MS + 10);
+    expect(panel()).toBeNull();
+    expect(document.documentElement.outerHTML).toBe(pristine);
+  });
+
   it('stays open while the pointer moves onto the tooltip, and closes after it leaves', () => {
     const nvidia = marks()[0]!;
     pointer('pointerover', nvidia);
@@ -217,7 +243,8 @@ describe('the tooltip', () => {
     document.body.append(unknown);
     unknown.focus();
     expect(hosts()).toHaveLength(0);
-    pointer('pointerover', piece);
+    pointer('pointerout', huaweiStart, document.body);
+    pointer('pointerover', piece, document.body);
     vi.advanceTimersByTime(SHOW_DELAY_MS + 10);
     expect(text('.term')).toBe('華為');
   });
