@@ -55,9 +55,12 @@ function restOfLabel(text: string, end: number): number {
 }
 
 /** Where a run of a domain label's characters from `from` ends. */
-function labelEnd(text: string, from: number): number {
+const labelEnd = (text: string, from: number) => runEnd(text, from, LABEL_LENGTH, isLabelCharacter);
+
+/** Where a run of characters `isPart` accepts, starting at `from` and at most `limit` long, ends. */
+function runEnd(text: string, from: number, limit: number, isPart: (c: number) => boolean): number {
   let j = from;
-  for (const stop = from + LABEL_LENGTH; j < stop && isLabelCharacter(text.charCodeAt(j)); j++);
+  for (const stop = from + limit; j < stop && isPart(text.charCodeAt(j)); j++);
   return j;
 }
 
@@ -67,11 +70,10 @@ function labelEnd(text: string, from: number): number {
  * ("Nvidia@GTC") has no dot and stays prose, as does an `@` after a space.
  */
 function isBeforeMailDomain(text: string, end: number): boolean {
-  let j = end;
-  for (const stop = end + LOCAL_PART_LENGTH; j < stop && isLocalPartCharacter(text.charCodeAt(j)); j++);
-  if (text.charCodeAt(j) !== AT) return false;
-  const dot = labelEnd(text, j + 1);
-  return dot > j + 1 && text.charCodeAt(dot) === DOT && isAsciiLetter(text.charCodeAt(dot + 1));
+  const at = runEnd(text, end, LOCAL_PART_LENGTH, isLocalPartCharacter);
+  if (text.charCodeAt(at) !== AT) return false;
+  const dot = labelEnd(text, at + 1);
+  return dot > at + 1 && text.charCodeAt(dot) === DOT && isAsciiLetter(text.charCodeAt(dot + 1));
 }
 
 /** Walks back over printable ASCII (a URL has no spaces, and Han text ends it) looking for `://`. */

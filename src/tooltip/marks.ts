@@ -1,8 +1,8 @@
 /** How the tooltip and the keyboard navigation recognise the highlighter's marks. */
+import { START_ATTRIBUTE } from '../content/engine';
 
 /** Any piece of a highlight. */
 export const MARK_SELECTOR = 'mark[data-glossary-id]';
-const START_ATTRIBUTE = 'data-columnlens-start';
 /** The first piece of each highlight: one per occurrence, the one keyboard navigation visits. */
 export const MARK_START_SELECTOR = `mark[${START_ATTRIBUTE}]`;
 
@@ -32,7 +32,7 @@ export function closestMark(target: EventTarget | null): HTMLElement | null {
  */
 function firstPieceOf(piece: HTMLElement): HTMLElement {
   if (piece.hasAttribute(START_ATTRIBUTE) || !piece.firstChild) return piece;
-  const id = piece.getAttribute('data-glossary-id');
+  const id = piece.dataset.glossaryId;
   const walker = piece.ownerDocument.createTreeWalker(piece.getRootNode(), SHOW_TEXT);
   walker.currentNode = piece.firstChild;
   for (let i = 0; i < MAX_PIECES; i++) {
@@ -40,7 +40,7 @@ function firstPieceOf(piece: HTMLElement): HTMLElement {
     if (!text) break;
     if (text.data.length === 0) continue;
     const mark = text.parentElement?.closest<HTMLElement>(MARK_SELECTOR);
-    if (!mark || mark.getAttribute('data-glossary-id') !== id) break;
+    if (!mark || mark.dataset.glossaryId !== id) break;
     if (mark.hasAttribute(START_ATTRIBUTE)) return mark;
   }
   return piece;
