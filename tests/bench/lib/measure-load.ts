@@ -68,7 +68,7 @@ export async function textWalkMs(page: Page, runs = 5): Promise<{ ms: number; no
 }
 
 /** The floor walk as page source, for worlds `page.evaluate` does not reach; `tag` makes the source unique. */
-const walkSource = (tag: string) => `(() => {
+export const walkSource = (tag: string) => `(() => {
   /* ${tag} */
   const started = performance.now();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -136,22 +136,34 @@ async function firstWalkMs(
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
     await sleep(settleMs);
-    const cdp = await context.newCDPSession(page);
-    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
-    const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', {
-      frameId: frameTree.frame.id,
-      worldName: `walk-${r}`,
-    })) as { executionContextId: number };
-    const { result } = (await cdp.send('Runtime.evaluate', {
-      expression: expression(`${r} ${Date.now()}`),
-      contextId: executionContextId,
-      returnByValue: true,
-    })) as { result: { value: { ms: number } } };
-    times.push(result.value.ms);
-    await cdp.detach();
+    const { ms } = (await evaluateInFreshWorld(page, expression(`${r} ${Date.now()}`), `walk-${r}`)) as { ms: number };
+    times.push(ms);
     await page.close();
   }
   return times.sort((a, b) => a - b)[runs >> 1]!;
+}
+
+/**
+ * Evaluates `expression` in a new isolated world of `page`'s main frame (what the browser gives
+ * each extension, with no node given a JavaScript object yet) and returns its value.
+ */
+export async function evaluateInFreshWorld(page: Page, expression: string, worldName: string): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName,
+    })) as { executionContextId: number };
+    const { result } = (await cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: executionContextId,
+      returnByValue: true,
+    })) as { result: { value: unknown } };
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /**

@@ -1,0 +1,86 @@
+/**
+ * What any script run costs an idle page, against a switch-on and the floor, all three by
+ * the browser's task accounting (the benchmark times its floor with the walk's own clock).
+ * On some loaded pages Chromium renders a frame after script of any kind has run (layer
+ * commit and hover hit tests: about 11 ms on Reddit's saved page, 1 ms on CNN's), and a
+ * switch-on pays it like any other script would. Per load, highlights off, settled: a no-op
+ * evaluated in a fresh isolated world, the floor's walk evaluated there, or highlights
+ * switched on; every main-thread task of the next second is summed (an idle page adds well
+ * under a millisecond). Medians of `--runs` loads (default 5), each measurement on a load of
+ * its own. `npx tsx tests/tools/wake-frame.ts <corpus page | generated | small> [--runs n]`
+ * after `npm run build` (COLUMNLENS_OUT_DIR picks another build).
+ */
+import { launchWithExtension } from '../e2e/harness/chromium';
+import { startServer } from '../e2e/harness/server';
+import { setHighlightsEnabled } from '../bench/lib/extension-settings';
+import { evaluateInFreshWorld, walkSource } from '../bench/lib/measure-load';
+import { median } from '../bench/lib/task-stats';
+import { mainThreadOf, startTrace, stopTrace, type Task } from '../bench/lib/trace';
+import { option, pageName, pageUrl } from './lib/tool-page';
+
+const runs = option('--runs', 5);
+const WATCH_MS = 1_000;
+const SETTLE_MS = 1_500;
+
+const server = await startServer();
+const url = pageUrl(server, pageName('postlight/www.reddit.com--image.html'));
+const browser = await launchWithExtension();
+
+type Action = 'no-op script' | 'floor walk' | 'switch on';
+interface Watched {
+  /** Every task of the watched second, ms of CPU. */
+  totalMs: number;
+  /** Tasks with script in them (the extension's, or the evaluated expression's). */
+  scriptMs: number;
+  /** The longest task without script: the frame rendered after it. */
+  longestOtherMs: number;
+  /** The walk's own clock, for the floor. */
+  ownClockMs?: number;
+}
+
+async function watch(action: Action, run: number): Promise<Watched> {
+  await setHighlightsEnabled(browser.serviceWorker, false);
+  const page = await browser.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(SETTLE_MS);
+  const cdp = await browser.context.newCDPSession(page);
+  await startTrace(cdp);
+  let ownClockMs: number | undefined;
+  if (action === 'no-op script') await evaluateInFreshWorld(page, '0', `wake-${run}`);
+  else if (action === 'floor walk') {
+    const value = await evaluateInFreshWorld(page, walkSource(`wake ${run} ${Date.now()}`), `floor-${run}`);
+    ownClockMs = (value as { ms: number }).ms;
+  } else await setHighlightsEnabled(browser.serviceWorker, true);
+  await page.waitForTimeout(WATCH_MS);
+  const tasks = mainThreadOf(await stopTrace(cdp), page.url()).tasks;
+  await cdp.detach();
+  await page.close();
+  const ms = (list: Task[]) => list.reduce((sum, t) => sum + t.cpu, 0) / 1000;
+  const other = tasks.filter((t) => !t.extension);
+  return {
+    totalMs: ms(tasks),
+    scriptMs: ms(tasks.filter((t) => t.extension)),
+    longestOtherMs: Math.max(0, ...other.map((t) => t.cpu)) / 1000,
+    ownClockMs,
+  };
+}
+
+const actions: Action[] = ['no-op script', 'floor walk', 'switch on'];
+const results = new Map<Action, Watched[]>(actions.map((a) => [a, []]));
+try {
+  for (let run = 0; run < runs; run++)
+    for (const action of actions) results.get(action)!.push(await watch(action, run));
+  const fmt = (v: number | undefined) => (v === undefined ? '–' : `${v.toFixed(1)} ms`);
+  console.log(`${url}, medians of ${runs} loads, CPU of the main thread in the second after:`);
+  console.log('| action | every task | tasks with script | longest task without script | own clock |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const [action, list] of results) {
+    const pick = (key: keyof Watched) => median(list.map((w) => w[key]));
+    console.log(
+      `| ${action} | ${fmt(pick('totalMs'))} | ${fmt(pick('scriptMs'))} | ${fmt(pick('longestOtherMs'))} | ${fmt(pick('ownClockMs'))} |`,
+    );
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
