@@ -2,13 +2,14 @@
  * What any script run costs an idle page, against a switch-on and the floor, all three by
  * the browser's task accounting (the benchmark times its floor with the walk's own clock).
  * On some loaded pages Chromium renders a frame after script of any kind has run (layer
- * commit and hover hit tests: about 11 ms on Reddit's saved page, 1 ms on CNN's), and a
- * switch-on pays it like any other script would. Per load, highlights off, settled: a no-op
- * evaluated in a fresh isolated world, the floor's walk evaluated there, or highlights
- * switched on; every main-thread task of the next second is summed (an idle page adds well
- * under a millisecond). Medians of `--runs` loads (default 5), each measurement on a load of
- * its own. `npx tsx tests/tools/wake-frame.ts <corpus page | generated | small> [--runs n]`
- * after `npm run build` (COLUMNLENS_OUT_DIR picks another build).
+ * commit and hover hit tests: 4–11 ms on Reddit's saved page, 1–2 ms on CNN's, with the
+ * extension installed or not), and a switch-on pays it like any other script would. Per
+ * load, highlights off, settled: a no-op evaluated in a fresh isolated world, the floor's
+ * walk evaluated there, or highlights switched on; every main-thread task of the next second
+ * is summed (an idle page adds about a millisecond). Medians of `--runs` loads (default 5),
+ * each measurement on a load of its own. `npx tsx tests/tools/wake-frame.ts <corpus page |
+ * generated | small> [--runs n]` after `npm run build` (COLUMNLENS_OUT_DIR picks another
+ * build).
  */
 import { launchWithExtension } from '../e2e/harness/chromium';
 import { startServer } from '../e2e/harness/server';
