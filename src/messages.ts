@@ -30,9 +30,10 @@ export type Message =
   | { type: 'ensure-glossary' }
   /**
    * Background → the editor's open pages: is one free to show a request (its form holds no
-   * unsaved change)? Answered with an `EditorTab` by the first that is, by nothing otherwise.
+   * unsaved change)? Answered with an `EditorTab` by the first that is, by nothing otherwise;
+   * with `windowId`, only by one in that window.
    */
-  | { type: 'editor-free' }
+  | { type: 'editor-free'; windowId?: number }
   /** Background → the editor's open pages: the one in tab `tabId` shows `request`; it answers `true`. */
   | { type: 'editor-show'; tabId: number; request: EditorRequest }
   /**
@@ -88,8 +89,12 @@ export function parseMessage(raw: unknown): Message | undefined {
   switch (type) {
     case 'get-page-summary':
     case 'ensure-glossary':
-    case 'editor-free':
       return { type };
+    case 'editor-free': {
+      const windowId = ownField(raw, 'windowId');
+      if (windowId === undefined) return { type };
+      return isTabId(windowId) ? { type, windowId } : undefined;
+    }
     case 'editor-show': {
       const tabId = ownField(raw, 'tabId');
       const request = parseRequest(ownField(raw, 'request'));

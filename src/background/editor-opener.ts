@@ -6,7 +6,7 @@
  *
  * An editor already open is used again, brought to the front, as the popup's "Open the
  * glossary editor" does (`runtime.openOptionsPage`): a reader who edits one entry after another
- * gets one editor, not a tab for each. An editor whose form holds changes not yet saved is left
+ * gets one editor, not a tab for each; one in the reader's own window is preferred. An editor whose form holds changes not yet saved is left
  * alone, and the request opens a new tab instead, so no half-written entry is lost.
  */
 import { browser, type Browser } from 'wxt/browser';
@@ -16,11 +16,17 @@ import { parseEditorTab, parseMessage, type Message } from '../messages';
 /** Sends a message to the extension's open pages; undefined where none answered. */
 const askEditors = (message: Message): Promise<unknown> => browser.runtime.sendMessage(message).catch(() => undefined);
 
-/** Shows `request` in an open editor that is free, and brings it to the front; false if none took it. */
-async function showInOpenEditor(request: EditorRequest): Promise<boolean> {
+/**
+ * Shows `request` in an open editor that is free, and brings it to the front; false if none
+ * took it. One in the reader's window (`windowId`) comes first: the reader stays where they
+ * read, rather than being taken to another window that happens to hold an editor.
+ */
+async function showInOpenEditor(request: EditorRequest, windowId?: number): Promise<boolean> {
   // Two steps, because every open editor hears a message, but only the first answer returns:
   // the first free one names its tab, and only the editor in that tab acts on the request.
-  const free = parseEditorTab(await askEditors({ type: 'editor-free' }));
+  const free =
+    (windowId !== undefined && parseEditorTab(await askEditors({ type: 'editor-free', windowId }))) ||
+    parseEditorTab(await askEditors({ type: 'editor-free' }));
   if (!free) return false;
   if ((await askEditors({ type: 'editor-show', tabId: free.tabId, request })) !== true) return false;
   // Shown already; a window closed meanwhile only leaves it behind.
@@ -32,7 +38,7 @@ async function showInOpenEditor(request: EditorRequest): Promise<boolean> {
 /** Opens the editor at `request`, in an open editor if one is free, otherwise in a new tab beside `from`. */
 export async function openEditorFor(request: EditorRequest, from?: Browser.tabs.Tab): Promise<void> {
   const checked = checkedRequest(request);
-  if (!checked || (await showInOpenEditor(checked))) return;
+  if (!checked || (await showInOpenEditor(checked, from?.windowId))) return;
   const url = browser.runtime.getURL(editorPathFor(checked) as '/options.html');
   if (from?.id !== undefined) {
     try {

@@ -22,7 +22,9 @@ export function answerEditorRequests(editor: RunningEditor): () => void {
     // first answer of all the extension's pages, so a "no" from here could hide another's "yes".
     if (message?.type === 'editor-free') {
       if (ownTabId === undefined || editor.hasUnsavedChanges()) return undefined;
-      return ownTab().then((tab) => tabOf(tab));
+      const wanted = message.windowId;
+      // Asked for one in the reader's window: an editor elsewhere stays silent, as a busy one does.
+      return ownTab().then((tab) => (wanted === undefined || tab?.windowId === wanted ? tabOf(tab) : undefined));
     }
     if (message?.type === 'editor-show' && message.tabId === ownTabId && !editor.hasUnsavedChanges()) {
       const request = checkedRequest(message.request);

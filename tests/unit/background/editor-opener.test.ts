@@ -84,8 +84,37 @@ describe('"Edit in the glossary" from a tooltip', () => {
     await fromTab({ type: 'open-editor', id: 'nvidia' });
     await vi.waitFor(() => expect(focus).toHaveBeenCalledWith(4, { focused: true }));
     expect(activate).toHaveBeenCalledWith(12, { active: true });
-    expect(sent).toEqual([{ type: 'editor-free' }, { type: 'editor-show', tabId: 12, request: { edit: 'nvidia' } }]);
+    expect(sent).toEqual([
+      { type: 'editor-free', windowId: 3 },
+      { type: 'editor-show', tabId: 12, request: { edit: 'nvidia' } },
+    ]);
     expect(create).not.toHaveBeenCalled();
+  });
+
+  it('takes a free editor in the reader’s own window first, and one in another window only if none is free there', async () => {
+    // Open editors: a free one in window 4, and in window 3 (the reader's) one that is free or not.
+    for (const [ownFree, shown, window] of [
+      [true, 15, 3],
+      [false, 12, 4],
+    ] as const) {
+      vi.restoreAllMocks();
+      const sent = openPages((message) => {
+        const { type, windowId } = message as { type: string; windowId?: number };
+        if (type === 'editor-show') return true;
+        if (type !== 'editor-free') return undefined;
+        if (windowId === 3) return ownFree ? { tabId: 15, windowId: 3 } : undefined;
+        return ownFree ? { tabId: 15, windowId: 3 } : { tabId: 12, windowId: 4 };
+      });
+      vi.spyOn(fakeBrowser.tabs, 'update').mockResolvedValue(undefined);
+      const focus = vi.spyOn(fakeBrowser.windows, 'update').mockResolvedValue(undefined);
+      await fromTab({ type: 'open-editor', id: 'nvidia' });
+      await vi.waitFor(() => expect(focus).toHaveBeenCalledWith(window, { focused: true }));
+      expect(sent).toEqual([
+        { type: 'editor-free', windowId: 3 },
+        ...(ownFree ? [] : [{ type: 'editor-free' }]),
+        { type: 'editor-show', tabId: shown, request: { edit: 'nvidia' } },
+      ]);
+    }
   });
 
   it('opens a new tab when no open editor is free, or the free one does not show it', async () => {

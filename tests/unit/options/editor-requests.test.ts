@@ -107,6 +107,15 @@ describe('the editor’s answers to the background', () => {
     expect(field('field-aliases').value).toBe('Green Team');
   });
 
+  it('answers a request for a free editor in one window only from that window', async () => {
+    expect(await ask({ type: 'editor-free', windowId: 4 })).toEqual([{ tabId: 12, windowId: 4 }]);
+    expect(await ask({ type: 'editor-free', windowId: 5 })).toEqual([undefined]);
+    // Dragged to another window since it started: it answers from where it is now.
+    vi.spyOn(fakeBrowser.tabs, 'getCurrent').mockResolvedValue({ id: 12, windowId: 5 } as never);
+    expect(await ask({ type: 'editor-free', windowId: 5 })).toEqual([{ tabId: 12, windowId: 5 }]);
+    expect(await ask({ type: 'editor-free', windowId: 4 })).toEqual([undefined]);
+  });
+
   it('shows a request meant for its tab, and answers true', async () => {
     expect(await ask({ type: 'editor-show', tabId: 12, request: { edit: 'nvidia' } })).toEqual([true]);
     expect(heading()).toBe(t('editorFormEditHeading', 'Nvidia'));

@@ -59,7 +59,11 @@ const NEAR_MISSES: unknown[] = [
 function wellFormed(m: unknown): boolean {
   if (typeof m !== 'object' || m === null) return false;
   const { type } = m as { type?: unknown };
-  if (type === 'get-page-summary' || type === 'ensure-glossary' || type === 'editor-free') return true;
+  if (type === 'get-page-summary' || type === 'ensure-glossary') return true;
+  if (type === 'editor-free') {
+    const { windowId } = m as { windowId?: unknown };
+    return windowId === undefined || (Number.isInteger(windowId) && (windowId as number) >= 0);
+  }
   if (type === 'editor-show') {
     const { tabId, request } = m as { tabId?: unknown; request?: Record<string, unknown> };
     const texts = Object.values(request ?? {});
@@ -88,6 +92,9 @@ describe('parseMessage', () => {
 
   it('reads the editor’s requests: whether one is free, and what the one in a tab shows', () => {
     expect(parseMessage({ type: 'editor-free', extra: 1 })).toEqual({ type: 'editor-free' });
+    expect(parseMessage({ type: 'editor-free', windowId: 3 })).toEqual({ type: 'editor-free', windowId: 3 });
+    for (const windowId of [-1, 1.5, '3', null, Number.NaN])
+      expect(parseMessage({ type: 'editor-free', windowId })).toBeUndefined();
     expect(parseMessage({ type: 'editor-show', tabId: 5, request: { edit: 'nvidia' } })).toEqual({
       type: 'editor-show',
       tabId: 5,
