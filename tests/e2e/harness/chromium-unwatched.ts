@@ -197,8 +197,10 @@ export async function launchUnwatched(
         await send('Target.createTarget', { url, background: true });
       },
       async attachPage(matches) {
-        const page = (await targets()).find((t) => t.type === 'page' && matches(t.url));
-        if (!page) throw new Error('No page matches');
+        // A tab being reloaded or opened is briefly listed without its URL: look again a while.
+        const find = async () => (await targets()).find((t) => t.type === 'page' && matches(t.url));
+        const page = await pollUntil(find, (found) => found !== undefined, { timeoutMs: 10_000 });
+        if (!page) throw new Error(`No page matches (pages: ${(await targets()).map((t) => t.url).join(', ')})`);
         const sessionId = await attach(page.targetId);
         return {
           evaluate: (fn, arg) => evaluate(sessionId, call(fn, arg)),
