@@ -6,8 +6,9 @@
  *
  * An editor already open is used again, brought to the front, as the popup's "Open the
  * glossary editor" does (`runtime.openOptionsPage`): a reader who edits one entry after another
- * gets one editor, not a tab for each; one in the reader's own window is preferred. An editor whose form holds changes not yet saved is left
- * alone, and the request opens a new tab instead, so no half-written entry is lost.
+ * gets one editor, not a tab for each, one in the reader's own window first. An editor whose
+ * form holds changes not yet saved is left alone, and the request opens a new tab instead, so
+ * no half-written entry is lost.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { checkedRequest, editorPathFor, type EditorRequest } from '../editor-url';
