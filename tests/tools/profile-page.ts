@@ -2,13 +2,15 @@
  * Where the content script spends its time on one page: a CPU profile of a load with the
  * unminified build, printed as the functions with the most time (their own, plus the browser
  * built-ins and DOM calls they make). A tool for finding what to optimise, not a benchmark:
- * `npm run profile -- <corpus page | generated | small | huge> [--settle ms] [--top n] [--first-task] [--no-build]`
- * (`--first-task`: only the script's start; `--no-build`: reuse the last profile build).
+ * `npm run profile -- <corpus page | generated | small | huge> [--settle ms] [--top n] [--first-task] [--switch-on] [--no-build]`
+ * (`--first-task`: only the script's start; `--switch-on`: the page loaded with highlights off
+ * and settled, then only what switching them on costs; `--no-build`: reuse the last profile build).
  */
 import { join } from 'node:path';
 import { buildProfileVariant, PROFILE_BUILD_DIR } from '../bench/lib/breakdown';
 import { launchWithExtension } from '../e2e/harness/chromium';
 import { startServer } from '../e2e/harness/server';
+import { setHighlightsEnabled } from '../bench/lib/extension-settings';
 import { flag, option, pageName, pageUrl } from './lib/tool-page';
 
 interface ProfileNode {
@@ -20,6 +22,7 @@ interface ProfileNode {
 const target = pageName('generated');
 const settleMs = option('--settle', 8_000);
 const top = option('--top', 30);
+const switchOn = flag('--switch-on');
 
 const PROFILE_DIR = join(import.meta.dirname, '../..', PROFILE_BUILD_DIR, 'chrome-mv3');
 const dir = flag('--no-build') ? undefined : buildProfileVariant();
@@ -31,8 +34,16 @@ try {
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
-  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  if (switchOn) {
+    await setHighlightsEnabled(browser.serviceWorker, false);
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    await new Promise((r) => setTimeout(r, 1_500));
+    await cdp.send('Profiler.start');
+    await setHighlightsEnabled(browser.serviceWorker, true);
+  } else {
+    await cdp.send('Profiler.start');
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  }
   await new Promise((r) => setTimeout(r, settleMs));
   const { profile } = (await cdp.send('Profiler.stop')) as {
     profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
