@@ -1,5 +1,6 @@
 import './marks.css';
 import markCss from './marks.css?inline';
+import paintedCss from './painted.css?inline';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { keepHighlightsOutOfCopies } from '../../src/content/clean-copy';
@@ -52,7 +53,8 @@ export default defineContentScript({
       window,
       signal,
       hostname: topHostname(window),
-      shadowCss: markCss,
+      shadowCss: markCss + paintedCss,
+      paintedCss,
       isAlive: () => ctx.isValid,
       onSummary: (read) => reporter.changed(read),
       // "Reveal" from the popup goes where keyboard navigation goes, the same way.

@@ -14,6 +14,7 @@
  * out again: 0.8–0.9 s for 1,000 marks in a megabyte of text, against 0.06–0.16 s painted),
  * or giant text made of many text nodes side by side, which the browser lays out as one.
  */
+import type { AdoptedStyles } from './adopted-styles';
 import { createDomEngine } from './dom-engine';
 import type { HighlightEngine } from './engine';
 import { createHighlightEngine, supportsHighlights } from './highlight-engine';
@@ -44,9 +45,19 @@ export const AUTO_LIMITS = {
 /** Longest line (in characters) a giant text node may have and still count as ordinary text. */
 const LONG_LINE = 20_000;
 
-/** Creates the engine of `kind` (the DOM engine where highlights are unsupported). */
-export function createEngine(kind: EngineKind, doc: Document, win: Window & typeof globalThis): HighlightEngine {
-  return kind === 'highlight' && supportsHighlights(win) ? createHighlightEngine(doc, win) : createDomEngine(doc);
+/**
+ * Creates the engine of `kind` (the DOM engine where highlights are unsupported); a highlight
+ * engine paints with the rules of `paintedStyles`.
+ */
+export function createEngine(
+  kind: EngineKind,
+  doc: Document,
+  win: Window & typeof globalThis,
+  paintedStyles?: AdoptedStyles,
+): HighlightEngine {
+  return kind === 'highlight' && supportsHighlights(win)
+    ? createHighlightEngine(doc, win, paintedStyles)
+    : createDomEngine(doc);
 }
 
 /** The engine a page starts with. */

@@ -5,7 +5,8 @@
  * is exact by construction: the registry entries are deleted and nothing else was touched.
  *
  * One `Highlight` per category, registered as `columnlens-<category>` and styled by
- * `::highlight(columnlens-<category>)` rules in the content CSS. Ranges are `StaticRange`s:
+ * `::highlight(columnlens-<category>)` rules (entrypoints/content/painted.css), which the
+ * document adopts only while something is painted (adopted-styles.ts says why). Ranges are `StaticRange`s:
  * a live `Range` is updated by the browser on every DOM mutation anywhere in the document,
  * so thousands of them would tax every change the page makes. A static range can go stale
  * when the page edits its text; the mutation watcher then re-reads that text, which removes
@@ -14,6 +15,7 @@
  * Without elements, the tooltip finds the highlight under the pointer by hit-testing: a
  * per-text-node index of painted pieces, sorted by offset (`hitTest`).
  */
+import type { AdoptedStyles } from './adopted-styles';
 import type { HighlightEngine, HighlightHit, Piece } from './engine';
 
 /** Pieces painted per scheduler step when one text node has very many (a log or dump). */
@@ -61,8 +63,12 @@ function lastAtOrBefore(list: readonly Painted[], offset: number): number {
   return found;
 }
 
-/** Creates the highlight engine for one document; check `supportsHighlights` first. */
-export function createHighlightEngine(doc: Document, win: HighlightWindow): HighlightEngine {
+/**
+ * Creates the highlight engine for one document; check `supportsHighlights` first. `styles`
+ * holds the painted highlights' rules, adopted by the document from the first range painted
+ * until everything is taken back.
+ */
+export function createHighlightEngine(doc: Document, win: HighlightWindow, styles?: AdoptedStyles): HighlightEngine {
   const registry = win.CSS.highlights;
   const layers = new Map<string, Highlight>();
   const byNode = new Map<Text, Painted[]>();
@@ -70,6 +76,7 @@ export function createHighlightEngine(doc: Document, win: HighlightWindow): High
   function layer(category: string): Highlight {
     let highlight = layers.get(category);
     if (!highlight) {
+      styles?.adopt(doc);
       highlight = new win.Highlight();
       registry.set(highlightName(category), highlight);
       layers.set(category, highlight);
@@ -135,6 +142,7 @@ export function createHighlightEngine(doc: Document, win: HighlightWindow): High
       if (registry.get(name) === highlight) registry.delete(name);
     }
     layers.clear();
+    styles?.release();
   }
 
   function apply(pieces: readonly Piece[]): void {

@@ -3,6 +3,7 @@
  * first), follows the page's changes, and takes every highlight back when stopped. It
  * decides what to highlight; how is the engine's business (`engine.ts`, `engine-choice.ts`).
  */
+import { createAdoptedStyles } from './adopted-styles';
 import { readChanges } from './change-reading';
 import { containerOf } from './dom-rules';
 import { createDrawing, type Drawing } from './drawing';
@@ -17,7 +18,6 @@ import { readPage, type CheckWhen } from './page-read';
 import { RetiringEngines } from './retiring-engines';
 import { blockTarget, readRegion, type DisplayFilters, type GlossaryView, type ReadHooks } from './reader';
 import { browserSliceHost, PRIORITY, Scheduler, type SliceHost } from './scheduler';
-import { createShadowStyles } from './shadow-styles';
 import { intersectionWatcher } from './intersection-watcher';
 import { everythingNear, type ViewportWatcherFactory } from './viewport';
 
@@ -38,8 +38,10 @@ export interface HighlighterDeps {
   budgetMs?: number;
   /** How long page changes gather before a read, and the per-container cooldown (see mutations.ts). */
   changeTiming?: { delay: number; cooldown: number };
-  /** Mark styles for open shadow roots (the manifest CSS only reaches the document). */
+  /** Mark and painted-highlight styles for open shadow roots (the manifest CSS only reaches the document). */
   shadowCss?: string;
+  /** The painted highlights' rules, adopted by the document while the highlight engine paints. */
+  paintedCss?: string;
   /** When a page is first checked for names without a walk (page-read.ts); tests check every page. */
   nameFreeCheck?: CheckWhen;
   /** Called when the page's counts may have changed (after the first read and after changes). */
@@ -92,11 +94,12 @@ function focusElement({ element }: Occurrence): void {
 export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filters: DisplayFilters): Highlighter {
   const { document: doc, window: win } = deps;
   const choice = deps.engineChoice ?? 'auto';
-  let engine = deps.engine ?? createEngine(startingEngine(choice, doc, win), doc, win);
+  const paintedStyles = createAdoptedStyles(win, deps.paintedCss);
+  let engine = deps.engine ?? createEngine(startingEngine(choice, doc, win), doc, win, paintedStyles);
   const advisor = !deps.engine && choice === 'auto' && engine.kind === 'dom' ? new EngineAdvisor(win) : undefined;
   const page = new PageState();
   const roots = new Set<ParentNode>([doc]);
-  const styles = createShadowStyles(win, deps.shadowCss);
+  const styles = createAdoptedStyles(win, deps.shadowCss);
   const timers: Timers = deps.timers ?? browserTimers(win);
   /** "leaving": switched off, highlights still being taken back in slices. */
   let phase: 'on' | 'leaving' | 'stopped' = 'on';
@@ -175,7 +178,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   function switchToHighlights(): void {
     retiring.retire(engine);
     drawing.disconnect();
-    engine = createEngine('highlight', doc, win);
+    engine = createEngine('highlight', doc, win, paintedStyles);
     drawing = drawingFor(engine);
     for (const state of page.states.values()) {
       state.drawn.clear();

@@ -363,6 +363,52 @@ describe('reading a page in Firefox ESR', () => {
     expect(ratios.dark).toBeGreaterThanOrEqual(3);
   });
 
+  it('paints highlights with the painted rules while the highlight engine draws, and takes them back off', async () => {
+    const probe = await suite.browser.openExtensionPage('options.html');
+    const local = (items: Record<string, unknown>) =>
+      probe.evaluate(async (i) => {
+        await (
+          globalThis as unknown as { browser: { storage: { local: { set(x: object): Promise<void> } } } }
+        ).browser.storage.local.set(i);
+      }, items);
+    const sync = (items: Record<string, unknown>) =>
+      probe.evaluate(async (i) => {
+        await (
+          globalThis as unknown as { browser: { storage: { sync: { set(x: object): Promise<void> } } } }
+        ).browser.storage.sync.set(i);
+      }, items);
+    await local({ debugEngine: 'highlight' });
+    const page = await suite.browser.open(
+      suite.server.setPage('firefox-painted', '<!doctype html><meta charset="utf-8"><p id="p">輝達 and 騰訊</p>'),
+    );
+    try {
+      const look = () =>
+        page.evaluate(() => ({
+          painted: [...CSS.highlights.keys()].filter((k) => k.startsWith('columnlens-')),
+          sheets: document.adoptedStyleSheets.length,
+          underline: getComputedStyle(document.getElementById('p')!, '::highlight(columnlens-company)')
+            .textDecorationLine,
+        }));
+      const on = await waitInPage(
+        page,
+        () => CSS.highlights.has('columnlens-company') && document.adoptedStyleSheets.length > 0,
+        undefined,
+        20_000,
+      );
+      expect(on).toBe(true);
+      expect(await look()).toEqual({ painted: ['columnlens-company'], sheets: 1, underline: 'underline' });
+      expect(await page.evaluate(() => document.querySelectorAll('mark').length)).toBe(0);
+      await sync({ settings: { enabled: false } });
+      await waitInPage(page, () => document.adoptedStyleSheets.length === 0, undefined, 10_000);
+      expect(await look()).toEqual({ painted: [], sheets: 0, underline: 'none' });
+    } finally {
+      await sync({ settings: {} });
+      await local({ debugEngine: 'auto' });
+      await page.close();
+      await probe.close();
+    }
+  });
+
   it('copies highlighted text without the highlights: a paste into an editor shows none', async () => {
     const html = `<!doctype html><meta charset="utf-8"><p id="quote">The shares of Nvidia and 騰訊.</p><div id="editor" contenteditable="true"></div>`;
     const page = await suite.browser.open(suite.server.setPage('firefox-copy', html));

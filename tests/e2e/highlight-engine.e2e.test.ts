@@ -177,6 +177,25 @@ describe('the highlight engine', () => {
   it('is painted on screen, follows hidden categories, and switching off unregisters everything', async () => {
     await page.mouse.move(5, 5);
     await page.evaluate(() => document.getSelection()!.removeAllRanges());
+    // The painted rules are adopted by the document while something is painted, beside any
+    // sheet the page adopts itself, and only ours goes when highlights are switched off.
+    const adopted = () =>
+      page.evaluate(() =>
+        document.adoptedStyleSheets.map((sheet) =>
+          (window as unknown as { ownSheet?: CSSStyleSheet }).ownSheet === sheet
+            ? 'the page’s'
+            : [...sheet.cssRules].filter((r) => r.cssText.includes('::highlight(columnlens-')).length,
+        ),
+      );
+    await page.evaluate(() => {
+      const own = new CSSStyleSheet();
+      own.replaceSync('#no-such-element { color: red; }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, own];
+      (window as unknown as { ownSheet: CSSStyleSheet }).ownSheet = own;
+    });
+    const ours = await adopted();
+    expect(ours[0]).toBeGreaterThanOrEqual(10); // one rule per category at least
+    expect(ours.slice(1)).toEqual(['the page’s']);
     const box = await page.locator('#p-hant').boundingBox();
     // `caret: 'initial'`: hiding the caret would make Playwright write style attributes into the page.
     const shot = () => page.screenshot({ clip: box!, caret: 'initial' });
@@ -188,10 +207,12 @@ describe('the highlight engine', () => {
     await page.waitForFunction(() => [...CSS.highlights.keys()].every((k) => !k.startsWith('columnlens-')));
     const off = await shot();
     expect(on.equals(off)).toBe(false);
+    expect(await adopted()).toEqual(['the page’s']);
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(pristine);
     await writeSettings(suite.browser.serviceWorker, {});
     expect(await settledPaint(page, byMarks.length)).toEqual(byMarks);
     expect(on.equals(await shot())).toBe(true);
+    expect(await adopted()).toEqual(['the page’s', ours[0]]);
     expect(await page.evaluate(() => (window as unknown as { domChanges: number }).domChanges)).toBe(0);
   });
 

@@ -30,6 +30,8 @@ const PAGES = [
 
 const rgbOf = (css: string) => parseColour(css).slice(0, 3).map(Math.round);
 
+declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+
 function pageHtml(background: string, text: string): string {
   const names = [...samples.values()].join('，');
   return `<!doctype html><meta charset="utf-8"><style>body{background:${background};color:${text}}</style><p id="p">${names}。</p>`;
@@ -61,6 +63,26 @@ describe('highlight colours against the page', () => {
   const suite = chromiumSuite();
   const categories = [...samples.keys()];
 
+  /**
+   * Loads `page` again drawn by the highlight engine (the engine is chosen as a page starts),
+   * runs `read`, and leaves the choice to the page size again for the loads after it. The
+   * painted rules exist only then: the document adopts them while something is painted.
+   */
+  async function whilePainted<T>(page: Page, read: () => Promise<T>): Promise<T> {
+    const engine = (choice: string) =>
+      suite.browser.serviceWorker.evaluate((c) => chrome.storage.local.set({ debugEngine: c }), choice);
+    await engine('highlight');
+    try {
+      await page.reload();
+      await page.waitForFunction(
+        () => CSS.highlights.has('columnlens-company') && document.adoptedStyleSheets.length > 0,
+      );
+      return await read();
+    } finally {
+      await engine('auto');
+    }
+  }
+
   for (const scheme of ['light', 'dark'] as const) {
     it(`keeps every category's underline at 3:1 on light and dark pages, system in ${scheme} mode`, async () => {
       const failures: string[] = [];
@@ -83,10 +105,17 @@ describe('highlight colours against the page', () => {
           expect(alpha, `${name} page, ${category} tint ${tint}`).toBeGreaterThan(0.05);
           expect(alpha, `${name} page, ${category} tint ${tint}`).toBeLessThan(0.3);
         }
+        // Drawn with marks, the page has none of the painted rules (they would cost every
+        // element's style): the highlight pseudo-element has no underline.
+        const unpainted = await page.evaluate(
+          () => getComputedStyle(document.getElementById('p')!, '::highlight(columnlens-company)').textDecorationLine,
+        );
+        expect(unpainted, `${name} page, drawn with marks`).toBe('none');
         // Painted highlights (pages too large for marks) take the same colours. Their style
-        // can be read without a highlight registered, so every category is checked, and
+        // can be read for a category with no range painted, so every category is checked, and
         // "other" for a category the stylesheet does not know.
-        for (const [category, underline] of Object.entries(await paintedColours(page, [...CATEGORIES, 'other']))) {
+        const painted = await whilePainted(page, () => paintedColours(page, [...CATEGORIES, 'other']));
+        for (const [category, underline] of Object.entries(painted)) {
           check(`${name} page, painted ${category}`, underline, background);
           const mark = marks[category];
           if (mark) expect(rgbOf(underline), category).toEqual(rgbOf(mark[0]));
@@ -101,24 +130,35 @@ describe('highlight colours against the page', () => {
     const page = await suite.browser.context.newPage();
     await page.goto(suite.server.setPage('contrast-print', pageHtml('#ffffff', '#1f2328')));
     await settledMarks(page, categories.length);
-    const looks = () =>
+    const looks = (drawn: 'marks' | 'painted') =>
       page.evaluate(
-        (names) => {
+        ([names, which]) => {
           const p = document.getElementById('p')!;
-          const seen = [...document.querySelectorAll<HTMLElement>('mark[data-glossary-id]')].map((m) =>
-            getComputedStyle(m),
-          );
-          seen.push(...names.map((c) => getComputedStyle(p, `::highlight(columnlens-${c})`)));
+          const seen =
+            which === 'marks'
+              ? [...document.querySelectorAll<HTMLElement>('mark[data-glossary-id]')].map((m) => getComputedStyle(m))
+              : names.map((c) => getComputedStyle(p, `::highlight(columnlens-${c})`));
           return [...new Set(seen.map((st) => `${st.backgroundColor} ${st.textDecorationLine}`))];
         },
-        [...CATEGORIES, 'other'],
+        [[...CATEGORIES, 'other'], drawn] as const,
       );
-    const onScreen = await looks();
-    expect(onScreen.every((look) => look.endsWith(' underline'))).toBe(true);
-    await page.emulateMedia({ media: 'print' });
-    expect(await looks()).toEqual(['rgba(0, 0, 0, 0) none']);
-    await page.emulateMedia({ media: 'screen' });
-    expect(await looks()).toEqual(onScreen);
+    // Marks first, then painted highlights (whose rules the page has only while painting).
+    for (const drawn of ['marks', 'painted'] as const) {
+      const check = async () => {
+        const onScreen = await looks(drawn);
+        expect(onScreen.length, drawn).toBeGreaterThan(0);
+        expect(
+          onScreen.every((look) => look.endsWith(' underline')),
+          drawn,
+        ).toBe(true);
+        await page.emulateMedia({ media: 'print' });
+        expect(await looks(drawn), drawn).toEqual(['rgba(0, 0, 0, 0) none']);
+        await page.emulateMedia({ media: 'screen' });
+        expect(await looks(drawn), drawn).toEqual(onScreen);
+      };
+      if (drawn === 'marks') await check();
+      else await whilePainted(page, check);
+    }
     await page.close();
   });
 });

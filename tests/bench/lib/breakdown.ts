@@ -17,7 +17,7 @@ export const PROFILE_BUILD_DIR = '.output-bench-profile';
 const PHASES: [RegExp, string][] = [
   [/^src\/matcher\/|^src\/content\/(chunked-scan|glossary-view)\.ts$/, 'match'],
   [/^src\/content\/(blocks|reader|dom-rules|page-state)\.ts$/, 'collect'],
-  [/^src\/content\/(dom-engine|drawing|engine|shadow-styles)\.ts$/, 'wrap'],
+  [/^src\/content\/(dom-engine|drawing|engine|adopted-styles)\.ts$/, 'wrap'],
   [/^src\/(glossary-store|settings|storage)\//, 'load glossary and settings'],
 ];
 

@@ -33,6 +33,25 @@ describe('highlight engine', () => {
     expect(engine.originalOf(a)).toBeUndefined();
   });
 
+  it('has the document adopt the painted rules from the first range painted until all are taken back', () => {
+    const a = textOf('a');
+    const log: string[] = [];
+    const styles = {
+      adopt: (root: Document | ShadowRoot) => log.push(root === document ? 'adopt document' : 'adopt other'),
+      release: () => log.push('release'),
+    };
+    const engine = createHighlightEngine(document, win(), styles);
+    expect(log).toEqual([]); // nothing painted, nothing for the page's style recalculations to resolve
+    engine.apply([piece(a, 0, 6), piece(a, 11, 18, 'tencent', 'organization')]);
+    expect(log).toEqual(['adopt document', 'adopt document']); // once per new highlight; the adopter keeps one
+    engine.remove([a]);
+    expect(log).toHaveLength(2); // the categories' highlights stay registered, empty
+    engine.removeAll();
+    expect(log).toEqual(['adopt document', 'adopt document', 'release']);
+    engine.apply([piece(a, 0, 6)]);
+    expect(log.at(-1)).toBe('adopt document');
+  });
+
   it('ignores pieces whose text changed, accepts pieces out of order', () => {
     const a = textOf('a');
     const engine = createHighlightEngine(document, win());

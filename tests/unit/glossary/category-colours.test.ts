@@ -4,8 +4,9 @@ import { CATEGORIES } from '../../../src/glossary/categories';
 import { ACCENT_SHARE, accentOf, CATEGORY_ACCENTS, OTHER_ACCENT } from '../../../src/glossary/category-colours';
 import { TOOLTIP_STYLES } from '../../../src/tooltip/tooltip-styles';
 
-// The marks' stylesheet is plain CSS and cannot import the palette: it must write out the same values.
+// The highlights' stylesheets are plain CSS and cannot import the palette: they must write out the same values.
 const marksCss = readFileSync(new URL('../../../entrypoints/content/marks.css', import.meta.url), 'utf8');
+const paintedCss = readFileSync(new URL('../../../entrypoints/content/painted.css', import.meta.url), 'utf8');
 const categoryLookCss = readFileSync(new URL('../../../src/ui/category-look.css', import.meta.url), 'utf8');
 
 /** The declarations of the rule for `selector` in `css` (the first such rule outside @media). */
@@ -23,13 +24,13 @@ describe('the category palette', () => {
     expect(accentOf('a-pack-own-category')).toBe(OTHER_ACCENT);
   });
 
-  it('is the one the marks’ stylesheet writes out, for marks and for painted highlights', () => {
+  it('is the one the highlights’ stylesheets write out, for marks and for painted highlights', () => {
     for (const category of CATEGORIES) {
       const accent = CATEGORY_ACCENTS[category];
       expect(ruleOf(marksCss, `mark.columnlens-mark[data-category='${category}']`)).toContain(
         `--columnlens-accent: ${accent};`,
       );
-      expect(ruleOf(marksCss, `::highlight(columnlens-${category})`)).toContain(
+      expect(ruleOf(paintedCss, `::highlight(columnlens-${category})`)).toContain(
         `color-mix(in srgb, ${accent} ${ACCENT_SHARE}, currentColor)`,
       );
     }
@@ -39,7 +40,13 @@ describe('the category palette', () => {
     expect(ruleOf(marksCss, 'mark.columnlens-mark[data-glossary-id]')).toContain(
       `color-mix(in srgb, var(--columnlens-accent) ${ACCENT_SHARE}, currentColor)`,
     );
-    expect(ruleOf(marksCss, '::highlight(columnlens-other)')).toContain(`${OTHER_ACCENT} ${ACCENT_SHARE}`);
+    expect(ruleOf(paintedCss, '::highlight(columnlens-other)')).toContain(`${OTHER_ACCENT} ${ACCENT_SHARE}`);
+  });
+
+  it('leaves painted highlights out of the sheet the manifest puts on every page', () => {
+    // Chromium resolves every ::highlight rule for every element of a page that has one.
+    expect(marksCss).not.toContain('::highlight');
+    expect(paintedCss).not.toMatch(/mark\.columnlens-mark/);
   });
 
   it('is the one the tooltip, the popup and the editor draw with, mixed the same way', () => {
