@@ -4,9 +4,9 @@
  * colour on the page means. GitHub Primer hues: distinct, and readable as text on white.
  *
  * Where they are drawn, accents are mixed with the colour of the text they go with
- * (`inkOf`), which keeps them readable on light and dark backgrounds alike. The marks'
- * stylesheet (entrypoints/content/marks.css) writes the same values out, as CSS cannot import
- * them; a unit test keeps the two in step.
+ * (`inkOf`), which keeps them readable on light and dark backgrounds alike. The highlights'
+ * stylesheets (entrypoints/content/marks.css and painted.css) write the same values out, as
+ * CSS cannot import them; a unit test keeps them in step.
  */
 import type { Category } from './categories';
 
