@@ -53,7 +53,7 @@ export default defineContentScript({
       window,
       signal,
       hostname: topHostname(window),
-      shadowCss: markCss + paintedCss,
+      shadowCss: markCss,
       paintedCss,
       isAlive: () => ctx.isValid,
       onSummary: (read) => reporter.changed(read),

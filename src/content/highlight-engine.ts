@@ -6,7 +6,8 @@
  *
  * One `Highlight` per category, registered as `columnlens-<category>` and styled by
  * `::highlight(columnlens-<category>)` rules (entrypoints/content/painted.css), which the
- * document adopts only while something is painted (adopted-styles.ts says why). Ranges are `StaticRange`s:
+ * document, or the shadow root, adopts only while something in it is painted
+ * (adopted-styles.ts says why). Ranges are `StaticRange`s:
  * a live `Range` is updated by the browser on every DOM mutation anywhere in the document,
  * so thousands of them would tax every change the page makes. A static range can go stale
  * when the page edits its text; the mutation watcher then re-reads that text, which removes
@@ -48,6 +49,8 @@ export function supportsHighlights(win: Window): boolean {
   return typeof w.Highlight === 'function' && typeof w.CSS?.highlights?.set === 'function';
 }
 
+const isShadowRoot = (node: Node): node is ShadowRoot => node.nodeType === 11 && 'host' in node;
+
 /** Index of the last painted piece starting at or before `offset` (-1 when none does). */
 function lastAtOrBefore(list: readonly Painted[], offset: number): number {
   let lo = 0;
@@ -65,8 +68,8 @@ function lastAtOrBefore(list: readonly Painted[], offset: number): number {
 
 /**
  * Creates the highlight engine for one document; check `supportsHighlights` first. `styles`
- * holds the painted highlights' rules, adopted by the document from the first range painted
- * until everything is taken back.
+ * holds the painted highlights' rules, adopted by the document (or the open shadow root) of
+ * each text node painted, until everything is taken back.
  */
 export function createHighlightEngine(doc: Document, win: HighlightWindow, styles?: AdoptedStyles): HighlightEngine {
   const registry = win.CSS.highlights;
@@ -76,7 +79,6 @@ export function createHighlightEngine(doc: Document, win: HighlightWindow, style
   function layer(category: string): Highlight {
     let highlight = layers.get(category);
     if (!highlight) {
-      styles?.adopt(doc);
       highlight = new win.Highlight();
       registry.set(highlightName(category), highlight);
       layers.set(category, highlight);
@@ -149,7 +151,12 @@ export function createHighlightEngine(doc: Document, win: HighlightWindow, style
     for (const piece of pieces) {
       if (!piece.node.isConnected) continue;
       let list = byNode.get(piece.node);
-      if (!list) byNode.set(piece.node, (list = []));
+      if (!list) {
+        byNode.set(piece.node, (list = []));
+        // The rules must be in the node's own tree: a shadow tree sees none of the document's.
+        const root = piece.node.getRootNode();
+        styles?.adopt(root === doc || !isShadowRoot(root) ? doc : root);
+      }
       paint(piece, list);
       if (list.length === 0) byNode.delete(piece.node);
     }

@@ -38,9 +38,9 @@ export interface HighlighterDeps {
   budgetMs?: number;
   /** How long page changes gather before a read, and the per-container cooldown (see mutations.ts). */
   changeTiming?: { delay: number; cooldown: number };
-  /** Mark and painted-highlight styles for open shadow roots (the manifest CSS only reaches the document). */
+  /** Mark styles for open shadow roots (the manifest CSS only reaches the document). */
   shadowCss?: string;
-  /** The painted highlights' rules, adopted by the document while the highlight engine paints. */
+  /** The painted highlights' rules, adopted by each tree (document, shadow root) while the highlight engine paints in it. */
   paintedCss?: string;
   /** When a page is first checked for names without a walk (page-read.ts); tests check every page. */
   nameFreeCheck?: CheckWhen;

@@ -216,6 +216,32 @@ describe('the highlight engine', () => {
     expect(await page.evaluate(() => (window as unknown as { domChanges: number }).domChanges)).toBe(0);
   });
 
+  it('paints inside an open shadow root, whose tree adopts the painted rules only while painted', async () => {
+    const html =
+      '<!doctype html><meta charset="utf-8"><p>Plain text</p><div id="host"></div><script>' +
+      "document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<p id=\"inside\">Nvidia makes chips</p>';" +
+      '</script>';
+    const shadowPage = await suite.browser.context.newPage();
+    await shadowPage.goto(suite.server.setPage('painted-shadow', html));
+    const look = () =>
+      shadowPage.evaluate(() => {
+        const root = document.getElementById('host')!.shadowRoot!;
+        const rules = root.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText));
+        return {
+          painted: [...(CSS.highlights.get('columnlens-company') ?? [])].map((r) => (r.startContainer as Text).data),
+          painting: rules.some((r) => r.includes('::highlight(columnlens-company)')),
+          underline: getComputedStyle(root.getElementById('inside')!, '::highlight(columnlens-company)')
+            .textDecorationLine,
+        };
+      });
+    await shadowPage.waitForFunction(() => CSS.highlights.has('columnlens-company'));
+    await expect.poll(look).toEqual({ painted: ['Nvidia makes chips'], painting: true, underline: 'underline' });
+    await writeSettings(suite.browser.serviceWorker, { enabled: false });
+    await expect.poll(look).toEqual({ painted: [], painting: false, underline: 'none' });
+    await writeSettings(suite.browser.serviceWorker, {});
+    await shadowPage.close();
+  });
+
   it('is chosen automatically for a huge document, and paints as the reader scrolls', async () => {
     await suite.browser.serviceWorker.evaluate(() => chrome.storage.local.set({ debugEngine: 'auto' }));
     // About 33,000 elements: past the 30,000 where each insertion of marks costs a slow relayout.

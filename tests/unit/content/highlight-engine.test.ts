@@ -33,23 +33,31 @@ describe('highlight engine', () => {
     expect(engine.originalOf(a)).toBeUndefined();
   });
 
-  it('has the document adopt the painted rules from the first range painted until all are taken back', () => {
+  it('has each tree adopt the painted rules from the first range painted in it until all are taken back', () => {
     const a = textOf('a');
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Nvidia</p>';
+    const inShadow = shadow.querySelector('p')!.firstChild as Text;
     const log: string[] = [];
     const styles = {
-      adopt: (root: Document | ShadowRoot) => log.push(root === document ? 'adopt document' : 'adopt other'),
+      adopt: (root: Document | ShadowRoot) =>
+        log.push(root === document ? 'document' : root === shadow ? 'shadow' : 'other'),
       release: () => log.push('release'),
     };
     const engine = createHighlightEngine(document, win(), styles);
     expect(log).toEqual([]); // nothing painted, nothing for the page's style recalculations to resolve
     engine.apply([piece(a, 0, 6), piece(a, 11, 18, 'tencent', 'organization')]);
-    expect(log).toEqual(['adopt document', 'adopt document']); // once per new highlight; the adopter keeps one
+    expect(log).toEqual(['document']); // once per text node; the adopter keeps one sheet per tree
+    engine.apply([piece(inShadow, 0, 6)]);
+    expect(log).toEqual(['document', 'shadow']); // a shadow tree sees none of the document's rules
     engine.remove([a]);
-    expect(log).toHaveLength(2); // the categories' highlights stay registered, empty
+    expect(log).toHaveLength(2);
     engine.removeAll();
-    expect(log).toEqual(['adopt document', 'adopt document', 'release']);
+    expect(log).toEqual(['document', 'shadow', 'release']);
     engine.apply([piece(a, 0, 6)]);
-    expect(log.at(-1)).toBe('adopt document');
+    expect(log.at(-1)).toBe('document');
   });
 
   it('ignores pieces whose text changed, accepts pieces out of order', () => {
