@@ -365,18 +365,20 @@ describe('reading a page in Firefox ESR', () => {
 
   it('paints highlights with the painted rules while the highlight engine draws, and takes them back off', async () => {
     const probe = await suite.browser.openExtensionPage('options.html');
-    const local = (items: Record<string, unknown>) =>
-      probe.evaluate(async (i) => {
-        await (
-          globalThis as unknown as { browser: { storage: { local: { set(x: object): Promise<void> } } } }
-        ).browser.storage.local.set(i);
-      }, items);
-    const sync = (items: Record<string, unknown>) =>
-      probe.evaluate(async (i) => {
-        await (
-          globalThis as unknown as { browser: { storage: { sync: { set(x: object): Promise<void> } } } }
-        ).browser.storage.sync.set(i);
-      }, items);
+    // Written from the add-on's own page, as the popup and the editor write them.
+    const store = (area: 'local' | 'sync', items: Record<string, unknown>) =>
+      probe.evaluate(
+        async (a, i) => {
+          const api = (
+            globalThis as unknown as { browser: { storage: Record<string, { set(x: object): Promise<void> }> } }
+          ).browser;
+          await api.storage[a]!.set(i);
+        },
+        area,
+        items,
+      );
+    const local = (items: Record<string, unknown>) => store('local', items);
+    const sync = (items: Record<string, unknown>) => store('sync', items);
     await local({ debugEngine: 'highlight' });
     const page = await suite.browser.open(
       suite.server.setPage('firefox-painted', '<!doctype html><meta charset="utf-8"><p id="p">輝達 and 騰訊</p>'),
