@@ -155,7 +155,7 @@ export function createHighlightEngine(doc: Document, win: HighlightWindow, style
         byNode.set(piece.node, (list = []));
         // The rules must be in the node's own tree: a shadow tree sees none of the document's.
         const root = piece.node.getRootNode();
-        styles?.adopt(root === doc || !isShadowRoot(root) ? doc : root);
+        styles?.adopt(isShadowRoot(root) ? root : doc);
       }
       paint(piece, list);
       if (list.length === 0) byNode.delete(piece.node);

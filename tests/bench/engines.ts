@@ -14,7 +14,9 @@
  * Build first: `npm run build` (COLUMNLENS_OUT_DIR selects another build).
  */
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { EngineChoice } from '../../src/content/engine-choice';
 import { drawingCost, type DrawingCost } from './lib/engine-trace';
+import { setEngineChoice } from './lib/extension-settings';
 import { pageExpression } from './lib/in-page';
 import { LOAD_TIMEOUT_MS } from './lib/measure-load';
 import { collectText, EXCLUDED_SELECTOR, type PageText } from './lib/page-probes';
@@ -202,7 +204,7 @@ async function main(): Promise<void> {
       }
       const base = medianOf(without);
       for (const engine of args.engines) {
-        await ext.serviceWorker.evaluate((value) => chrome.storage.local.set({ debugEngine: value }), engine);
+        await setEngineChoice(ext.serviceWorker, engine as EngineChoice);
         const costs: DrawingCost[] = [];
         const marks: number[] = [];
         const ranges: number[] = [];
@@ -236,7 +238,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    await ext.serviceWorker.evaluate(() => chrome.storage.local.set({ debugEngine: 'auto' })).catch(() => {});
+    await setEngineChoice(ext.serviceWorker, 'auto').catch(() => {});
     await installWords(ext.serviceWorker, []).catch(() => {});
     await Promise.all([ext.close(), plain.close(), server.close()]);
   }

@@ -18,6 +18,7 @@ import { tooltipLabel } from '../../src/i18n/tooltip-labels';
 import { translator } from '../../src/i18n/translate';
 import { relevanceScore, type ScoredEntry } from '../../src/scoring/relevance';
 import { NEXT_HIGHLIGHT_KEYS } from '../../src/tooltip/highlight-navigation';
+import { setEngineChoice, setHighlightsEnabled } from '../bench/lib/extension-settings';
 import { waitForHighlights } from '../bench/lib/highlight-wait';
 import { contrast, hexColour, parseColour } from './harness/colour';
 import { tooltipPartText } from './harness/in-page';
@@ -365,21 +366,7 @@ describe('reading a page in Firefox ESR', () => {
 
   it('paints highlights with the painted rules while the highlight engine draws, and takes them back off', async () => {
     const probe = await suite.browser.openExtensionPage('options.html');
-    // Written from the add-on's own page, as the popup and the editor write them.
-    const store = (area: 'local' | 'sync', items: Record<string, unknown>) =>
-      probe.evaluate(
-        async (a, i) => {
-          const api = (
-            globalThis as unknown as { browser: { storage: Record<string, { set(x: object): Promise<void> }> } }
-          ).browser;
-          await api.storage[a]!.set(i);
-        },
-        area,
-        items,
-      );
-    const local = (items: Record<string, unknown>) => store('local', items);
-    const sync = (items: Record<string, unknown>) => store('sync', items);
-    await local({ debugEngine: 'highlight' });
+    await setEngineChoice(probe, 'highlight');
     const page = await suite.browser.open(
       suite.server.setPage('firefox-painted', '<!doctype html><meta charset="utf-8"><p id="p">輝達 and 騰訊</p>'),
     );
@@ -400,12 +387,12 @@ describe('reading a page in Firefox ESR', () => {
       expect(on).toBe(true);
       expect(await look()).toEqual({ painted: ['columnlens-company'], sheets: 1, underline: 'underline' });
       expect(await page.evaluate(() => document.querySelectorAll('mark').length)).toBe(0);
-      await sync({ settings: { enabled: false } });
+      await setHighlightsEnabled(probe, false);
       await waitInPage(page, () => document.adoptedStyleSheets.length === 0, undefined, 10_000);
       expect(await look()).toEqual({ painted: [], sheets: 0, underline: 'none' });
     } finally {
-      await sync({ settings: {} });
-      await local({ debugEngine: 'auto' });
+      await setHighlightsEnabled(probe, true);
+      await setEngineChoice(probe, 'auto');
       await page.close();
       await probe.close();
     }

@@ -7,11 +7,10 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { setEngineChoice } from '../bench/lib/extension-settings';
 import { askTab, marksIn, settledMarks, writeSettings } from './highlight-helpers';
 import { chromiumSuite } from './harness/suite';
 import { withTouchScreen } from './harness/touch';
-
-declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
 
 /** [category, text] of every painted range in our registry entries, sorted. */
 function painted(page: Page): Promise<[string, string][]> {
@@ -71,7 +70,7 @@ describe('the highlight engine', () => {
   beforeAll(async () => {
     url = `${suite.server.origin}/fixtures/highlight-news.html`;
     // The reference: the DOM engine on the same page.
-    await suite.browser.serviceWorker.evaluate(() => chrome.storage.local.set({ debugEngine: 'dom' }));
+    await setEngineChoice(suite.browser.serviceWorker, 'dom');
     const reference = await suite.browser.context.newPage();
     await reference.goto(url);
     await settledMarks(reference, 20);
@@ -81,7 +80,7 @@ describe('the highlight engine', () => {
         .sort((a, b) => (a.join() < b.join() ? -1 : 1)),
     );
     await reference.close();
-    await suite.browser.serviceWorker.evaluate(() => chrome.storage.local.set({ debugEngine: 'highlight' }));
+    await setEngineChoice(suite.browser.serviceWorker, 'highlight');
     page = await suite.browser.context.newPage();
     // Any change to the page's DOM from here on is recorded, in the page's own world.
     await page.addInitScript(() => {
@@ -243,7 +242,7 @@ describe('the highlight engine', () => {
   });
 
   it('is chosen automatically for a huge document, and paints as the reader scrolls', async () => {
-    await suite.browser.serviceWorker.evaluate(() => chrome.storage.local.set({ debugEngine: 'auto' }));
+    await setEngineChoice(suite.browser.serviceWorker, 'auto');
     // About 33,000 elements: past the 30,000 where each insertion of marks costs a slow relayout.
     const rows = Array.from(
       { length: 6_500 },

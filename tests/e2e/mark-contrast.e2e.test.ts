@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../src/glossary/categories';
+import { setEngineChoice } from '../bench/lib/extension-settings';
 import { settledMarks } from './highlight-helpers';
 import { contrast, hexColour, parseColour } from './harness/colour';
 import { chromiumSuite } from './harness/suite';
@@ -29,8 +30,6 @@ const PAGES = [
 ] as const;
 
 const rgbOf = (css: string) => parseColour(css).slice(0, 3).map(Math.round);
-
-declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
 
 function pageHtml(background: string, text: string): string {
   const names = [...samples.values()].join('，');
@@ -69,9 +68,7 @@ describe('highlight colours against the page', () => {
    * painted rules exist only then: the document adopts them while something is painted.
    */
   async function whilePainted<T>(page: Page, read: () => Promise<T>): Promise<T> {
-    const engine = (choice: string) =>
-      suite.browser.serviceWorker.evaluate((c) => chrome.storage.local.set({ debugEngine: c }), choice);
-    await engine('highlight');
+    await setEngineChoice(suite.browser.serviceWorker, 'highlight');
     try {
       await page.reload();
       await page.waitForFunction(
@@ -79,7 +76,7 @@ describe('highlight colours against the page', () => {
       );
       return await read();
     } finally {
-      await engine('auto');
+      await setEngineChoice(suite.browser.serviceWorker, 'auto');
     }
   }
 

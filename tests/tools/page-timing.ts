@@ -30,12 +30,11 @@ const plain = await launchWithoutExtension();
 contexts.push(['without the extension', plain.context, () => plain.close()]);
 const EMPTY_SCRIPT_ROW = 'empty content script (same declaration)';
 const emptyScript = flag('--empty-script') ? emptyScriptBuild(builds[0]!) : undefined;
-for (const [name, dir] of [
-  ...builds.map((dir) => [dir, dir]),
-  ...(emptyScript ? [[EMPTY_SCRIPT_ROW, emptyScript.dir]] : []),
-]) {
+const rowsToLaunch: [name: string, dir: string][] = builds.map((dir) => [dir, dir]);
+if (emptyScript) rowsToLaunch.push([EMPTY_SCRIPT_ROW, emptyScript.dir]);
+for (const [name, dir] of rowsToLaunch) {
   const browser = await launchWithExtension(dir);
-  contexts.push([name!, browser.context, () => browser.close(), browser.serviceWorker]);
+  contexts.push([name, browser.context, () => browser.close(), browser.serviceWorker]);
 }
 
 /** When the empty script started, ms after DOMContentLoaded started; undefined in other loads. */
