@@ -7,9 +7,9 @@
  *   get the same rules this way.
  * - The document, and a shadow root, for painted highlights: their `::highlight()` rules are
  *   adopted only while the highlight engine paints in that tree. Present all the time, they
- *   cost every page: Chromium
- *   resolves each rule's highlight style for every element on every style recalculation
- *   (a 76k-element page loaded 0.3–0.6 s later with them in the manifest CSS, unused).
+ *   cost every page: Chromium resolves each rule's highlight style for every element on every
+ *   style recalculation (a 76k-element page loaded 0.3–0.6 s later with them in the manifest
+ *   CSS, unused).
  */
 
 export interface AdoptedStyles {
