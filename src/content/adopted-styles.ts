@@ -13,6 +13,11 @@
  */
 
 export interface AdoptedStyles {
+  /**
+   * Makes sure `root` has our sheet: adds it the first time, and again if the page has since
+   * assigned the tree's `adoptedStyleSheets` wholesale (a framework that owns that list drops
+   * ours with it, and no observer reports it). Cheap to call again for a tree that has it.
+   */
   adopt(root: Document | ShadowRoot): void;
   /** Removes our sheet from every tree that got it. */
   release(): void;
@@ -24,8 +29,9 @@ export function createAdoptedStyles(win: Window & typeof globalThis, css: string
   const roots = new Set<Document | ShadowRoot>();
   return {
     adopt(root) {
-      if (!css || roots.has(root) || !('adoptedStyleSheets' in root)) return;
+      if (!css || !('adoptedStyleSheets' in root)) return;
       try {
+        if (roots.has(root) && root.adoptedStyleSheets.includes(sheet!)) return;
         if (!sheet) {
           sheet = new win.CSSStyleSheet();
           sheet.replaceSync(css);

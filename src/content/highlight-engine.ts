@@ -148,6 +148,9 @@ export function createHighlightEngine(doc: Document, win: HighlightWindow, style
   }
 
   function apply(pieces: readonly Piece[]): void {
+    // Each batch that paints new text nodes has their trees adopt the rules (again, if the
+    // page replaced its sheets since): once per tree and batch, as batches mostly hold one tree.
+    let adoptedBy: Node | undefined;
     for (const piece of pieces) {
       if (!piece.node.isConnected) continue;
       let list = byNode.get(piece.node);
@@ -155,7 +158,10 @@ export function createHighlightEngine(doc: Document, win: HighlightWindow, style
         byNode.set(piece.node, (list = []));
         // The rules must be in the node's own tree: a shadow tree sees none of the document's.
         const root = piece.node.getRootNode();
-        styles?.adopt(isShadowRoot(root) ? root : doc);
+        if (root !== adoptedBy) {
+          styles?.adopt(isShadowRoot(root) ? root : doc);
+          adoptedBy = root;
+        }
       }
       paint(piece, list);
       if (list.length === 0) byNode.delete(piece.node);

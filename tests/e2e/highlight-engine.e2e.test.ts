@@ -241,6 +241,38 @@ describe('the highlight engine', () => {
     await shadowPage.close();
   });
 
+  it('puts its rules back when the page replaces the document’s sheets, as the reader scrolls on', async () => {
+    // Two names far apart: the second is painted only once the reader scrolls to it.
+    const html =
+      '<!doctype html><meta charset="utf-8"><p id="top">Nvidia at the top</p>' +
+      '<div style="height: 6000px"></div><p id="far">Nvidia far below</p>';
+    const routed = await suite.browser.context.newPage();
+    await routed.goto(suite.server.setPage('painted-replaced-sheets', html));
+    const look = () =>
+      routed.evaluate(() => ({
+        painted: [...(CSS.highlights.get('columnlens-company') ?? [])].map((r) => (r.startContainer as Text).data),
+        ours: document.adoptedStyleSheets.some((s) =>
+          [...s.cssRules].some((r) => r.cssText.includes('::highlight(columnlens-company)')),
+        ),
+        underline: getComputedStyle(document.getElementById('far')!, '::highlight(columnlens-company)')
+          .textDecorationLine,
+      }));
+    await expect.poll(look).toEqual({ painted: ['Nvidia at the top'], ours: true, underline: 'underline' });
+    // A framework that owns the list assigns it whole (on a route change, say), without ours.
+    await routed.evaluate(() => {
+      const own = new CSSStyleSheet();
+      own.replaceSync('#no-such-element { color: red; }');
+      document.adoptedStyleSheets = [own];
+    });
+    expect((await look()).underline).toBe('none');
+    await routed.evaluate(() => document.getElementById('far')!.scrollIntoView());
+    await expect
+      .poll(look)
+      .toEqual({ painted: ['Nvidia at the top', 'Nvidia far below'], ours: true, underline: 'underline' });
+    expect(await routed.evaluate(() => document.adoptedStyleSheets.length)).toBe(2); // the page's stays
+    await routed.close();
+  });
+
   it('is chosen automatically for a huge document, and paints as the reader scrolls', async () => {
     await setEngineChoice(suite.browser.serviceWorker, 'auto');
     // About 33,000 elements: past the 30,000 where each insertion of marks costs a slow relayout.

@@ -48,14 +48,21 @@ describe('highlight engine', () => {
     };
     const engine = createHighlightEngine(document, win(), styles);
     expect(log).toEqual([]); // nothing painted, nothing for the page's style recalculations to resolve
-    engine.apply([piece(a, 0, 6), piece(a, 11, 18, 'tencent', 'organization')]);
-    expect(log).toEqual(['document']); // once per text node; the adopter keeps one sheet per tree
+    const b = textOf('b');
+    const hans = document.querySelector('#b em')!.firstChild as Text;
+    engine.apply([piece(a, 0, 6), piece(a, 11, 18, 'tencent', 'organization'), piece(b, 0, 2, 'moonshot')]);
+    expect(log).toEqual(['document']); // once per tree and batch; the adopter keeps one sheet per tree
+    engine.apply([piece(a, 23, 29)]);
+    expect(log).toEqual(['document']); // a node already painted: its tree has been asked
     engine.apply([piece(inShadow, 0, 6)]);
     expect(log).toEqual(['document', 'shadow']); // a shadow tree sees none of the document's rules
+    // A later batch of new nodes asks again, so rules the page dropped meanwhile come back.
+    engine.apply([piece(hans, 0, 2, 'moonshot')]);
+    expect(log).toEqual(['document', 'shadow', 'document']);
     engine.remove([a]);
-    expect(log).toHaveLength(2);
+    expect(log).toHaveLength(3);
     engine.removeAll();
-    expect(log).toEqual(['document', 'shadow', 'release']);
+    expect(log).toEqual(['document', 'shadow', 'document', 'release']);
     engine.apply([piece(a, 0, 6)]);
     expect(log.at(-1)).toBe('document');
   });
