@@ -50,7 +50,7 @@ export async function chromiumSweepBrowsers(
     openReference: (url) => openLoaded(() => reference.context.newPage(), url),
     setHighlightsEnabled: (enabled) => setHighlightsEnabled(withExtension.serviceWorker, enabled),
     settledFound: (url) => settledSummaryTotal(withExtension.serviceWorker, url),
-    workerErrors,
+    backgroundErrors: async () => workerErrors.splice(0),
   };
   return {
     browsers,

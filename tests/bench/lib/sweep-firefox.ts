@@ -3,9 +3,8 @@
  * off the network. Firefox has no service worker to reach from outside, so the settings are
  * flipped and the page summary asked from one of the add-on's own pages, as the popup does.
  *
- * What the Chromium sweep sees and this one does not: errors of the add-on's background (its
- * console is not the pages'). Errors of the content script are seen as Firefox reports them
- * to the page's console.
+ * Errors of the content script are seen as Firefox reports them to the page's console; those of
+ * the background, in the browser's own console (firefox-background-errors.ts says which).
  */
 import type { Page } from 'puppeteer-core';
 import {
@@ -17,6 +16,7 @@ import {
   tabSummaryFrom,
 } from '../../e2e/harness/firefox';
 import { setHighlightsEnabled } from './extension-settings';
+import { watchBackgroundErrors } from './firefox-background-errors';
 import { settledTotal, summaryTotal } from './page-summary';
 import { openLoaded, type SweepBrowsers } from './sweep-page';
 
@@ -43,6 +43,7 @@ export async function firefoxSweepBrowsers(
   common: Pick<SweepBrowsers, 'matcher' | 'categories'>,
 ): Promise<{ browsers: SweepBrowsers; build: string; close(): Promise<void> }> {
   const withAddon = await launchFirefoxWithExtension({ extraPrefs: OFFLINE_PREFS });
+  const background = await watchBackgroundErrors(withAddon.browser);
   const reference = await launchFirefoxWithoutExtension(OFFLINE_PREFS);
   // The add-on page that stands in for the popup: it writes the settings and asks the tabs.
   const probe = await withAddon.openExtensionPage('options.html');
@@ -57,7 +58,7 @@ export async function firefoxSweepBrowsers(
     openReference: (url) => openLoaded(() => reference.newPage(), url),
     setHighlightsEnabled: (enabled) => setHighlightsEnabled(probe, enabled),
     settledFound: (url) => settledTotal(async () => summaryTotal((await tabSummaryFrom(probe, url))?.summary.counts)),
-    workerErrors: [],
+    backgroundErrors: () => background.take(),
   };
   return {
     browsers,

@@ -41,8 +41,8 @@ export interface SweepBrowsers {
   matcher: ScanningMatcher;
   /** Category of each entry id (CSS highlight ranges carry only their category). */
   categories: ReadonlyMap<string, string>;
-  /** Errors the extension's background logged; each page takes (and empties) what arrived during it. */
-  workerErrors: string[];
+  /** Errors of the extension's background since the last call; each page takes what arrived during it. */
+  backgroundErrors(): Promise<string[]>;
 }
 
 /** What a playwright page and a puppeteer page both offer, as far as `openLoaded` uses it. */
@@ -171,7 +171,7 @@ export async function sweepPage(browsers: SweepBrowsers, url: string): Promise<P
     await waitForHighlights(page, { quietMs: 500, timeoutMs: 30_000 });
     const again = await drawEverything(page, expected, found);
     failures.push(...checkSameHighlights(before, groupHighlights(again.pieces)));
-    failures.push(...errors, ...browsers.workerErrors.splice(0));
+    failures.push(...errors, ...(await browsers.backgroundErrors()));
     return { highlights: before.length, cssRanges: on.cssRanges, found, expected: expected.length, failures };
   } finally {
     // A failed page must not leave the next one with highlights switched off.

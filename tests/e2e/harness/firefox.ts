@@ -204,31 +204,44 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
  * `--remote-allow-system-access` opens to BiDi's `script.evaluate`.
  */
 async function allowInPrivateWindows(browser: Browser, addonId: string): Promise<void> {
-  const connection = (browser as unknown as BidiBrowserInternals).connection;
-  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const chromeWindow = tree.result.contexts?.[0]?.context;
-  if (!chromeWindow) throw new Error('Firefox shows no chrome window to evaluate in.');
   const id = JSON.stringify(addonId);
-  const expression = `(async () => {
+  const active = await evaluateInChrome(
+    browser,
+    `(async () => {
     const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
     const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
     await ExtensionPermissions.add(${id}, { permissions: ['internal:privateBrowsingAllowed'], origins: [] });
     const addon = await AddonManager.getAddonByID(${id});
     await addon.reload();
     return (await AddonManager.getAddonByID(${id})).isActive;
-  })()`;
+  })()`,
+  );
+  if (active !== true)
+    throw new Error(`Could not allow ${addonId} in private windows (add-on active: ${String(active)})`);
+}
+
+/**
+ * Evaluates `expression` in the browser's own (chrome) scope, in its first window, and returns
+ * its value (awaited when it is a promise). Needs Firefox started with
+ * `--remote-allow-system-access`, as `launchFirefoxWithExtension` does.
+ */
+export async function evaluateInChrome(browser: Browser, expression: string): Promise<unknown> {
+  const connection = (browser as unknown as BidiBrowserInternals).connection;
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const chromeWindow = tree.result.contexts?.[0]?.context;
+  if (!chromeWindow) throw new Error('Firefox shows no chrome window to evaluate in.');
   const reply = await connection.send('script.evaluate', {
     expression,
     target: { context: chromeWindow },
     awaitPromise: true,
   });
-  if (reply.result.type !== 'success' || reply.result.result?.value !== true) {
-    throw new Error(`Could not allow ${addonId} in private windows: ${JSON.stringify(reply.result)}`);
-  }
+  if (reply.result.type !== 'success')
+    throw new Error(`Chrome-scope evaluation failed: ${JSON.stringify(reply.result)}`);
+  return reply.result.result?.value;
 }
 
 // puppeteer-core's BiDi browser keeps its connection public at runtime but not in its types;
-// `allowInPrivateWindows` sends two commands over it.
+// `evaluateInChrome` sends two commands over it.
 interface BidiBrowserInternals {
   connection: {
     send(
