@@ -111,10 +111,34 @@ export async function startWhenShown(tabId: number, api: OpenTabsApi = defaultAp
   return startIn(api, tabId);
 }
 
-/** On install and update (not when the browser itself updates), in Chromium. */
+/** Whether any tab still waits for `startWhenShown`. */
+export async function tabsWaiting(api: OpenTabsApi = defaultApi()): Promise<boolean> {
+  const waiting = (await api.storage.session.get(WAITING_KEY))[WAITING_KEY];
+  return Array.isArray(waiting) && waiting.length > 0;
+}
+
+/**
+ * On install and update (not when the browser itself updates), in Chromium.
+ *
+ * The tab-switch listener is registered as the worker starts, so that a switch to a waiting
+ * tab wakes the worker, but Chromium then wakes it for every switch, and tabs wait only for a
+ * while after an update. It takes itself off when none is left to start, which tells Chromium
+ * not to wake the worker for switches any more; the worker's next start (for anything else)
+ * puts it back for one switch, and an update with tabs waiting puts it back at once.
+ */
 export function startOpenTabsOnInstall(): void {
+  const activated = browser.tabs.onActivated;
+  const onActivated = ({ tabId }: { tabId: number }) =>
+    void (async () => {
+      await startWhenShown(tabId);
+      if (!(await tabsWaiting())) activated.removeListener(onActivated);
+    })();
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install' || reason === 'update') void startInOpenTabs();
+    if (reason !== 'install' && reason !== 'update') return;
+    void (async () => {
+      await startInOpenTabs();
+      if ((await tabsWaiting()) && !activated.hasListener(onActivated)) activated.addListener(onActivated);
+    })();
   });
-  browser.tabs.onActivated.addListener(({ tabId }) => void startWhenShown(tabId));
+  activated.addListener(onActivated);
 }

@@ -31,6 +31,7 @@ declare const chrome: {
     sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
     update(tabId: number, change: { active: boolean }): Promise<unknown>;
     reload(tabId: number): Promise<void>;
+    onActivated: { hasListeners(): boolean };
   };
   storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
 };
@@ -193,5 +194,21 @@ describe('many tabs open when ColumnLens is installed', () => {
     expect(await starts(again)).toBe(0);
     expect(await waiting()).not.toEqual(expect.arrayContaining([ids.reloaded]));
     expect(await waiting()).not.toEqual(expect.arrayContaining([ids.shown]));
+  });
+
+  it('stops listening to tab switches, which would wake its worker each time, once every tab has started', async () => {
+    const switches = () => browser.inWorker(() => chrome.tabs.onActivated.hasListeners(), null);
+    const left = await waiting();
+    expect(left.length).toBeGreaterThan(0);
+    expect(await switches()).toBe(true);
+    for (const id of left) await browser.inWorker((tab) => chrome.tabs.update(tab, { active: true }), id);
+    await pollUntil(waiting, (ids) => ids.length === 0);
+    await pollUntil(switches, (listening) => !listening);
+    // Every tab shown has its copy: the last one answers the popup.
+    const answered = await browser.inWorker(
+      (id) => chrome.tabs.sendMessage(id, { type: 'get-page-summary' }, { frameId: 0 }).then(Boolean, () => false),
+      left[left.length - 1]!,
+    );
+    expect(answered).toBe(true);
   });
 });

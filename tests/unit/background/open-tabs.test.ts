@@ -140,4 +140,33 @@ describe('when it starts them', () => {
     await vi.waitFor(() => expect(injected).toEqual([5]));
     expect(await fakeBrowser.storage.session.get('tabsToStart')).toEqual({ tabsToStart: [4] });
   });
+
+  it('stops listening to tab switches once no tab waits, and listens again after an update leaves tabs waiting', async () => {
+    // Chromium wakes the worker for every event it listens to: tab switches only while tabs wait.
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ content_scripts: [SCRIPT] } as never);
+    vi.spyOn(fakeBrowser.scripting, 'insertCSS').mockImplementation((async () => {}) as never);
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((async () => {}) as never);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist.'));
+    const openTabs = Array.from({ length: TABS_AT_ONCE + 2 }, (_, i) => ({ id: i + 1, active: i === 0 }));
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => openTabs) as never);
+    const listening = () => fakeBrowser.tabs.onActivated.hasListeners();
+    await fakeBrowser.storage.session.set({ tabsToStart: [4, 5] });
+    startOpenTabsOnInstall();
+    expect(listening()).toBe(true); // registered as the worker starts, so a switch can wake it
+    await fakeBrowser.tabs.onActivated.trigger({ tabId: 5, windowId: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(listening()).toBe(true); // tab 4 still waits
+    await fakeBrowser.tabs.onActivated.trigger({ tabId: 4, windowId: 1 });
+    await vi.waitFor(() => expect(listening()).toBe(false));
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9' } as never);
+    await vi.waitFor(() => expect(listening()).toBe(true));
+    expect((await fakeBrowser.storage.session.get('tabsToStart')).tabsToStart).toHaveLength(TABS_AT_ONCE + 1);
+  });
+
+  it('stops listening at the first tab switch of a worker started with no tab waiting', async () => {
+    startOpenTabsOnInstall();
+    expect(fakeBrowser.tabs.onActivated.hasListeners()).toBe(true);
+    await fakeBrowser.tabs.onActivated.trigger({ tabId: 3, windowId: 1 });
+    await vi.waitFor(() => expect(fakeBrowser.tabs.onActivated.hasListeners()).toBe(false));
+  });
 });
