@@ -3,6 +3,7 @@ import { CATEGORIES } from '../glossary/categories';
 import { displayName, type DisplayNames } from '../glossary/entry-names';
 import { LIMITS, NOTE_LANGUAGES, type NoteLanguage } from '../glossary/schema';
 import { categoryLabel, type MessageKey, type ReaderLanguage, type Translator } from '../i18n';
+import { paintAsCategory } from '../ui/category-look';
 import { h } from './dom';
 import type { FormValues, WholeWordRule } from './entry-form-values';
 import { controlId, selectControl, textArea, textInput, type Control, type FieldRegistry } from './form-controls';
@@ -43,6 +44,17 @@ export function sectionControl({ doc, t, language }: FieldsContext, pack: PackCh
   ];
   if (value && !pack.sections.includes(value)) options.push([value, value]);
   return selectControl(doc, value, options);
+}
+
+/**
+ * The category choice, drawn as the chosen category's highlights are drawn on the page (as
+ * the list and the popup name categories), and drawn again as the reader picks another.
+ */
+function categoryControl(doc: Document, value: string, options: readonly [string, string][]): HTMLSelectElement {
+  const control = selectControl(doc, value, options);
+  paintAsCategory(control, value);
+  control.addEventListener('change', () => paintAsCategory(control, control.value));
+  return control;
 }
 
 /**
@@ -103,7 +115,7 @@ export function entryFields(
       ),
     ),
     field('aliases', t('editorFieldAliases'), textArea(doc, values.aliases, 5), t('editorFieldAliasesHint')),
-    field('category', t('editorFieldCategory'), selectControl(doc, values.category, categoryOptions)),
+    field('category', t('editorFieldCategory'), categoryControl(doc, values.category, categoryOptions)),
     h(
       doc,
       'fieldset',

@@ -147,6 +147,24 @@ describe('the entry list', () => {
     );
   });
 
+  it('draws the category choice as that category’s highlights, and again as another is picked', () => {
+    const { form } = setup();
+    form.open({
+      pack: choice,
+      entry: entry('x', { term: 'Nvidia', category: 'company' }),
+      state: 'original',
+      packChoices: [choice],
+    });
+    const select = document.querySelector<HTMLSelectElement>('[data-testid="field-category"]')!;
+    const accent = () => select.style.getPropertyValue('--category-accent');
+    expect(select.classList.contains('category-look')).toBe(true);
+    expect(accent()).toBe(accentOf('company'));
+    select.value = 'person';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(accent()).toBe(accentOf('person'));
+    expect(accentOf('person')).not.toBe(accentOf('company'));
+  });
+
   it('draws one page of rows at a time and pages through 10,000 entries', () => {
     document.body.replaceChildren();
     const big = pack(
