@@ -18,8 +18,13 @@ const MAX_SELECTION = 4096;
 export type EntryCounts = Record<string, number>;
 
 export type Message =
-  /** Content script → background: what this frame found, for the toolbar badge. */
-  | { type: 'page-summary'; counts: EntryCounts }
+  /**
+   * Content script → background: what this frame found, for the toolbar badge. `shown`: sent
+   * as the reader was shown the page without a load (from the back/forward cache, or a
+   * prerendered page opened), so the tab's "loading" events of that same showing may reach the
+   * background after it.
+   */
+  | { type: 'page-summary'; counts: EntryCounts; shown?: true }
   /** Popup → content script: asks for the page's entry counts. Answered with `PageSummary`. */
   | { type: 'get-page-summary' }
   /** Popup → content script: scroll to the next occurrence of an entry and focus it. */
@@ -102,7 +107,8 @@ export function parseMessage(raw: unknown): Message | undefined {
     }
     case 'page-summary': {
       const counts = parseCounts(ownField(raw, 'counts'));
-      return counts && { type, counts };
+      if (!counts) return undefined;
+      return ownField(raw, 'shown') === true ? { type, counts, shown: true } : { type, counts };
     }
     case 'reveal-entry':
     case 'open-editor': {

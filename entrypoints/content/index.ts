@@ -41,8 +41,9 @@ export default defineContentScript({
     const { signal } = ctx;
     // A frame the reader cannot see (hidden, or far below the view) costs the page nothing.
     if (!(await whenFrameNearView(document, window, signal))) return;
-    const send = (counts: Record<string, number>) => {
-      const message: Message = { type: 'page-summary', counts };
+    // Resent only as the page is shown without a load (`reportWhenShown`).
+    const send = (counts: Record<string, number>, shown: boolean) => {
+      const message: Message = shown ? { type: 'page-summary', counts, shown } : { type: 'page-summary', counts };
       browser.runtime.sendMessage(message).catch(() => {}); // The worker may be restarting.
     };
     // A page prerendered unseen would report on the page the reader sees in its tab.

@@ -22,11 +22,21 @@ export function badgeText(distinctEntries: number): string {
   return distinctEntries > 999 ? '999+' : String(distinctEntries);
 }
 
+/**
+ * How long after a page was shown without a load (its `shown` report) a "loading" event for
+ * the same address is taken as part of that showing. Firefox sends two for a page Back brings
+ * from its cache: one as the navigation starts, one as it commits; the page's report follows
+ * the commit by a few milliseconds, and on a busy machine can overtake its event.
+ */
+export const SHOWN_GRACE_MS = 3_000;
+
 interface TabState {
   /** Entry ids each frame reported, by frame id. */
   frames: Map<number, readonly string[]>;
   /** Hostname of the top frame, to honour the per-site switch without waiting for the page. */
   hostname?: string;
+  /** The top frame's last `shown` report: its address and when it came. */
+  shown?: { url: string; at: number };
 }
 
 function hostnameOf(url: string | undefined): string | undefined {
@@ -67,15 +77,22 @@ export function startBadge(): void {
       frameId,
       Object.keys(message.counts).filter((id) => (message.counts[id] ?? 0) > 0),
     );
-    if (frameId === 0) state.hostname = hostnameOf(sender.url) ?? state.hostname;
+    if (frameId === 0) {
+      state.hostname = hostnameOf(sender.url) ?? state.hostname;
+      state.shown = message.shown && sender.url ? { url: sender.url, at: Date.now() } : undefined;
+    }
     tabs.set(tabId, state);
     void settingsReady.then(() => render(tabId));
     // No reply: returning nothing leaves other listeners free to answer their messages.
     return undefined;
   });
 
-  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+  browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
     if (changeInfo.status !== 'loading') return;
+    // The page just shown reported before this event of its own showing: its report stands.
+    const shown = tabs.get(tabId)?.shown;
+    const url = changeInfo.url ?? tab?.url;
+    if (shown && shown.url === url && Date.now() - shown.at < SHOWN_GRACE_MS) return;
     tabs.delete(tabId);
     render(tabId);
   });

@@ -22,9 +22,9 @@ export interface ReporterOptions {
   held?: () => boolean;
 }
 
-/** Creates a throttled reporter around `send`. */
+/** Creates a throttled reporter around `send`; `resent` tells the reports that `resend` asked for. */
 export function createSummaryReporter(
-  send: (counts: Record<string, number>) => void,
+  send: (counts: Record<string, number>, resent: boolean) => void,
   timers: Timers,
   { interval = 1000, held = () => false }: ReporterOptions = {},
 ): SummaryReporter {
@@ -42,7 +42,7 @@ export function createSummaryReporter(
     const key = JSON.stringify(counts);
     if (key === last && !force) return;
     last = key;
-    send(counts);
+    send(counts, force);
   }
 
   return {

@@ -45,7 +45,7 @@ describe('summary reporter', () => {
     expect(send).toHaveBeenCalledTimes(1);
     clock.advance(1000);
     expect(send).toHaveBeenCalledTimes(2);
-    expect(send).toHaveBeenLastCalledWith({ a: 3 });
+    expect(send).toHaveBeenLastCalledWith({ a: 3 }, false);
     clock.advance(1000);
     reporter.changed(() => ({ a: 3 }));
     expect(send).toHaveBeenCalledTimes(2); // unchanged counts are not sent again
@@ -72,7 +72,7 @@ describe('summary reporter', () => {
     expect(clock.pending).toBe(1);
     reporter.resend(() => ({ a: 2 }));
     expect(send).toHaveBeenCalledTimes(2);
-    expect(send).toHaveBeenLastCalledWith({ a: 2 });
+    expect(send).toHaveBeenLastCalledWith({ a: 2 }, true); // marked: the page is being shown again
     expect(clock.pending).toBe(0); // the waiting report was this one: not sent twice
     reporter.resend(() => ({ a: 2 }));
     expect(send).toHaveBeenCalledTimes(3); // the same counts again: the background forgot them
@@ -82,7 +82,7 @@ describe('summary reporter', () => {
     reporter.changed(() => ({ a: 3 }));
     clock.advance(1000);
     expect(send).toHaveBeenCalledTimes(4);
-    expect(send).toHaveBeenLastCalledWith({ a: 3 });
+    expect(send).toHaveBeenLastCalledWith({ a: 3 }, false);
   });
 });
 
@@ -123,10 +123,10 @@ describe('a page shown without a new load', () => {
       prerendering = false;
       document.dispatchEvent(new Event('prerenderingchange'));
       expect(send).toHaveBeenCalledTimes(1);
-      expect(send).toHaveBeenLastCalledWith({ nvidia: 2 });
+      expect(send).toHaveBeenLastCalledWith({ nvidia: 2 }, true);
       reporter.changed(() => ({ nvidia: 3 }));
       clock.advance(1000);
-      expect(send).toHaveBeenLastCalledWith({ nvidia: 3 });
+      expect(send).toHaveBeenLastCalledWith({ nvidia: 3 }, false);
       signal.abort();
     } finally {
       delete (document as { prerendering?: boolean }).prerendering;

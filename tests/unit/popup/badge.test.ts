@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeText, startBadge } from '../../../src/background/badge';
+import { badgeText, SHOWN_GRACE_MS, startBadge } from '../../../src/background/badge';
 import { DEFAULT_SETTINGS, settingsItem } from '../../../src/settings/settings';
 
 const badge = (tabId: number) => fakeBrowser.action.getBadgeText({ tabId });
@@ -15,6 +15,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   startBadge();
 });
+afterEach(() => vi.useRealTimers());
 
 describe('the toolbar badge', () => {
   it('shows the number of distinct entries the tab reported', async () => {
@@ -42,6 +43,42 @@ describe('the toolbar badge', () => {
     await report(1, { nvidia: 1 });
     await settle();
     await fakeBrowser.tabs.onUpdated.trigger(1, { status: 'loading' }, {} as never);
+    await settle();
+    expect(await badge(1)).toBe('');
+  });
+
+  it('keeps the report of a page shown from the back/forward cache that came before the tab’s own loading event', async () => {
+    // Firefox: one event as the navigation starts, one as it commits; the report can overtake the second.
+    const restored = 'https://news.example/a';
+    await report(1, { huawei: 1 }, 0, 'https://news.example/b');
+    await fakeBrowser.tabs.onUpdated.trigger(1, { status: 'loading' }, { url: 'https://news.example/b' } as never);
+    await deliver(
+      { type: 'page-summary', counts: { nvidia: 2, tsmc: 1 }, shown: true },
+      { tab: { id: 1 }, frameId: 0, url: restored },
+    );
+    await fakeBrowser.tabs.onUpdated.trigger(1, { status: 'loading', url: restored }, { url: restored } as never);
+    await settle();
+    expect(await badge(1)).toBe('2');
+    // The next page the tab loads is another showing: cleared as ever.
+    await fakeBrowser.tabs.onUpdated.trigger(1, { status: 'loading', url: 'https://news.example/c' }, {
+      url: 'https://news.example/c',
+    } as never);
+    await settle();
+    expect(await badge(1)).toBe('');
+  });
+
+  it('clears a page’s ordinary report, and a shown one once its showing is long past, when the tab loads that address again', async () => {
+    const url = 'https://news.example/a';
+    await report(1, { nvidia: 1 }, 0, url);
+    await fakeBrowser.tabs.onUpdated.trigger(1, { status: 'loading', url }, { url } as never);
+    await settle();
+    expect(await badge(1)).toBe(''); // a reload: the page reports again once read
+    vi.useFakeTimers({ toFake: ['Date'] });
+    await deliver({ type: 'page-summary', counts: { nvidia: 1 }, shown: true }, { tab: { id: 1 }, frameId: 0, url });
+    await settle();
+    expect(await badge(1)).toBe('1');
+    vi.setSystemTime(Date.now() + SHOWN_GRACE_MS + 1);
+    await fakeBrowser.tabs.onUpdated.trigger(1, { status: 'loading' }, { url } as never);
     await settle();
     expect(await badge(1)).toBe('');
   });

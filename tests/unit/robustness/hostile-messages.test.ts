@@ -90,6 +90,19 @@ describe('parseMessage', () => {
     expect(({} as { polluted?: number }).polluted).toBeUndefined();
   });
 
+  it('marks a report as sent on showing the page only when it says so with `true`', () => {
+    expect(parseMessage({ type: 'page-summary', counts: { a: 1 }, shown: true })).toEqual({
+      type: 'page-summary',
+      counts: { a: 1 },
+      shown: true,
+    });
+    for (const shown of [false, 'true', 1, null, {}])
+      expect(parseMessage({ type: 'page-summary', counts: { a: 1 }, shown })).toEqual({
+        type: 'page-summary',
+        counts: { a: 1 },
+      });
+  });
+
   it('reads the editor’s requests: whether one is free, and what the one in a tab shows', () => {
     expect(parseMessage({ type: 'editor-free', extra: 1 })).toEqual({ type: 'editor-free' });
     expect(parseMessage({ type: 'editor-free', windowId: 3 })).toEqual({ type: 'editor-free', windowId: 3 });
