@@ -319,9 +319,15 @@ export async function newPageAt(
   }
 }
 
-/** Polls the toolbar badge of `tabId`, from an extension page, until `wanted` holds; returns the last text seen. */
+/**
+ * Polls the toolbar badge of `tabId`, from an extension page, until `wanted` holds; returns the
+ * last text seen. Up to 15 s: the badge waits for the page's report, which a busy machine (CI
+ * beside a sweep) can hold back past the usual 6 s.
+ */
 export const badgeOf = (probe: Page, tabId: number, wanted: (text: string) => boolean): Promise<string> =>
-  pollUntil(() => probe.evaluate((id) => browser.action.getBadgeText({ tabId: id }), tabId), wanted);
+  pollUntil(() => probe.evaluate((id) => browser.action.getBadgeText({ tabId: id }), tabId), wanted, {
+    timeoutMs: 15_000,
+  });
 
 /** A value in the extension's storage, read from an extension page. */
 export function storageValue(probe: Page, area: 'local' | 'sync', key: string): Promise<unknown> {
