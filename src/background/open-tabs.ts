@@ -87,6 +87,12 @@ export async function startInOpenTabs(api: OpenTabsApi = defaultApi()): Promise<
   return started.filter(Boolean).length;
 }
 
+/** The tabs kept for `startWhenShown` (none when the list is missing or not one). */
+async function waitingTabs(api: OpenTabsApi): Promise<number[]> {
+  const waiting = (await api.storage.session.get(WAITING_KEY))[WAITING_KEY];
+  return Array.isArray(waiting) ? (waiting as number[]) : [];
+}
+
 /**
  * Whether this extension's content script runs in the tab's page: it answers the popup's
  * question. A copy cut off by an update cannot hear it; a page loaded since then has its own.
@@ -104,8 +110,8 @@ async function hasLiveScript(api: OpenTabsApi, tabId: number): Promise<boolean> 
  * not loaded a page since (which brought the manifest's script with it).
  */
 export async function startWhenShown(tabId: number, api: OpenTabsApi = defaultApi()): Promise<boolean> {
-  const waiting = (await api.storage.session.get(WAITING_KEY))[WAITING_KEY];
-  if (!Array.isArray(waiting) || !waiting.includes(tabId)) return false;
+  const waiting = await waitingTabs(api);
+  if (!waiting.includes(tabId)) return false;
   await api.storage.session.set({ [WAITING_KEY]: waiting.filter((id) => id !== tabId) });
   if (await hasLiveScript(api, tabId)) return false;
   return startIn(api, tabId);
@@ -113,8 +119,7 @@ export async function startWhenShown(tabId: number, api: OpenTabsApi = defaultAp
 
 /** Whether any tab still waits for `startWhenShown`. */
 export async function tabsWaiting(api: OpenTabsApi = defaultApi()): Promise<boolean> {
-  const waiting = (await api.storage.session.get(WAITING_KEY))[WAITING_KEY];
-  return Array.isArray(waiting) && waiting.length > 0;
+  return (await waitingTabs(api)).length > 0;
 }
 
 /**
