@@ -230,6 +230,21 @@ describe('the bundled pack', () => {
     expect(count('Open inbox on startup; faster start-up times')).toBe(0);
   });
 
+  it('finds Arm as the chip designer, in the capitals much chip news still writes, but no arm and no mortgage', () => {
+    const count = counterOf('arm-holdings');
+    expect(count('Arm licenses its designs; ARM Cortex cores; an ARM-based laptop')).toBe(3);
+    expect(count('安謀與安谋控股')).toBe(2);
+    for (const other of [
+      "at arm's length",
+      'the arm of the law',
+      'an ARM mortgage',
+      'ARM loans reset',
+      'an adjustable-rate mortgage (ARM)',
+      'a 5/1 ARM',
+    ])
+      expect(count(other), other).toBe(0);
+  });
+
   it('uses no bare "Moonshot" and no 阿里 without excluding 阿里山', () => {
     const names = pack.entries.flatMap((e) => [e.term, ...e.aliases.map(aliasText)].map((n) => ({ e, n: fold(n) })));
     expect(names.filter(({ n }) => n === 'moonshot')).toEqual([]);
