@@ -214,6 +214,9 @@ export function intersectionWatcher(win: Window & typeof globalThis): ViewportWa
         if (!geometryAsked) {
           geometryAsked = true;
           win.requestAnimationFrame(readGeometry);
+          // The first target at once: placed in the next frame, which may come before the
+          // timer's task (the reader's first names are usually on screen).
+          return handOver();
         }
         if (handOverTimer !== undefined) return;
         // A task later, so everything one slice found is handed over at once; the first few

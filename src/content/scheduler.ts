@@ -90,6 +90,8 @@ export class Scheduler {
   private pending = false;
   private running = false;
   private waiters: (() => void)[] = [];
+  /** Set by `endSlice` while a slice runs: it stops after the current step. */
+  private ending = false;
   readonly stats: SchedulerStats = { slices: 0, longestSlice: 0 };
 
   constructor(
@@ -112,6 +114,16 @@ export class Scheduler {
    */
   runNow(): void {
     if (!this.running && this.jobs.length > 0) this.runSlice();
+  }
+
+  /**
+   * Ends the running slice after the current step; the rest goes on in the next task. For a
+   * step whose effect the browser must act on before more of our work is worth doing: marks
+   * just written reach the screen with the next frame only once our task ends, and a block
+   * just handed to the viewport watcher is placed only in a frame. Nothing outside a slice.
+   */
+  endSlice(): void {
+    if (this.running) this.ending = true;
   }
 
   /** Drops every queued job (used when highlights are switched off). */
@@ -160,7 +172,8 @@ export class Scheduler {
     this.onSlice?.();
     const start = this.host.now();
     let now = start;
-    while (this.jobs.length > 0 && now - start < this.budgetMs) {
+    this.ending = false;
+    while (this.jobs.length > 0 && now - start < this.budgetMs && !this.ending) {
       const job = this.jobs[0]!;
       let done: boolean | undefined;
       try {

@@ -98,6 +98,21 @@ describe('scheduler', () => {
     expect(slices.length).toBeLessThanOrEqual(3);
   });
 
+  it('endSlice() ends the running slice after the current step, and does nothing outside a slice', () => {
+    const clock = fakeHost();
+    const scheduler = new Scheduler(clock.host, 10);
+    scheduler.endSlice(); // no slice running: the next one is not cut short
+    function* job() {
+      for (let step = 1; step <= 25; step++) {
+        clock.advance(1);
+        if (step === 4) scheduler.endSlice();
+        yield;
+      }
+    }
+    scheduler.add(job(), PRIORITY.initial);
+    expect(clock.runAll()).toEqual([4, 10, 10, 1]);
+  });
+
   it('runs slices of highlights being taken back after a frame, other slices in the next task', () => {
     const clock = fakeHost();
     const frames: (() => void)[] = [];

@@ -1,0 +1,113 @@
+/**
+ * Where drawing ends a slice so the browser can act before we read on: after handing the
+ * viewport watcher its first block (placed only in a frame) and after drawing what came near
+ * (shown only once our task ends).
+ */
+import { describe, expect, it } from 'vitest';
+import { createDrawing } from '../../../src/content/drawing';
+import type { HighlightEngine, Piece } from '../../../src/content/engine';
+import { PageState, type PendingBlock } from '../../../src/content/page-state';
+import { PRIORITY, Scheduler } from '../../../src/content/scheduler';
+import type { ViewportWatcherFactory } from '../../../src/content/viewport';
+import { fakeSliceHost } from './fake-slice-host';
+
+/** An engine that only logs what it is asked to draw. */
+function loggingEngine(log: string[]): HighlightEngine {
+  return {
+    kind: 'dom',
+    apply: (pieces) => void log.push(`draw ${pieces.map((p) => p.text).join()}`),
+    remove() {},
+    removeAll() {},
+    *removeAllInSteps() {},
+    originalOf: () => undefined,
+    has: () => false,
+    locate: () => undefined,
+    originalPoint: () => undefined,
+  };
+}
+
+/** A viewport watcher driven by the test: `report` says which targets came near. */
+function manualViewport() {
+  let onNear: (els: Element[]) => void = () => {};
+  const observed: Element[] = [];
+  const factory: ViewportWatcherFactory = (callback) => {
+    onNear = callback;
+    return { observe: (el) => void observed.push(el), unobserve() {}, disconnect() {} };
+  };
+  return { factory, observed, report: (els: Element[]) => onNear(els) };
+}
+
+const page = new PageState();
+function pendingBlock(name: string): PendingBlock {
+  const target = { name } as unknown as Element;
+  const state = page.stateFor(target);
+  const piece = {
+    node: {} as Text,
+    start: 0,
+    end: name.length,
+    text: name,
+    id: name,
+    category: '',
+    first: true,
+  } as Piece;
+  return { state, target, matches: [{ entry: 0, pieces: [piece] }] };
+}
+
+describe('drawing and slices', () => {
+  it('ends the slice that hands the watcher its first block, and only that one', () => {
+    const clock = fakeSliceHost();
+    const scheduler = new Scheduler(clock.host, 10);
+    const viewport = manualViewport();
+    const drawing = createDrawing(loggingEngine([]), scheduler, viewport.factory, (write) => write());
+    function* read() {
+      for (let step = 1; step <= 30; step++) {
+        clock.advance(1);
+        if (step === 3) drawing.wait(pendingBlock('a'));
+        if (step === 6 || step === 16) drawing.wait(pendingBlock(`b${step}`));
+        yield;
+      }
+    }
+    scheduler.add(read(), PRIORITY.initial);
+    // Without the first block the slices would be 10, 10, 10 ms.
+    expect(clock.runAll()).toEqual([3, 10, 10, 7]);
+    expect(viewport.observed).toHaveLength(3);
+  });
+
+  it('ends the slice once what came near is drawn, so reading goes on in a task of its own', () => {
+    const clock = fakeSliceHost();
+    const log: string[] = [];
+    // Every task the scheduler asks for, run by the test one at a time, marked in the log.
+    const tasks: (() => void)[] = [];
+    const host = { now: clock.host.now, later: (slice: () => void) => void tasks.push(slice) };
+    const scheduler = new Scheduler(host, 10);
+    const viewport = manualViewport();
+    const drawing = createDrawing(loggingEngine(log), scheduler, viewport.factory, (write) => write());
+    const first = pendingBlock('first');
+    const second = pendingBlock('second');
+    drawing.wait(first);
+    drawing.wait(second);
+    function* read() {
+      for (let step = 0; step < 15; step++) {
+        clock.advance(1);
+        log.push('read');
+        yield;
+      }
+    }
+    scheduler.add(read(), PRIORITY.initial);
+    viewport.report([first.target, second.target]);
+    while (tasks.length > 0) {
+      tasks.shift()!();
+      log.push('|');
+    }
+    const slices = log.join(' ').split(' | ');
+    // Drawn together, in a slice that ends there; without that end, 10 ms of reading would follow.
+    expect(slices[0]).toBe('draw first draw second');
+    expect(
+      slices
+        .slice(1)
+        .join(' ')
+        .split(' ')
+        .filter((entry) => entry === 'read'),
+    ).toHaveLength(15);
+  });
+});
