@@ -54,7 +54,7 @@ export function createDrawing(
    */
   let watching = false;
 
-  function near(elements: Element[]): void {
+  function near(elements: Element[], inFrame = false): void {
     for (const el of elements) {
       const blocks = waiting.get(el);
       if (!blocks) continue;
@@ -66,6 +66,8 @@ export function createDrawing(
       drawing = true;
       scheduler.add(drain(), PRIORITY.visible);
     }
+    // In a frame's callback: drawn now, the marks show in this frame (the slice ends once they are drawn).
+    if (inFrame && queue.length > 0) scheduler.runNow();
   }
 
   function draw(state: ContainerState, pieces: readonly Piece[]): void {

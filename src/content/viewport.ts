@@ -12,8 +12,11 @@ export interface ViewportWatcher {
   disconnect(): void;
 }
 
-/** Creates a watcher that reports elements as they come near the viewport. */
-export type ViewportWatcherFactory = (onNear: (elements: Element[]) => void) => ViewportWatcher;
+/**
+ * Creates a watcher that reports elements as they come near the viewport. `inFrame`: reported
+ * from an animation-frame callback, where what is drawn at once shows in that very frame.
+ */
+export type ViewportWatcherFactory = (onNear: (elements: Element[], inFrame?: boolean) => void) => ViewportWatcher;
 
 /**
  * Draw one screen ahead above and below, so scrolling rarely shows text before its highlights.

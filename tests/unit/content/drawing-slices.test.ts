@@ -1,7 +1,7 @@
 /**
  * Where drawing ends a slice so the browser can act before we read on: after handing the
  * viewport watcher its first block (placed only in a frame) and after drawing what came near
- * (shown only once our task ends).
+ * (shown only once our task ends); and what it draws at once: what a frame's callback reports.
  */
 import { describe, expect, it } from 'vitest';
 import { createDrawing } from '../../../src/content/drawing';
@@ -28,13 +28,13 @@ function loggingEngine(log: string[]): HighlightEngine {
 
 /** A viewport watcher driven by the test: `report` says which targets came near. */
 function manualViewport() {
-  let onNear: (els: Element[]) => void = () => {};
+  let onNear: (els: Element[], inFrame?: boolean) => void = () => {};
   const observed: Element[] = [];
   const factory: ViewportWatcherFactory = (callback) => {
     onNear = callback;
     return { observe: (el) => void observed.push(el), unobserve() {}, disconnect() {} };
   };
-  return { factory, observed, report: (els: Element[]) => onNear(els) };
+  return { factory, observed, report: (els: Element[], inFrame?: boolean) => onNear(els, inFrame) };
 }
 
 const page = new PageState();
@@ -71,6 +71,34 @@ describe('drawing and slices', () => {
     // Without the first block the slices would be 10, 10, 10 ms.
     expect(clock.runAll()).toEqual([3, 10, 10, 7]);
     expect(viewport.observed).toHaveLength(3);
+  });
+
+  it('draws what a frame callback reports near in that callback, and reads on in a later task', () => {
+    const clock = fakeSliceHost();
+    const scheduler = new Scheduler(clock.host, 10);
+    const viewport = manualViewport();
+    const log: string[] = [];
+    const drawing = createDrawing(loggingEngine(log), scheduler, viewport.factory, (write) => write());
+    const shown = pendingBlock('shown');
+    const later = pendingBlock('later');
+    drawing.wait(shown);
+    drawing.wait(later);
+    function* read() {
+      for (let step = 0; step < 5; step++) {
+        clock.advance(1);
+        log.push('read');
+        yield;
+      }
+    }
+    scheduler.add(read(), PRIORITY.initial);
+    viewport.report([shown.target], true);
+    expect(log).toEqual(['draw shown']);
+    // Reported by the observer's own callback: drawn in the scheduler's next slice, as before.
+    viewport.report([later.target]);
+    expect(log).toEqual(['draw shown']);
+    clock.runAll();
+    expect(log.slice(0, 2)).toEqual(['draw shown', 'draw later']);
+    expect(log.filter((entry) => entry === 'read')).toHaveLength(5);
   });
 
   it('ends the slice once what came near is drawn, so reading goes on in a task of its own', () => {

@@ -39,6 +39,17 @@ function fakeWindow({ crossOrigin = false } = {}) {
       callback = cb;
     }
     observe(el: Element) {
+      // The block's box as laid out: its place on the page, against the window's scroll.
+      const b = el as unknown as FakeBlock;
+      Object.assign(el, {
+        getBoundingClientRect: () => ({
+          top: b.top - win.scrollY,
+          bottom: b.top + b.height - win.scrollY,
+          height: b.height,
+          left: 0,
+          right: 800,
+        }),
+      });
       if (!inTask) handOvers.push(0);
       inTask = true;
       handOvers[handOvers.length - 1]!++;
@@ -58,6 +69,7 @@ function fakeWindow({ crossOrigin = false } = {}) {
     IntersectionObserver: FakeObserver,
     scrollY: 0,
     innerHeight: SCREEN,
+    innerWidth: 800,
     document: {},
     setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
     clearTimeout: (id: ReturnType<typeof setTimeout>) => clearTimeout(id),
@@ -117,7 +129,11 @@ describe('intersectionWatcher', () => {
   it('hands over its first target at once, then what one task observed together a task later, and reports the near ones', () => {
     const fake = fakeWindow();
     const near: Element[][] = [];
-    const watcher = intersectionWatcher(fake.win)((els) => near.push(els));
+    // As the drawing does: a block reported near is drawn and no longer watched.
+    const watcher: ReturnType<ReturnType<typeof intersectionWatcher>> = intersectionWatcher(fake.win)((els) => {
+      near.push(els);
+      for (const el of els) watcher.unobserve(el);
+    });
     const els = column(80); // 8,000 px: the first 21 are within a screen below the viewport.
     for (const el of els) watcher.observe(el);
     // The first at once, so the next frame places it whenever that frame comes.
@@ -127,6 +143,26 @@ describe('intersectionWatcher', () => {
     expect(fake.handOvers).toEqual([1, 79]);
     fake.frame();
     expect(near).toEqual([els.slice(0, 21)]);
+  });
+
+  it("reports the near ones among its first targets from the first frame's callback, before the observer does", () => {
+    const fake = fakeWindow();
+    const reports: { els: Element[]; inFrame?: boolean }[] = [];
+    const watcher = intersectionWatcher(fake.win)((els, inFrame) => void reports.push({ els, inFrame }));
+    fake.scrollTo(2_000);
+    const els = [...column(60), block('hidden', 2_500, 0)];
+    for (const el of els) watcher.observe(el);
+    vi.advanceTimersByTime(0);
+    // Only the frame's callbacks: the observer has not reported yet.
+    for (const callback of fake.frames.splice(0)) callback(0);
+    // A screen above and below the viewport at 2,000 px, and nothing without a box.
+    expect(reports).toEqual([
+      { els: els.filter((b) => b.height > 0 && b.top >= 900 && b.top <= 4_000), inFrame: true },
+    ]);
+    // The observer's own report comes as before, after the frame (drawing ignores what it drew).
+    fake.frame();
+    expect(reports).toHaveLength(2);
+    expect(reports[1]!.inFrame).toBeUndefined();
   });
 
   it('past FREE_TARGETS hands new targets over at most every OBSERVE_EVERY_MS', () => {
