@@ -53,6 +53,15 @@ function pendingBlock(name: string): PendingBlock {
   return { state, target, matches: [{ entry: 0, pieces: [piece] }] };
 }
 
+/** A read of `steps` steps of 1 ms each, logged as "read". */
+function* reading(clock: { advance(ms: number): void }, log: string[], steps: number) {
+  for (let step = 0; step < steps; step++) {
+    clock.advance(1);
+    log.push('read');
+    yield;
+  }
+}
+
 describe('drawing and slices', () => {
   it('ends the slice that hands the watcher its first block, and only that one', () => {
     const clock = fakeSliceHost();
@@ -83,14 +92,7 @@ describe('drawing and slices', () => {
     const later = pendingBlock('later');
     drawing.wait(shown);
     drawing.wait(later);
-    function* read() {
-      for (let step = 0; step < 5; step++) {
-        clock.advance(1);
-        log.push('read');
-        yield;
-      }
-    }
-    scheduler.add(read(), PRIORITY.initial);
+    scheduler.add(reading(clock, log, 5), PRIORITY.initial);
     viewport.report([shown.target], true);
     expect(log).toEqual(['draw shown']);
     // Reported by the observer's own callback: drawn in the scheduler's next slice, as before.
@@ -114,14 +116,7 @@ describe('drawing and slices', () => {
     const second = pendingBlock('second');
     drawing.wait(first);
     drawing.wait(second);
-    function* read() {
-      for (let step = 0; step < 15; step++) {
-        clock.advance(1);
-        log.push('read');
-        yield;
-      }
-    }
-    scheduler.add(read(), PRIORITY.initial);
+    scheduler.add(reading(clock, log, 15), PRIORITY.initial);
     viewport.report([first.target, second.target]);
     while (tasks.length > 0) {
       tasks.shift()!();
