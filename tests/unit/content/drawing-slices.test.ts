@@ -62,12 +62,28 @@ function* reading(clock: { advance(ms: number): void }, log: string[], steps: nu
   }
 }
 
+/**
+ * A drawing on a scheduler with a fake clock; `later` replaces the host's task queue (to run
+ * the tasks one at a time). `waiting` hands it blocks to wait for, named as they are drawn.
+ */
+function setUp(later?: (slice: () => void) => void) {
+  const clock = fakeSliceHost();
+  const scheduler = new Scheduler(later ? { now: clock.host.now, later } : clock.host, 10);
+  const viewport = manualViewport();
+  const log: string[] = [];
+  const drawing = createDrawing(loggingEngine(log), scheduler, viewport.factory, (write) => write());
+  const waiting = <Names extends string[]>(...names: Names) =>
+    names.map((name) => {
+      const block = pendingBlock(name);
+      drawing.wait(block);
+      return block;
+    }) as { [K in keyof Names]: PendingBlock };
+  return { clock, scheduler, viewport, log, drawing, waiting };
+}
+
 describe('drawing and slices', () => {
   it('ends the slice that hands the watcher its first block, and only that one', () => {
-    const clock = fakeSliceHost();
-    const scheduler = new Scheduler(clock.host, 10);
-    const viewport = manualViewport();
-    const drawing = createDrawing(loggingEngine([]), scheduler, viewport.factory, (write) => write());
+    const { clock, scheduler, viewport, drawing } = setUp();
     function* read() {
       for (let step = 1; step <= 30; step++) {
         clock.advance(1);
@@ -83,15 +99,8 @@ describe('drawing and slices', () => {
   });
 
   it('draws what a frame callback reports near in that callback, and reads on in a later task', () => {
-    const clock = fakeSliceHost();
-    const scheduler = new Scheduler(clock.host, 10);
-    const viewport = manualViewport();
-    const log: string[] = [];
-    const drawing = createDrawing(loggingEngine(log), scheduler, viewport.factory, (write) => write());
-    const shown = pendingBlock('shown');
-    const later = pendingBlock('later');
-    drawing.wait(shown);
-    drawing.wait(later);
+    const { clock, scheduler, viewport, log, waiting } = setUp();
+    const [shown, later] = waiting('shown', 'later');
     scheduler.add(reading(clock, log, 5), PRIORITY.initial);
     viewport.report([shown.target], true);
     expect(log).toEqual(['draw shown']);
@@ -104,18 +113,10 @@ describe('drawing and slices', () => {
   });
 
   it('ends the slice once what came near is drawn, so reading goes on in a task of its own', () => {
-    const clock = fakeSliceHost();
-    const log: string[] = [];
     // Every task the scheduler asks for, run by the test one at a time, marked in the log.
     const tasks: (() => void)[] = [];
-    const host = { now: clock.host.now, later: (slice: () => void) => void tasks.push(slice) };
-    const scheduler = new Scheduler(host, 10);
-    const viewport = manualViewport();
-    const drawing = createDrawing(loggingEngine(log), scheduler, viewport.factory, (write) => write());
-    const first = pendingBlock('first');
-    const second = pendingBlock('second');
-    drawing.wait(first);
-    drawing.wait(second);
+    const { clock, scheduler, viewport, log, waiting } = setUp((slice) => void tasks.push(slice));
+    const [first, second] = waiting('first', 'second');
     scheduler.add(reading(clock, log, 15), PRIORITY.initial);
     viewport.report([first.target, second.target]);
     while (tasks.length > 0) {
