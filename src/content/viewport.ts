@@ -3,7 +3,8 @@
  * makes the browser lay out the whole page again (seconds on table-heavy pages); drawing
  * them as they come near the viewport spreads that cost and skips it for text nobody
  * scrolls to. IntersectionObserver answers without forcing layout from our code, unlike
- * `getBoundingClientRect`.
+ * `getBoundingClientRect` (read once, for the first blocks, in the first frame's callback,
+ * where the frame's layout is due anyway: intersection-watcher.ts).
  */
 
 export interface ViewportWatcher {
