@@ -66,28 +66,6 @@ export function intersectionWatcher(win: Window & typeof globalThis): ViewportWa
       scrollY = win.scrollY;
       screen = win.innerHeight;
     };
-    /**
-     * The first frame after the first target: the targets handed over by then are placed
-     * from its callback, and the near ones reported at once. The observer reports only after
-     * the frame, and its callback then waited behind a slice of reading queued meanwhile;
-     * drawn from here, the first names show in this frame (the generated page's first mark
-     * 7 and 29 ms sooner in two runs of untraced loads interleaved: tests/bench/HISTORY.md).
-     * Boxes read right before the frame's own layout cost no layout of their own unless the
-     * page changed since.
-     */
-    const firstFrame = () => {
-      readGeometry();
-      const near: Element[] = [];
-      const width = win.innerWidth;
-      for (const [el, place] of held) {
-        if (place) continue;
-        const box = el.getBoundingClientRect();
-        // The observer's near zone (NEAR_MARGIN): a screen above and below the viewport.
-        if (box.height > 0 && box.bottom >= -screen && box.top <= 2 * screen && box.right >= 0 && box.left <= width)
-          near.push(el);
-      }
-      if (near.length > 0) onNear(near, true);
-    };
     /** The first read waits for a block to watch: a page without names never asks for a frame. */
     let geometryAsked = false;
     /**
@@ -107,6 +85,30 @@ export function intersectionWatcher(win: Window & typeof globalThis): ViewportWa
     const farTest = (screens: number) => {
       const [from, to] = around(screens);
       return (place: Place) => place.bottom < from || place.top > to;
+    };
+    /**
+     * The first frame after the first target: the targets handed over by then are placed
+     * from its callback, and the near ones reported at once. The observer reports only after
+     * the frame, and its callback then waited behind a slice of reading queued meanwhile;
+     * drawn from here, the first names show in this frame (the generated page's first mark
+     * 7 and 29 ms sooner in two runs of untraced loads interleaved: tests/bench/HISTORY.md).
+     * Boxes read right before the frame's own layout cost no layout of their own unless the
+     * page changed since.
+     */
+    const firstFrame = () => {
+      readGeometry();
+      // The observer's near zone (NEAR_MARGIN): a screen above and below the viewport.
+      const beyondNear = farTest(1);
+      const y = scrollY ?? 0;
+      const near: Element[] = [];
+      const width = win.innerWidth;
+      for (const [el, place] of held) {
+        if (place) continue;
+        const box = el.getBoundingClientRect();
+        if (box.height === 0 || box.right < 0 || box.left > width) continue;
+        if (!beyondNear({ top: box.top + y, bottom: box.bottom + y })) near.push(el);
+      }
+      if (near.length > 0) onNear(near, true);
     };
 
     const observer = new win.IntersectionObserver(
