@@ -9,7 +9,7 @@ import type { HighlightEngine, Piece } from '../../../src/content/engine';
 import { PageState, type PendingBlock } from '../../../src/content/page-state';
 import { PRIORITY, Scheduler } from '../../../src/content/scheduler';
 import type { ViewportWatcherFactory } from '../../../src/content/viewport';
-import { fakeSliceHost } from './fake-slice-host';
+import { fakeSliceHost, work } from './fake-slice-host';
 
 /** An engine that only logs what it is asked to draw. */
 function loggingEngine(log: string[]): HighlightEngine {
@@ -53,15 +53,6 @@ function pendingBlock(name: string): PendingBlock {
   return { state, target, matches: [{ entry: 0, pieces: [piece] }] };
 }
 
-/** A read of `steps` steps of 1 ms each, logged as "read". */
-function* reading(clock: { advance(ms: number): void }, log: string[], steps: number) {
-  for (let step = 0; step < steps; step++) {
-    clock.advance(1);
-    log.push('read');
-    yield;
-  }
-}
-
 /**
  * A drawing on a scheduler with a fake clock; `later` replaces the host's task queue (to run
  * the tasks one at a time). `waiting` hands it blocks to wait for, named as they are drawn.
@@ -101,7 +92,7 @@ describe('drawing and slices', () => {
   it('draws what a frame callback reports near in that callback, and reads on in a later task', () => {
     const { clock, scheduler, viewport, log, waiting } = setUp();
     const [shown, later] = waiting('shown', 'later');
-    scheduler.add(reading(clock, log, 5), PRIORITY.initial);
+    scheduler.add(work(clock, 5, 1, log, 'read'), PRIORITY.initial);
     viewport.report([shown.target], true);
     expect(log).toEqual(['draw shown']);
     // Reported by the observer's own callback: drawn in the scheduler's next slice, as before.
@@ -117,7 +108,7 @@ describe('drawing and slices', () => {
     const tasks: (() => void)[] = [];
     const { clock, scheduler, viewport, log, waiting } = setUp((slice) => void tasks.push(slice));
     const [first, second] = waiting('first', 'second');
-    scheduler.add(reading(clock, log, 15), PRIORITY.initial);
+    scheduler.add(work(clock, 15, 1, log, 'read'), PRIORITY.initial);
     viewport.report([first.target, second.target]);
     while (tasks.length > 0) {
       tasks.shift()!();

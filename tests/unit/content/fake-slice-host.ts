@@ -23,3 +23,12 @@ export function fakeSliceHost() {
     },
   };
 }
+
+/** A job of `steps` steps, each advancing `clock` by `cost` ms and logging `name`. */
+export function* work(clock: { advance(ms: number): void }, steps: number, cost: number, log?: string[], name = '') {
+  for (let i = 0; i < steps; i++) {
+    clock.advance(cost);
+    log?.push(name);
+    yield;
+  }
+}

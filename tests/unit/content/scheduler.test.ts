@@ -1,14 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PRIORITY, Scheduler } from '../../../src/content/scheduler';
-import { fakeSliceHost as fakeHost } from './fake-slice-host';
-
-function* work(clock: { advance(ms: number): void }, steps: number, cost: number, log?: string[], name = '') {
-  for (let i = 0; i < steps; i++) {
-    clock.advance(cost);
-    log?.push(name);
-    yield;
-  }
-}
+import { fakeSliceHost as fakeHost, work } from './fake-slice-host';
 
 describe('scheduler', () => {
   it('splits work into slices that stay within the budget plus one step', () => {
