@@ -36,15 +36,14 @@ export function readingRules(): ReadingRules {
 }
 
 /**
- * Walks `document.body` as described above. Self-contained, for `pageExpression`; the order
- * of the tests is `classify`'s (src/content/dom-rules.ts).
+ * Walks `root` (`document.body` by default) as described above. Self-contained, for
+ * `pageExpression`; the order of the tests is `classify`'s (src/content/dom-rules.ts).
  */
-export function classifyingWalk(rules: ReadingRules): ClassifyingWalk {
+export function classifyingWalk(rules: ReadingRules, root: Element = document.body): ClassifyingWalk {
   const started = performance.now();
   const excluded = new Set(rules.excluded);
   const skipped = new Set(rules.skipped);
   const block = new Set(rules.block);
-  const root = document.body;
   const editing = new Set(root.querySelectorAll(rules.editing));
   let runs = 0;
   let chars = 0;
