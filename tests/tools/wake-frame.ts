@@ -7,19 +7,29 @@
  * load, highlights off, settled: a no-op evaluated in a fresh isolated world, the floor's
  * walk evaluated there, or highlights switched on; every main-thread task of the next second
  * is summed (an idle page adds about a millisecond). Medians of `--runs` loads (default 5),
- * each measurement on a load of its own. `npx tsx tests/tools/wake-frame.ts <corpus page |
- * generated | small> [--runs n]` after `npm run build` (COLUMNLENS_OUT_DIR picks another
- * build).
+ * each measurement on a load of its own. `--compile` also traces V8 compiling functions on
+ * their first call and reports that time (the tracing adds a little to every column).
+ * `npx tsx tests/tools/wake-frame.ts <corpus page | generated | small> [--runs n] [--compile]`
+ * after `npm run build` (COLUMNLENS_OUT_DIR picks another build).
  */
 import { launchWithExtension } from '../e2e/harness/chromium';
 import { startServer } from '../e2e/harness/server';
 import { setHighlightsEnabled } from '../bench/lib/extension-settings';
 import { evaluateInFreshWorld, walkSource } from '../bench/lib/measure-load';
 import { median } from '../bench/lib/task-stats';
-import { mainThreadOf, startTrace, stopTrace, type Task } from '../bench/lib/trace';
-import { option, pageName, pageUrl } from './lib/tool-page';
+import {
+  COMPILE_CATEGORY,
+  mainThreadOf,
+  startTrace,
+  stopTrace,
+  type MainThread,
+  type Task,
+  type TraceEvent,
+} from '../bench/lib/trace';
+import { flag, option, pageName, pageUrl } from './lib/tool-page';
 
 const runs = option('--runs', 5);
+const compile = flag('--compile');
 const WATCH_MS = 1_000;
 const SETTLE_MS = 1_500;
 
@@ -37,6 +47,8 @@ interface Watched {
   longestOtherMs: number;
   /** The walk's own clock, for the floor. */
   ownClockMs?: number;
+  /** Of all that, V8 compiling functions on their first call (`--compile` only). */
+  compileMs?: number;
 }
 
 async function watch(action: Action, run: number): Promise<Watched> {
@@ -45,7 +57,7 @@ async function watch(action: Action, run: number): Promise<Watched> {
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(SETTLE_MS);
   const cdp = await browser.context.newCDPSession(page);
-  await startTrace(cdp);
+  await startTrace(cdp, compile ? [COMPILE_CATEGORY] : []);
   let ownClockMs: number | undefined;
   if (action === 'no-op script') await evaluateInFreshWorld(page, '0', `wake-${run}`);
   else if (action === 'floor walk') {
@@ -53,7 +65,9 @@ async function watch(action: Action, run: number): Promise<Watched> {
     ownClockMs = (value as { ms: number }).ms;
   } else await setHighlightsEnabled(browser.serviceWorker, true);
   await page.waitForTimeout(WATCH_MS);
-  const tasks = mainThreadOf(await stopTrace(cdp), page.url()).tasks;
+  const events = await stopTrace(cdp);
+  const thread = mainThreadOf(events, page.url());
+  const tasks = thread.tasks;
   await cdp.detach();
   await page.close();
   const ms = (list: Task[]) => list.reduce((sum, t) => sum + t.cpu, 0) / 1000;
@@ -63,7 +77,23 @@ async function watch(action: Action, run: number): Promise<Watched> {
     scriptMs: ms(tasks.filter((t) => t.extension)),
     longestOtherMs: Math.max(0, ...other.map((t) => t.cpu)) / 1000,
     ownClockMs,
+    compileMs: compile ? compileUs(events, thread) / 1000 : undefined,
   };
+}
+
+/** CPU the main thread spent compiling functions on their first call (V8.CompileCode, not nested). */
+function compileUs(events: readonly TraceEvent[], thread: MainThread): number {
+  let sum = 0;
+  let end = -Infinity;
+  const compiles = events
+    .filter((e) => e.name === 'V8.CompileCode' && e.pid === thread.pid && e.tid === thread.tid && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts);
+  for (const e of compiles) {
+    if (e.ts < end) continue;
+    sum += e.tdur ?? e.dur!;
+    end = e.ts + e.dur!;
+  }
+  return sum;
 }
 
 const actions: Action[] = ['no-op script', 'floor walk', 'switch on'];
@@ -73,12 +103,14 @@ try {
     for (const action of actions) results.get(action)!.push(await watch(action, run));
   const fmt = (v: number | undefined) => (v === undefined ? '–' : `${v.toFixed(1)} ms`);
   console.log(`${url}, medians of ${runs} loads, CPU of the main thread in the second after:`);
-  console.log('| action | every task | tasks with script | longest task without script | own clock |');
-  console.log('| --- | --- | --- | --- | --- |');
+  console.log(
+    `| action | every task | tasks with script | longest task without script | own clock |${compile ? ' compiling |' : ''}`,
+  );
+  console.log(`| --- | --- | --- | --- | --- |${compile ? ' --- |' : ''}`);
   for (const [action, list] of results) {
     const pick = (key: keyof Watched) => median(list.map((w) => w[key]));
     console.log(
-      `| ${action} | ${fmt(pick('totalMs'))} | ${fmt(pick('scriptMs'))} | ${fmt(pick('longestOtherMs'))} | ${fmt(pick('ownClockMs'))} |`,
+      `| ${action} | ${fmt(pick('totalMs'))} | ${fmt(pick('scriptMs'))} | ${fmt(pick('longestOtherMs'))} | ${fmt(pick('ownClockMs'))} |${compile ? ` ${fmt(pick('compileMs'))} |` : ''}`,
     );
   }
 } finally {

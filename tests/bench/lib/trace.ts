@@ -29,11 +29,18 @@ const CATEGORIES = [
   '__metadata',
 ];
 
-/** Starts recording a trace through `cdp` (a session attached to the page). */
-export async function startTrace(cdp: CDPSession): Promise<void> {
+/** V8 compiling functions on their first call (`V8.CompileCode`), for tools that ask. */
+export const COMPILE_CATEGORY = 'disabled-by-default-v8.compile';
+
+/** Starts recording a trace through `cdp` (a session attached to the page), with `extra` categories. */
+export async function startTrace(cdp: CDPSession, extra: readonly string[] = []): Promise<void> {
   await cdp.send('Tracing.start', {
     transferMode: 'ReturnAsStream',
-    traceConfig: { includedCategories: CATEGORIES, excludedCategories: ['*'], recordMode: 'recordContinuously' },
+    traceConfig: {
+      includedCategories: [...CATEGORIES, ...extra],
+      excludedCategories: ['*'],
+      recordMode: 'recordContinuously',
+    },
   });
 }
 
