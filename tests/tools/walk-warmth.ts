@@ -9,7 +9,7 @@
  * `npx tsx tests/tools/walk-warmth.ts <corpus page | generated | small> [--runs n] [--paragraphs n]`.
  */
 import { classifyingWalk, readingRules, type ReadingRules } from '../bench/lib/classifying-walk';
-import { evaluateInFreshWorld, walkSource } from '../bench/lib/measure-load';
+import { evaluateOnNewLoad, walkSource } from '../bench/lib/measure-load';
 import { median } from '../bench/lib/task-stats';
 import { launchWithoutExtension } from '../e2e/harness/chromium';
 import { startServer } from '../e2e/harness/server';
@@ -49,11 +49,12 @@ function expression(kind: Kind, rules: ReadingRules, tag: string): string {
 }
 
 type Kind = 'cold' | 'twice' | 'warm-up';
+const rules = readingRules();
 const rows: [string, (tag: string) => string][] = [
   ['floor (text nodes only)', (tag) => `(() => { const r = ${walkSource(tag)}; return { walkMs: r.ms }; })()`],
-  ['classifying walk, cold', (tag) => expression('cold', readingRules(), tag)],
-  ['classifying walk, second in the world', (tag) => expression('twice', readingRules(), tag)],
-  [`classifying walk after a warm-up (${paragraphs} paragraphs)`, (tag) => expression('warm-up', readingRules(), tag)],
+  ['classifying walk, cold', (tag) => expression('cold', rules, tag)],
+  ['classifying walk, second in the world', (tag) => expression('twice', rules, tag)],
+  [`classifying walk after a warm-up (${paragraphs} paragraphs)`, (tag) => expression('warm-up', rules, tag)],
 ];
 
 const server = await startServer();
@@ -64,12 +65,14 @@ try {
   // Interleaved, so a slow minute of the machine falls on every row alike.
   for (let run = 0; run < runs; run++)
     for (const [name, source] of rows) {
-      const page = await browser.context.newPage();
-      await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-      await page.waitForTimeout(SETTLE_MS);
-      const value = await evaluateInFreshWorld(page, source(`${name} ${run} ${Date.now()}`), `warmth-${run}`);
+      const value = await evaluateOnNewLoad(
+        browser.context,
+        url,
+        SETTLE_MS,
+        source(`${name} ${run} ${Date.now()}`),
+        `warmth-${run}`,
+      );
       results.get(name)!.push(value as { walkMs: number; totalMs?: number });
-      await page.close();
     }
   const fmt = (v: number | undefined) => (v === undefined ? '–' : `${v.toFixed(1)} ms`);
   console.log(`${url}, medians of ${runs} loads, each walk the first script of a fresh isolated world:`);

@@ -133,14 +133,33 @@ async function firstWalkMs(
 ): Promise<number> {
   const times: number[] = [];
   for (let r = 0; r < runs; r++) {
-    const page = await context.newPage();
-    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
-    await sleep(settleMs);
-    const { ms } = (await evaluateInFreshWorld(page, expression(`${r} ${Date.now()}`), `walk-${r}`)) as { ms: number };
+    const { ms } = (await evaluateOnNewLoad(context, url, settleMs, expression(`${r} ${Date.now()}`), `walk-${r}`)) as {
+      ms: number;
+    };
     times.push(ms);
-    await page.close();
   }
   return times.sort((a, b) => a - b)[runs >> 1]!;
+}
+
+/**
+ * Loads `url` in a new page, lets it settle `settleMs`, and evaluates `expression` as the first
+ * script of a fresh isolated world there (`evaluateInFreshWorld`); closes the page, returns the value.
+ */
+export async function evaluateOnNewLoad(
+  context: BrowserContext,
+  url: string,
+  settleMs: number,
+  expression: string,
+  worldName: string,
+): Promise<unknown> {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    await sleep(settleMs);
+    return await evaluateInFreshWorld(page, expression, worldName);
+  } finally {
+    await page.close();
+  }
 }
 
 /**
