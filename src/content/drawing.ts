@@ -44,7 +44,12 @@ export function createDrawing(
   // False once disconnected: a drawing job still queued in the scheduler then writes nothing
   // (the highlighter may have handed the page to another engine meanwhile).
   let live = true;
-  let watcher: ViewportWatcher = viewport(near);
+  /**
+   * Made when the first block waits: a page that names nothing never needs one, and making
+   * it (an IntersectionObserver, and V8 compiling the watcher's code on its first call) is
+   * part of what switching highlights on costs such a page.
+   */
+  let watcher: ViewportWatcher | undefined;
   /**
    * Whether the watcher has been given a block yet. It places its first blocks in a frame,
    * and the frame comes only between our tasks: the slice that finds the first names ends
@@ -59,7 +64,7 @@ export function createDrawing(
       const blocks = waiting.get(el);
       if (!blocks) continue;
       waiting.delete(el);
-      watcher.unobserve(el);
+      watcher?.unobserve(el);
       for (const block of blocks) if (!block.state.dropped) queue.push(block);
     }
     if (queue.length > 0 && !drawing) {
@@ -142,7 +147,7 @@ export function createDrawing(
     blocks.delete(block);
     if (blocks.size === 0) {
       waiting.delete(block.target);
-      watcher.unobserve(block.target);
+      watcher?.unobserve(block.target);
     }
   }
 
@@ -152,7 +157,7 @@ export function createDrawing(
       if (blocks) blocks.add(block);
       else {
         waiting.set(block.target, new Set([block]));
-        watcher.observe(block.target);
+        (watcher ??= viewport(near)).observe(block.target);
         if (!watching) {
           watching = true;
           scheduler.endSlice();
@@ -178,16 +183,16 @@ export function createDrawing(
     reset() {
       drawing = false;
       windows?.clear();
-      watcher.disconnect();
+      watcher?.disconnect();
+      watcher = undefined;
       waiting.clear();
       queue.length = 0;
-      watcher = viewport(near);
       watching = false;
     },
     disconnect() {
       live = false;
       windows?.clear();
-      watcher.disconnect();
+      watcher?.disconnect();
       waiting.clear();
       queue.length = 0;
     },

@@ -26,15 +26,17 @@ function loggingEngine(log: string[]): HighlightEngine {
   };
 }
 
-/** A viewport watcher driven by the test: `report` says which targets came near. */
+/** A viewport watcher driven by the test: `report` says which targets came near; `made` counts the watchers made. */
 function manualViewport() {
   let onNear: (els: Element[], inFrame?: boolean) => void = () => {};
   const observed: Element[] = [];
+  const counts = { made: 0, disconnected: 0 };
   const factory: ViewportWatcherFactory = (callback) => {
     onNear = callback;
-    return { observe: (el) => void observed.push(el), unobserve() {}, disconnect() {} };
+    counts.made++;
+    return { observe: (el) => void observed.push(el), unobserve() {}, disconnect: () => void counts.disconnected++ };
   };
-  return { factory, observed, report: (els: Element[], inFrame?: boolean) => onNear(els, inFrame) };
+  return { factory, observed, counts, report: (els: Element[], inFrame?: boolean) => onNear(els, inFrame) };
 }
 
 const page = new PageState();
@@ -124,5 +126,26 @@ describe('drawing and slices', () => {
         .split(' ')
         .filter((entry) => entry === 'read'),
     ).toHaveLength(15);
+  });
+});
+
+describe('the viewport watcher', () => {
+  it('is made only once a block waits, so a page that names nothing never makes one', () => {
+    const { clock, scheduler, viewport, drawing } = setUp();
+    scheduler.add(work(clock, 5, 1, [], 'read'), PRIORITY.initial);
+    clock.runAll();
+    drawing.reset();
+    drawing.disconnect();
+    expect(viewport.counts).toEqual({ made: 0, disconnected: 0 });
+
+    const again = setUp();
+    again.waiting('first', 'second');
+    expect(again.viewport.counts.made).toBe(1);
+    // After a reset (new glossary or filters), a new one only when a block waits again.
+    again.drawing.reset();
+    expect(again.viewport.counts).toEqual({ made: 1, disconnected: 1 });
+    again.waiting('third');
+    expect(again.viewport.counts.made).toBe(2);
+    expect(again.viewport.observed).toHaveLength(3);
   });
 });
