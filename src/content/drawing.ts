@@ -47,17 +47,13 @@ export function createDrawing(
   /**
    * Made when the first block waits: a page that names nothing never needs one, and making
    * it (an IntersectionObserver, and V8 compiling the watcher's code on its first call) is
-   * part of what switching highlights on costs such a page.
-   */
-  let watcher: ViewportWatcher | undefined;
-  /**
-   * Whether the watcher has been given a block yet. It places its first blocks in a frame,
-   * and the frame comes only between our tasks: the slice that finds the first names ends
-   * there, so the names on screen are drawn a frame after they were read rather than after
-   * the slices of reading queued meanwhile (the generated page's first mark 21–37 ms sooner,
+   * part of what switching highlights on costs such a page. It places its first blocks in a
+   * frame, and the frame comes only between our tasks: the slice that makes it ends there,
+   * so the names on screen are drawn a frame after they were read rather than after the
+   * slices of reading queued meanwhile (the generated page's first mark 21–37 ms sooner,
    * untraced loads interleaved: tests/bench/HISTORY.md).
    */
-  let watching = false;
+  let watcher: ViewportWatcher | undefined;
 
   function near(elements: Element[], inFrame = false): void {
     for (const el of elements) {
@@ -157,11 +153,9 @@ export function createDrawing(
       if (blocks) blocks.add(block);
       else {
         waiting.set(block.target, new Set([block]));
+        const first = !watcher;
         (watcher ??= viewport(near)).observe(block.target);
-        if (!watching) {
-          watching = true;
-          scheduler.endSlice();
-        }
+        if (first) scheduler.endSlice();
       }
     },
     undraw(state) {
@@ -187,7 +181,6 @@ export function createDrawing(
       watcher = undefined;
       waiting.clear();
       queue.length = 0;
-      watching = false;
     },
     disconnect() {
       live = false;

@@ -26,7 +26,7 @@ function loggingEngine(log: string[]): HighlightEngine {
   };
 }
 
-/** A viewport watcher driven by the test: `report` says which targets came near; `made` counts the watchers made. */
+/** A viewport watcher driven by the test: `report` says which targets came near; `counts`, how many were made and disconnected. */
 function manualViewport() {
   let onNear: (els: Element[], inFrame?: boolean) => void = () => {};
   const observed: Element[] = [];
