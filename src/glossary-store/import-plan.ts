@@ -5,14 +5,15 @@
  * - A pack with a new id is added as an imported pack.
  * - A pack with the id of an installed pack (bundled or imported) updates that pack:
  *   `merge` adds the file's new entries and replaces those with the same id, leaving the
- *   rest alone; `replace` makes the pack read exactly as the file (entries the file lacks
+ *   rest alone (and what the reader stored for them, problems included; an imported pack
+ *   also gains the file's new sections); `replace` makes the pack read exactly as the file (entries the file lacks
  *   are removed — for a bundled pack they stay restorable).
  * Pack metadata (title, source) of a bundled pack is never replaced by an import.
  */
 import { LIMITS, type Entry, type Pack } from '../glossary/schema';
 import type { UserLayer } from '../storage/user-layer-schema';
 import { sameValue } from './entry-patch';
-import { setPackEnabled, setPackEntries } from './layer-edits';
+import { mergePackEntries, setPackEnabled, setPackEntries } from './layer-edits';
 import { mergeGlossary, sourcePacks, type MergedGlossary } from './merge';
 
 export type ImportMode = 'merge' | 'replace';
@@ -59,6 +60,24 @@ export function diffEntries(
   return preview;
 }
 
+/**
+ * A merge into a pack imported earlier also takes the file's new sections (and their titles in
+ * the reader languages), so that entries from them keep their section, on export too. A
+ * bundled pack's metadata stays as bundled.
+ */
+function withNewSections(layer: UserLayer, incoming: Pack, origin: 'bundled' | 'imported'): UserLayer {
+  if (origin !== 'imported') return layer;
+  const userPacks = layer.userPacks.map((pack) => {
+    if (pack.id !== incoming.id) return pack;
+    const known = new Set(pack.source.sections);
+    const sections = [...pack.source.sections, ...incoming.source.sections.filter((s) => !known.has(s))];
+    const names = { ...incoming.source.sectionNames, ...pack.source.sectionNames };
+    const source = { ...pack.source, sections, ...(Object.keys(names).length > 0 ? { sectionNames: names } : {}) };
+    return sections.length === pack.source.sections.length ? pack : { ...pack, source };
+  });
+  return { ...layer, userPacks };
+}
+
 /** The layer after importing `incoming`, and a preview of the change. Nothing is written. */
 export function planImport(bundled: readonly Pack[], layer: UserLayer, incoming: Pack, mode: ImportMode): ImportPlan {
   const sources = sourcePacks(bundled, layer);
@@ -74,16 +93,16 @@ export function planImport(bundled: readonly Pack[], layer: UserLayer, incoming:
       userPacks: layer.userPacks.map((p) => (p.id === incoming.id ? incoming : p)),
     };
   } else {
-    const current = entriesOf(before, incoming.id);
-    let wanted: Entry[] = incoming.entries;
-    if (mode === 'merge') {
-      const fromFile = new Map(incoming.entries.map((e) => [e.id, e]));
-      const kept = current.map((e) => fromFile.get(e.id) ?? e);
-      const currentIds = new Set(current.map((e) => e.id));
-      wanted = [...kept, ...incoming.entries.filter((e) => !currentIds.has(e.id))];
-    }
-    if (wanted.length > LIMITS.entries) return { ok: false, reason: 'too-many-entries', count: wanted.length };
-    next = setPackEntries(layer, existing.pack, wanted);
+    const currentIds = new Set(entriesOf(before, incoming.id).map((e) => e.id));
+    const count =
+      mode === 'merge'
+        ? currentIds.size + incoming.entries.filter((e) => !currentIds.has(e.id)).length
+        : incoming.entries.length;
+    if (count > LIMITS.entries) return { ok: false, reason: 'too-many-entries', count };
+    next =
+      mode === 'merge'
+        ? withNewSections(mergePackEntries(layer, existing.pack, incoming.entries), incoming, existing.origin)
+        : setPackEntries(layer, existing.pack, incoming.entries);
   }
   // Importing a pack is a request to use it.
   next = setPackEnabled(next, incoming.id, true);

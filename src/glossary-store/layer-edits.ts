@@ -66,7 +66,11 @@ export function setPackEnabled(layer: UserLayer, packId: string, enabled: boolea
   return withOverlay(layer, packId, (o) => ({ ...o, enabled }));
 }
 
-/** The overlay that makes `pack` read exactly `entries` (used by imports). */
+/**
+ * The overlay that makes `pack` read exactly `entries` (a replace import). What the reader
+ * stored for entries the pack no longer shows is kept, as `deleteEntry` keeps it: their
+ * edits come back with a restore, and an edit of an entry the pack has lost stays listed.
+ */
 export function setPackEntries(layer: UserLayer, pack: Pack, entries: readonly Entry[]): UserLayer {
   const baseById = new Map(pack.entries.map((e) => [e.id, e]));
   const wanted = new Set(entries.map((e) => e.id));
@@ -82,7 +86,40 @@ export function setPackEntries(layer: UserLayer, pack: Pack, entries: readonly E
     if (Object.keys(patch).length > 0) edits.push({ id: entry.id, patch });
   }
   const removed = pack.entries.filter((e) => !wanted.has(e.id)).map((e) => e.id);
-  return withOverlay(layer, pack.id, (o) => ({ ...o, added, edits, removed }));
+  return withOverlay(layer, pack.id, (o) => ({
+    ...o,
+    added,
+    edits: [...o.edits.filter((e) => !wanted.has(e.id)), ...edits],
+    removed,
+  }));
+}
+
+/**
+ * The overlay after a merge import: each of `entries` is saved as `saveEntry` would save it
+ * (a deleted one comes back), and everything stored for other entries is left as it was,
+ * including edits the pack no longer takes, which the editor lists until the reader acts.
+ */
+export function mergePackEntries(layer: UserLayer, pack: Pack, entries: readonly Entry[]): UserLayer {
+  const baseById = new Map(pack.entries.map((e) => [e.id, e]));
+  const incoming = new Map(entries.map((e) => [e.id, e]));
+  return withOverlay(layer, pack.id, (o) => {
+    // An added entry keeps its place when the file updates it; one the pack now has becomes an edit.
+    const added = o.added
+      .filter((e) => !(incoming.has(e.id) && baseById.has(e.id)))
+      .map((e) => incoming.get(e.id) ?? e);
+    const addedIds = new Set(added.map((e) => e.id));
+    const edits = o.edits.filter((e) => !incoming.has(e.id));
+    for (const entry of entries) {
+      const base = baseById.get(entry.id);
+      if (!base) {
+        if (!addedIds.has(entry.id)) added.push(entry);
+        continue;
+      }
+      const patch = diffEntry(base, entry);
+      if (Object.keys(patch).length > 0) edits.push({ id: entry.id, patch });
+    }
+    return { ...o, added, edits, removed: o.removed.filter((id) => !incoming.has(id)) };
+  });
 }
 
 /** Removes an imported pack and the reader's changes to it. */

@@ -52,6 +52,83 @@ describe('planImport', () => {
     expect(second.layer.overlays.find((o) => o.packId === 'extra')).toBeUndefined();
   });
 
+  it("keeps, in either mode, the reader's edits the pack no longer takes, still listed", () => {
+    // An edit of an entry the pack has lost, one that no longer validates, and a good one.
+    const layer: UserLayer = {
+      overlays: [
+        {
+          packId: 'bundled',
+          enabled: true,
+          added: [],
+          removed: [],
+          edits: [
+            { id: 'gone', patch: { term: 'Kept' } },
+            { id: 'huawei', patch: { term: '' } },
+            { id: 'deepseek', patch: { term: 'DeepSeek' } },
+          ],
+        },
+      ],
+      userPacks: [],
+    };
+    const problems = (l: UserLayer) => mergeGlossary(sourcePacks([bundled], l), l).problems.map((p) => p.kind);
+    expect(problems(layer)).toEqual(['edit-invalid', 'entry-gone']);
+    const merged = planImport([bundled], layer, pack('bundled', [entry('smic')]), 'merge');
+    if (!merged.ok) throw new Error('plan failed');
+    expect(merged.preview.added.map((e) => e.id)).toEqual(['smic']);
+    expect(merged.preview.changed).toEqual([]);
+    expect(merged.layer.overlays[0]?.edits).toEqual(layer.overlays[0]!.edits);
+    expect(problems(merged.layer)).toEqual(['edit-invalid', 'entry-gone']);
+    // Replace keeps what it does not replace: the edit of the lost entry stays listed; the
+    // entries the file rewrites take the file's version.
+    const replaced = planImport([bundled], layer, pack('bundled', [...bundled.entries]), 'replace');
+    if (!replaced.ok) throw new Error('plan failed');
+    expect(replaced.layer.overlays[0]?.edits).toEqual([{ id: 'gone', patch: { term: 'Kept' } }]);
+    expect(problems(replaced.layer)).toEqual(['entry-gone']);
+  });
+
+  it('merging into a deleted or added entry saves it as saving it in the editor would', () => {
+    let layer = deleteEntry(emptyUserLayer(), bundled, 'huawei');
+    layer = saveEntry(layer, bundled, entry('moonshot', { term: '月之暗面' }));
+    layer = saveEntry(layer, bundled, entry('zhipu', { term: '智譜' }));
+    const file = pack('bundled', [
+      { ...bundled.entries[1]!, term: '華為技術' },
+      entry('moonshot', { term: 'Moonshot AI' }),
+    ]);
+    const plan = planImport([bundled], layer, file, 'merge');
+    if (!plan.ok) throw new Error('plan failed');
+    const overlay = plan.layer.overlays[0]!;
+    expect(overlay.removed).toEqual([]);
+    expect(overlay.edits).toEqual([{ id: 'huawei', patch: { term: '華為技術' } }]);
+    // The added entry the file updates keeps its place before the one it leaves alone.
+    expect(overlay.added.map((e) => [e.id, e.term])).toEqual([
+      ['moonshot', 'Moonshot AI'],
+      ['zhipu', '智譜'],
+    ]);
+    expect(plan.preview.added.map((e) => e.id)).toEqual(['huawei']);
+    // nvidia's link to huawei comes back with it.
+    expect(plan.preview.changed.map((c) => c.after.id)).toEqual(['nvidia', 'moonshot']);
+  });
+
+  it('a merge into an imported pack takes the sections of its new entries, which export keeps', () => {
+    const first = planImport(
+      [bundled],
+      emptyUserLayer(),
+      pack('extra', [entry('a', { section: 'Intro' })], ['Intro']),
+      'merge',
+    );
+    if (!first.ok) throw new Error('plan failed');
+    const v2 = pack('extra', [entry('b', { section: 'Part two' })], ['Intro', 'Part two']);
+    const second = planImport([bundled], first.layer, v2, 'merge');
+    if (!second.ok) throw new Error('plan failed');
+    expect(second.layer.userPacks[0]?.source.sections).toEqual(['Intro', 'Part two']);
+    const exported = exportPack(mergedPacks(second.layer).find((p) => p.pack.id === 'extra')!);
+    expect(exported.entries.map((e) => [e.id, e.section])).toEqual([
+      ['a', 'Intro'],
+      ['b', 'Part two'],
+    ]);
+    expect(packSchema.safeParse(JSON.parse(packFileText(exported))).success).toBe(true);
+  });
+
   it('refuses an import that would push the pack over the entry limit', () => {
     const many = Array.from({ length: 9_999 }, (_, i) => entry(`e${i}`));
     const incoming = pack('bundled', many);
