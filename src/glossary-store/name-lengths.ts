@@ -3,6 +3,7 @@
  * neither the aliases nor the exclusion phrases to size their scan windows.
  */
 import { everyName } from '../glossary/entry-names';
+import { matchedLength } from '../matcher';
 import type { NameLengths, RuntimeEntry } from './runtime-entry';
 
 type Named = Pick<RuntimeEntry, 'term' | 'names' | 'aliases' | 'exclude'>;
@@ -14,8 +15,9 @@ export function nameLengths(entries: readonly Named[]): NameLengths {
   for (const entry of entries) {
     for (const name of everyName(entry)) {
       longest = Math.max(longest, name.length);
-      // The matcher reads a run of spaces as one, so the page text can be that short.
-      shortest = Math.min(shortest, name.trim().replace(/\s+/g, ' ').length);
+      // Counted as the matcher reads it (space runs as one space, invisible characters not at
+      // all, one per code point): page text holding the name is at least that many UTF-16 units.
+      shortest = Math.min(shortest, matchedLength(name));
     }
     for (const phrase of entry.exclude ?? []) longest = Math.max(longest, phrase.length);
   }
