@@ -3,13 +3,18 @@
  * page for longer than any task may take, so long text is read window by window, each
  * window a separate step of the scheduler. Pure: no DOM.
  *
- * Why the result equals one scan of the whole text: each window reaches `overlap` units past
- * its boundary, so every match that starts before the boundary is seen whole and kept; the
- * next window starts at the boundary or after the last kept match, a position no match
- * covers, where a leftmost-longest scan restarts exactly as it would have continued.
- * Boundaries are placed just after a space or punctuation mark when one is near, so a
- * whole-word alias sees the same left neighbour it would have seen in one scan.
+ * Why the result equals one scan of the whole text: each window reaches `overlap` characters,
+ * as the matcher reads them (a run of spaces as one, invisible ones not at all), past its
+ * boundary, so every match that starts before the boundary is seen whole and kept; the next
+ * window starts at the boundary or after the last kept match, a position no match covers,
+ * where a leftmost-longest scan restarts exactly as it would have continued. Each window is
+ * scanned with the text around it as context, as far as any rule looks (an address's scheme
+ * 512 characters back, an excluded phrase begun before the window), and keeps only the
+ * matches that start within it.
  */
+// What the matcher steps over without reading (soft hyphen, zero-width characters, BOM).
+import { IGNORABLE } from '../matcher/fold';
+import { RULE_REACH } from '../matcher/web-address';
 
 /** A match as the matcher reports it: offsets into the scanned text, entry index. */
 export interface ScanMatch {
@@ -20,7 +25,8 @@ export interface ScanMatch {
 
 /** What the highlighter needs from the matcher (`src/matcher` Matcher fits). */
 export interface TextScanner {
-  scan(text: string): readonly ScanMatch[];
+  /** Matches starting at `from` or after; the text before it is read as context only. */
+  scan(text: string, from?: number): readonly ScanMatch[];
 }
 
 /** Text up to this length is scanned in one call (about a millisecond of matching). */
@@ -44,15 +50,40 @@ export function windowBoundary(text: string, target: number): number {
   return cut;
 }
 
+const SPACE = /\s/;
+
+/**
+ * Where `text` is, from `at`, after `count` characters read as the matcher reads them, going
+ * forward (`step` 1) or back (-1): a run of spaces counts once and invisible characters not
+ * at all, so a name written with 300 spaces in it is still within reach.
+ */
+export function readingReach(text: string, at: number, count: number, step: 1 | -1): number {
+  let i = at;
+  let previousSpace = false;
+  for (let left = count; left > 0;) {
+    const j = step === 1 ? i : i - 1;
+    if (j < 0 || j >= text.length) break;
+    const c = text[j]!;
+    const space = SPACE.test(c);
+    if (!(space && previousSpace) && !IGNORABLE.includes(c)) left--;
+    previousSpace = space;
+    i += step;
+  }
+  return i;
+}
+
 /**
  * Yields the matches of `text` window by window (offsets into `text`); their concatenation is
- * the scan of the whole text. `maxMatchLength` bounds every alias and exclusion phrase.
+ * the scan of the whole text. `maxMatchLength` bounds every alias and exclusion phrase;
+ * `context` is how far beyond a name the scanner's rules read (tests of small windows shrink
+ * both).
  */
 export function* scanInWindows(
   scanner: TextScanner,
   text: string,
   maxMatchLength: number,
   windowLength = WINDOW_LENGTH,
+  context = RULE_REACH,
 ): Generator<ScanMatch[], void> {
   const overlap = maxMatchLength + 1;
   if (text.length <= windowLength + overlap) {
@@ -62,17 +93,20 @@ export function* scanInWindows(
   let from = 0;
   while (from < text.length) {
     let boundary = windowBoundary(text, from + windowLength);
-    const last = boundary + overlap >= text.length;
+    const reach = readingReach(text, boundary, overlap, 1) + context;
+    const last = reach >= text.length;
     if (last) boundary = text.length;
-    const end = last ? text.length : boundary + overlap;
-    const found = scanner.scan(from === 0 && end === text.length ? text : text.slice(from, end));
+    const end = Math.min(reach, text.length);
+    const start = Math.max(0, readingReach(text, from, overlap, -1) - context);
+    const found = scanner.scan(start === 0 && end === text.length ? text : text.slice(start, end), from - start);
     const kept: ScanMatch[] = [];
     let lastEnd = from;
     for (const m of found) {
-      const start = m.start + from;
-      if (start >= boundary) break;
-      kept.push({ start, end: m.end + from, entry: m.entry });
-      lastEnd = m.end + from;
+      const matchStart = m.start + start;
+      if (matchStart < from) continue; // a scanner that reads no context reports these
+      if (matchStart >= boundary) break;
+      kept.push({ start: matchStart, end: m.end + start, entry: m.entry });
+      lastEnd = m.end + start;
     }
     yield kept;
     from = Math.max(boundary, lastEnd);

@@ -129,13 +129,13 @@ function finder(
 ): (text: string) => Generator<undefined, boolean> {
   let probeLeft = PROBE_TEXT;
   const scanner: TextScanner = {
-    scan(text) {
+    scan(text, from) {
       if (probeLeft > 0) {
         probeLeft -= text.length;
-        const found = scanners.strict.scan(text);
+        const found = scanners.strict.scan(text, from);
         if (found.length > 0) return found;
       }
-      return scanners.loose().scan(text);
+      return scanners.loose().scan(text, from);
     },
   };
   // Pauses by the text scanned, not per call: a page of short gaps would pay a scheduler

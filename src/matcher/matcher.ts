@@ -14,8 +14,11 @@ import { fromSerializedSteps, type MatcherParts, type SerializedMatcher, toSeria
 /** A compiled glossary. `entryIds[m.entry]` is the id of a match's entry. */
 export interface Matcher {
   readonly entryIds: readonly string[];
-  /** Matches in `text`: leftmost-longest, non-overlapping, sorted by start. */
-  scan(text: string): Match[];
+  /**
+   * Matches in `text`: leftmost-longest, non-overlapping, sorted by start; with `from`, only
+   * those starting there or after, the text before read as context (see `scanText`).
+   */
+  scan(text: string, from?: number): Match[];
   /** Plain JSON-safe data for caching; `loadMatcher` turns it back into an identical matcher. */
   serialize(): SerializedMatcher;
   /**
@@ -30,7 +33,7 @@ function makeMatcher(parts: MatcherParts, automaton: Automaton, patternLength: I
   let loose: Pick<Matcher, 'scan'> | undefined;
   return {
     entryIds: parts.entryIds,
-    scan: (text) => scanText(context, text),
+    scan: (text, from) => scanText(context, text, from),
     serialize: () => toSerialized(parts),
     loose: () => (loose ??= compileLoose(parts)),
   };
@@ -41,7 +44,7 @@ function compileLoose(parts: MatcherParts): Pick<Matcher, 'scan'> {
   if (keys.length === 0) return { scan: () => [] };
   const automaton = buildAutomaton(keys);
   const context = scanContext(automaton, variants, patternLengths(automaton.data, keys.length));
-  return { scan: (text) => scanText(context, text) };
+  return { scan: (text, from) => scanText(context, text, from) };
 }
 
 /** Compiles entries (term and aliases, with their rules and exclusions) into a matcher. */

@@ -46,18 +46,24 @@ function simpleEntries(variants: VariantTable): Int32Array {
   return simple;
 }
 
-/** Matches in `text`: leftmost-longest, non-overlapping, sorted by start. */
-export function scanText(context: ScanContext, text: string): Match[] {
+/**
+ * Matches in `text` that start at `from` or after: leftmost-longest, non-overlapping, sorted by
+ * start. The text before `from` is context: the rules read it (a word or an address going on
+ * from it) and an excluded phrase in it still covers what follows, but no occurrence starting
+ * there is a candidate, so none can push out one that starts at `from`. When no match of the
+ * whole text covers `from`, the result is the whole text's matches from `from` on.
+ */
+export function scanText(context: ScanContext, text: string, from = 0): Match[] {
   const streaming = context.streaming;
   streaming.reset();
-  run(context, text, streaming);
+  run(context, text, from, streaming);
   if (!streaming.sawExclusion) return streaming.matches();
   const exact = new ExactSelection();
-  run(context, text, exact);
+  run(context, text, from, exact);
   return exact.matches();
 }
 
-function run(context: ScanContext, text: string, sink: SelectionSink): void {
+function run(context: ScanContext, text: string, from: number, sink: SelectionSink): void {
   const { automaton, patternLength, simpleEntry } = context;
   const { classOf, rootRow, output, spaceClass, wordStartClass, hub, hubRow } = automaton;
   const { label, childStart, fail, term } = automaton.data;
@@ -112,8 +118,9 @@ function run(context: ScanContext, text: string, sink: SelectionSink): void {
       const length = patternLength[pattern]!;
       const start = end - length > lastSkipped ? end - length : startOf(text, classOf, spaceClass, end, length);
       const simple = simpleEntry[pattern]!;
-      if (simple >= 0) sink.candidate(start, end, simple);
-      else applyVariants(context, text, pattern, start, end, sink);
+      if (simple >= 0) {
+        if (start >= from) sink.candidate(start, end, simple);
+      } else applyVariants(context, text, pattern, start, end, start >= from, sink);
     }
   }
 }
@@ -145,13 +152,17 @@ function step(
   return rootRow[k]!;
 }
 
-/** Reports the pattern's exclusions and the first alias variant whose rules accept the hit. */
+/**
+ * Reports the pattern's exclusions and, if `candidate` (the hit starts where matches are
+ * wanted), the first alias variant whose rules accept the hit.
+ */
 function applyVariants(
   context: ScanContext,
   text: string,
   pattern: number,
   start: number,
   end: number,
+  candidate: boolean,
   sink: SelectionSink,
 ): void {
   const { variantStart, variantFlags, variantEntry, variantText } = context.variants;
@@ -162,6 +173,7 @@ function applyVariants(
       sink.exclusion(start, exclusionEnd(text, classOf, end), variantEntry[v]!);
       continue;
     }
+    if (!candidate) continue;
     const accepted = acceptEnd(text, classOf, spaceClass, start, end, flags, variantText[v]!);
     if (accepted >= 0) {
       sink.candidate(start, accepted, variantEntry[v]!);

@@ -8,6 +8,16 @@
 
 /** How far back a URL's scheme is looked for: a longer run without a space is not prose. */
 const SCHEME_LOOKBACK = 512;
+/** A domain label is at most 63 characters, an e-mail address's local part 64. */
+const LABEL_LENGTH = 63;
+const LOCAL_PART_LENGTH = 64;
+/**
+ * How far past a name, either way, any rule reads: the scheme looked for behind it, or
+ * ahead the rest of its label, an e-mail address's local part, `@`, a domain label, a dot and
+ * a letter (and a plural "s" or a character beside the name). Text scanned in windows
+ * (src/content/chunked-scan.ts) carries this much context on each side.
+ */
+export const RULE_REACH = Math.max(SCHEME_LOOKBACK + 3, 2 * LABEL_LENGTH + LOCAL_PART_LENGTH + 8);
 
 const DOT = 0x2e;
 const COLON = 0x3a;
@@ -40,10 +50,6 @@ export function isInsideAddress(text: string, start: number, end: number, left: 
   if (text.charCodeAt(start - 1) === DOT && isAsciiLetter(text.charCodeAt(start - 2))) return true;
   return followsSchemeOrWww(text, start);
 }
-
-/** A domain label is at most 63 characters, an e-mail address's local part 64. */
-const LABEL_LENGTH = 63;
-const LOCAL_PART_LENGTH = 64;
 
 /**
  * Where the domain label a name starts ends: past a hyphen and the letters and digits after

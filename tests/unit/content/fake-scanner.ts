@@ -19,10 +19,10 @@ export function fakeScanner(entries: readonly FakeEntry[], loose = false): TextS
   const names = entries.flatMap((e, entry) => e.names.map((name) => ({ name, entry })));
   const scanner = {
     calls: 0,
-    scan(text: string): ScanMatch[] {
+    scan(text: string, from = 0): ScanMatch[] {
       scanner.calls++;
       const out: ScanMatch[] = [];
-      for (let i = 0; i < text.length;) {
+      for (let i = from; i < text.length;) {
         let best: ScanMatch | undefined;
         for (const { name, entry } of names) {
           if (!text.startsWith(name, i)) continue;
