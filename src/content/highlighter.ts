@@ -107,6 +107,8 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
   let lostRereads = 0;
   let lastRevealed: TextPoint | undefined;
+  /** Whether the document was in design mode at the last change: nothing of it is read. */
+  let editable = false;
   const contextAlive = () => deps.isAlive?.() ?? true;
   const scheduler = new Scheduler(deps.sliceHost ?? browserSliceHost(win), deps.budgetMs ?? 10, () => {
     // Orphaned by an extension update: step aside at once, however far a removal had got.
@@ -220,6 +222,22 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   function onChanges(batch: ChangeBatch): void {
     if (!contextAlive()) return stop();
     if (phase !== 'on') return;
+    // A document switched to design mode is an editor now (an iframe's rich-text editor turns
+    // it on after its content is in): switching makes no mutation, but the reader's typing
+    // does. Everything drawn is taken back before the first keystroke is read, and nothing is
+    // read until design mode is off again, when the whole page is read anew.
+    if (doc.designMode === 'on') {
+      if (editable) return;
+      editable = true;
+      clearAll();
+      deps.onSummary?.();
+      return;
+    }
+    if (editable) {
+      editable = false;
+      if (doc.body) scheduler.add(initialRead(doc.body), PRIORITY.initial);
+      return;
+    }
     scheduler.add(readChangesAndReport(batch), PRIORITY.changes);
   }
 

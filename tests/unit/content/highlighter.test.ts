@@ -204,6 +204,31 @@ describe('highlighter on a changing page', () => {
     expect(document.body.innerHTML).toBe('<p id="t">Nvidia 101</p>');
   });
 
+  it('takes every highlight back when the document turns into an editor, and reads it again after', async () => {
+    ({ highlighter } = await start());
+    expect(marks().length).toBeGreaterThan(0);
+    const pageHtml = PAGE.trim();
+    // jsdom has no design mode: the property stands in for the browser's.
+    let designMode = 'on';
+    Object.defineProperty(document, 'designMode', { configurable: true, get: () => designMode });
+    try {
+      // The reader types a name: it must not be highlighted, and the old marks must go.
+      const p = document.querySelectorAll('p')[1]!;
+      p.append(' OpenAI and 百川智能');
+      await settle(highlighter);
+      expect(marks()).toEqual([]);
+      expect(highlighter.summary()).toEqual({});
+      expect(document.body.innerHTML.trim()).toBe(pageHtml.replace('LLM.</p>', 'LLM. OpenAI and 百川智能</p>'));
+      designMode = 'off';
+      p.append('.');
+      await settle(highlighter);
+      expect(marks(p)).toContainEqual(['baichuan', '百川智能']);
+      expect(marks().length).toBeGreaterThan(0);
+    } finally {
+      delete (document as { designMode?: string }).designMode;
+    }
+  });
+
   it('does not react to its own writes, and goes idle', async () => {
     const { highlighter: h, view, timers } = await start();
     highlighter = h;
