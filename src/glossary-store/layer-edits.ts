@@ -4,7 +4,7 @@
  */
 import type { Entry, Pack } from '../glossary/schema';
 import type { PackOverlay, UserLayer } from '../storage/user-layer-schema';
-import { diffEntry } from './entry-patch';
+import { applyPatch, diffEntry } from './entry-patch';
 import { overlayFor } from './merge';
 
 function isEmpty(o: PackOverlay): boolean {
@@ -26,6 +26,7 @@ export function withOverlay(layer: UserLayer, packId: string, change: (o: PackOv
 export function saveEntry(layer: UserLayer, pack: Pack, entry: Entry, previousId = entry.id): UserLayer {
   const base = pack.entries.find((e) => e.id === entry.id);
   return withOverlay(layer, pack.id, (o) => {
+    entry = withHiddenLinks(entry, stored(pack, o, previousId), o.removed);
     const added = o.added.filter((e) => e.id !== entry.id && e.id !== previousId);
     const edits = o.edits.filter((e) => e.id !== entry.id);
     const removed = o.removed.filter((id) => id !== entry.id);
@@ -38,6 +39,35 @@ export function saveEntry(layer: UserLayer, pack: Pack, entry: Entry, previousId
     if (Object.keys(patch).length > 0) edits.push({ id: entry.id, patch });
     return { ...o, added, edits, removed };
   });
+}
+
+/** The entry `id` as the overlay stores it: added, or the pack's with its edit applied. */
+function stored(pack: Pack, o: PackOverlay, id: string): Partial<Entry> | undefined {
+  const added = o.added.find((e) => e.id === id);
+  if (added) return added;
+  const base = pack.entries.find((e) => e.id === id);
+  const patch = o.edits.find((e) => e.id === id)?.patch;
+  return base && patch ? (applyPatch(base, patch) as Partial<Entry>) : base;
+}
+
+/**
+ * `entry` with the links to deleted entries it had before put back in their places. The
+ * editor never shows such a link (merge.ts hides it, so the pack stays valid), so the reader
+ * cannot have meant to drop it: saving an entry unchanged must store nothing, and restoring
+ * the deleted entry brings its links back.
+ */
+function withHiddenLinks(entry: Entry, before: Partial<Entry> | undefined, removed: readonly string[]): Entry {
+  const previous = Array.isArray(before?.related) ? (before.related as string[]) : [];
+  const shown = entry.related ?? [];
+  const hidden = new Set(previous.filter((id) => removed.includes(id) && !shown.includes(id)));
+  if (hidden.size === 0) return entry;
+  const kept = new Set(shown);
+  // In the order they had, then the links the reader added.
+  const related = [
+    ...previous.filter((id) => hidden.has(id) || kept.has(id)),
+    ...shown.filter((id) => !previous.includes(id)),
+  ];
+  return { ...entry, related };
 }
 
 /** Deletes an entry: an added one is dropped, a pack entry is marked removed (its edit is kept for restore). */

@@ -35,6 +35,20 @@ describe('saveEntry', () => {
     expect(renamed.overlays[0]?.added.map((e) => e.id)).toEqual(['kimi', 'zhipu']);
   });
 
+  it('keeps the links to a deleted entry the editor hid: saved unchanged, nothing is stored', () => {
+    // nvidia links to huawei; with huawei deleted, the merged nvidia (what the form shows) has no link.
+    const deleted = deleteEntry(emptyUserLayer(), bundled, 'huawei');
+    const shown = entriesOf(deleted).find((e) => e.id === 'nvidia')!;
+    expect(shown.related).toBeUndefined();
+    const saved = saveEntry(deleted, bundled, shown);
+    expect(saved).toEqual(deleted);
+    // Edited and saved, the link stays in storage and comes back with huawei.
+    const edited = saveEntry(deleted, bundled, { ...shown, term: '輝達公司' });
+    expect(edited.overlays[0]?.edits).toEqual([{ id: 'nvidia', patch: { term: '輝達公司' } }]);
+    const restored = resetEntry(edited, bundled, 'huawei');
+    expect(entriesOf(restored).find((e) => e.id === 'nvidia')?.related).toEqual(['huawei']);
+  });
+
   it('brings a deleted pack entry back when it is saved', () => {
     const deleted = deleteEntry(emptyUserLayer(), bundled, 'deepseek');
     const saved = saveEntry(deleted, bundled, { ...bundled.entries[2]!, term: 'DeepSeek 深度求索' });
