@@ -8,7 +8,7 @@ import { bundledPacks } from '../glossary-store/bundled-packs';
 import { mergeGlossary, sourcePacks, type MergedGlossary } from '../glossary-store/merge';
 import { publishGlossary } from '../glossary-store/publish';
 import { userGlossaryItem } from '../storage/items';
-import { readQuarantine, type QuarantineRecord } from '../storage/quarantine';
+import { clearQuarantine, readQuarantine, type QuarantineRecord } from '../storage/quarantine';
 import { readUserLayer, writeUserLayer } from '../storage/read-user-layer';
 import { salvageUserLayer } from '../storage/salvage-user-layer';
 import type { UserLayer } from '../storage/user-layer-schema';
@@ -95,10 +95,15 @@ export class EditorStore {
     return true;
   }
 
-  /** Re-reads the quarantine (after the reader emptied it). */
-  async refreshQuarantine(): Promise<void> {
-    this.data = { ...this.data, quarantine: await readQuarantine() };
-    this.notify();
+  /**
+   * The reader has saved the unreadable data and asks for it to go: the layer is stored as
+   * it was read (what could be read of it), so that the next read finds nothing to keep, and
+   * the kept copy is removed.
+   */
+  async dismissUnreadable(): Promise<void> {
+    if (this.data.readProblems.length > 0) await writeUserLayer(this.data.layer);
+    await clearQuarantine();
+    await this.reload();
   }
 
   private async write(layer: UserLayer): Promise<void> {

@@ -3,7 +3,6 @@
  * The kept copy is removed only when the reader says so, after they could save it.
  */
 import type { Translator } from '../i18n';
-import { clearQuarantine } from '../storage/quarantine';
 import { h, replaceChildren } from './dom';
 import { downloadText } from './download';
 import type { EditorData, EditorStore } from './editor-store';
@@ -54,10 +53,7 @@ export function createQuarantinePanel({ doc, t, store }: QuarantinePanelOptions)
         downloaded = true;
         dismiss.disabled = false;
       });
-      dismiss.addEventListener('click', async () => {
-        await clearQuarantine();
-        await store.refreshQuarantine();
-      });
+      dismiss.addEventListener('click', () => void store.dismissUnreadable());
       const problems = data.readProblems.slice(0, 10);
       replaceChildren(
         element,

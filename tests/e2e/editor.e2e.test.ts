@@ -269,5 +269,15 @@ describe('the glossary editor', () => {
     const saved = JSON.parse(await readFile(path, 'utf8')) as { key: string; raw: unknown }[];
     expect(saved).toEqual([expect.objectContaining({ key: 'local:userGlossary', raw: corrupt })]);
     expect(await localValue(suite.browser.serviceWorker, 'userGlossary')).toEqual(corrupt);
+
+    // Downloaded, the reader lets it go: the notice goes, and does not come back on reload.
+    await editor.click('[data-testid="quarantine-dismiss"]');
+    await editor.waitForSelector('[data-testid="quarantine-notice"]', { state: 'hidden' });
+    expect(await localValue(suite.browser.serviceWorker, 'quarantine')).toBeUndefined();
+    expect(await localValue(suite.browser.serviceWorker, 'userGlossary')).not.toEqual(corrupt);
+    await editor.reload();
+    // The notice is updated in the same render as the list.
+    await editor.waitForSelector('[data-testid="entry-row"]');
+    expect(await editor.isHidden('[data-testid="quarantine-notice"]')).toBe(true);
   });
 });
