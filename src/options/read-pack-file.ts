@@ -32,9 +32,8 @@ export async function readPackFile(file: Pick<File, 'name' | 'size' | 'text'>): 
   }
   const result = parsePackText(text);
   if (result.ok) return { ok: true, pack: result.pack, warnings: result.warnings };
-  if (!isJson(text)) {
-    return { ok: false, key: 'editorImportNotJson', subs: [file.name, result.errors[0] ?? ''], details: [] };
-  }
+  const notJson = jsonError(text);
+  if (notJson !== undefined) return { ok: false, key: 'editorImportNotJson', subs: [file.name, notJson], details: [] };
   return {
     ok: false,
     key: 'editorImportInvalid',
@@ -43,12 +42,15 @@ export async function readPackFile(file: Pick<File, 'name' | 'size' | 'text'>): 
   };
 }
 
-/** Only called after the pack parser failed, to tell "not JSON at all" from "not a valid pack". */
-function isJson(text: string): boolean {
+/**
+ * Only called after the pack parser failed, to tell "not JSON at all" from "not a valid pack":
+ * the JSON parser's own reason, or undefined for JSON. (The message already says "not JSON".)
+ */
+function jsonError(text: string): string | undefined {
   try {
     JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    return true;
-  } catch {
-    return false;
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
   }
 }
