@@ -213,6 +213,18 @@ describe('further-reading links', () => {
       expect(errors).toEqual([{ field: 'links', key: 'editorErrorLink', subs: [line] }]);
     }
   });
+
+  it('holds a link title to a name’s length, with a name’s message (not the schema’s)', () => {
+    const title = 'T'.repeat(121);
+    const { entry: result, errors } = validateForm(
+      newValues({ links: `${title} https://example.com/a` }),
+      contextFor(),
+    );
+    expect(result).toBeUndefined();
+    expect(errors).toEqual([{ field: 'links', key: 'editorErrorNameLong', subs: [title, 120] }]);
+    const fits = validateForm(newValues({ links: `${'T'.repeat(120)} https://example.com/a` }), contextFor());
+    expect(fits.errors).toEqual([]);
+  });
 });
 
 describe('aliases and matching rules', () => {
