@@ -153,7 +153,9 @@ export async function startEditor(
   }
 
   async function undo() {
-    if (await change(() => store.undo().then(() => undefined))) {
+    let undone = false;
+    if (await change(async () => void (undone = await store.undo()))) {
+      if (!undone) return announce(t('editorUndoElsewhere'));
       // The open entry shows what storage now holds, unless the reader is writing in it: Undo
       // takes back the last stored change, not their draft, which stays for them to save.
       if (open?.id && !form.hasUnsavedChanges()) openEntry(open);

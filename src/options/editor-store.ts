@@ -27,6 +27,8 @@ const UNDO_DEPTH = 50;
 
 export class EditorStore {
   private undoStack: UserLayer[] = [];
+  /** The layer this tab last wrote, as JSON: its own write coming back is no change from elsewhere. */
+  private lastWrite: string | undefined;
   private listeners = new Set<(data: EditorData) => void>();
 
   private constructor(public data: EditorData) {}
@@ -34,10 +36,14 @@ export class EditorStore {
   /** Reads everything the editor shows. */
   static async open(): Promise<EditorStore> {
     const store = new EditorStore(await EditorStore.read());
-    // Another editor tab (or an import there) changed the layer: show it here too.
+    // Another editor tab (or an import there) changed the layer: show it here too. This tab's
+    // undo steps are dropped: each is a whole earlier layer, and writing one back would take
+    // back the other tab's change as well.
     userGlossaryItem.watch((raw) => {
-      const { layer } = salvageUserLayer(raw);
-      if (JSON.stringify(layer) !== JSON.stringify(store.data.layer)) void store.reload();
+      const text = JSON.stringify(salvageUserLayer(raw).layer);
+      if (text === JSON.stringify(store.data.layer) || text === store.lastWrite) return;
+      store.undoStack = [];
+      void store.reload();
     });
     return store;
   }
@@ -87,7 +93,7 @@ export class EditorStore {
     return this.undoStack.length > 0;
   }
 
-  /** Restores the layer as it was before the last change. */
+  /** Restores the layer as it was before the last change; false when there is none (see `open`). */
   async undo(): Promise<boolean> {
     const previous = this.undoStack.pop();
     if (!previous) return false;
@@ -107,6 +113,7 @@ export class EditorStore {
   }
 
   private async write(layer: UserLayer): Promise<void> {
+    this.lastWrite = JSON.stringify(layer);
     const stored = await writeUserLayer(layer);
     this.data = { ...this.data, layer: stored, merged: merge(this.data.bundled, stored) };
     this.notify();

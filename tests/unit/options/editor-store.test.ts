@@ -1,0 +1,28 @@
+// @vitest-environment jsdom
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { saveEntry } from '../../../src/glossary-store/layer-edits';
+import { EditorStore } from '../../../src/options/editor-store';
+import { userGlossaryItem } from '../../../src/storage/items';
+import { entry } from '../glossary-store/fixtures';
+
+describe('the editor store', () => {
+  it('keeps its undo for its own changes, and drops it once another tab changes the glossary', async () => {
+    fakeBrowser.reset();
+    const store = await EditorStore.open();
+    const source = store.sourcePack(store.data.merged.packs[0]!.pack.id)!;
+    await store.apply((layer) => saveEntry(layer, source, entry('alpha-corp', { term: 'Alpha Corp' })));
+    // Its own write coming back through storage is no change from elsewhere.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(store.canUndo).toBe(true);
+
+    // Another editor adds an entry on top of this one's.
+    const other = saveEntry(store.data.layer, source, entry('beta-corp', { term: 'Beta Corp' }));
+    await userGlossaryItem.setValue(other);
+    await vi.waitFor(() => expect(store.data.layer).toEqual(other));
+    expect(store.canUndo).toBe(false);
+    // Undo here would have written back the layer from before Alpha, taking Beta with it.
+    expect(await store.undo()).toBe(false);
+    expect(await userGlossaryItem.getValue()).toEqual(other);
+  });
+});
