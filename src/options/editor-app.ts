@@ -5,6 +5,7 @@
  */
 import { requestFromHash, type EditorRequest } from '../editor-url';
 import { displayName, packTitle } from '../glossary/entry-names';
+import type { Entry } from '../glossary/schema';
 import { activeEntries } from '../glossary-store/merge';
 import { deleteEntry, resetEntry, saveEntry } from '../glossary-store/layer-edits';
 import { translator, type ReaderLanguage } from '../i18n';
@@ -26,6 +27,8 @@ import { createStatusLine } from './status-line';
 interface OpenEntry {
   packId: string;
   id?: string;
+  /** The entry as the form showed it on opening (see `FormContext.shown`). */
+  shown?: Entry;
 }
 
 /** What the running editor offers the pages that ask for it (`editor-requests.ts`) and the guard against leaving it (`unsaved-guard.ts`). */
@@ -91,7 +94,7 @@ export async function startEditor(
       closeForm();
       return;
     }
-    open = { packId: pack.pack.id, id: target.id };
+    open = { packId: pack.pack.id, id: target.id, shown: merged?.entry ?? removed };
     const choice = packChoices(data).find((p) => p.id === pack.pack.id)!;
     form.open({
       pack: choice,
@@ -116,7 +119,8 @@ export async function startEditor(
     const source = store.sourcePack(packId);
     if (!pack || !source) return;
     const original = open?.id ? (pack.entries.find((e) => e.entry.id === open?.id)?.entry ?? undefined) : undefined;
-    const { entry, errors } = validateForm(values, formContextFor(data.merged, packId, original, language));
+    const context = { ...formContextFor(data.merged, packId, original, language), shown: open?.shown };
+    const { entry, errors } = validateForm(values, context);
     form.showErrors(errors);
     if (!entry) {
       announce(t('editorFixErrors'));

@@ -35,8 +35,13 @@ export interface NameOwner {
 }
 
 export interface FormContext {
-  /** The entry being edited; undefined for a new one. */
+  /** The entry being edited, as stored now; undefined for a new one. */
   original?: Entry;
+  /**
+   * The entry as the form showed it when opened, if another tab may have saved it since: a
+   * field the reader left as shown keeps what is stored now, not the form's older copy.
+   */
+  shown?: Entry;
   packLanguage?: NoteLanguage;
   /** Ids a new entry cannot take (the pack's and the active glossary's). */
   takenIds: ReadonlySet<string>;
@@ -206,7 +211,7 @@ function buildEntry(
   related: RelatedRead,
 ): Record<string, unknown> {
   const original = ctx.original;
-  const initial = formValuesFrom(original, values.packId, { packLanguage: ctx.packLanguage });
+  const initial = formValuesFrom(ctx.shown ?? original, values.packId, { packLanguage: ctx.packLanguage });
   const entry: Record<string, unknown> = original ? { ...original } : { id };
   const changed = (field: keyof FormValues) => JSON.stringify(values[field]) !== JSON.stringify(initial[field]);
   if (!original || changed('term')) entry.term = values.term.trim();

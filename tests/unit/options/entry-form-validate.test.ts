@@ -96,6 +96,23 @@ describe('validateForm', () => {
     expect(result).toEqual(original);
   });
 
+  it('keeps what another tab saved in the fields this form left as it showed them', () => {
+    // The form opened on huawei; another tab then added an alias and saved.
+    const shown = bundled.entries[1]!;
+    const storedNow = { ...shown, aliases: ['Huawei', 'Huawei Inc'] };
+    const ctx = { ...contextFor(storedNow), shown };
+    // Saved untouched: what is stored now stays.
+    expect(validateForm(formValuesFrom(shown, 'bundled'), ctx).entry).toEqual(storedNow);
+    // Only the note changed here: the other tab's alias stays, and the note is this form's.
+    const values = formValuesFrom(shown, 'bundled');
+    const noted = validateForm({ ...values, notes: { ...values.notes, en: 'Shenzhen.' } }, ctx).entry;
+    expect(noted?.aliases).toEqual(['Huawei', 'Huawei Inc']);
+    expect(noted?.context).toEqual({ en: 'Shenzhen.' });
+    // The aliases changed here too: this form's list wins, as the reader wrote it.
+    const aliased = validateForm({ ...values, aliases: 'Huawei\nHW' }, ctx).entry;
+    expect(aliased?.aliases).toEqual(['Huawei', 'HW']);
+  });
+
   it('keeps a string note as it was unless the reader edits it', () => {
     const original = entry('solo', { context: '一段只有一種語言的說明。' });
     const ctx = { ...contextFor(), original };
