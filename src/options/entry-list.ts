@@ -236,7 +236,15 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
       }
     },
     reveal(key) {
-      const at = filterItems(items, filter).items.findIndex((item) => item.key === key);
+      let at = filterItems(items, filter).items.findIndex((item) => item.key === key);
+      if (at < 0 && items.some((item) => item.key === key)) {
+        // Filtered out (the reader searched for something else): the filters give way, so the
+        // entry asked for is shown in the list as well as in the form.
+        Object.assign(filter, { query: '', category: '', state: 'all', packId: '' });
+        search.value = category.value = pack.value = '';
+        state.value = 'all';
+        at = filterItems(items, filter).items.findIndex((item) => item.key === key);
+      }
       if (at < 0) return;
       page = Math.floor(at / PAGE_SIZE);
       render();

@@ -195,5 +195,20 @@ describe('the entry list', () => {
     expect([...document.querySelectorAll('[data-testid="entry-row"] .entry-name')].map((e) => e.textContent)).toEqual([
       'Name 9999',
     ]);
+    // An entry asked for from a page ("Edit in the glossary") that the search hides: the
+    // filters give way and its row is shown, on its page of the list.
+    const key = items.find((i) => i.entry.id === 'e4321')!.key;
+    const scrolled: string[] = [];
+    // jsdom lays nothing out: the row scrolled into view is noted instead.
+    HTMLElement.prototype.scrollIntoView = function (this: HTMLElement) {
+      scrolled.push(this.dataset.key ?? '');
+    };
+    list.reveal(key);
+    expect(scrolled).toEqual([key]);
+    expect(search.value).toBe('');
+    const rows = [...document.querySelectorAll<HTMLElement>('[data-testid="entry-row"]')];
+    expect(rows.some((row) => row.dataset.key === key)).toBe(true);
+    expect(document.querySelector('[data-testid="entry-count"]')?.textContent).toBe('Entries 4,301–4,350 of 10,000');
+    delete (HTMLElement.prototype as { scrollIntoView?: unknown }).scrollIntoView;
   });
 });
