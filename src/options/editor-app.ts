@@ -117,7 +117,8 @@ export async function startEditor(
     const packId = open?.id ? open.packId : values.packId;
     const pack = data.merged.packs.find((p) => p.pack.id === packId);
     const source = store.sourcePack(packId);
-    if (!pack || !source) return;
+    // The pack went (removed in this tab or another), or none is switched on to hold a new entry.
+    if (!pack || !source) return announce(t('editorSaveNoPack'));
     const original = open?.id ? (pack.entries.find((e) => e.entry.id === open?.id)?.entry ?? undefined) : undefined;
     const context = { ...formContextFor(data.merged, packId, original, language), shown: open?.shown };
     const { entry, errors } = validateForm(values, context);
