@@ -15,7 +15,7 @@ import { yieldToEventLoop } from '../../src/glossary-store/steps';
 import { resolveLanguage } from '../../src/i18n/language';
 import type { Message } from '../../src/messages';
 import { parseSettings, readSettings, settingsItem } from '../../src/settings/settings';
-import { createOccurrenceVisitor, startHighlightNavigation, startTooltip } from '../../src/tooltip';
+import { createOccurrenceVisitor, isVisitable, startHighlightNavigation, startTooltip } from '../../src/tooltip';
 
 // Wiring only: reading, drawing and following the page live in src/content/.
 export default defineContentScript({
@@ -60,6 +60,7 @@ export default defineContentScript({
       onSummary: (read) => reporter.changed(read),
       // "Reveal" from the popup goes where keyboard navigation goes, the same way.
       visit: (occurrence) => visitor.visit(occurrence),
+      canVisit: isVisitable,
     });
     const tooltip = startTooltip({
       document,

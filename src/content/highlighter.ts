@@ -50,6 +50,8 @@ export interface HighlighterDeps {
   isAlive?(): boolean;
   /** Shows an occurrence "reveal" found; by default its element is scrolled to and focused. */
   visit?(occurrence: Occurrence): void;
+  /** Whether an occurrence can be shown (not in hidden or inert text); "reveal" passes over the others. */
+  canVisit?(occurrence: Occurrence): boolean;
 }
 
 export interface Highlighter {
@@ -83,6 +85,10 @@ export interface Highlighter {
 
 /** Lost-walk re-reads allowed per page, so a page that keeps moving our walk's position cannot loop us. */
 const MAX_LOST_REREADS = 20;
+/** How many hidden occurrences one "reveal" passes over before it gives up. */
+const MAX_HIDDEN_PASSED = 200;
+
+const samePoint = (a: TextPoint, b: TextPoint) => a.node === b.node && a.offset === b.offset;
 
 /** Scrolls an occurrence's element into the middle of the viewport and focuses it. */
 function focusElement({ element }: Occurrence): void {
@@ -309,8 +315,16 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     summary: () => page.summary(view.entryIds),
     reveal(id) {
       const entry = view.entryIds.indexOf(id);
-      const found = entry < 0 ? undefined : find(lastRevealed, 'next', entry);
-      if (!found) return false;
+      if (entry < 0) return false;
+      let found = find(lastRevealed, 'next', entry);
+      // Past the occurrences the page hides (a closed menu, a collapsed section): going there
+      // would show nothing, and the next click would find the same one again.
+      const first = found?.point;
+      for (let n = 0; found && deps.canVisit?.(found.occurrence) === false && n < MAX_HIDDEN_PASSED; n++) {
+        found = find(found.point, 'next', entry);
+        if (found && first && samePoint(found.point, first)) found = undefined;
+      }
+      if (!found || deps.canVisit?.(found.occurrence) === false) return false;
       lastRevealed = found.point;
       (deps.visit ?? focusElement)(found.occurrence);
       return true;

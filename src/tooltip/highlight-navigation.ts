@@ -17,6 +17,7 @@ import { isWhereReaderTypes } from '../content/dom-rules';
 import type { Occurrence } from '../content/engine';
 import type { Direction, TextPoint } from '../content/occurrences';
 import { MARK_START_SELECTOR } from './marks';
+import { rangeContext } from './tooltip-anchor';
 import { createOccurrenceVisitor, type OccurrenceVisitor } from './visit-occurrence';
 
 export const NEXT_HIGHLIGHT_KEYS = { code: 'KeyJ', label: 'Alt+Shift+J' } as const;
@@ -63,6 +64,42 @@ function startingPoint(doc: Document, visitor: OccurrenceVisitor): TextPoint | u
   return focused ? { node: focused, offset: 0 } : undefined;
 }
 
+/** How many hidden occurrences one keystroke passes over before it gives up. */
+const MAX_SKIPPED = 200;
+
+/**
+ * Whether the reader can be taken to an occurrence: one in text the page does not show
+ * (`display: none`, a closed `<details>`, `hidden="until-found"`, `visibility: hidden`) or in
+ * an inert subtree cannot take focus or be seen, and going there would leave focus where it
+ * was, so the next keystroke would find the same one again.
+ */
+export function isVisitable(occurrence: Occurrence): boolean {
+  const element = occurrence.element ?? rangeContext(occurrence.range);
+  if (!element) return true;
+  if (element.closest('[inert]')) return false;
+  return element.checkVisibility?.({ visibilityProperty: true }) ?? true;
+}
+
+/** The first occurrence `find` gives from `from` on that the reader can be taken to. */
+function firstVisitable(
+  from: TextPoint | undefined,
+  find: (from: TextPoint | undefined) => Occurrence | undefined,
+): Occurrence | undefined {
+  let found = find(from);
+  const first = found;
+  for (let skipped = 0; found && !isVisitable(found) && skipped < MAX_SKIPPED; skipped++) {
+    const { element, range } = found;
+    found = find(element ? { node: element, offset: 0 } : { node: range.startContainer, offset: range.startOffset });
+    if (found && samePlace(found, first!)) return undefined; // round the page: every one is hidden
+  }
+  return found && isVisitable(found) ? found : undefined;
+}
+
+const samePlace = (a: Occurrence, b: Occurrence) =>
+  a.element && b.element
+    ? a.element === b.element
+    : a.range.startContainer === b.range.startContainer && a.range.startOffset === b.range.startOffset;
+
 /** The drawn marks' way, for use without a highlighter. */
 function adjacentMark(doc: Document, direction: Direction): Occurrence | undefined {
   const marks = Array.from(doc.querySelectorAll<HTMLElement>(MARK_START_SELECTOR));
@@ -99,7 +136,7 @@ export function startHighlightNavigation({ document: doc, signal, findOccurrence
             : undefined;
       if (!direction || isWhereReaderTypes(event.composedPath()[0] ?? event.target)) return;
       const target = findOccurrence
-        ? findOccurrence(startingPoint(doc, visits), direction)
+        ? firstVisitable(startingPoint(doc, visits), (from) => findOccurrence(from, direction))
         : adjacentMark(doc, direction);
       if (!target) return;
       event.preventDefault();

@@ -213,4 +213,40 @@ describe('highlights on a news page', () => {
     expect(await askTab(suite.browser.serviceWorker, page, { type: 'reveal-entry', id: 'openai' })).toBe(false);
     expect(await askTab(suite.browser.serviceWorker, page, { type: 'nonsense' })).toBeUndefined();
   });
+
+  it('Alt+Shift+J and reveal pass over names the page hides, instead of stopping there', async () => {
+    const hidden = await suite.browser.context.newPage();
+    try {
+      await hidden.goto(
+        suite.server.setPage(
+          'hidden-names',
+          `<!doctype html><meta charset="utf-8"><body>
+          <p id="a">One: Nvidia.</p>
+          <nav style="display:none"><a href="#n">OpenAI</a></nav>
+          <details><summary>More</summary><p>Tencent said so.</p></details>
+          <div inert><p>Baidu too.</p></div>
+          <p id="b">Alibaba and <span style="visibility:hidden">Tencent</span> OpenAI.</p></body>`,
+        ),
+      );
+      await settledMarks(hidden, 3);
+      const focused = () =>
+        hidden.evaluate(() => {
+          const el = document.activeElement!;
+          return `${el.closest('[id]')?.id}:${el.textContent}`;
+        });
+      const visits: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        await hidden.keyboard.press('Alt+Shift+KeyJ');
+        visits.push(await focused());
+      }
+      expect(visits).toEqual(['a:Nvidia', 'b:Alibaba', 'b:OpenAI', 'a:Nvidia']);
+      // The popup's "reveal": Tencent is only in hidden text, OpenAI first in a hidden menu.
+      const ask = (id: string) => askTab(suite.browser.serviceWorker, hidden, { type: 'reveal-entry', id });
+      expect(await ask('tencent')).toBe(false);
+      expect(await ask('openai')).toBe(true);
+      expect(await focused()).toBe('b:OpenAI');
+    } finally {
+      await hidden.close();
+    }
+  });
 });
