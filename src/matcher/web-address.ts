@@ -1,8 +1,8 @@
 /**
  * Latin names inside web addresses, e-mail addresses and dotted identifiers are not mentions:
  * `pan.baidu.com` is a link, `www.hunyuan.gov.cn` a county's site (渾源縣, not Tencent's
- * model), `press@nvidia.com` an address, `openai.ChatCompletion` code and
- * `https://github.com/baichuan-inc` a path. A highlight there splits text a reader copies
+ * model), `press@nvidia.com` an address, `openai.ChatCompletion` code, and
+ * `https://github.com/baichuan-inc` and `github.com/openai/whisper` paths. A highlight there splits text a reader copies
  * whole, and its note speaks of something the text does not. Only hits reach this code.
  */
 
@@ -82,14 +82,28 @@ function isBeforeMailDomain(text: string, end: number): boolean {
   return dot > at + 1 && text.charCodeAt(dot) === DOT && isAsciiLetter(text.charCodeAt(dot + 1));
 }
 
-/** Walks back over printable ASCII (a URL has no spaces, and Han text ends it) looking for `://`. */
+/**
+ * A run that starts with a host name and a slash: a link written without its scheme
+ * (`github.com/openai/whisper`, `x.com/OpenAI`). The last label is letters, two or more, so
+ * "U.S./Nvidia" and "e.g./OpenAI" stay prose.
+ */
+const HOST_AND_PATH = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::\d+)?\//i;
+
+/**
+ * Walks back over printable ASCII (a URL has no spaces, and Han text ends it) looking for `://`;
+ * else whether that run starts with `www.` or a host name and a path.
+ */
 function followsSchemeOrWww(text: string, start: number): boolean {
   const stop = Math.max(0, start - SCHEME_LOOKBACK);
   let i = start - 1;
+  let slash = false;
   for (; i >= stop; i--) {
     const c = text.charCodeAt(i);
     if (c <= 0x20 || c > 0x7e) break;
-    if (c === SLASH && text.charCodeAt(i - 1) === SLASH && text.charCodeAt(i - 2) === COLON) return true;
+    if (c !== SLASH) continue;
+    if (text.charCodeAt(i - 1) === SLASH && text.charCodeAt(i - 2) === COLON) return true;
+    slash = true;
   }
-  return i + 5 <= start && text.slice(i + 1, i + 5).toLowerCase() === 'www.';
+  if (i + 5 <= start && text.slice(i + 1, i + 5).toLowerCase() === 'www.') return true;
+  return slash && HOST_AND_PATH.test(text.slice(i + 1, start));
 }

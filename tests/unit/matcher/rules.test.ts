@@ -142,6 +142,16 @@ describe('matching rules', () => {
       ['https://github.com/baichuan-inc/model', []],
       ['(http://example.org/a/b/openai)', []],
       ['www.example.com/nvidia-h20', []],
+      // A link written without its scheme: a host name, then a path.
+      ['github.com/openai/whisper', []],
+      ['see x.com/OpenAI and example.com:8080/a/Nvidia', []],
+      [
+        'U.S./Nvidia and e.g./OpenAI',
+        [
+          ['Nvidia', 'nvidia'],
+          ['OpenAI', 'openai'],
+        ],
+      ],
       ['openai.ChatCompletion.create()', []],
       ['英伟达nvidia.com', [['英伟达', 'nvidia']]],
       ['see openai.com: OpenAI said', [['OpenAI', 'openai']]],
