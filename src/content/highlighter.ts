@@ -10,6 +10,7 @@ import { createDrawing, type Drawing } from './drawing';
 import { createGiantTextWindows } from './giant-text-window';
 import type { HighlightEngine, HighlightHit, Occurrence } from './engine';
 import { createEngine, EngineAdvisor, startingEngine, type EngineChoice, type EngineKind } from './engine-choice';
+import { markCopiesIn, unwrapCopies } from './mark-copies';
 import { browserTimers, createMutationWatcher, type ChangeBatch, type Timers } from './mutations';
 import { findOccurrence, type FoundOccurrence } from './occurrence-finder';
 import type { Direction, TextPoint } from './occurrences';
@@ -122,11 +123,12 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   });
   const retiring = new RetiringEngines(scheduler, (change) => mutations.ownWrites(change));
   const originalOf = (node: Node): Text | undefined => engine.originalOf(node) ?? retiring.originalOf(node);
+  const isOurs = (node: Node) => originalOf(node) !== undefined;
   const mutations = createMutationWatcher(win, {
     ...deps.changeTiming,
     timers,
     onChanges,
-    isOurs: (node) => originalOf(node) !== undefined,
+    isOurs,
     // A mark gone from the page while its original text stays: the page unwrapped or deleted
     // it. (Moved along with its text, or re-rendered away with it, is no such thing.) Our own
     // removals are written through `ownWrites`, so their records never get here.
@@ -244,7 +246,14 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       if (doc.body) scheduler.add(initialRead(doc.body), PRIORITY.initial);
       return;
     }
+    unwrapMarkCopies(batch);
     scheduler.add(readChangesAndReport(batch), PRIORITY.changes);
+  }
+
+  /** Copies of our marks in what the page added (see mark-copies.ts) go back to plain text before it is read. */
+  function unwrapMarkCopies(batch: ChangeBatch): void {
+    const copies = [...batch.added, ...batch.excluded].flatMap((el) => markCopiesIn(el, isOurs));
+    if (copies.length > 0) ownWrites(() => unwrapCopies(copies));
   }
 
   function* readChangesAndReport(batch: ChangeBatch): Generator<undefined, void> {
@@ -297,6 +306,9 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     drawing.disconnect();
     retiring.removeAllNow();
     engine.removeAll();
+    // Every mark of ours is gone: any left is a copy the page made (or one a hostile page kept
+    // from being taken back). Not when orphaned by an update: the marks may be the new script's.
+    if (contextAlive()) for (const root of roots) unwrapCopies(markCopiesIn(root, () => false));
     styles.release();
     page.clear();
     resolveStopped();

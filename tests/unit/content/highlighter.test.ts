@@ -229,6 +229,44 @@ describe('highlighter on a changing page', () => {
     }
   });
 
+  it('turns copies of its marks the page makes back into text: no nesting, nothing left when stopped', async () => {
+    document.body.innerHTML = '<p id="t">Ticker: 輝達 and Nvidia</p><div id="editor" contenteditable="true"></div>';
+    ({ highlighter } = await start());
+    const ticker = document.getElementById('t')!;
+    expect(marks(ticker)).toHaveLength(2);
+    // A marquee doubles its text through innerHTML; an "Edit" button loads it into its editor.
+    ticker.innerHTML += ` | ${ticker.innerHTML}`;
+    document.getElementById('editor')!.innerHTML = ticker.innerHTML;
+    const clone = ticker.cloneNode(true) as HTMLElement;
+    clone.id = 'clone';
+    document.body.append(clone);
+    await settle(highlighter);
+    expect(document.querySelectorAll('mark mark')).toHaveLength(0);
+    expect(document.querySelectorAll('#editor mark')).toHaveLength(0);
+    expect(marks(ticker)).toEqual([
+      ['nvidia', '輝達'],
+      ['nvidia', 'Nvidia'],
+      ['nvidia', '輝達'],
+      ['nvidia', 'Nvidia'],
+    ]);
+    expect(marks(clone)).toHaveLength(4);
+    highlighter.stop();
+    expect(document.querySelectorAll('mark')).toHaveLength(0);
+    expect(ticker.textContent).toBe('Ticker: 輝達 and Nvidia | Ticker: 輝達 and Nvidia');
+    expect(document.getElementById('editor')!.textContent).toBe(ticker.textContent);
+  });
+
+  it('takes back, when stopped, a copy the page made while it was not watching', async () => {
+    document.body.innerHTML = '<p id="t">Nvidia rises</p>';
+    ({ highlighter } = await start());
+    // Made and attached between two batches of changes: stopping finds it all the same.
+    const copy = document.getElementById('t')!.cloneNode(true) as HTMLElement;
+    document.body.append(copy);
+    highlighter.stop();
+    expect(document.querySelectorAll('mark')).toHaveLength(0);
+    expect(document.body.innerHTML).toBe('<p id="t">Nvidia rises</p><p id="t">Nvidia rises</p>');
+  });
+
   it('does not react to its own writes, and goes idle', async () => {
     const { highlighter: h, view, timers } = await start();
     highlighter = h;

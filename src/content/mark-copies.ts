@@ -1,0 +1,22 @@
+/**
+ * Copies of our marks that the page made: it read a highlighted passage's `innerHTML` and
+ * wrote it back (a ticker doubling its text, an "Edit" button loading an article into its
+ * editor) or cloned a highlighted element. They are not ours, so no engine would ever take
+ * them back: the page would keep them after highlights are switched off, save them with the
+ * reader's text, or have its copy highlighted again inside them. They go back to plain text,
+ * which is what the page copied.
+ */
+import { MARK_SELECTOR } from './engine';
+
+/** The marks in `root` (itself included) that `isOurs` does not know, outermost first. */
+export function markCopiesIn(root: ParentNode, isOurs: (node: Node) => boolean): Element[] {
+  const found: Element[] = [];
+  if ((root as Element).matches?.(MARK_SELECTOR) && !isOurs(root as Element)) found.push(root as Element);
+  for (const mark of root.querySelectorAll(MARK_SELECTOR)) if (!isOurs(mark)) found.push(mark);
+  return found;
+}
+
+/** Puts each mark's contents in its place (an outer copy first, then the copies it held). */
+export function unwrapCopies(marks: readonly Element[]): void {
+  for (const mark of marks) if (mark.parentNode) mark.replaceWith(...mark.childNodes);
+}
