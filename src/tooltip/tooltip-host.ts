@@ -20,8 +20,11 @@ export interface TooltipHost {
    * dialog, named by the element with id `labelId`.
    */
   setInteractive(interactive: boolean, labelId: string): void;
-  /** Puts the host in the page (inside the fullscreen element when there is one). */
-  attach(): void;
+  /**
+   * Puts the host in the page: inside the modal dialog or popover that holds `near` (the
+   * highlight), else inside the fullscreen element when there is one.
+   */
+  attach(near?: Element): void;
   /** Takes the host out of the page. */
   detach(): void;
 }
@@ -31,6 +34,19 @@ let counter = 0;
 /** The element the host must live in: a fullscreen element hides everything outside it. */
 function container(doc: Document): Element {
   return doc.fullscreenElement ?? doc.documentElement;
+}
+
+/**
+ * A highlight inside a modal dialog or an open popover is in the top layer, above everything
+ * else, and a modal dialog makes the rest of the page inert: the tooltip must live in there too,
+ * to be seen and its buttons pressed.
+ */
+function topLayerAround(near: Element | undefined): Element | null {
+  try {
+    return near?.closest('dialog:modal, :popover-open') ?? null;
+  } catch {
+    return null; // a browser (or DOM) that knows neither selector has no top layer to be in
+  }
 }
 
 /** Creates the (detached) host. `signal` also re-parents it on fullscreen changes. */
@@ -59,8 +75,8 @@ export function createTooltipHost(doc: Document, signal: AbortSignal): TooltipHo
   return {
     host,
     panel,
-    attach() {
-      const parent = container(doc);
+    attach(near) {
+      const parent = topLayerAround(near) ?? container(doc);
       if (host.parentNode !== parent) parent.append(host);
     },
     detach() {

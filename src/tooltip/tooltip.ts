@@ -132,7 +132,7 @@ export function startTooltip(options: TooltipOptions): Tooltip {
     if (!entry || !anchor.alive()) return;
     const { panel, host: element } = ui();
     render([entry]);
-    ui().attach();
+    ui().attach(anchor.element ?? ('contextElement' in anchor.reference ? anchor.reference.contextElement : undefined));
     open = {
       anchor,
       trail: [entry],

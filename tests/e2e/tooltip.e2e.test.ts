@@ -470,4 +470,46 @@ describe('the tooltip in Chromium', () => {
     expect(parent).toBe('stage');
     await stagePage.close();
   });
+
+  it('shows above a modal dialog and a popover, its buttons in reach, when the highlight is in one', async () => {
+    const page = await suite.browser.context.newPage();
+    try {
+      await page.setViewportSize({ width: 900, height: 700 });
+      await page.goto(
+        suite.server.setPage(
+          'top-layer',
+          `<!doctype html><meta charset="utf-8"><body>
+          <dialog id="d"><p>Inside the dialog: Nvidia and its rivals.</p></dialog>
+          <div id="p" popover="manual"><p>In a popover: Nvidia again.</p></div></body>`,
+        ),
+      );
+      // The tooltip's panel is what the pointer would hit at the panel's own centre.
+      const onTop = () =>
+        page.evaluate(() => {
+          const host = document.querySelector('columnlens-tooltip')!;
+          const box = host.shadowRoot!.querySelector('.panel')!.getBoundingClientRect();
+          return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === host;
+        });
+      for (const [open, close, selector] of [
+        ['document.getElementById("d").showModal()', 'document.getElementById("d").close()', '#d mark'],
+        ['document.getElementById("p").showPopover()', 'document.getElementById("p").hidePopover()', '#p mark'],
+      ] as const) {
+        await page.evaluate(open);
+        const mark = page.locator(`${selector}[data-glossary-id="nvidia"]`).first();
+        await mark.waitFor();
+        await mark.hover();
+        await page.locator(TOOLTIP).waitFor({ state: 'visible' });
+        expect(await onTop()).toBe(true);
+        // A related entry's button is pressed by the pointer: the tooltip shows that entry.
+        const related = page.locator(`${TOOLTIP} .related-entry`).first();
+        const name = (await related.textContent())!.trim();
+        await related.click();
+        await expect.poll(() => page.locator(`${TOOLTIP} .term`).first().textContent()).toBe(name);
+        await page.mouse.move(5, 695);
+        await page.evaluate(close);
+      }
+    } finally {
+      await page.close();
+    }
+  });
 });
