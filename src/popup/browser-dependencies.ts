@@ -22,6 +22,14 @@ export function browserPopupDependencies(doc: Document, search: string): PopupDe
     readSettings,
     writeSettings: (settings) => settingsItem.setValue(settings),
     watchSettings: (onChange) => settingsItem.watch((value) => onChange(parseSettings(value))),
+    // The page's reports go to every extension page, the badge's worker and this popup alike.
+    watchPageReports: (tabId, onChange) => {
+      const listener = (message: unknown, sender: { tab?: { id?: number } }) => {
+        if ((message as { type?: unknown } | null)?.type === 'page-summary' && sender.tab?.id === tabId) onChange();
+      };
+      browser.runtime.onMessage.addListener(listener);
+      return () => browser.runtime.onMessage.removeListener(listener);
+    },
     openEditor: () => browser.runtime.openOptionsPage(),
     toggleShortcut: async () =>
       (await browser.commands?.getAll())?.find((c) => c.name === TOGGLE_HIGHLIGHTS_COMMAND)?.shortcut || undefined,

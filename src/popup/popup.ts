@@ -23,6 +23,8 @@ import { findTargetTab, type TabsApi } from './target-tab';
 
 /** Re-ask the page this long after a settings change, once its content script has applied it. */
 export const REPORT_REFRESH_MS = 600;
+/** Re-ask the page this long after it reported new counts: one question for a burst of reports. */
+export const PAGE_REPORT_DELAY_MS = 150;
 
 export interface PopupGlossary {
   entries: readonly (ScoredEntry & FoundEntryInfo)[];
@@ -41,6 +43,11 @@ export interface PopupDependencies {
   readSettings(): Promise<Settings>;
   writeSettings(settings: Settings): Promise<void>;
   watchSettings(onChange: (settings: Settings) => void): () => void;
+  /**
+   * Calls `onChange` when the tab's page reports new counts (as it does to the toolbar badge,
+   * while it is read and as it changes); returns the way to stop.
+   */
+  watchPageReports(tabId: number, onChange: () => void): () => void;
   openEditor(): Promise<void>;
   /** The keys of the on/off command, as the browser has them; none when the reader removed them. */
   toggleShortcut(): Promise<string | undefined>;
@@ -119,16 +126,18 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
   }
 
   let refreshTimer: number | undefined;
+  /** Asks the page again after `delay` ms (one question for a burst of reasons). */
+  function refreshReport(delay: number): void {
+    if (!tab) return;
+    win.clearTimeout(refreshTimer);
+    refreshTimer = win.setTimeout(() => void requestPageReport(tab.id, deps.sendToTab).then(setReport), delay);
+  }
+
   function setSettings(next: Settings): void {
     state.settings = next;
     state.language = resolveLanguage(next.language, deps.browserLanguage);
     render();
-    if (!tab) return;
-    win.clearTimeout(refreshTimer);
-    refreshTimer = win.setTimeout(
-      () => void requestPageReport(tab.id, deps.sendToTab).then(setReport),
-      REPORT_REFRESH_MS,
-    );
+    refreshReport(REPORT_REFRESH_MS);
   }
 
   render();
@@ -136,5 +145,9 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
     if (JSON.stringify(next) !== JSON.stringify(state.settings)) setSettings(next);
   });
   win.addEventListener('pagehide', unwatch, { once: true });
-  if (tab) setReport(await requestPageReport(tab.id, deps.sendToTab));
+  if (!tab) return;
+  // A page still being read (or changing) when the popup opened: its report follows it.
+  const unwatchPage = deps.watchPageReports(tab.id, () => refreshReport(PAGE_REPORT_DELAY_MS));
+  win.addEventListener('pagehide', unwatchPage, { once: true });
+  setReport(await requestPageReport(tab.id, deps.sendToTab));
 }

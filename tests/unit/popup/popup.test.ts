@@ -3,7 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CATEGORIES } from '../../../src/glossary/categories';
 import { accentOf } from '../../../src/glossary/category-colours';
 import { translate } from '../../../src/i18n/translate';
-import { startPopup, REPORT_REFRESH_MS, type PopupDependencies, type PopupGlossary } from '../../../src/popup/popup';
+import {
+  PAGE_REPORT_DELAY_MS,
+  startPopup,
+  REPORT_REFRESH_MS,
+  type PopupDependencies,
+  type PopupGlossary,
+} from '../../../src/popup/popup';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
 
 const entries = [
@@ -26,6 +32,8 @@ interface Harness {
   stored: () => Settings;
   sent: [number, unknown][];
   setStored(settings: Settings): void;
+  /** The page in tab `tabId` reports `counts` (a content script's page-summary message). */
+  pageReports(tabId: number, counts: Record<string, number>): void;
   openEditor: ReturnType<typeof vi.fn>;
 }
 
@@ -42,6 +50,8 @@ function harness(
   const url = options.url ?? 'https://news.example/story';
   let stored: Settings = structuredClone(DEFAULT_SETTINGS);
   const watchers = new Set<(s: Settings) => void>();
+  const pageWatchers = new Set<[number, () => void]>();
+  let counts = options.counts ?? {};
   const sent: [number, unknown][] = [];
   const openEditor = vi.fn(async () => {});
   const deps: PopupDependencies = {
@@ -55,7 +65,7 @@ function harness(
     sendToTab: async (tabId, message) => {
       sent.push([tabId, message]);
       if (options.reachable === false) throw new Error('Could not establish connection. Receiving end does not exist.');
-      return { url: 'https://news.example/story', counts: options.counts ?? {} };
+      return { url: 'https://news.example/story', counts };
     },
     loadGlossary: async () => glossary,
     readSettings: async () => stored,
@@ -66,6 +76,10 @@ function harness(
     watchSettings: (onChange) => {
       watchers.add(onChange);
       return () => watchers.delete(onChange);
+    },
+    watchPageReports: (tabId, onChange) => {
+      pageWatchers.add([tabId, onChange]);
+      return () => pageWatchers.clear();
     },
     openEditor,
     toggleShortcut: async () => (options.toggleKeys === undefined ? 'Alt+Shift+H' : (options.toggleKeys ?? undefined)),
@@ -78,6 +92,10 @@ function harness(
     setStored(settings) {
       stored = settings;
       for (const watcher of watchers) watcher(stored);
+    },
+    pageReports(tabId, next) {
+      counts = next;
+      for (const [id, watcher] of pageWatchers) if (id === tabId) watcher();
     },
   };
 }
@@ -95,6 +113,30 @@ afterEach(() => {
 });
 
 describe('the popup', () => {
+  it('follows the page as it reports new counts while the popup is open, and no other tab', async () => {
+    const h = harness({ counts: { nvidia: 1 } });
+    await startPopup(h.deps);
+    const counted = () =>
+      Array.from(document.querySelectorAll('[data-testid="found-entry"]')).map((el) => [
+        el.getAttribute('data-entry-id'),
+        el.querySelector('.count')!.textContent,
+      ]);
+    expect(counted()).toEqual([['nvidia', '1']]);
+    h.pageReports(12, { huawei: 9 });
+    await new Promise((resolve) => setTimeout(resolve, PAGE_REPORT_DELAY_MS + 50));
+    expect(h.sent).toHaveLength(1);
+    h.pageReports(11, { nvidia: 80, huawei: 2 });
+    h.pageReports(11, { nvidia: 80, huawei: 2 });
+    await vi.waitFor(() =>
+      expect(counted()).toEqual([
+        ['nvidia', '80'],
+        ['huawei', '2'],
+      ]),
+    );
+    // One question for the burst.
+    expect(h.sent).toHaveLength(2);
+  });
+
   it('scores the page and lists the entries found by category', async () => {
     // The page names the column's entries exactly as often as the column does.
     const h = harness({ counts: { nvidia: 4, huawei: 2, 'jensen-huang': 1 } });
