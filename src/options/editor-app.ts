@@ -120,6 +120,9 @@ export async function startEditor(
     // The pack went (removed in this tab or another), or none is switched on to hold a new entry.
     if (!pack || !source) return announce(t('editorSaveNoPack'));
     const original = open?.id ? (pack.entries.find((e) => e.entry.id === open?.id)?.entry ?? undefined) : undefined;
+    // Deleted in another tab while this form held a draft: saving it as a new entry would
+    // only meet its own id. The draft stays; the reader restores the entry first.
+    if (open?.id && !original && pack.removed.some((e) => e.id === open?.id)) return announce(t('editorSaveDeleted'));
     const context = { ...formContextFor(data.merged, packId, original, language), shown: open?.shown };
     const { entry, errors } = validateForm(values, context);
     form.showErrors(errors);

@@ -1,7 +1,14 @@
 // @vitest-environment jsdom
-/** Save never does nothing silently: with no pack to hold the entry, the reader is told why. */
+/**
+ * Save never does nothing silently, nor fails for a reason that is not the reader's: with no
+ * pack to hold the entry, or the entry deleted in another tab, the reader is told why.
+ */
 import { describe, expect, it, vi } from 'vitest';
+import { deleteEntry } from '../../../src/glossary-store/layer-edits';
+import { bundledPacks } from '../../../src/glossary-store/bundled-packs';
 import { translator } from '../../../src/i18n';
+import { userGlossaryItem } from '../../../src/storage/items';
+import { emptyUserLayer } from '../../../src/storage/user-layer-schema';
 import { openEditor } from './open-editor';
 
 const t = translator('en');
@@ -26,5 +33,27 @@ describe('saving with no pack to hold the entry', () => {
     await vi.waitFor(() => expect(byTestId('status-message').textContent).toBe(t('editorSaveNoPack')));
     expect(term.value).toBe('Quokka Robotics');
     expect(note.value).toBe('A robot maker.');
+  });
+
+  it('says the entry was deleted in another tab, instead of calling its own id taken', async () => {
+    Element.prototype.scrollIntoView = vi.fn();
+    await openEditor('en');
+    document.querySelector<HTMLButtonElement>('button.entry-row')!.click();
+    const note = document.getElementById('field-notes-en') as HTMLTextAreaElement;
+    note.value = 'A draft.';
+    note.dispatchEvent(new Event('input', { bubbles: true }));
+    // Another tab deletes the entry this form shows.
+    const pack = bundledPacks()[0]!;
+    const id = document
+      .querySelector<HTMLElement>('button.entry-row[aria-current="true"]')!
+      .dataset.key!.split('/')
+      .pop()!;
+    expect(pack.entries.some((e) => e.id === id)).toBe(true);
+    await userGlossaryItem.setValue(deleteEntry(emptyUserLayer(), pack, id));
+    await vi.waitFor(() => expect(document.querySelector(`button.entry-row[data-key$="${id}"]`)).toBeNull());
+    byTestId<HTMLFormElement>('entry-form').requestSubmit();
+    await vi.waitFor(() => expect(byTestId('status-message').textContent).toBe(t('editorSaveDeleted')));
+    expect(document.querySelector('[aria-invalid="true"]')).toBeNull();
+    expect(note.value).toBe('A draft.');
   });
 });
