@@ -28,7 +28,7 @@ import { fnv1a } from '../matcher/fnv';
 import type { NameLengths } from './runtime-entry';
 
 /** Bumped whenever the stored shape changes; an older cache is then rebuilt, never migrated. */
-export const COMPILED_FORMAT_VERSION = 5;
+export const COMPILED_FORMAT_VERSION = 6;
 
 /** The page item: the index and the stamps of the items that go with it. */
 export interface CompiledGlossary {

@@ -12,7 +12,7 @@ import { WORD_START, type VariantTable } from './patterns';
 /** A compiled matcher as stored; produced by `Matcher.serialize()`, read by `loadMatcher()`. */
 export interface SerializedMatcher {
   format: 'columnlens-matcher';
-  version: 1;
+  version: 2;
   /** Fingerprint of the fold table the automaton was built with; a mismatch means "recompile". */
   fold: string;
   /**
@@ -23,6 +23,11 @@ export interface SerializedMatcher {
   foldSource?: string;
   foldChanges?: string;
   entryIds: string[];
+  /**
+   * Base64 of the alphabet's little-endian Uint16 units. Not the string itself: an astral
+   * character's two halves are separate classes, so the string may hold lone surrogates, which
+   * Chromium's storage turns into U+FFFD.
+   */
   alphabet: string;
   /** Base64 of little-endian typed arrays: Uint16 label, Int32 childStart, fail and patternEnd. */
   label: string;
@@ -56,6 +61,13 @@ function decodeBytes(value: unknown, field: string, width: number): ArrayBuffer 
 
 const decode = (value: unknown, field: string) => new Int32Array(decodeBytes(value, field, 4));
 
+/** The string of these UTF-16 units, lone surrogates kept (a text decoder would replace them). */
+function fromUnits(units: Uint16Array): string {
+  let text = '';
+  for (let i = 0; i < units.length; i += 8_192) text += String.fromCharCode(...units.subarray(i, i + 8_192));
+  return text;
+}
+
 function malformed(detail: string): Error {
   return new Error(`Cannot load the compiled glossary matcher: ${detail}.`);
 }
@@ -65,12 +77,13 @@ export function toSerialized(parts: MatcherParts): SerializedMatcher {
   const { automaton: a, variants: v } = parts;
   return {
     format: 'columnlens-matcher',
-    version: 1,
+    version: 2,
     fold: foldFingerprint(),
     foldSource: foldSourceFingerprint(),
     foldChanges: encode(foldChanges()),
     entryIds: [...parts.entryIds],
-    alphabet: a.alphabet,
+    // By index: a string's iterator would hand over a surrogate pair as one character.
+    alphabet: encode(Uint16Array.from({ length: a.alphabet.length }, (_, i) => a.alphabet.charCodeAt(i))),
     label: encode(a.label),
     childStart: encode(a.childStart),
     fail: encode(a.fail),
@@ -119,7 +132,7 @@ export interface LoadedParts extends MatcherParts {
 export function* fromSerializedSteps(data: unknown): Generator<void, LoadedParts, void> {
   if (typeof data !== 'object' || data === null) throw malformed('not an object');
   const d = data as Record<string, unknown>;
-  if (d.format !== 'columnlens-matcher' || d.version !== 1) throw malformed('unknown format or version');
+  if (d.format !== 'columnlens-matcher' || d.version !== 2) throw malformed('unknown format or version');
   // On a fresh page the fold table comes first: the stored one when it is this code's, else
   // built, in steps of its own.
   adoptStoredFold(d);
@@ -151,7 +164,7 @@ export function* fromSerializedSteps(data: unknown): Generator<void, LoadedParts
   // Breadth-first layout: children come after their parent, ranges tile 1 … n - 1 in order.
   if (childStart[0] !== 1 || childStart[n] !== n) throw malformed('child ranges do not cover the states');
   const automaton: AutomatonData = {
-    alphabet: d.alphabet,
+    alphabet: fromUnits(new Uint16Array(decodeBytes(d.alphabet, 'alphabet', 2))),
     label,
     childStart,
     fail,
