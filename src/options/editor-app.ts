@@ -168,6 +168,8 @@ export async function startEditor(
       // takes back the last stored change, not their draft, which stays for them to save.
       if (open?.id && !form.hasUnsavedChanges()) openEntry(open);
       announce(t('editorUndone'));
+      // The Undo button pressed is gone with its message: focus goes to search, not the page's top.
+      if (!doc.activeElement || doc.activeElement === doc.body) doc.getElementById('entry-search')?.focus();
     }
   }
 
@@ -187,7 +189,15 @@ export async function startEditor(
     onDelete: () => void remove(),
     onReset: () => void reset(),
     onClose: () => {
-      if (mayLeaveForm()) closeForm();
+      if (!mayLeaveForm()) return;
+      const closed = open;
+      closeForm();
+      // Focus would fall to the top of the page with the form: back to the entry's row, or search.
+      const key = closed?.id && itemKey(closed.packId, closed.id);
+      const row = [...list.element.querySelectorAll<HTMLElement>('button.entry-row')].find(
+        (r) => r.dataset.key === key,
+      );
+      (row ?? doc.getElementById('entry-search'))?.focus();
     },
   });
   const list = createEntryList({

@@ -180,8 +180,12 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
         : t('editorResultsRange', page * PAGE_SIZE + 1, page * PAGE_SIZE + shown.length, result.items.length);
     replaceChildren(list, ...shown.map(renderRow));
     pageLabel.textContent = t('editorPageOf', page + 1, pages);
+    // A disabled button loses focus: at the first or last page, focus moves to the other one.
+    const focused = doc.activeElement;
     previous.disabled = page === 0;
     next.disabled = page >= pages - 1;
+    if (focused === next && next.disabled && !previous.disabled) previous.focus();
+    if (focused === previous && previous.disabled && !next.disabled) next.focus();
   }
 
   const refilter = () => {

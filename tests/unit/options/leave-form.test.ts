@@ -114,4 +114,29 @@ describe('leaving the entry form', () => {
     expect(aliases()).toBe(`${before}\nGreen Team`);
     expect(confirm).not.toHaveBeenCalled();
   });
+
+  it('keeps focus on the page, not its top: the row after Close or Esc, search after Undo, the other pager button', async () => {
+    const key = currentKey();
+    click('entry-close');
+    expect((document.activeElement as HTMLElement).dataset.key).toBe(key);
+    rows()[0]!.click();
+    pressEscape();
+    expect((document.activeElement as HTMLElement).dataset.key).toBe(key);
+
+    // Deleted: the form closes; Undo brings the entry back, and its button goes with its message.
+    rows()[0]!.click();
+    click('entry-delete');
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="undo"]')).not.toBeNull());
+    const undo = document.querySelector<HTMLButtonElement>('[data-testid="undo"]')!;
+    undo.focus();
+    undo.click();
+    await vi.waitFor(() => expect(document.activeElement?.id).toBe('entry-search'));
+
+    // The bundled pack has more than one page of entries: "next" to the last page, then back.
+    const next = document.querySelector<HTMLButtonElement>('[data-testid="page-next"]')!;
+    next.focus();
+    next.click();
+    expect(next.disabled).toBe(true);
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('page-previous');
+  });
 });
