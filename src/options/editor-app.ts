@@ -16,7 +16,7 @@ import { validateForm } from './entry-form-validate';
 import { createEntryList } from './entry-list';
 import { buildListItems, itemKey, searchKey, type ListItem } from './entry-search';
 import { createExportPanel } from './export-panel';
-import { formContextFor } from './form-context';
+import { formContextFor, nameTakenByReset } from './form-context';
 import { createImportPanel } from './import-panel';
 import { createPackPanel } from './pack-panel';
 import { createProblemsPanel } from './problems-panel';
@@ -154,6 +154,9 @@ export async function startEditor(
     const { packId, id } = open;
     const source = store.sourcePack(packId);
     if (!source) return;
+    const base = source.entries.find((e) => e.id === id);
+    const taken = nameTakenByReset(store.data.merged, packId, base, language);
+    if (taken) return announce(t('editorResetNameTaken', taken.name, taken.owner));
     if (!(await change(() => store.apply((layer) => resetEntry(layer, source, id))))) return;
     openEntry({ packId, id });
     const bundled = source.entries.find((e) => e.id === id);

@@ -48,3 +48,26 @@ export function formContextFor(
   }
   return { original, packLanguage, takenIds, nameOwners, packEntryIds, packNameIds };
 }
+
+/**
+ * A name that the pack's version of an entry (`base`) would bring back, on a reset or a
+ * restore, which another entry now has (the reader gave it to one meanwhile): two entries with
+ * one name, and a page would highlight it for only one of them. The form refuses such a name;
+ * so does a reset. Names the entry has now are its own.
+ */
+export function nameTakenByReset(
+  merged: MergedGlossary,
+  packId: string,
+  base: Entry | undefined,
+  language: ReaderLanguage,
+): { name: string; owner: string } | undefined {
+  if (!base) return undefined;
+  const current = merged.packs.find((p) => p.pack.id === packId)?.entries.find((e) => e.entry.id === base.id)?.entry;
+  const own = new Set((current ? everyName(current) : []).map(searchKey));
+  const { nameOwners } = formContextFor(merged, packId, current, language);
+  for (const name of everyName(base)) {
+    const owner = own.has(searchKey(name)) ? undefined : nameOwners.get(searchKey(name));
+    if (owner && owner.id !== base.id) return { name, owner: owner.name };
+  }
+  return undefined;
+}
