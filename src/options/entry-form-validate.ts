@@ -70,15 +70,16 @@ function nameError(field: FieldName, name: string): FieldError | undefined {
   return undefined;
 }
 
-/** A slug made from the first Latin name, unique among `taken`; a dated one if there is none. */
+/**
+ * A slug made from the first name written mostly in Latin letters (accents dropped:
+ * "Échidna" is `echidna`), unique among `taken`; a dated one if there is none. A name mostly
+ * in another script gives none of its few Latin letters ("Платипус Ltd" is not `ltd`).
+ */
 export function makeId(names: readonly string[], taken: ReadonlySet<string>, now = Date.now()): string {
   const latin = names
-    .map((n) =>
-      n
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, ''),
-    )
+    .map((n) => n.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase())
+    .filter((n) => (n.match(/[a-z]/g)?.length ?? 0) * 2 >= (n.match(/\p{L}/gu)?.length ?? 0))
+    .map((n) => n.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''))
     .find((s) => s.length >= 2);
   const base = (latin ?? `entry-${now.toString(36)}`).slice(0, 56).replace(/-+$/, '');
   let id = base;
@@ -238,7 +239,8 @@ export function validateForm(values: FormValues, ctx: FormContext): { entry?: En
   if (!ctx.original) {
     if (id && (!SLUG.test(id) || id.length > 64)) errors.push({ field: 'id', key: 'editorErrorIdFormat', subs: [] });
     else if (id && ctx.takenIds.has(id)) errors.push({ field: 'id', key: 'editorErrorIdTaken', subs: [id] });
-    if (!id) id = makeId([...lines(values.aliases), values.term], ctx.takenIds);
+    // The entry's own name first, then its English name, then its other names.
+    if (!id) id = makeId([values.term, values.names.en, ...lines(values.aliases)], ctx.takenIds);
   }
   checkNames(values, ctx, id, errors);
   checkNotes(values, errors);

@@ -27,7 +27,7 @@ describe('validateForm', () => {
     const { entry: result, errors } = validateForm(newValues({ aliases: '月之暗面\n\nKimi\n' }), contextFor());
     expect(errors).toEqual([]);
     expect(result).toEqual({
-      id: 'kimi',
+      id: 'moonshot-ai',
       term: 'Moonshot AI',
       aliases: ['月之暗面', 'Kimi'],
       category: 'concept',
@@ -280,5 +280,19 @@ describe('makeId', () => {
     expect(makeId(['月之暗面', 'Moonshot AI'], new Set())).toBe('moonshot-ai');
     expect(makeId(['Moonshot AI'], new Set(['moonshot-ai', 'moonshot-ai-2']))).toBe('moonshot-ai-3');
     expect(makeId(['月之暗面'], new Set(), 0)).toBe('entry-0');
+  });
+
+  it('drops accents, and takes no id from the few Latin letters of a name in another script', () => {
+    expect(makeId(['Échidna Systèmes'], new Set())).toBe('echidna-systemes');
+    expect(makeId(['Платипус Ltd', 'Platypus'], new Set())).toBe('platypus');
+    expect(makeId(['Платипус Ltd'], new Set(), 0)).toBe('entry-0');
+  });
+
+  it('makes a new entry’s id from its name, then its English name, before its other names', () => {
+    const quokka = validateForm(newValues({ term: 'Quokka Robotics', aliases: 'QR Labs' }), contextFor());
+    expect(quokka.entry?.id).toBe('quokka-robotics');
+    const values = newValues({ term: '袋鼠科技', aliases: 'KT' });
+    const kangaroo = validateForm({ ...values, names: { ...values.names, en: 'Kangaroo Tech' } }, contextFor());
+    expect(kangaroo.entry?.id).toBe('kangaroo-tech');
   });
 });
