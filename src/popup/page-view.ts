@@ -65,13 +65,21 @@ function foundList(doc: Document, state: PopupState, actions: PopupActions): HTM
   for (const group of state.groups) {
     const headingId = `found-${group.category}`;
     const list = h(doc, 'ul', { 'aria-labelledby': headingId });
+    // Counted either way; a category the reader hides has nothing drawn to go to.
+    const hidden = (state.settings.hiddenCategories as readonly string[]).includes(group.category);
     for (const entry of group.entries) {
       const term = h(doc, 'span', { class: 'term' }, displayName(entry, state.language));
       paintAsCategory(term, group.category);
       const button = h(
         doc,
         'button',
-        { type: 'button', 'data-testid': 'found-entry', 'data-entry-id': entry.id, title: t('popupRevealTitle') },
+        {
+          type: 'button',
+          'data-testid': 'found-entry',
+          'data-entry-id': entry.id,
+          title: t(hidden ? 'popupRevealHidden' : 'popupRevealTitle'),
+          disabled: hidden,
+        },
         term,
         h(doc, 'span', { class: 'count' }, String(entry.count)),
       );

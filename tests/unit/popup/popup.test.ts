@@ -254,6 +254,18 @@ describe('the popup', () => {
     expect(h.stored().hiddenCategories).toEqual(['policy']);
   });
 
+  it('keeps counting a hidden category’s entries, without offering to go to highlights it does not draw', async () => {
+    const h = harness({ counts: { nvidia: 4, 'jensen-huang': 1 } });
+    await startPopup(h.deps);
+    const entryButton = (id: string) => document.querySelector<HTMLButtonElement>(`[data-entry-id="${id}"]`)!;
+    expect(entryButton('jensen-huang').disabled).toBe(false);
+    click(byTestId('category-person'));
+    expect(entryButton('jensen-huang').disabled).toBe(true);
+    expect(entryButton('jensen-huang').title).toBe(translate('en', 'popupRevealHidden'));
+    expect(entryButton('jensen-huang').querySelector('.count')!.textContent).toBe('1');
+    expect(entryButton('nvidia').disabled).toBe(false);
+  });
+
   it('speaks the chosen language at once and keeps focus on the control', async () => {
     const h = harness({ counts: { nvidia: 1 } });
     await startPopup(h.deps);
