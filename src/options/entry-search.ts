@@ -79,15 +79,25 @@ function stateMatches(item: ListItem, state: ListFilter['state']): boolean {
   return item.state === state;
 }
 
+/**
+ * The query as a name may be written on a page: "GPUs" and "Nvidia's" are highlighted as GPU
+ * and Nvidia (a plural or possessive ending on a Latin word), so the search finds them too.
+ */
+function baseForm(query: string): string | undefined {
+  const base = query.replace(/(?:['’]s|s)$/, '');
+  return base !== query && /[a-z0-9]$/.test(base) && base.length >= 2 ? base : undefined;
+}
+
 /** The items matching the filter: name matches first, then matches in notes only. */
 export function filterItems(items: readonly ListItem[], filter: ListFilter): FilterResult {
   const query = searchKey(filter.query);
+  const base = baseForm(query);
   const byName: ListItem[] = [];
   const byNote: ListItem[] = [];
   for (const item of items) {
     if (filter.packId ? item.packId !== filter.packId : !item.packEnabled) continue;
     if (!stateMatches(item, filter.state)) continue;
-    if (!query || item.names.includes(query)) byName.push(item);
+    if (!query || item.names.includes(query) || (base !== undefined && item.names.includes(base))) byName.push(item);
     else if (item.notes.includes(query)) byNote.push(item);
   }
   const matched = [...byName, ...byNote];

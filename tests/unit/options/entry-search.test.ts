@@ -17,6 +17,15 @@ describe('entry search', () => {
     expect(filterItems(items(), { ...all, query: '辉达' }).items.map((i) => i.entry.id)).toEqual(['nvidia']);
   });
 
+  it('finds a name written as a page writes it, with a plural or possessive ending', () => {
+    const ids = (query: string) => filterItems(items(), { ...all, query }).items.map((i) => i.entry.id);
+    expect(ids('Nvidias')).toEqual(['nvidia']);
+    expect(ids("Nvidia's")).toEqual(['nvidia']);
+    expect(ids('Huawei’s')).toEqual(['huawei']);
+    // Only after a Latin letter or digit: a Chinese name takes no English ending.
+    expect(ids('華為s')).toEqual([]);
+  });
+
   it('ignores case and width, and ranks name matches before note matches', () => {
     const layer: UserLayer = {
       overlays: [
