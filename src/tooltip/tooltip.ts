@@ -197,12 +197,24 @@ export function startTooltip(options: TooltipOptions): Tooltip {
     if (open && open.trail.length > 1) redraw(open.trail.slice(0, -1));
   }
 
-  /** Closes after the grace period unless something still holds the tooltip open. */
-  function hideSoonIfIdle(): void {
+  /**
+   * Closes after the grace period unless something still holds the tooltip open; at once when
+   * focus went on into the page (`now`): the tooltip is last in the document, so the grace
+   * period would make it the next Tab stop but one.
+   */
+  function hideSoonIfIdle(now = false): void {
     if (!open || holds(open.anchor.key) || overTooltip || focusInTooltip) return;
     cancelHide();
-    hideTimer = win.setTimeout(hide, HIDE_GRACE_MS);
+    if (now) hide();
+    else hideTimer = win.setTimeout(hide, HIDE_GRACE_MS);
   }
+
+  /**
+   * Focus went on to an element of the page: not to our tooltip, a highlight (which opens its
+   * own, or keeps this one) or nowhere (the window's blur).
+   */
+  const intoPage = (event: FocusEvent) =>
+    event.relatedTarget !== null && !isTooltip(event.relatedTarget) && !closestMark(event.relatedTarget);
 
   /** The pointer is now over `anchor`'s highlight. */
   function hoverOn(anchor: TooltipAnchor, isHit: boolean): void {
@@ -327,11 +339,11 @@ export function startTooltip(options: TooltipOptions): Tooltip {
       if (isTooltip(event.target)) {
         if (!focusInTooltip || isTooltip(event.relatedTarget)) return; // from one link to the next
         focusInTooltip = false;
-        return hideSoonIfIdle();
+        return hideSoonIfIdle(intoPage(event));
       }
       if (closestMark(origin(event)) !== focusKey) return;
       focusKey = null;
-      hideSoonIfIdle();
+      hideSoonIfIdle(intoPage(event));
     },
     listen,
   );

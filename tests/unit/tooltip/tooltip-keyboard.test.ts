@@ -72,6 +72,32 @@ describe('the tooltip from the keyboard', () => {
     expect(document.documentElement.outerHTML).toBe(pristine);
   });
 
+  it('closes at once when focus goes on into the page, so it is never the next Tab stop', () => {
+    const nvidia = marks()[0]!;
+    nvidia.focus();
+    expect(term()).toBe('Nvidia');
+    // The page's next focusable element (any link or button outside the tooltip).
+    const next = document.createElement('a');
+    next.href = '#next';
+    next.textContent = 'next';
+    document.body.append(next);
+    next.focus();
+    expect(shadow()).toBeNull();
+    // Into its links and out again, on into the page: the same.
+    nvidia.focus();
+    tab();
+    expect(shadow()!.activeElement).toBe(links()[0]);
+    next.focus();
+    expect(shadow()).toBeNull();
+    // Focus lost to nothing (the window blurred) keeps the grace period.
+    nvidia.focus();
+    nvidia.blur();
+    expect(term()).toBe('Nvidia');
+    vi.advanceTimersByTime(HIDE_GRACE_MS + 10);
+    expect(shadow()).toBeNull();
+    next.remove();
+  });
+
   it('comes back to the mark with Shift+Tab from the first link, and with Esc from any', () => {
     const nvidia = marks()[0]!;
     nvidia.focus();
