@@ -59,7 +59,10 @@ const nameSchema = z
     abort: true,
   })
   // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters');
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters')
+  // Half of a character beyond the BMP (a file cut or mis-encoded): it matches no page text,
+  // and browser storage turns it into U+FFFD.
+  .refine((s) => s.isWellFormed(), 'must not contain half of a character (a lone surrogate)');
 
 /** Only web links: a `javascript:` or `data:` URL in a pack must never become clickable. */
 export const webUrlSchema = z

@@ -51,6 +51,12 @@ const REFUSED: [string, string, RegExp][] = [
   ['a one-character Chinese alias', json(pack([entry('a', { aliases: ['晶'] })])), /aliases\[0\]: must be at least 2/],
   ['a one-character astral alias', json(pack([entry('a', { aliases: ['𠀀'] })])), /aliases\[0\]: must be at least 2/],
   ['a control character in a term', json(pack([entry('a', { term: 'ab\u0000cd' })])), /control characters/],
+  // JSON's escapes can write half of a character beyond the BMP; storage would turn it into U+FFFD.
+  [
+    'a lone surrogate in an alias',
+    json(pack([entry('a', { aliases: ['AB'] })])).replace('"AB"', '"A\\ud842B"'),
+    /aliases\[0\]: must not contain half of a character/,
+  ],
   ['a one-letter display name', json(pack([entry('a', { names: { en: 'X' } })])), /names\.en: must be at least 2/],
   ['display names in no reader language', json(pack([entry('a', { names: { fr: 'Essai' } })])), /names: needs a name/],
   [
