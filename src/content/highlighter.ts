@@ -51,7 +51,7 @@ export interface HighlighterDeps {
   isAlive?(): boolean;
   /** Shows an occurrence "reveal" found; by default its element is scrolled to and focused. */
   visit?(occurrence: Occurrence): void;
-  /** Whether an occurrence can be shown (not in hidden or inert text); "reveal" passes over the others. */
+  /** Whether an occurrence can be shown (not in hidden or inert text); "reveal" and `nextOccurrence` pass over the others. */
   canVisit?(occurrence: Occurrence): boolean;
 }
 
@@ -62,7 +62,8 @@ export interface Highlighter {
   reveal(id: string): boolean;
   /**
    * The occurrence after (or before) `from` in document order, wrapping around, including
-   * those not drawn yet (drawn first). Follows density and hidden categories.
+   * those not drawn yet (drawn first). Follows density and hidden categories, and passes over
+   * the occurrences `canVisit` refuses.
    */
   nextOccurrence(from: TextPoint | undefined, direction: Direction): Occurrence | undefined;
   /** The highlight at a text position, for engines that draw no elements (hit-testing). */
@@ -86,11 +87,6 @@ export interface Highlighter {
 
 /** Lost-walk re-reads allowed per page, so a page that keeps moving our walk's position cannot loop us. */
 const MAX_LOST_REREADS = 20;
-/** How many hidden occurrences one "reveal" passes over before it gives up. */
-const MAX_HIDDEN_PASSED = 200;
-
-const samePoint = (a: TextPoint, b: TextPoint) => a.node === b.node && a.offset === b.offset;
-
 /** Scrolls an occurrence's element into the middle of the viewport and focuses it. */
 function focusElement({ element }: Occurrence): void {
   element?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
@@ -319,7 +315,12 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   const find = (from: TextPoint | undefined, direction: Direction, entry?: number): FoundOccurrence | undefined =>
     phase !== 'on' || retiring.busy
       ? undefined
-      : findOccurrence({ page, engine, drawing, entryIds: view.entryIds }, from, direction, entry);
+      : findOccurrence(
+          { page, engine, drawing, entryIds: view.entryIds, canVisit: deps.canVisit },
+          from,
+          direction,
+          entry,
+        );
 
   begin();
 
@@ -328,15 +329,8 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     reveal(id) {
       const entry = view.entryIds.indexOf(id);
       if (entry < 0) return false;
-      let found = find(lastRevealed, 'next', entry);
-      // Past the occurrences the page hides (a closed menu, a collapsed section): going there
-      // would show nothing, and the next click would find the same one again.
-      const first = found?.point;
-      for (let n = 0; found && deps.canVisit?.(found.occurrence) === false && n < MAX_HIDDEN_PASSED; n++) {
-        found = find(found.point, 'next', entry);
-        if (found && first && samePoint(found.point, first)) found = undefined;
-      }
-      if (!found || deps.canVisit?.(found.occurrence) === false) return false;
+      const found = find(lastRevealed, 'next', entry);
+      if (!found) return false;
       lastRevealed = found.point;
       (deps.visit ?? focusElement)(found.occurrence);
       return true;

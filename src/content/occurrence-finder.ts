@@ -14,6 +14,12 @@ export interface FinderContext {
   engine: HighlightEngine;
   drawing: Drawing;
   entryIds: readonly string[];
+  /**
+   * Whether the reader can be taken to an occurrence (see `HighlighterDeps.canVisit`). The
+   * others are passed over: going there would show nothing, and the next search from where
+   * the reader is would find the same one again.
+   */
+  canVisit?(occurrence: Occurrence): boolean;
 }
 
 export interface FoundOccurrence {
@@ -29,6 +35,8 @@ interface Candidate {
 
 /** A match that cannot be drawn is left out and the search goes on, this many times at most. */
 const MAX_SKIPS = 32;
+/** How many occurrences the reader cannot be taken to one search passes over before it gives up. */
+const MAX_PASSED = 200;
 
 function* candidates(page: PageState, entry: number | undefined): Generator<Candidate> {
   for (const state of page.states.values()) {
@@ -38,10 +46,12 @@ function* candidates(page: PageState, entry: number | undefined): Generator<Cand
 }
 
 const pointOf = ({ match }: Candidate): TextPoint => ({ node: match.pieces[0]!.node, offset: match.pieces[0]!.start });
+const samePoint = (a: TextPoint, b: TextPoint) => a.node === b.node && a.offset === b.offset;
 
 /**
- * The occurrence after (or before) `from`, wrapping around; only of `entry` when given.
- * `from` may be any point in the page, including inside the engine's own nodes.
+ * The occurrence after (or before) `from`, wrapping around, that the reader can be taken to
+ * (`canVisit`); only of `entry` when given. `from` may be any point in the page, including
+ * inside the engine's own nodes.
  */
 export function findOccurrence(
   context: FinderContext,
@@ -49,17 +59,28 @@ export function findOccurrence(
   direction: Direction,
   entry?: number,
 ): FoundOccurrence | undefined {
-  const { page, engine, drawing, entryIds } = context;
-  const start = from && (engine.originalPoint(from.node, from.offset) ?? from);
-  for (let skips = 0; skips < MAX_SKIPS; skips++) {
+  const { page, engine, drawing, entryIds, canVisit } = context;
+  let start = from && (engine.originalPoint(from.node, from.offset) ?? from);
+  let firstPassed: TextPoint | undefined;
+  for (let skips = 0, passed = 0; skips < MAX_SKIPS && passed < MAX_PASSED;) {
     const found = adjacentItem(candidates(page, entry), pointOf, start, direction);
     if (!found) return undefined;
+    const point = pointOf(found);
+    if (firstPassed && samePoint(point, firstPassed)) return undefined; // round the page: none can be shown
     drawing.drawNow(found.state, found.match);
     const where = engine.locate(found.match.pieces);
     const id = entryIds[found.match.entry];
-    if (where && id !== undefined) return { occurrence: { id, ...where }, point: pointOf(found) };
-    // Its text changed before it was drawn; the page's change will be read again anyway.
-    page.dropShown(found.state, found.match);
+    if (!where || id === undefined) {
+      // Its text changed before it was drawn; the page's change will be read again anyway.
+      page.dropShown(found.state, found.match);
+      skips++;
+      continue;
+    }
+    const occurrence: Occurrence = { id, ...where };
+    if (canVisit?.(occurrence) !== false) return { occurrence, point };
+    firstPassed ??= point;
+    start = point;
+    passed++;
   }
   return undefined;
 }

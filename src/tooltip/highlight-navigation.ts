@@ -64,14 +64,12 @@ function startingPoint(doc: Document, visitor: OccurrenceVisitor): TextPoint | u
   return focused ? { node: focused, offset: 0 } : undefined;
 }
 
-/** How many hidden occurrences one keystroke passes over before it gives up. */
-const MAX_SKIPPED = 200;
-
 /**
  * Whether the reader can be taken to an occurrence: one in text the page does not show
  * (`display: none`, a closed `<details>`, `hidden="until-found"`, `visibility: hidden`) or in
  * an inert subtree cannot take focus or be seen, and going there would leave focus where it
- * was, so the next keystroke would find the same one again.
+ * was, so the next keystroke would find the same one again. The highlighter passes over
+ * them (`HighlighterDeps.canVisit`).
  */
 export function isVisitable(occurrence: Occurrence): boolean {
   const element = occurrence.element ?? rangeContext(occurrence.range);
@@ -79,26 +77,6 @@ export function isVisitable(occurrence: Occurrence): boolean {
   if (element.closest('[inert]')) return false;
   return element.checkVisibility?.({ visibilityProperty: true }) ?? true;
 }
-
-/** The first occurrence `find` gives from `from` on that the reader can be taken to. */
-function firstVisitable(
-  from: TextPoint | undefined,
-  find: (from: TextPoint | undefined) => Occurrence | undefined,
-): Occurrence | undefined {
-  let found = find(from);
-  const first = found;
-  for (let skipped = 0; found && !isVisitable(found) && skipped < MAX_SKIPPED; skipped++) {
-    const { element, range } = found;
-    found = find(element ? { node: element, offset: 0 } : { node: range.startContainer, offset: range.startOffset });
-    if (found && samePlace(found, first!)) return undefined; // round the page: every one is hidden
-  }
-  return found && isVisitable(found) ? found : undefined;
-}
-
-const samePlace = (a: Occurrence, b: Occurrence) =>
-  a.element && b.element
-    ? a.element === b.element
-    : a.range.startContainer === b.range.startContainer && a.range.startOffset === b.range.startOffset;
 
 /** The drawn marks' way, for use without a highlighter. */
 function adjacentMark(doc: Document, direction: Direction): Occurrence | undefined {
@@ -113,7 +91,7 @@ function adjacentMark(doc: Document, direction: Direction): Occurrence | undefin
 export interface NavigationOptions {
   document: Document;
   signal: AbortSignal;
-  /** The occurrence after (or before) `from`, every occurrence of the page included (the highlighter's). */
+  /** The occurrence after (or before) `from`, every occurrence of the page included, hidden ones passed over (the highlighter's). */
   findOccurrence?(from: TextPoint | undefined, direction: Direction): Occurrence | undefined;
   /** Goes to the occurrence found; by default focuses its element. */
   visitor?: OccurrenceVisitor;
@@ -136,7 +114,7 @@ export function startHighlightNavigation({ document: doc, signal, findOccurrence
             : undefined;
       if (!direction || isWhereReaderTypes(event.composedPath()[0] ?? event.target)) return;
       const target = findOccurrence
-        ? firstVisitable(startingPoint(doc, visits), (from) => findOccurrence(from, direction))
+        ? findOccurrence(startingPoint(doc, visits), direction)
         : adjacentMark(doc, direction);
       if (!target) return;
       event.preventDefault();

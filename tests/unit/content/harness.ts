@@ -137,6 +137,7 @@ export interface StartOptions<V extends GlossaryView> {
   changeTiming?: { delay: number; cooldown: number };
   engineChoice?: EngineChoice;
   visit?: HighlighterDeps['visit'];
+  canVisit?: HighlighterDeps['canVisit'];
 }
 
 export interface Started<V extends GlossaryView = FakeView> {
@@ -164,6 +165,7 @@ export function launch<V extends GlossaryView = FakeView>(options: StartOptions<
       changeTiming: options.changeTiming,
       engineChoice: options.engineChoice,
       visit: options.visit,
+      canVisit: options.canVisit,
     },
     view,
     options.filters ?? ALL,

@@ -97,6 +97,41 @@ describe('nextOccurrence', () => {
     expect(third?.id).toBe('baichuan');
   });
 
+  it('passes over the occurrences the reader cannot be taken to, and finds none when every one is refused', async () => {
+    // Refused: what is in the second paragraph and in the shadow tree (as if the page hid them).
+    let refuse = (element: Element) => element.closest('#p2') !== null || element.getRootNode() !== document;
+    const canVisit = ({ element }: { element?: Element }) => !refuse(element!);
+    ({ highlighter } = await start({ viewport: manualViewport().factory, canVisit }));
+    expect(walk(highlighter, 5)).toEqual([
+      'nvidia:輝達',
+      'moonshot-ai:Moonshot ',
+      'nvidia:Nvidia',
+      'llm:LLM',
+      'nvidia:輝達',
+    ]);
+    expect(walk(highlighter, 2, 'previous')).toEqual(['llm:LLM', 'nvidia:Nvidia']);
+    // Every occurrence refused: nothing, rather than looping round the page.
+    refuse = () => true;
+    expect(highlighter.nextOccurrence(undefined, 'next')).toBeUndefined();
+  });
+
+  it('"reveal" passes over the occurrences the reader cannot be taken to', async () => {
+    let refuse = (element: Element) => element.closest('#p2') !== null;
+    const focused: string[] = [];
+    ({ highlighter } = await start({
+      viewport: manualViewport().factory,
+      canVisit: ({ element }) => !refuse(element!),
+      visit: ({ element }) => focused.push(element!.closest('[id]')!.id),
+    }));
+    // LLM's first occurrence (大语言模型 in #p2) is refused, its second is not.
+    expect(highlighter.reveal('llm')).toBe(true);
+    expect(highlighter.reveal('llm')).toBe(true);
+    expect(focused).toEqual(['p3', 'p3']);
+    refuse = () => true;
+    expect(highlighter.reveal('nvidia')).toBe(false);
+    expect(focused).toHaveLength(2);
+  });
+
   it('finds nothing once stopped', async () => {
     ({ highlighter } = await start());
     highlighter.stop();
