@@ -50,6 +50,12 @@ export interface WalkOptions {
    * walk is paused, that answer may be out of date and each element is matched again.
    */
   changeCount?(): number;
+  /**
+   * The editing widgets under the root, while `changeCount` stays (by default one query of the
+   * root's subtree; `editing-lookup.ts` shares one of the whole tree between the walks of a
+   * batch). A superset is fine: the walk only asks whether an element is one.
+   */
+  editingUnder?(root: ParentNode): Set<Element>;
 }
 
 /** Nodes visited between pause points: a few hundred microseconds of walking. */
@@ -186,7 +192,7 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
   // whose subtree may be the whole page.
   const changeCount = options.shallow ? undefined : options.changeCount;
   const countAtQuery = changeCount?.();
-  let editing = changeCount ? editingElementsIn(root as ParentNode) : undefined;
+  let editing = changeCount ? (options.editingUnder ?? editingElementsIn)(root as ParentNode) : undefined;
   /** Back from a yield: the page may have run. */
   const afterPause = () => {
     pauses++;

@@ -10,7 +10,8 @@ import { createDrawing, type Drawing } from './drawing';
 import { createGiantTextWindows } from './giant-text-window';
 import type { HighlightEngine, HighlightHit, Occurrence } from './engine';
 import { createEngine, EngineAdvisor, startingEngine, type EngineChoice, type EngineKind } from './engine-choice';
-import { markCopiesIn, unwrapCopies } from './mark-copies';
+import { createEditingLookup } from './editing-lookup';
+import { markCopiesAmong, markCopiesIn, unwrapCopies } from './mark-copies';
 import { browserTimers, createMutationWatcher, type ChangeBatch, type Timers } from './mutations';
 import { findOccurrence, type FoundOccurrence } from './occurrence-finder';
 import type { Direction, TextPoint } from './occurrences';
@@ -168,6 +169,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       if (engine.kind === 'dom' && advisor?.note(block)) switchToHighlights();
     },
     changeCount: () => mutations.changeCount(),
+    editingUnder: createEditingLookup(() => mutations.changeCount()),
   };
 
   /** Drops queued reads and draws, and queues taking back every highlight drawn so far. */
@@ -248,7 +250,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
 
   /** Copies of our marks in what the page added (see mark-copies.ts) go back to plain text before it is read. */
   function unwrapMarkCopies(batch: ChangeBatch): void {
-    const copies = [...batch.added, ...batch.excluded].flatMap((el) => markCopiesIn(el, isOurs));
+    const copies = markCopiesAmong([...batch.added, ...batch.excluded], isOurs);
     if (copies.length > 0) ownWrites(() => unwrapCopies(copies));
   }
 

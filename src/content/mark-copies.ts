@@ -16,6 +16,21 @@ export function markCopiesIn(root: ParentNode, isOurs: (node: Node) => boolean):
   return found;
 }
 
+/**
+ * Past this many added elements in one batch, one query per tree they are in is cheaper than
+ * one per element. From a content script's world a query costs about 1 µs per element even
+ * where nothing matches (10–18 ms for 10,000 rows a log viewer appends), while one over a whole
+ * document of 30,000 elements takes 0.1 ms (Chromium 156; history, "Copies of our marks").
+ */
+const MANY_ADDED = 64;
+
+/** The copies of our marks in or under the `added` elements (more, when many are added: any in their trees). */
+export function markCopiesAmong(added: readonly Element[], isOurs: (node: Node) => boolean): Element[] {
+  if (added.length <= MANY_ADDED) return added.flatMap((element) => markCopiesIn(element, isOurs));
+  const trees = new Set(added.map((element) => element.getRootNode() as ParentNode));
+  return [...trees].flatMap((tree) => markCopiesIn(tree, isOurs));
+}
+
 /** Puts each mark's contents in its place (an outer copy first, then the copies it held). */
 export function unwrapCopies(marks: readonly Element[]): void {
   for (const mark of marks) if (mark.parentNode) mark.replaceWith(...mark.childNodes);

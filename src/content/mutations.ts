@@ -111,6 +111,10 @@ export function createMutationWatcher(
   }
 
   function collect(records: MutationRecord[]): void {
+    // A page appending rows one by one makes one record per row, all with the same target:
+    // its container is looked up once (a selector match per ancestor otherwise).
+    let lastTarget: Node | undefined;
+    let lastContainer: Node | null = null;
     for (const record of records) {
       const target = record.target;
       if (record.type !== 'characterData') changes++;
@@ -119,7 +123,11 @@ export function createMutationWatcher(
         attributed.set(target as Element, classOnly && (attributed.get(target as Element) ?? true));
         continue;
       }
-      const container = containerOf(target);
+      if (target !== lastTarget) {
+        lastTarget = target;
+        lastContainer = containerOf(target);
+      }
+      const container = lastContainer;
       if (record.type === 'childList') {
         if (record.removedNodes.length > 0) removed = true;
         for (const node of record.removedNodes) if (container && takenFromPage(node)) fought.add(container);
@@ -174,10 +182,11 @@ export function createMutationWatcher(
     }
     const batch: ChangeBatch = { containers: ready, added: [], removed, fought: [...fought], excluded };
     fought.clear();
+    const insideEditor = excludedParents();
     for (const el of added) {
       if (!el.isConnected) continue;
       // Added inside an editor: it may be text of ours the page moved there.
-      if (isInExcludedSubtree(el)) excluded.push(el);
+      if (insideEditor(el)) excluded.push(el);
       else batch.added.push(el);
     }
     added.clear();
@@ -185,6 +194,23 @@ export function createMutationWatcher(
     if (nextAt < Infinity) wake(nextAt);
     if (ready.length > 0 || batch.added.length > 0 || batch.removed || batch.fought.length > 0 || excluded.length > 0)
       onChanges(batch);
+  }
+
+  /**
+   * `isInExcludedSubtree` for many added elements, each parent's answer looked up once: rows
+   * a page appends share their parent, whose ancestors would be matched again for each row.
+   */
+  function excludedParents(): (el: Element) => boolean {
+    const known = new Map<Node, boolean>();
+    return (el) => {
+      const kind = classify(el);
+      if (kind === 'excluded' || kind === 'skipped') return true;
+      const parent = el.parentNode;
+      if (!parent) return false;
+      let answer = known.get(parent);
+      if (answer === undefined) known.set(parent, (answer = isInExcludedSubtree(parent)));
+      return answer;
+    };
   }
 
   return {

@@ -50,6 +50,8 @@ export interface ReadHooks {
   pending(block: PendingBlock): void;
   /** The page's changes to elements so far (see `WalkOptions.changeCount`); absent: unknown. */
   changeCount?(): number;
+  /** See `WalkOptions.editingUnder`. */
+  editingUnder?(root: ParentNode): Set<Element>;
 }
 
 /** Reads `root` (only its own runs when `shallow`) into `page`. */
@@ -76,6 +78,7 @@ export function* readRegion(
     onShadowRoot: hooks.shadowRoot,
     onLost: hooks.lost,
     changeCount: hooks.changeCount,
+    editingUnder: hooks.editingUnder,
   });
   let scanned = 0;
   try {

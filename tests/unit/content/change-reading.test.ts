@@ -17,7 +17,7 @@ const batchOf = (change: Partial<ChangeBatch>): ChangeBatch => ({
  * A reader that logs what it is asked to do, in order ("forget p1", "read p1 shallow"), and a
  * page that knows the containers `known` (those not connected count as removed).
  */
-function recorder(known: Node[] = []) {
+function recorder(known: Node[] = [], readsPause = true) {
   const log: string[] = [];
   const name = (node: Node) => (node as Element).id || node.nodeName;
   const page = {
@@ -30,7 +30,7 @@ function recorder(known: Node[] = []) {
     forget: (container) => void log.push(`forget ${name(container)}`),
     *read(region, shallow) {
       log.push(`read ${name(region)}${shallow ? ' shallow' : ''}`);
-      yield undefined;
+      if (readsPause) yield undefined;
     },
   };
   return { log, reader };
@@ -96,5 +96,41 @@ describe('readChanges', () => {
     while (!steps.next().done && !log.some((line) => line.startsWith('read'))) yieldsBeforeFirstRead++;
     expect(yieldsBeforeFirstRead).toBe(3); // After 64, 128 and 192 of the 200.
     expect(log.filter((line) => line.startsWith('forget'))).toHaveLength(200);
+  });
+
+  it('pauses between small regions that never pause themselves: many added rows are not read in one step', () => {
+    const html = Array.from({ length: 100 }, (_, i) => `<div id="r${i}">row</div>`).join('');
+    const rows = Object.values(elements(html));
+    const { log, reader } = recorder([], false);
+    const steps = readChanges(batchOf({ added: rows, containers: rows.slice(0, 40) }), reader);
+    const readsPerStep: number[] = [];
+    for (let done = false, before = 0; !done; before = log.length) {
+      done = steps.next().done === true;
+      readsPerStep.push(log.slice(before).filter((line) => line.startsWith('read')).length);
+    }
+    expect(readsPerStep.reduce((sum, n) => sum + n)).toBe(140);
+    expect(Math.max(...readsPerStep)).toBeLessThanOrEqual(16);
+  });
+
+  it('forgets what lies inside thousands of elements moved into an editor by looking up, not across', () => {
+    const html = `<div id="editor">${Array.from({ length: 2000 }, (_, i) => `<p id="e${i}">x</p>`).join('')}</div><p id="out">y</p>`;
+    const all = elements(html);
+    const inside = Object.keys(all).filter((id) => id.startsWith('e') && id !== 'editor');
+    const { log, reader } = recorder([...inside.map((id) => all[id]!), all.out!]);
+    let contains = 0;
+    const original = Node.prototype.contains;
+    Node.prototype.contains = function (this: Node, other: Node | null) {
+      contains++;
+      return original.call(this, other);
+    };
+    try {
+      const yields = run(readChanges(batchOf({ excluded: [all.editor!, ...inside.map((id) => all[id]!)] }), reader));
+      expect(yields).toBeGreaterThan(0);
+    } finally {
+      Node.prototype.contains = original;
+    }
+    expect(log).toHaveLength(2000);
+    expect(log).not.toContain('forget out');
+    expect(contains).toBeLessThan(10_000); // Each editor testing each container: 4 million.
   });
 });

@@ -256,6 +256,50 @@ describe('highlighter on a changing page', () => {
     expect(document.getElementById('editor')!.textContent).toBe(ticker.textContent);
   });
 
+  it('turns copies back into text when the page adds many elements at once, in shadow trees too', async () => {
+    document.body.innerHTML = '<p id="t">Ticker: 輝達 and Nvidia</p><div id="host"></div>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    ({ highlighter } = await start());
+    const ticker = document.getElementById('t')!;
+    // A log viewer appending rows: past the count where one query per tree replaces one per row.
+    const rows = Array.from({ length: 100 }, () => ticker.cloneNode(true) as HTMLElement);
+    document.body.append(...rows.slice(0, 90));
+    shadow.append(...rows.slice(90));
+    await settle(highlighter);
+    expect(document.querySelectorAll('mark mark')).toHaveLength(0);
+    expect(shadow.querySelectorAll('mark mark')).toHaveLength(0);
+    for (const row of rows)
+      expect(marks(row)).toEqual([
+        ['nvidia', '輝達'],
+        ['nvidia', 'Nvidia'],
+      ]);
+    highlighter.stop();
+    expect(document.querySelectorAll('mark')).toHaveLength(0);
+    expect(shadow.querySelectorAll('mark')).toHaveLength(0);
+    expect(rows.every((row) => row.textContent === ticker.textContent)).toBe(true);
+  });
+
+  it('leaves editable rows alone when the page adds many rows at once', async () => {
+    document.body.innerHTML = '<p>Start</p><div id="editor" contenteditable="true"></div>';
+    ({ highlighter } = await start());
+    // Many walks in one batch share one query of the tree for the editing widgets.
+    const rows = Array.from({ length: 100 }, (_, i) => {
+      const row = document.createElement('div');
+      row.innerHTML =
+        i % 10 === 3 ? `Row ${i}: <span contenteditable="true">Nvidia</span>` : `Row ${i}: <span>Nvidia</span>`;
+      return row;
+    });
+    document.body.append(...rows);
+    await settle(highlighter);
+    rows.forEach((row, i) => expect(marks(row)).toHaveLength(i % 10 === 3 ? 0 : 1));
+    // Rows the page types into its editor, many at once: none of them is read.
+    const typed = rows.map((row) => row.cloneNode(true) as HTMLElement);
+    document.getElementById('editor')!.append(...typed);
+    await settle(highlighter);
+    expect(marks(document.getElementById('editor')!)).toEqual([]);
+    expect(marks()).toHaveLength(90);
+  });
+
   it('takes back, when stopped, a copy the page made while it was not watching', async () => {
     document.body.innerHTML = '<p id="t">Nvidia rises</p>';
     ({ highlighter } = await start());
