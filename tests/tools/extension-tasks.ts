@@ -1,7 +1,7 @@
 /**
  * The extension's tasks on one page load, from a Chromium trace: each task's CPU time and the
  * trace events inside it that took longest. A tool for finding which task is too long and why:
- * `npm run tasks -- <corpus page | generated | small | huge> [--settle ms] [--runs n]`.
+ * `npm run tasks -- <corpus page | generated | small | huge | appended> [--settle ms] [--runs n]`.
  * Uses the build in COLUMNLENS_OUT_DIR (default .output), or EXT_DIR (an unpacked build).
  * Environment: TIMELINE=1 also prints when every task ran (ms after DOMContentLoaded) and the
  * page's own long tasks before ours; ANY_TASK=1 lists the longest tasks of any kind from our

@@ -2,7 +2,7 @@
  * Where the content script spends its time on one page: a CPU profile of a load with the
  * unminified build, printed as the functions with the most time (their own, plus the browser
  * built-ins and DOM calls they make). A tool for finding what to optimise, not a benchmark:
- * `npm run profile -- <corpus page | generated | small | huge> [--settle ms] [--top n] [--first-task] [--switch-on] [--no-build]`
+ * `npm run profile -- <corpus page | generated | small | huge | appended> [--settle ms] [--top n] [--first-task] [--switch-on] [--no-build]`
  * (`--first-task`: only the script's start; `--switch-on`: the page loaded with highlights off
  * and settled, then only what switching them on costs; `--no-build`: reuse the last profile build).
  */

@@ -108,7 +108,8 @@ export interface Task {
    * no scripts (corpus pages are served without them) and nothing is evaluated in them while
    * tracing, so that script is the extension's: its own files (chrome-extension:// URLs) and
    * the callbacks the extension APIs invoke (storage events, message replies), which carry
-   * no URL.
+   * no URL. On a page with scripts of its own (the tools' "appended" page), a timer or
+   * microtask checkpoint that runs one is the page's, and only our script inside it counts.
    */
   extension: boolean;
   /** For the extension's tasks: what started its script there (see TASK_CAUSES). */
@@ -154,6 +155,9 @@ const SCRIPT_NAMES = new Set([
   'RunMicrotasks',
 ]);
 
+/** Script events that run other script without a URL of their own. */
+const URLLESS_WRAPPERS = new Set(['TimerFire', 'FireIdleCallback', 'RunMicrotasks']);
+
 /** The main thread of the renderer that shows `pageUrl`, as a list of top-level tasks. */
 export function mainThreadOf(events: readonly TraceEvent[], pageUrl: string): MainThread {
   const frames = events.flatMap((e) => (e.name === 'TracingStartedInBrowser' ? (e.args?.data?.frames ?? []) : []));
@@ -180,7 +184,16 @@ export function mainThreadOf(events: readonly TraceEvent[], pageUrl: string): Ma
     if (last && task.start < last.end) continue;
     topLevel.push(task);
   }
-  const scripts = own.filter((e) => SCRIPT_NAMES.has(e.name) && !/^https?:/.test(String(e.args?.data?.url ?? '')));
+  const isPageScript = (e: TraceEvent) => /^https?:/.test(String(e.args?.data?.url ?? ''));
+  // Events that carry no URL of their own (a timer firing, a microtask checkpoint) wrap the
+  // script they run: one around a page script is the page's, though ours may run inside it (a
+  // mutation observer's callback after the page's function), and then only ours counts.
+  const pageScripts = own.filter((e) => e.ph === 'X' && SCRIPT_NAMES.has(e.name) && isPageScript(e));
+  const wrapsPageScript = (e: TraceEvent) =>
+    !URLLESS_WRAPPERS.has(e.name) || e.dur === undefined
+      ? false
+      : pageScripts.some((p) => p.ts >= e.ts && p.ts < e.ts + e.dur!);
+  const scripts = own.filter((e) => SCRIPT_NAMES.has(e.name) && !isPageScript(e) && !wrapsPageScript(e));
   let t = 0;
   /** The first script event of the extension in each of its tasks (a continuation's is RunMicrotasks). */
   const firstScript = new Map<Task, string>();

@@ -34,10 +34,25 @@ const HUGE = `<!doctype html><meta charset="utf-8"><title>Huge</title><p>${(
   '輝達的新產品再次成為焦點。'
 ).repeat(1_800)}</p>`;
 
-/** The URL of `name` on `server`: generated, small, huge, or a corpus page's path. */
+/**
+ * A log viewer: 1.5 s after load its script appends 10,000 rows in one task, each an element
+ * of its own and naming nothing, so one batch of page changes holds 10,000 regions to read.
+ */
+const APPENDED = `<!doctype html><meta charset="utf-8"><title>Appended</title><p>A log.</p><script>
+setTimeout(() => {
+  for (let i = 0; i < 10000; i++) {
+    const row = document.createElement('div');
+    row.innerHTML = '<span>row ' + i + '</span> status <b>ok</b>';
+    document.body.append(row);
+  }
+}, 1500);
+</script>`;
+
+/** The URL of `name` on `server`: generated, small, huge, appended, or a corpus page's path. */
 export function pageUrl(server: TestServer, name: string): string {
   if (name === 'generated') return server.setPage('generated', generatedNewsPage(bundledEntries()));
   if (name === 'small') return server.setPage('small', SMALL);
   if (name === 'huge') return server.setPage('huge', HUGE);
+  if (name === 'appended') return server.setPage('appended', APPENDED);
   return `${server.origin}/corpus/${name}`;
 }

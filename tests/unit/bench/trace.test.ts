@@ -97,4 +97,19 @@ describe('reading the extension’s tasks from a trace', () => {
     expect(median.longestExtensionTaskMs).toBe(9);
     expect(median.longestExtensionTask).toEqual({ cause: 'scheduled slice', atMs: 29 });
   });
+
+  it('charges a page timer that ran our observer callback with the callback only, not the page’s function', () => {
+    // The page's timer appends rows (8 ms of its script); our mutation observer's callback
+    // then runs in the task's microtask checkpoint (2 ms).
+    const timerTask = [
+      event('RunTask', 10_000, 12_000, 11_000),
+      event('TimerFire', 10_100, 11_000, 10_500),
+      event('FunctionCall', 10_200, 8_000, 8_000, 'http://127.0.0.1:8000/page.html'),
+      event('RunMicrotasks', 18_300, 2_500, 2_200),
+      event('FunctionCall', 18_400, 2_000, 2_000, SCRIPT),
+    ];
+    const [task] = mainThreadOf(trace(timerTask), PAGE).tasks;
+    expect(task!.extension).toBe(true);
+    expect(task!.extensionCpu).toBe(2_200);
+  });
 });
