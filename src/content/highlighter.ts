@@ -157,6 +157,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       if (roots.has(root)) return;
       roots.add(root);
       mutations.observe(root);
+      unwrapLeftovers(root); // Before the walk goes in: none of ours can be there yet.
       styles.adopt(root);
     },
     lost(parent) {
@@ -217,7 +218,20 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     const body = doc.body;
     if (!body || doc.designMode === 'on') return;
     mutations.observe(doc.documentElement);
+    unwrapLeftovers(body);
     scheduler.add(initialRead(body), PRIORITY.initial);
+  }
+
+  /**
+   * Marks an earlier copy of this script left in `root` become plain text before it is read,
+   * or they would be wrapped again inside. Firefox ends an updated, disabled or reloaded
+   * add-on's scripts without letting them take their marks back; in Chromium the old copy
+   * takes its own back when the new one announces itself, and any it has not yet are
+   * unwrapped here and left as they are by it (restoring, it finds them taken out by the page).
+   */
+  function unwrapLeftovers(root: ParentNode): void {
+    const left = markCopiesIn(root, isOurs);
+    if (left.length > 0) ownWrites(() => unwrapCopies(left));
   }
 
   function* initialRead(body: HTMLElement): Generator<undefined, void> {

@@ -300,6 +300,27 @@ describe('highlighter on a changing page', () => {
     expect(marks()).toHaveLength(90);
   });
 
+  it('turns marks an earlier copy of the script left into text before reading, in shadow trees too', async () => {
+    // What Firefox leaves in an open tab when it updates the add-on: the old script's marks.
+    const left =
+      '<mark class="columnlens-mark" data-glossary-id="nvidia" data-columnlens-start="" tabindex="-1">Nvidia</mark>';
+    document.body.innerHTML = `<p id="t">Ticker: ${left} and 輝達</p><div id="host"></div>`;
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = `<p>Widget: ${left}</p>`;
+    ({ highlighter } = await start());
+    expect(document.querySelectorAll('mark mark')).toHaveLength(0);
+    expect(shadow.querySelectorAll('mark mark')).toHaveLength(0);
+    expect(marks(document.getElementById('t')!)).toEqual([
+      ['nvidia', 'Nvidia'],
+      ['nvidia', '輝達'],
+    ]);
+    expect(marks(shadow)).toEqual([['nvidia', 'Nvidia']]);
+    highlighter.stop();
+    expect(document.body.querySelectorAll('mark')).toHaveLength(0);
+    expect(shadow.querySelectorAll('mark')).toHaveLength(0);
+    expect(document.getElementById('t')!.textContent).toBe('Ticker: Nvidia and 輝達');
+  });
+
   it('takes back, when stopped, a copy the page made while it was not watching', async () => {
     document.body.innerHTML = '<p id="t">Nvidia rises</p>';
     ({ highlighter } = await start());
