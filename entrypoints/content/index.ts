@@ -12,6 +12,7 @@ import { popupRequestListener } from '../../src/content/popup-requests';
 import { createSummaryReporter, isPrerendering, reportWhenShown } from '../../src/content/summary-reporter';
 import { loadActiveGlossary, watchActiveGlossary } from '../../src/glossary-store/active-glossary';
 import { yieldToEventLoop } from '../../src/glossary-store/steps';
+import { browserLanguageTag } from '../../src/i18n/browser-language';
 import { resolveLanguage } from '../../src/i18n/language';
 import type { Message } from '../../src/messages';
 import { parseSettings, readSettings, settingsItem } from '../../src/settings/settings';
@@ -68,7 +69,7 @@ export default defineContentScript({
       // Notes are read from storage the first time an entry shows (a page loads only the index).
       getEntry: (id) => controller.glossary?.peekEntry(id) ?? controller.glossary?.loadEntry(id),
       getNames: (id) => controller.glossary?.byId.get(id),
-      getLanguage: () => resolveLanguage(controller.settings?.language ?? 'auto', navigator.language),
+      getLanguage: () => resolveLanguage(controller.settings?.language ?? 'auto', browserLanguageTag()),
       // Painted highlights (highlight engine) have no elements: the tooltip hit-tests for them.
       hitTester: {
         active: () => controller.engineKind === 'highlight',

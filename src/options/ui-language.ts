@@ -1,6 +1,6 @@
 /** The editor's language: the reader's choice in settings, or the browser's. */
-import { browser } from 'wxt/browser';
 import { resolveLanguage, type ReaderLanguage } from '../i18n';
+import { browserLanguageTag } from '../i18n/browser-language';
 import { readSettings } from '../settings/settings';
 
 /** Resolves the reader's language (falls back to the browser's if settings cannot be read). */
@@ -9,5 +9,5 @@ export async function readerLanguage(): Promise<ReaderLanguage> {
     (s) => s.language,
     () => 'auto' as const,
   );
-  return resolveLanguage(setting, browser.i18n.getUILanguage());
+  return resolveLanguage(setting, browserLanguageTag());
 }

@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import { TOGGLE_HIGHLIGHTS_COMMAND } from '../background/commands';
 import { loadGlossaryIndex } from '../glossary-store/active-glossary';
+import { browserLanguageTag } from '../i18n/browser-language';
 import { parseSettings, readSettings, settingsItem } from '../settings/settings';
 import type { PopupDependencies } from './popup';
 
@@ -10,7 +11,7 @@ export function browserPopupDependencies(doc: Document, search: string): PopupDe
   return {
     document: doc,
     search,
-    browserLanguage: browser.i18n.getUILanguage(),
+    browserLanguage: browserLanguageTag(),
     tabs: {
       get: (tabId) => browser.tabs.get(tabId),
       query: (query) => browser.tabs.query(query),
