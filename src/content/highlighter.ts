@@ -11,7 +11,8 @@ import { createGiantTextWindows } from './giant-text-window';
 import type { HighlightEngine, HighlightHit, Occurrence } from './engine';
 import { createEngine, EngineAdvisor, startingEngine, type EngineChoice, type EngineKind } from './engine-choice';
 import { createEditingLookup } from './editing-lookup';
-import { markCopiesAmong, markCopiesIn, unwrapCopies } from './mark-copies';
+import { reclaimFirsts } from './first-reclaim';
+import { markCopiesAmong, markCopiesIn, markCopiesUnder, unwrapCopies } from './mark-copies';
 import { browserTimers, createMutationWatcher, type ChangeBatch, type Timers } from './mutations';
 import { findOccurrence, type FoundOccurrence } from './occurrence-finder';
 import type { Direction, TextPoint } from './occurrences';
@@ -111,6 +112,8 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
   let lostRereads = 0;
   let lastRevealed: TextPoint | undefined;
+  /** Entries whose first occurrence (density "first") was in a container forgotten since the last batch. */
+  const released = new Set<number>();
   /** Whether the document was in design mode at the last change: nothing of it is read. */
   let editable = false;
   const contextAlive = () => deps.isAlive?.() ?? true;
@@ -151,7 +154,9 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   const hooks: ReadHooks = {
     forget(container) {
       const old = page.drop(container);
-      if (old) drawing.undraw(old);
+      if (!old) return;
+      drawing.undraw(old);
+      for (const entry of old.firsts) released.add(entry);
     },
     shadowRoot(root) {
       if (roots.has(root)) return;
@@ -230,7 +235,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
    * unwrapped here and left as they are by it (restoring, it finds them taken out by the page).
    */
   function unwrapLeftovers(root: ParentNode): void {
-    const left = markCopiesIn(root, isOurs);
+    const left = markCopiesUnder(root, isOurs);
     if (left.length > 0) ownWrites(() => unwrapCopies(left));
   }
 
@@ -274,7 +279,22 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       forget: (container) => hooks.forget(container),
       read: (region, shallow) => readRegion(region, shallow, view, filters, page, hooks),
     });
+    yield* reclaimReleasedFirsts();
     deps.onSummary?.();
+  }
+
+  /** Density "first": entries whose first occurrence was forgotten get their next one (first-reclaim.ts). */
+  function* reclaimReleasedFirsts(): Generator<undefined, void> {
+    const entries = [...released];
+    released.clear();
+    yield* reclaimFirsts(entries, {
+      page,
+      view,
+      filters,
+      forget: (container) => hooks.forget(container),
+      read: (container) => readRegion(container, true, view, filters, page, hooks),
+    });
+    released.clear(); // Released by those re-reads, and claimed again by them.
   }
 
   /**

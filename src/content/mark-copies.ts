@@ -10,8 +10,14 @@ import { MARK_SELECTOR } from './engine';
 
 /** The marks in `root` (itself included) that `isOurs` does not know, outermost first. */
 export function markCopiesIn(root: ParentNode, isOurs: (node: Node) => boolean): Element[] {
+  const found = markCopiesUnder(root, isOurs);
+  if ((root as Element).matches?.(MARK_SELECTOR) && !isOurs(root as Element)) found.unshift(root as Element);
+  return found;
+}
+
+/** The marks under `root` (not itself: a body or shadow root is none) that `isOurs` does not know. */
+export function markCopiesUnder(root: ParentNode, isOurs: (node: Node) => boolean): Element[] {
   const found: Element[] = [];
-  if ((root as Element).matches?.(MARK_SELECTOR) && !isOurs(root as Element)) found.push(root as Element);
   for (const mark of root.querySelectorAll(MARK_SELECTOR)) if (!isOurs(mark)) found.push(mark);
   return found;
 }

@@ -165,11 +165,25 @@ export class PageState {
 
   /** For density "first": whether this occurrence of `entry` is the page's first (then `state` holds it). */
   claimFirst(entry: number, state: ContainerState): boolean {
-    const owner = this.firstOwner.get(entry);
-    if (owner && !owner.dropped && owner.container.isConnected) return false;
+    if (this.hasFirst(entry)) return false;
     this.firstOwner.set(entry, state);
     state.firsts.push(entry);
     return true;
+  }
+
+  /** For density "first": whether a container on the page holds `entry`'s first occurrence. */
+  hasFirst(entry: number): boolean {
+    const owner = this.firstOwner.get(entry);
+    return !!owner && !owner.dropped && owner.container.isConnected;
+  }
+
+  /** The containers on the page where `entry` was counted, in document order. */
+  countedIn(entry: number): Node[] {
+    const found: Node[] = [];
+    for (const state of this.states.values())
+      if (state.container.isConnected && (state.counts.get(entry) ?? 0) > 0) found.push(state.container);
+    // DOCUMENT_POSITION_FOLLOWING (4), without relying on a global Node.
+    return found.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
   }
 
   /** Occurrences per entry id over the page. */

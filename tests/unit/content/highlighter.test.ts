@@ -88,6 +88,29 @@ describe('highlighter', () => {
     expect(highlighter.summary().nvidia).toBe(4);
   });
 
+  it('with density "first" shows the next occurrence once the page removes or rewrites the first one', async () => {
+    document.body.innerHTML =
+      '<p id="a">Nvidia first.</p><p id="b">Then Nvidia and 百川智能.</p><p id="c">Nvidia again.</p>';
+    ({ highlighter } = await start({ filters: { density: 'first', hiddenCategories: new Set() } }));
+    const at = (id: string) => marks(document.getElementById(id)!);
+    expect([at('a'), at('b'), at('c')]).toEqual([[['nvidia', 'Nvidia']], [['baichuan', '百川智能']], []]);
+    document.getElementById('a')!.remove();
+    await settle(highlighter);
+    // Nvidia moves on to the next paragraph, where Baichuan keeps its own first occurrence.
+    expect([at('b'), at('c')]).toEqual([
+      [
+        ['nvidia', 'Nvidia'],
+        ['baichuan', '百川智能'],
+      ],
+      [],
+    ]);
+    // Text written over the first one: the one after it takes over.
+    document.getElementById('b')!.textContent = 'Then nothing and 百川智能.';
+    await settle(highlighter);
+    expect([at('b'), at('c')]).toEqual([[['baichuan', '百川智能']], [['nvidia', 'Nvidia']]]);
+    expect(highlighter.summary()).toMatchObject({ nvidia: 1, baichuan: 1 });
+  });
+
   it('hides whole categories', async () => {
     ({ highlighter } = await start({ filters: { density: 'all', hiddenCategories: new Set(['company']) } }));
     expect(marks()).toEqual([
