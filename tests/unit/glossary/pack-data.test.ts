@@ -140,6 +140,15 @@ describe('the bundled pack', () => {
     expect(titles.filter(([s, names]) => names?.['zh-Hans'] !== toMainland(s)).map(([s]) => s)).toEqual([]);
   });
 
+  it('names an entry for Traditional Chinese readers too when its term is Latin and it has a Chinese name', () => {
+    const han = /\p{Script=Han}/u;
+    const unnamed = pack.entries
+      .filter((e) => !han.test(e.term) && han.test(e.names?.['zh-Hans'] ?? '') && !e.names?.['zh-Hant'])
+      .map((e) => e.id);
+    // Taiwan writes Google Cloud in Latin letters, as the term does.
+    expect(unnamed).toEqual(['google-cloud']);
+  });
+
   it('names every entry for English readers where an English name exists', () => {
     const han = /\p{Script=Han}/u;
     const unnamed = pack.entries.filter((e) => han.test(e.term) && !e.names?.en).map((e) => e.id);
