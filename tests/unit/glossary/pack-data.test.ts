@@ -219,6 +219,7 @@ describe('the bundled pack', () => {
     const count = counterOf('ai-chips');
     expect(count('Nvidia sells chips; a chip shortage')).toBe(2);
     expect(count('5G芯片與AI晶片')).toBe(2);
+    expect(count('Nvidia chips are down 5%')).toBe(1);
     for (const idiom of [
       'a bargaining chip',
       'blue-chip stocks',
@@ -228,8 +229,39 @@ describe('the bundled pack', () => {
       'potato chips',
       'bargaining chips',
       'poker chips',
+      'rivals chip away at the lead',
+      'inflation chips away at savings',
+      'Rep. Chip Roy said',
+      'fish and chips',
+      'a fish and chip shop',
+      'when the chips are down',
+      'a chip on his shoulder',
+      'a chip on her shoulder',
+      'chip-and-PIN cards',
+      'Chip and PIN',
     ])
       expect(count(idiom), idiom).toBe(0);
+  });
+
+  it('finds Google Cloud, but not in Google Drive (Google雲端硬碟, 谷歌云端硬盘, 谷歌云盘)', () => {
+    const count = counterOf('google-cloud');
+    expect(count('Google雲端承諾投資；谷歌云与Google云')).toBe(3);
+    for (const drive of [
+      '我把檔案存到Google雲端硬碟',
+      '文件保存在谷歌云端硬盘里',
+      '谷歌雲端硬碟',
+      'Google云端硬盘',
+      '谷歌云盘',
+      'Google雲盤',
+    ])
+      expect(count(drive), drive).toBe(0);
+  });
+
+  it('finds 開源, but not in the idiom 開源節流 (widen income, cut spending)', () => {
+    const count = counterOf('open-source');
+    expect(count('開源軟體與开源模型')).toBe(2);
+    expect(count('政府應開源節流')).toBe(0);
+    expect(count('财政开源节流')).toBe(0);
   });
 
   it('finds 新創公司 in English as a company, not as a program starting up', () => {
