@@ -264,6 +264,13 @@ describe('the bundled pack', () => {
     expect(count('财政开源节流')).toBe(0);
   });
 
+  it('finds 中國科技公司 but not 國內科技公司, which in Taiwan and Hong Kong news means their own firms', () => {
+    const count = counterOf('chinese-tech-companies');
+    expect(count('中國科技公司與中国科技巨头')).toBe(2);
+    expect(count('國內科技公司營收創新高')).toBe(0);
+    expect(count('国内科技公司')).toBe(0);
+  });
+
   it('finds 新創公司 in English as a company, not as a program starting up', () => {
     const count = counterOf('ai-startups');
     expect(count('新創公司與初创公司')).toBe(2);
