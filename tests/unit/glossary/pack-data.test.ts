@@ -271,6 +271,18 @@ describe('the bundled pack', () => {
     expect(count('国内科技公司')).toBe(0);
   });
 
+  it.each([
+    ['alibaba', '阿里巴巴集團', ['阿里巴巴與四十大盜', '阿里巴巴和四十大盗']],
+    ['talent', 'AI talent is scarce', ['a school talent show', "America's Got Talent"]],
+    ['mistral-ai', 'Mistral AI and Mistral', ['two Mistral-class ships', 'the Mistral warships', 'Mistral missiles']],
+    ['catch-up', '中國拚命追趕', ['全年無休追趕進度', '追赶进度']],
+    ['localization', '晶片本土化', ['推動本土化運動', '本土化运动']],
+  ])('finds %s, but not in phrases where its name means something else', (id, named, others) => {
+    const count = counterOf(id);
+    expect(count(named)).toBeGreaterThan(0);
+    for (const other of others) expect(count(other), other).toBe(0);
+  });
+
   it('finds 新創公司 in English as a company, not as a program starting up', () => {
     const count = counterOf('ai-startups');
     expect(count('新創公司與初创公司')).toBe(2);
