@@ -65,6 +65,13 @@ describe('the locale files', () => {
     }
   });
 
+  it('address the reader as 你 in Chinese, never 您', () => {
+    for (const locale of ['zh_CN', 'zh_TW']) {
+      const formal = Object.entries(read(locale)).filter(([, entry]) => entry.message.includes('您'));
+      expect(formal.map(([key]) => `${locale}/${key}`)).toEqual([]);
+    }
+  });
+
   it('name Restore and Undo one way each: 還原 and 復原 in zh_TW, 恢复 and 撤销 in zh_CN', () => {
     const tw = read('zh_TW');
     const cn = read('zh_CN');
