@@ -72,6 +72,15 @@ describe('the locale files', () => {
     }
   });
 
+  it("call a highlight 高亮 in zh_CN, the mainland word (標示, zh_TW's, reads as Taiwanese there)", () => {
+    const english = read('en');
+    const highlights = Object.keys(english).filter((key) => /highlight/i.test(english[key]!.message));
+    expect(highlights.length).toBeGreaterThan(5);
+    const cn = read('zh_CN');
+    expect(highlights.filter((key) => cn[key] && cn[key].message.includes('标示'))).toEqual([]);
+    expect(highlights.filter((key) => !cn[key]?.message.includes('高亮'))).toEqual([]);
+  });
+
   it('name Restore and Undo one way each: 還原 and 復原 in zh_TW, 恢复 and 撤销 in zh_CN', () => {
     const tw = read('zh_TW');
     const cn = read('zh_CN');
