@@ -140,6 +140,15 @@ describe('the bundled pack', () => {
     expect(titles.filter(([s, names]) => names?.['zh-Hans'] !== toMainland(s)).map(([s]) => s)).toEqual([]);
   });
 
+  it('names an entry for Traditional Chinese readers too when its term is Latin and it has a Chinese name', () => {
+    const han = /\p{Script=Han}/u;
+    const unnamed = pack.entries
+      .filter((e) => !han.test(e.term) && han.test(e.names?.['zh-Hans'] ?? '') && !e.names?.['zh-Hant'])
+      .map((e) => e.id);
+    // Taiwan writes Google Cloud in Latin letters, as the term does.
+    expect(unnamed).toEqual(['google-cloud']);
+  });
+
   it('names every entry for English readers where an English name exists', () => {
     const han = /\p{Script=Han}/u;
     const unnamed = pack.entries.filter((e) => han.test(e.term) && !e.names?.en).map((e) => e.id);
@@ -210,6 +219,7 @@ describe('the bundled pack', () => {
     const count = counterOf('ai-chips');
     expect(count('Nvidia sells chips; a chip shortage')).toBe(2);
     expect(count('5G芯片與AI晶片')).toBe(2);
+    expect(count('Nvidia chips are down 5%')).toBe(1);
     for (const idiom of [
       'a bargaining chip',
       'blue-chip stocks',
@@ -219,8 +229,58 @@ describe('the bundled pack', () => {
       'potato chips',
       'bargaining chips',
       'poker chips',
+      'rivals chip away at the lead',
+      'inflation chips away at savings',
+      'Rep. Chip Roy said',
+      'fish and chips',
+      'a fish and chip shop',
+      'when the chips are down',
+      'a chip on his shoulder',
+      'a chip on her shoulder',
+      'chip-and-PIN cards',
+      'Chip and PIN',
     ])
       expect(count(idiom), idiom).toBe(0);
+  });
+
+  it('finds Google Cloud, but not in Google Drive (Google雲端硬碟, 谷歌云端硬盘, 谷歌云盘)', () => {
+    const count = counterOf('google-cloud');
+    expect(count('Google雲端承諾投資；谷歌云与Google云')).toBe(3);
+    for (const drive of [
+      '我把檔案存到Google雲端硬碟',
+      '文件保存在谷歌云端硬盘里',
+      '谷歌雲端硬碟',
+      'Google云端硬盘',
+      '谷歌云盘',
+      'Google雲盤',
+    ])
+      expect(count(drive), drive).toBe(0);
+  });
+
+  it('finds 開源, but not in the idiom 開源節流 (widen income, cut spending)', () => {
+    const count = counterOf('open-source');
+    expect(count('開源軟體與开源模型')).toBe(2);
+    expect(count('政府應開源節流')).toBe(0);
+    expect(count('财政开源节流')).toBe(0);
+  });
+
+  it('finds 中國科技公司 but not 國內科技公司, which in Taiwan and Hong Kong news means their own firms', () => {
+    const count = counterOf('chinese-tech-companies');
+    expect(count('中國科技公司與中国科技巨头')).toBe(2);
+    expect(count('國內科技公司營收創新高')).toBe(0);
+    expect(count('国内科技公司')).toBe(0);
+  });
+
+  it.each([
+    ['alibaba', '阿里巴巴集團', ['阿里巴巴與四十大盜', '阿里巴巴和四十大盗']],
+    ['talent', 'AI talent is scarce', ['a school talent show', "America's Got Talent"]],
+    ['mistral-ai', 'Mistral AI and Mistral', ['two Mistral-class ships', 'the Mistral warships', 'Mistral missiles']],
+    ['catch-up', '中國拚命追趕', ['全年無休追趕進度', '追赶进度']],
+    ['localization', '晶片本土化', ['推動本土化運動', '本土化运动']],
+  ])('finds %s, but not in phrases where its name means something else', (id, named, others) => {
+    const count = counterOf(id);
+    expect(count(named)).toBeGreaterThan(0);
+    for (const other of others) expect(count(other), other).toBe(0);
   });
 
   it('finds 新創公司 in English as a company, not as a program starting up', () => {

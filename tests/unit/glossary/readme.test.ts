@@ -30,4 +30,16 @@ describe('glossary/README.md', () => {
   it('lists every category', () => {
     expect(CATEGORIES.filter((c) => !readme.includes(`\`${c}\``))).toEqual([]);
   });
+
+  it('counts the bundled pack as it is: its entries, and those with `mentions` 0', () => {
+    const pack = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../../../glossary/ai-rush-china.json'), 'utf8'),
+    ) as {
+      entries: { mentions?: number }[];
+    };
+    expect(/It has (\d+) entries/.exec(readme)?.[1]).toBe(String(pack.entries.length));
+    expect(/Those (\d+) entries have `mentions` 0/.exec(readme)?.[1]).toBe(
+      String(pack.entries.filter((e) => !e.mentions).length),
+    );
+  });
 });

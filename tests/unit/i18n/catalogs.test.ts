@@ -65,6 +65,34 @@ describe('the locale files', () => {
     }
   });
 
+  it('address the reader as 你 in Chinese, never 您', () => {
+    for (const locale of ['zh_CN', 'zh_TW']) {
+      const formal = Object.entries(read(locale)).filter(([, entry]) => entry.message.includes('您'));
+      expect(formal.map(([key]) => `${locale}/${key}`)).toEqual([]);
+    }
+  });
+
+  it("call a highlight 高亮 in zh_CN, the mainland word (標示, zh_TW's, reads as Taiwanese there)", () => {
+    const english = read('en');
+    const highlights = Object.keys(english).filter((key) => /highlight/i.test(english[key]!.message));
+    expect(highlights.length).toBeGreaterThan(5);
+    const cn = read('zh_CN');
+    expect(highlights.filter((key) => cn[key] && cn[key].message.includes('标示'))).toEqual([]);
+    expect(highlights.filter((key) => !cn[key]?.message.includes('高亮'))).toEqual([]);
+  });
+
+  it('name Restore and Undo one way each: 還原 and 復原 in zh_TW, 恢复 and 撤销 in zh_CN', () => {
+    const tw = read('zh_TW');
+    const cn = read('zh_CN');
+    expect([tw.editorRestore!.message, tw.editorUndo!.message]).toEqual(['還原', '復原']);
+    expect([cn.editorRestore!.message, cn.editorUndo!.message]).toEqual(['恢复', '撤销']);
+    // Undo's messages say 復原 / 撤销; restoring an entry is never called by Undo's word.
+    expect(tw.editorUndone!.message).toContain('復原');
+    expect(cn.editorUndone!.message).toContain('撤销');
+    expect(tw.editorSaveDeleted!.message).toContain('還原');
+    expect(cn.editorSaveDeleted!.message).toContain('恢复');
+  });
+
   it('are the files the bundled catalogs import', () => {
     for (const language of READER_LANGUAGES) {
       expect(CATALOGS[language]).toEqual(read(LOCALE_FOLDERS[language]));
