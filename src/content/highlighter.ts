@@ -12,7 +12,7 @@ import type { HighlightEngine, HighlightHit, Occurrence } from './engine';
 import { createEngine, EngineAdvisor, startingEngine, type EngineChoice, type EngineKind } from './engine-choice';
 import { createEditingLookup } from './editing-lookup';
 import { reclaimFirsts } from './first-reclaim';
-import { markCopiesAmong, markCopiesIn, markCopiesUnder, unwrapCopies } from './mark-copies';
+import { createCopyUnwrapper } from './mark-copies';
 import { browserTimers, createMutationWatcher, type ChangeBatch, type Timers } from './mutations';
 import { findOccurrence, type FoundOccurrence } from './occurrence-finder';
 import type { Direction, TextPoint } from './occurrences';
@@ -135,6 +135,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     takenFromPage: (node) => node.nodeType === 1 && !node.isConnected && !!originalOf(node)?.isConnected,
   });
   const ownWrites = <T>(write: () => T) => mutations.ownWrites(write);
+  const copies = createCopyUnwrapper(isOurs, ownWrites);
   // Both engines draw as text nears the viewport: marks to spare relayout, painted ranges
   // because Chromium re-validates every registered range on each change.
   const viewport =
@@ -162,7 +163,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       if (roots.has(root)) return;
       roots.add(root);
       mutations.observe(root);
-      unwrapLeftovers(root); // Before the walk goes in: none of ours can be there yet.
+      copies.leftoversUnder(root); // Before the walk goes in: none of ours can be there yet.
       styles.adopt(root);
     },
     lost(parent) {
@@ -223,20 +224,8 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     const body = doc.body;
     if (!body || doc.designMode === 'on') return;
     mutations.observe(doc.documentElement);
-    unwrapLeftovers(body);
+    copies.leftoversUnder(body);
     scheduler.add(initialRead(body), PRIORITY.initial);
-  }
-
-  /**
-   * Marks an earlier copy of this script left in `root` become plain text before it is read,
-   * or they would be wrapped again inside. Firefox ends an updated, disabled or reloaded
-   * add-on's scripts without letting them take their marks back; in Chromium the old copy
-   * takes its own back when the new one announces itself, and any it has not yet are
-   * unwrapped here and left as they are by it (restoring, it finds them taken out by the page).
-   */
-  function unwrapLeftovers(root: ParentNode): void {
-    const left = markCopiesUnder(root, isOurs);
-    if (left.length > 0) ownWrites(() => unwrapCopies(left));
   }
 
   function* initialRead(body: HTMLElement): Generator<undefined, void> {
@@ -263,14 +252,8 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       if (doc.body) scheduler.add(initialRead(doc.body), PRIORITY.initial);
       return;
     }
-    unwrapMarkCopies(batch);
+    copies.amongAdded([...batch.added, ...batch.excluded]); // Before they are read (mark-copies.ts).
     scheduler.add(readChangesAndReport(batch), PRIORITY.changes);
-  }
-
-  /** Copies of our marks in what the page added (see mark-copies.ts) go back to plain text before it is read. */
-  function unwrapMarkCopies(batch: ChangeBatch): void {
-    const copies = markCopiesAmong([...batch.added, ...batch.excluded], isOurs);
-    if (copies.length > 0) ownWrites(() => unwrapCopies(copies));
   }
 
   function* readChangesAndReport(batch: ChangeBatch): Generator<undefined, void> {
@@ -340,7 +323,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     engine.removeAll();
     // Every mark of ours is gone: any left is a copy the page made (or one a hostile page kept
     // from being taken back). Not when orphaned by an update: the marks may be the new script's.
-    if (contextAlive()) for (const root of roots) unwrapCopies(markCopiesIn(root, () => false));
+    if (contextAlive()) for (const root of roots) copies.allIn(root);
     styles.release();
     page.clear();
     resolveStopped();

@@ -41,3 +41,34 @@ export function markCopiesAmong(added: readonly Element[], isOurs: (node: Node) 
 export function unwrapCopies(marks: readonly Element[]): void {
   for (const mark of marks) if (mark.parentNode) mark.replaceWith(...mark.childNodes);
 }
+
+export interface CopyUnwrapper {
+  /**
+   * Marks an earlier copy of this script left under `root` (a body or shadow root about to be
+   * read for the first time), or they would be wrapped again inside. Firefox ends an updated,
+   * disabled or reloaded add-on's scripts without letting them take their marks back; in
+   * Chromium the old copy takes its own back when the new one announces itself, and any it has
+   * not yet are unwrapped here and left as they are by it (restoring, it finds them taken out
+   * by the page).
+   */
+  leftoversUnder(root: ParentNode): void;
+  /** Copies in or under elements the page added, before they are read. */
+  amongAdded(added: readonly Element[]): void;
+  /** Every mark left in `root` once none is ours any more (switched off, stopped). */
+  allIn(root: ParentNode): void;
+}
+
+/** Unwraps marks `isOurs` does not know, writing through `ownWrites` so the writes are not read as the page's. */
+export function createCopyUnwrapper(
+  isOurs: (node: Node) => boolean,
+  ownWrites: (write: () => void) => void,
+): CopyUnwrapper {
+  const unwrap = (marks: Element[]) => {
+    if (marks.length > 0) ownWrites(() => unwrapCopies(marks));
+  };
+  return {
+    leftoversUnder: (root) => unwrap(markCopiesUnder(root, isOurs)),
+    amongAdded: (added) => unwrap(markCopiesAmong(added, isOurs)),
+    allIn: (root) => unwrap(markCopiesIn(root, () => false)),
+  };
+}
