@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openEditor, openEntry } from './fixtures/editor-helpers';
+import { contrast, parseColour } from './harness/colour';
 import { chromiumSuite } from './harness/suite';
 import { tabWithUrl } from './highlight-helpers';
 
@@ -102,5 +103,49 @@ describe('the popup and the editor as drawn for their readers', () => {
     const page = await editor.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(selected.edges.filter((c) => c !== 'none' && c !== page)).toHaveLength(4);
     await editor.emulateMedia({ forcedColors: 'none', colorScheme: 'light' });
+  });
+
+  it('keeps the change badges on the open entry at 4.5:1 in the dark scheme', async () => {
+    await editor.setViewportSize({ width: 1280, height: 800 });
+    await editor.emulateMedia({ forcedColors: 'none', colorScheme: 'dark' });
+    await openEntry(editor, 'Baidu');
+    await editor.fill('#field-notes-en', 'Changed for the badge.');
+    await editor.click('[data-testid="entry-save"]');
+    await editor.locator('[data-testid="entry-row"][aria-current="true"] .badge-edited').waitFor();
+    await editor.click('[data-testid="entry-new"]');
+    await editor.fill('#field-term', 'Badgeworthy Widgets');
+    await editor.fill('#field-notes-en', 'New for the badge.');
+    await editor.click('[data-testid="entry-save"]');
+    await expect.poll(() => editor.locator('[data-testid="status-message"]').textContent()).toContain('Badgeworthy');
+    await editor.fill('[data-testid="entry-search"]', 'Badgeworthy');
+    await editor.locator('[data-testid="entry-row"][aria-current="true"] .badge-added').waitFor();
+    await openEntry(editor, 'Tencent');
+    await editor.click('[data-testid="entry-delete"]');
+    await editor.selectOption('[data-testid="entry-state"]', 'deleted');
+    await editor.fill('[data-testid="entry-search"]', 'Tencent');
+    await editor.click('[data-testid="entry-row"] >> nth=0');
+    await editor.locator('[data-testid="entry-row"][aria-current="true"] .badge-deleted').waitFor();
+    await editor.selectOption('[data-testid="entry-state"]', 'all');
+
+    const ratios: Record<string, number> = {};
+    for (const [query, badge] of [
+      ['Baidu', 'badge-edited'],
+      ['Badgeworthy', 'badge-added'],
+    ] as const) {
+      await openEntry(editor, query);
+      const [fg, bg] = await editor
+        .locator(`[data-testid="entry-row"][aria-current="true"] .${badge}`)
+        .evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el.closest('.entry-row')!).backgroundColor]);
+      ratios[badge] = contrast(parseColour(fg!), parseColour(bg!));
+    }
+    await editor.selectOption('[data-testid="entry-state"]', 'deleted');
+    await openEntry(editor, 'Tencent');
+    const [fg, bg] = await editor
+      .locator('[data-testid="entry-row"][aria-current="true"] .badge-deleted')
+      .evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el.closest('.entry-row')!).backgroundColor]);
+    ratios['badge-deleted'] = contrast(parseColour(fg!), parseColour(bg!));
+    await editor.selectOption('[data-testid="entry-state"]', 'all');
+    for (const [badge, ratio] of Object.entries(ratios)) expect(ratio, badge).toBeGreaterThanOrEqual(4.5);
+    await editor.emulateMedia({ colorScheme: 'light' });
   });
 });
