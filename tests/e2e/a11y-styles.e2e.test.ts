@@ -148,4 +148,51 @@ describe('the popup and the editor as drawn for their readers', () => {
     for (const [badge, ratio] of Object.entries(ratios)) expect(ratio, badge).toBeGreaterThanOrEqual(4.5);
     await editor.emulateMedia({ colorScheme: 'light' });
   });
+
+  it('wraps a 114-character name without spaces instead of scrolling sideways, in the editor and the popup', async () => {
+    const name = 'Supercalifragilisticexpialidocious' + 'Corporation'.repeat(7) + 'Ltd';
+    expect(name).toHaveLength(114);
+    const sideways = (page: Page) =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+    await editor.emulateMedia({ forcedColors: 'none', colorScheme: 'light' });
+    await editor.setViewportSize({ width: 320, height: 700 });
+    await editor.fill('[data-testid="entry-search"]', '');
+    await editor.click('[data-testid="entry-new"]');
+    await editor.fill('#field-term', name);
+    await editor.fill('#field-notes-en', 'A long name.');
+    await editor.click('[data-testid="entry-save"]');
+    await editor.fill('[data-testid="entry-search"]', 'Supercal');
+    await editor.locator('[data-testid="entry-row"][aria-current="true"]').waitFor();
+    await expect.poll(() => editor.locator('#form-heading').textContent()).toContain(name);
+    expect(await sideways(editor)).toBeLessThanOrEqual(0);
+    // A second entry by the same name is refused, with the name in the message.
+    await editor.click('[data-testid="entry-new"]');
+    await editor.fill('#field-term', name);
+    await editor.click('[data-testid="entry-save"]');
+    await editor.locator('.field-error:not([hidden])').first().waitFor();
+    expect(await editor.locator('.field-error:not([hidden])').first().textContent()).toContain(name);
+    expect(await sideways(editor)).toBeLessThanOrEqual(0);
+    await editor.setViewportSize({ width: 1280, height: 800 });
+
+    const url = suite.server.setPage(
+      'long-name',
+      `<!doctype html><html lang="en"><body><p>${name} bought Nvidia chips.</p></body></html>`,
+    );
+    const page = await suite.browser.context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(
+      (n) => [...document.querySelectorAll('mark[data-glossary-id]')].some((m) => m.textContent === n),
+      name,
+      {
+        timeout: 10_000,
+      },
+    );
+    const tab = await tabWithUrl(suite.browser.serviceWorker, page.url(), (s) => Object.keys(s.counts).length > 1);
+    const longPopup = await suite.browser.context.newPage();
+    await longPopup.setViewportSize({ width: 340, height: 700 });
+    await longPopup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${tab.id}`);
+    await longPopup.locator('[data-testid="found-entry"]', { hasText: 'Supercal' }).waitFor();
+    expect(await sideways(longPopup)).toBeLessThanOrEqual(0);
+  });
 });
