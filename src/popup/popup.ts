@@ -16,7 +16,7 @@ import {
   type PageReport,
   type SendToTab,
 } from './page-report';
-import { renderPage } from './page-view';
+import { createPageView } from './page-view';
 import { webHostname, type PopupActions, type PopupState } from './popup-state';
 import { renderGlobalSwitch, renderSettings } from './settings-view';
 import { findTargetTab, type TabsApi } from './target-tab';
@@ -85,6 +85,10 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
     },
   };
 
+  const page = createPageView(doc);
+  /** What the last render drew around the page section, replaced whole by the next. */
+  let drawn: HTMLElement[] | undefined;
+
   function render(): void {
     const focusedId = doc.activeElement?.id;
     const t = translator(state.language);
@@ -106,12 +110,16 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
     footer.append(
       h(doc, 'p', { class: 'hint' }, t('popupShortcut', NEXT_HIGHLIGHT_KEYS.label, PREVIOUS_HIGHLIGHT_KEYS.label)),
     );
-    root.replaceChildren(
+    const parts = [
       h(doc, 'header', {}, h(doc, 'h1', {}, t('extName')), renderGlobalSwitch(doc, state, actions)),
-      renderPage(doc, state, actions),
       renderSettings(doc, state, actions),
       footer,
-    );
+    ];
+    page.update(state, actions);
+    // The page section stays where it is (its live region with it); the parts around it are new.
+    if (drawn) drawn.forEach((old, i) => old.replaceWith(parts[i]!));
+    else root.replaceChildren(parts[0]!, page.element, ...parts.slice(1));
+    drawn = parts;
     if (focusedId) doc.getElementById(focusedId)?.focus();
   }
 

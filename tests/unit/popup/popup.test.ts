@@ -137,6 +137,26 @@ describe('the popup', () => {
     expect(h.sent).toHaveLength(2);
   });
 
+  it('announces the report in one live region that stays in the document while the report changes', async () => {
+    const h = harness({ counts: { nvidia: 1 } });
+    const removed: Node[] = [];
+    const observer = new MutationObserver((records) => records.forEach((r) => removed.push(...r.removedNodes)));
+    observer.observe(document.body, { childList: true, subtree: true });
+    await startPopup(h.deps);
+    const live = document.querySelector('[aria-live]')!;
+    expect(live.textContent).toBe('1 name found');
+    h.pageReports(11, { nvidia: 3, huawei: 2 });
+    await vi.waitFor(() => expect(document.querySelectorAll('[data-testid="found-entry"]')).toHaveLength(2));
+    click(byTestId('highlights-toggle'));
+    expect(document.querySelectorAll('[aria-live]')).toHaveLength(1);
+    expect(document.querySelector('[aria-live]')).toBe(live);
+    expect(live.textContent).toBe(translate('en', 'popupHighlightsOff'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    observer.disconnect();
+    // Never taken out and put back (which a screen reader takes for a new region, not announced).
+    expect(removed.filter((node) => node === live || node.contains(live))).toEqual([]);
+  });
+
   it('scores the page and lists the entries found by category', async () => {
     // The page names the column's entries exactly as often as the column does.
     const h = harness({ counts: { nvidia: 4, huawei: 2, 'jensen-huang': 1 } });
