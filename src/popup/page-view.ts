@@ -71,6 +71,7 @@ function foundList(doc: Document, state: PopupState, actions: PopupActions): HTM
           type: 'button',
           'data-testid': 'found-entry',
           'data-entry-id': entry.id,
+          'data-focus-key': `found-entry:${entry.id}`,
           title: t(hidden ? 'popupRevealHidden' : 'popupRevealTitle'),
           disabled: hidden,
         },

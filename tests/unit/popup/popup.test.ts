@@ -299,6 +299,21 @@ describe('the popup', () => {
     expect(document.activeElement).toBe(byTestId('language'));
   });
 
+  it('keeps focus on a name found, and on the editor’s button, when the report or the settings change', async () => {
+    const h = harness({ counts: { nvidia: 1, huawei: 1 } });
+    await startPopup(h.deps);
+    const entryButton = (id: string) => document.querySelector<HTMLButtonElement>(`[data-entry-id="${id}"]`)!;
+    const huawei = entryButton('huawei');
+    huawei.focus();
+    h.pageReports(11, { nvidia: 5, huawei: 2 });
+    await vi.waitFor(() => expect(entryButton('nvidia').querySelector('.count')!.textContent).toBe('5'));
+    expect(entryButton('huawei')).not.toBe(huawei);
+    expect(document.activeElement).toBe(entryButton('huawei'));
+    byTestId('open-editor')!.focus();
+    h.setStored({ ...h.stored(), density: 'first' });
+    expect(document.activeElement).toBe(byTestId('open-editor'));
+  });
+
   it('follows settings changed elsewhere and refreshes the page report', async () => {
     vi.useFakeTimers();
     const h = harness({ counts: { nvidia: 1 } });
