@@ -61,6 +61,8 @@ function foundList(doc: Document, state: PopupState, actions: PopupActions): HTM
     const list = h(doc, 'ul', { 'aria-labelledby': headingId });
     // Counted either way; a category the reader hides has nothing drawn to go to.
     const hidden = (state.settings.hiddenCategories as readonly string[]).includes(group.category);
+    // Why its names are disabled, in words shown and read with each (a title is neither).
+    const whyId = `found-${group.category}-hidden`;
     for (const entry of group.entries) {
       const term = h(doc, 'span', { class: 'term' }, displayName(entry, state.language));
       paintAsCategory(term, group.category);
@@ -73,6 +75,7 @@ function foundList(doc: Document, state: PopupState, actions: PopupActions): HTM
           'data-entry-id': entry.id,
           'data-focus-key': `found-entry:${entry.id}`,
           title: t(hidden ? 'popupRevealHidden' : 'popupRevealTitle'),
+          'aria-describedby': hidden ? whyId : undefined,
           disabled: hidden,
         },
         term,
@@ -91,6 +94,7 @@ function foundList(doc: Document, state: PopupState, actions: PopupActions): HTM
         { id: headingId },
         t('popupFoundGroup', categoryLabel(state.language, group.category), group.entries.length),
       ),
+      hidden ? h(doc, 'p', { id: whyId, class: 'hint' }, t('popupRevealHidden')) : '',
       list,
     );
     container.append(section);

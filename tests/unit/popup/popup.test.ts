@@ -282,6 +282,11 @@ describe('the popup', () => {
     click(byTestId('category-person'));
     expect(entryButton('jensen-huang').disabled).toBe(true);
     expect(entryButton('jensen-huang').title).toBe(translate('en', 'popupRevealHidden'));
+    // Said in words on the popup, and read with the button.
+    const why = document.getElementById(entryButton('jensen-huang').getAttribute('aria-describedby')!);
+    expect(why?.textContent).toBe(translate('en', 'popupRevealHidden'));
+    expect(why?.hidden).toBe(false);
+    expect(entryButton('nvidia').hasAttribute('aria-describedby')).toBe(false);
     expect(entryButton('jensen-huang').querySelector('.count')!.textContent).toBe('1');
     expect(entryButton('nvidia').disabled).toBe(false);
   });
