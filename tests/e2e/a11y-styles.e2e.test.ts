@@ -25,6 +25,13 @@ const switchLooks = (popup: Page) =>
     }),
   );
 
+/** A name the glossary allows (up to 120 characters) with nowhere to break it. */
+const longName = 'Supercalifragilisticexpialidocious' + 'Corporation'.repeat(7) + 'Ltd';
+
+/** How far the page scrolls sideways (0 when it fits its window). */
+const sideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
 describe('the popup and the editor as drawn for their readers', () => {
   const suite = chromiumSuite();
   let popup: Page;
@@ -149,41 +156,40 @@ describe('the popup and the editor as drawn for their readers', () => {
     await editor.emulateMedia({ colorScheme: 'light' });
   });
 
-  it('wraps a 114-character name without spaces instead of scrolling sideways, in the editor and the popup', async () => {
-    const name = 'Supercalifragilisticexpialidocious' + 'Corporation'.repeat(7) + 'Ltd';
-    expect(name).toHaveLength(114);
-    const sideways = (page: Page) =>
-      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
+  it('wraps a 114-character name without spaces instead of scrolling sideways, in the editor at 320 px', async () => {
+    expect(longName).toHaveLength(114);
     await editor.emulateMedia({ forcedColors: 'none', colorScheme: 'light' });
     await editor.setViewportSize({ width: 320, height: 700 });
     await editor.fill('[data-testid="entry-search"]', '');
     await editor.click('[data-testid="entry-new"]');
-    await editor.fill('#field-term', name);
+    await editor.fill('#field-term', longName);
     await editor.fill('#field-notes-en', 'A long name.');
     await editor.click('[data-testid="entry-save"]');
     await editor.fill('[data-testid="entry-search"]', 'Supercal');
     await editor.locator('[data-testid="entry-row"][aria-current="true"]').waitFor();
-    await expect.poll(() => editor.locator('#form-heading').textContent()).toContain(name);
+    await expect.poll(() => editor.locator('#form-heading').textContent()).toContain(longName);
     expect(await sideways(editor)).toBeLessThanOrEqual(0);
     // A second entry by the same name is refused, with the name in the message.
     await editor.click('[data-testid="entry-new"]');
-    await editor.fill('#field-term', name);
+    await editor.fill('#field-term', longName);
     await editor.click('[data-testid="entry-save"]');
     await editor.locator('.field-error:not([hidden])').first().waitFor();
-    expect(await editor.locator('.field-error:not([hidden])').first().textContent()).toContain(name);
+    expect(await editor.locator('.field-error:not([hidden])').first().textContent()).toContain(longName);
     expect(await sideways(editor)).toBeLessThanOrEqual(0);
     await editor.setViewportSize({ width: 1280, height: 800 });
+  });
 
+  it('wraps the same name in the popup, at its own width', async () => {
+    // The name saved by the test before.
     const url = suite.server.setPage(
       'long-name',
-      `<!doctype html><html lang="en"><body><p>${name} bought Nvidia chips.</p></body></html>`,
+      `<!doctype html><html lang="en"><body><p>${longName} bought Nvidia chips.</p></body></html>`,
     );
     const page = await suite.browser.context.newPage();
     await page.goto(url);
     await page.waitForFunction(
       (n) => [...document.querySelectorAll('mark[data-glossary-id]')].some((m) => m.textContent === n),
-      name,
+      longName,
       {
         timeout: 10_000,
       },
