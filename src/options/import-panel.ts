@@ -15,7 +15,8 @@ export interface ImportPanelOptions {
   doc: Document;
   t: Translator;
   store: EditorStore;
-  announce(message: string, offerUndo?: boolean): void;
+  /** Shows `message` in the status line; returns its Undo button when it offers one. */
+  announce(message: string, offerUndo?: boolean): HTMLElement | undefined;
 }
 
 /** How many names each preview list shows before "and N more". */
@@ -94,7 +95,11 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     );
     preview.hidden = false;
     confirm.addEventListener('click', () => void commit());
-    cancel.addEventListener('click', reset);
+    // The preview goes with its buttons: focus goes back to the file field, not the page's top.
+    cancel.addEventListener('click', () => {
+      reset();
+      input.focus();
+    });
   }
 
   function showError(message: string, details: string[] = []) {
@@ -126,11 +131,12 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
 
   async function commit() {
     const result = plan();
-    if (!result) return;
+    if (!result) return input.focus();
     const title = packTitle(result.preview.pack, t.language);
     await store.apply(() => result.layer);
     reset();
-    announce(t('editorImportDone', title), true);
+    // The Confirm button pressed is gone: focus goes to the Undo that now offers to take it back.
+    (announce(t('editorImportDone', title), true) ?? input).focus();
   }
 
   input.addEventListener('change', async () => {

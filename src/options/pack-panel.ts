@@ -80,8 +80,17 @@ export function createPackPanel({ doc, t, store, announce }: PackPanelOptions) {
         t('editorPackRemove', title),
       );
       remove.addEventListener('click', async () => {
+        const index = store.data.merged.packs.findIndex((p) => p.pack.id === pack.pack.id);
         await store.apply((layer) => removeUserPack(layer, pack.pack.id));
         announce(t('editorPackRemoved', title), true);
+        // The button pressed went with its pack: focus goes on to the next pack (its Remove, else
+        // its switch), else the one before, else the import field, not to the page's top.
+        const row = list.children[index] ?? list.children[index - 1];
+        (
+          row?.querySelector<HTMLElement>('button.danger') ??
+          row?.querySelector<HTMLElement>('input') ??
+          doc.getElementById('glossary-import')
+        )?.focus();
       });
     }
     return h(

@@ -7,7 +7,8 @@ import { h, replaceChildren } from './dom';
 
 export interface StatusLine {
   element: HTMLElement;
-  announce(message: string, offerUndo?: boolean): void;
+  /** Shows `message`; with `offerUndo`, an Undo button after it, which it returns. */
+  announce(message: string, offerUndo?: boolean): HTMLButtonElement | undefined;
 }
 
 /** Builds the status line; `onUndo` runs when its Undo button is pressed. */
@@ -21,11 +22,12 @@ export function createStatusLine(doc: Document, t: (key: MessageKey) => string, 
       message.textContent = text;
       if (!offerUndo) {
         replaceChildren(slot);
-        return;
+        return undefined;
       }
-      const undo = h(doc, 'button', { type: 'button', 'data-testid': 'undo' }, t('editorUndo'));
+      const undo = h(doc, 'button', { type: 'button', 'data-testid': 'undo' }, t('editorUndo')) as HTMLButtonElement;
       undo.addEventListener('click', onUndo);
       replaceChildren(slot, ' ', undo);
+      return undo;
     },
   };
 }

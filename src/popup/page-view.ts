@@ -55,18 +55,14 @@ function score(doc: Document, state: PopupState, value: number): HTMLElement {
 
 function foundList(doc: Document, state: PopupState, actions: PopupActions): HTMLElement {
   const t = translator(state.language);
-  const total = state.groups.reduce((sum, group) => sum + group.entries.length, 0);
-  const container = h(
-    doc,
-    'div',
-    { class: 'found' },
-    h(doc, 'p', { class: 'found-total' }, t.count('popupFoundCount', total)),
-  );
+  const container = h(doc, 'div', { class: 'found' });
   for (const group of state.groups) {
     const headingId = `found-${group.category}`;
     const list = h(doc, 'ul', { 'aria-labelledby': headingId });
     // Counted either way; a category the reader hides has nothing drawn to go to.
     const hidden = (state.settings.hiddenCategories as readonly string[]).includes(group.category);
+    // Why its names are disabled, in words shown and read with each (a title is neither).
+    const whyId = `found-${group.category}-hidden`;
     for (const entry of group.entries) {
       const term = h(doc, 'span', { class: 'term' }, displayName(entry, state.language));
       paintAsCategory(term, group.category);
@@ -77,7 +73,9 @@ function foundList(doc: Document, state: PopupState, actions: PopupActions): HTM
           type: 'button',
           'data-testid': 'found-entry',
           'data-entry-id': entry.id,
+          'data-focus-key': `found-entry:${entry.id}`,
           title: t(hidden ? 'popupRevealHidden' : 'popupRevealTitle'),
+          'aria-describedby': hidden ? whyId : undefined,
           disabled: hidden,
         },
         term,
@@ -96,6 +94,7 @@ function foundList(doc: Document, state: PopupState, actions: PopupActions): HTM
         { id: headingId },
         t('popupFoundGroup', categoryLabel(state.language, group.category), group.entries.length),
       ),
+      hidden ? h(doc, 'p', { id: whyId, class: 'hint' }, t('popupRevealHidden')) : '',
       list,
     );
     container.append(section);
@@ -103,32 +102,69 @@ function foundList(doc: Document, state: PopupState, actions: PopupActions): HTM
   return container;
 }
 
-/** What the page report says, as one status paragraph or the score and the list. */
-function report(doc: Document, state: PopupState, actions: PopupActions): HTMLElement {
+/** What the page report says in one sentence: its status, or how many names were found. */
+function reportLine(state: PopupState): { text: string; status: boolean } {
   const t = translator(state.language);
-  const status = (text: string) => h(doc, 'p', { class: 'status', 'data-testid': 'page-status' }, text);
+  const status = (text: string) => ({ text, status: true });
   switch (state.report.kind) {
     case 'loading':
       return status(t('popupReading'));
     case 'unavailable':
       return status(t('popupNoContentScript'));
-    case 'summary':
+    case 'summary': {
       if (!highlightsActiveFor(state.settings, state.hostname ?? '')) return status(t('popupHighlightsOff'));
       if (state.groups.length === 0) return status(t('popupFoundNone'));
-      return h(doc, 'div', {}, score(doc, state, state.score ?? 0), foundList(doc, state, actions));
+      const total = state.groups.reduce((sum, group) => sum + group.entries.length, 0);
+      return { text: t.count('popupFoundCount', total), status: false };
+    }
   }
 }
 
-/** The whole "this page" section. */
-export function renderPage(doc: Document, state: PopupState, actions: PopupActions): HTMLElement {
-  const t = translator(state.language);
-  return h(
+export interface PageView {
+  /** The "this page" section; it stays in the document from one render to the next. */
+  element: HTMLElement;
+  /** Redraws the section from `state`, changing its live line's text, never the line itself. */
+  update(state: PopupState, actions: PopupActions): void;
+}
+
+/**
+ * The whole "this page" section. Its report line is a polite live region, created once: a
+ * screen reader announces a live region's changes only while the region itself stays put.
+ */
+export function createPageView(doc: Document): PageView {
+  const heading = h(doc, 'h2', { id: 'page-heading' });
+  let siteRow = h(doc, 'div');
+  const live = h(doc, 'p', { 'aria-live': 'polite' });
+  let details = h(doc, 'div');
+  const element = h(
     doc,
     'section',
     { class: 'page', 'aria-labelledby': 'page-heading' },
-    h(doc, 'h2', { id: 'page-heading' }, t('popupThisPage')),
-    siteSwitch(doc, state, actions),
-    // Polite live region: the report arrives after the popup opens.
-    h(doc, 'div', { 'aria-live': 'polite' }, report(doc, state, actions)),
+    heading,
+    siteRow,
+    live,
+    details,
   );
+  return {
+    element,
+    update(state, actions) {
+      const t = translator(state.language);
+      heading.textContent = t('popupThisPage');
+      const nextSite = siteSwitch(doc, state, actions);
+      siteRow.replaceWith(nextSite);
+      siteRow = nextSite;
+      const line = reportLine(state);
+      if (live.textContent !== line.text) live.textContent = line.text;
+      live.className = line.status ? 'status' : 'found-total';
+      // The status as tests and readers of the old markup know it.
+      if (line.status) live.setAttribute('data-testid', 'page-status');
+      else live.removeAttribute('data-testid');
+      const showList = state.report.kind === 'summary' && !line.status;
+      const nextDetails = showList
+        ? h(doc, 'div', {}, score(doc, state, state.score ?? 0), foundList(doc, state, actions))
+        : h(doc, 'div');
+      details.replaceWith(nextDetails);
+      details = nextDetails;
+    },
+  };
 }

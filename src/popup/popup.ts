@@ -1,7 +1,7 @@
 /**
  * The popup: switches that write the settings every tab watches, and a report on the
  * current tab's page. All it shows is rendered from one state value; after each change
- * the view is rebuilt (it is a few dozen elements) and focus is put back where it was.
+ * the view is rebuilt (it is a few dozen elements) and focus is put back on the same control.
  */
 import { resolveLanguage } from '../i18n/language';
 import { translator } from '../i18n/translate';
@@ -16,7 +16,7 @@ import {
   type PageReport,
   type SendToTab,
 } from './page-report';
-import { renderPage } from './page-view';
+import { createPageView } from './page-view';
 import { webHostname, type PopupActions, type PopupState } from './popup-state';
 import { renderGlobalSwitch, renderSettings } from './settings-view';
 import { findTargetTab, type TabsApi } from './target-tab';
@@ -53,6 +53,16 @@ export interface PopupDependencies {
   toggleShortcut(): Promise<string | undefined>;
 }
 
+/**
+ * What names a control from one render to the next: its id, or its `data-focus-key` (the
+ * buttons of names found, by entry, and the editor's button have no id).
+ */
+function focusKey(el: Element | null): string | undefined {
+  if (el?.id) return `#${el.id}`;
+  const key = el?.getAttribute('data-focus-key');
+  return key ? `key:${key}` : undefined;
+}
+
 /** Renders the popup into `#app` and keeps it up to date until the page closes. */
 export async function startPopup(deps: PopupDependencies): Promise<void> {
   const doc = deps.document;
@@ -85,15 +95,19 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
     },
   };
 
+  const page = createPageView(doc);
+  /** What the last render drew around the page section, replaced whole by the next. */
+  let drawn: HTMLElement[] | undefined;
+
   function render(): void {
-    const focusedId = doc.activeElement?.id;
+    const focused = focusKey(doc.activeElement);
     const t = translator(state.language);
     doc.documentElement.lang = state.language;
     doc.title = t('extName');
     const editor = h(
       doc,
       'button',
-      { type: 'button', class: 'editor', 'data-testid': 'open-editor' },
+      { type: 'button', class: 'editor', 'data-testid': 'open-editor', 'data-focus-key': 'open-editor' },
       t('popupOpenEditor'),
     );
     editor.addEventListener('click', () => actions.openEditor());
@@ -106,13 +120,18 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
     footer.append(
       h(doc, 'p', { class: 'hint' }, t('popupShortcut', NEXT_HIGHLIGHT_KEYS.label, PREVIOUS_HIGHLIGHT_KEYS.label)),
     );
-    root.replaceChildren(
+    const parts = [
       h(doc, 'header', {}, h(doc, 'h1', {}, t('extName')), renderGlobalSwitch(doc, state, actions)),
-      renderPage(doc, state, actions),
       renderSettings(doc, state, actions),
       footer,
-    );
-    if (focusedId) doc.getElementById(focusedId)?.focus();
+    ];
+    page.update(state, actions);
+    // The page section stays where it is (its live region with it); the parts around it are new.
+    if (drawn) drawn.forEach((old, i) => old.replaceWith(parts[i]!));
+    else root.replaceChildren(parts[0]!, page.element, ...parts.slice(1));
+    drawn = parts;
+    if (focused)
+      [...root.querySelectorAll<HTMLElement>('[id], [data-focus-key]')].find((el) => focusKey(el) === focused)?.focus();
   }
 
   function setReport(report: PageReport): void {

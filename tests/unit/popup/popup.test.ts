@@ -137,6 +137,26 @@ describe('the popup', () => {
     expect(h.sent).toHaveLength(2);
   });
 
+  it('announces the report in one live region that stays in the document while the report changes', async () => {
+    const h = harness({ counts: { nvidia: 1 } });
+    const removed: Node[] = [];
+    const observer = new MutationObserver((records) => records.forEach((r) => removed.push(...r.removedNodes)));
+    observer.observe(document.body, { childList: true, subtree: true });
+    await startPopup(h.deps);
+    const live = document.querySelector('[aria-live]')!;
+    expect(live.textContent).toBe('1 name found');
+    h.pageReports(11, { nvidia: 3, huawei: 2 });
+    await vi.waitFor(() => expect(document.querySelectorAll('[data-testid="found-entry"]')).toHaveLength(2));
+    click(byTestId('highlights-toggle'));
+    expect(document.querySelectorAll('[aria-live]')).toHaveLength(1);
+    expect(document.querySelector('[aria-live]')).toBe(live);
+    expect(live.textContent).toBe(translate('en', 'popupHighlightsOff'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    observer.disconnect();
+    // Never taken out and put back (which a screen reader takes for a new region, not announced).
+    expect(removed.filter((node) => node === live || node.contains(live))).toEqual([]);
+  });
+
   it('scores the page and lists the entries found by category', async () => {
     // The page names the column's entries exactly as often as the column does.
     const h = harness({ counts: { nvidia: 4, huawei: 2, 'jensen-huang': 1 } });
@@ -262,6 +282,11 @@ describe('the popup', () => {
     click(byTestId('category-person'));
     expect(entryButton('jensen-huang').disabled).toBe(true);
     expect(entryButton('jensen-huang').title).toBe(translate('en', 'popupRevealHidden'));
+    // Said in words on the popup, and read with the button.
+    const why = document.getElementById(entryButton('jensen-huang').getAttribute('aria-describedby')!);
+    expect(why?.textContent).toBe(translate('en', 'popupRevealHidden'));
+    expect(why?.hidden).toBe(false);
+    expect(entryButton('nvidia').hasAttribute('aria-describedby')).toBe(false);
     expect(entryButton('jensen-huang').querySelector('.count')!.textContent).toBe('1');
     expect(entryButton('nvidia').disabled).toBe(false);
   });
@@ -277,6 +302,21 @@ describe('the popup', () => {
     expect(document.documentElement.lang).toBe('zh-Hant');
     expect(byTestId('open-editor')!.textContent).toBe(translate('zh-Hant', 'popupOpenEditor'));
     expect(document.activeElement).toBe(byTestId('language'));
+  });
+
+  it('keeps focus on a name found, and on the editor’s button, when the report or the settings change', async () => {
+    const h = harness({ counts: { nvidia: 1, huawei: 1 } });
+    await startPopup(h.deps);
+    const entryButton = (id: string) => document.querySelector<HTMLButtonElement>(`[data-entry-id="${id}"]`)!;
+    const huawei = entryButton('huawei');
+    huawei.focus();
+    h.pageReports(11, { nvidia: 5, huawei: 2 });
+    await vi.waitFor(() => expect(entryButton('nvidia').querySelector('.count')!.textContent).toBe('5'));
+    expect(entryButton('huawei')).not.toBe(huawei);
+    expect(document.activeElement).toBe(entryButton('huawei'));
+    byTestId('open-editor')!.focus();
+    h.setStored({ ...h.stored(), density: 'first' });
+    expect(document.activeElement).toBe(byTestId('open-editor'));
   });
 
   it('follows settings changed elsewhere and refreshes the page report', async () => {

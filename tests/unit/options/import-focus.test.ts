@@ -1,0 +1,73 @@
+// @vitest-environment jsdom
+/**
+ * Keyboard focus after the import panel's and the pack list's buttons take themselves away:
+ * it goes on to a sensible control, never back to the page's top (<body>).
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { entry, pack } from '../glossary-store/fixtures';
+import { chooseImportFile, importThroughEditor, openEditor } from './open-editor';
+
+const byTestId = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+const packFile = (id: string) => JSON.stringify(pack(id, [entry(`${id}-entry`)]));
+
+/** Presses `button` as a keyboard user does: focused first. */
+function press(button: HTMLElement | null): void {
+  button!.focus();
+  button!.click();
+}
+
+async function importPack(id: string): Promise<void> {
+  await importThroughEditor(packFile(id));
+  await vi.waitFor(
+    () =>
+      expect(
+        byTestId(`pack-remove-${id}`),
+        [
+          byTestId('status-message')!.textContent,
+          byTestId('import-error')!.textContent,
+          byTestId('import-preview')!.textContent,
+        ].join(' | '),
+      ).not.toBeNull(),
+    3000,
+  );
+}
+
+describe('focus in the import panel and the pack list', () => {
+  it('goes back to the file field when an import is cancelled', async () => {
+    await openEditor();
+    chooseImportFile(packFile('imported-a'));
+    await vi.waitFor(() => expect(byTestId('import-cancel')).not.toBeNull());
+    press(byTestId('import-cancel'));
+    expect(byTestId('import-preview')!.hidden).toBe(true);
+    expect(document.activeElement).toBe(document.getElementById('glossary-import'));
+  });
+
+  it('goes to the status line’s Undo when an import is confirmed', async () => {
+    await openEditor();
+    chooseImportFile(packFile('imported-a'));
+    await vi.waitFor(() => expect(byTestId('import-confirm')).not.toBeNull());
+    press(byTestId('import-confirm'));
+    await vi.waitFor(() => expect(document.activeElement).toBe(byTestId('undo')), 3000);
+    expect(byTestId('pack-remove-imported-a')).not.toBeNull();
+  });
+
+  it('goes on to the next pack when a pack is removed, else to the one before', async () => {
+    await openEditor();
+    await importPack('imported-a');
+    await importPack('imported-b');
+    const rows = () => [...byTestId('pack-list')!.children];
+    const indexOf = (id: string) => rows().findIndex((row) => row.querySelector(`[data-testid="pack-remove-${id}"]`));
+    const first = indexOf('imported-a');
+    expect(indexOf('imported-b')).toBe(first + 1);
+    expect(first).toBe(rows().length - 2);
+
+    press(byTestId('pack-remove-imported-a'));
+    await vi.waitFor(() => expect(document.activeElement).toBe(byTestId('pack-remove-imported-b')), 3000);
+    expect(byTestId('pack-remove-imported-a')).toBeNull();
+
+    press(byTestId('pack-remove-imported-b'));
+    // The last pack gone: the one before it, a bundled pack, has only its switch.
+    await vi.waitFor(() => expect(document.activeElement).toBe(rows()[first - 1]!.querySelector('input')), 3000);
+    expect(byTestId('pack-remove-imported-b')).toBeNull();
+  });
+});
