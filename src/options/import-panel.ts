@@ -51,7 +51,12 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     mode.querySelector<HTMLInputElement>('input[name="import-mode"]:checked')?.value === 'replace'
       ? 'replace'
       : 'merge';
-  const error = h(doc, 'div', { class: 'import-error', role: 'alert', 'data-testid': 'import-error' });
+  const error = h(doc, 'div', {
+    class: 'import-error',
+    id: 'import-error',
+    role: 'alert',
+    'data-testid': 'import-error',
+  });
   const preview = h(doc, 'div', { class: 'import-preview', 'data-testid': 'import-preview', hidden: true });
 
   // Each entry by the name its reader knows, listed as the tooltip and the entry list list names.
@@ -103,6 +108,10 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
   }
 
   function showError(message: string, details: string[] = []) {
+    // Tied to the file field as well as announced once: a reader who comes back to the field
+    // hears why the file was refused.
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', error.id);
     replaceChildren(
       error,
       h(doc, 'p', {}, message),
@@ -139,8 +148,14 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     (announce(t('editorImportDone', title), true) ?? input).focus();
   }
 
-  input.addEventListener('change', async () => {
+  function clearError() {
     replaceChildren(error);
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
+  }
+
+  input.addEventListener('change', async () => {
+    clearError();
     preview.hidden = true;
     const file = input.files?.[0];
     if (!file) return;

@@ -28,7 +28,7 @@ async function importPack(id: string): Promise<void> {
           byTestId('import-preview')!.textContent,
         ].join(' | '),
       ).not.toBeNull(),
-    3000,
+    10_000,
   );
 }
 
@@ -47,7 +47,7 @@ describe('focus in the import panel and the pack list', () => {
     chooseImportFile(packFile('imported-a'));
     await vi.waitFor(() => expect(byTestId('import-confirm')).not.toBeNull());
     press(byTestId('import-confirm'));
-    await vi.waitFor(() => expect(document.activeElement).toBe(byTestId('undo')), 3000);
+    await vi.waitFor(() => expect(document.activeElement).toBe(byTestId('undo')), 10_000);
     expect(byTestId('pack-remove-imported-a')).not.toBeNull();
   });
 
@@ -62,12 +62,25 @@ describe('focus in the import panel and the pack list', () => {
     expect(first).toBe(rows().length - 2);
 
     press(byTestId('pack-remove-imported-a'));
-    await vi.waitFor(() => expect(document.activeElement).toBe(byTestId('pack-remove-imported-b')), 3000);
+    await vi.waitFor(() => expect(document.activeElement).toBe(byTestId('pack-remove-imported-b')), 10_000);
     expect(byTestId('pack-remove-imported-a')).toBeNull();
 
     press(byTestId('pack-remove-imported-b'));
     // The last pack gone: the one before it, a bundled pack, has only its switch.
-    await vi.waitFor(() => expect(document.activeElement).toBe(rows()[first - 1]!.querySelector('input')), 3000);
+    await vi.waitFor(() => expect(document.activeElement).toBe(rows()[first - 1]!.querySelector('input')), 10_000);
     expect(byTestId('pack-remove-imported-b')).toBeNull();
+  });
+
+  it('ties a refused file’s message to the file field, and unties it when a good file follows', async () => {
+    await openEditor();
+    const field = document.getElementById('glossary-import')!;
+    chooseImportFile('{ not json');
+    await vi.waitFor(() => expect(byTestId('import-error')!.textContent).not.toBe(''));
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(field.getAttribute('aria-describedby')!)).toBe(byTestId('import-error'));
+    chooseImportFile(packFile('imported-a'));
+    await vi.waitFor(() => expect(byTestId('import-confirm')).not.toBeNull());
+    expect(field.hasAttribute('aria-invalid')).toBe(false);
+    expect(field.hasAttribute('aria-describedby')).toBe(false);
   });
 });
