@@ -14,24 +14,27 @@ export interface ReclaimContext {
   page: PageState;
   view: GlossaryView;
   filters: DisplayFilters;
-  /** Forgets what was read in `container` and undraws it. */
-  forget(container: Node): void;
-  /** Reads `container`'s own runs again. */
+  /** Reads `container`'s own runs again (forgetting, as any read does, what was read there). */
   read(container: Node): Generator<undefined, void>;
 }
 
 /** Gives each of `entries` whose first occurrence is gone its next one. */
 export function* reclaimFirsts(entries: readonly number[], context: ReclaimContext): Generator<undefined, void> {
-  const { page, view, filters, forget, read } = context;
+  const { page, view, filters, read } = context;
   if (filters.density !== 'first') return;
-  for (const entry of entries) {
-    // A hidden category's entries claim nothing (nor does text where the page keeps taking
-    // our highlights back: the cap).
-    if (page.hasFirst(entry) || filters.hiddenCategories.has(view.categories[entry] ?? '')) continue;
-    for (const container of page.countedIn(entry).slice(0, MAX_RECLAIM_READS)) {
-      forget(container);
-      yield* read(container);
+  // A hidden category's entries claim nothing (nor does text where the page keeps taking our
+  // highlights back: the cap).
+  const wanted = entries.filter(
+    (entry) => !page.hasFirst(entry) && !filters.hiddenCategories.has(view.categories[entry] ?? ''),
+  );
+  if (wanted.length === 0) return;
+  // One pass over what was read finds every wanted entry's containers.
+  const counted = page.countedIn(wanted);
+  yield undefined;
+  for (const entry of wanted) {
+    for (const container of (counted.get(entry) ?? []).slice(0, MAX_RECLAIM_READS)) {
       if (page.hasFirst(entry)) break;
+      if (container.isConnected) yield* read(container);
     }
   }
 }

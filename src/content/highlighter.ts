@@ -112,7 +112,10 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
   let lostRereads = 0;
   let lastRevealed: TextPoint | undefined;
-  /** Entries whose first occurrence (density "first") was in a container forgotten since the last batch. */
+  /**
+   * Entries whose first occurrence (density "first") was in a container forgotten since the
+   * last batch of changes was read: by that batch, a lost walk's re-read or the first read.
+   */
   const released = new Set<number>();
   /** Whether the document was in design mode at the last change: nothing of it is read. */
   let editable = false;
@@ -274,10 +277,11 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       page,
       view,
       filters,
-      forget: (container) => hooks.forget(container),
       read: (container) => readRegion(container, true, view, filters, page, hooks),
     });
-    released.clear(); // Released by those re-reads, and claimed again by them.
+    // The re-reads release what they read and claim it again, unless the page rewrote a
+    // container meanwhile: what is still unclaimed waits for the batch that reads it.
+    for (const entry of [...released]) if (page.hasFirst(entry)) released.delete(entry);
   }
 
   /**
@@ -290,6 +294,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     drawing.reset();
     retireEngine();
     page.clear();
+    released.clear();
     lastRevealed = undefined;
   }
 

@@ -177,13 +177,18 @@ export class PageState {
     return !!owner && !owner.dropped && owner.container.isConnected;
   }
 
-  /** The containers on the page where `entry` was counted, in document order. */
-  countedIn(entry: number): Node[] {
-    const found: Node[] = [];
-    for (const state of this.states.values())
-      if (state.container.isConnected && (state.counts.get(entry) ?? 0) > 0) found.push(state.container);
-    // DOCUMENT_POSITION_FOLLOWING (4), without relying on a global Node.
-    return found.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  /**
+   * For each of `entries`, the containers on the page where it was counted, in document order
+   * (a shadow tree's where its host is).
+   */
+  countedIn(entries: readonly number[]): Map<number, Node[]> {
+    const found = new Map<number, Node[]>(entries.map((entry) => [entry, []]));
+    for (const state of this.states.values()) {
+      if (!state.container.isConnected) continue;
+      for (const [entry, list] of found) if ((state.counts.get(entry) ?? 0) > 0) list.push(state.container);
+    }
+    for (const list of found.values()) list.sort(documentOrder);
+    return found;
   }
 
   /** Occurrences per entry id over the page. */
@@ -208,4 +213,24 @@ export class PageState {
     this.states.clear();
     this.firstOwner.clear();
   }
+}
+
+/** The node itself, or the host in the document of the shadow tree it is in (however deep). */
+function placeInDocument(node: Node): Node {
+  let place = node;
+  for (let root = place.getRootNode(); root.nodeType === 11; root = place.getRootNode())
+    place = (root as ShadowRoot).host;
+  return place;
+}
+
+/**
+ * Sorts nodes in document order, a shadow tree's where its host is: `compareDocumentPosition`
+ * calls nodes of two trees disconnected, in an order of its own.
+ */
+function documentOrder(a: Node, b: Node): number {
+  if (a === b) return 0;
+  const [x, y] = [placeInDocument(a), placeInDocument(b)];
+  const [first, second] = x === y ? [a, b] : [x, y];
+  // DOCUMENT_POSITION_FOLLOWING (4), without relying on a global Node.
+  return first.compareDocumentPosition(second) & 4 ? -1 : 1;
 }

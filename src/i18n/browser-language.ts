@@ -1,10 +1,11 @@
 /**
  * The browser's language, for the "follow the browser" setting: one source for the tooltip,
- * the popup and the editor, so the three never name an entry differently. It is the reader's
- * first language for web pages (`navigator.language`), not the browser's interface language
- * (`i18n.getUILanguage()`): Chromium gives both the same value, but Firefox keeps them apart,
- * and a reader of an English Firefox who put Traditional Chinese first for pages reads the
- * news, and so the names, as Taiwan writes them.
+ * the popup and the editor, so the three never name an entry differently. It is the language
+ * the browser tells web pages it reads (`navigator.language`): in Chromium its interface
+ * language, in Firefox the first of the reader's languages for pages, which its interface
+ * language (`i18n.getUILanguage()`, what the popup and editor used) may differ from: an
+ * English Firefox whose reader put Traditional Chinese first reads the news, and so the names,
+ * as Taiwan writes them.
  */
 export function browserLanguageTag(
   nav: Pick<Navigator, 'language'> | undefined = globalThis.navigator,

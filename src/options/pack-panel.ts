@@ -76,7 +76,13 @@ export function createPackPanel({ doc, t, store, announce }: PackPanelOptions) {
       remove = h(
         doc,
         'button',
-        { type: 'button', class: 'danger', 'data-testid': `pack-remove-${pack.pack.id}` },
+        // An id, so that a redraw (another tab's change) gives focus back to it.
+        {
+          type: 'button',
+          class: 'danger',
+          id: `pack-remove-${pack.pack.id}`,
+          'data-testid': `pack-remove-${pack.pack.id}`,
+        },
         t('editorPackRemove', title),
       );
       remove.addEventListener('click', async () => {

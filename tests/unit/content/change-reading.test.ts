@@ -75,6 +75,15 @@ describe('readChanges', () => {
     expect(log).toEqual(['forget inside']);
   });
 
+  it('forgets the containers in the shadow tree of a host that became an editor, as a walk would not enter it', () => {
+    const { host, outside } = elements('<div id="host"></div><p id="outside">y</p>');
+    const shadow = host!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p id="inside">x</p>';
+    const { log, reader } = recorder([shadow.getElementById('inside')!, outside!]);
+    run(readChanges(batchOf({ excluded: [host!] }), reader));
+    expect(log).toEqual(['forget inside']);
+  });
+
   it('strikes the containers where the page took highlights back, and forgets containers removed from the page', () => {
     const { fought, kept, removed } = elements('<p id="fought">x</p><p id="kept">y</p><p id="removed">z</p>');
     removed!.remove();

@@ -111,6 +111,26 @@ describe('highlighter', () => {
     expect(highlighter.summary()).toMatchObject({ nvidia: 1, baichuan: 1 });
   });
 
+  it('with density "first" hands the first occurrence on in document order, shadow trees where their host is', async () => {
+    document.body.innerHTML =
+      '<p id="a">Nvidia first.</p><p id="b">Nvidia second.</p><div id="host"></div><p id="c">Nvidia last.</p>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p id="s">Nvidia in a widget.</p>';
+    ({ highlighter } = await start({ filters: { density: 'first', hiddenCategories: new Set() } }));
+    // Rewritten, each is read again and known after the others: in the order read, c comes first.
+    document.getElementById('b')!.textContent = 'Nvidia second, rewritten.';
+    shadow.getElementById('s')!.textContent = 'Nvidia in a widget, rewritten.';
+    await settle(highlighter);
+    document.getElementById('a')!.remove();
+    await settle(highlighter);
+    expect(marks()).toEqual([['nvidia', 'Nvidia']]);
+    expect(marks(document.getElementById('b')!)).toEqual([['nvidia', 'Nvidia']]);
+    document.getElementById('b')!.remove();
+    await settle(highlighter);
+    expect(marks(shadow)).toEqual([['nvidia', 'Nvidia']]);
+    expect(marks(document.getElementById('c')!)).toEqual([]);
+  });
+
   it('hides whole categories', async () => {
     ({ highlighter } = await start({ filters: { density: 'all', hiddenCategories: new Set(['company']) } }));
     expect(marks()).toEqual([

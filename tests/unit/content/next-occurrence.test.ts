@@ -100,7 +100,8 @@ describe('nextOccurrence', () => {
   it('passes over the occurrences the reader cannot be taken to, and finds none when every one is refused', async () => {
     // Refused: what is in the second paragraph and in the shadow tree (as if the page hid them).
     let refuse = (element: Element) => element.closest('#p2') !== null || element.getRootNode() !== document;
-    const canVisit = ({ element }: { element?: Element }) => !refuse(element!);
+    let asked = 0;
+    const canVisit = ({ element }: { element?: Element }) => (asked++, !refuse(element!));
     ({ highlighter } = await start({ viewport: manualViewport().factory, canVisit }));
     expect(walk(highlighter, 5)).toEqual([
       'nvidia:輝達',
@@ -112,7 +113,10 @@ describe('nextOccurrence', () => {
     expect(walk(highlighter, 2, 'previous')).toEqual(['llm:LLM', 'nvidia:Nvidia']);
     // Every occurrence refused: nothing, rather than looping round the page.
     refuse = () => true;
+    asked = 0;
     expect(highlighter.nextOccurrence(undefined, 'next')).toBeUndefined();
+    // Once round the page (six occurrences), not on to the give-up count.
+    expect(asked).toBe(6);
   });
 
   it('"reveal" passes over the occurrences the reader cannot be taken to', async () => {

@@ -32,7 +32,8 @@ async function importPack(id: string): Promise<void> {
   );
 }
 
-describe('focus in the import panel and the pack list', () => {
+// Each test imports packs through the editor and waits on storage: slow on a loaded machine.
+describe('focus in the import panel and the pack list', { timeout: 30_000 }, () => {
   it('goes back to the file field when an import is cancelled', async () => {
     await openEditor();
     chooseImportFile(packFile('imported-a'));
@@ -82,5 +83,20 @@ describe('focus in the import panel and the pack list', () => {
     await vi.waitFor(() => expect(byTestId('import-confirm')).not.toBeNull());
     expect(field.hasAttribute('aria-invalid')).toBe(false);
     expect(field.hasAttribute('aria-describedby')).toBe(false);
+  });
+
+  it('stays on a pack’s Remove button when the pack list is drawn again', async () => {
+    await openEditor();
+    await importPack('imported-a');
+    await importPack('imported-b');
+    byTestId('pack-remove-imported-b')!.focus();
+    // Switching the other pack off redraws the list, as a change from another tab does.
+    byTestId('pack-enabled-imported-a')!.click();
+    await vi.waitFor(() => expect(byTestId('pack-remove-imported-b')!.isConnected).toBe(true));
+    await vi.waitFor(
+      () => expect((byTestId('pack-enabled-imported-a') as HTMLInputElement).checked).toBe(false),
+      10_000,
+    );
+    expect(document.activeElement).toBe(byTestId('pack-remove-imported-b'));
   });
 });
