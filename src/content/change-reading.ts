@@ -2,6 +2,7 @@
  * Reading what the page changed: one batch of the mutation watcher (`mutations.ts`) turned
  * into forgetting and re-reading, in an order that never counts text twice or loses it.
  */
+import { isInExcludedSubtree } from './dom-rules';
 import type { ChangeBatch } from './mutations';
 import type { PageState } from './page-state';
 
@@ -11,6 +12,8 @@ export interface ChangeReader {
   forget(container: Node): void;
   /** Reads `region` again: `shallow` for a container's own text only, else everything inside. */
   read(region: Node, shallow: boolean): Generator<undefined, void>;
+  /** The page's changes to elements so far (the mutation watcher's count); absent: unknown. */
+  changeCount?(): number;
 }
 
 /**
@@ -36,9 +39,14 @@ export function* readChanges(batch: ChangeBatch, reader: ChangeReader): Generato
     forget(container);
     if (i % 64 === 63) yield undefined;
   }
+  // Between pauses the page may move what is waiting here into an editor (or make it one):
+  // once it has changed anything, each region is checked again before it is read.
+  const countAtStart = reader.changeCount?.();
+  const readable = (region: Node) =>
+    region.isConnected && (reader.changeCount?.() === countAtStart || !isInExcludedSubtree(region));
   let reads = 0;
   for (const container of batch.containers) {
-    if (!container.isConnected) continue;
+    if (!readable(container)) continue;
     yield* read(container, true);
     if (++reads % READS_PER_STEP === 0) yield undefined;
   }
@@ -47,7 +55,7 @@ export function* readChanges(batch: ChangeBatch, reader: ChangeReader): Generato
   for (const el of added) {
     let inner = false;
     for (let up = el.parentNode; up && !inner; up = up.parentNode) inner = added.has(up as Element);
-    if (inner || !el.isConnected) continue;
+    if (inner || !readable(el)) continue;
     yield* read(el, false);
     if (++reads % READS_PER_STEP === 0) yield undefined;
   }

@@ -264,6 +264,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       page,
       forget: (container) => hooks.forget(container),
       read: (region, shallow) => readRegion(region, shallow, view, filters, page, hooks),
+      changeCount: () => mutations.changeCount(),
     });
     yield* reclaimReleasedFirsts();
     deps.onSummary?.();

@@ -6,19 +6,43 @@
  * reader's text, or have its copy highlighted again inside them. They go back to plain text,
  * which is what the page copied.
  */
-import { MARK_SELECTOR } from './engine';
+import { isInExcludedSubtree } from './dom-rules';
+import { MARK_SELECTOR, START_ATTRIBUTE } from './engine';
 
-/** The marks in `root` (itself included) that `isOurs` does not know, outermost first. */
+/** Every attribute a mark of ours can carry (`createMark`; the tooltip's while it is open). */
+const OUR_ATTRIBUTES = new Set([
+  'class',
+  'data-glossary-id',
+  'data-category',
+  START_ATTRIBUTE,
+  'tabindex',
+  'aria-describedby',
+]);
+
+/**
+ * Whether `mark`, which `isOurs` does not know, is made as ours are: our class alone and no
+ * attribute we never set. A page that quotes our markup with an id, a title or a class of its
+ * own keeps its element.
+ */
+function isCopy(mark: Element, isOurs: (node: Node) => boolean): boolean {
+  return (
+    !isOurs(mark) &&
+    mark.className === 'columnlens-mark' &&
+    mark.getAttributeNames().every((name) => OUR_ATTRIBUTES.has(name))
+  );
+}
+
+/** The copies of our marks in `root` (itself included) that `isOurs` does not know, outermost first. */
 export function markCopiesIn(root: ParentNode, isOurs: (node: Node) => boolean): Element[] {
   const found = markCopiesUnder(root, isOurs);
-  if ((root as Element).matches?.(MARK_SELECTOR) && !isOurs(root as Element)) found.unshift(root as Element);
+  if ((root as Element).matches?.(MARK_SELECTOR) && isCopy(root as Element, isOurs)) found.unshift(root as Element);
   return found;
 }
 
-/** The marks under `root` (not itself: a body or shadow root is none) that `isOurs` does not know. */
+/** The copies of our marks under `root` (not itself: a body or shadow root is none) that `isOurs` does not know. */
 export function markCopiesUnder(root: ParentNode, isOurs: (node: Node) => boolean): Element[] {
   const found: Element[] = [];
-  for (const mark of root.querySelectorAll(MARK_SELECTOR)) if (!isOurs(mark)) found.push(mark);
+  for (const mark of root.querySelectorAll(MARK_SELECTOR)) if (isCopy(mark, isOurs)) found.push(mark);
   return found;
 }
 
@@ -46,10 +70,12 @@ export function unwrapCopies(marks: readonly Element[]): void {
   for (const mark of marks) if (mark.parentNode) mark.replaceWith(...mark.childNodes);
 }
 
+const outsideEditors = (marks: Element[]) => marks.filter((mark) => !isInExcludedSubtree(mark));
+
 export interface CopyUnwrapper {
   /**
    * Marks an earlier copy of this script left under `root` (a body or shadow root about to be
-   * read for the first time), or they would be wrapped again inside. Firefox ends an updated,
+   * read for the first time), or they would be wrapped again inside; in an editor they stay. Firefox ends an updated,
    * disabled or reloaded add-on's scripts without letting them take their marks back; in
    * Chromium the old copy takes its own back when the new one announces itself, and any it has
    * not yet are unwrapped here and left as they are by it (restoring, it finds them taken out
@@ -58,7 +84,7 @@ export interface CopyUnwrapper {
   leftoversUnder(root: ParentNode): void;
   /** Copies in or under elements the page added, before they are read. */
   amongAdded(added: readonly Element[]): void;
-  /** Every mark left in `root` once none is ours any more (switched off, stopped). */
+  /** Every copy left in `root`, outside editors, once no mark is ours any more (switched off, stopped). */
   allIn(root: ParentNode): void;
 }
 
@@ -71,8 +97,10 @@ export function createCopyUnwrapper(
     if (marks.length > 0) ownWrites(() => unwrapCopies(marks));
   };
   return {
-    leftoversUnder: (root) => unwrap(markCopiesUnder(root, isOurs)),
+    // Not in an editor: what it holds at load is the reader's text, never read by us anyway.
+    leftoversUnder: (root) => unwrap(outsideEditors(markCopiesUnder(root, isOurs))),
     amongAdded: (added) => unwrap(markCopiesAmong(added, isOurs)),
-    allIn: (root) => unwrap(markCopiesIn(root, () => false)),
+    // Those in editors were unwrapped as the page put them there, or were there before us.
+    allIn: (root) => unwrap(outsideEditors(markCopiesIn(root, () => false))),
   };
 }

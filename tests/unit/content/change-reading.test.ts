@@ -142,4 +142,19 @@ describe('readChanges', () => {
     expect(log).not.toContain('forget out');
     expect(contains).toBeLessThan(10_000); // Each editor testing each container: 4 million.
   });
+
+  it('does not read what the page moved into an editor while the batch was being read', () => {
+    const html = Array.from({ length: 40 }, (_, i) => `<div id="r${i}">row</div>`).join('');
+    const all = elements(`${html}<div id="editor" contenteditable="true"></div>`);
+    const rows = Array.from({ length: 40 }, (_, i) => all[`r${i}`]!);
+    let count = 1;
+    const { log, reader } = recorder([], false);
+    const steps = readChanges(batchOf({ added: rows }), { ...reader, changeCount: () => count });
+    steps.next(); // The first 16 rows read, then a pause, in which the page moves the last ten.
+    all.editor!.append(...rows.slice(30));
+    count++;
+    run(steps);
+    const read = log.filter((line) => line.startsWith('read')).map((line) => line.slice('read '.length));
+    expect(read).toEqual(rows.slice(0, 30).map((row) => row.id));
+  });
 });

@@ -364,6 +364,20 @@ describe('highlighter on a changing page', () => {
     expect(document.getElementById('t')!.textContent).toBe('Ticker: Nvidia and 輝達');
   });
 
+  it('leaves marks like ours that the page made its own (an id, a title) and any in an editor at load', async () => {
+    const quoted =
+      '<mark class="columnlens-mark" data-glossary-id="nvidia" id="demo" title="our markup">Example Corp</mark>';
+    const left = '<mark class="columnlens-mark" data-glossary-id="nvidia" data-category="company">Nvidia</mark>';
+    const html = `<p id="doc">Docs: ${quoted}</p><div id="draft" contenteditable="true">Draft: ${left}</div>`;
+    document.body.innerHTML = html;
+    const demo = document.getElementById('demo');
+    ({ highlighter } = await start());
+    expect(document.getElementById('demo')).toBe(demo);
+    expect(document.getElementById('draft')!.innerHTML).toBe(`Draft: ${left}`);
+    highlighter.stop();
+    expect(document.body.innerHTML).toBe(html);
+  });
+
   it('takes back, when stopped, a copy the page made while it was not watching', async () => {
     document.body.innerHTML = '<p id="t">Nvidia rises</p>';
     ({ highlighter } = await start());
