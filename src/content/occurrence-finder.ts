@@ -6,7 +6,7 @@
  */
 import type { Drawing } from './drawing';
 import type { HighlightEngine, Occurrence } from './engine';
-import { adjacentItem, type Direction, type TextPoint } from './occurrences';
+import { adjacentItem, comparePoints, type Direction, type TextPoint } from './occurrences';
 import type { ContainerState, PageState, PendingMatch } from './page-state';
 
 export interface FinderContext {
@@ -35,8 +35,6 @@ interface Candidate {
 
 /** A match that cannot be drawn is left out and the search goes on, this many times at most. */
 const MAX_SKIPS = 32;
-/** How many occurrences the reader cannot be taken to one search passes over before it gives up. */
-const MAX_PASSED = 200;
 
 function* candidates(page: PageState, entry: number | undefined): Generator<Candidate> {
   for (const state of page.states.values()) {
@@ -46,7 +44,6 @@ function* candidates(page: PageState, entry: number | undefined): Generator<Cand
 }
 
 const pointOf = ({ match }: Candidate): TextPoint => ({ node: match.pieces[0]!.node, offset: match.pieces[0]!.start });
-const samePoint = (a: TextPoint, b: TextPoint) => a.node === b.node && a.offset === b.offset;
 
 /**
  * The occurrence after (or before) `from`, wrapping around, that the reader can be taken to
@@ -59,28 +56,70 @@ export function findOccurrence(
   direction: Direction,
   entry?: number,
 ): FoundOccurrence | undefined {
-  const { page, engine, drawing, entryIds, canVisit } = context;
-  let start = from && (engine.originalPoint(from.node, from.offset) ?? from);
-  let firstPassed: TextPoint | undefined;
-  for (let skips = 0, passed = 0; skips < MAX_SKIPS && passed < MAX_PASSED;) {
+  const { page, engine, canVisit } = context;
+  const start = from && (engine.originalPoint(from.node, from.offset) ?? from);
+  // The nearest one, as a rule drawn and shown: one pass over the candidates, no sort.
+  for (let skips = 0; skips < MAX_SKIPS; skips++) {
     const found = adjacentItem(candidates(page, entry), pointOf, start, direction);
     if (!found) return undefined;
-    const point = pointOf(found);
-    if (firstPassed && samePoint(point, firstPassed)) return undefined; // round the page: none can be shown
-    drawing.drawNow(found.state, found.match);
-    const where = engine.locate(found.match.pieces);
-    const id = entryIds[found.match.entry];
-    if (!where || id === undefined) {
-      // Its text changed before it was drawn; the page's change will be read again anyway.
-      page.dropShown(found.state, found.match);
-      skips++;
-      continue;
-    }
-    const occurrence: Occurrence = { id, ...where };
-    if (canVisit?.(occurrence) !== false) return { occurrence, point };
-    firstPassed ??= point;
-    start = point;
-    passed++;
+    if (canVisit && !canVisit(undrawn(context, found))) break;
+    const drawn = draw(context, found);
+    if (drawn === undefined) continue;
+    if (!canVisit || canVisit(drawn.occurrence)) return drawn;
+    break;
   }
+  return canVisit && passOver(context, start, direction, entry, canVisit);
+}
+
+/**
+ * Past occurrences the reader cannot be taken to (a closed menu, a collapsed section): every
+ * candidate once, in order from `start`, each judged before it is drawn. Going there would
+ * show nothing, and the next search from where the reader is would find the same one again.
+ */
+function passOver(
+  context: FinderContext,
+  start: TextPoint | undefined,
+  direction: Direction,
+  entry: number | undefined,
+  canVisit: (occurrence: Occurrence) => boolean,
+): FoundOccurrence | undefined {
+  for (const candidate of inOrder([...candidates(context.page, entry)], start, direction)) {
+    if (!canVisit(undrawn(context, candidate))) continue;
+    const drawn = draw(context, candidate);
+    if (drawn && canVisit(drawn.occurrence)) return drawn;
+  }
+  return undefined;
+}
+
+/** `items` in the order a search from `start` meets them: those ahead of it, then round the page. */
+function inOrder(items: Candidate[], start: TextPoint | undefined, direction: Direction): Candidate[] {
+  const points = new Map(items.map((item) => [item, pointOf(item)]));
+  const sorted = items.sort((a, b) => comparePoints(points.get(a)!, points.get(b)!));
+  if (direction === 'previous') sorted.reverse();
+  const sign = direction === 'next' ? 1 : -1;
+  const first = start ? sorted.findIndex((item) => sign * comparePoints(points.get(item)!, start) > 0) : 0;
+  return first <= 0 ? sorted : [...sorted.slice(first), ...sorted.slice(0, first)];
+}
+
+/**
+ * A candidate as an occurrence before it is drawn, for `canVisit` to judge by where it is: the
+ * text node it starts in (whose offsets a drawn highlight may have moved into nodes of ours).
+ */
+function undrawn({ entryIds }: FinderContext, { match }: Candidate): Occurrence {
+  const node = match.pieces[0]!.node;
+  const range = node.ownerDocument!.createRange();
+  range.selectNodeContents(node);
+  return { id: entryIds[match.entry] ?? '', range };
+}
+
+/** Draws `candidate` at once and says where it is; undefined when its text changed before it was drawn. */
+function draw({ page, engine, drawing, entryIds }: FinderContext, candidate: Candidate): FoundOccurrence | undefined {
+  const { state, match } = candidate;
+  drawing.drawNow(state, match);
+  const where = engine.locate(match.pieces);
+  const id = entryIds[match.entry];
+  if (where && id !== undefined) return { occurrence: { id, ...where }, point: pointOf(candidate) };
+  // Its text changed before it was drawn; the page's change will be read again anyway.
+  page.dropShown(state, match);
   return undefined;
 }

@@ -5,6 +5,7 @@
  * shadow roots too, and follows the reader's density and category choices.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Occurrence } from '../../../src/content/engine';
 import type { Highlighter } from '../../../src/content/highlighter';
 import type { Direction, TextPoint } from '../../../src/content/occurrences';
 import { manualViewport, start } from './harness';
@@ -25,6 +26,9 @@ afterEach(() => {
   highlighter?.stop();
   highlighter = undefined;
 });
+
+/** Where an occurrence is, drawn (its mark) or not yet (its text's element), as `isVisitable` judges it. */
+const placeOf = ({ element, range }: Occurrence): Element => element ?? range.startContainer.parentElement!;
 
 /** Presses "next" (or "previous") `count` times from `from`, like the shortcut does from the focused mark. */
 function walk(h: Highlighter, count: number, direction: Direction = 'next', from?: TextPoint): string[] {
@@ -101,7 +105,7 @@ describe('nextOccurrence', () => {
     // Refused: what is in the second paragraph and in the shadow tree (as if the page hid them).
     let refuse = (element: Element) => element.closest('#p2') !== null || element.getRootNode() !== document;
     let asked = 0;
-    const canVisit = ({ element }: { element?: Element }) => (asked++, !refuse(element!));
+    const canVisit = (occurrence: Occurrence) => (asked++, !refuse(placeOf(occurrence)));
     ({ highlighter } = await start({ viewport: manualViewport().factory, canVisit }));
     expect(walk(highlighter, 5)).toEqual([
       'nvidia:輝達',
@@ -114,9 +118,22 @@ describe('nextOccurrence', () => {
     // Every occurrence refused: nothing, rather than looping round the page.
     refuse = () => true;
     asked = 0;
+    const drawnBefore = document.querySelectorAll('mark').length;
     expect(highlighter.nextOccurrence(undefined, 'next')).toBeUndefined();
-    // Once round the page (six occurrences), not on to the give-up count.
-    expect(asked).toBe(6);
+    // The nearest one, then once round the page (six occurrences), each judged before it is drawn.
+    expect(asked).toBe(7);
+    expect(document.querySelectorAll('mark')).toHaveLength(drawnBefore);
+  });
+
+  it('passes over hundreds of hidden occurrences to a visible one, drawing none of them', async () => {
+    document.body.innerHTML = `<nav id="menu">${'<p>英伟达</p>'.repeat(250)}</nav><p id="shown">Visible Nvidia</p>`;
+    const canVisit = (occurrence: Occurrence) => !placeOf(occurrence).closest('#menu');
+    ({ highlighter } = await start({ viewport: manualViewport().factory, canVisit }));
+    const found = highlighter.nextOccurrence(undefined, 'next');
+    expect(found?.element?.closest('#shown')).not.toBeNull();
+    expect(document.querySelectorAll('#menu mark')).toHaveLength(0);
+    // And back the other way, round the page.
+    expect(highlighter.nextOccurrence({ node: found!.element!, offset: 0 }, 'previous')?.element).toBe(found!.element);
   });
 
   it('"reveal" passes over the occurrences the reader cannot be taken to', async () => {
@@ -124,7 +141,7 @@ describe('nextOccurrence', () => {
     const focused: string[] = [];
     ({ highlighter } = await start({
       viewport: manualViewport().factory,
-      canVisit: ({ element }) => !refuse(element!),
+      canVisit: (occurrence) => !refuse(placeOf(occurrence)),
       visit: ({ element }) => focused.push(element!.closest('[id]')!.id),
     }));
     // LLM's first occurrence (大语言模型 in #p2) is refused, its second is not.
