@@ -6,7 +6,7 @@
  */
 import type { Drawing } from './drawing';
 import type { HighlightEngine, Occurrence } from './engine';
-import { adjacentItem, comparePoints, type Direction, type TextPoint } from './occurrences';
+import { adjacentItem, type Direction, type TextPoint } from './occurrences';
 import type { ContainerState, PageState, PendingMatch } from './page-state';
 
 export interface FinderContext {
@@ -73,8 +73,9 @@ export function findOccurrence(
 
 /**
  * Past occurrences the reader cannot be taken to (a closed menu, a collapsed section): every
- * candidate once, in order from `start`, each judged before it is drawn. Going there would
- * show nothing, and the next search from where the reader is would find the same one again.
+ * candidate is judged once, before it is drawn, and the nearest of those left is drawn. Going
+ * to a hidden one would show nothing, and the next search from where the reader is would
+ * find the same one again.
  */
 function passOver(
   context: FinderContext,
@@ -83,22 +84,15 @@ function passOver(
   entry: number | undefined,
   canVisit: (occurrence: Occurrence) => boolean,
 ): FoundOccurrence | undefined {
-  for (const candidate of inOrder([...candidates(context.page, entry)], start, direction)) {
-    if (!canVisit(undrawn(context, candidate))) continue;
-    const drawn = draw(context, candidate);
+  const shown = [...candidates(context.page, entry)].filter((candidate) => canVisit(undrawn(context, candidate)));
+  for (let skips = 0; skips < MAX_SKIPS; skips++) {
+    const found = adjacentItem(shown, pointOf, start, direction);
+    if (!found) return undefined;
+    const drawn = draw(context, found);
     if (drawn && canVisit(drawn.occurrence)) return drawn;
+    shown.splice(shown.indexOf(found), 1);
   }
   return undefined;
-}
-
-/** `items` in the order a search from `start` meets them: those ahead of it, then round the page. */
-function inOrder(items: Candidate[], start: TextPoint | undefined, direction: Direction): Candidate[] {
-  const points = new Map(items.map((item) => [item, pointOf(item)]));
-  const sorted = items.sort((a, b) => comparePoints(points.get(a)!, points.get(b)!));
-  if (direction === 'previous') sorted.reverse();
-  const sign = direction === 'next' ? 1 : -1;
-  const first = start ? sorted.findIndex((item) => sign * comparePoints(points.get(item)!, start) > 0) : 0;
-  return first <= 0 ? sorted : [...sorted.slice(first), ...sorted.slice(0, first)];
 }
 
 /**
