@@ -2,7 +2,7 @@
  * Reading what the page changed: one batch of the mutation watcher (`mutations.ts`) turned
  * into forgetting and re-reading, in an order that never counts text twice or loses it.
  */
-import { isInExcludedSubtree } from './dom-rules';
+import { excludedLookup } from './dom-rules';
 import type { ChangeBatch } from './mutations';
 import type { PageState } from './page-state';
 
@@ -42,8 +42,16 @@ export function* readChanges(batch: ChangeBatch, reader: ChangeReader): Generato
   // Between pauses the page may move what is waiting here into an editor (or make it one):
   // once it has changed anything, each region is checked again before it is read.
   const countAtStart = reader.changeCount?.();
-  const readable = (region: Node) =>
-    region.isConnected && (reader.changeCount?.() === countAtStart || !isInExcludedSubtree(region));
+  let inEditor: ((node: Node) => boolean) | undefined;
+  let inEditorAt: number | undefined;
+  const readable = (region: Node): boolean => {
+    if (!region.isConnected) return false;
+    const now = reader.changeCount?.();
+    if (now === countAtStart) return true;
+    // One lookup per state of the page: rows moved together share their parent's answer.
+    if (!inEditor || now !== inEditorAt) [inEditor, inEditorAt] = [excludedLookup(), now];
+    return !inEditor(region);
+  };
   let reads = 0;
   for (const container of batch.containers) {
     if (!readable(container)) continue;

@@ -205,6 +205,26 @@ export function isInExcludedSubtree(node: Node): boolean {
 }
 
 /**
+ * `isInExcludedSubtree` for many nodes of one state of the page, each parent's answer looked
+ * up once: rows a page appends share their parent, whose ancestors would be matched again
+ * for each row. Valid until the page changes.
+ */
+export function excludedLookup(): (node: Node) => boolean {
+  const known = new Map<Node, boolean>();
+  return (node) => {
+    if (node.nodeType === 1) {
+      const kind = classify(node as Element);
+      if (kind === 'excluded' || kind === 'skipped') return true;
+    }
+    const parent = node.nodeType === 11 ? (node as ShadowRoot).host : node.parentNode;
+    if (!parent) return false;
+    let answer = known.get(parent);
+    if (answer === undefined) known.set(parent, (answer = isInExcludedSubtree(parent)));
+    return answer;
+  };
+}
+
+/**
  * The container whose runs of text include `node`: the nearest block-level ancestor (or the
  * node itself when it is one), else its shadow root or document. Null inside an excluded element.
  */

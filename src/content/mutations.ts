@@ -15,7 +15,7 @@
  * the reader edits (contenteditable, role="textbox", a code editor's class): the highlights
  * inside must go, since the page would save them with the reader's text.
  */
-import { classify, containerOf, isInExcludedSubtree } from './dom-rules';
+import { classify, containerOf, excludedLookup, isInExcludedSubtree } from './dom-rules';
 
 export interface Timers {
   setTimeout(run: () => void, ms: number): unknown;
@@ -182,7 +182,7 @@ export function createMutationWatcher(
     }
     const batch: ChangeBatch = { containers: ready, added: [], removed, fought: [...fought], excluded };
     fought.clear();
-    const insideEditor = excludedParents();
+    const insideEditor = excludedLookup();
     for (const el of added) {
       if (!el.isConnected) continue;
       // Added inside an editor: it may be text of ours the page moved there.
@@ -194,23 +194,6 @@ export function createMutationWatcher(
     if (nextAt < Infinity) wake(nextAt);
     if (ready.length > 0 || batch.added.length > 0 || batch.removed || batch.fought.length > 0 || excluded.length > 0)
       onChanges(batch);
-  }
-
-  /**
-   * `isInExcludedSubtree` for many added elements, each parent's answer looked up once: rows
-   * a page appends share their parent, whose ancestors would be matched again for each row.
-   */
-  function excludedParents(): (el: Element) => boolean {
-    const known = new Map<Node, boolean>();
-    return (el) => {
-      const kind = classify(el);
-      if (kind === 'excluded' || kind === 'skipped') return true;
-      const parent = el.parentNode;
-      if (!parent) return false;
-      let answer = known.get(parent);
-      if (answer === undefined) known.set(parent, (answer = isInExcludedSubtree(parent)));
-      return answer;
-    };
   }
 
   return {
