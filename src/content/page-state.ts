@@ -4,6 +4,7 @@
  * text nodes have highlights drawn, and which matches still wait to be drawn.
  */
 import type { Piece } from './engine';
+import { comparePoints } from './occurrences';
 
 /**
  * How often the page may take our highlights out of one container before we stop drawing
@@ -178,8 +179,8 @@ export class PageState {
   }
 
   /**
-   * For each of `entries`, the containers on the page where it was counted, in document order
-   * (a shadow tree's where its host is).
+   * For each of `entries`, the containers on the page where it was counted, in reading order
+   * (`comparePoints`: a shadow tree's at its host).
    */
   countedIn(entries: readonly number[]): Map<number, Node[]> {
     const found = new Map<number, Node[]>(entries.map((entry) => [entry, []]));
@@ -187,7 +188,8 @@ export class PageState {
       if (!state.container.isConnected) continue;
       for (const [entry, list] of found) if ((state.counts.get(entry) ?? 0) > 0) list.push(state.container);
     }
-    for (const list of found.values()) list.sort(documentOrder);
+    for (const list of found.values())
+      list.sort((a, b) => comparePoints({ node: a, offset: 0 }, { node: b, offset: 0 }));
     return found;
   }
 
@@ -213,24 +215,4 @@ export class PageState {
     this.states.clear();
     this.firstOwner.clear();
   }
-}
-
-/** The node itself, or the host in the document of the shadow tree it is in (however deep). */
-function placeInDocument(node: Node): Node {
-  let place = node;
-  for (let root = place.getRootNode(); root.nodeType === 11; root = place.getRootNode())
-    place = (root as ShadowRoot).host;
-  return place;
-}
-
-/**
- * Sorts nodes in document order, a shadow tree's where its host is: `compareDocumentPosition`
- * calls nodes of two trees disconnected, in an order of its own.
- */
-function documentOrder(a: Node, b: Node): number {
-  if (a === b) return 0;
-  const [x, y] = [placeInDocument(a), placeInDocument(b)];
-  const [first, second] = x === y ? [a, b] : [x, y];
-  // DOCUMENT_POSITION_FOLLOWING (4), without relying on a global Node.
-  return first.compareDocumentPosition(second) & 4 ? -1 : 1;
 }
