@@ -165,6 +165,8 @@ describe('the popup and the editor as drawn for their readers', () => {
     await editor.fill('#field-term', longName);
     await editor.fill('#field-notes-en', 'A long name.');
     await editor.click('[data-testid="entry-save"]');
+    // Saved, as the status line says, before the list is searched for it.
+    await expect.poll(() => editor.locator('[data-testid="status-message"]').textContent()).toContain(longName);
     await editor.fill('[data-testid="entry-search"]', 'Supercal');
     await editor.locator('[data-testid="entry-row"][aria-current="true"]').waitFor();
     await expect.poll(() => editor.locator('#form-heading').textContent()).toContain(longName);

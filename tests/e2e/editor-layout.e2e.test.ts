@@ -63,4 +63,25 @@ describe('the glossary editor’s layout', () => {
     expect(colourOf.size).toBeLessThanOrEqual(CATEGORIES.length);
     expect(new Set(colourOf.values()).size).toBe(colourOf.size);
   });
+
+  it('does not move the list and the form when a save’s confirmation and its Undo button appear', async () => {
+    await editor.setViewportSize({ width: 1280, height: 900 });
+    await editor.reload();
+    await editor.waitForSelector('[data-testid="entry-row"]');
+    // Where the list and the form begin in the page (not the window, which clicks may scroll).
+    const workspaceTop = () =>
+      editor.evaluate(() => document.querySelector('.workspace')!.getBoundingClientRect().top + window.scrollY);
+    // Nothing announced yet: the line is empty.
+    expect(await editor.locator('[data-testid="status-message"]').textContent()).toBe('');
+    const before = await workspaceTop();
+    await openEntry(editor, 'Baidu');
+    await editor.fill('#field-notes-en', 'Changed to see the page hold still.');
+    await editor.click('[data-testid="entry-save"]');
+    await editor.locator('[data-testid="undo"]').waitFor();
+    expect(await workspaceTop()).toBe(before);
+    // A message without a button (Undo's own) takes the same room.
+    await editor.click('[data-testid="undo"]');
+    await expect.poll(() => editor.locator('[data-testid="undo"]').count()).toBe(0);
+    expect(await workspaceTop()).toBe(before);
+  });
 });
