@@ -11,7 +11,8 @@ import { createGiantTextWindows } from './giant-text-window';
 import type { HighlightEngine, HighlightHit, Occurrence } from './engine';
 import { createEngine, EngineAdvisor, startingEngine, type EngineChoice, type EngineKind } from './engine-choice';
 import { createEditingLookup } from './editing-lookup';
-import { reclaimFirsts } from './first-reclaim';
+import { reclaimFirsts, type ReclaimContext } from './first-reclaim';
+import { createFirstVisibility } from './first-visible';
 import { createCopyUnwrapper } from './mark-copies';
 import { browserTimers, createMutationWatcher, type ChangeBatch, type Timers } from './mutations';
 import { findOccurrence, type FoundOccurrence } from './occurrence-finder';
@@ -117,6 +118,8 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
    * last batch of changes was read: by that batch, a lost walk's re-read or the first read.
    */
   const released = new Set<number>();
+  /** Density "first": occurrences in hidden text give way to shown ones (first-visible.ts). */
+  const firstVisibility = createFirstVisibility();
   /** Whether the document was in design mode at the last change: nothing of it is read. */
   let editable = false;
   const contextAlive = () => deps.isAlive?.() ?? true;
@@ -180,6 +183,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     },
     changeCount: () => mutations.changeCount(),
     editingUnder: createEditingLookup(() => mutations.changeCount()),
+    passOverFirst: (entry, node) => firstVisibility.passOverFirst(entry, node),
   };
 
   /** Drops queued reads and draws, and queues taking back every highlight drawn so far. */
@@ -233,6 +237,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
 
   function* initialRead(body: HTMLElement): Generator<undefined, void> {
     yield* readPage(body, view, filters, page, hooks, deps.nameFreeCheck);
+    yield* claimHiddenFirsts();
     deps.onSummary?.();
   }
 
@@ -267,22 +272,35 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       changeCount: () => mutations.changeCount(),
     });
     yield* reclaimReleasedFirsts();
+    yield* claimHiddenFirsts();
     deps.onSummary?.();
   }
+
+  /** What first-reclaim.ts reads with: the glossary and filters in use, containers read shallow. */
+  const reclaimContext = (): ReclaimContext => ({
+    page,
+    view,
+    filters,
+    read: (container) => readRegion(container, true, view, filters, page, hooks),
+  });
 
   /** Density "first": entries whose first occurrence was forgotten get their next one (first-reclaim.ts). */
   function* reclaimReleasedFirsts(): Generator<undefined, void> {
     const entries = [...released];
     released.clear();
-    yield* reclaimFirsts(entries, {
-      page,
-      view,
-      filters,
-      read: (container) => readRegion(container, true, view, filters, page, hooks),
-    });
+    yield* reclaimFirsts(entries, reclaimContext());
     // The re-reads release what they read and claim it again, unless the page rewrote a
     // container meanwhile: what is still unclaimed waits for the batch that reads it.
     for (const entry of [...released]) if (page.hasFirst(entry)) released.delete(entry);
+  }
+
+  /** Density "first": entries read only in hidden text take their first hidden occurrence (first-visible.ts). */
+  function* claimHiddenFirsts(): Generator<undefined, void> {
+    const taken = firstVisibility.takePassedOver(page.reading);
+    if (taken.length === 0) return;
+    // Those claimed in shown text since they were passed over need nothing (reclaimFirsts skips them).
+    yield* reclaimFirsts(taken, reclaimContext());
+    firstVisibility.settled(taken);
   }
 
   /**
@@ -296,6 +314,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     retireEngine();
     page.clear();
     released.clear();
+    firstVisibility.clear();
     lastRevealed = undefined;
   }
 

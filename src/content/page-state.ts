@@ -81,6 +81,11 @@ export class PageState {
     this.walks.delete(walk);
   }
 
+  /** Whether a walk is under way (paused between slices). */
+  get reading(): boolean {
+    return this.walks.size > 0;
+  }
+
   /**
    * `walk` starts reading `container` (after dropping what was known of it, if anything):
    * what happened to it before is no longer news to this walk.

@@ -52,6 +52,11 @@ export interface ReadHooks {
   changeCount?(): number;
   /** See `WalkOptions.editingUnder`. */
   editingUnder?(root: ParentNode): Set<Element>;
+  /**
+   * Density "first": whether to pass over this occurrence, the first still unclaimed for its
+   * entry, because it is not shown (first-visible.ts); absent: none is passed over.
+   */
+  passOverFirst?(entry: number, node: Text): boolean;
 }
 
 /** Reads `root` (only its own runs when `shallow`) into `page`. */
@@ -136,14 +141,19 @@ function* record(
     const id = view.entryIds[m.entry];
     const category = view.categories[m.entry] ?? '';
     if (id === undefined || filters.hiddenCategories.has(category)) continue;
-    if (filters.density === 'first' && !page.claimFirst(m.entry, state)) continue;
+    if (filters.density === 'first' && page.hasFirst(m.entry)) continue;
     const pieces: Piece[] = spansOf(block, m.start, m.end).map((span, i) => ({
       ...span,
       id,
       category,
       first: i === 0,
     }));
-    if (pieces.length > 0) shown.push({ entry: m.entry, pieces });
+    if (pieces.length === 0) continue;
+    if (filters.density === 'first') {
+      if (hooks.passOverFirst?.(m.entry, pieces[0]!.node)) continue;
+      page.claimFirst(m.entry, state);
+    }
+    shown.push({ entry: m.entry, pieces });
   }
   if (shown.length === 0) return;
   // Handing over many matches is a step of its own (the drawing may take them all at once).

@@ -249,4 +249,39 @@ describe('highlights on a news page', () => {
       await hidden.close();
     }
   });
+
+  it('with density "first", gives each name its one highlight where the reader sees it, past a hidden menu', async () => {
+    const hidden = await suite.browser.context.newPage();
+    await writeSettings(suite.browser.serviceWorker, { density: 'first' });
+    try {
+      await hidden.goto(
+        suite.server.setPage(
+          'hidden-firsts',
+          `<!doctype html><meta charset="utf-8"><body>
+          <nav id="menu" style="display:none"><a href="#n">OpenAI</a> <a href="#m">Nvidia</a></nav>
+          <details><summary>More</summary><p id="more">Tencent said so.</p></details>
+          <p id="story">Nvidia and <span style="visibility:hidden">Baidu</span> OpenAI.</p>
+          <p id="later">Nvidia, OpenAI and Baidu again.</p></body>`,
+        ),
+      );
+      await settledMarks(hidden, 3);
+      const marksOf = (id: string) =>
+        hidden.evaluate(
+          (at) =>
+            [...document.getElementById(at)!.querySelectorAll('mark[data-glossary-id]')].map((m) => m.textContent),
+          id,
+        );
+      expect(await marksOf('menu')).toEqual([]);
+      expect(await marksOf('story')).toEqual(['Nvidia', 'OpenAI']);
+      expect(await marksOf('later')).toEqual(['Baidu']);
+      // Tencent is only in the closed section: its highlight is there once the reader opens it.
+      await hidden.click('summary');
+      await hidden.locator('#more mark[data-glossary-id]').waitFor();
+      expect(await marksOf('more')).toEqual(['Tencent']);
+      expect(await hidden.locator('mark[data-columnlens-start]').count()).toBe(4);
+    } finally {
+      await writeSettings(suite.browser.serviceWorker, {});
+      await hidden.close();
+    }
+  });
 });

@@ -131,6 +131,63 @@ describe('highlighter', () => {
     expect(marks(document.getElementById('c')!)).toEqual([]);
   });
 
+  describe('with density "first" and text the page hides', () => {
+    // jsdom draws nothing: hidden here is what Chromium's checkVisibility says for these
+    // pages, a `hidden` ancestor or one styled `display: none` or `visibility: hidden`.
+    beforeEach(() => {
+      Element.prototype.checkVisibility = function (this: Element) {
+        const shown = (el: Element | null): boolean => {
+          if (!el) return true;
+          const style = (el as HTMLElement).style;
+          if (el.hasAttribute('hidden') || style?.display === 'none' || style?.visibility === 'hidden') return false;
+          return shown(el.parentElement);
+        };
+        return shown(this);
+      };
+    });
+    afterEach(() => {
+      delete (Element.prototype as Partial<Element>).checkVisibility;
+    });
+    const first = { filters: { density: 'first' as const, hiddenCategories: new Set<string>() } };
+
+    it('gives the one highlight to the first occurrence shown, past a closed menu', async () => {
+      document.body.innerHTML =
+        '<nav hidden><p>Nvidia in a closed menu.</p></nav><div style="display:none"><p>百川智能 and Nvidia, collapsed.</p></div>' +
+        '<p id="story">The story: Nvidia, then Nvidia again.</p><p id="later">Later 百川智能 <span style="visibility:hidden">Nvidia</span>.</p>';
+      ({ highlighter } = await start(first));
+      expect(marks()).toEqual([
+        ['nvidia', 'Nvidia'],
+        ['baichuan', '百川智能'],
+      ]);
+      expect(marks(document.getElementById('story')!)).toEqual([['nvidia', 'Nvidia']]);
+      expect(document.querySelector('#story mark')!.nextSibling!.textContent).toBe(', then Nvidia again.');
+      expect(marks(document.getElementById('later')!)).toEqual([['baichuan', '百川智能']]);
+      // Every occurrence is counted all the same.
+      expect(highlighter.summary()).toMatchObject({ nvidia: 5, baichuan: 2 });
+    });
+
+    it('gives an entry found only in hidden text its first hidden occurrence, there when the page shows it', async () => {
+      document.body.innerHTML =
+        '<p>Nothing here.</p><details><summary>More</summary><p id="one" hidden>Nvidia one.</p><p id="two" hidden>Nvidia two.</p></details>';
+      ({ highlighter } = await start(first));
+      expect(marks(document.getElementById('one')!)).toEqual([['nvidia', 'Nvidia']]);
+      expect(marks(document.getElementById('two')!)).toEqual([]);
+      // Shown later: nothing is read again, and the highlight is where the reader looks.
+      document.getElementById('one')!.hidden = false;
+      await settle(highlighter);
+      expect(marks()).toEqual([['nvidia', 'Nvidia']]);
+    });
+
+    it('still passes over hidden text for text the page adds later', async () => {
+      document.body.innerHTML = '<p>Nothing here.</p>';
+      ({ highlighter } = await start(first));
+      document.body.insertAdjacentHTML('beforeend', '<ul hidden><li>Nvidia</li></ul><p id="news">Nvidia news.</p>');
+      await settle(highlighter);
+      expect(marks()).toEqual([['nvidia', 'Nvidia']]);
+      expect(marks(document.getElementById('news')!)).toEqual([['nvidia', 'Nvidia']]);
+    });
+  });
+
   it('hides whole categories', async () => {
     ({ highlighter } = await start({ filters: { density: 'all', hiddenCategories: new Set(['company']) } }));
     expect(marks()).toEqual([

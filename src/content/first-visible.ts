@@ -1,0 +1,63 @@
+/**
+ * Density "first": an entry's one highlight goes to its first occurrence the reader can see.
+ * On many news sites a name comes first in a closed menu, a collapsed section or a hidden
+ * "trending" list, and highlighting it there would show nothing on the page.
+ *
+ * An entry whose every occurrence read so far was hidden gets its first hidden one after all,
+ * once no read is under way: it then shows when the page opens that menu or section.
+ */
+import { blockTarget } from './reader';
+
+export interface FirstVisibility {
+  /** For `ReadHooks.passOverFirst`: whether this occurrence, its entry's first candidate, is hidden. */
+  passOverFirst(entry: number, node: Text): boolean;
+  /**
+   * Entries passed over since the last call, which may now be claimed in hidden text too
+   * (until `settled`). None while `reading`: a visible occurrence may still come.
+   */
+  takePassedOver(reading: boolean): number[];
+  /** `entries` claimed (or given up): their next first is looked for in shown text again. */
+  settled(entries: readonly number[]): void;
+  clear(): void;
+}
+
+export function createFirstVisibility(): FirstVisibility {
+  const passedOver = new Set<number>();
+  const anywhere = new Set<number>();
+  // Matches come element by element: a hidden element with many of them is judged once.
+  let lastHidden: Element | undefined;
+  return {
+    passOverFirst(entry, node) {
+      if (anywhere.has(entry)) return false;
+      const element = blockTarget(node);
+      if (!element || (element !== lastHidden && isShown(element))) return false;
+      lastHidden = element;
+      passedOver.add(entry);
+      return true;
+    },
+    takePassedOver(reading) {
+      if (reading || passedOver.size === 0) return [];
+      const entries = [...passedOver];
+      passedOver.clear();
+      lastHidden = undefined;
+      for (const entry of entries) anywhere.add(entry);
+      return entries;
+    },
+    settled(entries) {
+      for (const entry of entries) anywhere.delete(entry);
+    },
+    clear() {
+      passedOver.clear();
+      anywhere.clear();
+      lastHidden = undefined;
+    },
+  };
+}
+
+/**
+ * Whether `element` is rendered and not `visibility: hidden`. Without `checkVisibility`
+ * (jsdom) everything counts as shown, as it did before this check.
+ */
+function isShown(element: Element): boolean {
+  return typeof element.checkVisibility !== 'function' || element.checkVisibility({ visibilityProperty: true });
+}
