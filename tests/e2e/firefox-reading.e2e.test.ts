@@ -18,7 +18,7 @@ import { tooltipLabel } from '../../src/i18n/tooltip-labels';
 import { translator } from '../../src/i18n/translate';
 import { relevanceScore, type ScoredEntry } from '../../src/scoring/relevance';
 import { NEXT_HIGHLIGHT_KEYS } from '../../src/tooltip/highlight-navigation';
-import { setEngineChoice, setHighlightsEnabled } from '../bench/lib/extension-settings';
+import { setDensity, setEngineChoice, setHighlightsEnabled } from '../bench/lib/extension-settings';
 import { waitForHighlights } from '../bench/lib/highlight-wait';
 import { contrast, hexColour, parseColour } from './harness/colour';
 import { tooltipPartText } from './harness/in-page';
@@ -362,6 +362,31 @@ describe('reading a page in Firefox ESR', () => {
     }
     expect(ratios.light).toBeGreaterThanOrEqual(3);
     expect(ratios.dark).toBeGreaterThanOrEqual(3);
+  });
+
+  it('with density "first", gives a name’s one highlight to its first occurrence shown, past a hidden menu', async () => {
+    const probe = await suite.browser.openExtensionPage('options.html');
+    await setDensity(probe, 'first');
+    const page = await suite.browser.open(
+      suite.server.setPage(
+        'firefox-hidden-first',
+        '<!doctype html><meta charset="utf-8"><nav style="display:none"><a href="#n">Nvidia</a></nav>' +
+          '<p id="story">Nvidia and <span style="visibility:hidden">騰訊</span> more.</p><p id="later">Nvidia and 騰訊.</p>',
+      ),
+    );
+    try {
+      expect((await waitForHighlights(page, { min: 2, timeoutMs: 20_000 })).timedOut).toBe(false);
+      const marks = await page.evaluate(() =>
+        [...document.querySelectorAll('mark[data-glossary-id]')].map(
+          (m) => `${m.closest('[id]')?.id}:${m.textContent}`,
+        ),
+      );
+      expect(marks).toEqual(['story:Nvidia', 'later:騰訊']);
+    } finally {
+      await setDensity(probe, 'all');
+      await page.close();
+      await probe.close();
+    }
   });
 
   it('paints highlights with the painted rules while the highlight engine draws, and takes them back off', async () => {

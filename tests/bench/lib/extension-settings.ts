@@ -32,6 +32,15 @@ export async function setHighlightsEnabled(context: ExtensionContext, enabled: b
   }, enabled);
 }
 
+/** Every occurrence highlighted, or only the first (the popup's density choice). */
+export async function setDensity(context: ExtensionContext, density: 'all' | 'first'): Promise<void> {
+  await context.evaluate(async (value) => {
+    const current = (await chrome.storage.sync.get('settings')).settings;
+    const base = current && typeof current === 'object' ? current : {};
+    await chrome.storage.sync.set({ settings: { ...base, density: value } });
+  }, density);
+}
+
 /**
  * Forces the engine that draws (`dom` marks, `highlight` painted ranges) or leaves the choice
  * to each page (`auto`, what readers get). A page takes it when it starts: load it afterwards.
