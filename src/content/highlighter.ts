@@ -163,7 +163,10 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       const old = page.drop(container);
       if (!old) return;
       drawing.undraw(old);
-      for (const entry of old.firsts) released.add(entry);
+      for (const entry of old.firsts) {
+        released.add(entry);
+        firstVisibility.released(entry);
+      }
     },
     shadowRoot(root) {
       if (roots.has(root)) return;
@@ -184,7 +187,24 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     changeCount: () => mutations.changeCount(),
     editingUnder: createEditingLookup(() => mutations.changeCount()),
     passOverFirst: (entry, node) => firstVisibility.passOverFirst(entry, node),
+    firstHeldHidden: (entry) => firstVisibility.heldHidden(entry),
+    takeOverFirst(entry, node) {
+      if (!firstVisibility.takesOver(entry, node)) return false;
+      // The hidden text that held it is read again: its highlight of the entry goes.
+      const holder = page.releaseFirst(entry);
+      if (holder) scheduler.add(readAgain(holder), PRIORITY.changes);
+      return true;
+    },
   };
+
+  /** Forgets `container` (undrawing it), reads its own runs again and settles the firsts it held. */
+  function* readAgain(container: Node): Generator<undefined, void> {
+    if (!container.isConnected) return;
+    hooks.forget(container);
+    yield* readRegion(container, true, view, filters, page, hooks);
+    yield* reclaimReleasedFirsts();
+    yield* claimHiddenFirsts();
+  }
 
   /** Drops queued reads and draws, and queues taking back every highlight drawn so far. */
   function retireEngine(): void {
@@ -296,11 +316,15 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
 
   /** Density "first": entries read only in hidden text take their first hidden occurrence (first-visible.ts). */
   function* claimHiddenFirsts(): Generator<undefined, void> {
-    const taken = firstVisibility.takePassedOver(page.reading);
-    if (taken.length === 0) return;
-    // Those claimed in shown text since they were passed over need nothing (reclaimFirsts skips them).
-    yield* reclaimFirsts(taken, reclaimContext());
-    firstVisibility.settled(taken);
+    // Reading a container again passes over the hidden firsts it held for other entries: a
+    // few rounds settle those too.
+    for (let round = 0; round < 3; round++) {
+      const taken = firstVisibility.takePassedOver(page.reading);
+      if (taken.length === 0) return;
+      // Those claimed in shown text since they were passed over need nothing (reclaimFirsts skips them).
+      yield* reclaimFirsts(taken, reclaimContext());
+      firstVisibility.settled(taken);
+    }
   }
 
   /**

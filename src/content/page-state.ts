@@ -177,6 +177,15 @@ export class PageState {
     return true;
   }
 
+  /** For density "first": lets go of `entry`'s first occurrence; returns the container that held it. */
+  releaseFirst(entry: number): Node | undefined {
+    const owner = this.firstOwner.get(entry);
+    if (!owner) return undefined;
+    this.firstOwner.delete(entry);
+    owner.firsts = owner.firsts.filter((e) => e !== entry);
+    return owner.container;
+  }
+
   /** For density "first": whether a container on the page holds `entry`'s first occurrence. */
   hasFirst(entry: number): boolean {
     const owner = this.firstOwner.get(entry);

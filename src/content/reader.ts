@@ -57,6 +57,13 @@ export interface ReadHooks {
    * entry, because it is not shown (first-visible.ts); absent: none is passed over.
    */
   passOverFirst?(entry: number, node: Text): boolean;
+  /** Density "first": whether `entry`'s first is held in hidden text, which a shown occurrence may take over. */
+  firstHeldHidden?(entry: number): boolean;
+  /**
+   * Density "first": whether this occurrence takes over `entry`'s first from hidden text (it
+   * is shown); if so, the first is released and the text that held it is read again.
+   */
+  takeOverFirst?(entry: number, node: Text): boolean;
 }
 
 /** Reads `root` (only its own runs when `shallow`) into `page`. */
@@ -141,7 +148,7 @@ function* record(
     const id = view.entryIds[m.entry];
     const category = view.categories[m.entry] ?? '';
     if (id === undefined || filters.hiddenCategories.has(category)) continue;
-    if (filters.density === 'first' && page.hasFirst(m.entry)) continue;
+    if (filters.density === 'first' && page.hasFirst(m.entry) && !hooks.firstHeldHidden?.(m.entry)) continue;
     const pieces: Piece[] = spansOf(block, m.start, m.end).map((span, i) => ({
       ...span,
       id,
@@ -150,7 +157,9 @@ function* record(
     }));
     if (pieces.length === 0) continue;
     if (filters.density === 'first') {
-      if (hooks.passOverFirst?.(m.entry, pieces[0]!.node)) continue;
+      const node = pieces[0]!.node;
+      if (page.hasFirst(m.entry) ? !hooks.takeOverFirst?.(m.entry, node) : hooks.passOverFirst?.(m.entry, node))
+        continue;
       page.claimFirst(m.entry, state);
     }
     shown.push({ entry: m.entry, pieces });

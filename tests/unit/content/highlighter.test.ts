@@ -178,6 +178,31 @@ describe('highlighter', () => {
       expect(marks()).toEqual([['nvidia', 'Nvidia']]);
     });
 
+    it('moves a first held in hidden text to a shown occurrence the page adds later', async () => {
+      document.body.innerHTML = '<nav id="menu" hidden><p>Nvidia and 百川智能 in the menu.</p></nav><p>Loading…</p>';
+      ({ highlighter } = await start(first));
+      expect(marks(document.getElementById('menu')!)).toEqual([
+        ['nvidia', 'Nvidia'],
+        ['baichuan', '百川智能'],
+      ]);
+      // The article arrives after the first read: its Nvidia is shown, so it takes the highlight.
+      document.body.insertAdjacentHTML('beforeend', '<p id="story">The story: Nvidia.</p>');
+      await settle(highlighter);
+      expect(marks(document.getElementById('story')!)).toEqual([['nvidia', 'Nvidia']]);
+      // The menu keeps Baichuan's, which nothing shown has taken.
+      expect(marks(document.getElementById('menu')!)).toEqual([['baichuan', '百川智能']]);
+      expect(highlighter.summary()).toMatchObject({ nvidia: 2, baichuan: 1 });
+      // Once the reader opens the menu, its highlight stays there, and it takes nothing back.
+      document.getElementById('menu')!.hidden = false;
+      document.body.insertAdjacentHTML('beforeend', '<p id="more">Nvidia and 百川智能 once more.</p>');
+      await settle(highlighter);
+      expect(marks()).toEqual([
+        ['baichuan', '百川智能'],
+        ['nvidia', 'Nvidia'],
+      ]);
+      expect(marks(document.getElementById('more')!)).toEqual([]);
+    });
+
     it('still passes over hidden text for text the page adds later', async () => {
       document.body.innerHTML = '<p>Nothing here.</p>';
       ({ highlighter } = await start(first));
