@@ -192,6 +192,15 @@ export function classify(el: Element, name = el.localName, editing?: ReadonlySet
   return 'inline';
 }
 
+/**
+ * Whether the page shows `element`: rendered (not `display: none`, a closed `<details>`,
+ * `hidden="until-found"`) and not `visibility: hidden`. Where the DOM cannot tell (jsdom has no
+ * `checkVisibility`), it counts as shown.
+ */
+export function isShown(element: Element): boolean {
+  return element.checkVisibility?.({ visibilityProperty: true }) ?? true;
+}
+
 /** Whether `node` sits inside an excluded element (checked up to the root, across shadow hosts). */
 export function isInExcludedSubtree(node: Node): boolean {
   for (let cur: Node | null = node; cur;) {

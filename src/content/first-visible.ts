@@ -8,6 +8,7 @@
  * occurrence shown that the page adds later (an article rendered after its menu) takes the
  * highlight over from it.
  */
+import { isShown } from './dom-rules';
 import { blockTarget } from './reader';
 
 export interface FirstVisibility {
@@ -85,12 +86,4 @@ export function createFirstVisibility(): FirstVisibility {
       lastHidden = undefined;
     },
   };
-}
-
-/**
- * Whether `element` is rendered and not `visibility: hidden`. Without `checkVisibility`
- * (jsdom) everything counts as shown, as it did before this check.
- */
-function isShown(element: Element): boolean {
-  return typeof element.checkVisibility !== 'function' || element.checkVisibility({ visibilityProperty: true });
 }

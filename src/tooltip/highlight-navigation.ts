@@ -13,7 +13,7 @@
  * they are free in Chrome, Firefox and the major screen readers. Keys are matched by
  * physical position (`code`), because on macOS Option turns the letter into another character.
  */
-import { isWhereReaderTypes } from '../content/dom-rules';
+import { isShown, isWhereReaderTypes } from '../content/dom-rules';
 import type { Occurrence } from '../content/engine';
 import type { Direction, TextPoint } from '../content/occurrences';
 import { MARK_START_SELECTOR } from './marks';
@@ -75,7 +75,7 @@ export function isVisitable(occurrence: Occurrence): boolean {
   const element = occurrence.element ?? rangeContext(occurrence.range);
   if (!element) return true;
   if (element.closest('[inert]')) return false;
-  return element.checkVisibility?.({ visibilityProperty: true }) ?? true;
+  return isShown(element);
 }
 
 /** The drawn marks' way, for use without a highlighter. */
