@@ -1,0 +1,164 @@
+// @vitest-environment jsdom
+/**
+ * The mutation watcher's queue: a delivery of many records is gone through in bounded slices
+ * of our own, not inside the page's task, and nothing it reports is lost or reported early.
+ * Time is a hand-driven clock, and going through a record costs 0.01 ms of it (each added
+ * element is asked `isOurs`).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createMutationWatcher,
+  type ChangeBatch,
+  type MutationWatcher,
+  type Timers,
+} from '../../../src/content/mutations';
+
+const ROWS = 10_000;
+const COST_PER_RECORD = 0.01;
+
+/** Timers run only when the test says so, on a clock the test (and the records' cost) moves. */
+function handDrivenTimers() {
+  let clock = 0;
+  let ids = 0;
+  const waiting = new Map<number, { at: number; run: () => void }>();
+  const timers: Timers = {
+    setTimeout(run, ms) {
+      waiting.set(++ids, { at: clock + ms, run });
+      return ids;
+    },
+    clearTimeout: (id) => waiting.delete(id as number),
+    now: () => clock,
+  };
+  return {
+    timers,
+    spend: (ms: number) => (clock += ms),
+    waiting: () => waiting.size,
+    /** Runs the earliest timer (by its time, then its order), moving the clock there. */
+    runNext(): boolean {
+      const [id, next] = [...waiting].sort(([a, x], [b, y]) => x.at - y.at || a - b)[0] ?? [];
+      if (id === undefined || !next) return false;
+      waiting.delete(id);
+      clock = Math.max(clock, next.at);
+      next.run();
+      return true;
+    },
+  };
+}
+
+/** Lets jsdom deliver the records of what the test just did. */
+const delivered = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function appendRows(count: number): HTMLElement[] {
+  return Array.from({ length: count }, (_, i) => {
+    const row = document.createElement('div');
+    row.textContent = `row ${i}`;
+    document.body.append(row);
+    return row;
+  });
+}
+
+let time: ReturnType<typeof handDrivenTimers>;
+let batches: ChangeBatch[];
+let recordsGoneThrough: number;
+let watcher: MutationWatcher;
+
+beforeEach(() => {
+  document.body.innerHTML = '<p>A log.</p>';
+  time = handDrivenTimers();
+  batches = [];
+  recordsGoneThrough = 0;
+  watcher = createMutationWatcher(window, {
+    timers: time.timers,
+    delay: 0,
+    cooldown: 0,
+    onChanges: (batch) => batches.push(batch),
+    isOurs: () => {
+      recordsGoneThrough++;
+      time.spend(COST_PER_RECORD);
+      return false;
+    },
+    takenFromPage: () => false,
+  });
+  watcher.observe(document.body);
+});
+
+afterEach(() => watcher.disconnect());
+
+describe('a delivery of many records', () => {
+  it('is gone through only for a moment inside the page’s task, the rest in slices of our own', async () => {
+    const rows = appendRows(ROWS);
+    await delivered();
+    // Inside the delivery: a few hundred records, not 10,000 (100 ms at this cost).
+    expect(recordsGoneThrough).toBeGreaterThan(0);
+    expect(recordsGoneThrough).toBeLessThan(1_000);
+    expect(batches).toEqual([]);
+    // Still waiting for their read, and counted as changes already.
+    expect(watcher.pending()).toBe(true);
+    expect(watcher.changeCount()).toBe(ROWS);
+
+    const perSlice: number[] = [];
+    while (time.waiting() > 0) {
+      const before = recordsGoneThrough;
+      time.runNext();
+      perSlice.push(recordsGoneThrough - before);
+    }
+    // Every slice stays short (8 ms here is 800 records, plus one step between looks at the clock).
+    expect(Math.max(...perSlice)).toBeLessThan(1_000);
+    expect(perSlice.filter((n) => n > 0).length).toBeGreaterThan(10);
+    // One report, after the last record, with every row the page added.
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.added).toEqual(rows);
+    expect(batches[0]!.containers).toEqual([document.body]);
+    expect(watcher.changeCount()).toBe(ROWS);
+    expect(watcher.pending()).toBe(false);
+  });
+
+  it('a flush due while records are queued waits for them: no partial report', async () => {
+    appendRows(ROWS);
+    await delivered();
+    // The flush timer (delay 0) is due before the slices have gone through the queue.
+    const reportsWhileQueued: number[] = [];
+    while (time.waiting() > 0) {
+      time.runNext();
+      if (recordsGoneThrough < ROWS) reportsWhileQueued.push(batches.length);
+    }
+    expect(reportsWhileQueued.every((n) => n === 0)).toBe(true);
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.added).toHaveLength(ROWS);
+  });
+
+  it('is gone through before a write of ours, whose own records are still dropped', async () => {
+    const rows = appendRows(ROWS);
+    await delivered();
+    expect(recordsGoneThrough).toBeLessThan(ROWS);
+    const ours = document.createElement('mark');
+    watcher.ownWrites(() => document.body.append(ours));
+    expect(recordsGoneThrough).toBe(ROWS);
+    while (time.waiting() > 0) time.runNext();
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.added).toEqual(rows);
+  });
+
+  it('counts text edits still queued as changes, and leaves them out once gone through', async () => {
+    appendRows(ROWS);
+    const text = document.querySelector('p')!.firstChild as Text;
+    for (let i = 0; i < 2_000; i++) text.data = `A log, line ${i}.`;
+    await delivered();
+    // A walk paused now must see every change, the edits queued behind the rows included.
+    expect(watcher.changeCount()).toBe(ROWS + 2_000);
+    while (time.waiting() > 0) time.runNext();
+    // Gone through, text edits are no change to elements.
+    expect(watcher.changeCount()).toBe(ROWS);
+    expect(batches[0]!.containers).toEqual(expect.arrayContaining([document.body, document.querySelector('p')]));
+  });
+
+  it('is dropped on disconnect: no slice and no report after it', async () => {
+    appendRows(ROWS);
+    await delivered();
+    expect(time.waiting()).toBeGreaterThan(0);
+    watcher.disconnect();
+    expect(time.waiting()).toBe(0);
+    expect(watcher.pending()).toBe(false);
+    expect(batches).toEqual([]);
+  });
+});
