@@ -11,8 +11,7 @@ import { createGiantTextWindows } from './giant-text-window';
 import type { HighlightEngine, HighlightHit, Occurrence } from './engine';
 import { createEngine, EngineAdvisor, startingEngine, type EngineChoice, type EngineKind } from './engine-choice';
 import { createEditingLookup } from './editing-lookup';
-import { reclaimFirsts, type ReclaimContext } from './first-reclaim';
-import { createFirstVisibility } from './first-visible';
+import { createFirstKeeper } from './first-keeper';
 import { createCopyUnwrapper } from './mark-copies';
 import { browserTimers, createMutationWatcher, type ChangeBatch, type Timers } from './mutations';
 import { findOccurrence, type FoundOccurrence } from './occurrence-finder';
@@ -113,13 +112,6 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
   let lostRereads = 0;
   let lastRevealed: TextPoint | undefined;
-  /**
-   * Entries whose first occurrence (density "first") was in a container forgotten since the
-   * last batch of changes was read: by that batch, a lost walk's re-read or the first read.
-   */
-  const released = new Set<number>();
-  /** Density "first": occurrences in hidden text give way to shown ones (first-visible.ts). */
-  const firstVisibility = createFirstVisibility();
   /** Whether the document was in design mode at the last change: nothing of it is read. */
   let editable = false;
   const contextAlive = () => deps.isAlive?.() ?? true;
@@ -157,16 +149,24 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       next.kind === 'highlight' ? createGiantTextWindows(doc, next, ownWrites) : undefined,
     );
   let drawing = drawingFor(engine);
+  const firsts = createFirstKeeper({
+    page,
+    context: () => ({
+      page,
+      view,
+      filters,
+      read: (container) => readRegion(container, true, view, filters, page, hooks),
+    }),
+    forget: (container) => hooks.forget(container),
+    queue: (work) => scheduler.add(work, PRIORITY.changes),
+  });
 
   const hooks: ReadHooks = {
     forget(container) {
       const old = page.drop(container);
       if (!old) return;
       drawing.undraw(old);
-      for (const entry of old.firsts) {
-        released.add(entry);
-        firstVisibility.released(entry);
-      }
+      firsts.forgotten(old.firsts);
     },
     shadowRoot(root) {
       if (roots.has(root)) return;
@@ -186,25 +186,8 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     },
     changeCount: () => mutations.changeCount(),
     editingUnder: createEditingLookup(() => mutations.changeCount()),
-    passOverFirst: (entry, node) => firstVisibility.passOverFirst(entry, node),
-    firstHeldHidden: (entry) => firstVisibility.heldHidden(entry),
-    takeOverFirst(entry, node) {
-      if (!firstVisibility.takesOver(entry, node)) return false;
-      // The hidden text that held it is read again: its highlight of the entry goes.
-      const holder = page.releaseFirst(entry);
-      if (holder) scheduler.add(readAgain(holder), PRIORITY.changes);
-      return true;
-    },
+    ...firsts.hooks,
   };
-
-  /** Forgets `container` (undrawing it), reads its own runs again and settles the firsts it held. */
-  function* readAgain(container: Node): Generator<undefined, void> {
-    if (!container.isConnected) return;
-    hooks.forget(container);
-    yield* readRegion(container, true, view, filters, page, hooks);
-    yield* reclaimReleasedFirsts();
-    yield* claimHiddenFirsts();
-  }
 
   /** Drops queued reads and draws, and queues taking back every highlight drawn so far. */
   function retireEngine(): void {
@@ -257,7 +240,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
 
   function* initialRead(body: HTMLElement): Generator<undefined, void> {
     yield* readPage(body, view, filters, page, hooks, deps.nameFreeCheck);
-    yield* claimHiddenFirsts();
+    yield* firsts.claimHidden();
     deps.onSummary?.();
   }
 
@@ -291,40 +274,9 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       read: (region, shallow) => readRegion(region, shallow, view, filters, page, hooks),
       changeCount: () => mutations.changeCount(),
     });
-    yield* reclaimReleasedFirsts();
-    yield* claimHiddenFirsts();
+    yield* firsts.reclaimReleased();
+    yield* firsts.claimHidden();
     deps.onSummary?.();
-  }
-
-  /** What first-reclaim.ts reads with: the glossary and filters in use, containers read shallow. */
-  const reclaimContext = (): ReclaimContext => ({
-    page,
-    view,
-    filters,
-    read: (container) => readRegion(container, true, view, filters, page, hooks),
-  });
-
-  /** Density "first": entries whose first occurrence was forgotten get their next one (first-reclaim.ts). */
-  function* reclaimReleasedFirsts(): Generator<undefined, void> {
-    const entries = [...released];
-    released.clear();
-    yield* reclaimFirsts(entries, reclaimContext());
-    // The re-reads release what they read and claim it again, unless the page rewrote a
-    // container meanwhile: what is still unclaimed waits for the batch that reads it.
-    for (const entry of [...released]) if (page.hasFirst(entry)) released.delete(entry);
-  }
-
-  /** Density "first": entries read only in hidden text take their first hidden occurrence (first-visible.ts). */
-  function* claimHiddenFirsts(): Generator<undefined, void> {
-    // Reading a container again passes over the hidden firsts it held for other entries: a
-    // few rounds settle those too.
-    for (let round = 0; round < 3; round++) {
-      const taken = firstVisibility.takePassedOver(page.reading);
-      if (taken.length === 0) return;
-      // Those claimed in shown text since they were passed over need nothing (reclaimFirsts skips them).
-      yield* reclaimFirsts(taken, reclaimContext());
-      firstVisibility.settled(taken);
-    }
   }
 
   /**
@@ -337,8 +289,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     drawing.reset();
     retireEngine();
     page.clear();
-    released.clear();
-    firstVisibility.clear();
+    firsts.clear();
     lastRevealed = undefined;
   }
 

@@ -1,0 +1,103 @@
+/**
+ * Density "first" while the page changes: the highlighter's bookkeeping that keeps each
+ * entry's one highlight on its first occurrence the reader can see. It remembers which
+ * entries lost their first (their container was forgotten) and gives them their next one
+ * (first-reclaim.ts), and it passes over hidden occurrences, letting an entry read only in
+ * hidden text take a hidden one in the end and a shown occurrence take over later
+ * (first-visible.ts).
+ */
+import { reclaimFirsts, type ReclaimContext } from './first-reclaim';
+import { createFirstVisibility } from './first-visible';
+import type { PageState } from './page-state';
+import type { ReadHooks } from './reader';
+
+type Work = Generator<undefined, void>;
+
+export interface FirstKeeperDeps {
+  page: PageState;
+  /** The glossary and filters in use now, and a shallow read of a container with them. */
+  context(): ReclaimContext;
+  /** Forgets a container, undrawing it (through `forgotten` for the firsts it held). */
+  forget(container: Node): void;
+  /** Queues work of reading with the page's changes. */
+  queue(work: Work): void;
+}
+
+export interface FirstKeeper {
+  /** The reader's hooks for density "first". */
+  hooks: Required<Pick<ReadHooks, 'passOverFirst' | 'firstHeldHidden' | 'takeOverFirst'>>;
+  /** A container was forgotten with the entries whose first it held. */
+  forgotten(firsts: Iterable<number>): void;
+  /** After a read of changes: entries whose first was forgotten get their next one. */
+  reclaimReleased(): Work;
+  /** After any read: entries read only in hidden text take their first hidden occurrence. */
+  claimHidden(): Work;
+  clear(): void;
+}
+
+/** Rounds of `claimHidden`: reading a container again passes over other entries' hidden firsts. */
+const CLAIM_ROUNDS = 3;
+
+export function createFirstKeeper(deps: FirstKeeperDeps): FirstKeeper {
+  const { page, context, forget, queue } = deps;
+  /**
+   * Entries whose first occurrence was in a container forgotten since the last batch of
+   * changes was read: by that batch, a lost walk's re-read or the first read.
+   */
+  const released = new Set<number>();
+  const visibility = createFirstVisibility();
+
+  function* reclaimReleased(): Work {
+    const entries = [...released];
+    released.clear();
+    yield* reclaimFirsts(entries, context());
+    // The re-reads release what they read and claim it again, unless the page rewrote a
+    // container meanwhile: what is still unclaimed waits for the batch that reads it.
+    for (const entry of [...released]) if (page.hasFirst(entry)) released.delete(entry);
+  }
+
+  function* claimHidden(): Work {
+    for (let round = 0; round < CLAIM_ROUNDS; round++) {
+      const taken = visibility.takePassedOver(page.reading);
+      if (taken.length === 0) return;
+      // Those claimed in shown text since they were passed over need nothing (reclaimFirsts skips them).
+      yield* reclaimFirsts(taken, context());
+      visibility.settled(taken);
+    }
+  }
+
+  /** Forgets `container` (undrawing it), reads its own runs again and settles the firsts it held. */
+  function* readAgain(container: Node): Work {
+    if (!container.isConnected) return;
+    forget(container);
+    yield* context().read(container);
+    yield* reclaimReleased();
+    yield* claimHidden();
+  }
+
+  return {
+    hooks: {
+      passOverFirst: (entry, node) => visibility.passOverFirst(entry, node),
+      firstHeldHidden: (entry) => visibility.heldHidden(entry),
+      takeOverFirst(entry, node) {
+        if (!visibility.takesOver(entry, node)) return false;
+        // The hidden text that held it is read again: its highlight of the entry goes.
+        const holder = page.releaseFirst(entry);
+        if (holder) queue(readAgain(holder));
+        return true;
+      },
+    },
+    forgotten(firsts) {
+      for (const entry of firsts) {
+        released.add(entry);
+        visibility.released(entry);
+      }
+    },
+    reclaimReleased,
+    claimHidden,
+    clear() {
+      released.clear();
+      visibility.clear();
+    },
+  };
+}
