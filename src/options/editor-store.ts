@@ -27,7 +27,7 @@ const UNDO_DEPTH = 50;
 
 export class EditorStore {
   private undoStack: UserLayer[] = [];
-  /** The layer this tab last wrote, as JSON: its own write coming back is no change from elsewhere. */
+  /** The layer this tab last wrote, as the watcher reads it: its own write coming back is no change from elsewhere. */
   private lastWrite: string | undefined;
   private listeners = new Set<(data: EditorData) => void>();
 
@@ -113,7 +113,10 @@ export class EditorStore {
   }
 
   private async write(layer: UserLayer): Promise<void> {
-    this.lastWrite = JSON.stringify(layer);
+    // As the watcher will see it come back: validated, keys in the schema's order (an entry
+    // built with its keys in another order would otherwise pass for another tab's change,
+    // when storage reports the write before it resolves, and clear the undo steps).
+    this.lastWrite = JSON.stringify(salvageUserLayer(layer).layer);
     const stored = await writeUserLayer(layer);
     this.data = { ...this.data, layer: stored, merged: merge(this.data.bundled, stored) };
     this.notify();

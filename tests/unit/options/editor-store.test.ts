@@ -25,4 +25,24 @@ describe('the editor store', () => {
     expect(await store.undo()).toBe(false);
     expect(await userGlossaryItem.getValue()).toEqual(other);
   });
+
+  it('knows its own write coming back whatever order the layer’s keys were built in', async () => {
+    fakeBrowser.reset();
+    const store = await EditorStore.open();
+    const source = store.sourcePack(store.data.merged.packs[0]!.pack.id)!;
+    await store.apply((layer) => saveEntry(layer, source, entry('alpha-corp', { term: 'Alpha Corp' })));
+    // An entry whose keys are not in the schema's order: storage hands back the validated
+    // layer (the fake reports the change before the write resolves, as a browser may).
+    const beta = entry('beta-corp', { term: 'Beta Corp' });
+    const reordered = Object.fromEntries(Object.entries(beta).reverse()) as typeof beta;
+    await store.apply((layer) => saveEntry(layer, source, reordered));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const ids = () => store.data.merged.packs[0]!.entries.map((e) => e.entry.id);
+    // Both undo steps are still there: Beta, then Alpha.
+    expect(await store.undo()).toBe(true);
+    expect(ids()).toContain('alpha-corp');
+    expect(ids()).not.toContain('beta-corp');
+    expect(await store.undo()).toBe(true);
+    expect(ids()).not.toContain('alpha-corp');
+  });
 });
