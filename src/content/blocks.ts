@@ -34,6 +34,11 @@ export interface WalkOptions {
   shallow?: boolean;
   /** Called for every open shadow root met, so the caller can observe it. */
   onShadowRoot?(root: ShadowRoot): void;
+  /**
+   * Called for every custom element entered without a shadow root: it may attach one when its
+   * definition loads, which no mutation observer sees (late-shadow-roots.ts).
+   */
+  onUnattachedHost?(host: Element): void;
   /** Called as a container's text starts to be read, before any of it is (to drop old highlights). */
   onContainer?(container: Node): void;
   /**
@@ -207,6 +212,8 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
     node = shadow.firstChild;
     parent = shadow;
   } else {
+    if (type === 1 && !options.shallow && (root as Element).localName.includes('-'))
+      options.onUnattachedHost?.(root as Element);
     if (rootIsContainer) run = open(root);
     node = root.firstChild;
     parent = root;
@@ -295,6 +302,7 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
       node = elShadow.firstChild;
       parent = elShadow;
     } else {
+      if (name.includes('-')) options.onUnattachedHost?.(el);
       run = open(el);
       node = el.firstChild;
       parent = el;

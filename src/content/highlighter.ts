@@ -5,13 +5,14 @@
  */
 import { createAdoptedStyles } from './adopted-styles';
 import { readChanges } from './change-reading';
-import { containerOf } from './dom-rules';
+import { containerOf, isInExcludedSubtree } from './dom-rules';
 import { createDrawing, type Drawing } from './drawing';
 import { createGiantTextWindows } from './giant-text-window';
 import type { HighlightEngine, HighlightHit, Occurrence } from './engine';
 import { createEngine, EngineAdvisor, startingEngine, type EngineChoice, type EngineKind } from './engine-choice';
 import { createEditingLookup } from './editing-lookup';
 import { createFirstKeeper } from './first-keeper';
+import { watchLateShadowRoots } from './late-shadow-roots';
 import { createCopyUnwrapper } from './mark-copies';
 import { browserTimers, createMutationWatcher, type ChangeBatch, type Timers } from './mutations';
 import { findOccurrence, type FoundOccurrence } from './occurrence-finder';
@@ -160,6 +161,11 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     forget: (container) => hooks.forget(container),
     queue: (work) => scheduler.add(work, PRIORITY.changes),
   });
+  const lateShadowRoots = watchLateShadowRoots({
+    timers,
+    queue: (work) => scheduler.add(work, PRIORITY.changes),
+    onAttached: (shadowRoots) => scheduler.add(readLateShadowRoots(shadowRoots), PRIORITY.changes),
+  });
 
   const hooks: ReadHooks = {
     forget(container) {
@@ -186,8 +192,22 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     },
     changeCount: () => mutations.changeCount(),
     editingUnder: createEditingLookup(() => mutations.changeCount()),
+    unattachedHost: (host) => lateShadowRoots.note(host),
     ...firsts.hooks,
   };
+
+  /** Shadow trees attached after their host was read (late-shadow-roots.ts). */
+  function* readLateShadowRoots(shadowRoots: ShadowRoot[]): Generator<undefined, void> {
+    for (const root of shadowRoots) {
+      // Read already by a walk of the page's changes, or now inside an editor: nothing to read.
+      if (roots.has(root) || !root.host.isConnected || isInExcludedSubtree(root.host)) continue;
+      hooks.shadowRoot(root);
+      yield* readPage(root, view, filters, page, hooks, deps.nameFreeCheck);
+    }
+    yield* firsts.reclaimReleased();
+    yield* firsts.claimHidden();
+    deps.onSummary?.();
+  }
 
   /** Drops queued reads and draws, and queues taking back every highlight drawn so far. */
   function retireEngine(): void {
@@ -290,6 +310,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     retireEngine();
     page.clear();
     firsts.clear();
+    lateShadowRoots.clear();
     lastRevealed = undefined;
   }
 
@@ -299,6 +320,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     // Nothing is read any more: the page's changes are its own business again, and with the
     // observer gone our removal writes cannot be recorded either.
     mutations.disconnect();
+    lateShadowRoots.clear();
     drawing.disconnect();
     page.clear();
     retireEngine();
@@ -317,6 +339,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     if (phase === 'stopped') return;
     phase = 'stopped';
     mutations.disconnect();
+    lateShadowRoots.clear();
     scheduler.clear();
     drawing.disconnect();
     retiring.removeAllNow();

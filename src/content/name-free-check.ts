@@ -158,9 +158,13 @@ function finder(
  * The open shadow roots directly under `root` (not those nested in other shadow trees),
  * outside excluded elements, in document order, with `undefined` as pause points. Returns
  * false if the page moved the element the search had reached while it was paused: the rest
- * of the region may then be out of its reach.
+ * of the region may then be out of its reach. Custom elements without one go to
+ * `onUnattachedHost`, as the walk's do (late-shadow-roots.ts).
  */
-export function* openShadowRootsIn(root: Element | ShadowRoot): Generator<ShadowRoot | undefined, boolean> {
+export function* openShadowRootsIn(
+  root: Element | ShadowRoot,
+  onUnattachedHost?: (host: Element) => void,
+): Generator<ShadowRoot | undefined, boolean> {
   const doc = root.ownerDocument;
   // Only elements are handed over: no shadow root is visible from the text.
   const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
@@ -171,6 +175,7 @@ export function* openShadowRootsIn(root: Element | ShadowRoot): Generator<Shadow
       if (!root.contains(node)) return false;
     }
     const shadow = (node as Element).shadowRoot;
+    if (!shadow && onUnattachedHost && (node as Element).localName.includes('-')) onUnattachedHost(node as Element);
     if (!shadow || isInExcludedSubtree(node)) continue;
     yield shadow;
     if (!root.contains(node)) return false;

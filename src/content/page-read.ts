@@ -44,7 +44,7 @@ export function* readPage(
   when: CheckWhen = CHECK_WHEN,
 ): Generator<undefined, void> {
   if (yield* provedNameFree(root, view, when)) {
-    const search = openShadowRootsIn(root);
+    const search = openShadowRootsIn(root, hooks.unattachedHost);
     for (;;) {
       const next = search.next();
       if (next.done) {

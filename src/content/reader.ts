@@ -46,6 +46,8 @@ export interface ReadHooks {
   /** A container is about to be read again: drop what was known and drawn for it. */
   forget(container: Node): void;
   shadowRoot(root: ShadowRoot): void;
+  /** A custom element read without a shadow root, which may attach one later (late-shadow-roots.ts). */
+  unattachedHost?(host: Element): void;
   lost(parent: Node): void;
   pending(block: PendingBlock): void;
   /** The page's changes to elements so far (see `WalkOptions.changeCount`); absent: unknown. */
@@ -88,6 +90,7 @@ export function* readRegion(
       page.opened(walk, container);
     },
     onShadowRoot: hooks.shadowRoot,
+    onUnattachedHost: hooks.unattachedHost,
     onLost: hooks.lost,
     changeCount: hooks.changeCount,
     editingUnder: hooks.editingUnder,

@@ -277,6 +277,22 @@ describe('reading a page in Firefox ESR', () => {
     await page.close();
   });
 
+  it('reads the shadow tree a web component attaches when its definition arrives after the first read', async () => {
+    const page = await suite.browser.open(`${suite.server.origin}/fixtures/late-component.html`);
+    expect((await waitForHighlights(page, { min: 1, timeoutMs: 20_000 })).timedOut).toBe(false);
+    await page.evaluate(() => (window as unknown as { defineCard(): void }).defineCard());
+    const inCard = await waitInPage(
+      page,
+      () =>
+        [...(document.querySelector('late-card')?.shadowRoot?.querySelectorAll('mark[data-glossary-id]') ?? [])]
+          .map((m) => `${m.getAttribute('data-glossary-id')}:${m.textContent}`)
+          .join(' '),
+      undefined,
+    );
+    expect(inCard).toBe('baichuan:百川智能 nvidia:Nvidia');
+    await page.close();
+  });
+
   /**
    * Opens `html` in a window of `size`, hovers Nvidia's name, and measures the tooltip and the
    * name once the tooltip stops moving (Floating UI places it in a frame after it opens).

@@ -1,6 +1,7 @@
 /**
  * A page that changes after load: appended, replaced and rewritten content is highlighted
- * within a second, and a ticker re-rendered every 250 ms does not keep the extension busy.
+ * within a second, a ticker re-rendered every 250 ms does not keep the extension busy, and a
+ * web component defined after the first read has its shadow tree read.
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -118,5 +119,33 @@ describe('highlights on a changing page', () => {
     expect(on.longTasks).toBe(0);
     // The extension's share: a few percent of one core at most, not a busy loop.
     expect(on.script - off.script).toBeLessThan(200);
+  });
+
+  it('reads the shadow tree a web component attaches when its definition arrives after the first read', async () => {
+    const late = await suite.browser.context.newPage();
+    try {
+      await late.goto(`${suite.server.origin}/fixtures/late-component.html`);
+      await settledMarks(late, 1);
+      await late.evaluate(() => (window as unknown as { defineCard(): void }).defineCard());
+      const shadowHtml = () => late.evaluate(() => document.querySelector('late-card')!.shadowRoot!.innerHTML);
+      const before = await shadowHtml();
+      const shadowMarks = () =>
+        late.evaluate(() =>
+          [...document.querySelector('late-card')!.shadowRoot!.querySelectorAll('mark')].map((m) => [
+            m.getAttribute('data-glossary-id'),
+            m.textContent,
+          ]),
+        );
+      await expect.poll(shadowMarks, { timeout: 10_000 }).toEqual([
+        ['baichuan', '百川智能'],
+        ['nvidia', 'Nvidia'],
+      ]);
+      // Switched off, the tree is as the component made it.
+      await writeSettings(suite.browser.serviceWorker, { enabled: false });
+      await expect.poll(shadowHtml, { timeout: 10_000 }).toBe(before);
+    } finally {
+      await writeSettings(suite.browser.serviceWorker, { enabled: true });
+      await late.close();
+    }
   });
 });

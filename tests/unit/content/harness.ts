@@ -138,6 +138,7 @@ export interface StartOptions<V extends GlossaryView> {
   engineChoice?: EngineChoice;
   visit?: HighlighterDeps['visit'];
   canVisit?: HighlighterDeps['canVisit'];
+  nameFreeCheck?: HighlighterDeps['nameFreeCheck'];
 }
 
 export interface Started<V extends GlossaryView = FakeView> {
@@ -166,6 +167,7 @@ export function launch<V extends GlossaryView = FakeView>(options: StartOptions<
       engineChoice: options.engineChoice,
       visit: options.visit,
       canVisit: options.canVisit,
+      nameFreeCheck: options.nameFreeCheck,
     },
     view,
     options.filters ?? ALL,

@@ -582,3 +582,67 @@ describe('highlighter on a changing page', () => {
     expect(highlighter.summary()).toEqual({ nvidia: 3, 'moonshot-ai': 1, 'arm-holdings': 1, llm: 2 });
   });
 });
+
+describe('shadow trees attached after their host was read', () => {
+  /** Defines `name` as an element that attaches an open shadow tree of `html` when it upgrades. */
+  function defineWithShadow(name: string, html: string): void {
+    customElements.define(
+      name,
+      class extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: 'open' }).innerHTML = html;
+        }
+      },
+    );
+  }
+
+  it('reads the shadow tree a custom element attaches when its definition loads later, and restores it', async () => {
+    document.body.innerHTML = '<p>Intro.</p><late-card-one><span>light text</span></late-card-one>';
+    const host = document.querySelector('late-card-one')!;
+    let summaries = 0;
+    ({ highlighter } = await start({ onSummary: () => summaries++ }));
+    expect(marks()).toEqual([]);
+    const summariesBefore = summaries;
+    // The component's script arrives: the element upgrades, which no mutation observer sees.
+    defineWithShadow('late-card-one', '<p>Nvidia in a card.</p>');
+    const shadow = host.shadowRoot!;
+    const before = shadow.innerHTML;
+    await vi.waitFor(() => expect(marks(shadow)).toEqual([['nvidia', 'Nvidia']]), { timeout: 3_000 });
+    expect(highlighter.summary()).toMatchObject({ nvidia: 1 });
+    // The toolbar's count is told once the tree is read.
+    await vi.waitFor(() => expect(summaries).toBeGreaterThan(summariesBefore), { timeout: 3_000 });
+    // Its tree is watched from then on, like any shadow tree read.
+    shadow.querySelector('p')!.textContent = 'Now 百川智能.';
+    await vi.waitFor(() => expect(marks(shadow)).toEqual([['baichuan', '百川智能']]), { timeout: 3_000 });
+    await highlighter.switchOff();
+    expect(shadow.innerHTML).toBe(before.replace('Nvidia in a card.', 'Now 百川智能.'));
+  });
+
+  it('stops looking: at a host defined without a shadow tree at once, at one never defined after a few looks', async () => {
+    document.body.innerHTML =
+      '<light-card-three>Plain.</light-card-three><never-defined-three>Plain.</never-defined-three>';
+    const [light, never] = [
+      document.querySelector('light-card-three')!,
+      document.querySelector('never-defined-three')!,
+    ];
+    const looks = new Map<Element, number>();
+    const original = Element.prototype.matches;
+    const matches = vi.spyOn(Element.prototype, 'matches').mockImplementation(function (this: Element, selector) {
+      if (selector === ':defined') looks.set(this, (looks.get(this) ?? 0) + 1);
+      return original.call(this, selector);
+    });
+    try {
+      const time = manualTime();
+      ({ highlighter } = launch({ time }));
+      customElements.define('light-card-three', class extends HTMLElement {});
+      // Runs every timer until none is left: it returns only because the looks end.
+      await time.drain();
+      expect(looks.get(light)).toBe(1);
+      expect(looks.get(never)).toBeGreaterThan(1);
+      expect(marks()).toEqual([]);
+    } finally {
+      matches.mockRestore();
+    }
+  });
+});

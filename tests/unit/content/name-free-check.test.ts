@@ -162,11 +162,13 @@ const CHECK_WHEN_ALL = { fromElements: 0, maxCharsPerElement: Infinity, gapsUpTo
 function readWithCheck(checkFrom: number, gapsUpTo = Infinity) {
   const pending: PendingBlock[] = [];
   const shadowRoots: ShadowRoot[] = [];
+  const unattached: Element[] = [];
   const opened: Node[] = [];
   const page = new PageState();
   const hooks: ReadHooks = {
     forget() {},
     shadowRoot: (root) => void shadowRoots.push(root),
+    unattachedHost: (host) => void unattached.push(host),
     lost() {},
     pending: (block) => void pending.push(block),
   };
@@ -183,13 +185,23 @@ function readWithCheck(checkFrom: number, gapsUpTo = Infinity) {
     }),
   );
   const names = pending.flatMap((b) => b.matches.map((m) => m.pieces.map((p) => p.text).join('')));
-  return { names, shadowRoots, opened, page };
+  return { names, shadowRoots, unattached, opened, page };
 }
 
 describe('readPage', () => {
   const bigPage = (extra: string) =>
     Array.from({ length: 300 }, (_, i) => `<div><p>Paragraph ${i} <span>says</span> nothing.</p></div>`).join('') +
     extra;
+
+  it('hands over custom elements without a shadow tree, which may attach one later, walked or not', () => {
+    document.body.innerHTML = bigPage('<late-card-x></late-card-x><div id="host"></div><p>no-dash</p>');
+    document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<inner-card-x>x</inner-card-x>';
+    const card = document.querySelector('late-card-x');
+    const inner = document.getElementById('host')!.shadowRoot!.querySelector('inner-card-x');
+    // Not walked (proved name-free), and walked.
+    expect(readWithCheck(0).unattached).toEqual([card, inner]);
+    expect(readWithCheck(Infinity).unattached).toEqual([card, inner]);
+  });
 
   it('walks nothing of a name-free page but reads its shadow trees', () => {
     document.body.innerHTML = bigPage('<div id="host"></div>');
