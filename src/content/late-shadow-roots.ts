@@ -5,16 +5,16 @@
  * read only when highlights are switched on again.
  *
  * The walks hand over each custom element they enter without a shadow tree. Those are looked
- * at again a few times, backing off, until each has a shadow tree (then it is read), is
- * defined without one (it renders its own children, read already), or is gone. What is still
- * undefined when the schedule ends is let go: many pages use custom tag names no script
- * ever defines.
+ * at again a few times, backing off, until their name is defined (then the ones with a shadow
+ * tree are read), or they are gone, or the looks run out. Many pages use custom tag names no
+ * script ever defines (MathJax writes thousands of `mjx-` elements): each look asks one element
+ * per name, since defining a name upgrades every element of that name at once.
  */
 import type { Timers } from './mutations';
 
 /** When the hosts are looked at again, in ms after the last look (about 32 s in all). */
 const LOOKS_AFTER = [250, 500, 1_000, 2_000, 4_000, 8_000, 16_000];
-/** Hosts looked at between pause points: `matches(':defined')` costs about 1 µs from a content script. */
+/** Hosts gone through between pause points once a name is defined. */
 const HOSTS_PER_STEP = 256;
 
 export interface LateShadowRoots {
@@ -28,13 +28,18 @@ export interface LateShadowRootsOptions {
   timers: Timers;
   /** Queues a look with the reading work (it pauses between steps). */
   queue(work: Generator<undefined, void>): void;
-  /** Hosts found with a shadow tree now, in the order they were noted. */
+  /** Hosts found with a shadow tree now. */
   onAttached(roots: ShadowRoot[]): void;
 }
 
+/** The hosts of one tag name, and how many looks found the name undefined since one was added. */
+interface NameGroup {
+  hosts: Set<Element>;
+  looks: number;
+}
+
 export function watchLateShadowRoots({ timers, queue, onAttached }: LateShadowRootsOptions): LateShadowRoots {
-  /** Hosts waiting for a shadow tree, and how many times each was looked at. */
-  let hosts = new Map<Element, number>();
+  let groups = new Map<string, NameGroup>();
   /** Whether a look is waiting for its time or queued. */
   let active = false;
   let timer: unknown;
@@ -53,23 +58,38 @@ export function watchLateShadowRoots({ timers, queue, onAttached }: LateShadowRo
     );
   }
 
+  /** The first host of `group` still in the page (those gone are dropped). */
+  function probeOf(group: NameGroup): Element | undefined {
+    for (const host of group.hosts) {
+      if (host.isConnected) return host;
+      group.hosts.delete(host);
+    }
+    return undefined;
+  }
+
   function* look(): Generator<undefined, void> {
     fresh = false;
-    const looking = hosts;
+    const looking = groups;
     const attached: ShadowRoot[] = [];
-    let looked = 0;
-    // Over a copy: walks run in this look's pauses and note hosts, which the next look covers.
-    for (const [host, looks] of [...looking]) {
-      const root = host.isConnected ? host.shadowRoot : null;
-      if (root) attached.push(root);
-      if (root || !host.isConnected || host.matches(':defined') || looks + 1 >= LOOKS_AFTER.length)
-        looking.delete(host);
-      else looking.set(host, looks + 1);
-      if (++looked % HOSTS_PER_STEP === 0) yield undefined;
+    for (const [name, group] of [...looking]) {
+      const probe = probeOf(group);
+      if (probe && !probe.shadowRoot && !probe.matches(':defined')) {
+        if (++group.looks >= LOOKS_AFTER.length) looking.delete(name);
+        continue;
+      }
+      // Defined (or gone): its hosts upgraded together. Any left undefined (another registry's) stay.
+      let through = 0;
+      for (const host of [...group.hosts]) {
+        const root = host.isConnected ? host.shadowRoot : null;
+        if (root) attached.push(root);
+        if (root || !host.isConnected || host.matches(':defined')) group.hosts.delete(host);
+        if (++through % HOSTS_PER_STEP === 0) yield undefined;
+      }
+      if (group.hosts.size === 0) looking.delete(name);
     }
-    if (looking !== hosts) return; // Cleared meanwhile.
+    if (looking !== groups) return; // Cleared meanwhile.
     if (attached.length > 0) onAttached(attached);
-    if (hosts.size === 0) {
+    if (groups.size === 0) {
       active = false;
       step = 0;
       return;
@@ -80,15 +100,19 @@ export function watchLateShadowRoots({ timers, queue, onAttached }: LateShadowRo
 
   return {
     note(host) {
-      if (hosts.has(host)) return;
-      hosts.set(host, 0);
+      const name = host.localName;
+      let group = groups.get(name);
+      if (!group) groups.set(name, (group = { hosts: new Set(), looks: 0 }));
+      if (group.hosts.has(host)) return;
+      group.hosts.add(host);
+      group.looks = 0;
       fresh = true;
       if (!active) schedule();
     },
     clear() {
       if (timer !== undefined) timers.clearTimeout(timer);
       timer = undefined;
-      hosts = new Map();
+      groups = new Map();
       active = false;
       step = 0;
     },
