@@ -53,8 +53,11 @@ export function followAnchor(anchor: TooltipAnchor, floating: HTMLElement, onLos
       ],
     }).then(({ x, y }) => {
       if (stopped) return;
-      floating.style.left = `${Math.round(x)}px`;
-      floating.style.top = `${Math.round(y)}px`;
+      // Under a page's CSS zoom (`html { zoom: 1.5 }`) the tooltip is zoomed with it, and so are
+      // its left and top: Floating UI's coordinates are the viewport's, so they are scaled back.
+      const zoom = floating.currentCSSZoom || 1;
+      floating.style.left = `${Math.round(x / zoom)}px`;
+      floating.style.top = `${Math.round(y / zoom)}px`;
       floating.scrollTop = scrolled;
     });
   };

@@ -20,10 +20,13 @@ interface Box {
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-/** The page: three paragraphs set as `style` sets them, Nvidia's name in the middle one. */
-const article = (style: string) => `<!doctype html>
+/**
+ * The page: three paragraphs set as `style` sets them, Nvidia's name in the middle one;
+ * `pageCss` is any other rule of the page's.
+ */
+const article = (style: string, pageCss = '') => `<!doctype html>
 <html lang="zh-Hant"><meta charset="utf-8"><title>Placement</title>
-<style>body { margin: 24px; font: 20px/1.8 sans-serif } article { ${style} }</style>
+<style>body { margin: 24px; font: 20px/1.8 sans-serif } article { ${style} } ${pageCss}</style>
 <article>
   <p>各家廠商重新安排供應鏈，市場的反應比預期更加劇烈。</p>
   <p>美國收緊出口管制之後，輝達為中國市場推出降規版晶片，華為的昇騰則被視為替代方案。</p>
@@ -42,9 +45,9 @@ describe('where the tooltip opens in Chromium', () => {
   });
 
   /** Opens the page in a window of `size`, hovers Nvidia's name there, and measures both boxes. */
-  async function hoverNvidiaIn(name: string, style: string, size: { width: number; height: number }) {
+  async function hoverNvidiaIn(name: string, style: string, size: { width: number; height: number }, pageCss = '') {
     await page.setViewportSize(size);
-    await page.goto(suite.server.setPage(name, article(style)));
+    await page.goto(suite.server.setPage(name, article(style, pageCss)));
     const mark = page.locator('mark[data-glossary-id="nvidia"]');
     await mark.hover();
     await page.locator(TOOLTIP).waitFor();
@@ -135,6 +138,17 @@ describe('where the tooltip opens in Chromium', () => {
     expect(mark.y + mark.height).toBeLessThan(0);
     // Not left behind at the window's top edge: it is as far off the window as its mark.
     expect(tooltip.y).toBeLessThanOrEqual(mark.y + mark.height + 8);
+  });
+
+  it.each([1.5, 0.8])('opens right below the name on a page zoomed by CSS (html { zoom: %s })', async (zoom) => {
+    const size = { width: 1000, height: 800 };
+    const { tooltip, mark } = await hoverNvidiaIn(`zoom-${zoom}`, 'width: 420px', size, `html { zoom: ${zoom} }`);
+    // Zoomed with the page, but placed in the window's pixels: its 6 px gap below the name,
+    // not its distance from the window's corner scaled by the zoom.
+    expect(tooltip.y - (mark.y + mark.height)).toBeGreaterThanOrEqual(0);
+    expect(tooltip.y - (mark.y + mark.height)).toBeLessThan(12);
+    expect(Math.abs(tooltip.x - mark.x)).toBeLessThan(2);
+    expectInside(tooltip, size);
   });
 
   it('still opens below a name where there is room, as it always has', async () => {
