@@ -360,6 +360,18 @@ describe('reading a page in Firefox ESR', () => {
     expect(panel.bottom).toBeLessThanOrEqual(height);
   });
 
+  it('opens the tooltip right below the name on a page zoomed by CSS (html { zoom: 1.5 })', async () => {
+    const html = `<!doctype html><html lang="zh-Hant"><meta charset="utf-8">
+      <style>html { zoom: 1.5 } body { margin: 24px; font: 20px/1.8 sans-serif }</style>
+      <p>美國收緊出口管制之後，輝達為中國市場推出降規版晶片。</p>`;
+    const { panel, mark, width, height } = await hoverNvidiaIn('firefox-zoom', html, { width: 1000, height: 800 });
+    expect(panel.top - mark.bottom).toBeGreaterThanOrEqual(0);
+    expect(panel.top - mark.bottom).toBeLessThan(12);
+    expect(Math.abs(panel.left - mark.left)).toBeLessThan(2);
+    expect(panel.right).toBeLessThanOrEqual(width);
+    expect(panel.bottom).toBeLessThanOrEqual(height);
+  });
+
   it('underlines highlights readably on a light page and on a dark one (Gecko’s color-mix)', async () => {
     const ratios: Record<string, number> = {};
     for (const [name, background, text] of [
