@@ -108,6 +108,12 @@ export function watchLateShadowRoots({ timers, queue, onAttached }: LateShadowRo
       group.looks = 0;
       fresh = true;
       if (!active) schedule();
+      else if (timer !== undefined && step > 0) {
+        // A new host waits no longer for its first look than one noted alone would.
+        timers.clearTimeout(timer);
+        step = 0;
+        schedule();
+      }
     },
     clear() {
       if (timer !== undefined) timers.clearTimeout(timer);
