@@ -86,6 +86,8 @@ const INLINE_MS = 2;
 const SLICE_MS = 8;
 /** Records gone through between looks at the clock. */
 const RECORDS_PER_LOOK = 32;
+/** Nodes of one record gone through between looks at the clock. */
+const NODES_PER_LOOK = 256;
 
 const OPTIONS: MutationObserverInit = {
   childList: true,
@@ -142,22 +144,26 @@ export function createMutationWatcher(
   let lastTarget: Node | undefined;
   let lastContainer: Node | null = null;
 
+  /** Where the first queued record's nodes were left, when it held too many for one step. */
+  let nextNode = 0;
+
   /** Goes through queued records for about `budget` ms, then leaves the rest to a slice. */
   function drain(budget: number): void {
     const end = timers.now() + budget;
     lastTarget = undefined;
+    let done = 0;
     while (queue.length > 0) {
       const records = queue[0]!;
-      const stop = Math.min(records.length, next + RECORDS_PER_LOOK);
-      collect(records, next, stop);
-      queued -= stop - next;
-      next = stop;
-      if (next === records.length) {
+      if (!goThrough(records[next]!, end)) break;
+      queued--;
+      nextNode = 0;
+      if (++next === records.length) {
         queue.shift();
         next = 0;
       }
-      if (timers.now() >= end) break;
+      if (++done % RECORDS_PER_LOOK === 0 && timers.now() >= end) break;
     }
+    if (containers.size > 0 || added.size > 0 || attributed.size > 0) wake(timers.now() + delay);
     if (queue.length > 0) {
       drainTimer ??= timers.setTimeout(() => {
         drainTimer = undefined;
@@ -170,29 +176,44 @@ export function createMutationWatcher(
     }
   }
 
-  function collect(records: MutationRecord[], from: number, to: number): void {
-    for (let i = from; i < to; i++) {
-      const record = records[i]!;
-      const target = record.target;
-      if (record.type !== 'characterData') changes++;
-      if (record.type === 'attributes') {
-        const classOnly = record.attributeName === 'class';
-        attributed.set(target as Element, classOnly && (attributed.get(target as Element) ?? true));
-        continue;
-      }
-      if (target !== lastTarget) {
-        lastTarget = target;
-        lastContainer = containerOf(target);
-      }
-      const container = lastContainer;
-      if (record.type === 'childList') {
-        if (record.removedNodes.length > 0) removed = true;
-        for (const node of record.removedNodes) if (container && takenFromPage(node)) fought.add(container);
-        for (const node of record.addedNodes) if (node.nodeType === 1 && !isOurs(node)) added.add(node as Element);
-      }
-      if (container) containers.add(container);
+  /**
+   * Goes through one record; false when `end` came first, part-way through the nodes of one
+   * that adds or removes many (a page appending a fragment of 10,000 rows makes one record).
+   */
+  function goThrough(record: MutationRecord, end: number): boolean {
+    const target = record.target;
+    if (record.type === 'attributes') {
+      changes++;
+      const classOnly = record.attributeName === 'class';
+      attributed.set(target as Element, classOnly && (attributed.get(target as Element) ?? true));
+      return true;
     }
-    if (containers.size > 0 || added.size > 0 || attributed.size > 0) wake(timers.now() + delay);
+    if (target !== lastTarget) {
+      lastTarget = target;
+      lastContainer = containerOf(target);
+    }
+    const container = lastContainer;
+    if (record.type === 'childList') {
+      const removedNodes = record.removedNodes;
+      const addedNodes = record.addedNodes;
+      const count = removedNodes.length + addedNodes.length;
+      if (removedNodes.length > 0) removed = true;
+      for (let i = nextNode; i < count; i++) {
+        if (i < removedNodes.length) {
+          if (container && takenFromPage(removedNodes[i]!)) fought.add(container);
+        } else {
+          const node = addedNodes[i - removedNodes.length]!;
+          if (node.nodeType === 1 && !isOurs(node)) added.add(node as Element);
+        }
+        if (i % NODES_PER_LOOK === NODES_PER_LOOK - 1 && i + 1 < count && timers.now() >= end) {
+          nextNode = i + 1;
+          return false;
+        }
+      }
+      changes++;
+    }
+    if (container) containers.add(container);
+    return true;
   }
 
   /**
@@ -283,7 +304,7 @@ export function createMutationWatcher(
       if (timer !== undefined) timers.clearTimeout(timer);
       if (drainTimer !== undefined) timers.clearTimeout(drainTimer);
       timer = drainTimer = undefined;
-      queue.length = next = queued = 0;
+      queue.length = next = queued = nextNode = 0;
       flushWhenDrained = false;
       containers.clear();
       added.clear();
