@@ -138,7 +138,6 @@ export interface StartOptions<V extends GlossaryView> {
   engineChoice?: EngineChoice;
   visit?: HighlighterDeps['visit'];
   canVisit?: HighlighterDeps['canVisit'];
-  nameFreeCheck?: HighlighterDeps['nameFreeCheck'];
 }
 
 export interface Started<V extends GlossaryView = FakeView> {
@@ -167,7 +166,6 @@ export function launch<V extends GlossaryView = FakeView>(options: StartOptions<
       engineChoice: options.engineChoice,
       visit: options.visit,
       canVisit: options.canVisit,
-      nameFreeCheck: options.nameFreeCheck,
     },
     view,
     options.filters ?? ALL,
