@@ -8,7 +8,7 @@
  * page collecting text is most of the work, and the scheduler needs those points to stop
  * within its time budget and give the page its main thread back.
  */
-import { classify, editingElementsIn } from './dom-rules';
+import { classify, editingElementsIn, isCustomElementName } from './dom-rules';
 
 export interface Block {
   /** The container the run belongs to (the unit re-read when the page changes). */
@@ -212,7 +212,7 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
     node = shadow.firstChild;
     parent = shadow;
   } else {
-    if (type === 1 && !options.shallow && (root as Element).localName.includes('-'))
+    if (type === 1 && !options.shallow && isCustomElementName((root as Element).localName))
       options.onUnattachedHost?.(root as Element);
     if (rootIsContainer) run = open(root);
     node = root.firstChild;
@@ -302,7 +302,7 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
       node = elShadow.firstChild;
       parent = elShadow;
     } else {
-      if (name.includes('-')) options.onUnattachedHost?.(el);
+      if (isCustomElementName(name)) options.onUnattachedHost?.(el);
       run = open(el);
       node = el.firstChild;
       parent = el;

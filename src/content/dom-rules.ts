@@ -172,6 +172,12 @@ export function editingElementsIn(root: ParentNode, into = new Set<Element>()): 
 }
 
 /**
+ * Whether a local name is a custom element's (the HTML rule: it holds a hyphen). Such an
+ * element may be defined, and attach a shadow tree, after it was read.
+ */
+export const isCustomElementName = (name: string): boolean => name.includes('-');
+
+/**
  * How the walker treats an element (`name`: its local name, when the caller has read it
  * already; `editing`: `editingElementsIn` of its tree, when the caller has it and the page
  * has not changed since).
@@ -186,7 +192,7 @@ export function classify(el: Element, name = el.localName, editing?: ReadonlySet
   if (BLOCK_TAGS.has(name)) return 'block';
   // Custom elements are usually styled as blocks (cards, list items); joining text across
   // two of them could invent a match, missing one inside a single custom element cannot.
-  if (name.includes('-')) return 'block';
+  if (isCustomElementName(name)) return 'block';
   // An element with its own shadow tree renders that tree, not a continuation of our run.
   if (el.shadowRoot) return 'block';
   return 'inline';

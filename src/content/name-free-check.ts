@@ -17,7 +17,12 @@
  * its text in one call.
  */
 import { scanInWindows, WINDOW_LENGTH, type TextScanner } from './chunked-scan';
-import { ANY_EXCLUDED_SELECTOR, isInExcludedSubtree, TRANSPARENT_SKIPPED_SELECTOR } from './dom-rules';
+import {
+  ANY_EXCLUDED_SELECTOR,
+  isCustomElementName,
+  isInExcludedSubtree,
+  TRANSPARENT_SKIPPED_SELECTOR,
+} from './dom-rules';
 
 /**
  * Characters first scanned with the strict scanner too. A page that names the glossary
@@ -175,7 +180,8 @@ export function* openShadowRootsIn(
       if (!root.contains(node)) return false;
     }
     const shadow = (node as Element).shadowRoot;
-    if (!shadow && onUnattachedHost && (node as Element).localName.includes('-')) onUnattachedHost(node as Element);
+    if (!shadow && onUnattachedHost && isCustomElementName((node as Element).localName))
+      onUnattachedHost(node as Element);
     if (!shadow || isInExcludedSubtree(node)) continue;
     yield shadow;
     if (!root.contains(node)) return false;
