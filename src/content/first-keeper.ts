@@ -28,8 +28,11 @@ export interface FirstKeeper {
   hooks: Required<Pick<ReadHooks, 'passOverFirst' | 'firstHeldHidden' | 'takeOverFirst'>>;
   /** A container was forgotten with the entries whose first it held. */
   forgotten(firsts: Iterable<number>): void;
-  /** After a read of changes: entries whose first was forgotten get their next one. */
-  reclaimReleased(): Work;
+  /**
+   * After a read of changes: entries whose first was forgotten get their next one, then
+   * `claimHidden`.
+   */
+  settle(): Work;
   /** After any read: entries read only in hidden text take their first hidden occurrence. */
   claimHidden(): Work;
   clear(): void;
@@ -66,13 +69,17 @@ export function createFirstKeeper(deps: FirstKeeperDeps): FirstKeeper {
     }
   }
 
+  function* settle(): Work {
+    yield* reclaimReleased();
+    yield* claimHidden();
+  }
+
   /** Forgets `container` (undrawing it), reads its own runs again and settles the firsts it held. */
   function* readAgain(container: Node): Work {
     if (!container.isConnected) return;
     forget(container);
     yield* context().read(container);
-    yield* reclaimReleased();
-    yield* claimHidden();
+    yield* settle();
   }
 
   return {
@@ -93,7 +100,7 @@ export function createFirstKeeper(deps: FirstKeeperDeps): FirstKeeper {
         visibility.released(entry);
       }
     },
-    reclaimReleased,
+    settle,
     claimHidden,
     clear() {
       released.clear();

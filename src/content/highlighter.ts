@@ -204,8 +204,12 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       hooks.shadowRoot(root);
       yield* readPage(root, view, filters, page, hooks, deps.nameFreeCheck);
     }
-    yield* firsts.reclaimReleased();
-    yield* firsts.claimHidden();
+    yield* settleAndReport();
+  }
+
+  /** After a read of changes: the firsts settled (first-keeper.ts), then the page's counts told. */
+  function* settleAndReport(): Generator<undefined, void> {
+    yield* firsts.settle();
     deps.onSummary?.();
   }
 
@@ -294,9 +298,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       read: (region, shallow) => readRegion(region, shallow, view, filters, page, hooks),
       changeCount: () => mutations.changeCount(),
     });
-    yield* firsts.reclaimReleased();
-    yield* firsts.claimHidden();
-    deps.onSummary?.();
+    yield* settleAndReport();
   }
 
   /**
