@@ -5,43 +5,26 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { watchLateShadowRoots } from '../../../src/content/late-shadow-roots';
-import type { Timers } from '../../../src/content/mutations';
+import { handDrivenTimers } from './fake-timers';
 
-/** One timer at a time is all the watcher keeps; the test fires it and runs the queued look. */
+/** The watcher on hand-driven timers, its looks queued and run by the test. */
 function harness() {
-  let clock = 0;
-  const timers: { at: number; run: () => void; id: number }[] = [];
-  let ids = 0;
+  const time = handDrivenTimers();
   const queued: Generator<undefined, void>[] = [];
   const attached: ShadowRoot[][] = [];
-  const t: Timers = {
-    setTimeout(run, ms) {
-      timers.push({ at: clock + ms, run, id: ++ids });
-      return ids;
-    },
-    clearTimeout(id) {
-      const i = timers.findIndex((timer) => timer.id === id);
-      if (i >= 0) timers.splice(i, 1);
-    },
-    now: () => clock,
-  };
   const watcher = watchLateShadowRoots({
-    timers: t,
+    timers: time.timers,
     queue: (work) => void queued.push(work),
     onAttached: (roots) => void attached.push(roots),
   });
   return {
     watcher,
     attached,
-    timers,
+    time,
     queued,
     /** Fires the next timer and runs the look it queues to its end; returns its delay. */
     look(): number | undefined {
-      const timer = timers.shift();
-      if (!timer) return undefined;
-      const delay = timer.at - clock;
-      clock = timer.at;
-      timer.run();
+      const delay = time.runNext();
       for (const work of queued.splice(0)) for (const _ of work);
       return delay;
     },
@@ -97,24 +80,24 @@ describe('watchLateShadowRoots', () => {
   });
 
   it('drops hosts the page removed, and stops with none left', () => {
-    const { watcher, timers, look } = harness();
+    const { watcher, time, look } = harness();
     const host = document.body.appendChild(document.createElement(uniqueName()));
     watcher.note(host);
     host.remove();
     look();
-    expect(timers).toEqual([]);
+    expect(time.waiting()).toBe(0);
   });
 
   it('stops on clear, a look already queued included', () => {
-    const { watcher, attached, timers, queued } = harness();
+    const { watcher, attached, time, queued } = harness();
     const name = uniqueName();
     const host = document.body.appendChild(document.createElement(name));
     watcher.note(host);
-    timers.shift()!.run(); // the look is queued, not run yet
+    time.runNext(); // the look is queued, not run yet
     defineWithShadow(name);
     watcher.clear();
     for (const work of queued.splice(0)) for (const _ of work);
     expect(attached).toEqual([]);
-    expect(timers).toEqual([]);
+    expect(time.waiting()).toBe(0);
   });
 });

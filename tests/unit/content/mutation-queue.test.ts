@@ -6,44 +6,11 @@
  * element is asked `isOurs`).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createMutationWatcher,
-  type ChangeBatch,
-  type MutationWatcher,
-  type Timers,
-} from '../../../src/content/mutations';
+import { createMutationWatcher, type ChangeBatch, type MutationWatcher } from '../../../src/content/mutations';
+import { handDrivenTimers } from './fake-timers';
 
 const ROWS = 10_000;
 const COST_PER_RECORD = 0.01;
-
-/** Timers run only when the test says so, on a clock the test (and the records' cost) moves. */
-function handDrivenTimers() {
-  let clock = 0;
-  let ids = 0;
-  const waiting = new Map<number, { at: number; run: () => void }>();
-  const timers: Timers = {
-    setTimeout(run, ms) {
-      waiting.set(++ids, { at: clock + ms, run });
-      return ids;
-    },
-    clearTimeout: (id) => waiting.delete(id as number),
-    now: () => clock,
-  };
-  return {
-    timers,
-    spend: (ms: number) => (clock += ms),
-    waiting: () => waiting.size,
-    /** Runs the earliest timer (by its time, then its order), moving the clock there. */
-    runNext(): boolean {
-      const [id, next] = [...waiting].sort(([a, x], [b, y]) => x.at - y.at || a - b)[0] ?? [];
-      if (id === undefined || !next) return false;
-      waiting.delete(id);
-      clock = Math.max(clock, next.at);
-      next.run();
-      return true;
-    },
-  };
-}
 
 /** Lets jsdom deliver the records of what the test just did. */
 const delivered = () => new Promise((resolve) => setTimeout(resolve, 0));
