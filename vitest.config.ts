@@ -14,6 +14,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          setupFiles: ['tests/unit/fold-builder-setup.ts'],
           environment: 'node',
           sequence: { groupOrder: 0 },
         },

@@ -4,6 +4,10 @@ import { startEditor } from '../../src/options/editor-app';
 import { answerEditorRequests } from '../../src/options/editor-requests';
 import { readerLanguage } from '../../src/options/ui-language';
 import { guardUnsavedChanges } from '../../src/options/unsaved-guard';
+import { buildFoldTableOnFirstUse } from '../../src/matcher';
+
+// The editor folds (its search, the schema's name lengths) before it compiles anything.
+buildFoldTableOnFirstUse();
 
 const root = document.getElementById('app');
 if (root)

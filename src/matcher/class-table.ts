@@ -5,7 +5,7 @@
  * A content script builds one per page, so it is filled from the few thousand units that fold
  * to something else (foldChanges) rather than by walking all 65,536 units.
  */
-import { foldChanges, foldUnit, IGNORABLE, prepareFold } from './fold';
+import { foldChanges, foldUnit, IGNORABLE } from './fold';
 import { WORD_START } from './patterns';
 import type { Steps } from './steps';
 import { isWordStartUnit } from './word-kind';
@@ -36,11 +36,11 @@ function emptyClassTable(): Uint16Array {
 }
 
 /**
- * Builds what every class table starts from (the fold table, then the empty table), each in
- * steps of its own, so that building a page's class table afterwards is one short step.
+ * Builds what every class table starts from (the empty table, from the fold table the realm
+ * has by now) in steps of its own, so that building a page's class table afterwards is one
+ * short step.
  */
 export function* prepareClassTables(): Steps<void> {
-  yield* prepareFold();
   if (empty) return;
   yield;
   emptyClassTable();

@@ -3,7 +3,7 @@
  * a cache built with different folding (a new table, a new rule) must be rebuilt, not trusted.
  */
 import { fnv1a, fnv1aUnits } from './fnv';
-import { adoptFoldChanges, foldChanges, IGNORABLE } from './fold';
+import { foldChanges, IGNORABLE, installFoldTable } from './fold';
 
 /** Bump when scanner rules outside the fold table change (word-start units, space handling). */
 const SCANNER_RULES_VERSION = 1;
@@ -17,12 +17,15 @@ export function foldFingerprint(): string {
 }
 
 /**
- * Adopts a stored fold table (see `adoptFoldChanges`) if its changes hash to `expected`, the
- * fingerprint the stored matcher was built with; that is then this realm's fingerprint, known
- * without hashing the table a second time.
+ * Takes a stored fold table (see `installFoldTable`) if its changes hash to `expected`, the
+ * fingerprint the stored matcher was built with: installed when this realm has none yet, and
+ * that is then this realm's fingerprint, known without hashing the table a second time. False
+ * when the table does not hash to `expected` (damaged, or not the matcher's).
  */
-export function adoptFoldTable(changes: Uint32Array, expected: string): void {
-  if (fingerprintOf(changes) === expected && adoptFoldChanges(changes)) fingerprint = expected;
+export function adoptFoldTable(changes: Uint32Array, expected: string): boolean {
+  if (fingerprintOf(changes) !== expected) return false;
+  if (installFoldTable(changes)) fingerprint = expected;
+  return true;
 }
 
 /** The fingerprint of a fold table given as its changes (`foldChanges()`). */

@@ -4,6 +4,7 @@
 import { Automaton, patternLengths } from './automaton';
 import { buildAutomaton } from './build-automaton';
 import { prepareClassTables } from './class-table';
+import { ensureFoldTable } from './fold-build';
 import { loosePatterns } from './loose';
 import { buildPatternSet, type MatcherEntry } from './patterns';
 import { scanContext, scanText } from './scan';
@@ -49,6 +50,7 @@ function compileLoose(parts: MatcherParts): Pick<Matcher, 'scan'> {
 
 /** Compiles entries (term and aliases, with their rules and exclusions) into a matcher. */
 export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
+  ensureFoldTable();
   const { keys, ...variants } = buildPatternSet(entries);
   const automaton = buildAutomaton(keys);
   const patternLength = patternLengths(automaton.data, variants.variantStart.length - 1);

@@ -5,7 +5,7 @@
  */
 import type { AutomatonData } from './automaton';
 import { decodeBase64, encodeBase64 } from './base64';
-import { foldChanges, foldSourceFingerprint, hasFoldTable, prepareFold } from './fold';
+import { foldChanges, foldSourceFingerprint } from './fold';
 import { adoptFoldTable, foldFingerprint } from './fold-fingerprint';
 import { WORD_START, type VariantTable } from './patterns';
 
@@ -16,12 +16,13 @@ export interface SerializedMatcher {
   /** Fingerprint of the fold table the automaton was built with; a mismatch means "recompile". */
   fold: string;
   /**
-   * That fold table, so a page need not build it: `foldSourceFingerprint()` of its builder, and
-   * base64 of its `foldChanges()` (little-endian Uint32). Optional: without them, or from
-   * another source, a page builds the table itself.
+   * That fold table, which a page takes instead of building it (a content script has no data to
+   * build it from): `foldSourceFingerprint()` of its builder, and base64 of its `foldChanges()`
+   * (little-endian Uint32). A matcher without them, or with a table from another source, does
+   * not load: it is recompiled.
    */
-  foldSource?: string;
-  foldChanges?: string;
+  foldSource: string;
+  foldChanges: string;
   entryIds: string[];
   /**
    * Base64 of the alphabet's little-endian Uint16 units. Not the string itself: an astral
@@ -96,19 +97,21 @@ export function toSerialized(parts: MatcherParts): SerializedMatcher {
 }
 
 /**
- * Adopts the fold table stored with the matcher when this realm has none yet, the table was
- * built from the same source as this code's, and its changes hash to the matcher's `fold`
- * fingerprint (anything else: the table is built as before, and `fold` is checked against it).
+ * Takes the fold table stored with the matcher (installed when this realm has none yet).
+ * False when it is missing, damaged, built from another source than this code's, or does not
+ * hash to the matcher's `fold` fingerprint: then the matcher is outdated or damaged in every
+ * realm, so the background's check of what it stored (`publish.ts`), in a realm with a table
+ * of its own, rejects what a page would.
  */
-function adoptStoredFold(d: Record<string, unknown>): void {
-  if (hasFoldTable() || d.foldSource !== foldSourceFingerprint() || typeof d.fold !== 'string') return;
+function adoptStoredFold(d: Record<string, unknown>): boolean {
+  if (d.foldSource !== foldSourceFingerprint() || typeof d.fold !== 'string') return false;
   let changes: Uint32Array;
   try {
     changes = new Uint32Array(decodeBytes(d.foldChanges, 'foldChanges', 4));
   } catch {
-    return; // damaged: the table is built instead, as for a cache without one
+    return false;
   }
-  adoptFoldTable(changes, d.fold);
+  return adoptFoldTable(changes, d.fold);
 }
 
 const isStringArray = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
@@ -133,10 +136,8 @@ export function* fromSerializedSteps(data: unknown): Generator<void, LoadedParts
   if (typeof data !== 'object' || data === null) throw malformed('not an object');
   const d = data as Record<string, unknown>;
   if (d.format !== 'columnlens-matcher' || d.version !== 2) throw malformed('unknown format or version');
-  // On a fresh page the fold table comes first: the stored one when it is this code's, else
-  // built, in steps of its own.
-  adoptStoredFold(d);
-  yield* prepareFold();
+  // The fold table comes first: on a fresh page, the one stored with the matcher.
+  if (!adoptStoredFold(d)) throw malformed('its fold table is missing, damaged or of another version (recompile it)');
   if (d.fold !== foldFingerprint()) throw malformed('built with a different folding table (recompile it)');
   if (!isStringArray(d.entryIds) || !isStringArray(d.variantText) || typeof d.alphabet !== 'string') {
     throw malformed('entryIds, variantText or alphabet has the wrong type');

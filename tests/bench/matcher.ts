@@ -14,9 +14,18 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { packSchema } from '../../src/glossary/schema';
-import { compileMatcher, loadMatcher, type Matcher, type MatcherEntry } from '../../src/matcher/index';
+import {
+  buildFoldTableOnFirstUse,
+  compileMatcher,
+  loadMatcher,
+  type Matcher,
+  type MatcherEntry,
+} from '../../src/matcher/index';
 import { readCorpus } from './corpus-text';
 import { syntheticAliases } from './synthetic-aliases';
+
+// Node folds (the pack schema counts name lengths) before it compiles: it builds its own fold table.
+buildFoldTableOnFirstUse();
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const corpusDir = resolve(process.argv[2] ?? join(root, '../shared/corpus'));

@@ -25,7 +25,7 @@ import { largestPages } from './lib/corpus';
 import { assertBuildHasGlossary, bundledEntries, bundledMatcher } from './lib/glossary';
 import { generatedNewsPage } from './lib/generated-page';
 import { benchPage, settleMsFor, type BenchSetup, type PageBench } from './lib/page-bench';
-import { contentScriptSize, fmtMs, fmtN, fmtTask, machineLine, table } from './lib/report';
+import { contentScriptSize, fmtMs, fmtN, fmtSize, fmtTask, machineLine, table } from './lib/report';
 import { scalingRows, type ScalingRow } from './lib/scaling';
 import { SCROLL_SECONDS } from './lib/scrolling';
 import { setHighlightsEnabled } from './lib/extension-settings';
@@ -294,14 +294,14 @@ async function main(): Promise<void> {
     );
   }
   console.log(
-    `Medians of ${args.runs} runs (longest tasks: the worst run). Task durations on the ${args.clock === 'cpu' ? "main thread's CPU clock (the trace's thread time: what a task cost, without the time the OS gave the cores to other processes)" : 'wall clock'}; "first highlight", "read done" (the script's first report of the page's counts reaches the background), "complete" (the later of read done and the last highlight of the load) and "extension's last task" are wall-clock latencies from the start of DOMContentLoaded (negative: before it, while the page was parsed), the first three medians of ${args.runs} untraced loads of their own (a trace slows the renderer it records); first contentful paint and DOMContentLoaded are wall-clock times from navigation start, read from the page. Content script: ${size.files.join(' + ')}, ${size.rawKb.toFixed(1)} kB, ${size.gzipKb.toFixed(1)} kB gzipped.`,
+    `Medians of ${args.runs} runs (longest tasks: the worst run). Task durations on the ${args.clock === 'cpu' ? "main thread's CPU clock (the trace's thread time: what a task cost, without the time the OS gave the cores to other processes)" : 'wall clock'}; "first highlight", "read done" (the script's first report of the page's counts reaches the background), "complete" (the later of read done and the last highlight of the load) and "extension's last task" are wall-clock latencies from the start of DOMContentLoaded (negative: before it, while the page was parsed), the first three medians of ${args.runs} untraced loads of their own (a trace slows the renderer it records); first contentful paint and DOMContentLoaded are wall-clock times from navigation start, read from the page. Content script: ${size.files.join(' + ')}, ${fmtSize(size.rawBytes)} raw, ${fmtSize(size.gzipBytes)} gzipped.`,
   );
   if (failed.length) console.log(`Not measured (failed, see stderr): ${failed.join(', ')}.`);
   printTables(results, scaling, args.markCapS);
   const generatedResult = results.find((r) => r.name === GENERATED_NAME);
   if (phases && generatedResult) printBreakdown(phases, generatedResult.bench);
   console.log("\n### Issue 6's targets\n");
-  console.log(targetsTable(checkTargets(results, scaling, size.gzipKb, GENERATED_NAME)));
+  console.log(targetsTable(checkTargets(results, scaling, size.gzipBytes, GENERATED_NAME)));
 }
 
 main().catch((error: unknown) => {

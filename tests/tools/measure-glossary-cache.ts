@@ -25,8 +25,12 @@ import { compileGlossary, type CompiledOutput } from '../../src/glossary-store/c
 import { unpackMatcher } from '../../src/glossary-store/compiled-format';
 import { activeEntries, mergeGlossary, sourcePacks } from '../../src/glossary-store/merge';
 import { packSchema, type Pack } from '../../src/glossary/schema';
+import { buildFoldTableOnFirstUse } from '../../src/matcher';
 import { emptyUserLayer } from '../../src/storage/user-layer-schema';
 import { launchWithExtension } from '../e2e/harness/chromium';
+
+// Node folds (the pack schema counts name lengths) before it compiles: it builds its own fold table.
+buildFoldTableOnFirstUse();
 
 const option = (name: string) =>
   process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : 0;

@@ -4,7 +4,7 @@
  * comparison to the reader of the tables.
  */
 import type { PageBench } from './page-bench';
-import { fmtMs, fmtTask, table } from './report';
+import { fmtMs, fmtSize, fmtTask, table } from './report';
 import type { ScalingRow } from './scaling';
 
 export interface TargetRow {
@@ -23,7 +23,7 @@ export const addedMs = (b: PageBench) => Math.max(0, b.with.mainThreadMs - b.wit
 export function checkTargets(
   results: readonly { name: string; bench: PageBench }[],
   scaling: readonly ScalingRow[],
-  contentGzipKb: number,
+  contentGzipBytes: number,
   generatedName: string,
 ): TargetRow[] {
   const rows: TargetRow[] = [];
@@ -108,8 +108,9 @@ export function checkTargets(
   rows.push({
     target: 'content script under 60 kB gzipped',
     page: '–',
-    measured: `${contentGzipKb.toFixed(1)} kB`,
-    met: contentGzipKb < 60,
+    measured: fmtSize(contentGzipBytes),
+    // Met in kB of 1,000 bytes, which also meets it in KiB.
+    met: contentGzipBytes < 60_000,
   });
   return rows;
 }

@@ -109,7 +109,7 @@ describe('loadMatcherSteps', () => {
 
   it('stops at the first step with a clear error when the data is malformed', () => {
     const steps = loadMatcherSteps({ ...stored(), fold: 'other' });
-    expect(() => steps.next()).toThrow(/different folding table/);
+    expect(() => steps.next()).toThrow(/fold table is missing, damaged or of another version/);
   });
 });
 
