@@ -119,6 +119,21 @@ describe('publishGlossary', () => {
     expect((await publishGlossary({ verify: true })).written).toBe(true);
     expect((await loadActiveGlossary()).matcher.scan(bundled().entries[0]!.term)).toHaveLength(1);
   });
+
+  it('repairs a matcher whose stored fold table a page could not take, though this realm has its own table', async () => {
+    await publishGlossary();
+    const item = (await local.get('compiledMatcher')).compiledMatcher as { stamp: string; matcher: { fields: object } };
+    const fields = item.matcher.fields as { foldChanges: string };
+    // A page has no table but this one: a truncated copy would leave it with nothing to fold by.
+    const damaged = {
+      ...item,
+      matcher: { ...item.matcher, fields: { ...fields, foldChanges: fields.foldChanges.slice(8) } },
+    };
+    await local.set({ compiledMatcher: damaged });
+    expect((await publishGlossary({ verify: true })).written).toBe(true);
+    const repaired = (await local.get('compiledMatcher')).compiledMatcher as typeof item;
+    expect((repaired.matcher.fields as { foldChanges: string }).foldChanges).toBe(fields.foldChanges);
+  });
 });
 
 describe('loadActiveGlossary and watchActiveGlossary', () => {
