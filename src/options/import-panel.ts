@@ -25,6 +25,12 @@ const PREVIEW_NAMES = 12;
 /** Builds the import controls. */
 export function createImportPanel({ doc, t, store, announce }: ImportPanelOptions): HTMLElement {
   let pending: { pack: Pack; warnings: string[] } | undefined;
+  /**
+   * Counts the reader's file choices. Saving an import (a big pack's compile takes seconds) may
+   * end after the reader chose the next file: it must not clear that file's preview, nor take
+   * focus from it, and a file read after a newer choice is not shown.
+   */
+  let choices = 0;
 
   const input = h(doc, 'input', {
     type: 'file',
@@ -142,10 +148,13 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     const result = plan();
     if (!result) return input.focus();
     const title = packTitle(result.preview.pack, t.language);
+    const choice = choices;
     await store.apply(() => result.layer);
+    const undo = announce(t('editorImportDone', title), true);
+    if (choice !== choices) return; // the reader has gone on to another file
     reset();
     // The Confirm button pressed is gone: focus goes to the Undo that now offers to take it back.
-    (announce(t('editorImportDone', title), true) ?? input).focus();
+    (undo ?? input).focus();
   }
 
   function clearError() {
@@ -155,11 +164,13 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
   }
 
   input.addEventListener('change', async () => {
+    const choice = ++choices;
     clearError();
     preview.hidden = true;
     const file = input.files?.[0];
     if (!file) return;
     const read = await readPackFile(file);
+    if (choice !== choices) return;
     if (!read.ok) {
       pending = undefined;
       input.value = '';

@@ -72,6 +72,25 @@ describe('focus in the import panel and the pack list', { timeout: 30_000 }, () 
     expect(byTestId('pack-remove-imported-b')).toBeNull();
   });
 
+  it('keeps the next file’s preview when the import before it finishes saving after that file was chosen', async () => {
+    await openEditor();
+    chooseImportFile(packFile('imported-a'));
+    await vi.waitFor(() => expect(byTestId('import-confirm')).not.toBeNull());
+    press(byTestId('import-confirm'));
+    // Chosen at once, while the first import is still being stored and compiled.
+    chooseImportFile(packFile('imported-b'));
+    const shownConfirm = '[data-testid="import-preview"]:not([hidden]) [data-testid="import-confirm"]';
+    await vi.waitFor(() => expect(document.querySelector(shownConfirm)).not.toBeNull(), 10_000);
+    await vi.waitFor(() => expect(byTestId('status-message')!.textContent).toContain('imported-a'), 10_000);
+    // The first import done, the second file's preview is still there, and still in charge of focus.
+    expect(byTestId('import-preview')!.hidden).toBe(false);
+    expect(byTestId('import-preview')!.textContent).toContain('imported-b');
+    expect(document.activeElement).not.toBe(byTestId('undo'));
+    press(document.querySelector<HTMLElement>(shownConfirm));
+    await vi.waitFor(() => expect(byTestId('pack-remove-imported-b')).not.toBeNull(), 10_000);
+    expect(byTestId('pack-remove-imported-a')).not.toBeNull();
+  });
+
   it('ties a refused file’s message to the file field, and unties it when a good file follows', async () => {
     await openEditor();
     const field = document.getElementById('glossary-import')!;

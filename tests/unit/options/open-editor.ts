@@ -22,6 +22,8 @@ export function chooseImportFile(text: string, name = 'pack.json'): void {
 /** Chooses `text` as the import file and confirms the import once the editor offers it. */
 export async function importThroughEditor(text: string): Promise<void> {
   chooseImportFile(text);
-  await vi.waitFor(() => expect(document.querySelector('[data-testid="import-confirm"]')).not.toBeNull());
-  document.querySelector<HTMLButtonElement>('[data-testid="import-confirm"]')!.click();
+  // The shown preview's: a previous import still saving leaves its own, hidden, in the page.
+  const confirm = '[data-testid="import-preview"]:not([hidden]) [data-testid="import-confirm"]';
+  await vi.waitFor(() => expect(document.querySelector(confirm)).not.toBeNull());
+  document.querySelector<HTMLButtonElement>(confirm)!.click();
 }
