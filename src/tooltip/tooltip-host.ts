@@ -63,11 +63,24 @@ export function createTooltipHost(doc: Document, signal: AbortSignal): TooltipHo
   panel.className = 'panel';
   panel.setAttribute('role', 'tooltip');
   shadow.append(style, panel);
+  // The panel shows in the top layer (a manual popover: no light dismiss, the tooltip's own
+  // rules close it): there a page's transform or filter on an ancestor, `html` included, cannot
+  // move it off its name, and no page element covers it, whatever its z-index. Floating UI
+  // places a top-layer element in the viewport's pixels. Taking the host out of the page
+  // closes it; every way back in opens it again.
+  const topLayer = typeof panel.showPopover === 'function';
+  if (topLayer) panel.popover = 'manual';
+  const showPanel = () => {
+    if (topLayer && host.isConnected && !panel.matches(':popover-open')) panel.showPopover();
+  };
 
   doc.addEventListener(
     'fullscreenchange',
     () => {
-      if (host.isConnected && host.parentNode !== container(doc)) container(doc).append(host);
+      if (host.isConnected && host.parentNode !== container(doc)) {
+        container(doc).append(host);
+        showPanel();
+      }
     },
     { signal },
   );
@@ -78,6 +91,7 @@ export function createTooltipHost(doc: Document, signal: AbortSignal): TooltipHo
     attach(near) {
       const parent = topLayerAround(near) ?? container(doc);
       if (host.parentNode !== parent) parent.append(host);
+      showPanel();
     },
     detach() {
       host.remove();

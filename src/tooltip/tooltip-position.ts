@@ -4,8 +4,8 @@
  * the viewport, and for a mark that wraps across lines, next to the line the pointer is on.
  * Where no side has room for all of it (a phone), it takes the roomier side and scrolls
  * within it rather than covering the name it describes.
- * The fixed strategy keeps it clear of transformed or clipped page containers and above
- * sticky headers.
+ * The fixed strategy keeps it clear of clipped page containers; in the top layer, where the
+ * panel shows (tooltip-host.ts), no transformed ancestor moves it and no page element covers it.
  */
 import { autoUpdate, computePosition, flip, inline, limitShift, offset, shift, size } from '@floating-ui/dom';
 import type { TooltipAnchor } from './tooltip-anchor';
@@ -56,7 +56,7 @@ export function followAnchor(anchor: TooltipAnchor, floating: HTMLElement, onLos
       // Under a page's CSS zoom (`html { zoom: 1.5 }`) the tooltip is zoomed with it, and so are
       // its left and top: Floating UI's coordinates are the viewport's, so they are scaled back.
       const zoom = floating.currentCSSZoom || 1;
-      floating.style.left = `${Math.round(x / zoom)}px`;
+      floating.style.left = `${Math.round((x + rootShiftX(floating, zoom)) / zoom)}px`;
       floating.style.top = `${Math.round(y / zoom)}px`;
       floating.scrollTop = scrolled;
     });
@@ -79,4 +79,17 @@ export function followAnchor(anchor: TooltipAnchor, floating: HTMLElement, onLos
     if (frame !== undefined) win?.cancelAnimationFrame(frame);
     cleanup();
   };
+}
+
+/**
+ * Floating UI's x counts from the root element's left edge (where a right-to-left page's scroll
+ * bar ends). A transformed root (`html { transform: translate(30px) }`) moves that edge but not
+ * where the tooltip, in the top layer, counts its left from, which its own box shows. Zero on
+ * every page whose root is not transformed.
+ */
+function rootShiftX(floating: HTMLElement, zoom: number): number {
+  const root = floating.ownerDocument.documentElement;
+  const rootEdge = root.getBoundingClientRect().left + root.scrollLeft;
+  const origin = floating.getBoundingClientRect().left - (parseFloat(floating.style.left) || 0) * zoom;
+  return rootEdge - origin;
 }

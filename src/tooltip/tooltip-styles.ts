@@ -35,6 +35,10 @@ export const TOOLTIP_STYLES = `
   position: fixed;
   top: 0;
   left: 0;
+  /* Undoes the browser's centring of a popover (inset: 0; margin: auto). */
+  right: auto;
+  bottom: auto;
+  margin: 0;
   box-sizing: border-box;
   width: max-content;
   max-width: min(24rem, calc(100vw - 16px));

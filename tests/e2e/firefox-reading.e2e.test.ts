@@ -372,6 +372,18 @@ describe('reading a page in Firefox ESR', () => {
     expect(panel.bottom).toBeLessThanOrEqual(height);
   });
 
+  it('opens the tooltip right below the name on a page that transforms its root (html { transform: scale(1.2) })', async () => {
+    const html = `<!doctype html><html lang="zh-Hant"><meta charset="utf-8">
+      <style>html { transform: scale(1.2); transform-origin: 0 0 } body { margin: 24px; font: 20px/1.8 sans-serif }</style>
+      <p>美國收緊出口管制之後，輝達為中國市場推出降規版晶片。</p>`;
+    const { panel, mark, width, height } = await hoverNvidiaIn('firefox-transform', html, { width: 1000, height: 800 });
+    expect(panel.top - mark.bottom).toBeGreaterThanOrEqual(0);
+    expect(panel.top - mark.bottom).toBeLessThan(12);
+    expect(Math.abs(panel.left - mark.left)).toBeLessThan(4);
+    expect(panel.right).toBeLessThanOrEqual(width);
+    expect(panel.bottom).toBeLessThanOrEqual(height);
+  });
+
   it('underlines highlights readably on a light page and on a dark one (Gecko’s color-mix)', async () => {
     const ratios: Record<string, number> = {};
     for (const [name, background, text] of [

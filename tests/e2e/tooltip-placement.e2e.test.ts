@@ -151,6 +151,40 @@ describe('where the tooltip opens in Chromium', () => {
     expectInside(tooltip, size);
   });
 
+  it.each([
+    ['scale(1.2); transform-origin: 0 0', 0],
+    ['scale(1.2); transform-origin: 0 0', 40],
+    ['translate(30px, 10px)', 0],
+  ])(
+    'opens right below the name on a page that transforms its root (html { transform: %s }, scrolled %s px)',
+    async (transform, scroll) => {
+      const size = { width: 1000, height: 800 };
+      await page.setViewportSize(size);
+      await page.goto(
+        suite.server.setPage(
+          `transform-${scroll}-${transform.length}`,
+          article('width: 420px', `html { transform: ${transform} } body { min-height: 2000px }`),
+        ),
+      );
+      await page.evaluate((y) => scrollTo(0, y), scroll);
+      const mark = page.locator('mark[data-glossary-id="nvidia"]');
+      await mark.waitFor();
+      const name = (await mark.boundingBox())!;
+      // Playwright's hover waits for a box it judges still, which on a scaled page it never does.
+      await page.mouse.move(name.x + name.width / 2, name.y + name.height / 2);
+      await page.locator(TOOLTIP).waitFor();
+      await page.waitForTimeout(300); // Floating UI places it in a frame after it opens
+      const tooltip = (await page.locator(TOOLTIP).boundingBox())!;
+      // A transformed root is the containing block of fixed boxes in the page: a tooltip among
+      // them opened 42 px below the scaled name, or 6 px over it once scrolled, and 10 px low
+      // on the translated page. In the top layer it is not one of them.
+      expect(tooltip.y - (name.y + name.height)).toBeGreaterThanOrEqual(0);
+      expect(tooltip.y - (name.y + name.height)).toBeLessThan(12);
+      expect(Math.abs(tooltip.x - name.x)).toBeLessThan(4);
+      expectInside(tooltip, size);
+    },
+  );
+
   it('still opens below a name where there is room, as it always has', async () => {
     const size = { width: 1000, height: 800 };
     const { tooltip, mark } = await hoverNvidiaIn('roomy', 'width: 420px', size);
