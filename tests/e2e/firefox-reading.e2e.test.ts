@@ -360,26 +360,22 @@ describe('reading a page in Firefox ESR', () => {
     expect(panel.bottom).toBeLessThanOrEqual(height);
   });
 
-  it('opens the tooltip right below the name on a page zoomed by CSS (html { zoom: 1.5 })', async () => {
+  it.each([
+    ['zoomed by CSS', 'zoom: 1.5', 2],
+    // The tooltip in the top layer, where the root's transform does not reach it; a scaled
+    // name's edges fall between pixels.
+    ['that transforms its root', 'transform: scale(1.2); transform-origin: 0 0', 4],
+  ])('opens the tooltip right below the name on a page %s (html { %s })', async (kind, rootStyle, slack) => {
     const html = `<!doctype html><html lang="zh-Hant"><meta charset="utf-8">
-      <style>html { zoom: 1.5 } body { margin: 24px; font: 20px/1.8 sans-serif }</style>
+      <style>html { ${rootStyle} } body { margin: 24px; font: 20px/1.8 sans-serif }</style>
       <p>美國收緊出口管制之後，輝達為中國市場推出降規版晶片。</p>`;
-    const { panel, mark, width, height } = await hoverNvidiaIn('firefox-zoom', html, { width: 1000, height: 800 });
+    const { panel, mark, width, height } = await hoverNvidiaIn(`firefox-${kind.length}`, html, {
+      width: 1000,
+      height: 800,
+    });
     expect(panel.top - mark.bottom).toBeGreaterThanOrEqual(0);
     expect(panel.top - mark.bottom).toBeLessThan(12);
-    expect(Math.abs(panel.left - mark.left)).toBeLessThan(2);
-    expect(panel.right).toBeLessThanOrEqual(width);
-    expect(panel.bottom).toBeLessThanOrEqual(height);
-  });
-
-  it('opens the tooltip right below the name on a page that transforms its root (html { transform: scale(1.2) })', async () => {
-    const html = `<!doctype html><html lang="zh-Hant"><meta charset="utf-8">
-      <style>html { transform: scale(1.2); transform-origin: 0 0 } body { margin: 24px; font: 20px/1.8 sans-serif }</style>
-      <p>美國收緊出口管制之後，輝達為中國市場推出降規版晶片。</p>`;
-    const { panel, mark, width, height } = await hoverNvidiaIn('firefox-transform', html, { width: 1000, height: 800 });
-    expect(panel.top - mark.bottom).toBeGreaterThanOrEqual(0);
-    expect(panel.top - mark.bottom).toBeLessThan(12);
-    expect(Math.abs(panel.left - mark.left)).toBeLessThan(4);
+    expect(Math.abs(panel.left - mark.left)).toBeLessThan(slack);
     expect(panel.right).toBeLessThanOrEqual(width);
     expect(panel.bottom).toBeLessThanOrEqual(height);
   });
