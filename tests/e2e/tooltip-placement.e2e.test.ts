@@ -168,12 +168,10 @@ describe('where the tooltip opens in Chromium', () => {
       );
       await page.evaluate((y) => scrollTo(0, y), scroll);
       const mark = page.locator('mark[data-glossary-id="nvidia"]');
-      await mark.waitFor();
-      const name = (await mark.boundingBox())!;
-      // Playwright's hover waits for a box it judges still, which on a scaled page it never does.
-      await page.mouse.move(name.x + name.width / 2, name.y + name.height / 2);
+      await mark.hover();
       await page.locator(TOOLTIP).waitFor();
       await page.waitForTimeout(300); // Floating UI places it in a frame after it opens
+      const name = (await mark.boundingBox())!;
       const tooltip = (await page.locator(TOOLTIP).boundingBox())!;
       // A transformed root is the containing block of fixed boxes in the page: a tooltip among
       // them opened 42 px below the scaled name, or 6 px over it once scrolled, and 10 px low
