@@ -70,17 +70,16 @@ export function createTooltipHost(doc: Document, signal: AbortSignal): TooltipHo
   // closes it; every way back in opens it again.
   const topLayer = typeof panel.showPopover === 'function';
   if (topLayer) panel.popover = 'manual';
-  const showPanel = () => {
-    if (topLayer && host.isConnected && !panel.matches(':popover-open')) panel.showPopover();
+  /** Puts the host in `parent` (unless it is there) and shows the panel. */
+  const showIn = (parent: Element) => {
+    if (host.parentNode !== parent) parent.append(host);
+    if (topLayer && !panel.matches(':popover-open')) panel.showPopover();
   };
 
   doc.addEventListener(
     'fullscreenchange',
     () => {
-      if (host.isConnected && host.parentNode !== container(doc)) {
-        container(doc).append(host);
-        showPanel();
-      }
+      if (host.isConnected) showIn(container(doc));
     },
     { signal },
   );
@@ -89,9 +88,7 @@ export function createTooltipHost(doc: Document, signal: AbortSignal): TooltipHo
     host,
     panel,
     attach(near) {
-      const parent = topLayerAround(near) ?? container(doc);
-      if (host.parentNode !== parent) parent.append(host);
-      showPanel();
+      showIn(topLayerAround(near) ?? container(doc));
     },
     detach() {
       host.remove();
