@@ -53,7 +53,7 @@ export function createDomEngine(doc: Document): HighlightEngine {
       // Text nodes of ours are never wrapped again; neither is text that left the page.
       // Text inside a mark of ours (read by a walk the page's changes interrupted) neither.
       if (ours.has(node) || !node.parentNode || ours.has(node.parentNode) || !node.isConnected) return undefined;
-      rec = { original: node, parent: node.parentNode, data: node.data, parts: [] };
+      rec = { original: node, parent: node.parentNode, data: node.data, parts: [], written: false };
       rec.parts.push({ node, start: 0, end: rec.data.length, mark: false });
     } else if (!intactOriginal(rec, false)) {
       return undefined; // The page changed this text; the next re-read decides what to draw.
@@ -104,8 +104,9 @@ export function createDomEngine(doc: Document): HighlightEngine {
     // see below.) An original the page moved elsewhere is the page's text node going where the
     // page wants its text: ours, left behind and cleared with their old place, held that text.
     const deleted = rec.original.parentNode === rec.parent && mine.some((p) => !p.node.parentNode);
-    // Text as we left it, wherever it is now: a page that moved or detached its node keeps all its text.
-    const intact = rec.original.data === rec.data.slice(0, rec.parts[0]!.end);
+    // Text as we left it, wherever it is now: a page that moved or detached its node keeps all
+    // its text. A write the page made counts even when it wrote back the text the node held.
+    const intact = !rec.written && rec.original.data === rec.data.slice(0, rec.parts[0]!.end);
     if (!edited && !deleted) {
       for (const p of mine) p.node.parentNode?.removeChild(p.node);
       // Untouched (even if moved or detached): the original gets its full text back. Rewritten
@@ -205,6 +206,10 @@ export function createDomEngine(doc: Document): HighlightEngine {
     },
     originalOf: (node) => ours.get(node)?.original,
     has: (node) => records.has(node),
+    textWritten(node) {
+      const rec = records.get(node);
+      if (rec) rec.written = true;
+    },
     locate(pieces) {
       const first = pieces[0] && markOf(pieces[0]);
       const last = pieces.length > 1 ? markOf(pieces[pieces.length - 1]!) : first;

@@ -20,6 +20,12 @@ export interface Wrapped {
   data: string;
   /** Original first, then our nodes, covering `data` in order. */
   parts: Part[];
+  /**
+   * The page wrote the original's text (the mutation observer saw it). What it holds is then
+   * the page's, even when it reads as the text we left there: a page that sets `，` on a node
+   * of `，輝` we split means to drop `輝`, though the node already reads `，`.
+   */
+  written: boolean;
 }
 
 /**
@@ -28,7 +34,7 @@ export interface Wrapped {
  */
 export function intactOriginal(rec: Wrapped, thorough: boolean): boolean {
   const first = rec.parts[0]!;
-  if (rec.original.parentNode !== rec.parent || rec.original.length !== first.end) return false;
+  if (rec.written || rec.original.parentNode !== rec.parent || rec.original.length !== first.end) return false;
   return !thorough || rec.original.data === rec.data.slice(0, first.end);
 }
 

@@ -63,6 +63,12 @@ export interface HighlightEngine {
   originalOf(node: Node): Text | undefined;
   /** Whether this original text node currently has highlights. */
   has(node: Text): boolean;
+  /**
+   * The page wrote this text node's text (the mutation observer saw it): engines that split
+   * text must leave what it holds now, even the very text they left in it. Engines that leave
+   * the DOM alone have nothing to learn.
+   */
+  textWritten?(node: Text): void;
   /** Where the occurrence drawn from `pieces` now is; undefined when it was not drawn. */
   locate(pieces: readonly Piece[]): Omit<Occurrence, 'id'> | undefined;
   /** A point inside a node of ours, as a point in the original text it was made from. */

@@ -132,6 +132,10 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     // it. (Moved along with its text, or re-rendered away with it, is no such thing.) Our own
     // removals are written through `ownWrites`, so their records never get here.
     takenFromPage: (node) => node.nodeType === 1 && !node.isConnected && !!originalOf(node)?.isConnected,
+    textWritten(node) {
+      engine.textWritten?.(node);
+      retiring.textWritten(node);
+    },
   });
   const ownWrites = <T>(write: () => T) => mutations.ownWrites(write);
   const copies = createCopyUnwrapper(isOurs, ownWrites);
@@ -319,9 +323,9 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   function switchOff(): Promise<void> {
     if (phase !== 'on') return stopped;
     phase = 'leaving';
-    // Nothing is read any more: the page's changes are its own business again, and with the
-    // observer gone our removal writes cannot be recorded either.
-    mutations.disconnect();
+    // Nothing is read any more (`onChanges` ignores what the watcher reports), but the watcher
+    // stays until the highlights are back: what the page writes to a text node meanwhile must
+    // stand when that node is restored (dom-engine.ts). `stop` disconnects it.
     lateShadowRoots.clear();
     drawing.disconnect();
     page.clear();

@@ -56,6 +56,11 @@ export interface MutationWatcherOptions {
   isOurs(node: Node): boolean;
   /** Whether a removed node is a mark of ours taken from text the page kept (not a re-render). */
   takenFromPage(node: Node): boolean;
+  /**
+   * The page wrote a text node's text. Told as each record is gone through, which is always
+   * before a write of ours (`ownWrites`), and for records left when the watcher disconnects.
+   */
+  textWritten?(node: Text): void;
   delay?: number;
   cooldown?: number;
 }
@@ -101,7 +106,7 @@ export function createMutationWatcher(
   win: { MutationObserver: typeof MutationObserver },
   options: MutationWatcherOptions,
 ): MutationWatcher {
-  const { timers, onChanges, isOurs, takenFromPage } = options;
+  const { timers, onChanges, isOurs, takenFromPage, textWritten } = options;
   const delay = options.delay ?? 100;
   const cooldown = options.cooldown ?? 800;
   const containers = new Set<Node>();
@@ -193,7 +198,8 @@ export function createMutationWatcher(
       lastContainer = containerOf(target);
     }
     const container = lastContainer;
-    if (record.type === 'childList') {
+    if (record.type === 'characterData') textWritten?.(target as Text);
+    else if (record.type === 'childList') {
       const removedNodes = record.removedNodes;
       const addedNodes = record.addedNodes;
       const count = removedNodes.length + addedNodes.length;
@@ -300,6 +306,12 @@ export function createMutationWatcher(
       }
     },
     disconnect() {
+      // Text writes not gone through yet are still told: the highlights are about to be taken
+      // back, and each must leave what the page wrote.
+      if (textWritten) {
+        const left = [...queue.flat().slice(next), ...observer.takeRecords()];
+        for (const record of left) if (record.type === 'characterData') textWritten(record.target as Text);
+      }
       observer.disconnect();
       if (timer !== undefined) timers.clearTimeout(timer);
       if (drainTimer !== undefined) timers.clearTimeout(drainTimer);

@@ -34,6 +34,11 @@ export class RetiringEngines {
     return undefined;
   }
 
+  /** The page wrote this text node's text (see `HighlightEngine.textWritten`). */
+  textWritten(node: Text): void {
+    for (const engine of this.engines) engine.textWritten?.(node);
+  }
+
   /** Queues taking back every highlight of `engine` (with any others still retiring). */
   retire(engine: HighlightEngine): void {
     this.engines.add(engine);

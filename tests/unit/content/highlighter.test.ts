@@ -329,6 +329,33 @@ describe('highlighter on a changing page', () => {
     expect(document.body.innerHTML).toBe('<p id="t">Nvidia 101</p>');
   });
 
+  // The page sets a node we split to the very text we left in it: it means to drop the rest,
+  // though the node reads the same. Only the observer's record can tell (dom-engine.ts).
+  describe('keeps a write of the text a split node already holds', () => {
+    const page = '<p id="t">Shares of Nvidia</p>';
+    const write = () => ((document.getElementById('t')!.firstChild as Text).data = 'Shares of ');
+
+    it('when the page changes are read before it is stopped', async () => {
+      document.body.innerHTML = page;
+      ({ highlighter } = await start());
+      expect(document.getElementById('t')!.firstChild!.textContent).toBe('Shares of ');
+      write();
+      await settle(highlighter);
+      expect(document.getElementById('t')!.textContent).toBe('Shares of ');
+      expect(marks()).toEqual([]);
+      highlighter.stop();
+      expect(document.body.innerHTML).toBe('<p id="t">Shares of </p>');
+    });
+
+    it('when it is stopped before the change is read', async () => {
+      document.body.innerHTML = page;
+      ({ highlighter } = await start());
+      write();
+      highlighter.stop(); // the observer has not delivered the record yet
+      expect(document.body.innerHTML).toBe('<p id="t">Shares of </p>');
+    });
+  });
+
   it('takes every highlight back when the document turns into an editor, and reads it again after', async () => {
     ({ highlighter } = await start());
     expect(marks().length).toBeGreaterThan(0);
