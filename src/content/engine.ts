@@ -80,6 +80,16 @@ export interface HighlightEngine {
 /** Marks drawn per DOM engine, exported for styles and for the tooltip's event delegation. */
 export const MARK_SELECTOR = 'mark.columnlens-mark[data-glossary-id]';
 
+/**
+ * How a mark of ours looks once our style sheet is gone: as the text around it. Firefox takes an
+ * add-on's manifest CSS out of open tabs when the add-on is disabled or removed, and ends its
+ * scripts without letting them take their marks back: the marks stayed, in the browser's
+ * yellow with black text, until the page was reloaded. The document adopts this sheet while
+ * marks are drawn (the page keeps it when our scripts end). Less specific than marks.css, so
+ * it never shows while that sheet is there.
+ */
+export const LEFT_BEHIND_MARK_CSS = 'mark.columnlens-mark { background-color: transparent; color: inherit; }';
+
 /** Attributes of the first piece of every occurrence. */
 export const START_ATTRIBUTE = 'data-columnlens-start';
 

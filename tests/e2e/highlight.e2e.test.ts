@@ -130,6 +130,9 @@ describe('highlights on a news page', () => {
 
   it('switching off restores the page byte for byte (as loaded without highlights), switching on brings the same highlights back', async () => {
     const highlighted = await marksIn(page);
+    const adopted = (p: typeof page) => p.evaluate(() => document.adoptedStyleSheets.length);
+    // The one sheet marks keep if our scripts end without taking them back (LEFT_BEHIND_MARK_CSS).
+    expect(await adopted(page)).toBe(1);
     // The reference: the same page loaded while highlights are off.
     await writeSettings(suite.browser.serviceWorker, { enabled: false });
     const reference = await suite.browser.context.newPage();
@@ -141,6 +144,8 @@ describe('highlights on a news page', () => {
     // The open page got the same switch through storage.
     await noMarks(page);
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(pristine);
+    expect(await adopted(page)).toBe(0);
+    expect(await adopted(reference)).toBe(0);
     // The page's own reference to a text node still points at the node in the page, text intact.
     const held = await page.evaluate(() => {
       const w = window as unknown as { heldText: Text };

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LEFT_BEHIND_MARK_CSS } from '../../../src/content/engine';
 import type { Highlighter } from '../../../src/content/highlighter';
 import { launch, manualTime, manualViewport, marks, settle, sleep, start } from './harness';
 
@@ -353,6 +354,44 @@ describe('highlighter on a changing page', () => {
       write();
       highlighter.stop(); // the observer has not delivered the record yet
       expect(document.body.innerHTML).toBe('<p id="t">Shares of </p>');
+    });
+  });
+
+  // jsdom has no adopted sheets: the document gets a list the page may assign, as in browsers,
+  // and sheets that keep their text.
+  describe('gives the document the look marks keep if left behind', () => {
+    class FakeSheet {
+      text = '';
+      replaceSync(css: string): void {
+        this.text = css;
+      }
+    }
+    const adopted = () =>
+      (document as unknown as { adoptedStyleSheets: FakeSheet[] }).adoptedStyleSheets.map((sheet) => sheet.text);
+    beforeEach(() => {
+      Object.defineProperty(document, 'adoptedStyleSheets', { value: [], writable: true, configurable: true });
+      vi.stubGlobal('CSSStyleSheet', FakeSheet);
+    });
+    afterEach(() => {
+      delete (document as Partial<Document>).adoptedStyleSheets;
+      vi.unstubAllGlobals();
+    });
+
+    it('with the first mark drawn, again once the page dropped it and changed, and never on a page without names', async () => {
+      document.body.innerHTML = '<p>No names here.</p>';
+      ({ highlighter } = await start());
+      expect(adopted()).toEqual([]);
+      highlighter.stop();
+      document.body.innerHTML = '<p id="t">Shares of Nvidia</p>';
+      ({ highlighter } = await start());
+      expect(adopted()).toEqual([LEFT_BEHIND_MARK_CSS]);
+      // A framework assigns the list whole, without ours, and renders.
+      (document as unknown as { adoptedStyleSheets: FakeSheet[] }).adoptedStyleSheets = [];
+      document.getElementById('t')!.append(' and more');
+      await settle(highlighter);
+      expect(adopted()).toEqual([LEFT_BEHIND_MARK_CSS]);
+      highlighter.stop();
+      expect(adopted()).toEqual([]);
     });
   });
 
