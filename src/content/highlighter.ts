@@ -338,8 +338,10 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     if (phase !== 'on') return stopped;
     phase = 'leaving';
     // Nothing is read any more (`onChanges` ignores what the watcher reports), but the watcher
-    // stays until the highlights are back: what the page writes to a text node meanwhile must
-    // stand when that node is restored (dom-engine.ts). `stop` disconnects it.
+    // stays, on text writes alone, until the highlights are back: what the page writes to a
+    // text node meanwhile must stand when that node is restored (dom-engine.ts). `stop`
+    // disconnects it.
+    mutations.textWritesOnly();
     lateShadowRoots.clear();
     drawing.disconnect();
     page.clear();

@@ -76,6 +76,12 @@ export interface MutationWatcher {
   changeCount(): number;
   /** Runs our own DOM writes so that the records they cause are dropped. */
   ownWrites<T>(write: () => T): T;
+  /**
+   * From now on, only writes to text are watched (`textWritten`): while highlights are taken
+   * back nothing is read, but a text node the page wrote must keep what it wrote. Every other
+   * record would be made only to be dropped: one per node of ours removed.
+   */
+  textWritesOnly(): void;
   disconnect(): void;
 }
 
@@ -100,6 +106,7 @@ const OPTIONS: MutationObserverInit = {
   subtree: true,
   attributeFilter: EDITING_ATTRIBUTES,
 };
+const TEXT_ONLY: MutationObserverInit = { characterData: true, subtree: true };
 
 /** Starts watching nothing; call `observe` for the document body and each open shadow root. */
 export function createMutationWatcher(
@@ -119,6 +126,7 @@ export function createMutationWatcher(
   let timer: unknown;
   let timerAt = Infinity;
   const lastRead = new WeakMap<Node, number>();
+  const roots = new Set<Node>();
   /** Deliveries not yet gone through, oldest first; `next` is the next record of the first. */
   const queue: MutationRecord[][] = [];
   let next = 0;
@@ -285,7 +293,14 @@ export function createMutationWatcher(
   }
 
   return {
-    observe: (root) => observer.observe(root, OPTIONS),
+    observe(root) {
+      roots.add(root);
+      observer.observe(root, OPTIONS);
+    },
+    textWritesOnly() {
+      // Observing a node again replaces its options; records already made stay queued.
+      for (const root of roots) observer.observe(root, TEXT_ONLY);
+    },
     pending: () => timer !== undefined || queue.length > 0,
     // Records not yet gone through count as changes: a walk must not miss one because it is
     // still queued. Once gone through, text edits drop out, which a walk may take for a change.
@@ -322,6 +337,7 @@ export function createMutationWatcher(
       added.clear();
       attributed.clear();
       fought.clear();
+      roots.clear();
     },
   };
 }

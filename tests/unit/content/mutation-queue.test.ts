@@ -141,3 +141,49 @@ describe('a delivery of many records', () => {
     expect(batches).toEqual([]);
   });
 });
+
+describe('writes to text', () => {
+  let written: Text[];
+  let text: Text;
+  beforeEach(() => {
+    watcher.disconnect();
+    written = [];
+    watcher = createMutationWatcher(window, {
+      timers: time.timers,
+      delay: 0,
+      cooldown: 0,
+      onChanges: (batch) => batches.push(batch),
+      isOurs: () => false,
+      takenFromPage: () => false,
+      textWritten: (node) => written.push(node),
+    });
+    watcher.observe(document.body);
+    text = document.querySelector('p')!.firstChild as Text;
+  });
+
+  it('are told before a write of ours, even a write of the text the node holds, and ours are not', async () => {
+    text.data = 'A log.';
+    await delivered();
+    watcher.ownWrites(() => (text.data = 'Ours.'));
+    expect(written).toEqual([text]);
+  });
+
+  it('still queued are told when the watcher disconnects', () => {
+    text.data = 'A log.'; // not delivered yet
+    watcher.disconnect();
+    expect(written).toEqual([text]);
+  });
+
+  it('are all that is watched after textWritesOnly: our removals make no records to drop', async () => {
+    watcher.textWritesOnly();
+    const row = document.createElement('p');
+    document.body.append(row); // the page's, not reported any more
+    text.data = 'Edited.';
+    await delivered();
+    watcher.ownWrites(() => row.remove());
+    while (time.waiting() > 0) time.runNext();
+    expect(written).toEqual([text]);
+    expect(batches.flatMap((batch) => batch.added)).toEqual([]);
+    expect(watcher.changeCount()).toBe(0);
+  });
+});
