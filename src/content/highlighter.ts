@@ -144,8 +144,6 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   // because Chromium re-validates every registered range on each change.
   const viewport =
     deps.viewport ?? (typeof win.IntersectionObserver === 'function' ? intersectionWatcher(win) : everythingNear);
-  // Painted highlights cost the browser work per range on every frame: giant text nodes are
-  // painted only near the viewport (giant-text-window.ts). Marks cost nothing once drawn.
   // Marks keep the look of plain text if our scripts end without taking them back: the
   // document adopts LEFT_BEHIND_MARK_CSS with the first mark drawn, and again after a read of
   // the page's changes if the page dropped it. Not on every write: asking the document for its
@@ -158,6 +156,8 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     }
     return ownWrites(write);
   };
+  // Painted highlights cost the browser work per range on every frame: giant text nodes are
+  // painted only near the viewport (giant-text-window.ts). Marks cost nothing once drawn.
   const drawingFor = (next: HighlightEngine): Drawing =>
     createDrawing(
       next,
