@@ -24,6 +24,9 @@ const pastTheEdge = (page: Page) =>
 describe('the glossary editor’s layout', () => {
   const suite = chromiumSuite();
   let editor: Page;
+  // Where the list and the form begin in the page (not the window, which clicks may scroll).
+  const workspaceTop = () =>
+    editor.evaluate(() => document.querySelector('.workspace')!.getBoundingClientRect().top + window.scrollY);
 
   beforeAll(async () => {
     editor = await openEditor(suite.browser);
@@ -68,9 +71,6 @@ describe('the glossary editor’s layout', () => {
     await editor.setViewportSize({ width: 1280, height: 900 });
     await editor.reload();
     await editor.waitForSelector('[data-testid="entry-row"]');
-    // Where the list and the form begin in the page (not the window, which clicks may scroll).
-    const workspaceTop = () =>
-      editor.evaluate(() => document.querySelector('.workspace')!.getBoundingClientRect().top + window.scrollY);
     // Nothing announced yet: the line is empty.
     expect(await editor.locator('[data-testid="status-message"]').textContent()).toBe('');
     const before = await workspaceTop();
@@ -83,5 +83,33 @@ describe('the glossary editor’s layout', () => {
     await editor.click('[data-testid="undo"]');
     await expect.poll(() => editor.locator('[data-testid="undo"]').count()).toBe(0);
     expect(await workspaceTop()).toBe(before);
+  });
+
+  it('keeps a long name’s confirmation on one line at a phone’s width, whole in what is announced', async () => {
+    await editor.setViewportSize({ width: 360, height: 900 });
+    await editor.reload();
+    await editor.waitForSelector('[data-testid="entry-row"]');
+    const before = await workspaceTop();
+    const name = 'Semiconductor Manufacturing International Corporation, Beijing';
+    await editor.click('[data-testid="entry-new"]');
+    await editor.fill('#field-term', name);
+    await editor.fill('#field-notes-en', 'A long name, saved in a narrow window.');
+    await editor.click('[data-testid="entry-save"]');
+    await editor.locator('[data-testid="undo"]').waitFor();
+    expect(await workspaceTop()).toBe(before);
+    // Cut short inside the line, not by widening the page.
+    expect((await pastTheEdge(editor)).elements).toEqual([]);
+    const message = await editor.locator('[data-testid="status-message"]').evaluate((el) => ({
+      text: el.textContent,
+      title: el.getAttribute('title'),
+      cut: el.scrollWidth > el.clientWidth,
+    }));
+    expect(message.text).toContain(name);
+    expect(message).toEqual({ text: message.text, title: message.text, cut: true });
+    // A message without a button wraps again, whole, and loses the title.
+    await editor.click('[data-testid="undo"]');
+    await expect.poll(() => editor.locator('[data-testid="undo"]').count()).toBe(0);
+    expect(await editor.locator('[data-testid="status-message"]').getAttribute('title')).toBeNull();
+    await editor.setViewportSize({ width: 1280, height: 900 });
   });
 });
