@@ -203,6 +203,21 @@ function put(entry: Record<string, unknown>, key: string, value: unknown) {
   else entry[key] = value;
 }
 
+/**
+ * Per reader language, the form's text where the reader changed it from what was shown, else
+ * what is stored now: each language's note and name is a field of its own, so a note written
+ * here in one language never takes back another tab's note in another.
+ */
+function byLanguage(
+  values: Record<NoteLanguage, string>,
+  shown: Record<NoteLanguage, string>,
+  stored: Record<NoteLanguage, string>,
+): Record<NoteLanguage, string> {
+  const merged = { ...stored };
+  for (const language of NOTE_LANGUAGES) if (values[language] !== shown[language]) merged[language] = values[language];
+  return merged;
+}
+
 /** The entry the values describe, starting from the original so untouched fields stay as stored. */
 function buildEntry(
   values: FormValues,
@@ -212,16 +227,21 @@ function buildEntry(
   related: RelatedRead,
 ): Record<string, unknown> {
   const original = ctx.original;
-  const initial = formValuesFrom(ctx.shown ?? original, values.packId, { packLanguage: ctx.packLanguage });
+  const options = { packLanguage: ctx.packLanguage };
+  const initial = formValuesFrom(ctx.shown ?? original, values.packId, options);
+  const stored = formValuesFrom(original, values.packId, options);
   const entry: Record<string, unknown> = original ? { ...original } : { id };
   const changed = (field: keyof FormValues) => JSON.stringify(values[field]) !== JSON.stringify(initial[field]);
   if (!original || changed('term')) entry.term = values.term.trim();
-  if (!original || changed('names')) put(entry, 'names', namesFrom(values, original?.names));
+  if (!original || changed('names')) {
+    const names = byLanguage(values.names, initial.names, stored.names);
+    put(entry, 'names', namesFrom({ ...values, names }, original?.names));
+  }
   if (!original || changed('aliases') || changed('wholeWord')) entry.aliases = aliasesFrom(values, original?.aliases);
   if (!original || changed('category')) entry.category = values.category;
   if (!original || changed('notes')) {
-    const context = Object.fromEntries(NOTE_LANGUAGES.map((l) => [l, values.notes[l].trim()]).filter(([, t]) => t));
-    entry.context = context;
+    const notes = byLanguage(values.notes, initial.notes, stored.notes);
+    entry.context = Object.fromEntries(NOTE_LANGUAGES.map((l) => [l, notes[l].trim()]).filter(([, t]) => t));
   }
   if (!original || changed('caseSensitive')) put(entry, 'caseSensitive', values.caseSensitive ? true : undefined);
   if (!original || changed('exclude'))

@@ -113,6 +113,32 @@ describe('validateForm', () => {
     expect(aliased?.aliases).toEqual(['Huawei', 'HW']);
   });
 
+  it("keeps another tab's note and name in a language this form left as it showed them", () => {
+    // The form opened on huawei; another tab then rewrote its English note and English name.
+    const shown = bundled.entries[1]!;
+    const storedNow: Entry = {
+      ...shown,
+      names: { ...shown.names, en: 'Huawei Technologies' },
+      context: { ...(shown.context as object), en: 'Written in another tab.' },
+    };
+    const ctx = { ...contextFor(storedNow), shown };
+    const values = formValuesFrom(shown, 'bundled');
+    // Here only the Traditional Chinese note and name change.
+    const saved = validateForm(
+      {
+        ...values,
+        names: { ...values.names, 'zh-Hant': '華為技術' },
+        notes: { ...values.notes, 'zh-Hant': '這一頁寫的說明。' },
+      },
+      ctx,
+    ).entry;
+    expect(saved?.context).toEqual({ ...(storedNow.context as object), 'zh-Hant': '這一頁寫的說明。' });
+    expect(saved?.names).toEqual({ ...storedNow.names, 'zh-Hant': '華為技術' });
+    // The same language changed in both: this form's text wins, as for any field.
+    const both = validateForm({ ...values, notes: { ...values.notes, en: 'Written here.' } }, ctx).entry;
+    expect((both?.context as Record<string, string>).en).toBe('Written here.');
+  });
+
   it('keeps a string note as it was unless the reader edits it', () => {
     const original = entry('solo', { context: '一段只有一種語言的說明。' });
     const ctx = { ...contextFor(), original };
