@@ -1,6 +1,11 @@
 /**
  * Reads a pack file the reader chose. A file over the size limit is refused from its size
  * alone, before a byte is read; any other problem comes back as a message naming it.
+ *
+ * The file must be Unicode text: UTF-8, or UTF-16 with its byte-order mark. A pack saved in
+ * Big5 or GBK (what many Windows editors still write for Chinese) is refused, not decoded
+ * with replacement characters: the two share most byte values, so guessing one could give a
+ * glossary of wrong characters that look valid and never match a page.
  */
 import { MAX_PACK_BYTES, parsePackText } from '../glossary/parse-pack';
 import type { Pack } from '../glossary/schema';
@@ -14,7 +19,7 @@ export type PackFileResult =
 const MEGABYTE = 1024 * 1024;
 
 /** The pack in `file`, or why it cannot be imported. */
-export async function readPackFile(file: Pick<File, 'name' | 'size' | 'text'>): Promise<PackFileResult> {
+export async function readPackFile(file: Pick<File, 'name' | 'size' | 'arrayBuffer'>): Promise<PackFileResult> {
   if (file.size > MAX_PACK_BYTES) {
     const size = (file.size / MEGABYTE).toFixed(1);
     return {
@@ -24,12 +29,14 @@ export async function readPackFile(file: Pick<File, 'name' | 'size' | 'text'>): 
       details: [],
     };
   }
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await file.text();
+    bytes = new Uint8Array(await file.arrayBuffer());
   } catch {
     return { ok: false, key: 'editorImportReadFailed', subs: [file.name], details: [] };
   }
+  const text = unicodeText(bytes);
+  if (text === undefined) return { ok: false, key: 'editorImportNotUnicode', subs: [file.name], details: [] };
   const result = parsePackText(text);
   if (result.ok) return { ok: true, pack: result.pack, warnings: result.warnings };
   const notJson = jsonError(text);
@@ -52,5 +59,19 @@ function jsonError(text: string): string | undefined {
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * The file's text, decoded as its byte-order mark says (UTF-8 without one), or undefined if it
+ * is not valid in that encoding. The mark itself is dropped.
+ */
+export function unicodeText(bytes: Uint8Array): string | undefined {
+  const encoding =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
   }
 }

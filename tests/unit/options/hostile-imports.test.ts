@@ -11,11 +11,7 @@ import { readPackFile, type PackFileResult } from '../../../src/options/read-pac
 import { emptyUserLayer } from '../../../src/storage/user-layer-schema';
 import { bundledV1 } from '../glossary-store/fixtures';
 
-const fileOf = (text: string, size = Buffer.byteLength(text)) => ({
-  name: 'hostile.json',
-  size,
-  text: async () => text,
-});
+const fileOf = (text: string) => new File([text], 'hostile.json');
 const read = (value: unknown) => readPackFile(fileOf(typeof value === 'string' ? value : JSON.stringify(value)));
 
 function basePack(entries: unknown[]) {
@@ -52,7 +48,7 @@ describe('hostile pack files', () => {
     const result = await readPackFile({
       name: 'big.json',
       size: 20 * 1024 * 1024,
-      text: () => Promise.reject(new Error('read')),
+      arrayBuffer: () => Promise.reject(new Error('read')),
     });
     expect(result).toMatchObject({ ok: false, key: 'editorImportTooLarge' });
   });
