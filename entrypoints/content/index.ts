@@ -7,6 +7,7 @@ import { keepHighlightsOutOfCopies } from '../../src/content/clean-copy';
 import { checkOnActivity, createContentController, topHostname } from '../../src/content/controller';
 import { readEngineChoice } from '../../src/content/debug-engine';
 import { whenFrameNearView } from '../../src/content/frame-start';
+import { isPluginDocument } from '../../src/content/plugin-document';
 import { browserTimers } from '../../src/content/mutations';
 import { popupRequestListener } from '../../src/content/popup-requests';
 import { createSummaryReporter, isPrerendering, reportWhenShown } from '../../src/content/summary-reporter';
@@ -35,6 +36,8 @@ export default defineContentScript({
   // (8–10 ms, traced). Every copy of ColumnLens listens for the event.
   noScriptStartedPostMessage: true,
   async main(ctx) {
+    // A PDF in Chromium's viewer: its text is not in the document (see plugin-document.ts).
+    if (isPluginDocument(document)) return;
     // The first task already compiles and evaluates this bundle: the set-up waits for the
     // next one, so neither comes near a long task (50 ms) on a slow machine.
     await yieldToEventLoop();

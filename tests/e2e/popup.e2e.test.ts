@@ -209,7 +209,46 @@ describe('the popup in Chromium', () => {
     expect(await bare.locator('[data-testid="site-toggle"]').isDisabled()).toBe(true);
     await bare.close();
   });
+
+  it('says it cannot read a PDF, whose text Chromium’s viewer keeps out of the page', async () => {
+    // A one-page PDF that names two entries: "no names" would be false.
+    const content = 'BT /F1 18 Tf 10 100 Td (Nvidia OpenAI) Tj ET';
+    const pdf = [
+      '%PDF-1.1',
+      '1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj',
+      '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj',
+      '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 144]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>endobj',
+      `4 0 obj<</Length ${content.length}>>stream`,
+      content,
+      'endstream endobj',
+      '5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj',
+      'trailer<</Root 1 0 R>>',
+      '%%EOF',
+    ].join('\n');
+    const url = suite.server.setPage('column-names.pdf', pdf, { 'content-type': 'application/pdf' });
+    const tab = await suite.browser.context.newPage();
+    await tab.goto(url);
+    // The viewer's document is there once the tab has its URL; then the popup asks it.
+    const tabId = await suite.browser.serviceWorker.evaluate(async (pdfUrl) => {
+      for (let i = 0; i < 40; i++) {
+        const found = (await chrome.tabs.query({})).find((t) => t.url === pdfUrl && t.status === 'complete');
+        if (found?.id !== undefined) return found.id;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      throw new Error(`no tab shows ${pdfUrl}`);
+    }, url);
+    expect(await tab.evaluate(() => document.contentType)).toBe('application/pdf');
+    const report = await suite.browser.context.newPage();
+    await report.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${tabId}`);
+    const status = report.locator('[data-testid="page-status"]');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/cannot read this page/);
+    await report.close();
+    await tab.close();
+  });
 });
 
 // The part of the worker's global used above.
-declare const chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string; description?: string }[]> } };
+declare const chrome: {
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string; description?: string }[]> };
+  tabs: { query(filter: object): Promise<{ id?: number; url?: string; status?: string }[]> };
+};
