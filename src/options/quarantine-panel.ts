@@ -53,7 +53,13 @@ export function createQuarantinePanel({ doc, t, store }: QuarantinePanelOptions)
         downloaded = true;
         dismiss.disabled = false;
       });
-      dismiss.addEventListener('click', () => void store.dismissUnreadable());
+      dismiss.addEventListener('click', () => {
+        void store.dismissUnreadable().then(() => {
+          // The button pressed went with the notice: focus goes to search, not the page's top.
+          if (!element.hidden || (doc.activeElement && doc.activeElement !== doc.body)) return;
+          doc.getElementById('entry-search')?.focus();
+        });
+      });
       const problems = data.readProblems.slice(0, 10);
       replaceChildren(
         element,

@@ -273,6 +273,8 @@ describe('the glossary editor', () => {
     // Downloaded, the reader lets it go: the notice goes, and does not come back on reload.
     await editor.click('[data-testid="quarantine-dismiss"]');
     await editor.waitForSelector('[data-testid="quarantine-notice"]', { state: 'hidden' });
+    // Its button went with it: the keyboard is left in search, not at the page's top.
+    await expect.poll(() => editor.evaluate(() => document.activeElement?.id)).toBe('entry-search');
     expect(await localValue(suite.browser.serviceWorker, 'quarantine')).toBeUndefined();
     expect(await localValue(suite.browser.serviceWorker, 'userGlossary')).not.toEqual(corrupt);
     await editor.reload();
