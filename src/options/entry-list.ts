@@ -174,10 +174,12 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
     );
     pack.value = filter.packId;
     const shown = result.items.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+    // Nothing to list before any filter: the packs are switched off (or hold nothing).
+    const nothingOn = !filter.packId && !items.some((item) => item.packEnabled);
     status.textContent =
-      shown.length === 0
-        ? t('editorResultsNone')
-        : t('editorResultsRange', page * PAGE_SIZE + 1, page * PAGE_SIZE + shown.length, result.items.length);
+      shown.length > 0
+        ? t('editorResultsRange', page * PAGE_SIZE + 1, page * PAGE_SIZE + shown.length, result.items.length)
+        : t(nothingOn ? 'editorResultsNoEntries' : 'editorResultsNone');
     replaceChildren(list, ...shown.map(renderRow));
     pageLabel.textContent = t('editorPageOf', page + 1, pages);
     // A disabled button loses focus: at the first or last page, focus moves to the other one.

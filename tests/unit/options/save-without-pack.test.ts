@@ -22,6 +22,8 @@ describe('saving with no pack to hold the entry', () => {
     box.checked = false;
     box.dispatchEvent(new Event('change'));
     await vi.waitFor(() => expect(byTestId('status-message').textContent).toContain('off'));
+    // The empty list says why, not that nothing matches a search no one typed.
+    expect(byTestId('entry-count').textContent).toBe(t('editorResultsNoEntries'));
     byTestId('entry-new').click();
     const term = document.getElementById('field-term') as HTMLInputElement;
     term.value = 'Quokka Robotics';
