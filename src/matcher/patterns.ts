@@ -127,6 +127,11 @@ function sideFlags(key: string, wholeWord: boolean | undefined, caseSensitive: b
   return flags;
 }
 
+/** "companies" for "company" (a folded key ending in a consonant and y), else undefined. */
+function iesPlural(key: string): string | undefined {
+  return /[b-df-hj-np-tv-xz]y$/.test(key) ? `${key.slice(0, -1)}ies` : undefined;
+}
+
 /** Collects the unique folded patterns of all entries with their variants. */
 export function buildPatternSet(entries: readonly MatcherEntry[]): PatternSet {
   const byKey = new Map<string, Variant[]>();
@@ -159,9 +164,16 @@ export function buildPatternSet(entries: readonly MatcherEntry[]): PatternSet {
       if (caseSensitive) flags |= Flag.CaseSensitive;
       const anchored = (flags & Flag.Left) !== 0 && isWordStartUnit(key.charCodeAt(0));
       add(withWordStarts(key, anchored), { entry: index, flags, text: caseSensitive ? kept : '' });
+      // The plural rule adds an s; a consonant and y make "-ies" instead ("Chinese AI companies").
+      const ies = flags & Flag.Plural ? iesPlural(key) : undefined;
+      if (ies) add(withWordStarts(ies, anchored), { entry: index, flags: flags & ~Flag.Plural, text: '' });
     }
     for (const phrase of entry.exclude ?? []) {
-      add(withWordStarts(normalizeName(phrase).key, false), { entry: index, flags: Flag.Exclude, text: '' });
+      const { key } = normalizeName(phrase);
+      add(withWordStarts(key, false), { entry: index, flags: Flag.Exclude, text: '' });
+      // Its plural too, as for a name ("-ies" needs a key of its own; an s is the rule's).
+      const ies = iesPlural(key);
+      if (ies) add(withWordStarts(ies, false), { entry: index, flags: Flag.Exclude, text: '' });
     }
   });
 

@@ -21,6 +21,7 @@ export const ENTRIES: MatcherEntry[] = [
   { id: 'in-word', term: 'GenAI', aliases: [{ text: 'gen', wholeWord: false }] },
   { id: 'cjk-whole', term: '中芯', aliases: [{ text: '中芯國際', wholeWord: true }] },
   { id: 'wafer', term: 'wafer', aliases: [], exclude: ['vanilla wafer'] },
+  { id: 'ai-company', term: 'AI company', aliases: ['AI key'], exclude: ['AI company policy'] },
 ];
 
 export const matcher: Matcher = compileMatcher(ENTRIES);

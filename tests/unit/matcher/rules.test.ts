@@ -130,6 +130,16 @@ describe('matching rules', () => {
       ['LLMsx', []],
       ['Arms race', []],
       ["Cohere's CEO", [['Cohere', 'cohere']]],
+      // A consonant and y: "-ies"; a vowel and y: an s.
+      ['Chinese AI companies', [['AI companies', 'ai-company']]],
+      ["AI companies' chips", [['AI companies', 'ai-company']]],
+      ['AI COMPANIES', [['AI COMPANIES', 'ai-company']]],
+      ['AI companiesx', []],
+      ['AI keys', [['AI keys', 'ai-company']]],
+      ['AI keies', []],
+      // An excluded phrase covers its "-ies" plural as well.
+      ['AI company policy', []],
+      ['AI company policies', []],
     ])('%j', (text, expected) => expect(found(text)).toEqual(expected));
   });
 
