@@ -73,9 +73,9 @@ export default defineContentScript({
       getEntry: (id) => controller.glossary?.peekEntry(id) ?? controller.glossary?.loadEntry(id),
       getNames: (id) => controller.glossary?.byId.get(id),
       getLanguage: () => resolveLanguage(controller.settings?.language ?? 'auto', browserLanguageTag()),
-      // Painted highlights (highlight engine) have no elements: the tooltip hit-tests for them.
+      // Painted highlights have no elements: the tooltip hit-tests for them.
       hitTester: {
-        active: () => controller.engineKind === 'highlight',
+        active: () => controller.paints,
         at: (node, offset) => controller.hitTest(node, offset),
       },
       // A content script cannot open an extension page; the background opens the editor beside this tab.

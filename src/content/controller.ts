@@ -31,6 +31,8 @@ export interface ContentController {
   readonly settings: Settings | undefined;
   /** The engine drawing now; undefined while highlights are off. */
   readonly engineKind: EngineKind | undefined;
+  /** Whether anything may be painted rather than marked (the tooltip then hit-tests). */
+  readonly paints: boolean;
 }
 
 function filtersOf(settings: Settings): DisplayFilters {
@@ -122,6 +124,9 @@ export function createContentController(deps: ControllerDeps): ContentController
     },
     get engineKind() {
       return highlighter?.engineKind;
+    },
+    get paints() {
+      return highlighter?.paints ?? false;
     },
   };
 }

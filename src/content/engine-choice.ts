@@ -18,6 +18,8 @@ import type { AdoptedStyles } from './adopted-styles';
 import { createDomEngine } from './dom-engine';
 import type { HighlightEngine } from './engine';
 import { createHighlightEngine, supportsHighlights } from './highlight-engine';
+import { isItemText } from './item-text';
+import { createMixedEngine } from './mixed-engine';
 import type { PendingBlock } from './page-state';
 
 /** What the reader (or a test, through the hidden `local:debugEngine` item) asked for. */
@@ -47,17 +49,26 @@ const LONG_LINE = 20_000;
 
 /**
  * Creates the engine of `kind` (the DOM engine where highlights are unsupported); a highlight
- * engine paints with the rules of `paintedStyles`.
+ * engine paints with the rules of `paintedStyles`. `paintItemText` (the "auto" choice) has
+ * the DOM engine paint the text that a mark would tear apart (mixed-engine.ts), with rules of
+ * its own (`newPaintedStyles`), as a page handed over later to a highlight engine retires it.
  */
 export function createEngine(
   kind: EngineKind,
   doc: Document,
   win: Window & typeof globalThis,
   paintedStyles?: AdoptedStyles,
+  paintItemText?: { newPaintedStyles: () => AdoptedStyles },
 ): HighlightEngine {
-  return kind === 'highlight' && supportsHighlights(win)
-    ? createHighlightEngine(doc, win, paintedStyles)
-    : createDomEngine(doc);
+  if (kind === 'highlight' && supportsHighlights(win)) return createHighlightEngine(doc, win, paintedStyles);
+  const marks = createDomEngine(doc);
+  if (!paintItemText) return marks;
+  return createMixedEngine({
+    marks,
+    painter: () =>
+      supportsHighlights(win) ? createHighlightEngine(doc, win, paintItemText.newPaintedStyles()) : undefined,
+    isItemText: (node) => isItemText(node, win),
+  });
 }
 
 /** The engine a page starts with. */

@@ -75,6 +75,8 @@ export interface HighlightEngine {
   originalPoint(node: Node, offset: number): TextPoint | undefined;
   /** The highlight at `offset` in text node `node`, for engines without elements. */
   hitTest?(node: Node, offset: number): HighlightHit | undefined;
+  /** Whether an engine of kind `dom` also paints (mixed-engine.ts): then the tooltip hit-tests too. */
+  paints?(): boolean;
 }
 
 /** Marks drawn per DOM engine, exported for styles and for the tooltip's event delegation. */

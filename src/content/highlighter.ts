@@ -73,6 +73,8 @@ export interface Highlighter {
   hitTest(node: Node, offset: number): HighlightHit | undefined;
   /** The engine drawing now. */
   readonly engineKind: EngineKind;
+  /** Whether anything may be painted rather than marked: the tooltip then hit-tests for it. */
+  readonly paints: boolean;
   /** New glossary or display choices: everything is read again. */
   setOptions(view: GlossaryView, filters: DisplayFilters): void;
   /**
@@ -101,7 +103,10 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   const { document: doc, window: win } = deps;
   const choice = deps.engineChoice ?? 'auto';
   const paintedStyles = createAdoptedStyles(win, deps.paintedCss);
-  let engine = deps.engine ?? createEngine(startingEngine(choice, doc, win), doc, win, paintedStyles);
+  // "auto" paints what a mark would tear apart (item-text.ts) with rules it adopts and releases itself.
+  const paintItemText =
+    choice === 'auto' ? { newPaintedStyles: () => createAdoptedStyles(win, deps.paintedCss) } : undefined;
+  let engine = deps.engine ?? createEngine(startingEngine(choice, doc, win), doc, win, paintedStyles, paintItemText);
   const advisor = !deps.engine && choice === 'auto' && engine.kind === 'dom' ? new EngineAdvisor(win) : undefined;
   const page = new PageState();
   const roots = new Set<ParentNode>([doc]);
@@ -404,6 +409,9 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     hitTest: (node, offset) => (phase !== 'on' ? undefined : engine.hitTest?.(node, offset)),
     get engineKind() {
       return engine.kind;
+    },
+    get paints() {
+      return engine.kind === 'highlight' || (engine.paints?.() ?? false);
     },
     setOptions(nextView, nextFilters) {
       if (phase !== 'on') return;

@@ -111,6 +111,20 @@ export function intersectionWatcher(win: Window & typeof globalThis): ViewportWa
       if (near.length > 0) onNear(near, true);
     };
 
+    /** Boxless targets found hidden, not unboxed: the observer reports them again once shown. */
+    const hiddenTargets = new WeakSet<Element>();
+    /**
+     * Whether `el` has no box because its children are laid out in its parent's
+     * (`display: contents`): the observer never sees it intersect, so it counts as near at once
+     * (such text is rare). A hidden target is asked once.
+     */
+    function laysOutInParent(el: Element): boolean {
+      if (hiddenTargets.has(el)) return false;
+      if (win.getComputedStyle(el).display === 'contents') return true;
+      hiddenTargets.add(el);
+      return false;
+    }
+
     const observer = new win.IntersectionObserver(
       (entries) => {
         const near: Element[] = [];
@@ -130,7 +144,7 @@ export function intersectionWatcher(win: Window & typeof globalThis): ViewportWa
           // reports (one screen around the viewport), so no window geometry is read here.
           const zone = entry.rootBounds;
           const margin = zone ? ((PARK_SCREENS - 1) * zone.height) / 3 : 0;
-          if (entry.isIntersecting) near.push(el);
+          if (entry.isIntersecting || (rect.width === 0 && rect.height === 0 && laysOutInParent(el))) near.push(el);
           else if (parking && place && zone && (rect.bottom < zone.top - margin || rect.top > zone.bottom + margin)) {
             park(el, place);
             continue;
