@@ -25,7 +25,8 @@ export const EXCLUDED_TAGS: ReadonlySet<string> = new Set([
   // A button is a control, not reading text; a mark inside one would take its clicks.
   'button',
   // Code, keys and program output: `import openai` names a package, not the company, and a
-  // reader copies it whole. (`pre` alone stays read: plain-text articles and logs use it.)
+  // reader copies it whole. (`pre` alone stays read: plain-text articles and logs use it;
+  // a `pre` that says it holds code is excluded by CODE_BLOCK_SELECTORS.)
   'code',
   'kbd',
   'samp',
@@ -119,7 +120,27 @@ const EDITOR_SELECTORS = [
   '.monaco-editor',
   '.ace_editor',
 ];
-export const EDITING_SELECTOR = [...EDITOR_SELECTORS, `[${UI_HOST_ATTRIBUTE}]`].join(',');
+/**
+ * Code blocks that say so. A `pre` alone stays read (plain-text articles and logs use it), but
+ * one that a site's markup or a syntax highlighter calls code holds a program: `from openai
+ * import OpenAI`, `pip install openai`, `nvidia-smi`. Prism and highlight.js (`language-*`,
+ * `lang-*`, `hljs`), GitHub's and Pygments' `div.highlight > pre`, SyntaxHighlighter's
+ * `brush:`, Google's prettify, Pandoc's `sourceCode`, and a `data-lang` some blogs set.
+ */
+const CODE_BLOCK_SELECTORS = [
+  'pre[class*="language-"]',
+  'pre[class*="lang-"]',
+  'pre[class*="brush:"]',
+  'pre.hljs',
+  'pre.prettyprint',
+  'pre.sourceCode',
+  'pre.highlight',
+  '.highlight > pre',
+  'pre[data-lang]',
+  'pre[data-language]',
+];
+/** Everything excluded by more than its tag: editing widgets, code blocks that say so, our own UI. */
+export const EDITING_SELECTOR = [...EDITOR_SELECTORS, ...CODE_BLOCK_SELECTORS, `[${UI_HOST_ATTRIBUTE}]`].join(',');
 
 /** Form fields and editors: where the reader types (our own UI is not among them). */
 const TYPING_SELECTOR = ['input', 'textarea', 'select', ...EDITOR_SELECTORS].join(',');
@@ -187,7 +208,12 @@ export function classify(el: Element, name = el.localName, editing?: ReadonlySet
   if (TRANSPARENT_SKIPPED_TAGS.has(name)) return 'skipped';
   // Attributes before blocks: an editable <div> must be excluded, not entered.
   // hasAttributes(), not attributes.length: the latter builds an attribute map object per element.
-  if (editing ? editing.size > 0 && editing.has(el) : el.hasAttributes() && el.matches(EDITING_SELECTOR))
+  // A bare `pre` is asked too: its parent may say it is code (`div.highlight > pre`).
+  if (
+    editing
+      ? editing.size > 0 && editing.has(el)
+      : (el.hasAttributes() || name === 'pre') && el.matches(EDITING_SELECTOR)
+  )
     return 'excluded';
   if (BLOCK_TAGS.has(name)) return 'block';
   // Custom elements are usually styled as blocks (cards, list items); joining text across

@@ -86,6 +86,16 @@ describe('block segmentation', () => {
     expect(texts(document.body)).toEqual(['one', 'two']);
   });
 
+  it('skips a pre that says it holds code, and reads a plain one', () => {
+    document.body.innerHTML = `
+      <pre class="language-python">from openai import OpenAI</pre><pre class="lang-bash">pip install openai</pre>
+      <div class="highlight"><pre><span>import</span> openai</pre></div><pre class="brush: bash">nvidia-smi</pre>
+      <pre class="hljs">Nvidia</pre><pre class="prettyprint">Nvidia</pre><pre class="sourceCode">Nvidia</pre>
+      <pre data-lang="sh">Nvidia</pre><pre data-language="sh">Nvidia</pre>
+      <pre>Nvidia, in a plain-text article</pre><div class="highlight"><p>Nvidia, in a highlighted quote</p></div>`;
+    expect(texts(document.body)).toEqual(['Nvidia, in a plain-text article', 'Nvidia, in a highlighted quote']);
+  });
+
   it('reads contenteditable="false" outside an editor', () => {
     document.body.innerHTML = '<div contenteditable="false">Nvidia</div>';
     expect(texts(document.body)).toEqual(['Nvidia']);
