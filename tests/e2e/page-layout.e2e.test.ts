@@ -116,6 +116,27 @@ describe('highlights and the page’s layout', () => {
     await page.locator('columnlens-tooltip').waitFor({ state: 'detached' });
   });
 
+  it('moves with Alt+Shift+J from a painted name to the next, and on to a marked one', async () => {
+    await page.mouse.click(700, 580);
+    const term = () => page.locator('columnlens-tooltip .panel .term').textContent();
+    const at = () =>
+      page.evaluate(() => {
+        const focused = document.activeElement?.closest('mark');
+        if (focused) return `mark:${focused.textContent}`;
+        const selection = document.getSelection()!;
+        return `${selection.anchorNode?.parentElement?.id}:${String(selection)}`;
+      });
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    expect([await at(), await term()]).toEqual(['headline:Nvidia', 'Nvidia']);
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    expect(await at()).toBe('headline:H20');
+    // Past the painted Baidu, Tencent, OpenAI, Anthropic, 輝達, 晶片 and Tencent to the first mark.
+    for (let i = 0; i < 8; i++) await page.keyboard.press('Alt+Shift+KeyJ');
+    expect([await at(), await term()]).toEqual(['mark:Nvidia', 'Nvidia']);
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => document.getSelection()!.removeAllRanges());
+  });
+
   it('lays every box out as the page does without highlights', async () => {
     await writeSettings(suite.browser.serviceWorker, { enabled: false });
     await noMarks(page);
