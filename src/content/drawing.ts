@@ -56,6 +56,7 @@ export function createDrawing(
   let watcher: ViewportWatcher | undefined;
 
   function near(elements: Element[], inFrame = false): void {
+    const queued = queue.length;
     for (const el of elements) {
       const blocks = waiting.get(el);
       if (!blocks) continue;
@@ -63,6 +64,9 @@ export function createDrawing(
       watcher?.unobserve(el);
       for (const block of blocks) if (!block.state.dropped) queue.push(block);
     }
+    // Reported by the viewport watcher, after the browser's layout: reading styles costs nothing now.
+    if (engine.prepare && queue.length > queued)
+      engine.prepare(queue.slice(queued).flatMap((block) => block.matches.flatMap((m) => m.pieces)));
     if (queue.length > 0 && !drawing) {
       drawing = true;
       scheduler.add(drain(), PRIORITY.visible);

@@ -77,6 +77,11 @@ export interface HighlightEngine {
   hitTest?(node: Node, offset: number): HighlightHit | undefined;
   /** Whether an engine of kind `dom` also paints (mixed-engine.ts): then the tooltip hit-tests too. */
   paints?(): boolean;
+  /**
+   * Reads now what drawing these pieces will read (styles), while nothing of ours waits to be
+   * laid out: asked between two writes, each read would make the browser recompute styles.
+   */
+  prepare?(pieces: readonly Piece[]): void;
 }
 
 /** Marks drawn per DOM engine, exported for styles and for the tooltip's event delegation. */

@@ -36,8 +36,10 @@ export function createMixedEngine({ marks, painter, isItemText }: MixedEnginePar
   let painted: HighlightEngine | undefined;
   /** Whether painting was asked for and is impossible here. */
   let cannotPaint = false;
+  /** `isItemText` of text nodes read ahead (`prepare`), until they are drawn. */
+  let readAhead = new WeakMap<Text, boolean>();
 
-  /** The pieces for each engine; every style is read here, before either engine writes. */
+  /** The pieces for each engine; styles not read ahead (`prepare`) are read here, before either engine writes. */
   function route(pieces: readonly Piece[]): { toMark: Piece[]; toPaint: Piece[] } {
     const toMark: Piece[] = [];
     const toPaint: Piece[] = [];
@@ -45,7 +47,10 @@ export function createMixedEngine({ marks, painter, isItemText }: MixedEnginePar
     const paints = (node: Text) => {
       if (painted?.has(node)) return true;
       let answer = itemText.get(node);
-      if (answer === undefined) itemText.set(node, (answer = !marks.has(node) && isItemText(node)));
+      if (answer === undefined) {
+        answer = !marks.has(node) && (readAhead.get(node) ?? isItemText(node));
+        itemText.set(node, answer);
+      }
       return answer;
     };
     for (const occurrence of occurrences(pieces)) {
@@ -85,6 +90,7 @@ export function createMixedEngine({ marks, painter, isItemText }: MixedEnginePar
     removeAll() {
       marks.removeAll();
       painted?.removeAll();
+      readAhead = new WeakMap();
     },
     *removeAllInSteps(write) {
       yield* marks.removeAllInSteps(write);
@@ -100,5 +106,9 @@ export function createMixedEngine({ marks, painter, isItemText }: MixedEnginePar
     originalPoint: (node, offset) => marks.originalPoint(node, offset),
     hitTest: (node, offset) => painted?.hitTest?.(node, offset),
     paints: () => painted !== undefined,
+    prepare(pieces) {
+      if (cannotPaint) return;
+      for (const { node } of pieces) if (!readAhead.has(node)) readAhead.set(node, isItemText(node));
+    },
   };
 }

@@ -97,6 +97,27 @@ describe('the mixed engine', () => {
     expect(marks).toEqual(['OpenAI', 'Anthropic']);
   });
 
+  it('uses what it read ahead, and reads nothing when drawing those pieces', () => {
+    const item = text('Tencent in a flex row');
+    const plain = text('Nvidia in a paragraph');
+    itemText.add(item);
+    const asked: Text[] = [];
+    const marks = recorder('dom');
+    const painter = recorder('highlight');
+    const mixed = createMixedEngine({
+      marks: marks.engine,
+      painter: () => painter.engine,
+      isItemText: (node) => (asked.push(node), itemText.has(node)),
+    });
+    mixed.prepare?.([piece(item, 'Tencent'), piece(plain, 'Nvidia')]);
+    expect(asked).toEqual([item, plain]);
+    // The page's styles changed since: the answers read ahead still hold for this drawing.
+    itemText.delete(item);
+    mixed.apply([piece(item, 'Tencent'), piece(plain, 'Nvidia')]);
+    expect(asked).toHaveLength(2);
+    expect([painter.drawn, marks.drawn]).toEqual([['Tencent'], ['Nvidia']]);
+  });
+
   it('marks item text where the browser cannot paint', () => {
     const item = text('Tencent in a flex row');
     itemText.add(item);
