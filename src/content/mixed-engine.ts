@@ -36,8 +36,11 @@ export function createMixedEngine({ marks, painter, isItemText }: MixedEnginePar
   let painted: HighlightEngine | undefined;
   /** Whether painting was asked for and is impossible here. */
   let cannotPaint = false;
-  /** `isItemText` of text nodes read ahead (`prepare`), until they are drawn. */
-  let readAhead = new WeakMap<Text, boolean>();
+  /**
+   * `isItemText` of text nodes read ahead (`prepare`), kept for their later draws too: a
+   * container seldom changes its display, and a stale answer only draws a name as before.
+   */
+  const readAhead = new WeakMap<Text, boolean>();
 
   /** The pieces for each engine; styles not read ahead (`prepare`) are read here, before either engine writes. */
   function route(pieces: readonly Piece[]): { toMark: Piece[]; toPaint: Piece[] } {
@@ -90,7 +93,6 @@ export function createMixedEngine({ marks, painter, isItemText }: MixedEnginePar
     removeAll() {
       marks.removeAll();
       painted?.removeAll();
-      readAhead = new WeakMap();
     },
     *removeAllInSteps(write) {
       yield* marks.removeAllInSteps(write);
