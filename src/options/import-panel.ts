@@ -6,9 +6,11 @@
 import { displayName, packTitle } from '../glossary/entry-names';
 import { LIMITS, type Entry, type Pack } from '../glossary/schema';
 import { planImport, type ImportMode, type ImportPreview } from '../glossary-store/import-plan';
+import type { UserLayer } from '../storage/user-layer-schema';
 import type { MessageKey, Translator } from '../i18n';
 import { h, replaceChildren } from './dom';
 import type { EditorStore } from './editor-store';
+import { importClashes } from './import-clashes';
 import { readPackFile } from './read-pack-file';
 
 export interface ImportPanelOptions {
@@ -73,10 +75,42 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
       .join(' · ');
     return entries.length > PREVIEW_NAMES ? `${shown} ${t('editorImportMore', entries.length - PREVIEW_NAMES)}` : shown;
   };
-  const list = (label: MessageKey, entries: readonly Entry[]) =>
-    entries.length === 0 ? null : h(doc, 'p', {}, h(doc, 'strong', {}, t('editorLabelled', t(label))), names(entries));
+  const list = (label: MessageKey, entries: readonly Entry[], testId?: string) =>
+    entries.length === 0
+      ? null
+      : h(
+          doc,
+          'p',
+          testId ? { 'data-testid': testId } : {},
+          h(doc, 'strong', {}, t('editorLabelled', t(label))),
+          names(entries),
+        );
 
-  function showPreview(p: ImportPreview, warnings: string[]) {
+  /** What the import would leave without effect: hidden entries, names that stay another entry's. */
+  function clashesOf(p: ImportPreview, layer: UserLayer) {
+    const ids = new Set([...p.added.map((e) => e.id), ...p.changed.map((c) => c.after.id)]);
+    const { hidden, sharedNames } = importClashes(store.data.bundled, layer, p.packId, ids);
+    const shared = sharedNames
+      .slice(0, PREVIEW_NAMES)
+      .map(({ name, owner }) => t('editorImportSharedName', name, displayName(owner, t.language)))
+      .join(' · ');
+    const more =
+      sharedNames.length > PREVIEW_NAMES ? ` ${t('editorImportMore', sharedNames.length - PREVIEW_NAMES)}` : '';
+    return [
+      list('editorImportHiddenList', hidden, 'import-hidden'),
+      sharedNames.length === 0
+        ? null
+        : h(
+            doc,
+            'p',
+            { 'data-testid': 'import-shared-names' },
+            h(doc, 'strong', {}, t('editorLabelled', t('editorImportSharedNames'))),
+            shared + more,
+          ),
+    ];
+  }
+
+  function showPreview({ preview: p, layer }: { preview: ImportPreview; layer: UserLayer }, warnings: string[]) {
     const lead = {
       new: 'editorImportPreviewNew',
       bundled: 'editorImportPreviewBundled',
@@ -101,6 +135,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
         p.changed.map((c) => c.after),
       ),
       list('editorImportRemovedList', p.removed),
+      ...clashesOf(p, layer),
       warnings.length ? h(doc, 'ul', { class: 'hint' }, ...warnings.map((w) => h(doc, 'li', {}, w))) : null,
       h(doc, 'div', { class: 'actions' }, confirm, cancel),
     );
@@ -179,11 +214,11 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     }
     pending = { pack: read.pack, warnings: read.warnings };
     const result = plan();
-    if (result) showPreview(result.preview, pending.warnings);
+    if (result) showPreview(result, pending.warnings);
   });
   mode.addEventListener('change', () => {
     const result = plan();
-    if (result && pending) showPreview(result.preview, pending.warnings);
+    if (result && pending) showPreview(result, pending.warnings);
   });
 
   return h(

@@ -44,4 +44,32 @@ describe('the import preview', () => {
     expect(added.endsWith(translate(language, 'editorImportMore', 1_188))).toBe(true);
     expect(added).toContain('1,188');
   });
+
+  it('says before the import which entries another pack hides and which names stay another entry’s', async () => {
+    await openEditor('en');
+    const file = JSON.stringify(
+      pack('mine', [
+        // The bundled pack's id: its entry comes first, this one is hidden.
+        entry('nvidia', { term: 'My Nvidia notes', aliases: ['My Nvidia'] }),
+        // One of its names is a name of the bundled Nvidia, in another script.
+        entry('quokka', { term: 'Quokka Robotics', aliases: ['英伟达', 'Quokka'] }),
+        entry('wombat', { term: 'Wombat Labs', aliases: ['Wombat'] }),
+      ]),
+    );
+    chooseImportFile(file, 'mine.json');
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="import-counts"]')).not.toBeNull());
+    const text = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.textContent;
+    expect(text('import-hidden')).toBe(
+      `${translate('en', 'editorLabelled', translate('en', 'editorImportHiddenList'))}My Nvidia notes`,
+    );
+    const label = translate('en', 'editorLabelled', translate('en', 'editorImportSharedNames'));
+    expect(text('import-shared-names')).toBe(`${label}英伟达 (also “Nvidia”)`);
+  });
+
+  it('says nothing of the kind for a pack whose ids and names are its own', async () => {
+    await openEditor('en');
+    chooseImportFile(JSON.stringify(pack('own', [entry('wombat', { term: 'Wombat Labs', aliases: ['Wombat'] })])));
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="import-counts"]')).not.toBeNull());
+    expect(document.querySelector('[data-testid="import-hidden"], [data-testid="import-shared-names"]')).toBeNull();
+  });
 });
