@@ -2,6 +2,7 @@
 import '../../src/options/editor.css';
 import { startEditor } from '../../src/options/editor-app';
 import { answerEditorRequests } from '../../src/options/editor-requests';
+import { followLanguage } from '../../src/options/follow-language';
 import { readerLanguage } from '../../src/options/ui-language';
 import { guardUnsavedChanges } from '../../src/options/unsaved-guard';
 import { buildFoldTableOnFirstUse } from '../../src/matcher';
@@ -11,10 +12,15 @@ buildFoldTableOnFirstUse();
 
 const root = document.getElementById('app');
 if (root)
-  void readerLanguage()
-    .then((language) => startEditor(document, root, language))
-    .then((editor) => {
-      if (!editor) return;
-      answerEditorRequests(editor);
-      guardUnsavedChanges(window, () => editor.hasUnsavedChanges());
+  void readerLanguage().then(async (language) => {
+    const editor = await startEditor(document, root, language);
+    if (!editor) return;
+    answerEditorRequests(editor);
+    guardUnsavedChanges(window, () => editor.hasUnsavedChanges());
+    followLanguage(editor, language, {
+      reload(path) {
+        history.replaceState(null, '', path);
+        location.reload();
+      },
     });
+  });

@@ -37,6 +37,8 @@ export interface RunningEditor {
   show(request: EditorRequest): void;
   /** Whether the form holds a change the reader has not saved, which showing something else would lose. */
   hasUnsavedChanges(): boolean;
+  /** The id of the entry the form shows, if it shows a stored one. */
+  openEntryId(): string | undefined;
 }
 
 /** Builds the editor into `root` and keeps it in step with storage; undefined if storage could not be read. */
@@ -300,5 +302,5 @@ export async function startEditor(
     show(requested);
   }
   // Later requests come to this editor while its form holds nothing unsaved.
-  return { show, hasUnsavedChanges: () => form.hasUnsavedChanges() };
+  return { show, hasUnsavedChanges: () => form.hasUnsavedChanges(), openEntryId: () => open?.id };
 }
