@@ -172,9 +172,11 @@ export async function startEditor(
       // The open entry shows what storage now holds, unless the reader is writing in it: Undo
       // takes back the last stored change, not their draft, which stays for them to save.
       if (open?.id && !form.hasUnsavedChanges()) openEntry(open);
-      announce(t('editorUndone'));
-      // The Undo button pressed is gone with its message: focus goes to search, not the page's top.
-      if (!doc.activeElement || doc.activeElement === doc.body) doc.getElementById('entry-search')?.focus();
+      // With earlier steps kept, Undo is offered again: one press per step, back to the oldest.
+      const again = announce(t('editorUndone'), store.canUndo);
+      // The Undo button pressed is gone with its message: focus goes to the next one, else to
+      // search, not the page's top.
+      if (!doc.activeElement || doc.activeElement === doc.body) (again ?? doc.getElementById('entry-search'))?.focus();
     }
   }
 
