@@ -31,7 +31,9 @@ export interface ImportPreview {
 }
 
 export type ImportPlan =
-  { ok: true; preview: ImportPreview; layer: UserLayer } | { ok: false; reason: 'too-many-entries'; count: number };
+  /** `merged`: the glossary as `layer` makes it, after the import. */
+  | { ok: true; preview: ImportPreview; layer: UserLayer; merged: MergedGlossary }
+  | { ok: false; reason: 'too-many-entries'; count: number };
 
 function entriesOf(merged: MergedGlossary, packId: string): Entry[] {
   return merged.packs.find((p) => p.pack.id === packId)?.entries.map((e) => e.entry) ?? [];
@@ -111,6 +113,7 @@ export function planImport(bundled: readonly Pack[], layer: UserLayer, incoming:
   return {
     ok: true,
     layer: next,
+    merged: after,
     preview: {
       packId: incoming.id,
       pack: existing?.pack ?? incoming,

@@ -6,9 +6,8 @@
  * Pure.
  */
 import { everyName } from '../glossary/entry-names';
-import type { Entry, Pack } from '../glossary/schema';
-import { activeEntries, mergeGlossary, sourcePacks } from '../glossary-store/merge';
-import type { UserLayer } from '../storage/user-layer-schema';
+import type { Entry } from '../glossary/schema';
+import { activeEntries, type MergedGlossary } from '../glossary-store/merge';
 import { searchKey } from './entry-search';
 
 export interface ImportClashes {
@@ -18,14 +17,8 @@ export interface ImportClashes {
   sharedNames: { name: string; owner: Entry }[];
 }
 
-/** The clashes of pack `packId`'s entries `ids` in the glossary `layer` makes (the layer after the import). */
-export function importClashes(
-  bundled: readonly Pack[],
-  layer: UserLayer,
-  packId: string,
-  ids: ReadonlySet<string>,
-): ImportClashes {
-  const merged = mergeGlossary(sourcePacks(bundled, layer), layer);
+/** The clashes of pack `packId`'s entries `ids` in `merged`, the glossary after the import. */
+export function importClashes(merged: MergedGlossary, packId: string, ids: ReadonlySet<string>): ImportClashes {
   const { entries, shadowed } = activeEntries(merged);
   const own = merged.packs.find((p) => p.pack.id === packId)?.entries ?? [];
   const hiddenIds = new Set(
@@ -35,7 +28,10 @@ export function importClashes(
   const owners = new Map<string, Entry>();
   for (const entry of entries) {
     if (entry.packId === packId) continue;
-    for (const name of everyName(entry)) if (!owners.has(searchKey(name))) owners.set(searchKey(name), entry);
+    for (const name of everyName(entry)) {
+      const key = searchKey(name);
+      if (!owners.has(key)) owners.set(key, entry);
+    }
   }
   const sharedNames: ImportClashes['sharedNames'] = [];
   const seen = new Set<string>();

@@ -6,7 +6,7 @@
 import { displayName, packTitle } from '../glossary/entry-names';
 import { LIMITS, type Entry, type Pack } from '../glossary/schema';
 import { planImport, type ImportMode, type ImportPreview } from '../glossary-store/import-plan';
-import type { UserLayer } from '../storage/user-layer-schema';
+import type { MergedGlossary } from '../glossary-store/merge';
 import type { MessageKey, Translator } from '../i18n';
 import { h, replaceChildren } from './dom';
 import type { EditorStore } from './editor-store';
@@ -67,50 +67,37 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
   });
   const preview = h(doc, 'div', { class: 'import-preview', 'data-testid': 'import-preview', hidden: true });
 
-  // Each entry by the name its reader knows, listed as the tooltip and the entry list list names.
-  const names = (entries: readonly Entry[]) => {
-    const shown = entries
-      .slice(0, PREVIEW_NAMES)
-      .map((e) => displayName(e, t.language))
-      .join(' · ');
-    return entries.length > PREVIEW_NAMES ? `${shown} ${t('editorImportMore', entries.length - PREVIEW_NAMES)}` : shown;
+  /** A labelled line of up to PREVIEW_NAMES items, then "and N more"; none when there are none. */
+  const list = (label: MessageKey, items: readonly string[], testId?: string) => {
+    if (items.length === 0) return null;
+    const shown = items.slice(0, PREVIEW_NAMES).join(' · ');
+    const more = items.length > PREVIEW_NAMES ? ` ${t('editorImportMore', items.length - PREVIEW_NAMES)}` : '';
+    return h(
+      doc,
+      'p',
+      testId ? { 'data-testid': testId } : {},
+      h(doc, 'strong', {}, t('editorLabelled', t(label))),
+      shown + more,
+    );
   };
-  const list = (label: MessageKey, entries: readonly Entry[], testId?: string) =>
-    entries.length === 0
-      ? null
-      : h(
-          doc,
-          'p',
-          testId ? { 'data-testid': testId } : {},
-          h(doc, 'strong', {}, t('editorLabelled', t(label))),
-          names(entries),
-        );
+  // Each entry by the name its reader knows, listed as the tooltip and the entry list list names.
+  const names = (entries: readonly Entry[]) => entries.map((e) => displayName(e, t.language));
 
   /** What the import would leave without effect: hidden entries, names that stay another entry's. */
-  function clashesOf(p: ImportPreview, layer: UserLayer) {
+  function clashesOf(p: ImportPreview, merged: MergedGlossary) {
     const ids = new Set([...p.added.map((e) => e.id), ...p.changed.map((c) => c.after.id)]);
-    const { hidden, sharedNames } = importClashes(store.data.bundled, layer, p.packId, ids);
-    const shared = sharedNames
-      .slice(0, PREVIEW_NAMES)
-      .map(({ name, owner }) => t('editorImportSharedName', name, displayName(owner, t.language)))
-      .join(' · ');
-    const more =
-      sharedNames.length > PREVIEW_NAMES ? ` ${t('editorImportMore', sharedNames.length - PREVIEW_NAMES)}` : '';
+    const { hidden, sharedNames } = importClashes(merged, p.packId, ids);
     return [
-      list('editorImportHiddenList', hidden, 'import-hidden'),
-      sharedNames.length === 0
-        ? null
-        : h(
-            doc,
-            'p',
-            { 'data-testid': 'import-shared-names' },
-            h(doc, 'strong', {}, t('editorLabelled', t('editorImportSharedNames'))),
-            shared + more,
-          ),
+      list('editorImportHiddenList', names(hidden), 'import-hidden'),
+      list(
+        'editorImportSharedNames',
+        sharedNames.map(({ name, owner }) => t('editorImportSharedName', name, displayName(owner, t.language))),
+        'import-shared-names',
+      ),
     ];
   }
 
-  function showPreview({ preview: p, layer }: { preview: ImportPreview; layer: UserLayer }, warnings: string[]) {
+  function showPreview({ preview: p, merged }: { preview: ImportPreview; merged: MergedGlossary }, warnings: string[]) {
     const lead = {
       new: 'editorImportPreviewNew',
       bundled: 'editorImportPreviewBundled',
@@ -129,13 +116,10 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
       preview,
       h(doc, 'p', {}, t(lead[p.target], packTitle(p.pack, t.language))),
       h(doc, 'p', { 'data-testid': 'import-counts' }, t('editorImportCounts', ...counts)),
-      list('editorImportAddedList', p.added),
-      list(
-        'editorImportChangedList',
-        p.changed.map((c) => c.after),
-      ),
-      list('editorImportRemovedList', p.removed),
-      ...clashesOf(p, layer),
+      list('editorImportAddedList', names(p.added)),
+      list('editorImportChangedList', names(p.changed.map((c) => c.after))),
+      list('editorImportRemovedList', names(p.removed)),
+      ...clashesOf(p, merged),
       warnings.length ? h(doc, 'ul', { class: 'hint' }, ...warnings.map((w) => h(doc, 'li', {}, w))) : null,
       h(doc, 'div', { class: 'actions' }, confirm, cancel),
     );
