@@ -42,3 +42,11 @@ export function setFieldError(control: HTMLElement, errorElement: HTMLElement, m
   if (message) control.setAttribute('aria-invalid', 'true');
   else control.removeAttribute('aria-invalid');
 }
+
+/**
+ * Focuses `target` if the keyboard lost its place: the button it pressed went away and focus
+ * fell to the page's top. Focus the reader moved elsewhere meanwhile stays there.
+ */
+export function focusIfLost(doc: Document, target: HTMLElement | null | undefined): void {
+  if (!doc.activeElement || doc.activeElement === doc.body) target?.focus();
+}

@@ -9,7 +9,7 @@ import type { Entry } from '../glossary/schema';
 import { activeEntries } from '../glossary-store/merge';
 import { deleteEntry, resetEntry, saveEntry } from '../glossary-store/layer-edits';
 import { translator, type ReaderLanguage } from '../i18n';
-import { h } from './dom';
+import { focusIfLost, h } from './dom';
 import { EditorStore, type EditorData } from './editor-store';
 import { createEntryForm, type PackChoice } from './entry-form';
 import { validateForm } from './entry-form-validate';
@@ -176,7 +176,7 @@ export async function startEditor(
       const again = announce(t('editorUndone'), store.canUndo);
       // The Undo button pressed is gone with its message: focus goes to the next one, else to
       // search, not the page's top.
-      if (!doc.activeElement || doc.activeElement === doc.body) (again ?? doc.getElementById('entry-search'))?.focus();
+      focusIfLost(doc, again ?? doc.getElementById('entry-search'));
     }
   }
 

@@ -3,7 +3,7 @@
  * The kept copy is removed only when the reader says so, after they could save it.
  */
 import type { Translator } from '../i18n';
-import { h, replaceChildren } from './dom';
+import { focusIfLost, h, replaceChildren } from './dom';
 import { downloadText } from './download';
 import type { EditorData, EditorStore } from './editor-store';
 
@@ -56,8 +56,7 @@ export function createQuarantinePanel({ doc, t, store }: QuarantinePanelOptions)
       dismiss.addEventListener('click', () => {
         void store.dismissUnreadable().then(() => {
           // The button pressed went with the notice: focus goes to search, not the page's top.
-          if (!element.hidden || (doc.activeElement && doc.activeElement !== doc.body)) return;
-          doc.getElementById('entry-search')?.focus();
+          if (element.hidden) focusIfLost(doc, doc.getElementById('entry-search'));
         });
       });
       const problems = data.readProblems.slice(0, 10);
