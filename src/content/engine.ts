@@ -75,7 +75,7 @@ export interface HighlightEngine {
   originalPoint(node: Node, offset: number): TextPoint | undefined;
   /** The highlight at `offset` in text node `node`, for engines without elements. */
   hitTest?(node: Node, offset: number): HighlightHit | undefined;
-  /** Whether an engine of kind `dom` also paints (mixed-engine.ts): then the tooltip hit-tests too. */
+  /** Whether the engine paints anything (mixed-engine.ts, highlight-engine.ts): then the tooltip hit-tests. */
   paints?(): boolean;
   /**
    * Reads now what drawing these pieces will read (styles), while nothing of ours waits to be

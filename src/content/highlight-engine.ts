@@ -206,6 +206,7 @@ export function createHighlightEngine(doc: Document, win: HighlightWindow, style
       return range && { range, alive: () => !painted.gone };
     },
     originalPoint: () => undefined, // Points in the page are points in the original text.
+    paints: () => true,
     hitTest(node, offset) {
       const list = byNode.get(node as Text);
       const painted = list?.[lastAtOrBefore(list, offset)];

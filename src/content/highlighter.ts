@@ -411,7 +411,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       return engine.kind;
     },
     get paints() {
-      return engine.kind === 'highlight' || (engine.paints?.() ?? false);
+      return engine.paints?.() ?? false;
     },
     setOptions(nextView, nextFilters) {
       if (phase !== 'on') return;
