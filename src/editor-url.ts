@@ -30,15 +30,18 @@ export function requestFromHash(hash: string): EditorRequest | undefined {
   return edit ? { edit } : undefined;
 }
 
+/** The editor's page, with no request. */
+export const EDITOR_PATH = '/options.html';
+
 /** The editor path that opens a new entry prefilled with `text`. */
 export function editorPathForSelection(text: string): string {
   const term = text.replace(/\s+/g, ' ').trim().slice(0, MAX_PREFILL);
-  return `/options.html#add=${encodeURIComponent(term)}`;
+  return `${EDITOR_PATH}#add=${encodeURIComponent(term)}`;
 }
 
 /** The editor path that opens the entry `id` in the form. */
 export function editorPathForEntry(id: string): string {
-  return `/options.html#edit=${encodeURIComponent(id)}`;
+  return `${EDITOR_PATH}#edit=${encodeURIComponent(id)}`;
 }
 
 /** The fragment's value after `#<key>=`, decoded; undefined if it is another fragment or malformed. */

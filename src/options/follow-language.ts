@@ -4,7 +4,7 @@
  * form shows. Never while the form holds unsaved changes, which a reload would put to the
  * "Leave page?" question: then the editor keeps its language until it is next opened.
  */
-import { editorPathForEntry } from '../editor-url';
+import { EDITOR_PATH, editorPathForEntry } from '../editor-url';
 import type { ReaderLanguage } from '../i18n';
 import { settingsItem } from '../settings/settings';
 import type { RunningEditor } from './editor-app';
@@ -24,6 +24,6 @@ export function followLanguage(
   return settingsItem.watch(async () => {
     if ((await readerLanguage()) === language || editor.hasUnsavedChanges()) return;
     const id = editor.openEntryId();
-    reload(id ? editorPathForEntry(id) : '/options.html');
+    reload(id ? editorPathForEntry(id) : EDITOR_PATH);
   });
 }
