@@ -5,6 +5,7 @@
  */
 import { CLASS_IGNORE } from './class-table';
 import { Flag } from './patterns';
+import { isSegmentSpace, segmentBreakStart } from './segment-break';
 import { isInsideAddress } from './web-address';
 import { KIND_ALPHA, KIND_CJK, wordKind } from './word-kind';
 
@@ -81,9 +82,13 @@ function codePointBefore(text: string, classOf: Uint16Array, index: number): num
   return c;
 }
 
-function indexAfter(text: string, classOf: Uint16Array, index: number): number {
+/** The first index from `index` on that is not ignorable (nor, with `spaces`, HTML whitespace). */
+function indexAfter(text: string, classOf: Uint16Array, index: number, spaces = false): number {
   let j = index;
-  while (j < text.length && classOf[text.charCodeAt(j)] === CLASS_IGNORE) j++;
+  for (; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (classOf[c] !== CLASS_IGNORE && !(spaces && isSegmentSpace(c))) break;
+  }
   return j;
 }
 
@@ -116,6 +121,14 @@ export function startOf(text: string, classOf: Uint16Array, spaceClass: number, 
     j--;
     const k = classOf[text.charCodeAt(j)]!;
     if (k === CLASS_IGNORE) continue;
+    if (isSegmentSpace(text.charCodeAt(j))) {
+      // A source line break inside Chinese text was read as nothing: it counts no unit.
+      const breakStart = segmentBreakStart(text, classOf, indexAfter(text, classOf, j + 1, true));
+      if (breakStart >= 0) {
+        j = breakStart;
+        continue;
+      }
+    }
     if (k === spaceClass) {
       while (j > 0) {
         const before = classOf[text.charCodeAt(j - 1)]!;

@@ -4,12 +4,14 @@
  *
  * The scanner reads text the way patterns were normalised: folded, with soft hyphens and
  * zero-width characters skipped and whitespace runs read as one space ("Alibaba\n   Cloud" is
- * "alibaba cloud"). Reported offsets are always offsets into the original text.
+ * "alibaba cloud"), or as nothing where a source line break splits Chinese text ("大型語言\n模型"
+ * is "大型語言模型"). Reported offsets are always offsets into the original text.
  */
 import type { Automaton } from './automaton';
 import { CLASS_IGNORE, WORD_UNIT } from './class-table';
 import { Flag, type VariantTable } from './patterns';
 import { acceptEnd, exclusionEnd, startOf } from './rules';
+import { isSegmentSpace, segmentBreakEnd } from './segment-break';
 import { ExactSelection, type Match, type SelectionSink, StreamingSelection } from './selection';
 
 /** A compiled matcher's scanning state. */
@@ -74,12 +76,23 @@ function run(context: ScanContext, text: string, from: number, sink: SelectionSi
   const n = text.length;
 
   for (let i = 0; i < n; i++) {
-    const v = classOf[text.charCodeAt(i)]!;
+    const c = text.charCodeAt(i);
+    const v = classOf[c]!;
     let k: number;
     if (v < WORD_UNIT) {
       if (v === CLASS_IGNORE) {
         lastSkipped = i; // invisible: neither a character of the word nor a break in it
         continue;
+      }
+      // A source line break inside Chinese text reads as nothing (segment-break.ts). Only a
+      // space after a character from U+2000 on is asked: English text answers here.
+      if (c <= 0x20 && !previousWasSpace && i > 0 && text.charCodeAt(i - 1) >= 0x2000 && isSegmentSpace(c)) {
+        const after = segmentBreakEnd(text, classOf, i);
+        if (after >= 0) {
+          lastSkipped = after - 1;
+          i = after - 1;
+          continue;
+        }
       }
       previousWasWordUnit = false;
       if (v === 0) {

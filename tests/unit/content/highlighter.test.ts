@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LEFT_BEHIND_MARK_CSS } from '../../../src/content/engine';
 import type { Highlighter } from '../../../src/content/highlighter';
-import { launch, manualTime, manualViewport, marks, settle, sleep, start } from './harness';
+import { launch, manualTime, manualViewport, marks, settle, sleep, start, viewOf } from './harness';
 
 const PAGE = `
   <h1>輝達與月之<em>暗面</em></h1>
@@ -54,6 +54,39 @@ describe('highlighter', () => {
     expect(document.querySelector('textarea')!.value).toBe('Nvidia');
     // One keyboard stop per occurrence: the cross-element match has one start piece.
     expect(document.querySelectorAll('mark[data-columnlens-start]')).toHaveLength(9);
+  });
+
+  it('finds a Chinese name the page source wraps across lines, and restores that text exactly', async () => {
+    document.body.innerHTML = '<p>據報導，英伟\n      达與<b>大语言</b>\n模型</p><p>Nvidia\n英偉達</p>';
+    const before = document.body.innerHTML;
+    const view = viewOf([
+      {
+        id: 'nvidia',
+        term: '輝達',
+        aliases: ['英偉達', 'Nvidia'],
+        category: 'company',
+        context: 'A chip maker.',
+        packId: 't',
+      },
+      {
+        id: 'llm',
+        term: '大型語言模型',
+        aliases: ['大語言模型'],
+        category: 'concept',
+        context: 'Models.',
+        packId: 't',
+      },
+    ]);
+    ({ highlighter } = await start({ view }));
+    expect(marks()).toEqual([
+      ['nvidia', '英伟\n      达'],
+      ['llm', '大语言'],
+      ['llm', '\n模型'],
+      ['nvidia', 'Nvidia'],
+      ['nvidia', '英偉達'],
+    ]);
+    highlighter.stop();
+    expect(document.body.innerHTML).toBe(before);
   });
 
   it('counts every occurrence on the page in its summary', async () => {

@@ -4,10 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { compileMatcher, fold, loadMatcher, type Match, type MatcherEntry } from '../../../src/matcher/index';
 import { ENTRIES, matcher } from './glossary-fixture';
 
-/** How the scanner reads text, written independently of it: folded, invisibles dropped, spaces collapsed. */
+/** Scripts written without spaces, whose source line breaks CSS removes (Hangul is not one). */
+const JOINING = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Bopomofo}`;
+const SEGMENT_BREAK = new RegExp(`(?<=[${JOINING}])[ \\t\\f]*[\\n\\r][ \\t\\n\\r\\f]*(?=[${JOINING}])`, 'gu');
+
+/**
+ * How the scanner reads text, written independently of it: invisibles dropped, a source line
+ * break between Chinese characters dropped, folded, spaces collapsed.
+ */
 const canonical = (s: string) =>
-  fold(s)
-    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+  fold(s.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(SEGMENT_BREAK, ''))
     .replace(/ {2,}/g, ' ')
     .trim();
 
@@ -20,6 +26,10 @@ const pageText = fc
       fc.constantFrom(...ENTRIES.flatMap(aliasTexts)),
       fc.constantFrom(...ENTRIES.flatMap(aliasTexts)).map((s) => s.toUpperCase()),
       fc.constantFrom(...ENTRIES.flatMap(aliasTexts)).map((s) => s.toLowerCase()),
+      // A name wrapped by the page's source: "英偉\n達".
+      fc
+        .constantFrom(...ENTRIES.flatMap(aliasTexts).filter((s) => s.length > 1))
+        .map((s) => `${s.slice(0, 1)}\n ${s.slice(1)}`),
       fc.constantFrom(
         ' ',
         '  ',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { compileMatcher } from '../../../src/matcher/index';
-import { found } from './glossary-fixture';
+import { found, matcher } from './glossary-fixture';
 
 type Case = [text: string, expected: [string, string][]];
 
@@ -54,6 +54,45 @@ describe('matching rules', () => {
       ['Nvi\u00addia', [['Nvi\u00addia', 'nvidia']]],
       ['RISCV', []],
     ])('%j', (text, expected) => expect(found(text)).toEqual(expected));
+  });
+
+  describe('a source line break inside Chinese text reads as nothing', () => {
+    it.each<Case>([
+      ['大型語言\n模型', [['大型語言\n模型', 'llm']]],
+      ['據報導，大型语言\r\n        模型的價格', [['大型语言\r\n        模型', 'llm']]],
+      ['英偉\n\u200b達', [['英偉\n\u200b達', 'nvidia']]],
+      [
+        '輝達\n大模型',
+        [
+          ['輝達', 'nvidia'],
+          ['大模型', 'llm'],
+        ],
+      ],
+      // Without a line break a space is the page's own: a name it splits is two words.
+      ['大型語言 模型', []],
+      ['大型語言\u3000\n模型', []],
+      // Only between scripts written without spaces: a break beside a Latin letter stays a space.
+      [
+        'H20\n晶片',
+        [
+          ['H20', 'h20'],
+          ['晶片', 'chips'],
+        ],
+      ],
+      ['晶\n片', [['晶\n片', 'chips']]],
+    ])('%j', (text, expected) => expect(found(text)).toEqual(expected));
+
+    it('keeps Korean, which separates words with spaces, as it is', () => {
+      const korean = compileMatcher([{ id: 'sk', term: '삼성전자', aliases: [] }]);
+      expect(found('삼성\n전자', korean)).toEqual([]);
+      expect(found('삼성전자', korean)).toEqual([['삼성전자', 'sk']]);
+    });
+
+    it('reads the break as nothing where no name has a space, and in the loose scan', () => {
+      const spaceless = compileMatcher([{ id: 'llm', term: '大型語言模型', aliases: [] }]);
+      expect(found('大型語言\n  模型', spaceless)).toEqual([['大型語言\n  模型', 'llm']]);
+      expect(matcher.loose().scan('大型語言\n模型')).toHaveLength(1);
+    });
   });
 
   describe('case', () => {
