@@ -46,6 +46,7 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
 
   const search = h(doc, 'input', {
     type: 'search',
+    dir: 'auto',
     id: 'entry-search',
     'data-testid': 'entry-search',
     autocomplete: 'off',
@@ -138,8 +139,11 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
         'data-testid': 'entry-row',
         'aria-current': item.key === selected ? 'true' : false,
       },
-      h(doc, 'span', { class: 'entry-name' }, shown),
-      others.length > 0 ? h(doc, 'span', { class: 'entry-aliases' }, others.slice(0, 4).join(' · ')) : null,
+      // Each name isolated (`dir="auto"`): a right-to-left name keeps its order and leaves the row's.
+      h(doc, 'span', { class: 'entry-name', dir: 'auto' }, shown),
+      others.length > 0
+        ? h(doc, 'span', { class: 'entry-aliases', dir: 'auto' }, others.slice(0, 4).join(' · '))
+        : null,
       categoryName(item.entry.category),
       packs.length > 1
         ? h(doc, 'span', { class: 'entry-meta' }, packs.find((p) => p.id === item.packId)?.title ?? item.packId)

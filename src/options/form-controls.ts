@@ -45,16 +45,19 @@ export function createFieldRegistry(doc: Document): FieldRegistry {
   };
 }
 
-/** A one-line text input holding `value`. */
+/**
+ * A one-line text input holding `value`. Its direction follows what is typed (`dir="auto"`, as
+ * in every text control here): a name or note in Hebrew or Arabic reads right to left.
+ */
 export function textInput(doc: Document, value: string, attrs: Attributes = {}): HTMLInputElement {
-  const input = h(doc, 'input', { type: 'text', autocomplete: 'off', spellcheck: false, ...attrs });
+  const input = h(doc, 'input', { type: 'text', autocomplete: 'off', spellcheck: false, dir: 'auto', ...attrs });
   input.value = value;
   return input;
 }
 
 /** A textarea holding `value`. */
 export function textArea(doc: Document, value: string, rows: number, attrs: Attributes = {}): HTMLTextAreaElement {
-  const area = h(doc, 'textarea', { rows, ...attrs });
+  const area = h(doc, 'textarea', { rows, dir: 'auto', ...attrs });
   area.value = value;
   return area;
 }

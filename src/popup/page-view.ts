@@ -64,7 +64,7 @@ function foundList(doc: Document, state: PopupState, actions: PopupActions): HTM
     // Why its names are disabled, in words shown and read with each (a title is neither).
     const whyId = `found-${group.category}-hidden`;
     for (const entry of group.entries) {
-      const term = h(doc, 'span', { class: 'term' }, displayName(entry, state.language));
+      const term = h(doc, 'span', { class: 'term', dir: 'auto' }, displayName(entry, state.language));
       paintAsCategory(term, group.category);
       const button = h(
         doc,

@@ -40,10 +40,19 @@ function element(doc: Document, tag: string, className: string, text?: string): 
   return el;
 }
 
+/**
+ * Glossary text (a reader may write it in Hebrew or Arabic) takes its direction from its own
+ * letters and stays apart from the labels around it.
+ */
+function isolated<E extends HTMLElement>(el: E): E {
+  el.dir = 'auto';
+  return el;
+}
+
 /** A "label: value" line; the label is its own element so it can be styled quietly. */
 function labelledLine(doc: Document, className: string, label: string, value: string | Node[]): HTMLElement {
   const line = element(doc, 'p', `line ${className}`);
-  const valueElement = element(doc, 'span', 'value');
+  const valueElement = isolated(element(doc, 'span', 'value'));
   if (typeof value === 'string') valueElement.textContent = value;
   else valueElement.append(...value);
   line.append(element(doc, 'span', 'label', label), valueElement);
@@ -132,7 +141,7 @@ export function renderTooltipContent(options: TooltipContentOptions): HTMLElemen
 
   const shown = displayName(entry, language);
   const head = element(doc, 'div', 'head');
-  const term = element(doc, 'span', 'term', shown);
+  const term = isolated(element(doc, 'span', 'term', shown));
   term.id = TERM_ID;
   head.append(term, element(doc, 'span', 'category', categoryLabel(language, entry.category)));
   body.append(head);
@@ -144,7 +153,7 @@ export function renderTooltipContent(options: TooltipContentOptions): HTMLElemen
 
   const note = pickNote(entry.context, language);
   if (note) {
-    const p = element(doc, 'p', 'note', note.text);
+    const p = isolated(element(doc, 'p', 'note', note.text));
     // Tagging the note's language picks the right CJK glyphs and the right screen-reader voice.
     if (note.language) p.lang = note.language;
     body.append(p);

@@ -62,6 +62,10 @@ export function createTooltipHost(doc: Document, signal: AbortSignal): TooltipHo
   const panel = doc.createElement('div');
   panel.className = 'panel';
   panel.setAttribute('role', 'tooltip');
+  // The labels are in Chinese or English, written left to right. Without this a page written
+  // right to left (Hebrew, Arabic news) would mirror the panel: `all: initial` on the host
+  // leaves `direction` inherited from the page.
+  panel.dir = 'ltr';
   shadow.append(style, panel);
   // The panel shows in the top layer (a manual popover: no light dismiss, the tooltip's own
   // rules close it): there a page's transform or filter on an ancestor, `html` included, cannot

@@ -131,6 +131,17 @@ describe('the tooltip in Chromium', () => {
     expect(style.noteColor).not.toBe('rgb(200, 0, 0)');
     expect(style.noteSize).toBe('13px');
     expect(style.topmost).toBe(true);
+
+    // A page written right to left does not mirror the panel (direction is inherited through
+    // the host's `all: initial`); the note, in English, reads left to right as well.
+    const directions = await page.evaluate(() => {
+      document.documentElement.dir = 'rtl';
+      const panel = document.querySelector('columnlens-tooltip')!.shadowRoot!.querySelector('.panel')!;
+      const found = [panel, panel.querySelector('.note')!].map((el) => getComputedStyle(el).direction);
+      document.documentElement.removeAttribute('dir');
+      return found;
+    });
+    expect(directions).toEqual(['ltr', 'ltr']);
   });
 
   it('opens a further-reading link in a new tab when the reader clicks it in the tooltip', async () => {

@@ -130,6 +130,24 @@ describe('the entry list', () => {
     expect(rows('zh-Hant')[0]).toEqual(['輝達', '英偉達 · NVIDIA']);
   });
 
+  it('lets a name in a right-to-left script read right to left, in the list and in every text field', () => {
+    const hebrew = entry('hebrew', { term: 'שלום עולם 2024!', aliases: ['עולם'] });
+    const layer = { overlays: [], userPacks: [] };
+    const items = buildListItems(mergeGlossary(sourcePacks([pack('p', [hebrew])], layer), layer));
+    const list = createEntryList({ doc: document, language: 'en', t, onOpen: () => {}, onNew: () => {} });
+    const { form } = setup();
+    document.body.append(list.element);
+    list.update(items, [{ id: 'p', title: 'P' }]);
+    const row = document.querySelector('[data-testid="entry-row"]')!;
+    expect(row.querySelector<HTMLElement>('.entry-name')!.dir).toBe('auto');
+    expect(row.querySelector<HTMLElement>('.entry-aliases')!.dir).toBe('auto');
+    expect(document.querySelector<HTMLInputElement>('[data-testid="entry-search"]')!.dir).toBe('auto');
+    form.open({ pack: choice, entry: hebrew, state: 'original', packChoices: [choice] });
+    const fields = [...document.querySelectorAll<HTMLInputElement>('input[type="text"], textarea')];
+    expect(fields.length).toBeGreaterThan(5);
+    for (const field of fields) expect(field.dir, field.id).toBe('auto');
+  });
+
   it('names each row’s category in its highlights’ colour, as the popup does', () => {
     const entries = CATEGORIES.map((category) => entry(`e-${category}`, { term: category, category }));
     const layer = { overlays: [], userPacks: [] };

@@ -168,6 +168,8 @@ describe('the popup', () => {
     const groups = Array.from(document.querySelectorAll('section.group')).map((s) => s.getAttribute('data-category'));
     expect(groups).toEqual(['company', 'person']);
     expect(found[0]!.querySelector('.term')!.textContent).toBe('Nvidia');
+    // Isolated: a reader's own entry named in Hebrew keeps its order beside the count.
+    expect(found[0]!.querySelector<HTMLElement>('.term')!.dir).toBe('auto');
     expect(found[0]!.querySelector('.count')!.textContent).toBe('4');
   });
 

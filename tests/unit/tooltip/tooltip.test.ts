@@ -27,6 +27,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  document.documentElement.removeAttribute('dir');
   controller.abort();
   vi.useRealTimers();
 });
@@ -111,6 +112,17 @@ describe('the tooltip', () => {
     expect(text('.section .value')).toBe('<iframe src=javascript:alert(4)>');
     expect(shadow.querySelectorAll('svg, iframe')).toHaveLength(0);
     expect(document.querySelectorAll('svg, iframe')).toHaveLength(0);
+  });
+
+  it('keeps its labels left to right and lets glossary text take its own direction', () => {
+    document.documentElement.dir = 'rtl';
+    marks()[0]!.focus();
+    // A page written right to left does not mirror the panel; each piece of glossary text
+    // (a reader may write it in Hebrew) is isolated, its direction its own.
+    expect(panel()!.dir).toBe('ltr');
+    for (const part of ['.term', '.names .value', '.note', '.section .value', '.related .value'])
+      expect(panel()!.querySelector<HTMLElement>(part)?.dir, part).toBe('auto');
+    for (const label of panel()!.querySelectorAll<HTMLElement>('.label')) expect(label.dir).toBe('');
   });
 
   it('follows the reader’s language for labels and note, and falls back without converting', () => {
