@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { damp, DEFAULT_WEIGHT, relevanceScore, type ScoredEntry } from '../../../src/scoring/relevance';
+import { breadth, damp, DEFAULT_WEIGHT, relevanceScore, type ScoredEntry } from '../../../src/scoring/relevance';
 
 const column: ScoredEntry[] = [
   { id: 'nvidia', mentions: 9, weight: 1 },
@@ -43,6 +43,23 @@ describe('relevanceScore', () => {
     const repetitive = relevanceScore({ nvidia: 12 }, column);
     const broad = relevanceScore({ nvidia: 6, huawei: 3, deepseek: 2, tsmc: 1 }, column);
     expect(broad).toBeGreaterThan(repetitive);
+  });
+
+  it('takes one name as weak evidence: the column’s most central entry alone scores below three lesser ones', () => {
+    // A cosine over one dimension is that entry's share of the column, whatever the page is
+    // about (a gardening page naming "open source" once); naming several subjects says more.
+    const single = relevanceScore({ nvidia: 9 }, column);
+    const several = relevanceScore({ huawei: 1, deepseek: 1, tsmc: 1 }, column);
+    expect(several).toBeGreaterThan(single);
+  });
+
+  it('scores a page naming one of many subjects low, however often it repeats it', () => {
+    const many: ScoredEntry[] = Array.from({ length: 60 }, (_, i) => ({ id: `e${i}`, mentions: 3 }));
+    const once = relevanceScore({ e0: 1 }, many);
+    expect(relevanceScore({ e0: 40 }, many)).toBe(once);
+    expect(once).toBeLessThanOrEqual(3);
+    const tenSubjects = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`e${i}`, 3]));
+    expect(relevanceScore(tenSubjects, many)).toBeGreaterThan(10 * once);
   });
 
   it('counts central entries more than peripheral ones', () => {
@@ -98,5 +115,17 @@ describe('damp', () => {
     expect(damp(100)).toBeLessThan(5);
     expect(damp(-3)).toBe(0);
     expect(damp(Number.NaN)).toBe(0);
+  });
+});
+
+describe('breadth', () => {
+  it('grows with the entries named, earns all the similarity at the column’s own count, and never more', () => {
+    expect(breadth(0, 60)).toBe(0);
+    expect(breadth(1, 60)).toBeCloseTo(1 - Math.exp(-0.25), 3);
+    const steps = Array.from({ length: 12 }, (_, k) => breadth(k + 1, 12));
+    for (let k = 1; k < steps.length; k++) expect(steps[k]).toBeGreaterThan(steps[k - 1]!);
+    expect(breadth(12, 12)).toBe(1);
+    expect(breadth(20, 12)).toBe(1);
+    expect(breadth(3, 0)).toBe(0);
   });
 });
