@@ -83,11 +83,17 @@ export function isPrerendering(doc: Document): boolean {
  * - a page brought back by Back or Forward from the back/forward cache keeps its highlights
  *   and its script, and nothing in it runs again; but when the tab left it, the browser
  *   cleared the tab's badge and the background forgot its report;
- * - a prerendered page the reader opens has held its report back (`isPrerendering`).
+ * - a prerendered page the reader opens has held its report back (`isPrerendering`);
+ * - the top document moved to another address of its own (a contents link's `#part2`, a
+ *   site's `pushState` or `replaceState`): Chromium tells the background the tab is
+ *   "loading", as for a new page, so the badge was cleared, while the page, its highlights
+ *   and its counts stay. Where the Navigation API is missing (older Firefox), `hashchange`
+ *   and `popstate` still cover links and Back.
  * Every frame hears its own events.
  */
 export function reportWhenShown(doc: Document, signal: AbortSignal, report: () => void): void {
-  doc.defaultView?.addEventListener(
+  const win = doc.defaultView;
+  win?.addEventListener(
     'pageshow',
     (event) => {
       if (event.persisted) report();
@@ -95,4 +101,8 @@ export function reportWhenShown(doc: Document, signal: AbortSignal, report: () =
     { signal },
   );
   doc.addEventListener('prerenderingchange', report, { signal });
+  if (!win || win !== win.top) return;
+  const navigation = (win as { navigation?: EventTarget }).navigation;
+  if (navigation) navigation.addEventListener('currententrychange', report, { signal });
+  else for (const type of ['hashchange', 'popstate']) win.addEventListener(type, report, { signal });
 }

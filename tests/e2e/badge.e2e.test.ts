@@ -67,6 +67,22 @@ describe('the toolbar badge in Chromium', () => {
     expect(await badgeOf(worker, tabId, (t) => t === before)).toBe(before);
   });
 
+  it('keeps its count when the page moves to an address of its own: a contents link, pushState, replaceState', async () => {
+    // Chromium tells the background such a tab is "loading", as for a new page; the page stays.
+    const worker = suite.browser.serviceWorker;
+    const before = await badgeOf(worker, tabId, (t) => t !== '');
+    for (const move of [
+      'location.hash = "#part2"',
+      'history.pushState({}, "", "?page=2")',
+      'history.replaceState({}, "", "?page=3")',
+      'history.back()',
+    ]) {
+      await page.evaluate(move);
+      await page.waitForTimeout(1500);
+      expect(await badgeOf(worker, tabId, () => true), move).toBe(before);
+    }
+  });
+
   it('clears when the tab navigates to a page without entries', async () => {
     await page.goto(`${suite.server.origin}/fixtures/ui-plain.html`);
     await tabWithUrl(suite.browser.serviceWorker, page.url());

@@ -102,6 +102,34 @@ describe('a page shown without a new load', () => {
     expect(report).toHaveBeenCalledTimes(1);
   });
 
+  it('reports again when the top document moves to another address of its own', () => {
+    // With the Navigation API (Chromium): every same-document move, pushState included.
+    const navigation = new EventTarget();
+    Object.defineProperty(window, 'navigation', { configurable: true, value: navigation });
+    try {
+      const report = vi.fn();
+      const signal = new AbortController();
+      reportWhenShown(document, signal.signal, report);
+      navigation.dispatchEvent(new Event('currententrychange'));
+      expect(report).toHaveBeenCalledTimes(1);
+      window.dispatchEvent(new HashChangeEvent('hashchange')); // heard through the API already
+      expect(report).toHaveBeenCalledTimes(1);
+      signal.abort();
+      navigation.dispatchEvent(new Event('currententrychange'));
+      expect(report).toHaveBeenCalledTimes(1);
+    } finally {
+      delete (window as { navigation?: unknown }).navigation;
+    }
+    // Without it: a link to a part of the page, and Back or Forward between such addresses.
+    const report = vi.fn();
+    const signal = new AbortController();
+    reportWhenShown(document, signal.signal, report);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(report).toHaveBeenCalledTimes(2);
+    signal.abort();
+  });
+
   it('holds a prerendered page’s reports back until the reader opens it, then reports its counts', () => {
     // jsdom has no prerendering: the document says it is prerendered until it is shown.
     let prerendering = true;
