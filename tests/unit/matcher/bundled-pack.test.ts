@@ -59,4 +59,31 @@ describe('the bundled pack', () => {
     const ids = matcher.scan(text).map((m) => matcher.entryIds[m.entry]);
     expect(ids.filter((id) => id === idOf('輝達'))).toHaveLength(3);
   });
+
+  // Found in an editorial review of the pack (2026-12-05): each of these words is a name only
+  // in the column's sense; in the sentence given, news means something else.
+  it.each([
+    ['苹果推出iPhone中国特供版，RTX 4090D也是中国特供版显卡', 'nvidia-h20'],
+    ['以旧换新国家补贴政策持续发力', 'state-support'],
+    ['台灣硬體出口成長，硬件出口额创新高', 'export-controls'],
+    ['平克·佛洛伊德的专辑《月之暗面》；嫦娥四号着陆月之暗面', 'moonshot-ai'],
+    ['安谋科技（Arm China）发布新一代NPU', 'arm-holdings'],
+    ['每天补充VC有助于免疫，VC含量高的水果', 'venture-capital'],
+    ['开源证券研究所认为', 'open-source'],
+    ['FIFA will sanction the tournament', 'sanctions'],
+    ['an LLM degree; LLM graduates in tax law', 'llm'],
+    ['tortilla chips and corn chips at the chip shop', 'ai-chips'],
+    ['学生的计算能力', 'compute'],
+  ])('leaves %j to its other sense (not %s)', (text, id) => {
+    expect(matcher.scan(text).map((m) => matcher.entryIds[m.entry])).not.toContain(id);
+  });
+
+  it.each([
+    ['阿里云发布Qwen2.5-Max，Qwen3开源', 'qwen'],
+    ['美国商务部工业和安全局（BIS）', 'bis'],
+    ['New export curbs on chips', 'export-controls'],
+    ['中国AI企业纷纷降价', 'chinese-ai-companies'],
+  ])('finds the name news uses in %j (%s)', (text, id) => {
+    expect(matcher.scan(text).map((m) => matcher.entryIds[m.entry])).toContain(id);
+  });
 });
