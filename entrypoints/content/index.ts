@@ -10,6 +10,7 @@ import { whenFrameNearView } from '../../src/content/frame-start';
 import { isPluginDocument } from '../../src/content/plugin-document';
 import { browserTimers } from '../../src/content/mutations';
 import { popupRequestListener } from '../../src/content/popup-requests';
+import { quietly } from '../../src/content/quiet-teardown';
 import { createSummaryReporter, isPrerendering, reportWhenShown } from '../../src/content/summary-reporter';
 import { loadActiveGlossary, watchActiveGlossary } from '../../src/glossary-store/active-glossary';
 import { yieldToEventLoop } from '../../src/glossary-store/steps';
@@ -98,10 +99,10 @@ export default defineContentScript({
     if (window === window.top) {
       const listener = popupRequestListener(controller, () => location.href);
       browser.runtime.onMessage.addListener(listener);
-      ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+      ctx.onInvalidated(quietly(() => browser.runtime.onMessage.removeListener(listener)));
     }
-    ctx.onInvalidated(settingsItem.watch((value) => controller.update({ settings: parseSettings(value) })));
-    ctx.onInvalidated(watchActiveGlossary((glossary) => controller.update({ glossary })));
+    ctx.onInvalidated(quietly(settingsItem.watch((value) => controller.update({ settings: parseSettings(value) }))));
+    ctx.onInvalidated(quietly(watchActiveGlossary((glossary) => controller.update({ glossary }))));
     // If the glossary cannot load now, the watch delivers it once the background has built it.
     const [settings, glossary, engine] = await Promise.all([
       readSettings(),
