@@ -6,8 +6,11 @@
  * when highlights are off for the page, and from the moment the tab starts loading a new
  * page until that page reports.
  *
- * The state lives in the service worker's memory: if the worker is stopped, the next
- * report of each frame rebuilds it, which is why reports carry whole counts, not deltas.
+ * The state is kept in `storage.session` as well as in the worker's memory: the browser stops
+ * an idle worker (after 30 s in Chromium), and a frame whose counts do not change never
+ * reports again, so the next worker would otherwise count only the frames that happen to
+ * report (a page with names in its frames went from 6 to 2 when its top document changed).
+ * Reports carry whole counts, not deltas, so a report always replaces what was kept.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { parseMessage } from '../messages';
@@ -39,6 +42,44 @@ interface TabState {
   shown?: { url: string; at: number };
 }
 
+/** Where the tabs' states are kept for the next worker (`storage.session`: gone with the browser). */
+export const BADGE_STATE_KEY = 'badgeTabs';
+
+/** A tab's state as `storage.session` holds it (JSON: no Map). */
+interface StoredTab {
+  frames: [number, readonly string[]][];
+  hostname?: string;
+  shown?: { url: string; at: number };
+}
+
+function toStored(tabs: ReadonlyMap<number, TabState>): Record<string, StoredTab> {
+  const stored: Record<string, StoredTab> = {};
+  for (const [tabId, { frames, hostname, shown }] of tabs) stored[tabId] = { frames: [...frames], hostname, shown };
+  return stored;
+}
+
+/** The kept states, skipping anything not of their shape (storage is never trusted blindly). */
+function fromStored(value: unknown): Map<number, TabState> {
+  const tabs = new Map<number, TabState>();
+  if (!value || typeof value !== 'object') return tabs;
+  for (const [key, tab] of Object.entries(value as Record<string, Partial<StoredTab>>)) {
+    const tabId = Number(key);
+    if (!Number.isInteger(tabId) || !Array.isArray(tab?.frames)) continue;
+    const frames = new Map<number, readonly string[]>();
+    for (const pair of tab.frames) {
+      if (Array.isArray(pair) && Number.isInteger(pair[0]) && Array.isArray(pair[1]))
+        frames.set(
+          pair[0],
+          pair[1].filter((id): id is string => typeof id === 'string'),
+        );
+    }
+    const shown =
+      tab.shown && typeof tab.shown.url === 'string' && typeof tab.shown.at === 'number' ? tab.shown : undefined;
+    tabs.set(tabId, { frames, hostname: typeof tab.hostname === 'string' ? tab.hostname : undefined, shown });
+  }
+  return tabs;
+}
+
 function hostnameOf(url: string | undefined): string | undefined {
   try {
     return url ? new URL(url).hostname : undefined;
@@ -49,9 +90,24 @@ function hostnameOf(url: string | undefined): string | undefined {
 
 /** Registers the badge's listeners. Call once, synchronously, when the background starts. */
 export function startBadge(): void {
-  const tabs = new Map<number, TabState>();
+  let tabs = new Map<number, TabState>();
   let settings: Settings | undefined;
   const settingsReady = readSettings().then((s) => (settings = s));
+  // Every change waits for what the worker before this one kept, then applies in arrival order.
+  const restored = browser.storage.session
+    .get(BADGE_STATE_KEY)
+    .then((items) => (tabs = fromStored(items[BADGE_STATE_KEY])))
+    .catch(() => {}); // No session storage (an old browser): the badge keeps memory only.
+  let saving = false;
+  /** Keeps the states for the next worker, once per burst of changes. */
+  const save = () => {
+    if (saving) return;
+    saving = true;
+    queueMicrotask(() => {
+      saving = false;
+      browser.storage.session.set({ [BADGE_STATE_KEY]: toStored(tabs) }).catch(() => {});
+    });
+  };
 
   const render = (tabId: number) => {
     const state = tabs.get(tabId);
@@ -71,33 +127,42 @@ export function startBadge(): void {
     const message = parseMessage(raw);
     const tabId = sender.tab?.id;
     if (message?.type !== 'page-summary' || tabId === undefined) return undefined;
-    const state = tabs.get(tabId) ?? { frames: new Map<number, readonly string[]>() };
-    const frameId = sender.frameId ?? 0;
-    state.frames.set(
-      frameId,
-      Object.keys(message.counts).filter((id) => (message.counts[id] ?? 0) > 0),
-    );
-    if (frameId === 0) {
-      state.hostname = hostnameOf(sender.url) ?? state.hostname;
-      state.shown = message.shown && sender.url ? { url: sender.url, at: Date.now() } : undefined;
-    }
-    tabs.set(tabId, state);
-    void settingsReady.then(() => render(tabId));
+    const at = Date.now();
+    void restored.then(() => {
+      const state = tabs.get(tabId) ?? { frames: new Map<number, readonly string[]>() };
+      const frameId = sender.frameId ?? 0;
+      state.frames.set(
+        frameId,
+        Object.keys(message.counts).filter((id) => (message.counts[id] ?? 0) > 0),
+      );
+      if (frameId === 0) {
+        state.hostname = hostnameOf(sender.url) ?? state.hostname;
+        state.shown = message.shown && sender.url ? { url: sender.url, at } : undefined;
+      }
+      tabs.set(tabId, state);
+      save();
+      void settingsReady.then(() => render(tabId));
+    });
     // No reply: returning nothing leaves other listeners free to answer their messages.
     return undefined;
   });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
     if (changeInfo.status !== 'loading') return;
-    // The page just shown reported before this event of its own showing: its report stands.
-    const shown = tabs.get(tabId)?.shown;
-    const url = changeInfo.url ?? tab?.url;
-    if (shown && shown.url === url && Date.now() - shown.at < SHOWN_GRACE_MS) return;
-    tabs.delete(tabId);
-    render(tabId);
+    const at = Date.now();
+    void restored.then(() => {
+      // The page just shown reported before this event of its own showing: its report stands.
+      const shown = tabs.get(tabId)?.shown;
+      const url = changeInfo.url ?? tab?.url;
+      if (shown && shown.url === url && at - shown.at < SHOWN_GRACE_MS) return;
+      if (tabs.delete(tabId)) save();
+      render(tabId);
+    });
   });
   browser.tabs.onRemoved.addListener((tabId) => {
-    tabs.delete(tabId);
+    void restored.then(() => {
+      if (tabs.delete(tabId)) save();
+    });
   });
 
   // The switches in the popup apply to the badge at once, not only when pages report again.

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeText, SHOWN_GRACE_MS, startBadge } from '../../../src/background/badge';
+import { BADGE_STATE_KEY, badgeText, SHOWN_GRACE_MS, startBadge } from '../../../src/background/badge';
 import { DEFAULT_SETTINGS, settingsItem } from '../../../src/settings/settings';
 
 const badge = (tabId: number) => fakeBrowser.action.getBadgeText({ tabId });
@@ -30,6 +30,42 @@ describe('the toolbar badge', () => {
     await report(1, { huawei: 2, smic: 1 }, 5, 'https://ads.example/frame');
     await settle();
     expect(await badge(1)).toBe('3');
+  });
+
+  it('still counts every frame after the browser stops its worker and a new one starts', async () => {
+    await report(1, { openai: 1 }, 0);
+    await report(1, { tencent: 1, nvidia: 2 }, 3, 'https://news.example/frame');
+    await report(1, { anthropic: 1 }, 7, 'https://other.example/frame');
+    await report(2, { huawei: 1 }, 0, 'https://other.example/');
+    await settle();
+    expect(await badge(1)).toBe('4');
+    // A new worker: nothing in memory, only what the browser kept for the session.
+    const kept = await fakeBrowser.storage.session.get(null);
+    fakeBrowser.reset();
+    await fakeBrowser.storage.session.set(kept);
+    startBadge();
+    // Only the top document reports again (it changed); the frames' names still count.
+    await report(1, { openai: 1, nvidia: 1 }, 0);
+    await settle();
+    expect(await badge(1)).toBe('4');
+    await report(1, { baidu: 1 }, 3, 'https://news.example/frame');
+    await settle();
+    expect(await badge(1)).toBe('4'); // openai, nvidia (top), baidu (frame 3), anthropic (frame 7)
+    // A tab that loads another page, or closes, is forgotten for the next worker too.
+    await fakeBrowser.tabs.onUpdated.trigger(1, { status: 'loading', url: 'https://news.example/b' }, {} as never);
+    await fakeBrowser.tabs.onRemoved.trigger(2, {} as never);
+    await settle();
+    await settle();
+    expect(Object.keys((await fakeBrowser.storage.session.get(BADGE_STATE_KEY))[BADGE_STATE_KEY] ?? {})).toEqual([]);
+  });
+
+  it('starts afresh from kept state it cannot read', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.session.set({ [BADGE_STATE_KEY]: { 1: { frames: 'broken' }, x: 5, 2: null } });
+    startBadge();
+    await report(1, { nvidia: 1 });
+    await settle();
+    expect(await badge(1)).toBe('1');
   });
 
   it('is empty when nothing was found', async () => {
