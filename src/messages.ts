@@ -29,6 +29,11 @@ export type Message =
   | { type: 'get-page-summary' }
   /** Popup → content script: scroll to the next occurrence of an entry and focus it. */
   | { type: 'reveal-entry'; id: string }
+  /**
+   * Popup → background: what the tab's frames other than the top one last reported (the badge
+   * keeps it). Answered with `FrameCounts[]`.
+   */
+  | { type: 'get-frame-counts'; tabId: number }
   /** Content script → background: the reader pressed "Edit in the glossary" in a tooltip; open the editor at it. */
   | { type: 'open-editor'; id: string }
   /** Content script → background: the compiled glossary is missing or unusable; build it. */
@@ -58,11 +63,17 @@ export interface PageSummary {
   counts: EntryCounts;
 }
 
+/** One frame's last report: its frame id and entry counts. */
+export interface FrameCounts {
+  frameId: number;
+  counts: EntryCounts;
+}
+
 /**
  * Counts as a fresh object, or undefined unless every own key is a short id and every value a
  * count (a whole number ≥ 0). A `__proto__` key is left out, never assigned.
  */
-function parseCounts(raw: unknown): EntryCounts | undefined {
+export function parseCounts(raw: unknown): EntryCounts | undefined {
   if (!isRecord(raw)) return undefined;
   const counts: EntryCounts = {};
   for (const key of Reflect.ownKeys(raw)) {
@@ -110,6 +121,10 @@ export function parseMessage(raw: unknown): Message | undefined {
       if (!counts) return undefined;
       return ownField(raw, 'shown') === true ? { type, counts, shown: true } : { type, counts };
     }
+    case 'get-frame-counts': {
+      const tabId = ownField(raw, 'tabId');
+      return isTabId(tabId) ? { type, tabId } : undefined;
+    }
     case 'reveal-entry':
     case 'open-editor': {
       const id = ownField(raw, 'id');
@@ -138,4 +153,15 @@ export function parseEditorTab(raw: unknown): EditorTab | undefined {
   const tabId = ownField(raw, 'tabId');
   const windowId = ownField(raw, 'windowId');
   return isTabId(tabId) && isTabId(windowId) ? { tabId, windowId } : undefined;
+}
+
+/** The background's answer to `get-frame-counts`: the well-formed frames, others left out. */
+export function parseFrameCounts(raw: unknown): FrameCounts[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((frame: unknown) => {
+    if (!isRecord(frame)) return [];
+    const frameId = ownField(frame, 'frameId');
+    const counts = parseCounts(ownField(frame, 'counts'));
+    return isTabId(frameId) && counts ? [{ frameId, counts }] : [];
+  });
 }

@@ -96,11 +96,10 @@ export default defineContentScript({
     keepHighlightsOutOfCopies(document, signal);
     // An orphaned script (after an update) notices on the reader's next move and steps aside.
     checkOnActivity(document, signal, () => void ctx.isValid);
-    if (window === window.top) {
-      const listener = popupRequestListener(controller, () => location.href);
-      browser.runtime.onMessage.addListener(listener);
-      ctx.onInvalidated(quietly(() => browser.runtime.onMessage.removeListener(listener)));
-    }
+    // Every frame answers the popup, which asks one frame at a time (the top one for the summary).
+    const listener = popupRequestListener(controller, () => location.href);
+    browser.runtime.onMessage.addListener(listener);
+    ctx.onInvalidated(quietly(() => browser.runtime.onMessage.removeListener(listener)));
     ctx.onInvalidated(quietly(settingsItem.watch((value) => controller.update({ settings: parseSettings(value) }))));
     ctx.onInvalidated(quietly(watchActiveGlossary((glossary) => controller.update({ glossary }))));
     // If the glossary cannot load now, the watch delivers it once the background has built it.

@@ -13,7 +13,7 @@
  * Reports carry whole counts, not deltas, so a report always replaces what was kept.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { parseMessage } from '../messages';
+import { parseCounts, parseMessage, type EntryCounts, type FrameCounts } from '../messages';
 import { highlightsActiveFor, parseSettings, readSettings, settingsItem, type Settings } from '../settings/settings';
 
 /** A quiet slate grey: informative without competing with the page or other extensions' badges. */
@@ -34,8 +34,8 @@ export function badgeText(distinctEntries: number): string {
 export const SHOWN_GRACE_MS = 3_000;
 
 interface TabState {
-  /** Entry ids each frame reported, by frame id. */
-  frames: Map<number, readonly string[]>;
+  /** Each frame's last counts (entries found, so every count > 0), by frame id. */
+  frames: Map<number, EntryCounts>;
   /** Hostname of the top frame, to honour the per-site switch without waiting for the page. */
   hostname?: string;
   /** The top frame's last `shown` report: its address and when it came. */
@@ -47,7 +47,7 @@ export const BADGE_STATE_KEY = 'badgeTabs';
 
 /** A tab's state as `storage.session` holds it (JSON: no Map). */
 interface StoredTab {
-  frames: [number, readonly string[]][];
+  frames: [number, EntryCounts][];
   hostname?: string;
   shown?: { url: string; at: number };
 }
@@ -65,19 +65,21 @@ function fromStored(value: unknown): Map<number, TabState> {
   for (const [key, tab] of Object.entries(value as Record<string, Partial<StoredTab>>)) {
     const tabId = Number(key);
     if (!Number.isInteger(tabId) || !Array.isArray(tab?.frames)) continue;
-    const frames = new Map<number, readonly string[]>();
+    const frames = new Map<number, EntryCounts>();
     for (const pair of tab.frames) {
-      if (Array.isArray(pair) && Number.isInteger(pair[0]) && Array.isArray(pair[1]))
-        frames.set(
-          pair[0],
-          pair[1].filter((id): id is string => typeof id === 'string'),
-        );
+      const counts = Array.isArray(pair) && Number.isInteger(pair[0]) ? parseCounts(pair[1]) : undefined;
+      if (counts) frames.set(pair[0] as number, found(counts));
     }
     const shown =
       tab.shown && typeof tab.shown.url === 'string' && typeof tab.shown.at === 'number' ? tab.shown : undefined;
     tabs.set(tabId, { frames, hostname: typeof tab.hostname === 'string' ? tab.hostname : undefined, shown });
   }
   return tabs;
+}
+
+/** The counts of the entries found (count > 0) only: what the badge and the popup go by. */
+function found(counts: EntryCounts): EntryCounts {
+  return Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
 }
 
 function hostnameOf(url: string | undefined): string | undefined {
@@ -113,7 +115,7 @@ export function startBadge(): void {
     const state = tabs.get(tabId);
     let distinct = 0;
     if (state && (!settings || !state.hostname || highlightsActiveFor(settings, state.hostname))) {
-      distinct = new Set([...state.frames.values()].flat()).size;
+      distinct = new Set([...state.frames.values()].flatMap((counts) => Object.keys(counts))).size;
     }
     // The tab may have closed in the meantime; that is not an error worth reporting.
     browser.action.setBadgeText({ tabId, text: badgeText(distinct) }).catch(() => {});
@@ -125,16 +127,21 @@ export function startBadge(): void {
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
     const message = parseMessage(raw);
+    // The popup lists what the frames found too, as the badge counts it.
+    if (message?.type === 'get-frame-counts') {
+      return restored.then((): FrameCounts[] =>
+        [...(tabs.get(message.tabId)?.frames ?? [])]
+          .filter(([frameId]) => frameId !== 0)
+          .map(([frameId, counts]) => ({ frameId, counts })),
+      );
+    }
     const tabId = sender.tab?.id;
     if (message?.type !== 'page-summary' || tabId === undefined) return undefined;
     const at = Date.now();
     void restored.then(() => {
-      const state = tabs.get(tabId) ?? { frames: new Map<number, readonly string[]>() };
+      const state = tabs.get(tabId) ?? { frames: new Map<number, EntryCounts>() };
       const frameId = sender.frameId ?? 0;
-      state.frames.set(
-        frameId,
-        Object.keys(message.counts).filter((id) => (message.counts[id] ?? 0) > 0),
-      );
+      state.frames.set(frameId, found(message.counts));
       if (frameId === 0) {
         state.hostname = hostnameOf(sender.url) ?? state.hostname;
         state.shown = message.shown && sender.url ? { url: sender.url, at } : undefined;

@@ -1,8 +1,9 @@
 /**
  * Answers the popup: `get-page-summary` (the page's entry counts) and `reveal-entry` (scroll
- * to the next occurrence). Only the top frame answers, so the popup gets one reply per tab;
- * frames still report their own counts to the background for the badge. Messages are
- * validated with the shared schema and anything else is left for other listeners.
+ * to the next occurrence). Every frame listens; the popup asks one frame at a time: the top
+ * one for the summary (the frames' own counts reach it through the background, which keeps
+ * them for the badge), and the frame that has an entry to reveal it. Messages are validated
+ * with the shared schema and anything else is left for other listeners.
  */
 import { parseMessage, type PageSummary } from '../messages';
 

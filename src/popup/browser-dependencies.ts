@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { TOGGLE_HIGHLIGHTS_COMMAND } from '../background/commands';
 import { loadGlossaryIndex } from '../glossary-store/active-glossary';
 import { browserLanguageTag } from '../i18n/browser-language';
+import { parseFrameCounts, type Message } from '../messages';
 import { parseSettings, readSettings, settingsItem } from '../settings/settings';
 import type { PopupDependencies } from './popup';
 
@@ -16,8 +17,12 @@ export function browserPopupDependencies(doc: Document, search: string): PopupDe
       get: (tabId) => browser.tabs.get(tabId),
       query: (query) => browser.tabs.query(query),
     },
-    // The top frame: its content script reads the page (and its same-origin frames).
-    sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
+    // The top frame by default: every frame's content script reads its own document.
+    sendToTab: (tabId, message, frameId = 0) => browser.tabs.sendMessage(tabId, message, { frameId }),
+    frameCounts: async (tabId) => {
+      const message: Message = { type: 'get-frame-counts', tabId };
+      return parseFrameCounts(await browser.runtime.sendMessage(message));
+    },
     // The index alone: the popup shows what the page counted and never matches text itself.
     loadGlossary: loadGlossaryIndex,
     readSettings,

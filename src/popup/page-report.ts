@@ -4,26 +4,58 @@
  */
 import { CATEGORIES } from '../glossary/categories';
 import type { DisplayNames } from '../glossary/entry-names';
-import { parsePageSummary, type PageSummary } from '../messages';
+import { parsePageSummary, type EntryCounts, type FrameCounts, type PageSummary } from '../messages';
 
 export type PageReport =
   | { kind: 'loading' }
   /** No content script answered: a browser page, a store page, a local file, or one still starting. */
   | { kind: 'unavailable' }
-  | { kind: 'summary'; summary: PageSummary };
+  /**
+   * The page's counts, its frames' included (as the toolbar badge counts them); `frameOf`
+   * names the frame to ask to reveal an entry the top document does not have.
+   */
+  | { kind: 'summary'; summary: PageSummary; frameOf: Readonly<Record<string, number>> };
 
-/** Sends a message to the tab's top frame and resolves with the reply. */
-export type SendToTab = (tabId: number, message: unknown) => Promise<unknown>;
+/** Sends a message to a frame of the tab (the top one unless `frameId` says) and resolves with the reply. */
+export type SendToTab = (tabId: number, message: unknown, frameId?: number) => Promise<unknown>;
 
-/** Asks the tab's content script for its summary; any failure or malformed reply is "unavailable". */
-export async function requestPageReport(tabId: number, send: SendToTab): Promise<PageReport> {
+/** What the tab's frames other than the top one last reported (the background keeps it). */
+export type FrameCountsOf = (tabId: number) => Promise<FrameCounts[]>;
+
+/**
+ * Asks the tab's top content script for its summary and adds what its frames found; any
+ * failure or malformed reply of the top frame is "unavailable" (the frames' are left out).
+ */
+export async function requestPageReport(tabId: number, send: SendToTab, frames?: FrameCountsOf): Promise<PageReport> {
+  let summary: PageSummary | undefined;
   try {
-    const summary = parsePageSummary(await send(tabId, { type: 'get-page-summary' }));
-    return summary ? { kind: 'summary', summary } : { kind: 'unavailable' };
+    summary = parsePageSummary(await send(tabId, { type: 'get-page-summary' }));
   } catch {
     // "Could not establish connection. Receiving end does not exist." and its kin.
-    return { kind: 'unavailable' };
   }
+  if (!summary) return { kind: 'unavailable' };
+  const others = frames ? await frames(tabId).catch((): FrameCounts[] => []) : [];
+  return { kind: 'summary', ...withFrames(summary, others) };
+}
+
+/**
+ * The top document's summary with its frames' counts added, and for each entry found only
+ * in frames the first frame that has it.
+ */
+export function withFrames(
+  top: PageSummary,
+  frames: readonly FrameCounts[],
+): { summary: PageSummary; frameOf: Record<string, number> } {
+  const counts: EntryCounts = { ...top.counts };
+  const frameOf: Record<string, number> = {};
+  for (const { frameId, counts: found } of frames) {
+    for (const [id, n] of Object.entries(found)) {
+      if (!(n > 0)) continue;
+      if (!((counts[id] ?? 0) > 0) && frameOf[id] === undefined) frameOf[id] = frameId;
+      counts[id] = (counts[id] ?? 0) + n;
+    }
+  }
+  return { summary: { url: top.url, counts }, frameOf };
 }
 
 export interface FoundEntryInfo {

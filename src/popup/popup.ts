@@ -13,6 +13,7 @@ import {
   groupFoundEntries,
   requestPageReport,
   type FoundEntryInfo,
+  type FrameCountsOf,
   type PageReport,
   type SendToTab,
 } from './page-report';
@@ -39,6 +40,8 @@ export interface PopupDependencies {
   browserLanguage: string | undefined;
   tabs: TabsApi;
   sendToTab: SendToTab;
+  /** What the tab's frames found, beside its top document (`get-frame-counts`). */
+  frameCounts: FrameCountsOf;
   loadGlossary(): Promise<PopupGlossary>;
   readSettings(): Promise<Settings>;
   writeSettings(settings: Settings): Promise<void>;
@@ -88,7 +91,10 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
       void deps.writeSettings(state.settings);
     },
     reveal(entryId) {
-      if (tab) void deps.sendToTab(tab.id, { type: 'reveal-entry', id: entryId }).catch(() => {});
+      if (!tab) return;
+      // An entry only an embedded frame has is revealed there (the top document has none).
+      const frameId = state.report.kind === 'summary' ? (state.report.frameOf[entryId] ?? 0) : 0;
+      void deps.sendToTab(tab.id, { type: 'reveal-entry', id: entryId }, frameId).catch(() => {});
     },
     openEditor() {
       void deps.openEditor().then(() => win.close());
@@ -149,7 +155,10 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
   function refreshReport(delay: number): void {
     if (!tab) return;
     win.clearTimeout(refreshTimer);
-    refreshTimer = win.setTimeout(() => void requestPageReport(tab.id, deps.sendToTab).then(setReport), delay);
+    refreshTimer = win.setTimeout(
+      () => void requestPageReport(tab.id, deps.sendToTab, deps.frameCounts).then(setReport),
+      delay,
+    );
   }
 
   function setSettings(next: Settings): void {
@@ -168,5 +177,5 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
   // A page still being read (or changing) when the popup opened: its report follows it.
   const unwatchPage = deps.watchPageReports(tab.id, () => refreshReport(PAGE_REPORT_DELAY_MS));
   win.addEventListener('pagehide', unwatchPage, { once: true });
-  setReport(await requestPageReport(tab.id, deps.sendToTab));
+  setReport(await requestPageReport(tab.id, deps.sendToTab, deps.frameCounts));
 }

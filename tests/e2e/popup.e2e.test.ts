@@ -93,6 +93,29 @@ describe('the popup in Chromium', () => {
     expect(await article.evaluate(() => window.scrollY)).toBeGreaterThan(300);
   });
 
+  it('lists what the page’s frames found, as the badge counts it, and reveals a name found only in a frame', async () => {
+    // Tencent, 英伟达 and Moonshot AI in the top document; 阿里巴巴 only in an about:blank frame.
+    const framed = await suite.browser.context.newPage();
+    await framed.goto(`${suite.server.origin}/fixtures/highlight-frames.html`);
+    const blank = framed.frame({ url: 'about:blank' })!;
+    await blank.waitForSelector('mark[data-glossary-id="alibaba"]');
+    const tab = await tabWithUrl(suite.browser.serviceWorker, framed.url(), (s) => Object.keys(s.counts).length > 0);
+    expect(tab.summary.counts.alibaba ?? 0).toBe(0);
+    const badge = await suite.browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tab.id);
+    const framePopup = await suite.browser.context.newPage();
+    await framePopup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${tab.id}`);
+    await framePopup.locator('[data-testid="found-entry"][data-entry-id="alibaba"]').waitFor();
+    const listed = await framePopup
+      .locator('[data-testid="found-entry"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-entry-id')));
+    expect(listed).toEqual(expect.arrayContaining(['tencent', 'nvidia', 'moonshot-ai', 'alibaba']));
+    expect(String(listed.length)).toBe(badge);
+    await framePopup.locator('[data-testid="found-entry"][data-entry-id="alibaba"]').click();
+    await blank.waitForFunction(() => document.activeElement?.getAttribute('data-glossary-id') === 'alibaba');
+    await framePopup.close();
+    await framed.close();
+  });
+
   it('switches highlights off in every tab and back on', async () => {
     const toggle = popup.locator('[data-testid="highlights-toggle"]');
     expect(await toggle.getAttribute('role')).toBe('switch');
@@ -249,6 +272,7 @@ describe('the popup in Chromium', () => {
 
 // The part of the worker's global used above.
 declare const chrome: {
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
   commands: { getAll(): Promise<{ name?: string; shortcut?: string; description?: string }[]> };
   tabs: { query(filter: object): Promise<{ id?: number; url?: string; status?: string }[]> };
 };

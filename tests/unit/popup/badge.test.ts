@@ -68,6 +68,16 @@ describe('the toolbar badge', () => {
     expect(await badge(1)).toBe('1');
   });
 
+  it('tells the popup what the tab’s frames other than the top one found', async () => {
+    await report(1, { openai: 1 }, 0);
+    await report(1, { tencent: 1, nvidia: 0 }, 3, 'https://news.example/frame');
+    await report(2, { huawei: 1 }, 5, 'https://other.example/frame');
+    const answers = await fakeBrowser.runtime.onMessage.trigger({ type: 'get-frame-counts', tabId: 1 }, {}, () => {});
+    expect(answers.filter((a) => a !== undefined)).toEqual([[{ frameId: 3, counts: { tencent: 1 } }]]);
+    const none = await fakeBrowser.runtime.onMessage.trigger({ type: 'get-frame-counts', tabId: 9 }, {}, () => {});
+    expect(none.filter((a) => a !== undefined)).toEqual([[]]);
+  });
+
   it('is empty when nothing was found', async () => {
     await report(1, { nvidia: 1 });
     await report(1, {});

@@ -1,3 +1,4 @@
+import type { FrameCounts } from '../../../src/messages';
 import { describe, expect, it } from 'vitest';
 import { groupFoundEntries, requestPageReport, type FoundEntryInfo } from '../../../src/popup/page-report';
 import { webHostname } from '../../../src/popup/popup-state';
@@ -36,7 +37,28 @@ describe('groupFoundEntries', () => {
 describe('requestPageReport', () => {
   it('accepts a well-formed summary', async () => {
     const summary = { url: 'https://example.com/a', counts: { nvidia: 2 } };
-    await expect(requestPageReport(7, async () => summary)).resolves.toEqual({ kind: 'summary', summary });
+    await expect(requestPageReport(7, async () => summary)).resolves.toEqual({ kind: 'summary', summary, frameOf: {} });
+  });
+
+  it('adds what the frames found, and keeps the top document’s answer when the frames cannot be asked', async () => {
+    const summary = { url: 'https://example.com/a', counts: { nvidia: 2, tsmc: 0 } };
+    const frames = async (): Promise<FrameCounts[]> => [
+      { frameId: 4, counts: { nvidia: 1, tsmc: 3 } },
+      { frameId: 9, counts: { tsmc: 1, huawei: 0 } },
+    ];
+    await expect(requestPageReport(7, async () => summary, frames)).resolves.toEqual({
+      kind: 'summary',
+      summary: { url: summary.url, counts: { nvidia: 3, tsmc: 4 } },
+      frameOf: { tsmc: 4 },
+    });
+    const failing = async (): Promise<never> => {
+      throw new Error('The message port closed before a response was received.');
+    };
+    await expect(requestPageReport(7, async () => summary, failing)).resolves.toEqual({
+      kind: 'summary',
+      summary,
+      frameOf: {},
+    });
   });
 
   it('says unavailable when no content script answers or the reply is malformed', async () => {

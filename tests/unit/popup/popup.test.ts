@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CATEGORIES } from '../../../src/glossary/categories';
 import { accentOf } from '../../../src/glossary/category-colours';
 import { translate } from '../../../src/i18n/translate';
+import type { FrameCounts } from '../../../src/messages';
 import {
   PAGE_REPORT_DELAY_MS,
   startPopup,
@@ -30,7 +31,8 @@ const glossary: PopupGlossary = { entries, byId: new Map(entries.map((e) => [e.i
 interface Harness {
   deps: PopupDependencies;
   stored: () => Settings;
-  sent: [number, unknown][];
+  /** Messages sent to the tab: [tabId, message], and the frame id when not the top frame's. */
+  sent: [number, unknown, number?][];
   setStored(settings: Settings): void;
   /** The page in tab `tabId` reports `counts` (a content script's page-summary message). */
   pageReports(tabId: number, counts: Record<string, number>): void;
@@ -45,6 +47,8 @@ function harness(
     url?: string;
     /** The on/off command's keys; null when the reader removed them. */
     toggleKeys?: string | null;
+    /** What the tab's other frames reported, as the background answers. */
+    frames?: FrameCounts[];
   } = {},
 ): Harness {
   const url = options.url ?? 'https://news.example/story';
@@ -52,7 +56,7 @@ function harness(
   const watchers = new Set<(s: Settings) => void>();
   const pageWatchers = new Set<[number, () => void]>();
   let counts = options.counts ?? {};
-  const sent: [number, unknown][] = [];
+  const sent: [number, unknown, number?][] = [];
   const openEditor = vi.fn(async () => {});
   const deps: PopupDependencies = {
     document,
@@ -62,11 +66,12 @@ function harness(
       get: async (id) => ({ id, url }),
       query: async () => [{ id: 11, url }],
     },
-    sendToTab: async (tabId, message) => {
-      sent.push([tabId, message]);
+    sendToTab: async (tabId, message, frameId = 0) => {
+      sent.push(frameId === 0 ? [tabId, message] : [tabId, message, frameId]);
       if (options.reachable === false) throw new Error('Could not establish connection. Receiving end does not exist.');
       return { url: 'https://news.example/story', counts };
     },
+    frameCounts: async () => options.frames ?? [],
     loadGlossary: async () => glossary,
     readSettings: async () => stored,
     writeSettings: async (settings) => {
@@ -218,6 +223,32 @@ describe('the popup', () => {
     const h = harness({ counts: { openai: 9, nvidia: 1 } });
     await startPopup(h.deps);
     expect(Number(byTestId('relevance-score')!.textContent)).toBeLessThan(50);
+  });
+
+  it('lists what the page’s frames found too, as the badge counts it, and reveals each where it is', async () => {
+    const h = harness({
+      counts: { nvidia: 4 },
+      frames: [
+        { frameId: 3, counts: { huawei: 2, nvidia: 1 } },
+        { frameId: 8, counts: { huawei: 1, 'jensen-huang': 1 } },
+      ],
+    });
+    await startPopup(h.deps);
+    expect(document.querySelector('.found-total')!.textContent).toBe('3 names found');
+    const found = [...document.querySelectorAll<HTMLElement>('[data-testid="found-entry"]')];
+    const rows = found.map((el) => [el.getAttribute('data-entry-id'), el.querySelector('.count')!.textContent]);
+    expect(rows).toEqual([
+      ['nvidia', '5'],
+      ['huawei', '3'],
+      ['jensen-huang', '1'],
+    ]);
+    // The top document has Nvidia: it shows it; Huawei is in frame 3 first, Jensen Huang in 8.
+    for (const el of found) click(el);
+    expect(h.sent.slice(-3)).toEqual([
+      [11, { type: 'reveal-entry', id: 'nvidia' }],
+      [11, { type: 'reveal-entry', id: 'huawei' }, 3],
+      [11, { type: 'reveal-entry', id: 'jensen-huang' }, 8],
+    ]);
   });
 
   it('asks the tab to reveal an entry when it is clicked', async () => {

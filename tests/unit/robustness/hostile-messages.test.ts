@@ -10,7 +10,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBadge } from '../../../src/background/badge';
 import { startGlossaryPublisher } from '../../../src/background/glossary-publisher';
 import { popupRequestListener } from '../../../src/content/popup-requests';
-import { parseEditorTab, parseMessage } from '../../../src/messages';
+import { parseEditorTab, parseFrameCounts, parseMessage } from '../../../src/messages';
 
 const long = 'x'.repeat(65);
 const cyclic: Record<string, unknown> = { type: 'page-summary' };
@@ -51,6 +51,10 @@ const NEAR_MISSES: unknown[] = [
   { type: 'editor-show', tabId: 5, request: { add: 'x'.repeat(4097) } },
   { type: 'editor-show', tabId: 5, request: { add: 'Zhipu', edit: 'zhipu' } },
   { type: 'editor-show', tabId: 5, request: JSON.parse('{"__proto__":{"edit":"nvidia"}}') },
+  { type: 'get-frame-counts' },
+  { type: 'get-frame-counts', tabId: -3 },
+  { type: 'get-frame-counts', tabId: '3' },
+  { type: 'get-frame-counts', tabId: 1.5 },
   { type: 'remove-glossary' },
   { type: 'eval', code: 'globalThis.ran = 1' },
 ];
@@ -70,6 +74,7 @@ function wellFormed(m: unknown): boolean {
     return Number.isInteger(tabId) && texts.length === 1 && typeof texts[0] === 'string';
   }
   if (type === 'reveal-entry') return typeof (m as { id?: unknown }).id === 'string';
+  if (type === 'get-frame-counts') return Number.isInteger((m as { tabId?: unknown }).tabId);
   if (type === 'page-summary') {
     const counts = (m as { counts?: unknown }).counts;
     return typeof counts === 'object' && counts !== null && Object.values(counts).every((n) => Number.isInteger(n));
@@ -101,6 +106,24 @@ describe('parseMessage', () => {
         type: 'page-summary',
         counts: { a: 1 },
       });
+  });
+
+  it('reads the popup’s question for a tab’s frames, and keeps only well-formed frames of the answer', () => {
+    expect(parseMessage({ type: 'get-frame-counts', tabId: 4, x: 1 })).toEqual({ type: 'get-frame-counts', tabId: 4 });
+    expect(
+      parseFrameCounts([
+        { frameId: 3, counts: { nvidia: 1 } },
+        { frameId: -1, counts: { nvidia: 1 } },
+        { frameId: 5, counts: { nvidia: -2 } },
+        { frameId: 6 },
+        null,
+        { frameId: 7, counts: JSON.parse('{"__proto__":{"x":1},"tsmc":2}') },
+      ]),
+    ).toEqual([
+      { frameId: 3, counts: { nvidia: 1 } },
+      { frameId: 7, counts: { tsmc: 2 } },
+    ]);
+    for (const raw of [undefined, 'frames', { frameId: 3 }]) expect(parseFrameCounts(raw)).toEqual([]);
   });
 
   it('reads the editor’s requests: whether one is free, and what the one in a tab shows', () => {
