@@ -9,10 +9,22 @@ export interface PagePart {
   inTooltip: boolean;
 }
 
-/** The middle of the first element `part.css` finds, or null while there is none. */
+/**
+ * The middle of the first element `part.css` finds, or null while there is none. In the
+ * tooltip, the panel is first scrolled to show it, as a reader scrolls a tooltip that a short
+ * window cut to size (its "Edit" comes last).
+ */
 export function middleOfPart(part: PagePart): { x: number; y: number } | null {
   const root = part.inTooltip ? document.querySelector('columnlens-tooltip')?.shadowRoot : document;
-  const box = root?.querySelector(part.css)?.getBoundingClientRect();
+  const element = root?.querySelector(part.css);
+  const panel = part.inTooltip ? root?.querySelector('.panel') : null;
+  if (element && panel) {
+    const inner = element.getBoundingClientRect();
+    const outer = panel.getBoundingClientRect();
+    if (inner.bottom > outer.bottom) panel.scrollTop += inner.bottom - outer.bottom;
+    else if (inner.top < outer.top) panel.scrollTop -= outer.top - inner.top;
+  }
+  const box = element?.getBoundingClientRect();
   return box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null;
 }
 
