@@ -94,7 +94,8 @@ export function formValuesFrom(
  */
 export function aliasesFrom(values: FormValues, original: readonly Alias[] = []): Alias[] {
   const before = new Map(original.map((a) => [typeof a === 'string' ? a : a.text, a]));
-  return [...new Set(lines(values.aliases))].map((text) => {
+  const term = values.term.trim();
+  const aliases = [...new Set(lines(values.aliases))].map((text): Alias => {
     const prior = before.get(text);
     const rules = typeof prior === 'object' ? { ...prior } : { text };
     if (values.wholeWord === 'on') rules.wholeWord = true;
@@ -103,6 +104,9 @@ export function aliasesFrom(values: FormValues, original: readonly Alias[] = [])
     const { text: _text, ...flags } = rules;
     return Object.keys(flags).length === 0 ? text : { ...flags, text };
   });
+  // The term written again as a plain alias adds nothing: it is a name of the entry already.
+  // One with rules of its own (inside words, exact case) stays, for it matches differently.
+  return aliases.filter((alias) => alias !== term);
 }
 
 /**

@@ -290,6 +290,17 @@ describe('aliases and matching rules', () => {
     ]);
   });
 
+  it('drops the term written again as a plain alias, not one with rules of its own', () => {
+    const values = {
+      ...formValuesFrom(undefined, 'p'),
+      term: 'Own Alias Co',
+      aliases: 'Own Alias Co\nown alias co\nOAC',
+    };
+    expect(aliasesFrom(values)).toEqual(['own alias co', 'OAC']);
+    const inWords = [{ text: 'gen', wholeWord: false }];
+    expect(aliasesFrom({ ...values, term: 'gen', aliases: 'gen', wholeWord: 'mixed' }, inWords)).toEqual(inWords);
+  });
+
   it('shows "mixed" when aliases carry different whole-word rules, and keeps them', () => {
     const aliases = [
       { text: 'Arm', wholeWord: true },
