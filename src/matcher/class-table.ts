@@ -65,3 +65,16 @@ export function buildClassTable(alphabet: string): Uint16Array {
   }
   return table;
 }
+
+/**
+ * The code point before `index`, skipping ignorables as the scanner does and reading a
+ * surrogate pair whole; -1 at the text's start. Word boundaries and segment breaks both ask it.
+ */
+export function codePointBefore(text: string, classOf: Uint16Array, index: number): number {
+  let j = index - 1;
+  while (j >= 0 && classOf[text.charCodeAt(j)] === CLASS_IGNORE) j--;
+  if (j < 0) return -1;
+  const c = text.charCodeAt(j);
+  if (c >= 0xdc00 && c <= 0xdfff && j > 0) return text.codePointAt(j - 1)!;
+  return c;
+}

@@ -3,9 +3,9 @@
  * exact case for case-sensitive aliases, and no Latin name inside a web or e-mail address.
  * Only hits reach this code, so it favours clarity.
  */
-import { CLASS_IGNORE } from './class-table';
+import { CLASS_IGNORE, codePointBefore } from './class-table';
 import { Flag } from './patterns';
-import { isSegmentSpace, segmentBreakStart } from './segment-break';
+import { isHtmlSpace, segmentBreakStart } from './segment-break';
 import { isInsideAddress } from './web-address';
 import { KIND_ALPHA, KIND_CJK, wordKind } from './word-kind';
 
@@ -73,21 +73,12 @@ function blocks(codePoint: number, cjkSide: number): boolean {
   return kind === KIND_ALPHA || (kind === KIND_CJK && cjkSide !== 0);
 }
 
-function codePointBefore(text: string, classOf: Uint16Array, index: number): number {
-  let j = index - 1;
-  while (j >= 0 && classOf[text.charCodeAt(j)] === CLASS_IGNORE) j--;
-  if (j < 0) return -1;
-  const c = text.charCodeAt(j);
-  if (c >= 0xdc00 && c <= 0xdfff && j > 0) return text.codePointAt(j - 1)!;
-  return c;
-}
-
 /** The first index from `index` on that is not ignorable (nor, with `spaces`, HTML whitespace). */
 function indexAfter(text: string, classOf: Uint16Array, index: number, spaces = false): number {
   let j = index;
   for (; j < text.length; j++) {
     const c = text.charCodeAt(j);
-    if (classOf[c] !== CLASS_IGNORE && !(spaces && isSegmentSpace(c))) break;
+    if (classOf[c] !== CLASS_IGNORE && !(spaces && isHtmlSpace(c))) break;
   }
   return j;
 }
@@ -121,7 +112,7 @@ export function startOf(text: string, classOf: Uint16Array, spaceClass: number, 
     j--;
     const k = classOf[text.charCodeAt(j)]!;
     if (k === CLASS_IGNORE) continue;
-    if (isSegmentSpace(text.charCodeAt(j))) {
+    if (isHtmlSpace(text.charCodeAt(j))) {
       // A source line break inside Chinese text was read as nothing: it counts no unit.
       const breakStart = segmentBreakStart(text, classOf, indexAfter(text, classOf, j + 1, true));
       if (breakStart >= 0) {

@@ -11,7 +11,7 @@ import type { Automaton } from './automaton';
 import { CLASS_IGNORE, WORD_UNIT } from './class-table';
 import { Flag, type VariantTable } from './patterns';
 import { acceptEnd, exclusionEnd, startOf } from './rules';
-import { isSegmentSpace, segmentBreakEnd } from './segment-break';
+import { isHtmlSpace, segmentBreakEnd } from './segment-break';
 import { ExactSelection, type Match, type SelectionSink, StreamingSelection } from './selection';
 
 /** A compiled matcher's scanning state. */
@@ -86,7 +86,7 @@ function run(context: ScanContext, text: string, from: number, sink: SelectionSi
       }
       // A source line break inside Chinese text reads as nothing (segment-break.ts). Only a
       // space after a character from U+2000 on is asked: English text answers here.
-      if (c <= 0x20 && !previousWasSpace && i > 0 && text.charCodeAt(i - 1) >= 0x2000 && isSegmentSpace(c)) {
+      if (c <= 0x20 && !previousWasSpace && i > 0 && text.charCodeAt(i - 1) >= 0x2000 && isHtmlSpace(c)) {
         const after = segmentBreakEnd(text, classOf, i);
         if (after >= 0) {
           lastSkipped = after - 1;

@@ -9,10 +9,12 @@
  * of scripts written without spaces: Hangul is left out, as CSS leaves it out, because Korean
  * separates words with spaces.
  */
-import { CLASS_IGNORE } from './class-table';
+import { CLASS_IGNORE, codePointBefore } from './class-table';
 import { KIND_CJK, wordKind } from './word-kind';
 
-const isHtmlSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c;
+/** Whether a unit is HTML whitespace (what source wrapping produces), where a segment break's run may lie. */
+export const isHtmlSpace = (unit: number) =>
+  unit === 0x20 || unit === 0x0a || unit === 0x0d || unit === 0x09 || unit === 0x0c;
 
 /** Whether a code point is one of the wide scripts whose segment breaks CSS removes. */
 function joinsAcrossBreak(codePoint: number): boolean {
@@ -27,12 +29,8 @@ function joinsAcrossBreak(codePoint: number): boolean {
  * break in it, a joining character on each side), else -1. `at` is the run's first unit.
  */
 export function segmentBreakEnd(text: string, classOf: Uint16Array, at: number): number {
-  let before = at - 1;
-  while (before >= 0 && classOf[text.charCodeAt(before)] === CLASS_IGNORE) before--;
-  if (before < 0) return -1;
-  const last = text.charCodeAt(before);
-  const lastPoint = last >= 0xdc00 && last <= 0xdfff && before > 0 ? text.codePointAt(before - 1)! : last;
-  if (!joinsAcrossBreak(lastPoint)) return -1;
+  // -1 (nothing before the run) joins nothing.
+  if (!joinsAcrossBreak(codePointBefore(text, classOf, at))) return -1;
   let lineBreak = false;
   let j = at;
   for (; j < text.length; j++) {
@@ -58,9 +56,4 @@ export function segmentBreakStart(text: string, classOf: Uint16Array, end: numbe
   while (start < end && classOf[text.charCodeAt(start)] === CLASS_IGNORE) start++;
   if (start === end || !isHtmlSpace(text.charCodeAt(start))) return -1;
   return segmentBreakEnd(text, classOf, start) === end ? start : -1;
-}
-
-/** Whether a unit is HTML whitespace, where a segment break's run may start. */
-export function isSegmentSpace(unit: number): boolean {
-  return isHtmlSpace(unit);
 }
