@@ -74,6 +74,12 @@ describe('the bundled pack', () => {
     ['an LLM degree; LLM graduates in tax law', 'llm'],
     ['tortilla chips and corn chips at the chip shop', 'ai-chips'],
     ['学生的计算能力', 'compute'],
+    // From a precision audit of every match over the 352 corpus pages (2026-12-05, late).
+    ['版权所有：中国政府网', 'chinese-government'],
+    ['Statistical learning · VC theory and the VC dimension', 'venture-capital'],
+    ['包括不受制裁的特权；依法受到法律制裁', 'sanctions'],
+    ['众里寻他千百度；千百度花坊', 'baidu'],
+    ['阿里斯顿热水器、阿里郎、阿里布达年代祭、阿里山、拳王阿里、穆罕默德·阿里、阿里·哈梅内伊、阿里尔·沙龙', 'alibaba'],
   ])('leaves %j to its other sense (not %s)', (text, id) => {
     expect(matcher.scan(text).map((m) => matcher.entryIds[m.entry])).not.toContain(id);
   });
@@ -83,7 +89,22 @@ describe('the bundled pack', () => {
     ['美国商务部工业和安全局（BIS）', 'bis'],
     ['New export curbs on chips', 'export-controls'],
     ['中国AI企业纷纷降价', 'chinese-ai-companies'],
+    ['阿里发布最强AI芯片，拼多多追赶阿里', 'alibaba'],
+    ['最强“中国芯”本月商用', 'chinese-chip-industry'],
+    ['很多互联网巨头开始发现这家公司的价值', 'big-tech'],
+    ['On free will, ChatGPT4 blows away its critics', 'chatgpt'],
   ])('finds the name news uses in %j (%s)', (text, id) => {
     expect(matcher.scan(text).map((m) => matcher.entryIds[m.entry])).toContain(id);
+  });
+
+  // Each name read whole: 计算力 is one word (not 算力 inside it), and 中国芯 ("China's chip")
+  // leaves 中国芯片 to the chips and 中国芯片产业 to the industry it names.
+  it.each([
+    ['需要强大的计算力支撑', '计算力', 'compute'],
+    ['中国芯片产业链', '中国芯片产业', 'chinese-chip-industry'],
+    ['中国芯片市场快速增长', '芯片', 'ai-chips'],
+  ])('reads %j as %j (%s)', (text, name, id) => {
+    const found = matcher.scan(text).map((m) => [text.slice(m.start, m.end), matcher.entryIds[m.entry]]);
+    expect(found).toContainEqual([name, id]);
   });
 });
