@@ -22,9 +22,10 @@ export type Message =
    * Content script → background: what this frame found, for the toolbar badge. `shown`: sent
    * as the reader was shown the page without a load (from the back/forward cache, or a
    * prerendered page opened), so the tab's "loading" events of that same showing may reach the
-   * background after it.
+   * background after it. `first`: the document's first report, so a frame's earlier document
+   * is gone.
    */
-  | { type: 'page-summary'; counts: EntryCounts; shown?: true }
+  | { type: 'page-summary'; counts: EntryCounts; shown?: true; first?: true }
   /** Popup → content script: asks for the page's entry counts. Answered with `PageSummary`. */
   | { type: 'get-page-summary' }
   /** Popup → content script: scroll to the next occurrence of an entry and focus it. */
@@ -119,7 +120,12 @@ export function parseMessage(raw: unknown): Message | undefined {
     case 'page-summary': {
       const counts = parseCounts(ownField(raw, 'counts'));
       if (!counts) return undefined;
-      return ownField(raw, 'shown') === true ? { type, counts, shown: true } : { type, counts };
+      return {
+        type,
+        counts,
+        ...(ownField(raw, 'shown') === true && { shown: true as const }),
+        ...(ownField(raw, 'first') === true && { first: true as const }),
+      };
     }
     case 'get-frame-counts': {
       const tabId = ownField(raw, 'tabId');

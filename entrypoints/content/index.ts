@@ -11,7 +11,13 @@ import { isPluginDocument } from '../../src/content/plugin-document';
 import { browserTimers } from '../../src/content/mutations';
 import { popupRequestListener } from '../../src/content/popup-requests';
 import { quietly } from '../../src/content/quiet-teardown';
-import { createSummaryReporter, isPrerendering, reportWhenShown } from '../../src/content/summary-reporter';
+import {
+  createSummaryReporter,
+  isPrerendering,
+  reportWhenHidden,
+  reportWhenShown,
+  type ReportKind,
+} from '../../src/content/summary-reporter';
 import { loadActiveGlossary, watchActiveGlossary } from '../../src/glossary-store/active-glossary';
 import { yieldToEventLoop } from '../../src/glossary-store/steps';
 import { browserLanguageTag } from '../../src/i18n/browser-language';
@@ -47,8 +53,13 @@ export default defineContentScript({
     // A frame the reader cannot see (hidden, or far below the view) costs the page nothing.
     if (!(await whenFrameNearView(document, window, signal))) return;
     // Resent only as the page is shown without a load (`reportWhenShown`).
-    const send = (counts: Record<string, number>, shown: boolean) => {
-      const message: Message = shown ? { type: 'page-summary', counts, shown } : { type: 'page-summary', counts };
+    const send = (counts: Record<string, number>, { resent, first }: ReportKind) => {
+      const message: Message = {
+        type: 'page-summary',
+        counts,
+        ...(resent && { shown: true as const }),
+        ...(first && { first: true as const }),
+      };
       browser.runtime.sendMessage(message).catch(() => {}); // The worker may be restarting.
     };
     // A page prerendered unseen would report on the page the reader sees in its tab.
@@ -86,6 +97,8 @@ export default defineContentScript({
       },
     });
     reportWhenShown(document, signal, () => reporter.resend(() => controller.summary()));
+    // A frame that navigates or is removed takes its names out of the badge and the popup.
+    reportWhenHidden(document, signal, () => send({}, { resent: false, first: false }));
     const visitor = createOccurrenceVisitor(document, (target) => tooltip.showFor(target));
     startHighlightNavigation({
       document,

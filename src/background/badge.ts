@@ -6,6 +6,11 @@
  * when highlights are off for the page, and from the moment the tab starts loading a new
  * page until that page reports.
  *
+ * A "loading" tab with no new address is either the page loading again or one of its frames
+ * navigating (or a page whose address the extension may not read): Chromium does not tell which. The counts stay; every frame reports as its
+ * document goes away (an empty report) and as the next one is read, and the top document's
+ * first report drops whatever frame did not report since (its goodbye lost).
+ *
  * The state is kept in `storage.session` as well as in the worker's memory: the browser stops
  * an idle worker (after 30 s in Chromium), and a frame whose counts do not change never
  * reports again, so the next worker would otherwise count only the frames that happen to
@@ -40,6 +45,11 @@ interface TabState {
   hostname?: string;
   /** The top frame's last `shown` report: its address and when it came. */
   shown?: { url: string; at: number };
+  /**
+   * The frames counted when the tab last loaded without a new address and silent since: the
+   * top document's first report drops them. Memory only.
+   */
+  silent?: Set<number>;
 }
 
 /** Where the tabs' states are kept for the next worker (`storage.session`: gone with the browser). */
@@ -141,7 +151,15 @@ export function startBadge(): void {
     void restored.then(() => {
       const state = tabs.get(tabId) ?? { frames: new Map<number, EntryCounts>() };
       const frameId = sender.frameId ?? 0;
-      state.frames.set(frameId, found(message.counts));
+      const counts = found(message.counts);
+      // A frame that found nothing, or whose document went away, has nothing to keep.
+      if (Object.keys(counts).length === 0) state.frames.delete(frameId);
+      else state.frames.set(frameId, counts);
+      state.silent?.delete(frameId);
+      if (frameId === 0 && message.first && state.silent) {
+        for (const silent of state.silent) state.frames.delete(silent);
+        state.silent = undefined;
+      }
       if (frameId === 0) {
         state.hostname = hostnameOf(sender.url) ?? state.hostname;
         state.shown = message.shown && sender.url ? { url: sender.url, at } : undefined;
@@ -162,6 +180,14 @@ export function startBadge(): void {
       const shown = tabs.get(tabId)?.shown;
       const url = changeInfo.url ?? tab?.url;
       if (shown && shown.url === url && at - shown.at < SHOWN_GRACE_MS) return;
+      const state = tabs.get(tabId);
+      // The page again, or a frame navigating: the frames tell (see the top of this file). A tab
+      // whose address the extension may not see (about:blank, the browser's own pages) has
+      // left for a page no content script reads: nothing will tell.
+      if (!changeInfo.url && tab?.url !== undefined && state) {
+        state.silent = new Set(state.frames.keys());
+        return;
+      }
       if (tabs.delete(tabId)) save();
       render(tabId);
     });

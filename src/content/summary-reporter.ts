@@ -22,9 +22,17 @@ export interface ReporterOptions {
   held?: () => boolean;
 }
 
-/** Creates a throttled reporter around `send`; `resent` tells the reports that `resend` asked for. */
+/** How a report came about, for the background. */
+export interface ReportKind {
+  /** `resend` asked for it: the page is being shown again without a load. */
+  resent: boolean;
+  /** The document's first report: the tab now shows a new document in this frame. */
+  first: boolean;
+}
+
+/** Creates a throttled reporter around `send`. */
 export function createSummaryReporter(
-  send: (counts: Record<string, number>, resent: boolean) => void,
+  send: (counts: Record<string, number>, kind: ReportKind) => void,
   timers: Timers,
   { interval = 1000, held = () => false }: ReporterOptions = {},
 ): SummaryReporter {
@@ -41,8 +49,9 @@ export function createSummaryReporter(
     lastAt = timers.now();
     const key = JSON.stringify(counts);
     if (key === last && !force) return;
+    const first = last === undefined;
     last = key;
-    send(counts, force);
+    send(counts, { resent: force, first });
   }
 
   return {
@@ -105,4 +114,14 @@ export function reportWhenShown(doc: Document, signal: AbortSignal, report: () =
   const navigation = (win as { navigation?: EventTarget }).navigation;
   if (navigation) navigation.addEventListener('currententrychange', report, { signal });
   else for (const type of ['hashchange', 'popstate']) win.addEventListener(type, report, { signal });
+}
+
+/**
+ * Calls `report` as the document goes away: its frame navigates elsewhere, is removed from
+ * its page, or the tab leaves the page. The background then drops the names it counted for
+ * this document; a frame's new document reports its own. (A page kept in the back/forward
+ * cache reports again when shown: `reportWhenShown`.)
+ */
+export function reportWhenHidden(doc: Document, signal: AbortSignal, report: () => void): void {
+  doc.defaultView?.addEventListener('pagehide', report, { signal });
 }

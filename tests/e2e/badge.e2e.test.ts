@@ -83,6 +83,33 @@ describe('the toolbar badge in Chromium', () => {
     }
   });
 
+  it('follows a frame that navigates or is removed, and keeps the page’s own names meanwhile', async () => {
+    // Chromium calls the tab "loading", with no new address, whenever a frame navigates (an ad
+    // rotating): the badge went blank, or kept the frame's old names, until the page changed.
+    const worker = suite.browser.serviceWorker;
+    const inner = (name: string, text: string) =>
+      suite.server.setPage(name, `<!doctype html><meta charset="utf-8"><p>${text}</p>`);
+    const baidu = inner('frame-baidu', '百度发布新模型');
+    const plain = inner('frame-plain', 'Weather: sunny');
+    const tencent = inner('frame-tencent', '腾讯云降价');
+    const top = suite.server.setPage(
+      'frame-host',
+      `<!doctype html><meta charset="utf-8"><iframe id="ad" src="${baidu}"></iframe><p>英伟达与阿里巴巴</p>`,
+    );
+    await page.goto(top);
+    expect(await badgeOf(worker, tabId, (t) => t === '3')).toBe('3');
+    const move = (url: string) =>
+      page.evaluate((u) => ((document.getElementById('ad') as HTMLIFrameElement).src = u), url);
+    await move(plain);
+    expect(await badgeOf(worker, tabId, (t) => t === '2')).toBe('2');
+    await move(tencent);
+    expect(await badgeOf(worker, tabId, (t) => t === '3')).toBe('3');
+    await page.evaluate(() => document.getElementById('ad')!.remove());
+    expect(await badgeOf(worker, tabId, (t) => t === '2')).toBe('2');
+    await page.reload();
+    expect(await badgeOf(worker, tabId, (t) => t === '3')).toBe('3');
+  });
+
   it('clears when the tab navigates to a page without entries', async () => {
     await page.goto(`${suite.server.origin}/fixtures/ui-plain.html`);
     await tabWithUrl(suite.browser.serviceWorker, page.url());

@@ -502,6 +502,35 @@ describe('reading a page in Firefox ESR', () => {
     await page.close();
   });
 
+  it('follows on the toolbar badge a frame that navigates or is removed, and the page loaded again', async () => {
+    const inner = (name: string, text: string) =>
+      suite.server.setPage(name, `<!doctype html><meta charset="utf-8"><p>${text}</p>`);
+    const baidu = inner('ff-frame-baidu', '百度发布新模型');
+    const plain = inner('ff-frame-plain', 'Weather: sunny');
+    const tencent = inner('ff-frame-tencent', '腾讯云降价');
+    const top = suite.server.setPage(
+      'ff-frame-host',
+      `<!doctype html><meta charset="utf-8"><iframe id="ad" src="${baidu}"></iframe><p>英伟达与阿里巴巴</p>`,
+    );
+    const page = await suite.browser.open(top);
+    await page.waitForSelector('mark[data-glossary-id]', { timeout: 20_000 });
+    const probe = await suite.browser.openExtensionPage('options.html');
+    const tab = await tabShowing(probe, page.url());
+    expect(await badgeOf(probe, tab.id, (t) => t === '3')).toBe('3');
+    const move = (url: string) =>
+      page.evaluate((u) => ((document.getElementById('ad') as HTMLIFrameElement).src = u), url);
+    await move(plain);
+    expect(await badgeOf(probe, tab.id, (t) => t === '2')).toBe('2');
+    await move(tencent);
+    expect(await badgeOf(probe, tab.id, (t) => t === '3')).toBe('3');
+    await page.evaluate(() => document.getElementById('ad')!.remove());
+    expect(await badgeOf(probe, tab.id, (t) => t === '2')).toBe('2');
+    await page.reload();
+    expect(await badgeOf(probe, tab.id, (t) => t === '3')).toBe('3');
+    await probe.close();
+    await page.close();
+  });
+
   it('opens the popup on the tab: the score and the entries found', async () => {
     // Firefox cannot open the toolbar popup headless; opened as a page, `?tab=` names the tab.
     const probe = await suite.browser.openExtensionPage('options.html');

@@ -1,7 +1,12 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
 import { popupRequestListener } from '../../../src/content/popup-requests';
-import { createSummaryReporter, isPrerendering, reportWhenShown } from '../../../src/content/summary-reporter';
+import {
+  createSummaryReporter,
+  isPrerendering,
+  reportWhenHidden,
+  reportWhenShown,
+} from '../../../src/content/summary-reporter';
 
 function fakeTimers() {
   let time = 0;
@@ -40,12 +45,13 @@ describe('summary reporter', () => {
     const reporter = createSummaryReporter(send, clock.timers, { interval: 1000 });
     reporter.changed(() => ({ a: 1 }));
     expect(send).toHaveBeenCalledTimes(1);
+    expect(send).toHaveBeenLastCalledWith({ a: 1 }, { resent: false, first: true }); // a new document
     reporter.changed(() => ({ a: 2 }));
     reporter.changed(() => ({ a: 3 }));
     expect(send).toHaveBeenCalledTimes(1);
     clock.advance(1000);
     expect(send).toHaveBeenCalledTimes(2);
-    expect(send).toHaveBeenLastCalledWith({ a: 3 }, false);
+    expect(send).toHaveBeenLastCalledWith({ a: 3 }, { resent: false, first: false });
     clock.advance(1000);
     reporter.changed(() => ({ a: 3 }));
     expect(send).toHaveBeenCalledTimes(2); // unchanged counts are not sent again
@@ -72,7 +78,7 @@ describe('summary reporter', () => {
     expect(clock.pending).toBe(1);
     reporter.resend(() => ({ a: 2 }));
     expect(send).toHaveBeenCalledTimes(2);
-    expect(send).toHaveBeenLastCalledWith({ a: 2 }, true); // marked: the page is being shown again
+    expect(send).toHaveBeenLastCalledWith({ a: 2 }, { resent: true, first: false }); // the page shown again
     expect(clock.pending).toBe(0); // the waiting report was this one: not sent twice
     reporter.resend(() => ({ a: 2 }));
     expect(send).toHaveBeenCalledTimes(3); // the same counts again: the background forgot them
@@ -82,7 +88,21 @@ describe('summary reporter', () => {
     reporter.changed(() => ({ a: 3 }));
     clock.advance(1000);
     expect(send).toHaveBeenCalledTimes(4);
-    expect(send).toHaveBeenLastCalledWith({ a: 3 }, false);
+    expect(send).toHaveBeenLastCalledWith({ a: 3 }, { resent: false, first: false });
+  });
+});
+
+describe('a document going away', () => {
+  it('reports as it is hidden (its frame navigates, is removed, or the tab leaves), until the script stops', () => {
+    const report = vi.fn();
+    const signal = new AbortController();
+    reportWhenHidden(document, signal.signal, report);
+    expect(report).not.toHaveBeenCalled();
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    expect(report).toHaveBeenCalledTimes(1);
+    signal.abort();
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    expect(report).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -151,10 +171,10 @@ describe('a page shown without a new load', () => {
       prerendering = false;
       document.dispatchEvent(new Event('prerenderingchange'));
       expect(send).toHaveBeenCalledTimes(1);
-      expect(send).toHaveBeenLastCalledWith({ nvidia: 2 }, true);
+      expect(send).toHaveBeenLastCalledWith({ nvidia: 2 }, { resent: true, first: true });
       reporter.changed(() => ({ nvidia: 3 }));
       clock.advance(1000);
-      expect(send).toHaveBeenLastCalledWith({ nvidia: 3 }, false);
+      expect(send).toHaveBeenLastCalledWith({ nvidia: 3 }, { resent: false, first: false });
       signal.abort();
     } finally {
       delete (document as { prerendering?: boolean }).prerendering;

@@ -88,9 +88,64 @@ describe('the toolbar badge', () => {
   it('clears when the tab starts loading another page', async () => {
     await report(1, { nvidia: 1 });
     await settle();
+    await fakeBrowser.tabs.onUpdated.trigger(1, { status: 'loading', url: 'https://news.example/b' }, {} as never);
+    await settle();
+    expect(await badge(1)).toBe('');
+  });
+
+  it('clears when the tab leaves for an address it may not read (about:blank, the browser’s pages)', async () => {
+    // Chromium gives no address then, neither in the change nor in the tab.
+    await report(1, { nvidia: 1 });
+    await settle();
     await fakeBrowser.tabs.onUpdated.trigger(1, { status: 'loading' }, {} as never);
     await settle();
     expect(await badge(1)).toBe('');
+  });
+
+  it('keeps the page’s names while one of its frames navigates, and follows each frame’s documents', async () => {
+    // Chromium calls the tab "loading", with no new address, when a frame navigates (an ad rotating).
+    const frame = 'https://ads.example/frame';
+    await report(1, { nvidia: 1, alibaba: 1 }, 0);
+    await report(1, { baidu: 1 }, 5, frame);
+    await settle();
+    expect(await badge(1)).toBe('3');
+    await fakeBrowser.tabs.onUpdated.trigger(1, { status: 'loading' }, { url: 'https://news.example/a' } as never);
+    await report(1, {}, 5, frame); // the frame's document goes away
+    await settle();
+    expect(await badge(1)).toBe('2');
+    await report(1, { tencent: 1 }, 5, frame); // its next document names Tencent
+    await settle();
+    expect(await badge(1)).toBe('3');
+    await report(1, {}, 5, frame); // the frame is removed from the page
+    await settle();
+    expect(await badge(1)).toBe('2');
+    const frames = await fakeBrowser.runtime.onMessage.trigger({ type: 'get-frame-counts', tabId: 1 }, {}, () => {});
+    expect(frames.filter((a) => a !== undefined)).toEqual([[]]); // nothing left for the popup either
+  });
+
+  it('drops, at a reload’s first report, the frames of the page before that never said goodbye', async () => {
+    await report(1, { nvidia: 1 }, 0);
+    await report(1, { baidu: 1 }, 5, 'https://ads.example/frame');
+    await report(1, { huawei: 1 }, 6, 'https://ads.example/other');
+    await fakeBrowser.tabs.onUpdated.trigger(1, { status: 'loading' }, { url: 'https://news.example/a' } as never);
+    await report(1, {}, 0); // the old top document's goodbye; frame 5's and frame 6's were lost
+    await report(1, { tencent: 1 }, 9, 'https://ads.example/frame'); // a frame of the new page, early
+    await settle();
+    expect(await badge(1)).toBe('3'); // baidu and huawei still counted, for now
+    await deliver(
+      { type: 'page-summary', counts: { nvidia: 2 }, first: true },
+      { tab: { id: 1 }, frameId: 0, url: 'https://news.example/a' },
+    );
+    await settle();
+    expect(await badge(1)).toBe('2'); // nvidia, and tencent from the new page's frame
+    // A frame's own first report drops nothing: only the top document's tells of a new page.
+    await fakeBrowser.tabs.onUpdated.trigger(1, { status: 'loading' }, { url: 'https://news.example/a' } as never);
+    await deliver(
+      { type: 'page-summary', counts: { baidu: 1 }, first: true },
+      { tab: { id: 1 }, frameId: 5, url: 'https://ads.example/frame' },
+    );
+    await settle();
+    expect(await badge(1)).toBe('3');
   });
 
   it('keeps the report of a page shown from the back/forward cache that came before the tab’s own loading event', async () => {
@@ -124,7 +179,7 @@ describe('the toolbar badge', () => {
     await settle();
     expect(await badge(1)).toBe('1');
     vi.setSystemTime(Date.now() + SHOWN_GRACE_MS + 1);
-    await fakeBrowser.tabs.onUpdated.trigger(1, { status: 'loading' }, { url } as never);
+    await fakeBrowser.tabs.onUpdated.trigger(1, { status: 'loading', url }, { url } as never);
     await settle();
     expect(await badge(1)).toBe('');
   });

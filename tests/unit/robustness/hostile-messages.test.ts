@@ -95,17 +95,28 @@ describe('parseMessage', () => {
     expect(({} as { polluted?: number }).polluted).toBeUndefined();
   });
 
-  it('marks a report as sent on showing the page only when it says so with `true`', () => {
+  it('marks a report as sent on showing the page, or as a document’s first, only when it says so with `true`', () => {
     expect(parseMessage({ type: 'page-summary', counts: { a: 1 }, shown: true })).toEqual({
       type: 'page-summary',
       counts: { a: 1 },
       shown: true,
     });
-    for (const shown of [false, 'true', 1, null, {}])
-      expect(parseMessage({ type: 'page-summary', counts: { a: 1 }, shown })).toEqual({
+    expect(parseMessage({ type: 'page-summary', counts: { a: 1 }, shown: true, first: true })).toEqual({
+      type: 'page-summary',
+      counts: { a: 1 },
+      shown: true,
+      first: true,
+    });
+    for (const flag of [false, 'true', 1, null, {}]) {
+      expect(parseMessage({ type: 'page-summary', counts: { a: 1 }, shown: flag })).toEqual({
         type: 'page-summary',
         counts: { a: 1 },
       });
+      expect(parseMessage({ type: 'page-summary', counts: { a: 1 }, first: flag })).toEqual({
+        type: 'page-summary',
+        counts: { a: 1 },
+      });
+    }
   });
 
   it('reads the popup’s question for a tab’s frames, and keeps only well-formed frames of the answer', () => {
