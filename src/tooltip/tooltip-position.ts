@@ -7,7 +7,7 @@
  * The fixed strategy keeps it clear of clipped page containers; in the top layer, where the
  * panel shows (tooltip-host.ts), no transformed ancestor moves it and no page element covers it.
  */
-import { autoUpdate, computePosition, flip, inline, limitShift, offset, shift, size } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, inline, limitShift, offset, platform, shift, size } from '@floating-ui/dom';
 import type { TooltipAnchor } from './tooltip-anchor';
 
 /**
@@ -26,9 +26,22 @@ export function followAnchor(anchor: TooltipAnchor, floating: HTMLElement, onLos
     // for the height it was squeezed to last time; the reader's scroll within it is kept.
     const scrolled = floating.scrollTop;
     floating.style.maxHeight = '';
+    // Under a page's CSS zoom (`html { zoom: 1.5 }`) the tooltip is zoomed with it: drawn `zoom`
+    // times the size its own CSS pixels say, in the viewport's pixels, which every other measure
+    // here is in (the mark's box, the window). Measured unzoomed, it was judged to fit below a
+    // mark it then ran past the window's bottom from, or moved back over.
+    const zoom = floating.currentCSSZoom || 1;
+    const zoomed = {
+      ...platform,
+      getDimensions: (element: Element) =>
+        element === floating
+          ? { width: floating.offsetWidth * zoom, height: floating.offsetHeight * zoom }
+          : platform.getDimensions(element),
+    };
     void computePosition(anchor.reference, floating, {
       strategy: 'fixed',
       placement: 'bottom-start',
+      platform: zoomed,
       middleware: [
         inline(),
         offset(6),
@@ -41,7 +54,8 @@ export function followAnchor(anchor: TooltipAnchor, floating: HTMLElement, onLos
         size({
           padding: 8,
           apply({ availableHeight, elements }) {
-            const room = Math.floor(availableHeight);
+            // In the viewport's pixels; the tooltip's own height, and its max-height, in its zoomed ones.
+            const room = Math.floor(availableHeight / zoom);
             if (room < elements.floating.offsetHeight && room >= LEAST_HEIGHT_PX) {
               elements.floating.style.maxHeight = `${room}px`;
             }
@@ -53,9 +67,7 @@ export function followAnchor(anchor: TooltipAnchor, floating: HTMLElement, onLos
       ],
     }).then(({ x, y }) => {
       if (stopped) return;
-      // Under a page's CSS zoom (`html { zoom: 1.5 }`) the tooltip is zoomed with it, and so are
-      // its left and top: Floating UI's coordinates are the viewport's, so they are scaled back.
-      const zoom = floating.currentCSSZoom || 1;
+      // Its left and top are zoomed too: Floating UI's coordinates are the viewport's, scaled back.
       floating.style.left = `${Math.round((x + rootShiftX(floating, zoom)) / zoom)}px`;
       floating.style.top = `${Math.round(y / zoom)}px`;
       floating.scrollTop = scrolled;

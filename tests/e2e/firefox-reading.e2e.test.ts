@@ -380,6 +380,24 @@ describe('reading a page in Firefox ESR', () => {
     expect(panel.bottom).toBeLessThanOrEqual(height);
   });
 
+  it('keeps the tooltip wholly in a short window and clear of the name on a page zoomed by CSS', async () => {
+    // Measured unzoomed, it was judged to fit below the name and ran past the window's bottom.
+    const html = `<!doctype html><html lang="zh-Hant"><meta charset="utf-8">
+      <style>html { zoom: 1.5 } body { margin: 24px; font: 20px/1.8 sans-serif } p { width: 200px }</style>
+      <p>各家廠商重新安排供應鏈，市場的反應比預期更加劇烈。</p>
+      <p>美國收緊出口管制之後，輝達為中國市場推出降規版晶片，華為的昇騰則被視為替代方案。</p>`;
+    const { panel, mark, width, height } = await hoverNvidiaIn('firefox-zoom-short', html, {
+      width: 1000,
+      height: 600,
+    });
+    expect(panel.top).toBeGreaterThanOrEqual(0);
+    expect(panel.bottom).toBeLessThanOrEqual(height);
+    expect(panel.right).toBeLessThanOrEqual(width);
+    const clear =
+      panel.top >= mark.bottom || panel.bottom <= mark.top || panel.left >= mark.right || panel.right <= mark.left;
+    expect(clear).toBe(true);
+  });
+
   it('underlines highlights readably on a light page and on a dark one (Gecko’s color-mix)', async () => {
     const ratios: Record<string, number> = {};
     for (const [name, background, text] of [

@@ -152,6 +152,20 @@ describe('where the tooltip opens in Chromium', () => {
   });
 
   it.each([
+    { height: 600, css: 'html { zoom: 1.5 }' },
+    { height: 520, css: 'html { zoom: 1.5 }' },
+    { height: 440, css: 'html { zoom: 1.25 }' },
+  ])('stays wholly inside a $height px window and clear of the name on a page zoomed by CSS ($css)', async (place) => {
+    // Measured in its own unzoomed pixels, the tooltip was judged to fit below a name it then
+    // ran past the window's bottom from, or was moved back over the name.
+    const size = { width: 1000, height: place.height };
+    const { tooltip, heading, mark } = await hoverNvidiaIn(`zoom-${place.height}`, 'width: 200px', size, place.css);
+    expectInside(tooltip, size);
+    expectInside(heading, size);
+    expect(overlaps(tooltip, mark)).toBe(false);
+  });
+
+  it.each([
     ['scale(1.2); transform-origin: 0 0', 0],
     ['scale(1.2); transform-origin: 0 0', 40],
     ['translate(30px, 10px)', 0],
