@@ -3,6 +3,7 @@ import markCss from './marks.css?inline';
 import paintedCss from './painted.css?inline';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { isBlankTab } from '../../src/content/blank-tab';
 import { keepHighlightsOutOfCopies } from '../../src/content/clean-copy';
 import { checkOnActivity, createContentController, topHostname } from '../../src/content/controller';
 import { readEngineChoice } from '../../src/content/debug-engine';
@@ -44,7 +45,7 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     // A PDF in Chromium's viewer: its text is not in the document (see plugin-document.ts).
-    if (isPluginDocument(document)) return;
+    if (isPluginDocument(document) || isBlankTab(window)) return;
     // The first task already compiles and evaluates this bundle: the set-up waits for the
     // next one, so neither comes near a long task (50 ms) on a slow machine.
     await yieldToEventLoop();

@@ -36,6 +36,13 @@ export function browserPopupDependencies(doc: Document, search: string): PopupDe
       browser.runtime.onMessage.addListener(listener);
       return () => browser.runtime.onMessage.removeListener(listener);
     },
+    watchTab: (tabId, onChange) => {
+      const listener = (id: number, change: { status?: string }, tab: { url?: string; status?: string }) => {
+        if (id === tabId && change.status) onChange({ id, url: tab.url, status: change.status });
+      };
+      browser.tabs.onUpdated.addListener(listener);
+      return () => browser.tabs.onUpdated.removeListener(listener);
+    },
     openEditor: () => browser.runtime.openOptionsPage(),
     toggleShortcut: async () =>
       (await browser.commands?.getAll())?.find((c) => c.name === TOGGLE_HIGHLIGHTS_COMMAND)?.shortcut || undefined,

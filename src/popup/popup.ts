@@ -20,12 +20,14 @@ import {
 import { createPageView } from './page-view';
 import { webHostname, type PopupActions, type PopupState } from './popup-state';
 import { renderGlobalSwitch, renderSettings } from './settings-view';
-import { findTargetTab, type TabsApi } from './target-tab';
+import { findTargetTab, type TabInfo, type TabsApi } from './target-tab';
 
 /** Re-ask the page this long after a settings change, once its content script has applied it. */
 export const REPORT_REFRESH_MS = 600;
 /** Re-ask the page this long after it reported new counts: one question for a burst of reports. */
 export const PAGE_REPORT_DELAY_MS = 150;
+/** Re-ask a tab still loading this often until its page answers or it has loaded. */
+export const LOADING_RECHECK_MS = 1000;
 
 export interface PopupGlossary {
   entries: readonly (ScoredEntry & FoundEntryInfo)[];
@@ -51,6 +53,11 @@ export interface PopupDependencies {
    * while it is read and as it changes); returns the way to stop.
    */
   watchPageReports(tabId: number, onChange: () => void): () => void;
+  /**
+   * Calls `onChange` as the tab starts or finishes loading a page (another page, or the same
+   * one again): the popup may be left open on it. Returns the way to stop.
+   */
+  watchTab(tabId: number, onChange: (tab: TabInfo) => void): () => void;
   openEditor(): Promise<void>;
   /** The keys of the on/off command, as the browser has them; none when the reader removed them. */
   toggleShortcut(): Promise<string | undefined>;
@@ -140,14 +147,36 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
       [...root.querySelectorAll<HTMLElement>('[id], [data-focus-key]')].find((el) => focusKey(el) === focused)?.focus();
   }
 
+  /**
+   * Whether the tab is loading a page that may answer: no answer yet means "wait", not "cannot
+   * read". A page whose address says it is no web page (the browser's, an extension's) will not.
+   */
+  const awaitsAnswer = (info: TabInfo | undefined) =>
+    info?.status === 'loading' && (info.url === undefined || webHostname(info.url) !== undefined);
+  let tabLoading = awaitsAnswer(tab);
+
   function setReport(report: PageReport): void {
-    state.report = report;
+    state.report = report.kind === 'unavailable' && tabLoading ? { kind: 'loading' } : report;
     if (report.kind === 'summary') {
-      state.hostname ??= webHostname(report.summary.url);
+      // The page's own address: the tab may have moved to another site since the popup opened.
+      state.hostname = webHostname(report.summary.url) ?? state.hostname;
       state.score = relevanceScore(report.summary.counts, glossary.entries);
       state.groups = groupFoundEntries(report.summary.counts, glossary.byId);
     }
     render();
+  }
+
+  /** Asks the page for its report, and the browser whether its tab is still loading. */
+  async function askPage(): Promise<void> {
+    if (!tab) return;
+    const [report, info] = await Promise.all([
+      requestPageReport(tab.id, deps.sendToTab, deps.frameCounts),
+      deps.tabs.get(tab.id).catch(() => undefined),
+    ]);
+    tabLoading = awaitsAnswer(info);
+    setReport(report);
+    // Still loading and silent: asked again, whether or not its "complete" reaches the popup.
+    if (report.kind === 'unavailable' && tabLoading) refreshReport(LOADING_RECHECK_MS);
   }
 
   let refreshTimer: number | undefined;
@@ -155,10 +184,7 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
   function refreshReport(delay: number): void {
     if (!tab) return;
     win.clearTimeout(refreshTimer);
-    refreshTimer = win.setTimeout(
-      () => void requestPageReport(tab.id, deps.sendToTab, deps.frameCounts).then(setReport),
-      delay,
-    );
+    refreshTimer = win.setTimeout(() => void askPage(), delay);
   }
 
   function setSettings(next: Settings): void {
@@ -177,5 +203,20 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
   // A page still being read (or changing) when the popup opened: its report follows it.
   const unwatchPage = deps.watchPageReports(tab.id, () => refreshReport(PAGE_REPORT_DELAY_MS));
   win.addEventListener('pagehide', unwatchPage, { once: true });
-  setReport(await requestPageReport(tab.id, deps.sendToTab, deps.frameCounts));
+  // The tab leaves for another page (one it may not read) or loads this one again: what the
+  // popup shows is of the page before until the new one answers. A page that will not report
+  // (highlights off for it) is asked once it has loaded.
+  const unwatchTab = deps.watchTab(tab.id, (changed) => {
+    tabLoading = awaitsAnswer(changed);
+    if (!tabLoading) return refreshReport(PAGE_REPORT_DELAY_MS);
+    win.clearTimeout(refreshTimer);
+    state.hostname = webHostname(changed.url);
+    state.report = { kind: 'loading' };
+    state.groups = [];
+    state.score = undefined;
+    render();
+    refreshReport(LOADING_RECHECK_MS);
+  });
+  win.addEventListener('pagehide', unwatchTab, { once: true });
+  await askPage();
 }

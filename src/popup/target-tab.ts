@@ -7,11 +7,20 @@ export interface TargetTab {
   id: number;
   /** Known only with the activeTab grant (the popup was opened by the reader) or the tabs permission. */
   url?: string;
+  /** "loading" while the tab loads a page, when the browser says. */
+  status?: string;
+}
+
+/** What the popup reads of a tab. */
+export interface TabInfo {
+  id?: number;
+  url?: string;
+  status?: string;
 }
 
 export interface TabsApi {
-  get(tabId: number): Promise<{ id?: number; url?: string }>;
-  query(query: { active: true; currentWindow: true }): Promise<{ id?: number; url?: string }[]>;
+  get(tabId: number): Promise<TabInfo>;
+  query(query: { active: true; currentWindow: true }): Promise<TabInfo[]>;
 }
 
 /** The tab id named by `?tab=`, if the parameter is a plain non-negative integer. */
@@ -26,7 +35,7 @@ export async function findTargetTab(search: string, tabs: TabsApi): Promise<Targ
     const named = tabIdFromSearch(search);
     const tab =
       named !== undefined ? await tabs.get(named) : (await tabs.query({ active: true, currentWindow: true }))[0];
-    return tab?.id !== undefined ? { id: tab.id, url: tab.url } : undefined;
+    return tab?.id !== undefined ? { id: tab.id, url: tab.url, status: tab.status } : undefined;
   } catch {
     return undefined;
   }

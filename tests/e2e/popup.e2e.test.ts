@@ -233,6 +233,39 @@ describe('the popup in Chromium', () => {
     await bare.close();
   });
 
+  it('follows its tab when the page under it moves on: to another site, then to one it cannot read', async () => {
+    // The popup left open while the tab leaves (a link, the address bar): what it shows is the
+    // new page's, and its site switch acts on the new site.
+    const tab = await suite.browser.context.newPage();
+    await tab.goto(`${suite.server.origin}/fixtures/ui-article.html?moves`);
+    await tab.waitForSelector('mark[data-glossary-id]');
+    const { id } = await tabWithUrl(suite.browser.serviceWorker, tab.url(), (s) => Object.keys(s.counts).length > 0);
+    const report = await suite.browser.context.newPage();
+    await report.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${id}`);
+    const site = report.locator('label[for="site-toggle"]');
+    await expect.poll(() => site.textContent()).toContain('127.0.0.1');
+    const elsewhere = suite.server.origin.replace('127.0.0.1', 'localhost');
+    await tab.goto(
+      suite.server
+        .setPage('moved', '<!doctype html><meta charset="utf-8"><p>百度的新模型</p>')
+        .replace(suite.server.origin, elsewhere),
+    );
+    await expect.poll(() => site.textContent(), { timeout: 10_000 }).toContain('localhost');
+    await expect
+      .poll(() =>
+        report
+          .locator('[data-testid="found-entry"]')
+          .evaluateAll((els) => els.map((el) => el.getAttribute('data-entry-id'))),
+      )
+      .toEqual(['baidu']);
+    await tab.goto('data:text/html,<p>a note</p>');
+    const status = report.locator('[data-testid="page-status"]');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/cannot read this page/);
+    expect(await report.locator('[data-testid="found-entry"]').count()).toBe(0);
+    await report.close();
+    await tab.close();
+  });
+
   it('says it cannot read a PDF, whose text Chromium’s viewer keeps out of the page', async () => {
     // A one-page PDF that names two entries: "no names" would be false.
     const content = 'BT /F1 18 Tf 10 100 Td (Nvidia OpenAI) Tj ET';

@@ -5,6 +5,7 @@ import { accentOf } from '../../../src/glossary/category-colours';
 import { translate } from '../../../src/i18n/translate';
 import type { FrameCounts } from '../../../src/messages';
 import {
+  LOADING_RECHECK_MS,
   PAGE_REPORT_DELAY_MS,
   startPopup,
   REPORT_REFRESH_MS,
@@ -36,6 +37,8 @@ interface Harness {
   setStored(settings: Settings): void;
   /** The page in tab `tabId` reports `counts` (a content script's page-summary message). */
   pageReports(tabId: number, counts: Record<string, number>): void;
+  /** The tab starts (`loading`) or finishes loading `page`: what its top frame will answer, if anything. */
+  tabLoads(tabId: number, status: 'loading' | 'complete', page?: { url?: string; answers?: boolean }): void;
   openEditor: ReturnType<typeof vi.fn>;
 }
 
@@ -49,9 +52,15 @@ function harness(
     toggleKeys?: string | null;
     /** What the tab's other frames reported, as the background answers. */
     frames?: FrameCounts[];
+    /** The tab's status as the popup opens. */
+    status?: string;
   } = {},
 ): Harness {
   const url = options.url ?? 'https://news.example/story';
+  let pageUrl = 'https://news.example/story';
+  let reachable = options.reachable !== false;
+  let status = options.status;
+  const tabWatchers = new Set<[number, (tab: { url?: string; status?: string }) => void]>();
   let stored: Settings = structuredClone(DEFAULT_SETTINGS);
   const watchers = new Set<(s: Settings) => void>();
   const pageWatchers = new Set<[number, () => void]>();
@@ -63,13 +72,13 @@ function harness(
     search: options.search ?? '',
     browserLanguage: 'en-US',
     tabs: {
-      get: async (id) => ({ id, url }),
-      query: async () => [{ id: 11, url }],
+      get: async (id) => ({ id, url, status }),
+      query: async () => [{ id: 11, url, status }],
     },
     sendToTab: async (tabId, message, frameId = 0) => {
       sent.push(frameId === 0 ? [tabId, message] : [tabId, message, frameId]);
-      if (options.reachable === false) throw new Error('Could not establish connection. Receiving end does not exist.');
-      return { url: 'https://news.example/story', counts };
+      if (!reachable) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return { url: pageUrl, counts };
     },
     frameCounts: async () => options.frames ?? [],
     loadGlossary: async () => glossary,
@@ -86,6 +95,10 @@ function harness(
       pageWatchers.add([tabId, onChange]);
       return () => pageWatchers.clear();
     },
+    watchTab: (tabId, onChange) => {
+      tabWatchers.add([tabId, onChange]);
+      return () => tabWatchers.clear();
+    },
     openEditor,
     toggleShortcut: async () => (options.toggleKeys === undefined ? 'Alt+Shift+H' : (options.toggleKeys ?? undefined)),
   };
@@ -101,6 +114,12 @@ function harness(
     pageReports(tabId, next) {
       counts = next;
       for (const [id, watcher] of pageWatchers) if (id === tabId) watcher();
+    },
+    tabLoads(tabId, now, page = {}) {
+      status = now;
+      if (page.url !== undefined) pageUrl = page.url;
+      if (page.answers !== undefined) reachable = page.answers;
+      for (const [id, watcher] of tabWatchers) if (id === tabId) watcher({ url: page.url, status: now });
     },
   };
 }
@@ -376,6 +395,61 @@ describe('the popup', () => {
     await startPopup(h.deps);
     expect(byTestId('page-status')!.textContent).toBe(translate('en', 'popupNoContentScript'));
     expect(byTestId<HTMLInputElement>('site-toggle')!.disabled).toBe(false);
+  });
+
+  it('follows its tab to another site: the site switch names the new site, and acts on it', async () => {
+    const h = harness({ counts: { nvidia: 1 } });
+    await startPopup(h.deps);
+    click(byTestId('site-toggle')); // news.example off
+    expect(h.stored().disabledSites).toEqual(['news.example']);
+    // The tab leaves for another site; the popup, still open, may not read its address.
+    h.tabLoads(11, 'loading');
+    expect(byTestId('page-status')!.textContent).toBe(translate('en', 'popupReading'));
+    expect(document.querySelectorAll('[data-testid="found-entry"]')).toHaveLength(0);
+    h.pageReports(11, { huawei: 2 });
+    h.tabLoads(11, 'complete', { url: 'https://other.example/today' });
+    const siteLabel = () => document.querySelector('label[for="site-toggle"]')!.textContent;
+    await vi.waitFor(() => expect(siteLabel()).toBe(translate('en', 'popupSiteToggle', 'other.example')));
+    expect(byTestId<HTMLInputElement>('site-toggle')!.checked).toBe(true);
+    click(byTestId('site-toggle'));
+    expect(h.stored().disabledSites).toEqual(['news.example', 'other.example']);
+  });
+
+  it('drops the page before when its tab goes to a page it cannot read', async () => {
+    const h = harness({ counts: { nvidia: 1, huawei: 1 } });
+    await startPopup(h.deps);
+    expect(document.querySelectorAll('[data-testid="found-entry"]')).toHaveLength(2);
+    h.tabLoads(11, 'loading');
+    h.tabLoads(11, 'complete', { answers: false }); // about:blank, data:, a browser page
+    await vi.waitFor(() => expect(byTestId('page-status')!.textContent).toBe(translate('en', 'popupNoContentScript')));
+    expect(document.querySelectorAll('[data-testid="found-entry"]')).toHaveLength(0);
+    expect(byTestId('relevance-score')).toBeNull();
+  });
+
+  it('asks a tab still loading again until it answers, even if its end of loading goes unheard', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const h = harness({ reachable: false, status: 'loading', counts: { nvidia: 1 } });
+    await startPopup(h.deps);
+    expect(byTestId('page-status')!.textContent).toBe(translate('en', 'popupReading'));
+    await vi.advanceTimersByTimeAsync(LOADING_RECHECK_MS * 3);
+    expect(h.sent.length).toBeGreaterThanOrEqual(3); // asked again while it loads
+    expect(byTestId('page-status')!.textContent).toBe(translate('en', 'popupReading'));
+    // The page loads and answers, and the popup hears no event of it (this one names another tab).
+    h.tabLoads(99, 'complete', { answers: true });
+    await vi.advanceTimersByTimeAsync(LOADING_RECHECK_MS);
+    expect(document.querySelectorAll('[data-testid="found-entry"]')).toHaveLength(1);
+    const asked = h.sent.length;
+    await vi.advanceTimersByTimeAsync(LOADING_RECHECK_MS * 3);
+    expect(h.sent.length).toBe(asked); // answered: no more questions
+  });
+
+  it('waits for a page still loading as it opens, rather than calling it unreadable', async () => {
+    // Highlights off for the site: its content script will not report; it is asked once loaded.
+    const h = harness({ reachable: false, status: 'loading', counts: {} });
+    await startPopup(h.deps);
+    expect(byTestId('page-status')!.textContent).toBe(translate('en', 'popupReading'));
+    h.tabLoads(11, 'complete', { answers: true });
+    await vi.waitFor(() => expect(byTestId('page-status')!.textContent).toBe(translate('en', 'popupFoundNone')));
   });
 
   it('reports on the tab named in ?tab= and opens the editor', async () => {
