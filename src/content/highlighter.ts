@@ -118,7 +118,8 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   let resolveStopped!: () => void;
   const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
   let lostRereads = 0;
-  let lastRevealed: TextPoint | undefined;
+  /** Where "reveal" last took the reader, by entry: each name's clicks step through its own occurrences. */
+  const lastRevealed = new Map<number, TextPoint>();
   /** Whether the document was in design mode at the last change: nothing of it is read. */
   let editable = false;
   const contextAlive = () => deps.isAlive?.() ?? true;
@@ -336,7 +337,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     page.clear();
     firsts.clear();
     lateShadowRoots.clear();
-    lastRevealed = undefined;
+    lastRevealed.clear();
   }
 
   function switchOff(): Promise<void> {
@@ -399,9 +400,10 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     reveal(id) {
       const entry = view.entryIds.indexOf(id);
       if (entry < 0) return false;
-      const found = find(lastRevealed, 'next', entry);
+      // A name not revealed yet starts at its first occurrence, wherever another name left off.
+      const found = find(lastRevealed.get(entry), 'next', entry);
       if (!found) return false;
-      lastRevealed = found.point;
+      lastRevealed.set(entry, found.point);
       (deps.visit ?? focusElement)(found.occurrence);
       return true;
     },

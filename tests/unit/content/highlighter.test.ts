@@ -283,6 +283,18 @@ describe('highlighter', () => {
     expect(highlighter.reveal('no-such-entry')).toBe(false);
   });
 
+  it('reveals a name not revealed yet at its first occurrence, and each name steps through its own', async () => {
+    ({ highlighter } = await start());
+    highlighter.reveal('nvidia');
+    highlighter.reveal('nvidia');
+    expect(document.activeElement?.textContent).toBe('英伟达');
+    // Moonshot's first occurrence is in the heading, before where Nvidia's steps left off.
+    expect(highlighter.reveal('moonshot-ai')).toBe(true);
+    expect(document.activeElement?.textContent).toBe('月之');
+    highlighter.reveal('nvidia');
+    expect(document.activeElement?.textContent).toBe('Nvidia'); // Nvidia's third, after its second
+  });
+
   it('reads open shadow roots and restores them', async () => {
     const host = document.createElement('div');
     document.body.append(host);
