@@ -8,10 +8,20 @@ import { browser } from 'wxt/browser';
 import { readSettings, settingsItem } from '../settings/settings';
 import { TOGGLE_HIGHLIGHTS_COMMAND } from './commands';
 
-/** Flips the global switch. */
-export async function toggleHighlights(): Promise<void> {
-  const settings = await readSettings();
-  await settingsItem.setValue({ ...settings, enabled: !settings.enabled });
+/** The last flip, which the next waits for. */
+let flipping: Promise<void> = Promise.resolve();
+
+/**
+ * Flips the global switch. Flips run one after another: two presses in quick succession would
+ * otherwise both read "on" before either wrote, and leave highlights off instead of on again.
+ */
+export function toggleHighlights(): Promise<void> {
+  const flip = async () => {
+    const settings = await readSettings();
+    await settingsItem.setValue({ ...settings, enabled: !settings.enabled });
+  };
+  flipping = flipping.then(flip, flip);
+  return flipping;
 }
 
 /** What a command does (exported for tests: a headless browser cannot press a command's keys). */

@@ -34,6 +34,19 @@ describe('the on/off keyboard command', () => {
     expect((await readSettings()).enabled).toBe(true);
   });
 
+  it('flips once per press, however fast the presses come', async () => {
+    await settingsItem.setValue(DEFAULT_SETTINGS);
+    // Three presses before the first has written: off, on, off.
+    await Promise.all([
+      handleCommand(TOGGLE_HIGHLIGHTS_COMMAND),
+      handleCommand(TOGGLE_HIGHLIGHTS_COMMAND),
+      handleCommand(TOGGLE_HIGHLIGHTS_COMMAND),
+    ]);
+    expect((await readSettings()).enabled).toBe(false);
+    await Promise.all([handleCommand(TOGGLE_HIGHLIGHTS_COMMAND), handleCommand(TOGGLE_HIGHLIGHTS_COMMAND)]);
+    expect((await readSettings()).enabled).toBe(false);
+  });
+
   it('starts from the defaults when nothing is stored, and ignores other commands', async () => {
     await handleCommand('_execute_action');
     expect(await settingsItem.getValue()).toEqual(DEFAULT_SETTINGS);
