@@ -6,8 +6,9 @@
  * when highlights are off for the page, and from the moment the tab starts loading a new
  * page until that page reports.
  *
- * A "loading" tab with no new address is either the page loading again or one of its frames
- * navigating (or a page whose address the extension may not read): Chromium does not tell which. The counts stay; every frame reports as its
+ * A "loading" tab with no new address is the page loading again or one of its frames
+ * navigating, and Chromium does not tell which (a tab leaving for an address the extension may
+ * not read gives none either, and is cleared). The counts stay: every frame reports as its
  * document goes away (an empty report) and as the next one is read, and the top document's
  * first report drops whatever frame did not report since (its goodbye lost).
  *

@@ -54,7 +54,7 @@ export function followAnchor(anchor: TooltipAnchor, floating: HTMLElement, onLos
         size({
           padding: 8,
           apply({ availableHeight, elements }) {
-            // In the viewport's pixels; the tooltip's own height, and its max-height, in its zoomed ones.
+            // The room is in the viewport's pixels; the tooltip's height and max-height in its own.
             const room = Math.floor(availableHeight / zoom);
             if (room < elements.floating.offsetHeight && room >= LEAST_HEIGHT_PX) {
               elements.floating.style.maxHeight = `${room}px`;
