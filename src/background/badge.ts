@@ -178,10 +178,10 @@ export function startBadge(): void {
     const at = Date.now();
     void restored.then(() => {
       // The page just shown reported before this event of its own showing: its report stands.
-      const shown = tabs.get(tabId)?.shown;
+      const state = tabs.get(tabId);
+      const shown = state?.shown;
       const url = changeInfo.url ?? tab?.url;
       if (shown && shown.url === url && at - shown.at < SHOWN_GRACE_MS) return;
-      const state = tabs.get(tabId);
       // The page again, or a frame navigating: the frames tell (see the top of this file). A tab
       // whose address the extension may not see (about:blank, the browser's own pages) has
       // left for a page no content script reads: nothing will tell.

@@ -1,22 +1,18 @@
-/**
- * Which tab the popup reports on. Opened from the toolbar, it is the active tab of the
- * window the popup belongs to. Opened as a page (end-to-end tests open
- * `popup.html?tab=<id>` in a tab of their own), the `tab` parameter names it instead.
- */
-export interface TargetTab {
-  id: number;
+/** What the popup reads of a tab. */
+export interface TabInfo {
+  id?: number;
   /** Known only with the activeTab grant (the popup was opened by the reader) or the tabs permission. */
   url?: string;
   /** "loading" while the tab loads a page, when the browser says. */
   status?: string;
 }
 
-/** What the popup reads of a tab. */
-export interface TabInfo {
-  id?: number;
-  url?: string;
-  status?: string;
-}
+/**
+ * Which tab the popup reports on. Opened from the toolbar, it is the active tab of the
+ * window the popup belongs to. Opened as a page (end-to-end tests open
+ * `popup.html?tab=<id>` in a tab of their own), the `tab` parameter names it instead.
+ */
+export type TargetTab = TabInfo & { id: number };
 
 export interface TabsApi {
   get(tabId: number): Promise<TabInfo>;
