@@ -206,17 +206,32 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
   // The tab leaves for another page (one it may not read) or loads this one again: what the
   // popup shows is of the page before until the new one answers. A page that will not report
   // (highlights off for it) is asked once it has loaded.
+  let tabEvents = 0;
   const unwatchTab = deps.watchTab(tab.id, (changed) => {
+    const event = ++tabEvents;
     tabLoading = awaitsAnswer(changed);
     if (!tabLoading) return refreshReport(PAGE_REPORT_DELAY_MS);
     win.clearTimeout(refreshTimer);
-    state.hostname = webHostname(changed.url);
+    if (changed.url === undefined) return dropPageBefore(changed.url);
+    // Chromium says "loading" also when a single-page site changes its address in place
+    // (`history.pushState`): the document, and its names, stay. A page that answers from the
+    // address being loaded is the one to show; the page before answers from its own.
+    void requestPageReport(tab.id, deps.sendToTab, deps.frameCounts).then((report) => {
+      if (event !== tabEvents) return; // the tab has moved on since: its own event decides
+      if (report.kind === 'summary' && report.summary.url === changed.url) setReport(report);
+      else dropPageBefore(changed.url);
+    });
+  });
+  win.addEventListener('pagehide', unwatchTab, { once: true });
+  await askPage();
+
+  /** Forgets the page the tab is leaving, and waits for the one at `url` to answer. */
+  function dropPageBefore(url: string | undefined): void {
+    state.hostname = webHostname(url);
     state.report = { kind: 'loading' };
     state.groups = [];
     state.score = undefined;
     render();
     refreshReport(LOADING_RECHECK_MS);
-  });
-  win.addEventListener('pagehide', unwatchTab, { once: true });
-  await askPage();
+  }
 }

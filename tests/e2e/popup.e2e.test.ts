@@ -266,6 +266,41 @@ describe('the popup in Chromium', () => {
     await tab.close();
   });
 
+  it('keeps its list while the page changes its address in place, as a single-page site does', async () => {
+    const tab = await suite.browser.context.newPage();
+    await tab.goto(`${suite.server.origin}/fixtures/ui-article.html?in-place`);
+    await tab.waitForSelector('mark[data-glossary-id]');
+    const { id } = await tabWithUrl(suite.browser.serviceWorker, tab.url(), (s) => Object.keys(s.counts).length > 0);
+    const report = await suite.browser.context.newPage();
+    await report.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${id}`);
+    const listed = () =>
+      report
+        .locator('[data-testid="found-entry"]')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-entry-id')));
+    await report.locator('[data-testid="found-entry"]').first().waitFor();
+    const before = await listed();
+    // Every state the popup passes through, from here on.
+    await report.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      new MutationObserver(() => {
+        const status = document.querySelector('[data-testid="page-status"]')?.textContent ?? '';
+        const entries = document.querySelectorAll('[data-testid="found-entry"]').length;
+        seen.push(`${entries} ${status}`);
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    const moved = `${suite.server.origin}/fixtures/ui-article.html?in-place-2`;
+    await tab.evaluate((url) => history.pushState({}, '', url), moved);
+    // The tab has told its listeners (the popup among them) that it loaded the new address.
+    await tabWithUrl(suite.browser.serviceWorker, moved, () => true);
+    await report.waitForTimeout(1500);
+    const seen = await report.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen.filter((state) => state.startsWith('0 '))).toEqual([]);
+    expect(await listed()).toEqual(before);
+    await report.close();
+    await tab.close();
+  });
+
   it('says it cannot read a PDF, whose text Chromium’s viewer keeps out of the page', async () => {
     // A one-page PDF that names two entries: "no names" would be false.
     const content = 'BT /F1 18 Tf 10 100 Td (Nvidia OpenAI) Tj ET';

@@ -37,8 +37,15 @@ interface Harness {
   setStored(settings: Settings): void;
   /** The page in tab `tabId` reports `counts` (a content script's page-summary message). */
   pageReports(tabId: number, counts: Record<string, number>): void;
-  /** The tab starts (`loading`) or finishes loading `page`: what its top frame will answer, if anything. */
-  tabLoads(tabId: number, status: 'loading' | 'complete', page?: { url?: string; answers?: boolean }): void;
+  /**
+   * The tab starts (`loading`) or finishes loading `page`: what its top frame will answer, if
+   * anything, and from which address (`answersFrom`, by default `url`).
+   */
+  tabLoads(
+    tabId: number,
+    status: 'loading' | 'complete',
+    page?: { url?: string; answers?: boolean; answersFrom?: string },
+  ): void;
   openEditor: ReturnType<typeof vi.fn>;
 }
 
@@ -117,7 +124,7 @@ function harness(
     },
     tabLoads(tabId, now, page = {}) {
       status = now;
-      if (page.url !== undefined) pageUrl = page.url;
+      if (page.url !== undefined) pageUrl = page.answersFrom ?? page.url;
       if (page.answers !== undefined) reachable = page.answers;
       for (const [id, watcher] of tabWatchers) if (id === tabId) watcher({ url: page.url, status: now });
     },
@@ -413,6 +420,38 @@ describe('the popup', () => {
     expect(byTestId<HTMLInputElement>('site-toggle')!.checked).toBe(true);
     click(byTestId('site-toggle'));
     expect(h.stored().disabledSites).toEqual(['news.example', 'other.example']);
+  });
+
+  it('keeps its list while a single-page site changes its address in place', async () => {
+    const h = harness({ counts: { nvidia: 1, huawei: 1 } });
+    await startPopup(h.deps);
+    const statuses: string[] = [];
+    const observer = new MutationObserver(() => statuses.push(byTestId('page-status')?.textContent ?? ''));
+    observer.observe(document.body, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+    // Chromium's "loading" for `history.pushState`: the document answers from its new address.
+    h.tabLoads(11, 'loading', { url: 'https://news.example/story?page=2' });
+    await vi.waitFor(() => expect(h.sent).toHaveLength(2));
+    h.tabLoads(11, 'complete', { url: 'https://news.example/story?page=2' });
+    await vi.waitFor(() => expect(h.sent).toHaveLength(3));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    observer.disconnect();
+    expect(statuses).not.toContain(translate('en', 'popupReading'));
+    expect(document.querySelectorAll('[data-testid="found-entry"]')).toHaveLength(2);
+  });
+
+  it('drops the list when the page answering a load is still the one the tab is leaving', async () => {
+    const h = harness({ counts: { nvidia: 1, huawei: 1 } });
+    await startPopup(h.deps);
+    h.tabLoads(11, 'loading', { url: 'https://other.example/', answersFrom: 'https://news.example/story' });
+    await vi.waitFor(() => expect(byTestId('page-status')!.textContent).toBe(translate('en', 'popupReading')));
+    expect(document.querySelectorAll('[data-testid="found-entry"]')).toHaveLength(0);
+    expect(document.querySelector('label[for="site-toggle"]')!.textContent).toBe(
+      translate('en', 'popupSiteToggle', 'other.example'),
+    );
   });
 
   it('drops the page before when its tab goes to a page it cannot read', async () => {
