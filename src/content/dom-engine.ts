@@ -210,6 +210,10 @@ export function createDomEngine(doc: Document): HighlightEngine {
       const rec = records.get(node);
       if (rec) rec.written = true;
     },
+    dropWritten(node) {
+      const rec = records.get(node);
+      if (rec?.written) restoreOrForget(rec);
+    },
     locate(pieces) {
       const first = pieces[0] && markOf(pieces[0]);
       const last = pieces.length > 1 ? markOf(pieces[pieces.length - 1]!) : first;

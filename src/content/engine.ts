@@ -69,6 +69,12 @@ export interface HighlightEngine {
    * the DOM alone have nothing to learn.
    */
   textWritten?(node: Text): void;
+  /**
+   * Takes back at once what is drawn on a text node the page wrote: the highlights and the
+   * text after them, nodes of ours that still hold the old text and would show it after the
+   * new. The page's text stays as it wrote it. A write of the caller's (`ownWrites`).
+   */
+  dropWritten?(node: Text): void;
   /** Where the occurrence drawn from `pieces` now is; undefined when it was not drawn. */
   locate(pieces: readonly Piece[]): Omit<Occurrence, 'id'> | undefined;
   /** A point inside a node of ours, as a point in the original text it was made from. */

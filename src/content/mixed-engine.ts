@@ -101,6 +101,7 @@ export function createMixedEngine({ marks, painter, isItemText }: MixedEnginePar
     originalOf: (node) => marks.originalOf(node),
     has: (node) => marks.has(node) || !!painted?.has(node),
     textWritten: (node) => marks.textWritten?.(node),
+    dropWritten: (node) => marks.dropWritten?.(node),
     locate(pieces) {
       const first = pieces[0];
       return first && painted?.has(first.node) ? painted.locate(pieces) : marks.locate(pieces);

@@ -39,6 +39,11 @@ export class RetiringEngines {
     for (const engine of this.engines) engine.textWritten?.(node);
   }
 
+  /** Takes back at once what they drew on a text node the page wrote (see `HighlightEngine.dropWritten`). */
+  dropWritten(node: Text): void {
+    for (const engine of this.engines) engine.dropWritten?.(node);
+  }
+
   /** Queues taking back every highlight of `engine` (with any others still retiring). */
   retire(engine: HighlightEngine): void {
     this.engines.add(engine);

@@ -85,6 +85,32 @@ describe('highlights on a changing page', () => {
     expect(await marksIn(page, '#rewrite')).toEqual([['baichuan', '百川智能']]);
   });
 
+  it('shows in every frame only the text the page wrote into a highlighted node, never the old text after it', async () => {
+    // A framework's text binding writes the node it holds; our marks split it (dom-engine.ts).
+    await timeUntil(page, '#rewrite mark[data-glossary-id="nvidia"]', {
+      fn: 'rewriteText',
+      text: 'Shares of Nvidia rose.',
+    });
+    const wrongFrames = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const text = 'Shares of 百川智能 fell.';
+          const wrong: string[] = [];
+          const started = performance.now();
+          const look = () => {
+            const shown = document.getElementById('rewrite')!.textContent!;
+            if (shown !== text) wrong.push(shown);
+            if (performance.now() - started < 1500) requestAnimationFrame(look);
+            else resolve(wrong);
+          };
+          (window as unknown as { rewriteText(t: string): void }).rewriteText(text);
+          requestAnimationFrame(look);
+        }),
+    );
+    expect(wrongFrames).toEqual([]);
+    expect(await marksIn(page, '#rewrite')).toEqual([['baichuan', '百川智能']]);
+  });
+
   it('stays nearly idle while a ticker re-renders every 250 ms (compared with highlights off)', async () => {
     const scriptTime = async (): Promise<{ script: number; longTasks: number; renders: number }> => {
       await page.evaluate(() => {

@@ -375,6 +375,24 @@ describe('highlighter on a changing page', () => {
     expect(document.body.innerHTML).toBe('<p id="t">Nvidia 101</p>');
   });
 
+  it('shows only the text the page wrote into a split node, from the observer’s delivery on, not only once it is read again', async () => {
+    // A framework's text binding (Svelte, Vue, React's mixed children) or a ticker sets the
+    // text of the node it holds; the re-read of its paragraph waits for the change delay.
+    document.body.innerHTML = '<p id="t">LLM 400.2 and Nvidia</p><p id="u">Arm today</p>';
+    ({ highlighter } = await start({ changeTiming: { delay: 60_000, cooldown: 60_000 } }));
+    expect(marks().length).toBe(3);
+    const t = document.getElementById('t')!;
+    (t.firstChild as Text).data = 'LLM 400.8 and 百川智能';
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the observer's delivery, and its microtasks
+    expect(t.textContent).toBe('LLM 400.8 and 百川智能');
+    expect(t.childNodes.length).toBe(1);
+    expect(marks(t)).toEqual([]);
+    // Other text keeps its highlights, and stopping leaves the page's text as it wrote it.
+    expect(marks(document.getElementById('u')!)).toEqual([['arm-holdings', 'Arm']]);
+    highlighter.stop();
+    expect(document.body.innerHTML).toBe('<p id="t">LLM 400.8 and 百川智能</p><p id="u">Arm today</p>');
+  });
+
   // The page sets a node we split to the very text we left in it: it means to drop the rest,
   // though the node reads the same. Only the observer's record can tell (dom-engine.ts).
   describe('keeps a write of the text a split node already holds', () => {
