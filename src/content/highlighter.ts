@@ -142,6 +142,9 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     textWritten(node) {
       engine.textWritten?.(node);
       retiring.textWritten(node);
+      // A framework reusing its text nodes for the next article: the reader's place in the old
+      // text is gone, and that name's next reveal starts again at its first occurrence.
+      for (const [entry, point] of lastRevealed) if (point.node === node) lastRevealed.delete(entry);
       if (!engine.has(node) && !retiring.busy) return;
       if (written.size === 0) queueMicrotask(dropWritten);
       written.add(node);

@@ -295,6 +295,21 @@ describe('highlighter', () => {
     expect(document.activeElement?.textContent).toBe('Nvidia'); // Nvidia's third, after its second
   });
 
+  it('reveals a name at its first occurrence again once the page rewrote the text the last reveal was in', async () => {
+    // A single-page site moving to the next article by writing the text nodes it keeps.
+    document.body.innerHTML = '<p>LLM one</p><p>LLM two</p><p>LLM three</p>';
+    ({ highlighter } = await start());
+    const texts = [...document.querySelectorAll('p')].map((p) => p.firstChild as Text);
+    highlighter.reveal('llm');
+    highlighter.reveal('llm');
+    expect(document.activeElement?.parentElement).toBe(document.querySelectorAll('p')[1]);
+    texts.forEach((text, i) => (text.data = `LLM article two, ${i + 1}`));
+    await settle(highlighter);
+    expect(marks().length).toBe(3);
+    expect(highlighter.reveal('llm')).toBe(true);
+    expect(document.activeElement?.parentElement).toBe(document.querySelectorAll('p')[0]);
+  });
+
   it('reads open shadow roots and restores them', async () => {
     const host = document.createElement('div');
     document.body.append(host);
