@@ -6,6 +6,7 @@
  */
 import type { ActiveGlossary } from '../glossary-store/active-glossary';
 import { highlightsActiveFor, type Settings } from '../settings/settings';
+import { watchCopiesWhileOff, type CopiesWatch } from './copies-while-off';
 import type { HighlightHit, Occurrence } from './engine';
 import type { EngineChoice, EngineKind } from './engine-choice';
 import { glossaryView } from './glossary-view';
@@ -55,6 +56,8 @@ export function createContentController(deps: ControllerDeps): ContentController
    * whatever the settings say by then (switched off again meanwhile: nothing starts).
    */
   let leaving: Highlighter | undefined;
+  /** Switched off: copies of our marks the page puts back (a snapshot of itself) are unwrapped. */
+  let copiesWatch: CopiesWatch | undefined;
   let engine: EngineChoice = 'auto';
   const empty = () => ({});
 
@@ -65,11 +68,15 @@ export function createContentController(deps: ControllerDeps): ContentController
     leaving = old;
     void old.switchOff().then(() => {
       if (leaving === old) leaving = undefined;
+      // Not before: until its marks are all back, a page moving one would look like a copy.
+      if (!deps.signal.aborted) copiesWatch ??= watchCopiesWhileOff(deps.document, deps.window);
       apply(false);
     });
   };
   /** Teardown (the extension context is gone): everything is removed at once, in this task. */
   const stop = () => {
+    copiesWatch?.stop();
+    copiesWatch = undefined;
     leaving?.stop();
     leaving = undefined;
     highlighter?.stop();
@@ -89,6 +96,8 @@ export function createContentController(deps: ControllerDeps): ContentController
     }
     if (leaving) return;
     if (!highlighter) {
+      copiesWatch?.stop();
+      copiesWatch = undefined;
       const current = (highlighter = startHighlighter(
         { ...deps, engineChoice: engine, onSummary: () => deps.onSummary(() => current.summary()) },
         glossaryView(glossary),

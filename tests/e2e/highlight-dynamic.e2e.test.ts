@@ -111,6 +111,32 @@ describe('highlights on a changing page', () => {
     expect(await marksIn(page, '#rewrite')).toEqual([['baichuan', '百川智能']]);
   });
 
+  it('leaves no highlight in a snapshot the page restores after highlights were switched off', async () => {
+    // Turbo Drive, pjax, Swup: the page leaves a deep clone of itself in a cache and puts it
+    // back on Back, here after the reader switched highlights off.
+    const turbo = await suite.browser.context.newPage();
+    await turbo.goto(
+      suite.server.setPage(
+        'turbo',
+        `<!doctype html><meta charset="utf-8"><body><p id="story">Nvidia and 百度 lead.</p><script>
+          window.leave = () => { window.cached = document.body.cloneNode(true); document.body.replaceWith(document.createElement('body')); };
+          window.back = () => document.body.replaceWith(window.cached);
+        </script></body>`,
+      ),
+    );
+    await settledMarks(turbo, 2);
+    await turbo.evaluate(() => (window as unknown as { leave(): void }).leave());
+    await writeSettings(suite.browser.serviceWorker, { enabled: false });
+    await turbo.waitForTimeout(500);
+    await turbo.evaluate(() => (window as unknown as { back(): void }).back());
+    await turbo.waitForTimeout(500);
+    expect(await turbo.locator('mark').count()).toBe(0);
+    expect(await turbo.evaluate(() => document.getElementById('story')!.innerHTML)).toBe('Nvidia and 百度 lead.');
+    await writeSettings(suite.browser.serviceWorker, { enabled: true });
+    await settledMarks(turbo, 2);
+    await turbo.close();
+  });
+
   it('stays nearly idle while a ticker re-renders every 250 ms (compared with highlights off)', async () => {
     const scriptTime = async (): Promise<{ script: number; longTasks: number; renders: number }> => {
       await page.evaluate(() => {

@@ -59,6 +59,37 @@ describe('content controller', () => {
     expect(document.querySelectorAll('mark')).toHaveLength(3);
   });
 
+  it('takes back the copies of its marks a page puts back while highlights are off, and leaves that to the highlighter once on', async () => {
+    // A Turbo-style site: a deep clone of the page, made while highlighted, restored on Back.
+    const { content } = start();
+    content.update({ settings: settings(), glossary: glossary('1') });
+    await settle();
+    const snapshot = document.body.cloneNode(true) as HTMLElement;
+    expect(snapshot.querySelectorAll('mark')).toHaveLength(3);
+    content.update({ settings: settings({ enabled: false }) });
+    await settle();
+    document.body.replaceWith(snapshot);
+    await settle();
+    expect(document.body.innerHTML).toBe(PAGE);
+    // The page's own <mark> elements are not ours to take.
+    document.body.insertAdjacentHTML('beforeend', '<p><mark class="note">Nvidia</mark></p>');
+    await settle();
+    expect(document.querySelectorAll('mark')).toHaveLength(1);
+    // On again: a copy added now is the highlighter's to take back, and it reads the text.
+    content.update({ settings: settings() });
+    await settle();
+    const copy = document.body.cloneNode(true) as HTMLElement;
+    document.body.replaceWith(copy);
+    await settle();
+    expect([...document.querySelectorAll('mark.columnlens-mark')].map((m) => m.textContent)).toEqual([
+      '輝達',
+      'Nvidia',
+      '大语言模型',
+      'Nvidia', // in the page's own mark
+    ]);
+    expect(document.querySelectorAll('mark.columnlens-mark mark.columnlens-mark')).toHaveLength(0);
+  });
+
   it('honours the per-site switch for its hostname only', async () => {
     const { content } = start('example.com');
     content.update({ settings: settings({ disabledSites: ['other.org'] }), glossary: glossary('1') });
