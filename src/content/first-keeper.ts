@@ -6,10 +6,12 @@
  * hidden text take a hidden one in the end and a shown occurrence take over later
  * (first-visible.ts).
  */
+import { isShown } from './dom-rules';
 import { reclaimFirsts, type ReclaimContext } from './first-reclaim';
 import { createFirstVisibility } from './first-visible';
+import { comparePoints } from './occurrences';
 import type { PageState } from './page-state';
-import type { ReadHooks } from './reader';
+import { blockTarget, type ReadHooks } from './reader';
 
 type Work = Generator<undefined, void>;
 
@@ -25,7 +27,13 @@ export interface FirstKeeperDeps {
 
 export interface FirstKeeper {
   /** The reader's hooks for density "first". */
-  hooks: Required<Pick<ReadHooks, 'passOverFirst' | 'firstHeldHidden' | 'takeOverFirst'>>;
+  hooks: Required<Pick<ReadHooks, 'passOverFirst' | 'firstHeldHidden' | 'firstHeldAfter' | 'takeOverFirst'>>;
+  /**
+   * The first read of the page is done: from now on an occurrence read before another's
+   * first (text the page adds above it) may take that first over. The first read goes in
+   * document order, and finds none.
+   */
+  pageRead(): void;
   /** A container was forgotten with the entries whose first it held. */
   forgotten(firsts: Iterable<number>): void;
   /**
@@ -49,6 +57,13 @@ export function createFirstKeeper(deps: FirstKeeperDeps): FirstKeeper {
    */
   const released = new Set<number>();
   const visibility = createFirstVisibility();
+  let pageRead = false;
+
+  /** Whether `entry`'s first is held in a container that comes after `node`, outside it. */
+  function heldAfter(entry: number, node: Node): boolean {
+    const holder = page.firstHolder(entry);
+    return !!holder && comparePoints({ node, offset: 0 }, { node: holder, offset: 0 }) < 0 && !holder.contains(node);
+  }
 
   function* reclaimReleased(): Work {
     const entries = [...released];
@@ -86,9 +101,13 @@ export function createFirstKeeper(deps: FirstKeeperDeps): FirstKeeper {
     hooks: {
       passOverFirst: (entry, node) => visibility.passOverFirst(entry, node),
       firstHeldHidden: (entry) => visibility.heldHidden(entry),
+      firstHeldAfter: (entry, container) => pageRead && heldAfter(entry, container),
       takeOverFirst(entry, node) {
-        if (!visibility.takesOver(entry, node)) return false;
-        // The hidden text that held it is read again: its highlight of the entry goes.
+        if (!visibility.takesOver(entry, node)) {
+          const element = pageRead && heldAfter(entry, node) ? blockTarget(node) : undefined;
+          if (!element || !isShown(element)) return false;
+        }
+        // The text that held it is read again: its highlight of the entry goes.
         const holder = page.releaseFirst(entry);
         if (holder) queue(readAgain(holder));
         return true;
@@ -102,7 +121,11 @@ export function createFirstKeeper(deps: FirstKeeperDeps): FirstKeeper {
     },
     settle,
     claimHidden,
+    pageRead() {
+      pageRead = true;
+    },
     clear() {
+      pageRead = false;
       released.clear();
       visibility.clear();
     },

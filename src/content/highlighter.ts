@@ -311,6 +311,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
 
   function* initialRead(body: HTMLElement): Generator<undefined, void> {
     yield* readPage(body, view, filters, page, hooks, deps.nameFreeCheck);
+    firsts.pageRead();
     yield* firsts.claimHidden();
     deps.onSummary?.();
   }

@@ -186,6 +186,11 @@ export class PageState {
     return owner.container;
   }
 
+  /** For density "first": the container on the page holding `entry`'s first occurrence. */
+  firstHolder(entry: number): Node | undefined {
+    return this.hasFirst(entry) ? this.firstOwner.get(entry)!.container : undefined;
+  }
+
   /** For density "first": whether a container on the page holds `entry`'s first occurrence. */
   hasFirst(entry: number): boolean {
     const owner = this.firstOwner.get(entry);

@@ -62,8 +62,15 @@ export interface ReadHooks {
   /** Density "first": whether `entry`'s first is held in hidden text, which a shown occurrence may take over. */
   firstHeldHidden?(entry: number): boolean;
   /**
-   * Density "first": whether this occurrence takes over `entry`'s first from hidden text (it
-   * is shown); if so, the first is released and the text that held it is read again.
+   * Density "first": whether `entry`'s first is held after `container` in the page, which an
+   * occurrence the page added there may take over (a single-page site's next article, above a
+   * "related" list that held it).
+   */
+  firstHeldAfter?(entry: number, container: Node): boolean;
+  /**
+   * Density "first": whether this occurrence takes over `entry`'s first from hidden text or
+   * from text after it (it is shown); if so, the first is released and the text that held it
+   * is read again.
    */
   takeOverFirst?(entry: number, node: Text): boolean;
 }
@@ -151,7 +158,13 @@ function* record(
     const id = view.entryIds[m.entry];
     const category = view.categories[m.entry] ?? '';
     if (id === undefined || filters.hiddenCategories.has(category)) continue;
-    if (filters.density === 'first' && page.hasFirst(m.entry) && !hooks.firstHeldHidden?.(m.entry)) continue;
+    if (
+      filters.density === 'first' &&
+      page.hasFirst(m.entry) &&
+      !hooks.firstHeldHidden?.(m.entry) &&
+      !hooks.firstHeldAfter?.(m.entry, block.container)
+    )
+      continue;
     const pieces: Piece[] = spansOf(block, m.start, m.end).map((span, i) => ({
       ...span,
       id,

@@ -137,6 +137,30 @@ describe('highlights on a changing page', () => {
     await turbo.close();
   });
 
+  it('at the "first" density, moves a name’s one highlight to the next article rendered above the list that held it', async () => {
+    await writeSettings(suite.browser.serviceWorker, { density: 'first' });
+    const spa = await suite.browser.context.newPage();
+    await spa.goto(
+      suite.server.setPage(
+        'spa-first',
+        `<!doctype html><meta charset="utf-8"><body><main id="article"><p>No names yet.</p></main>
+         <aside id="related"><p>Related: 百度 and Nvidia</p></aside></body>`,
+      ),
+    );
+    expect(await settledMarks(spa, 2)).toEqual([
+      ['baidu', '百度'],
+      ['nvidia', 'Nvidia'],
+    ]);
+    await spa.evaluate(() => {
+      document.getElementById('article')!.innerHTML = '<h1>Nvidia’s quarter</h1><p>Nvidia again.</p>';
+      history.pushState({}, '', '?next');
+    });
+    await expect.poll(() => marksIn(spa, '#article'), { timeout: 5_000 }).toEqual([['nvidia', 'Nvidia']]);
+    expect(await marksIn(spa, '#related')).toEqual([['baidu', '百度']]);
+    await writeSettings(suite.browser.serviceWorker, { density: 'all' });
+    await spa.close();
+  });
+
   it('stays nearly idle while a ticker re-renders every 250 ms (compared with highlights off)', async () => {
     const scriptTime = async (): Promise<{ script: number; longTasks: number; renders: number }> => {
       await page.evaluate(() => {

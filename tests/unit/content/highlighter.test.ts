@@ -165,6 +165,29 @@ describe('highlighter', () => {
     expect(marks(document.getElementById('c')!)).toEqual([]);
   });
 
+  it('with density "first" gives the first to an occurrence the page adds above the one holding it', async () => {
+    // A single-page site: the next article rendered above a "related" list that stays.
+    document.body.innerHTML = '<main id="article"></main><aside id="related"><p>Nvidia and LLM news</p></aside>';
+    ({ highlighter } = await start({ filters: { density: 'first', hiddenCategories: new Set() } }));
+    expect(marks(document.getElementById('related')!)).toEqual([
+      ['nvidia', 'Nvidia'],
+      ['llm', 'LLM'],
+    ]);
+    document.getElementById('article')!.innerHTML = '<h1>Nvidia results</h1><p>More on Nvidia.</p>';
+    await settle(highlighter);
+    expect(marks(document.getElementById('article')!)).toEqual([['nvidia', 'Nvidia']]);
+    expect(marks(document.querySelector('h1')!)).toEqual([['nvidia', 'Nvidia']]);
+    // LLM keeps its first where it was; appended text after it takes nothing.
+    expect(marks(document.getElementById('related')!)).toEqual([['llm', 'LLM']]);
+    document.body.insertAdjacentHTML('beforeend', '<footer>LLM and Nvidia</footer>');
+    await settle(highlighter);
+    expect(marks()).toEqual([
+      ['nvidia', 'Nvidia'],
+      ['llm', 'LLM'],
+    ]);
+    expect(highlighter.summary()).toEqual({ nvidia: 4, llm: 2 });
+  });
+
   describe('with density "first" and text the page hides', () => {
     // jsdom draws nothing: hidden here is what Chromium's checkVisibility says for these
     // pages, a `hidden` ancestor or one styled `display: none` or `visibility: hidden`.
