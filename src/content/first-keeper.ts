@@ -4,7 +4,8 @@
  * entries lost their first (their container was forgotten) and gives them their next one
  * (first-reclaim.ts), and it passes over hidden occurrences, letting an entry read only in
  * hidden text take a hidden one in the end and a shown occurrence take over later
- * (first-visible.ts).
+ * (first-visible.ts). Once the page has been read, a shown occurrence the page adds also takes
+ * over a first held after it in the page, or in text the page has hidden since it was read.
  */
 import { isShown } from './dom-rules';
 import { reclaimFirsts, type ReclaimContext } from './first-reclaim';
@@ -65,6 +66,23 @@ export function createFirstKeeper(deps: FirstKeeperDeps): FirstKeeper {
     return !!holder && comparePoints({ node, offset: 0 }, { node: holder, offset: 0 }) < 0 && !holder.contains(node);
   }
 
+  /**
+   * Entries whose first is held in text the page has hidden since it was read (a single-page
+   * site keeping the article the reader left, `display: none`), judged once per entry in a read
+   * of changes: asking the browser whether an element is shown may have it lay out the page.
+   */
+  const holderHidden = new Map<number, boolean>();
+  function heldInHiddenNow(entry: number): boolean {
+    if (!pageRead) return false;
+    let hidden = holderHidden.get(entry);
+    if (hidden === undefined) {
+      const holder = page.firstHolder(entry);
+      hidden = holder?.nodeType === 1 && !isShown(holder as Element);
+      holderHidden.set(entry, hidden);
+    }
+    return hidden;
+  }
+
   function* reclaimReleased(): Work {
     const entries = [...released];
     released.clear();
@@ -85,6 +103,7 @@ export function createFirstKeeper(deps: FirstKeeperDeps): FirstKeeper {
   }
 
   function* settle(): Work {
+    holderHidden.clear();
     yield* reclaimReleased();
     yield* claimHidden();
   }
@@ -100,13 +119,15 @@ export function createFirstKeeper(deps: FirstKeeperDeps): FirstKeeper {
   return {
     hooks: {
       passOverFirst: (entry, node) => visibility.passOverFirst(entry, node),
-      firstHeldHidden: (entry) => visibility.heldHidden(entry),
+      firstHeldHidden: (entry) => visibility.heldHidden(entry) || heldInHiddenNow(entry),
       firstHeldAfter: (entry, container) => pageRead && heldAfter(entry, container),
       takeOverFirst(entry, node) {
         if (!visibility.takesOver(entry, node)) {
-          const element = pageRead && heldAfter(entry, node) ? blockTarget(node) : undefined;
+          const taken = pageRead && (heldInHiddenNow(entry) || heldAfter(entry, node));
+          const element = taken ? blockTarget(node) : undefined;
           if (!element || !isShown(element)) return false;
         }
+        holderHidden.delete(entry);
         // The text that held it is read again: its highlight of the entry goes.
         const holder = page.releaseFirst(entry);
         if (holder) queue(readAgain(holder));
@@ -126,6 +147,7 @@ export function createFirstKeeper(deps: FirstKeeperDeps): FirstKeeper {
     },
     clear() {
       pageRead = false;
+      holderHidden.clear();
       released.clear();
       visibility.clear();
     },

@@ -157,6 +157,16 @@ describe('highlights on a changing page', () => {
     });
     await expect.poll(() => marksIn(spa, '#article'), { timeout: 5_000 }).toEqual([['nvidia', 'Nvidia']]);
     expect(await marksIn(spa, '#related')).toEqual([['baidu', '百度']]);
+    // The site keeps the article the reader left, hidden, and shows the next one after it.
+    await spa.evaluate(() => {
+      document.getElementById('article')!.style.display = 'none';
+      document
+        .getElementById('related')!
+        .insertAdjacentHTML('afterend', '<main id="next"><p>Nvidia once more.</p></main>');
+      history.pushState({}, '', '?after');
+    });
+    await expect.poll(() => marksIn(spa, '#next'), { timeout: 5_000 }).toEqual([['nvidia', 'Nvidia']]);
+    expect(await marksIn(spa, '#article')).toEqual([]);
     await writeSettings(suite.browser.serviceWorker, { density: 'all' });
     await spa.close();
   });

@@ -235,6 +235,24 @@ describe('highlighter', () => {
       expect(marks()).toEqual([['nvidia', 'Nvidia']]);
     });
 
+    it('moves a first from an article the page has hidden since to the next one it shows', async () => {
+      // A single-page site that keeps the articles the reader left, hidden.
+      document.body.innerHTML = '<article id="a"><p>Nvidia and 百川智能 in A.</p></article>';
+      ({ highlighter } = await start(first));
+      expect(marks(document.getElementById('a')!)).toEqual([
+        ['nvidia', 'Nvidia'],
+        ['baichuan', '百川智能'],
+      ]);
+      document.getElementById('a')!.style.display = 'none';
+      document.body.insertAdjacentHTML('beforeend', '<article id="b"><p>Nvidia, then Nvidia in B.</p></article>');
+      await settle(highlighter);
+      expect(marks(document.getElementById('b')!)).toEqual([['nvidia', 'Nvidia']]);
+      expect(document.querySelector('#b mark')!.nextSibling!.textContent).toBe(', then Nvidia in B.'); // B's first
+      // Baichuan, named nowhere shown, keeps its first in A.
+      expect(marks(document.getElementById('a')!)).toEqual([['baichuan', '百川智能']]);
+      expect(highlighter.summary()).toMatchObject({ nvidia: 3, baichuan: 1 });
+    });
+
     it('moves a first held in hidden text to a shown occurrence the page adds later', async () => {
       document.body.innerHTML = '<nav id="menu" hidden><p>Nvidia and 百川智能 in the menu.</p></nav><p>Loading…</p>';
       ({ highlighter } = await start(first));
