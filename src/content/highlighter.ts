@@ -24,6 +24,7 @@ import { blockTarget, readRegion, type DisplayFilters, type GlossaryView, type R
 import { browserSliceHost, PRIORITY, Scheduler, type SliceHost } from './scheduler';
 import { intersectionWatcher } from './intersection-watcher';
 import { everythingNear, type ViewportWatcherFactory } from './viewport';
+import { createWrittenTextRepair } from './written-text';
 
 export type { DisplayFilters, GlossaryView } from './reader';
 
@@ -145,29 +146,14 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       // A framework reusing its text nodes for the next article: the reader's place in the old
       // text is gone, and that name's next reveal starts again at its first occurrence.
       for (const [entry, point] of lastRevealed) if (point.node === node) lastRevealed.delete(entry);
-      if (!engine.has(node) && !retiring.busy) return;
-      if (written.size === 0) queueMicrotask(dropWritten);
-      written.add(node);
+      if (engine.has(node) || retiring.busy) repairWritten(node);
     },
   });
   const ownWrites = <T>(write: () => T) => mutations.ownWrites(write);
-  /**
-   * Text nodes of the page we split and the page wrote since the observer's last delivery. A
-   * framework's text binding or a ticker sets the text of the node it holds; what we split off
-   * it, marks and the old text's rest, would show after the new text until the container is
-   * read again (100–800 ms later). They go in a microtask of the observer's callback, before
-   * the page is painted; the re-read draws the new text's names.
-   */
-  const written = new Set<Text>();
-  function dropWritten(): void {
-    ownWrites(() => {
-      for (const node of written) {
-        engine.dropWritten?.(node);
-        retiring.dropWritten(node);
-      }
-      written.clear();
-    });
-  }
+  const repairWritten = createWrittenTextRepair((node) => {
+    engine.dropWritten?.(node);
+    retiring.dropWritten(node);
+  }, ownWrites);
   const copies = createCopyUnwrapper(isOurs, ownWrites);
   // Both engines draw as text nears the viewport: marks to spare relayout, painted ranges
   // because Chromium re-validates every registered range on each change.
