@@ -8,7 +8,7 @@
  * on again (the highlighter then takes copies back itself: mark-copies.ts). A page loaded with
  * highlights off has made no copy and gets no observer.
  */
-import { createCopyUnwrapper } from './mark-copies';
+import { markCopiesAmong, unwrapCopies } from './mark-copies';
 
 export interface CopiesWatch {
   stop(): void;
@@ -16,16 +16,12 @@ export interface CopiesWatch {
 
 /** Unwraps copies of our marks in whatever the page adds to `doc`, until stopped. */
 export function watchCopiesWhileOff(doc: Document, win: { MutationObserver: typeof MutationObserver }): CopiesWatch {
-  // No mark is ours while highlights are off, and no write of ours is watched but this one's.
-  const copies = createCopyUnwrapper(
-    () => false,
-    (write) => write(),
-  );
   const observer = new win.MutationObserver((records) => {
     const added: Element[] = [];
     for (const record of records)
       for (const node of record.addedNodes) if (node.nodeType === 1 && node.isConnected) added.push(node as Element);
-    copies.amongAdded(added);
+    // No mark is ours while highlights are off: every one found is a copy.
+    unwrapCopies(markCopiesAmong(added, () => false));
     observer.takeRecords(); // the unwrapping's own
   });
   observer.observe(doc, { childList: true, subtree: true });

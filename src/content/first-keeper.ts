@@ -60,10 +60,13 @@ export function createFirstKeeper(deps: FirstKeeperDeps): FirstKeeper {
   const visibility = createFirstVisibility();
   let pageRead = false;
 
-  /** Whether `entry`'s first is held in a container that comes after `node`, outside it. */
+  /**
+   * Whether `entry`'s first is held in a container that comes after `node`, outside it (in
+   * `comparePoints`' order a container comes before the text inside it).
+   */
   function heldAfter(entry: number, node: Node): boolean {
     const holder = page.firstHolder(entry);
-    return !!holder && comparePoints({ node, offset: 0 }, { node: holder, offset: 0 }) < 0 && !holder.contains(node);
+    return !!holder && comparePoints({ node, offset: 0 }, { node: holder, offset: 0 }) < 0;
   }
 
   /**

@@ -203,9 +203,9 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
   // A page still being read (or changing) when the popup opened: its report follows it.
   const unwatchPage = deps.watchPageReports(tab.id, () => refreshReport(PAGE_REPORT_DELAY_MS));
   win.addEventListener('pagehide', unwatchPage, { once: true });
-  // The tab leaves for another page (one it may not read) or loads this one again: what the
-  // popup shows is of the page before until the new one answers. A page that will not report
-  // (highlights off for it) is asked once it has loaded.
+  // The tab starts loading: another page (one it may not read), this one again, or this one at a
+  // new address. What the popup shows goes unless the page answers from the address loading; a
+  // page that will not report (highlights off for it) is asked again once it has loaded.
   let tabEvents = 0;
   const unwatchTab = deps.watchTab(tab.id, (changed) => {
     const event = ++tabEvents;
