@@ -48,7 +48,8 @@ interface TabState {
   shown?: { url: string; at: number };
   /**
    * The frames counted when the tab last loaded without a new address and silent since: the
-   * top document's first report drops them. Memory only.
+   * top document's first report drops them. Kept for the next worker too: a page loading
+   * slowly can outlast an idle worker, whose successor would otherwise keep them for good.
    */
   silent?: Set<number>;
 }
@@ -61,11 +62,14 @@ interface StoredTab {
   frames: [number, EntryCounts][];
   hostname?: string;
   shown?: { url: string; at: number };
+  silent?: number[];
 }
 
 function toStored(tabs: ReadonlyMap<number, TabState>): Record<string, StoredTab> {
   const stored: Record<string, StoredTab> = {};
-  for (const [tabId, { frames, hostname, shown }] of tabs) stored[tabId] = { frames: [...frames], hostname, shown };
+  for (const [tabId, { frames, hostname, shown, silent }] of tabs) {
+    stored[tabId] = { frames: [...frames], hostname, shown, silent: silent && [...silent] };
+  }
   return stored;
 }
 
@@ -83,7 +87,8 @@ function fromStored(value: unknown): Map<number, TabState> {
     }
     const shown =
       tab.shown && typeof tab.shown.url === 'string' && typeof tab.shown.at === 'number' ? tab.shown : undefined;
-    tabs.set(tabId, { frames, hostname: typeof tab.hostname === 'string' ? tab.hostname : undefined, shown });
+    const silent = Array.isArray(tab.silent) ? new Set(tab.silent.filter(Number.isInteger)) : undefined;
+    tabs.set(tabId, { frames, hostname: typeof tab.hostname === 'string' ? tab.hostname : undefined, shown, silent });
   }
   return tabs;
 }
@@ -187,6 +192,7 @@ export function startBadge(): void {
       // left for a page no content script reads: nothing will tell.
       if (!changeInfo.url && tab?.url !== undefined && state) {
         state.silent = new Set(state.frames.keys());
+        save();
         return;
       }
       if (tabs.delete(tabId)) save();

@@ -61,11 +61,15 @@ describe('the toolbar badge', () => {
 
   it('starts afresh from kept state it cannot read', async () => {
     fakeBrowser.reset();
-    await fakeBrowser.storage.session.set({ [BADGE_STATE_KEY]: { 1: { frames: 'broken' }, x: 5, 2: null } });
+    await fakeBrowser.storage.session.set({
+      [BADGE_STATE_KEY]: { 1: { frames: 'broken' }, x: 5, 2: null, 3: { frames: [[4, { baidu: 1 }]], silent: 'x' } },
+    });
     startBadge();
     await report(1, { nvidia: 1 });
+    await report(3, { huawei: 1 }, 0, 'https://news.example/c');
     await settle();
     expect(await badge(1)).toBe('1');
+    expect(await badge(3)).toBe('2'); // frame 4's kept baidu, and the new report
   });
 
   it('tells the popup what the tab’s frames other than the top one found', async () => {
@@ -146,6 +150,26 @@ describe('the toolbar badge', () => {
     );
     await settle();
     expect(await badge(1)).toBe('3');
+  });
+
+  it('drops them at that first report even when a new worker hears it', async () => {
+    await report(1, { nvidia: 1 }, 0);
+    await report(1, { baidu: 1 }, 5, 'https://ads.example/frame');
+    await report(1, { huawei: 1 }, 6, 'https://ads.example/other');
+    await fakeBrowser.tabs.onUpdated.trigger(1, { status: 'loading' }, { url: 'https://news.example/a' } as never);
+    await report(1, { huawei: 1 }, 6, 'https://ads.example/other'); // frame 6 spoke since: it stays
+    await settle();
+    // The page loads slowly; the browser stops the idle worker and a new one starts.
+    const kept = await fakeBrowser.storage.session.get(null);
+    fakeBrowser.reset();
+    await fakeBrowser.storage.session.set(kept);
+    startBadge();
+    await deliver(
+      { type: 'page-summary', counts: { tencent: 2 }, first: true },
+      { tab: { id: 1 }, frameId: 0, url: 'https://news.example/a' },
+    );
+    await settle();
+    expect(await badge(1)).toBe('2'); // tencent (top) and huawei (frame 6); frame 5's baidu dropped
   });
 
   it('keeps the report of a page shown from the back/forward cache that came before the tab’s own loading event', async () => {
