@@ -25,6 +25,10 @@ const PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Layout
     /* A page's own look for <mark>: none of it may reach a highlight. */
     mark { display: block; float: left; position: relative; top: 9px; vertical-align: super; padding: 6px;
       border: 3px solid; box-shadow: 0 0 9px; letter-spacing: 4px; text-transform: uppercase; }
+    /* A site's search hits, more specific than any rule of ours; an accessible mark's announcements. */
+    div > p#styled mark { display: none; margin: 0 9px; padding: 2px 6px; font-weight: bold; pointer-events: none; }
+    mark::before { content: "[highlight start] "; }
+    mark::after { content: " [highlight end]"; }
   </style>
   <p id="styled">The page styles its marks, and OpenAI stays in line.</p>
 </div>`;
@@ -135,6 +139,23 @@ describe('highlights and the page’s layout', () => {
     expect([await at(), await term()]).toEqual(['mark:Nvidia', 'Nvidia']);
     await page.keyboard.press('Escape');
     await page.evaluate(() => document.getSelection()!.removeAllRanges());
+  });
+
+  it('keeps a name in line, seen and under the pointer, whatever the page’s rules for <mark>', async () => {
+    const text = 'The page styles its marks, and OpenAI stays in line.';
+    expect(await page.locator('#styled').innerText()).toBe(text);
+    const styled = await page.evaluate(() => {
+      const mark = document.querySelector('#styled mark')!;
+      const style = getComputedStyle(mark);
+      return [style.display, style.fontWeight, style.marginLeft, style.paddingLeft, style.pointerEvents].concat(
+        ['::before', '::after'].map((pseudo) => getComputedStyle(mark, pseudo).content),
+      );
+    });
+    expect(styled).toEqual(['inline', '400', '0px', '0px', 'auto', 'none', 'none']);
+    await page.hover('#styled mark');
+    expect(await page.locator('columnlens-tooltip .panel .term').textContent()).toBe('OpenAI');
+    await page.mouse.move(5, 590);
+    await page.locator('columnlens-tooltip').waitFor({ state: 'detached' });
   });
 
   it('lays every box out as the page does without highlights', async () => {
