@@ -40,6 +40,13 @@ const escapeAttribute = (value: string) =>
   value.replace(/[&"\u00a0]/g, (c) => (c === '&' ? '&amp;' : c === '"' ? '&quot;' : '&nbsp;'));
 
 const isMark = (el: Element) => el.matches(MARK_SELECTOR);
+
+/**
+ * An element the page does not display (`display: none`, the `hidden` attribute): a closed
+ * menu, share buttons, an "Advertisement" label. The browser's own copy leaves such elements
+ * out of its HTML, and so must ours, or a quote pastes text the reader never saw.
+ */
+const isUndisplayed = (el: Element) => el.ownerDocument.defaultView?.getComputedStyle(el).display === 'none';
 const isOurUi = (el: Element) => el.hasAttribute(UI_HOST_ATTRIBUTE);
 
 /** Whether the range holds (or lies inside) a mark of ours. */
@@ -98,7 +105,7 @@ export function rangeHtml(range: Range): string {
     const el = node as Element;
     if (!whole && !range.intersectsNode(el)) return;
     const name = el.localName;
-    if (LEFT_OUT_TAGS.has(name) || isOurUi(el)) return;
+    if (LEFT_OUT_TAGS.has(name) || isOurUi(el) || isUndisplayed(el)) return;
     const inside = whole || (!el.contains(startContainer) && !el.contains(endContainer));
     if (isMark(el)) {
       for (let child = el.firstChild; child; child = child.nextSibling) visit(child, inside);

@@ -11,6 +11,7 @@ import { chromiumSuite } from './harness/suite';
 const PAGE = `<!doctype html><meta charset="utf-8"><body style="font: 18px serif">
 <p id="quote">The shares of <a href="/companies/nvidia">Nvidia</a> and 騰訊 went on sale.</p>
 <p id="plain">A sentence that names nobody.</p>
+<p id="hiding">Baidu reported.<span style="display: none">Share Like</span> <span hidden>Advertisement</span>Shares rose.</p>
 <div id="editor" contenteditable="true" style="min-height: 2em; border: 1px solid"></div>
 <news-card id="card"><template shadowrootmode="open"><p id="inner">Shares of <a href="/companies/nvidia">Nvidia</a> sold out.</p></template></news-card>
 </body>`;
@@ -39,9 +40,10 @@ describe('copying highlighted text', () => {
     });
     page = await suite.browser.context.newPage();
     await page.goto(url);
-    expect(await settledMarks(page, 2)).toEqual([
+    expect(await settledMarks(page, 3)).toEqual([
       ['nvidia', 'Nvidia'],
       ['tencent', '騰訊'],
+      ['baidu', 'Baidu'],
     ]);
   });
 
@@ -67,6 +69,17 @@ describe('copying highlighted text', () => {
       return { marks: editor.querySelectorAll('mark').length, styled: styled.length, text: editor.textContent };
     });
     expect(pasted).toEqual({ marks: 0, styled: 0, text: 'The shares of Nvidia and 騰訊 went on sale.' });
+  });
+
+  it('pastes only what the page shows: text it does not display stays out, as without highlights', async () => {
+    const { html, text } = await copy(page, 'hiding');
+    expect(text).toBe('Baidu reported. Shares rose.');
+    expect(html).not.toMatch(/Share Like|Advertisement/);
+    await page.evaluate(() => document.getElementById('editor')!.replaceChildren());
+    await page.locator('#editor').click();
+    await page.keyboard.press('Control+V');
+    await page.waitForFunction(() => document.getElementById('editor')!.textContent!.includes('rose'));
+    expect(await page.locator('#editor').textContent()).toBe('Baidu reported. Shares rose.');
   });
 
   it('drags a highlighted selection into an editor without the highlights', async () => {

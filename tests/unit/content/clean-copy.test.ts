@@ -110,6 +110,16 @@ describe('the HTML of a selection, without our highlights', () => {
     expect(rangeHtml(range)).toBe('<p>1 &lt; 2 &amp; Nvidia</p><p>end&nbsp;here</p>');
   });
 
+  it('leaves out what the page does not display, as the browser’s own copy does', () => {
+    document.body.innerHTML =
+      '<style>.menu{display:none}</style><div id="r"><p>Nvidia reported,<span class="menu">Share Like</span> ' +
+      '<span hidden>Advertisement</span><span style="display:none"><b>more</b></span>shares rose.</p></div>';
+    highlight(document.body);
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById('r')!);
+    expect(rangeHtml(range)).toBe('<p>Nvidia reported, shares rose.</p>');
+  });
+
   it('tells whether a range holds, touches or sits inside a highlight', () => {
     document.body.innerHTML = '<p>Before. The chips of Nvidia.</p><p>Nothing here.</p>';
     highlight(document.body);
