@@ -14,6 +14,12 @@ export interface PopupState {
   /** Relevance of the page to the column, 0–100; set once a summary arrived. */
   score?: number;
   groups: FoundGroup[];
+  /**
+   * Why the browser refused the last change of settings (its own words), until a change is
+   * saved: sync storage holds 8 kB per item and takes 120 writes a minute, and a switch that
+   * showed a change never stored would mislead.
+   */
+  saveError?: string;
 }
 
 export interface PopupActions {

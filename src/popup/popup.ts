@@ -95,7 +95,18 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
   const actions: PopupActions = {
     updateSettings(change) {
       setSettings({ ...state.settings, ...change });
-      void deps.writeSettings(state.settings);
+      deps.writeSettings(state.settings).then(
+        () => {
+          if (state.saveError === undefined) return;
+          state.saveError = undefined;
+          render();
+        },
+        // Refused: the switches go back to what is stored, and the popup says why.
+        async (error: unknown) => {
+          state.saveError = error instanceof Error ? error.message : String(error);
+          setSettings(await deps.readSettings());
+        },
+      );
     },
     reveal(entryId) {
       if (!tab) return;
@@ -109,6 +120,8 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
   };
 
   const page = createPageView(doc);
+  /** Says why a change was not saved; stays in place so that it is announced once, as set. */
+  const saveNotice = h(doc, 'p', { class: 'save-error', role: 'alert', 'data-testid': 'save-error' });
   /** What the last render drew around the page section, replaced whole by the next. */
   let drawn: HTMLElement[] | undefined;
 
@@ -139,9 +152,12 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
       footer,
     ];
     page.update(state, actions);
-    // The page section stays where it is (its live region with it); the parts around it are new.
+    const notice = state.saveError === undefined ? '' : t('popupNotSaved', state.saveError);
+    if (saveNotice.textContent !== notice) saveNotice.textContent = notice;
+    saveNotice.hidden = notice === '';
+    // The page section and the notice stay where they are (live regions); the parts around them are new.
     if (drawn) drawn.forEach((old, i) => old.replaceWith(parts[i]!));
-    else root.replaceChildren(parts[0]!, page.element, ...parts.slice(1));
+    else root.replaceChildren(parts[0]!, saveNotice, page.element, ...parts.slice(1));
     drawn = parts;
     if (focused)
       [...root.querySelectorAll<HTMLElement>('[id], [data-focus-key]')].find((el) => focusKey(el) === focused)?.focus();

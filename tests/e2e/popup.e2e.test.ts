@@ -139,6 +139,34 @@ describe('the popup in Chromium', () => {
     expect(await waitForMarks(article, (n) => n > 0)).toBeGreaterThan(0);
   });
 
+  it('says so when the browser refuses to store a site switched off, and keeps the page highlighted', async () => {
+    // Sites switched off before fill the settings to a few bytes under sync storage's limit for
+    // an item (8,192 bytes, key and JSON value): "127.0.0.1" no longer fits.
+    const setSites = (fill: boolean) =>
+      suite.browser.serviceWorker.evaluate(async (full) => {
+        const { settings } = await chrome.storage.sync.get('settings');
+        const next = { ...settings, disabledSites: [] as string[] };
+        const size = () => 'settings'.length + JSON.stringify(next).length;
+        for (let i = 0; full && size() < chrome.storage.sync.QUOTA_BYTES_PER_ITEM - 8; i++)
+          next.disabledSites.push(`s${i}.news.example`.slice(0, chrome.storage.sync.QUOTA_BYTES_PER_ITEM - 8 - size()));
+        await chrome.storage.sync.set({ settings: next });
+        return size();
+      }, fill);
+    expect(await setSites(true)).toBeGreaterThan(8_150);
+    try {
+      const site = popup.locator('[data-testid="site-toggle"]');
+      await expect.poll(() => site.isChecked()).toBe(true);
+      await site.click();
+      const notice = popup.locator('[data-testid="save-error"]');
+      await notice.waitFor({ state: 'visible' });
+      expect(await notice.textContent()).toMatch(/not saved.*quota/i);
+      expect(await site.isChecked()).toBe(true);
+      expect(await markCount(article)).toBeGreaterThan(0);
+    } finally {
+      await setSites(false);
+    }
+  });
+
   it('names each category, and each name found, in its highlights’ underline colour', async () => {
     const names = await popup.locator('label.category').evaluateAll((labels) =>
       labels.map((label) => {

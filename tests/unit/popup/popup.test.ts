@@ -319,6 +319,31 @@ describe('the popup', () => {
     expect(h.stored().disabledSites).toEqual([]);
   });
 
+  it('says when the browser refuses a change, and shows the switches as stored', async () => {
+    const h = harness({ counts: { nvidia: 1 } });
+    const write = h.deps.writeSettings;
+    let refuse = true;
+    h.deps.writeSettings = async (settings) => {
+      if (refuse) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
+      await write(settings);
+    };
+    await startPopup(h.deps);
+    const notice = byTestId('save-error')!;
+    expect(notice.hidden).toBe(true);
+    click(byTestId('site-toggle'));
+    await vi.waitFor(() => expect(notice.hidden).toBe(false));
+    expect(notice.getAttribute('role')).toBe('alert');
+    expect(notice.textContent).toBe(translate('en', 'popupNotSaved', 'QUOTA_BYTES_PER_ITEM quota exceeded'));
+    expect((byTestId('site-toggle') as HTMLInputElement).checked).toBe(true);
+    expect(h.stored().disabledSites).toEqual([]);
+    // The notice stayed in place through the renders since; a change saved clears it.
+    refuse = false;
+    click(byTestId('site-toggle'));
+    await vi.waitFor(() => expect(notice.hidden).toBe(true));
+    expect(h.stored().disabledSites).toEqual(['news.example']);
+    expect((byTestId('site-toggle') as HTMLInputElement).checked).toBe(false);
+  });
+
   it('writes density and hidden categories', async () => {
     const h = harness();
     await startPopup(h.deps);
