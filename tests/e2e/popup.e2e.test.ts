@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PageSummary } from '../bench/lib/page-summary';
 import { relevanceScore, type ScoredEntry } from '../../src/scoring/relevance';
 import { chromiumSuite } from './harness/suite';
-import { tabWithUrl } from './highlight-helpers';
+import { DEFAULT_SETTINGS, tabWithUrl, writeSettings } from './highlight-helpers';
 
 const pack = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../glossary/ai-rush-china.json'), 'utf8')) as {
   entries: (ScoredEntry & { category: string })[];
@@ -142,17 +142,14 @@ describe('the popup in Chromium', () => {
   it('says so when the browser refuses to store a site switched off, and keeps the page highlighted', async () => {
     // Sites switched off before fill the settings to a few bytes under sync storage's limit for
     // an item (8,192 bytes, key and JSON value): "127.0.0.1" no longer fits.
-    const setSites = (fill: boolean) =>
-      suite.browser.serviceWorker.evaluate(async (full) => {
-        const { settings } = await chrome.storage.sync.get('settings');
-        const next = { ...settings, disabledSites: [] as string[] };
-        const size = () => 'settings'.length + JSON.stringify(next).length;
-        for (let i = 0; full && size() < chrome.storage.sync.QUOTA_BYTES_PER_ITEM - 8; i++)
-          next.disabledSites.push(`s${i}.news.example`.slice(0, chrome.storage.sync.QUOTA_BYTES_PER_ITEM - 8 - size()));
-        await chrome.storage.sync.set({ settings: next });
-        return size();
-      }, fill);
-    expect(await setSites(true)).toBeGreaterThan(8_150);
+    const LIMIT = 8_192 - 8;
+    const settings = { ...DEFAULT_SETTINGS, disabledSites: [] as string[] };
+    const size = () => 'settings'.length + JSON.stringify(settings).length;
+    for (let i = 0; size() < LIMIT - 40; i++) settings.disabledSites.push(`s${i}.news.example`);
+    settings.disabledSites.push('x'.repeat(LIMIT - size() - 3)); // its quotes and comma: 3 bytes
+    expect(size()).toBe(LIMIT);
+    const setSites = (fill: boolean) => writeSettings(suite.browser.serviceWorker, fill ? settings : {});
+    await setSites(true);
     try {
       const site = popup.locator('[data-testid="site-toggle"]');
       await expect.poll(() => site.isChecked()).toBe(true);
