@@ -2,6 +2,7 @@
  * A pack as the reader currently has it (the pack's entries with every edit applied), in
  * the pack file format, so that importing the file back changes nothing.
  */
+import { MAX_PACK_BYTES, utf8Length } from '../glossary/parse-pack';
 import type { Pack } from '../glossary/schema';
 import type { MergedPack } from './merge';
 
@@ -30,7 +31,16 @@ export function exportFileName(pack: Pack): string {
   return `${pack.id}.columnlens.json`;
 }
 
-/** The file text: stable, indented JSON a person can read and diff. */
+/**
+ * The file text: stable, indented JSON a person can read and diff. A pack whose indented text
+ * would be over the import's limit (a large pack: indenting adds a fifth) is written one entry
+ * a line, so that the file the editor exports is one it imports back.
+ */
 export function packFileText(pack: Pack): string {
-  return `${JSON.stringify(pack, null, 2)}\n`;
+  const indented = `${JSON.stringify(pack, null, 2)}\n`;
+  if (utf8Length(indented) <= MAX_PACK_BYTES) return indented;
+  const { entries, ...rest } = pack;
+  const head = JSON.stringify(rest, null, 2).slice(0, -2); // all but the closing "\n}"
+  const lines = entries.map((entry) => `    ${JSON.stringify(entry)}`).join(',\n');
+  return `${head},\n  "entries": [\n${lines}\n  ]\n}\n`;
 }

@@ -67,7 +67,7 @@ function tooDeep(): string {
 }
 
 /** UTF-8 length of `text`, counted without encoding a copy of it. */
-function utf8Length(text: string): number {
+export function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -3,6 +3,7 @@ import { exportPack, packFileText } from '../../../src/glossary-store/export-pac
 import { planImport } from '../../../src/glossary-store/import-plan';
 import { deleteEntry, saveEntry } from '../../../src/glossary-store/layer-edits';
 import { mergeGlossary, sourcePacks } from '../../../src/glossary-store/merge';
+import { MAX_PACK_BYTES, parsePackText } from '../../../src/glossary/parse-pack';
 import { packSchema } from '../../../src/glossary/schema';
 import { emptyUserLayer, type UserLayer } from '../../../src/storage/user-layer-schema';
 import { bundledV1, entry, pack } from './fixtures';
@@ -138,6 +139,23 @@ describe('planImport', () => {
 });
 
 describe('export', () => {
+  it('writes a large pack one entry a line, so that the file imports back, where indented it would be refused', () => {
+    // 10,000 entries with six names and a note of 350 characters: 5.7 MB indented, 4.7 MB on one line each.
+    const names = (i: number) => [`名${i}`, `名字${i}`, `Alias ${i}`, `A${i}`, `B${i}`, `C${i}`];
+    const note = 'Nvidia chips. '.repeat(25);
+    const large = pack(
+      'large',
+      Array.from({ length: 10_000 }, (_, i) => entry(`e${i}`, { term: `Name ${i}`, aliases: names(i), context: note })),
+    );
+    expect(new TextEncoder().encode(JSON.stringify(large, null, 2)).length).toBeGreaterThan(MAX_PACK_BYTES);
+    const text = packFileText(large);
+    const reread = parsePackText(text);
+    expect(reread.ok && reread.pack).toEqual(packSchema.parse(large));
+    expect(text.split('\n').filter((line) => line.startsWith('    {"id":"e'))).toHaveLength(10_000);
+    // A small pack stays indented, one field a line.
+    expect(packFileText(bundled)).toBe(`${JSON.stringify(bundled, null, 2)}\n`);
+  });
+
   it('writes a valid pack that imports back with nothing to change, in either mode', () => {
     let layer = saveEntry(emptyUserLayer(), bundled, { ...bundled.entries[1]!, aliases: ['Huawei', 'HW'] });
     layer = saveEntry(layer, bundled, entry('moonshot', { term: '月之暗面' }));
