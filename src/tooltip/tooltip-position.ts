@@ -7,7 +7,19 @@
  * The fixed strategy keeps it clear of clipped page containers; in the top layer, where the
  * panel shows (tooltip-host.ts), no transformed ancestor moves it and no page element covers it.
  */
-import { autoUpdate, computePosition, flip, inline, limitShift, offset, platform, shift, size } from '@floating-ui/dom';
+import {
+  autoUpdate,
+  computePosition,
+  flip,
+  hide,
+  inline,
+  limitShift,
+  offset,
+  platform,
+  shift,
+  size,
+} from '@floating-ui/dom';
+import { scrollingBoxesAround } from './scroll-boxes';
 import type { TooltipAnchor } from './tooltip-anchor';
 
 /**
@@ -19,6 +31,12 @@ const LEAST_HEIGHT_PX = 120;
 /** Starts following `anchor`; returns the function that stops. `onLost` runs when the anchor is gone. */
 export function followAnchor(anchor: TooltipAnchor, floating: HTMLElement, onLost: () => void): () => void {
   let stopped = false;
+  const { reference } = anchor;
+  const boxes = scrollingBoxesAround(
+    anchor.element ?? ('contextElement' in reference ? reference.contextElement : undefined),
+  );
+  // Hidden only by the boxes: the window's edges are `shift`'s, which keeps it by its name.
+  const hiddenByBoxes = boxes.length > 0 ? [hide({ boundary: boxes, rootBoundary: 'document' })] : [];
   const update = () => {
     if (stopped) return;
     if (!anchor.alive()) return onLost();
@@ -64,9 +82,11 @@ export function followAnchor(anchor: TooltipAnchor, floating: HTMLElement, onLos
         // Wherever it lands, the whole tooltip stays in the window, across the mark if it must;
         // but never parted from it: a tooltip left open as the page scrolls goes with its mark.
         shift({ padding: 8, crossAxis: true, limiter: limitShift() }),
+        ...hiddenByBoxes,
       ],
-    }).then(({ x, y }) => {
+    }).then(({ x, y, middlewareData }) => {
       if (stopped) return;
+      floating.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : '';
       // Its left and top are zoomed too: Floating UI's coordinates are the viewport's, scaled back.
       floating.style.left = `${Math.round((x + rootShiftX(floating, zoom)) / zoom)}px`;
       floating.style.top = `${Math.round(y / zoom)}px`;

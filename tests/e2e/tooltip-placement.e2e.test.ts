@@ -140,6 +140,40 @@ describe('where the tooltip opens in Chromium', () => {
     expect(tooltip.y).toBeLessThanOrEqual(mark.y + mark.height + 8);
   });
 
+  it('hides with its highlight when a scrolling box scrolls it out of sight, and comes back with it', async () => {
+    const filler = '<p>一般的新聞內容，沒有任何詞庫裡的名稱，只是讓方框變長的文字。</p>'.repeat(12);
+    await page.setViewportSize({ width: 1000, height: 600 });
+    // A live blog's pane, below a headline, in an open shadow root as a web component has it.
+    await page.goto(
+      suite.server.setPage(
+        'scroll-box',
+        `<!doctype html><meta charset="utf-8"><body style="margin: 24px; font: 20px/1.8 sans-serif">
+        <h1>Live</h1><live-pane></live-pane>
+        <script>customElements.define('live-pane', class extends HTMLElement { constructor() { super();
+          this.attachShadow({ mode: 'open' }).innerHTML = '<div id="pane" style="height: 200px; overflow: auto">' +
+            '<p>美國收緊出口管制之後，輝達推出降規版晶片。</p>${filler}</div>'; } });</script>`,
+      ),
+    );
+    await page.locator('mark[data-glossary-id="nvidia"]').waitFor();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Alt+Shift+KeyJ'); // opened from the keyboard: it stays open
+    const panel = page.locator(TOOLTIP);
+    await panel.waitFor();
+    const scrollPane = (top: number) =>
+      page.evaluate(
+        (y) => (document.querySelector('live-pane')!.shadowRoot!.getElementById('pane')!.scrollTop = y),
+        top,
+      );
+    const shown = () => panel.evaluate((p) => getComputedStyle(p).visibility);
+    await expect.poll(shown).toBe('visible');
+    await scrollPane(400);
+    await expect.poll(shown).toBe('hidden');
+    expect(await page.locator('columnlens-tooltip').count()).toBe(1); // still open
+    await scrollPane(0);
+    await expect.poll(shown).toBe('visible');
+    await page.keyboard.press('Escape');
+  });
+
   it.each([1.5, 0.8])('opens right below the name on a page zoomed by CSS (html { zoom: %s })', async (zoom) => {
     const size = { width: 1000, height: 800 };
     const { tooltip, mark } = await hoverNvidiaIn(`zoom-${zoom}`, 'width: 420px', size, `html { zoom: ${zoom} }`);
