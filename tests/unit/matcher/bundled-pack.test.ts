@@ -80,6 +80,10 @@ describe('the bundled pack', () => {
     ['包括不受制裁的特权；依法受到法律制裁', 'sanctions'],
     ['众里寻他千百度；千百度花坊', 'baidu'],
     ['阿里斯顿热水器、阿里郎、阿里布达年代祭、阿里山、拳王阿里、穆罕默德·阿里、阿里·哈梅内伊、阿里尔·沙龙', 'alibaba'],
+    // From a review of the pack's names against news (2026-12-06).
+    ['全国人大常委会审议预算法修正案；四則運算法則；清算法院；打算法國留學', 'algorithms'],
+    ['the Mistral wind blew down the Rhône valley', 'mistral-ai'],
+    ['備份到 Google 雲端硬碟', 'google-cloud'],
   ])('leaves %j to its other sense (not %s)', (text, id) => {
     expect(matcher.scan(text).map((m) => matcher.entryIds[m.entry])).not.toContain(id);
   });
@@ -93,6 +97,11 @@ describe('the bundled pack', () => {
     ['最强“中国芯”本月商用', 'chinese-chip-industry'],
     ['很多互联网巨头开始发现这家公司的价值', 'big-tech'],
     ['On free will, ChatGPT4 blows away its critics', 'chatgpt'],
+    ['美國商務部工業安全局（BIS）公布新規', 'bis'],
+    ['美商务部宣布新一轮出口管制', 'us-commerce-department'],
+    ['“1017规则”对国产算力的影响', 'october-2023-rules'],
+    ['企業把資料搬上 Google 雲端平台', 'google-cloud'],
+    ['推荐算法', 'algorithms'],
   ])('finds the name news uses in %j (%s)', (text, id) => {
     expect(matcher.scan(text).map((m) => matcher.entryIds[m.entry])).toContain(id);
   });
@@ -103,6 +112,9 @@ describe('the bundled pack', () => {
     ['需要强大的计算力支撑', '计算力', 'compute'],
     ['中国芯片产业链', '中国芯片产业', 'chinese-chip-industry'],
     ['中国芯片市场快速增长', '芯片', 'ai-chips'],
+    // The bureau named in full is one name, not the department's followed by the bureau's.
+    ['美國商務部工業暨安全局表示', '美國商務部工業暨安全局', 'bis'],
+    ['美国商务部产业安全局表示', '美国商务部产业安全局', 'bis'],
   ])('reads %j as %j (%s)', (text, name, id) => {
     const found = matcher.scan(text).map((m) => [text.slice(m.start, m.end), matcher.entryIds[m.entry]]);
     expect(found).toContainEqual([name, id]);
