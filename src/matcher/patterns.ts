@@ -147,10 +147,15 @@ export function buildPatternSet(entries: readonly MatcherEntry[]): PatternSet {
 
   entries.forEach((entry, index) => {
     // `aliases` may be missing in hand-made data; the schema defaults it to [].
-    const names = [entry.term, ...(entry.aliases ?? [])];
+    const aliases = entry.aliases ?? [];
+    // The term written again as an alias object is matched by that alias's rules alone (the
+    // editor gives the term a whole-word rule so), not also by the entry's defaults: else
+    // "only as whole words" on a Chinese term would still match inside running text.
+    const ruled = aliases.some((a) => typeof a !== 'string' && a.text === entry.term);
+    const names = ruled ? [...aliases] : [entry.term, ...aliases];
     // A display name that is also the term or an alias is matched by that name's rules
     // (a case-sensitive "The Geopolitics" stays case-sensitive); any other by the entry's.
-    const written = new Set(names.map((n) => (typeof n === 'string' ? n : n.text)));
+    const written = new Set([entry.term, ...names.map((n) => (typeof n === 'string' ? n : n.text))]);
     for (const language of DISPLAY_LANGUAGES) {
       const name = entry.names?.[language];
       if (typeof name === 'string' && !written.has(name)) names.push(name);

@@ -233,11 +233,13 @@ function buildEntry(
   const entry: Record<string, unknown> = original ? { ...original } : { id };
   const changed = (field: keyof FormValues) => JSON.stringify(values[field]) !== JSON.stringify(initial[field]);
   if (!original || changed('term')) entry.term = values.term.trim();
-  if (!original || changed('names')) {
-    const names = byLanguage(values.names, initial.names, stored.names);
-    put(entry, 'names', namesFrom({ ...values, names }, original?.names));
-  }
-  if (!original || changed('aliases') || changed('wholeWord')) entry.aliases = aliasesFrom(values, original?.aliases);
+  const names = changed('names') ? byLanguage(values.names, initial.names, stored.names) : stored.names;
+  if (!original || changed('names')) put(entry, 'names', namesFrom({ ...values, names }, original?.names));
+  // A chosen rule reaches the term and display names through aliases (name-rules.ts), so a
+  // renamed entry's aliases are written again under its new names.
+  const renamed = changed('term') || changed('names');
+  if (!original || changed('aliases') || changed('wholeWord') || (renamed && values.wholeWord !== 'auto'))
+    entry.aliases = aliasesFrom({ ...values, names }, original?.aliases);
   if (!original || changed('category')) entry.category = values.category;
   if (!original || changed('notes')) {
     const notes = byLanguage(values.notes, initial.notes, stored.notes);

@@ -4,8 +4,9 @@
  */
 import { NOTE_LANGUAGES, type Alias, type Entry, type NoteLanguage } from '../glossary/schema';
 import { webUrl } from '../validate';
+import { isRuleCarrier, ownNames, ruleCarriers, wholeWordRuleOf, type WholeWordRule } from './name-rules';
 
-export type WholeWordRule = 'auto' | 'on' | 'off' | 'mixed';
+export { wholeWordRuleOf, type WholeWordRule };
 
 export interface FormValues {
   packId: string;
@@ -38,14 +39,6 @@ export function lines(text: string): string[] {
     .filter((l) => l.length > 0);
 }
 
-/** The rule shown for a list of aliases: one explicit rule shared by all, none, or mixed. */
-export function wholeWordRuleOf(aliases: readonly Alias[]): WholeWordRule {
-  const rules = new Set(aliases.map((a) => (typeof a === 'string' ? undefined : a.wholeWord)));
-  if (rules.size === 0 || (rules.size === 1 && rules.has(undefined))) return 'auto';
-  if (rules.size === 1) return rules.has(true) ? 'on' : 'off';
-  return 'mixed';
-}
-
 /**
  * A note written as one string has no language; it goes into the field of the pack's
  * language, or Traditional Chinese if it contains Han characters, else English.
@@ -66,6 +59,10 @@ export function formValuesFrom(
   packId: string,
   options: { packLanguage?: NoteLanguage; prefillTerm?: string } = {},
 ): FormValues {
+  const aliases = entry?.aliases ?? [];
+  // The aliases that only carry the rule of the term or a display name are that rule, shown
+  // by "Whole words", not other names.
+  const own = entry ? ownNames(entry.term, entry.names) : [];
   return {
     packId,
     id: entry?.id ?? '',
@@ -75,11 +72,14 @@ export function formValuesFrom(
       'zh-Hans': entry?.names?.['zh-Hans'] ?? '',
       en: entry?.names?.en ?? '',
     },
-    aliases: (entry?.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.text)).join('\n'),
+    aliases: aliases
+      .filter((a) => !isRuleCarrier(a, own))
+      .map((a) => (typeof a === 'string' ? a : a.text))
+      .join('\n'),
     category: entry?.category ?? 'concept',
     notes: notesOf(entry?.context, options.packLanguage),
     caseSensitive: entry?.caseSensitive ?? false,
-    wholeWord: wholeWordRuleOf(entry?.aliases ?? []),
+    wholeWord: wholeWordRuleOf(aliases),
     exclude: (entry?.exclude ?? []).join('\n'),
     related: (entry?.related ?? []).join('\n'),
     links: (entry?.links ?? []).map(linkLine).join('\n'),
@@ -90,7 +90,8 @@ export function formValuesFrom(
 /**
  * The aliases from the form. An alias the entry already had keeps its own matching rules
  * (a pack may make one alias case-sensitive); the whole-word choice, unless "mixed",
- * applies to every alias.
+ * applies to every name: to each alias, and to the term and display names through an alias
+ * of the same text (see name-rules.ts).
  */
 export function aliasesFrom(values: FormValues, original: readonly Alias[] = []): Alias[] {
   const before = new Map(original.map((a) => [typeof a === 'string' ? a : a.text, a]));
@@ -106,7 +107,9 @@ export function aliasesFrom(values: FormValues, original: readonly Alias[] = [])
   });
   // The term written again as a plain alias adds nothing: it is a name of the entry already.
   // One with rules of its own (inside words, exact case) stays, for it matches differently.
-  return aliases.filter((alias) => alias !== term);
+  const written = new Set(lines(values.aliases));
+  const carriers = ruleCarriers(ownNames(term, values.names), written, values.wholeWord, original);
+  return [...aliases.filter((alias) => alias !== term), ...carriers];
 }
 
 /**
