@@ -12,6 +12,7 @@ import { matchedLength } from '../matcher';
 import { searchKey } from './entry-search';
 import {
   aliasesFrom,
+  contextFrom,
   formValuesFrom,
   lines,
   linksFrom,
@@ -243,7 +244,7 @@ function buildEntry(
   if (!original || changed('category')) entry.category = values.category;
   if (!original || changed('notes')) {
     const notes = byLanguage(values.notes, initial.notes, stored.notes);
-    entry.context = Object.fromEntries(NOTE_LANGUAGES.map((l) => [l, notes[l].trim()]).filter(([, t]) => t));
+    entry.context = contextFrom(notes, original?.context);
   }
   if (!original || changed('caseSensitive')) put(entry, 'caseSensitive', values.caseSensitive ? true : undefined);
   if (!original || changed('exclude'))

@@ -126,6 +126,21 @@ export function namesFrom(values: FormValues, original: Entry['names']): Entry['
   return NOTE_LANGUAGES.some((l) => names[l] !== undefined) ? (names as Entry['names']) : undefined;
 }
 
+/**
+ * The note from the form's notes (empty ones left out). A note in a language the form does
+ * not show (a newer format's `ja`) is kept as it was: the format keeps unknown fields.
+ */
+export function contextFrom(
+  notes: Record<NoteLanguage, string>,
+  original: Entry['context'] | undefined,
+): Entry['context'] {
+  const shown = NOTE_LANGUAGES.map((l) => [l, notes[l].trim()]).filter(([, text]) => text);
+  const others = typeof original === 'object' ? Object.entries(original).filter(([key]) => !isNoteLanguage(key)) : [];
+  return Object.fromEntries([...shown, ...others]) as Entry['context'];
+}
+
+const isNoteLanguage = (key: string): key is NoteLanguage => (NOTE_LANGUAGES as readonly string[]).includes(key);
+
 type Link = NonNullable<Entry['links']>[number];
 
 /** How a link is written in the form: its title, a space, its address. */

@@ -163,6 +163,20 @@ describe('validateForm', () => {
   });
 });
 
+describe('notes', () => {
+  it('keeps a note in a language the form does not show when another note is edited', () => {
+    const context = { en: 'The chip designer.', 'zh-Hant': '晶片設計公司。', ja: 'チップ設計会社。' };
+    const original = entry('chip-co', { context: context as never });
+    const values = formValuesFrom(original, 'bundled');
+    const edited = validateForm({ ...values, notes: { ...values.notes, en: 'Edited.' } }, contextFor(original));
+    expect(edited.errors).toEqual([]);
+    expect(edited.entry?.context).toEqual({ ...context, en: 'Edited.' });
+    // Cleared in every language the form shows: the reader is asked for one, not left with `ja` alone.
+    const cleared = validateForm({ ...values, notes: { 'zh-Hant': '', 'zh-Hans': '', en: '' } }, contextFor(original));
+    expect(cleared.errors.map((e) => e.key)).toEqual(['editorErrorNoteMissing']);
+  });
+});
+
 describe('display names', () => {
   const named = entry('moonshot', {
     term: '月之暗面',
