@@ -76,7 +76,7 @@ export async function startEditor(
     }));
 
   /** Runs a change; a storage failure is reported rather than lost in the console. */
-  async function change(run: () => Promise<void>): Promise<boolean> {
+  async function change(run: () => Promise<unknown>): Promise<boolean> {
     try {
       await run();
       return true;
@@ -135,7 +135,8 @@ export async function startEditor(
     const ok = await change(() => store.apply((layer) => saveEntry(layer, source, entry)));
     if (!ok) return;
     openEntry({ packId, id: entry.id });
-    announce(t('editorSaved', displayName(entry, language)), true);
+    // Undo takes back the last stored change; a save that changed nothing stored none of its own.
+    announce(t('editorSaved', displayName(entry, language)), store.canUndo);
   }
 
   async function remove() {
@@ -162,7 +163,7 @@ export async function startEditor(
     if (!(await change(() => store.apply((layer) => resetEntry(layer, source, id))))) return;
     openEntry({ packId, id });
     const bundled = source.entries.find((e) => e.id === id);
-    announce(t('editorResetDone', bundled ? displayName(bundled, language) : id), true);
+    announce(t('editorResetDone', bundled ? displayName(bundled, language) : id), store.canUndo);
   }
 
   async function undo() {

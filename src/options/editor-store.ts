@@ -40,8 +40,8 @@ export class EditorStore {
     // undo steps are dropped: each is a whole earlier layer, and writing one back would take
     // back the other tab's change as well.
     userGlossaryItem.watch((raw) => {
-      const text = JSON.stringify(salvageUserLayer(raw).layer);
-      if (text === JSON.stringify(store.data.layer) || text === store.lastWrite) return;
+      const text = asStored(raw);
+      if (text === asStored(store.data.layer) || text === store.lastWrite) return;
       store.undoStack = [];
       void store.reload();
     });
@@ -80,13 +80,20 @@ export class EditorStore {
     return sourcePacks(this.data.bundled, this.data.layer).find((s) => s.pack.id === packId)?.pack;
   }
 
-  /** Applies a change to the layer, stores it and republishes the glossary. */
-  async apply(change: (layer: UserLayer) => UserLayer): Promise<void> {
+  /**
+   * Applies a change to the layer, stores it and republishes the glossary; false, with
+   * nothing stored, when the change leaves the layer as it is (Save pressed again, a pack
+   * imported again): an undo step for it would say "Undone." and take nothing back.
+   */
+  async apply(change: (layer: UserLayer) => UserLayer): Promise<boolean> {
     const previous = this.data.layer;
     const next = change(previous);
-    await this.write(next);
+    const text = asStored(next);
+    if (text === asStored(previous)) return false;
+    await this.write(next, text);
     this.undoStack.push(previous);
     if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
+    return true;
   }
 
   get canUndo(): boolean {
@@ -112,16 +119,28 @@ export class EditorStore {
     await this.reload();
   }
 
-  private async write(layer: UserLayer): Promise<void> {
-    // As the watcher will see it come back: validated, keys in the schema's order (an entry
-    // built with its keys in another order would otherwise pass for another tab's change,
-    // when storage reports the write before it resolves, and clear the undo steps).
-    this.lastWrite = JSON.stringify(salvageUserLayer(layer).layer);
+  private async write(layer: UserLayer, text = asStored(layer)): Promise<void> {
+    this.lastWrite = text;
     const stored = await writeUserLayer(layer);
     this.data = { ...this.data, layer: stored, merged: merge(this.data.bundled, stored) };
     this.notify();
     await publishGlossary();
   }
+}
+
+/**
+ * The layer's text as the watcher will see it come back, to tell one layer from another:
+ * validated, and every object's keys sorted. Chromium's storage hands objects back with
+ * their keys sorted, and an entry may be built with its keys in any order: either would
+ * otherwise pass for another tab's change (clearing the undo steps), or for a change when
+ * there is none (a second Save stored as an undo step that takes nothing back).
+ */
+function asStored(layer: unknown): string {
+  return JSON.stringify(salvageUserLayer(layer).layer, (_key, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
 }
 
 function merge(bundled: readonly Pack[], layer: UserLayer): MergedGlossary {

@@ -124,7 +124,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
       h(doc, 'div', { class: 'actions' }, confirm, cancel),
     );
     preview.hidden = false;
-    confirm.addEventListener('click', () => void commit());
+    confirm.addEventListener('click', () => void commit([confirm, cancel]));
     // The preview goes with its buttons: focus goes back to the file field, not the page's top.
     cancel.addEventListener('click', () => {
       reset();
@@ -163,13 +163,31 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     return result;
   }
 
-  async function commit() {
+  /**
+   * Stores the previewed import. A big pack takes seconds to store and compile: meanwhile the
+   * preview's buttons are disabled (a second press would import it twice, and Undo then take
+   * back only the second), the preview is busy and the status line says it is importing.
+   */
+  async function commit(buttons: readonly HTMLButtonElement[]) {
+    if (buttons.some((b) => b.disabled)) return;
     const result = plan();
     if (!result) return input.focus();
     const title = packTitle(result.preview.pack, t.language);
     const choice = choices;
-    await store.apply(() => result.layer);
-    const undo = announce(t('editorImportDone', title), true);
+    for (const b of buttons) b.disabled = true;
+    preview.setAttribute('aria-busy', 'true');
+    announce(t('editorImporting', title));
+    try {
+      await store.apply(() => result.layer);
+    } catch (error) {
+      announce(t('editorSaveFailed', error instanceof Error ? error.message : String(error)));
+      for (const b of buttons) b.disabled = false;
+      return;
+    } finally {
+      preview.removeAttribute('aria-busy');
+    }
+    // Undo takes back the last stored change; a pack imported again as it was stored none.
+    const undo = announce(t('editorImportDone', title), store.canUndo);
     if (choice !== choices) return; // the reader has gone on to another file
     reset();
     // The Confirm button pressed is gone: focus goes to the Undo that now offers to take it back.

@@ -45,4 +45,41 @@ describe('the editor store', () => {
     expect(await store.undo()).toBe(true);
     expect(ids()).not.toContain('alpha-corp');
   });
+
+  it('stores no undo step for a change that leaves the layer as it is, whatever its keys’ order', async () => {
+    fakeBrowser.reset();
+    const store = await EditorStore.open();
+    const source = store.sourcePack(store.data.merged.packs[0]!.pack.id)!;
+    // An edit of a bundled entry: its patch is stored as written, keys in the order built.
+    const first = source.entries[0]!;
+    const edited = { ...first, context: { 'zh-Hant': '新的說明。', en: 'A new note.' } };
+    await store.apply((layer) => saveEntry(layer, source, edited));
+    // Chromium's storage hands the layer back with every object's keys sorted: still no change.
+    const sorted = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(sorted)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .sort(([a], [b]) => a.localeCompare(b))
+                .map(([k, v]) => [k, sorted(v)]),
+            )
+          : value;
+    const reversed = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(reversed)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([k, v]) => [k, reversed(v)]),
+            )
+          : value;
+    expect(await store.apply((layer) => sorted(layer) as typeof layer)).toBe(false);
+    expect(await store.apply((layer) => reversed(layer) as typeof layer)).toBe(false);
+    // One step, the save's: one Undo takes the edit back, and there is nothing before it.
+    expect(await store.undo()).toBe(true);
+    expect(store.data.merged.packs[0]!.entries[0]!.entry.context).toEqual(first.context);
+    expect(store.canUndo).toBe(false);
+  });
 });
