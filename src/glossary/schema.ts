@@ -30,6 +30,8 @@ export const LIMITS = {
   noteLength: 1_200,
   sectionLength: 200,
   listLength: 64,
+  /** A link's address (`links[].url`, `source.url`). */
+  urlLength: 2_000,
 } as const;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -67,7 +69,7 @@ const nameSchema = z
 /** Only web links: a `javascript:` or `data:` URL in a pack must never become clickable. */
 export const webUrlSchema = z
   .string()
-  .max(2_000)
+  .max(LIMITS.urlLength, `must be at most ${LIMITS.urlLength} characters`)
   .refine((s) => webUrl(s) !== undefined, 'must be an http(s) URL');
 
 /**

@@ -154,6 +154,15 @@ function checkLists(values: FormValues, links: LinksRead, related: RelatedRead, 
   // A link's title is a name shown in the tooltip: held to a name's length, with a name's message.
   const long = links.links.find((l) => l.title.trim().length > LIMITS.nameLength);
   if (long) errors.push({ field: 'links', key: 'editorErrorNameLong', subs: [long.title, LIMITS.nameLength] });
+  // A pasted redirect or tracking address can pass the format's limit: said in the reader's
+  // language, with the link's title and how long it is, not as the schema's English message.
+  const longUrl = links.links.find((l) => l.url.length > LIMITS.urlLength);
+  if (longUrl)
+    errors.push({
+      field: 'links',
+      key: 'editorErrorLinkLong',
+      subs: [longUrl.title, longUrl.url.length, LIMITS.urlLength],
+    });
   if (related.self) errors.push({ field: 'related', key: 'editorErrorRelatedSelf', subs: [] });
   else if (related.unknown)
     errors.push({ field: 'related', key: 'editorErrorRelatedUnknown', subs: [related.unknown] });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../../src/glossary/schema';
 import { mergeGlossary, sourcePacks } from '../../../src/glossary-store/merge';
+import { translator } from '../../../src/i18n';
 import type { ReaderLanguage } from '../../../src/i18n/language';
 import { aliasesFrom, formValuesFrom, type FormValues } from '../../../src/options/entry-form-values';
 import { makeId, validateForm } from '../../../src/options/entry-form-validate';
@@ -280,6 +281,24 @@ describe('further-reading links', () => {
     expect(result).toBeUndefined();
     expect(errors).toEqual([{ field: 'links', key: 'editorErrorNameLong', subs: [title, 120] }]);
     const fits = validateForm(newValues({ links: `${'T'.repeat(120)} https://example.com/a` }), contextFor());
+    expect(fits.errors).toEqual([]);
+  });
+});
+
+describe('long link addresses', () => {
+  it('says in the reader’s language that an address is too long, with its length, not the schema’s English', () => {
+    const url = `https://www.example.com/redirect?url=${'a'.repeat(2_100 - 37)}`;
+    const { entry: result, errors } = validateForm(newValues({ links: `Reading ${url}` }), contextFor());
+    expect(result).toBeUndefined();
+    expect(errors).toEqual([{ field: 'links', key: 'editorErrorLinkLong', subs: ['Reading', 2_100, 2_000] }]);
+    const [error] = errors;
+    for (const language of ['en', 'zh-Hant', 'zh-Hans'] as const) {
+      const message = translator(language)(error!.key, ...error!.subs);
+      expect(message).toContain('2,100');
+      expect(message).not.toMatch(/Too big|expected/);
+    }
+    expect(translator('zh-Hant')(error!.key, ...error!.subs)).toContain('網址');
+    const fits = validateForm(newValues({ links: `Reading ${url.slice(0, 2_000)}` }), contextFor());
     expect(fits.errors).toEqual([]);
   });
 });
