@@ -58,8 +58,9 @@ function categoryControl(doc: Document, value: string, options: readonly [string
 }
 
 /**
- * Every field of an entry. Length limits on the controls are twice the schema's, so an
- * over-long paste is reported ("at most 1200") rather than silently cut.
+ * Every field of an entry. Names and notes have no `maxlength`: a browser cuts a paste to it
+ * without a word, and the reader would lose what they pasted and never learn it was too long.
+ * Validation says how long each is, and by how much it is over the limit.
  */
 export function entryFields(
   ctx: FieldsContext,
@@ -94,12 +95,7 @@ export function entryFields(
       textInput(doc, values.id, { maxlength: 64, readonly: options.existing, pattern: '[a-z0-9]+(-[a-z0-9]+)*' }),
       options.existing ? t('editorFieldIdFixed') : t('editorFieldIdHint'),
     ),
-    field(
-      'term',
-      t('editorFieldTerm'),
-      textInput(doc, values.term, { maxlength: LIMITS.nameLength * 2, required: true }),
-      t('editorFieldTermHint'),
-    ),
+    field('term', t('editorFieldTerm'), textInput(doc, values.term, { required: true }), t('editorFieldTermHint')),
     h(
       doc,
       'fieldset',
@@ -107,11 +103,7 @@ export function entryFields(
       h(doc, 'legend', {}, t('editorFieldNames')),
       h(doc, 'p', { class: 'hint' }, t('editorFieldNamesHint')),
       ...NOTE_LANGUAGES.map((l) =>
-        field(
-          `names.${l}`,
-          t(LANGUAGE_LABELS[l]),
-          textInput(doc, values.names[l], { lang: l, maxlength: LIMITS.nameLength * 2 }),
-        ),
+        field(`names.${l}`, t(LANGUAGE_LABELS[l]), textInput(doc, values.names[l], { lang: l })),
       ),
     ),
     field('aliases', t('editorFieldAliases'), textArea(doc, values.aliases, 5), t('editorFieldAliasesHint')),
@@ -123,11 +115,7 @@ export function entryFields(
       h(doc, 'legend', {}, t('editorFieldNotes')),
       h(doc, 'p', { class: 'hint' }, t('editorFieldNotesHint', LIMITS.noteLength)),
       ...NOTE_LANGUAGES.map((l) =>
-        field(
-          `notes.${l}`,
-          t(LANGUAGE_LABELS[l]),
-          textArea(doc, values.notes[l], 4, { lang: l, maxlength: LIMITS.noteLength * 2 }),
-        ),
+        field(`notes.${l}`, t(LANGUAGE_LABELS[l]), textArea(doc, values.notes[l], 4, { lang: l })),
       ),
     ),
     h(

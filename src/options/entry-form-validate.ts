@@ -201,7 +201,7 @@ function checkNotes(values: FormValues, errors: FieldError[]) {
       errors.push({
         field: `notes.${language}`,
         key: 'editorErrorNoteLong',
-        subs: [length, LIMITS.noteLength],
+        subs: [length, LIMITS.noteLength, length - LIMITS.noteLength],
       });
     }
   }

@@ -149,7 +149,7 @@ describe('the glossary editor', () => {
     expect(await state('field-aliases')).toEqual({ invalid: 'true', message: '“Nvidia” is already a name of “輝達”.' });
     expect(await state('field-notes-en')).toEqual({
       invalid: 'true',
-      message: 'This note has 1,300 characters; at most 1,200 are allowed.',
+      message: 'This note has 1,300 characters, 100 more than the 1,200 allowed.',
     });
     // Focus goes to the first invalid field, for keyboard and screen-reader users.
     expect(await editor.evaluate(() => document.activeElement?.id)).toBe('field-id');

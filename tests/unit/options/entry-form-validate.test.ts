@@ -86,7 +86,7 @@ describe('validateForm', () => {
     expect(errors).toEqual([
       { field: 'id', key: 'editorErrorIdTaken', subs: ['huawei'] },
       { field: 'aliases', key: 'editorErrorNameShort', subs: ['X'] },
-      { field: 'notes.zh-Hant', key: 'editorErrorNoteLong', subs: [1201, 1200] },
+      { field: 'notes.zh-Hant', key: 'editorErrorNoteLong', subs: [1201, 1200, 1] },
     ]);
   });
 
