@@ -112,4 +112,28 @@ describe('the glossary editor’s layout', () => {
     expect(await editor.locator('[data-testid="status-message"]').getAttribute('title')).toBeNull();
     await editor.setViewportSize({ width: 1280, height: 900 });
   });
+
+  it('wraps a pack title with no break in it, as it wraps entry names, in a 400 px window', async () => {
+    await editor.setViewportSize({ width: 400, height: 900 });
+    const title = 'Q'.repeat(120);
+    const pack = {
+      schemaVersion: 1,
+      id: 'unbroken-title',
+      title,
+      source: { title, author: 'A'.repeat(120) },
+      entries: [{ id: 'unbroken-entry', term: 'Unbroken Entry', category: 'concept', context: 'A note.' }],
+    };
+    const buffer = Buffer.from(JSON.stringify(pack));
+    await editor.setInputFiles('[data-testid="glossary-import"]', {
+      name: 'p.json',
+      mimeType: 'application/json',
+      buffer,
+    });
+    await editor.click('[data-testid="import-preview"]:not([hidden]) [data-testid="import-confirm"]');
+    await editor.locator('[data-testid="pack-remove-unbroken-title"]').waitFor();
+    const { scrollWidth, width, elements } = await pastTheEdge(editor);
+    expect({ scrollWidth, elements }).toEqual({ scrollWidth: width, elements: [] });
+    await editor.click('[data-testid="pack-remove-unbroken-title"]');
+    await editor.setViewportSize({ width: 1280, height: 900 });
+  });
 });
