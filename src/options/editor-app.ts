@@ -75,6 +75,22 @@ export async function startEditor(
       language: p.pack.source.language,
     }));
 
+  /** The packs a new entry can go into: those switched on. */
+  const enabledChoices = (data: EditorData): PackChoice[] =>
+    packChoices(data).filter((p) => data.merged.packs.find((m) => m.pack.id === p.id)?.enabled);
+
+  /**
+   * The pack a new entry goes into, the first switched on; with none, the reader is told at
+   * once, and taken to the pack switches, rather than fill in a form that cannot be saved.
+   */
+  function packForNewEntry(): string | undefined {
+    const pack = enabledChoices(store.data)[0];
+    if (pack) return pack.id;
+    announce(t('editorNewNoPack'));
+    doc.querySelector<HTMLElement>('input[id^="pack-enabled-"]')?.focus();
+    return undefined;
+  }
+
   /** Runs a change; a storage failure is reported rather than lost in the console. */
   async function change(run: () => Promise<unknown>): Promise<boolean> {
     try {
@@ -102,7 +118,7 @@ export async function startEditor(
       pack: choice,
       entry: merged?.entry ?? removed,
       state: merged?.state ?? (removed ? 'deleted' : undefined),
-      packChoices: packChoices(data).filter((p) => data.merged.packs.find((m) => m.pack.id === p.id)?.enabled),
+      packChoices: enabledChoices(data),
       prefillTerm,
     });
     list.setSelected(target.id ? itemKey(pack.pack.id, target.id) : undefined);
@@ -216,7 +232,8 @@ export async function startEditor(
       if (mayLeaveForm()) openEntry({ packId: item.packId, id: item.entry.id });
     },
     onNew: () => {
-      if (mayLeaveForm()) openEntry({ packId: packChoices(store.data)[0]?.id ?? '' });
+      const packId = packForNewEntry();
+      if (packId && mayLeaveForm()) openEntry({ packId });
     },
   });
   const packs = createPackPanel({ doc, t, store, announce });
@@ -281,7 +298,8 @@ export async function startEditor(
       // would refuse a name another entry has (英伟达 for 輝達): the reader would learn so only
       // after filling in the whole form, so that entry opens instead.
       const prefill = request.add;
-      const packId = packChoices(store.data)[0]?.id ?? '';
+      const packId = packForNewEntry();
+      if (!packId) return;
       const owner = formContextFor(store.data.merged, packId, undefined, language).nameOwners.get(searchKey(prefill));
       if (owner) {
         openAndReveal(owner.packId, owner.id);

@@ -9,7 +9,8 @@ import { bundledPacks } from '../../../src/glossary-store/bundled-packs';
 import { translator } from '../../../src/i18n';
 import { userGlossaryItem } from '../../../src/storage/items';
 import { emptyUserLayer } from '../../../src/storage/user-layer-schema';
-import { openEditor } from './open-editor';
+import { entry, pack } from '../glossary-store/fixtures';
+import { importThroughEditor, openEditor } from './open-editor';
 
 const t = translator('en');
 const byTestId = <T extends HTMLElement>(id: string) => document.querySelector<T>(`[data-testid="${id}"]`)!;
@@ -18,13 +19,15 @@ describe('saving with no pack to hold the entry', () => {
   it('says it did not save, and keeps the draft', async () => {
     Element.prototype.scrollIntoView = vi.fn();
     await openEditor('en');
-    const box = document.querySelector<HTMLInputElement>('input[id^="pack-enabled-"]')!;
-    box.checked = false;
-    box.dispatchEvent(new Event('change'));
-    await vi.waitFor(() => expect(byTestId('status-message').textContent).toContain('off'));
-    // The empty list says why, not that nothing matches a search no one typed.
-    expect(byTestId('entry-count').textContent).toBe(t('editorResultsNoEntries'));
+    await importThroughEditor(JSON.stringify(pack('second-pack', [entry('second-entry')])));
+    await vi.waitFor(() => expect(byTestId('pack-remove-second-pack')).not.toBeNull());
     byTestId('entry-new').click();
+    const choice = byTestId<HTMLSelectElement>('field-packId');
+    choice.value = 'second-pack';
+    choice.dispatchEvent(new Event('change', { bubbles: true }));
+    // The pack is removed (here, or in another tab) while the reader writes the entry.
+    byTestId('pack-remove-second-pack').click();
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="pack-remove-second-pack"]')).toBeNull());
     const term = document.getElementById('field-term') as HTMLInputElement;
     term.value = 'Quokka Robotics';
     term.dispatchEvent(new Event('input', { bubbles: true }));
@@ -57,5 +60,35 @@ describe('saving with no pack to hold the entry', () => {
     await vi.waitFor(() => expect(byTestId('status-message').textContent).toBe(t('editorSaveDeleted')));
     expect(document.querySelector('[aria-invalid="true"]')).toBeNull();
     expect(note.value).toBe('A draft.');
+  });
+
+  it('says at once, on New entry, that a pack must be switched on first, and opens no form', async () => {
+    Element.prototype.scrollIntoView = vi.fn();
+    await openEditor('zh-Hant');
+    const box = document.querySelector<HTMLInputElement>('input[id^="pack-enabled-"]')!;
+    box.checked = false;
+    box.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(document.querySelectorAll('button.entry-row')).toHaveLength(0));
+    // The empty list says why, not that nothing matches a search no one typed.
+    expect(byTestId('entry-count').textContent).toBe(translator('zh-Hant')('editorResultsNoEntries'));
+    byTestId('entry-new').click();
+    expect(byTestId('status-message').textContent).toBe(translator('zh-Hant')('editorNewNoPack'));
+    expect(document.querySelector('[data-testid="entry-form"]')).toBeNull();
+    // The reader is taken to where a pack is switched on.
+    expect(document.activeElement?.id).toBe(box.id);
+  });
+
+  it('puts a new entry in the first pack switched on, not in a pack switched off', async () => {
+    Element.prototype.scrollIntoView = vi.fn();
+    await openEditor('en');
+    await importThroughEditor(JSON.stringify(pack('second-pack', [entry('second-entry')])));
+    await vi.waitFor(() => expect(byTestId('pack-remove-second-pack')).not.toBeNull());
+    const box = document.querySelector<HTMLInputElement>('input[id^="pack-enabled-"]')!;
+    expect(box.id).not.toBe('pack-enabled-second-pack');
+    box.checked = false;
+    box.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(byTestId('status-message').textContent).toContain('off'));
+    byTestId('entry-new').click();
+    expect(byTestId<HTMLSelectElement>('field-packId').value).toBe('second-pack');
   });
 });
