@@ -24,6 +24,27 @@ const LANGUAGE_LABELS: Record<NoteLanguage, MessageKey> = {
   en: 'editorFieldNoteEn',
 };
 
+/**
+ * A name's or a note's label: the language alone on screen, under its fieldset's legend; to
+ * a screen reader or voice control, which may list fields without their legend, "Name in
+ * English" or "Note in English", which still holds the word shown.
+ */
+function languageLabel(
+  doc: Document,
+  t: Translator,
+  which: 'editorFieldNameIn' | 'editorFieldNoteIn',
+  l: NoteLanguage,
+) {
+  const shown = t(LANGUAGE_LABELS[l]);
+  return h(
+    doc,
+    'span',
+    {},
+    h(doc, 'span', { 'aria-hidden': 'true' }, shown),
+    h(doc, 'span', { class: 'visually-hidden' }, t(which, shown)),
+  );
+}
+
 export interface FieldsContext {
   doc: Document;
   language: ReaderLanguage;
@@ -103,7 +124,11 @@ export function entryFields(
       h(doc, 'legend', {}, t('editorFieldNames')),
       h(doc, 'p', { class: 'hint' }, t('editorFieldNamesHint')),
       ...NOTE_LANGUAGES.map((l) =>
-        field(`names.${l}`, t(LANGUAGE_LABELS[l]), textInput(doc, values.names[l], { lang: l })),
+        field(
+          `names.${l}`,
+          languageLabel(doc, t, 'editorFieldNameIn', l),
+          textInput(doc, values.names[l], { lang: l }),
+        ),
       ),
     ),
     field('aliases', t('editorFieldAliases'), textArea(doc, values.aliases, 5), t('editorFieldAliasesHint')),
@@ -115,7 +140,11 @@ export function entryFields(
       h(doc, 'legend', {}, t('editorFieldNotes')),
       h(doc, 'p', { class: 'hint' }, t('editorFieldNotesHint', LIMITS.noteLength)),
       ...NOTE_LANGUAGES.map((l) =>
-        field(`notes.${l}`, t(LANGUAGE_LABELS[l]), textArea(doc, values.notes[l], 4, { lang: l })),
+        field(
+          `notes.${l}`,
+          languageLabel(doc, t, 'editorFieldNoteIn', l),
+          textArea(doc, values.notes[l], 4, { lang: l }),
+        ),
       ),
     ),
     h(

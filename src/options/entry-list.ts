@@ -7,6 +7,7 @@ import { CATEGORIES } from '../glossary/categories';
 import { displayName } from '../glossary/entry-names';
 import { categoryLabel, type MessageKey, type ReaderLanguage, type Translator } from '../i18n';
 import { paintAsCategory } from '../ui/category-look';
+import { nameLanguage } from './name-language';
 import { h, replaceChildren } from './dom';
 import { filterItems, type ListFilter, type ListItem } from './entry-search';
 
@@ -129,6 +130,11 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
     const aliases = [item.entry.term, ...item.entry.aliases.map((a) => (typeof a === 'string' ? a : a.text))];
     const others = [...new Set(aliases)].filter((name) => name !== shown);
     const badge = STATE_BADGES[item.state];
+    // Each name in its language, so a screen reader reads 安謀 in Chinese in an English editor.
+    const langOf = (name: string) => {
+      const lang = nameLanguage(name, item.entry.names, language);
+      return lang ? { lang } : {};
+    };
     const button = h(
       doc,
       'button',
@@ -140,9 +146,16 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
         'aria-current': item.key === selected ? 'true' : false,
       },
       // Each name isolated (`dir="auto"`): a right-to-left name keeps its order and leaves the row's.
-      h(doc, 'span', { class: 'entry-name', dir: 'auto' }, shown),
+      h(doc, 'span', { class: 'entry-name', dir: 'auto', ...langOf(shown) }, shown),
       others.length > 0
-        ? h(doc, 'span', { class: 'entry-aliases', dir: 'auto' }, others.slice(0, 4).join(' · '))
+        ? h(
+            doc,
+            'span',
+            { class: 'entry-aliases', dir: 'auto' },
+            ...others
+              .slice(0, 4)
+              .flatMap((name, i) => [i > 0 ? ' · ' : '', h(doc, 'span', { dir: 'auto', ...langOf(name) }, name)]),
+          )
         : null,
       categoryName(item.entry.category),
       packs.length > 1

@@ -3,7 +3,7 @@
  * that `aria-describedby` points at, registered by field name so errors can find them.
  */
 import type { FieldName } from './entry-form-values';
-import { h, type Attributes } from './dom';
+import { h, type Attributes, type Child } from './dom';
 
 export type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
@@ -14,7 +14,7 @@ export interface FieldRegistry {
   controls: Map<FieldName, Control>;
   errors: Map<FieldName, HTMLElement>;
   /** A labelled control with its hint and (hidden) error line. */
-  field(name: FieldName, label: string, control: Control, hint?: string): HTMLElement;
+  field(name: FieldName, label: Child, control: Control, hint?: string): HTMLElement;
 }
 
 /** A fresh registry for one rendering of the form. */
