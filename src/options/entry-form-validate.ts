@@ -20,6 +20,7 @@ import {
   type FieldName,
   type FormValues,
 } from './entry-form-values';
+import { ownNames, ruleCarriers } from './name-rules';
 
 export interface FieldError {
   field: FieldName;
@@ -110,6 +111,15 @@ function checkNames(values: FormValues, ctx: FormContext, id: string, errors: Fi
   const aliasLines = lines(values.aliases);
   if (aliasLines.length > LIMITS.aliasesPerEntry) {
     errors.push({ field: 'aliases', key: 'editorErrorTooMany', subs: [LIMITS.aliasesPerEntry] });
+  } else {
+    // A "Whole words" choice is stored on aliases of the entry's own names (name-rules.ts),
+    // which count toward the format's limit too: said here, not as the schema's English.
+    const typed = new Set(aliasLines.filter((a) => a !== term));
+    const carriers = ruleCarriers(ownNames(term, values.names), typed, values.wholeWord, ctx.original?.aliases ?? []);
+    if (typed.size + carriers.length > LIMITS.aliasesPerEntry) {
+      const subs = [LIMITS.aliasesPerEntry, typed.size, carriers.length];
+      errors.push({ field: 'aliases', key: 'editorErrorTooManyWithRule', subs });
+    }
   }
   const aliasError = aliasLines.map((a) => nameError('aliases', a)).find(Boolean);
   if (aliasError) errors.push(aliasError);

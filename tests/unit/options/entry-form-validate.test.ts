@@ -230,6 +230,24 @@ describe('display names', () => {
   });
 });
 
+describe('the limit of other names', () => {
+  it('counts the own names a "Whole words" choice is stored with, and says so in the reader’s language', () => {
+    const aliases = Array.from({ length: 63 }, (_, i) => `Name ${i}`).join('\n');
+    const names = { 'zh-Hant': '月之暗面', 'zh-Hans': '', en: '' };
+    const ruled = newValues({ aliases, names, wholeWord: 'on' });
+    const { entry: refused, errors } = validateForm(ruled, contextFor());
+    expect(refused).toBeUndefined();
+    expect(errors).toEqual([{ field: 'aliases', key: 'editorErrorTooManyWithRule', subs: [64, 63, 2] }]);
+    expect(translator('zh-Hant')(errors[0]!.key, ...errors[0]!.subs)).toBe(
+      '名稱總數最多 64 個：這裡的 63 行，加上「完整字詞」設定一併儲存的本條目 2 個名稱。請刪去幾行，或改選「自動」。',
+    );
+    // Automatic stores no rule, so the same lines fit; one line fewer fits with the rule too.
+    expect(validateForm({ ...ruled, wholeWord: 'auto' }, contextFor()).errors).toEqual([]);
+    const fewer = { ...ruled, aliases: aliases.split('\n').slice(1).join('\n') };
+    expect(validateForm(fewer, contextFor()).entry?.aliases).toHaveLength(64);
+  });
+});
+
 describe('further-reading links', () => {
   const linked = entry('linked', {
     links: [{ title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia', lang: 'en' } as never],
