@@ -30,6 +30,12 @@ export class EditorStore {
   /** The layer this tab last wrote, as the watcher reads it: its own write coming back is no change from elsewhere. */
   private lastWrite: string | undefined;
   private listeners = new Set<(data: EditorData) => void>();
+  /**
+   * The change being stored: the next waits for it, so that it starts from the layer with that
+   * change in. Two quick clicks (Save, then a pack's switch) each built on the layer before
+   * both, and the second write took the first change back while "Saved" was announced.
+   */
+  private pending: Promise<unknown> = Promise.resolve();
 
   private constructor(public data: EditorData) {}
 
@@ -85,7 +91,11 @@ export class EditorStore {
    * nothing stored, when the change leaves the layer as it is (Save pressed again, a pack
    * imported again): an undo step for it would say "Undone." and take nothing back.
    */
-  async apply(change: (layer: UserLayer) => UserLayer): Promise<boolean> {
+  apply(change: (layer: UserLayer) => UserLayer): Promise<boolean> {
+    return this.inTurn(() => this.applyNow(change));
+  }
+
+  private async applyNow(change: (layer: UserLayer) => UserLayer): Promise<boolean> {
     const previous = this.data.layer;
     const next = change(previous);
     const text = asStored(next);
@@ -101,11 +111,20 @@ export class EditorStore {
   }
 
   /** Restores the layer as it was before the last change; false when there is none (see `open`). */
-  async undo(): Promise<boolean> {
-    const previous = this.undoStack.pop();
-    if (!previous) return false;
-    await this.write(previous);
-    return true;
+  undo(): Promise<boolean> {
+    return this.inTurn(async () => {
+      const previous = this.undoStack.pop();
+      if (!previous) return false;
+      await this.write(previous);
+      return true;
+    });
+  }
+
+  /** Runs `step` once every change asked for before it is stored (or has failed). */
+  private inTurn<T>(step: () => Promise<T>): Promise<T> {
+    const turn = this.pending.then(step, step);
+    this.pending = turn.catch(() => {});
+    return turn;
   }
 
   /**

@@ -26,6 +26,22 @@ describe('the editor store', () => {
     expect(await userGlossaryItem.getValue()).toEqual(other);
   });
 
+  it('stores a change asked for while the one before is being stored on top of it, not over it', async () => {
+    fakeBrowser.reset();
+    const store = await EditorStore.open();
+    const source = store.sourcePack(store.data.merged.packs[0]!.pack.id)!;
+    // Save, then at once another change (a second click in the same task).
+    const saved = store.apply((layer) => saveEntry(layer, source, entry('alpha-corp', { term: 'Alpha Corp' })));
+    const next = store.apply((layer) => saveEntry(layer, source, entry('beta-corp', { term: 'Beta Corp' })));
+    expect(await Promise.all([saved, next])).toEqual([true, true]);
+    const stored = JSON.stringify(await userGlossaryItem.getValue());
+    expect([stored.includes('alpha-corp'), stored.includes('beta-corp')]).toEqual([true, true]);
+    // Undo takes back one change at a time, the last first.
+    expect(await store.undo()).toBe(true);
+    const ids = () => store.data.merged.packs[0]!.entries.map((e) => e.entry.id);
+    expect([ids().includes('alpha-corp'), ids().includes('beta-corp')]).toEqual([true, false]);
+  });
+
   it('knows its own write coming back whatever order the layer’s keys were built in', async () => {
     fakeBrowser.reset();
     const store = await EditorStore.open();
