@@ -54,7 +54,7 @@ export interface FieldsContext {
 
 /** The section control: a choice among the pack's sections, or free text if it lists none. */
 export function sectionControl({ doc, t, language }: FieldsContext, pack: PackChoice, value: string): Control {
-  if (pack.sections.length === 0) return textInput(doc, value, { maxlength: LIMITS.sectionLength });
+  if (pack.sections.length === 0) return textInput(doc, value);
   const options: [string, string][] = [
     ['', t('editorSectionNone')],
     // Stored by the column's own title, shown in the reader's language as the tooltip shows it.

@@ -215,6 +215,12 @@ function checkNotes(values: FormValues, errors: FieldError[]) {
       });
     }
   }
+  // A section typed (a pack that lists none) has no `maxlength` either, for the same reason.
+  const section = values.section.trim().length;
+  if (section > LIMITS.sectionLength) {
+    const subs = [section, LIMITS.sectionLength, section - LIMITS.sectionLength];
+    errors.push({ field: 'section', key: 'editorErrorSectionLong', subs });
+  }
 }
 
 /** Sets `key` on `entry`, or removes it when `value` is undefined. */

@@ -230,6 +230,19 @@ describe('display names', () => {
   });
 });
 
+describe('a section typed in', () => {
+  it('is kept whole and refused when too long, saying by how much, in the reader’s language', () => {
+    const section = 'A section title pasted from somewhere. '.repeat(6).trim();
+    const { entry: refused, errors } = validateForm(newValues({ section }), contextFor());
+    expect(refused).toBeUndefined();
+    expect(errors).toEqual([{ field: 'section', key: 'editorErrorSectionLong', subs: [233, 200, 33] }]);
+    expect(translator('zh-Hans')(errors[0]!.key, ...errors[0]!.subs)).toBe(
+      '这个段落标题有 233 个字符，比上限 200 个多了 33 个。',
+    );
+    expect(validateForm(newValues({ section: section.slice(0, 200) }), contextFor()).errors).toEqual([]);
+  });
+});
+
 describe('the limit of other names', () => {
   it('counts the own names a "Whole words" choice is stored with, and says so in the reader’s language', () => {
     const aliases = Array.from({ length: 63 }, (_, i) => `Name ${i}`).join('\n');
