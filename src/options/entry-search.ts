@@ -88,9 +88,19 @@ function baseForm(query: string): string | undefined {
   return base !== query && /[a-z0-9]$/.test(base) && base.length >= 2 ? base : undefined;
 }
 
+/**
+ * The query without the punctuation a name copied from a page brings along ("Nvidia,",
+ * 「英伟达」), or undefined when it has none to shed (or is nothing but punctuation).
+ */
+function bareForm(query: string): string | undefined {
+  const bare = query.replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '');
+  return bare !== query && bare.length > 0 ? bare : undefined;
+}
+
 /** The items matching the filter: name matches first, then matches in notes only. */
 export function filterItems(items: readonly ListItem[], filter: ListFilter): FilterResult {
-  const query = searchKey(filter.query);
+  const typed = searchKey(filter.query);
+  const query = bareForm(typed) ?? typed;
   const base = baseForm(query);
   const byName: ListItem[] = [];
   const byNote: ListItem[] = [];

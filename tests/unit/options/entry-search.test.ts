@@ -26,6 +26,15 @@ describe('entry search', () => {
     expect(ids('華為s')).toEqual([]);
   });
 
+  it('finds a name copied from a page with the punctuation around it', () => {
+    const ids = (query: string) => filterItems(items(), { ...all, query }).items.map((i) => i.entry.id);
+    expect(ids('Nvidia,')).toEqual(['nvidia']);
+    expect(ids('「英伟达」')).toEqual(['nvidia']);
+    expect(ids(' (Huawei’s) ')).toEqual(['huawei']);
+    // Punctuation alone is a query like any other, not an empty one that lists everything.
+    expect(ids('，').length).toBeLessThan(ids('').length);
+  });
+
   it('ignores case and width, and ranks name matches before note matches', () => {
     const layer: UserLayer = {
       overlays: [
