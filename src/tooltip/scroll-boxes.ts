@@ -6,23 +6,19 @@
  * scrolling (`overflow: hidden`, an ellipsis) are left out: a name the keyboard goes to there
  * keeps its tooltip, which is all the reader sees of it.
  */
+import { getOverflowAncestors } from '@floating-ui/dom';
+
 const SCROLLING = /auto|scroll|overlay/;
 
 export function scrollingBoxesAround(from: Element | undefined): Element[] {
-  const boxes: Element[] = [];
   const win = from?.ownerDocument.defaultView;
-  if (!from || !win) return boxes;
-  for (let el: Element | null = parentOf(from); el; el = parentOf(el)) {
-    if (el === el.ownerDocument.documentElement || el === el.ownerDocument.body) break;
-    const style = win.getComputedStyle(el);
-    if (SCROLLING.test(style.overflowX) || SCROLLING.test(style.overflowY)) boxes.push(el);
-  }
-  return boxes;
-}
-
-/** The element's parent, or its shadow root's host. */
-function parentOf(el: Element): Element | null {
-  if (el.parentElement) return el.parentElement;
-  const root = el.parentNode;
-  return root && 'host' in root ? (root as ShadowRoot).host : null;
+  if (!from || !win) return [];
+  const { body, documentElement } = from.ownerDocument;
+  // Floating UI's own walk (the one `autoUpdate` listens along), this document's only; the
+  // window and the page's root are the window's edges, which `shift` keeps the tooltip inside.
+  return getOverflowAncestors(from, [], false).filter((box): box is Element => {
+    if (!('nodeType' in box) || box === body || box === documentElement) return false;
+    const style = win.getComputedStyle(box);
+    return SCROLLING.test(style.overflowX) || SCROLLING.test(style.overflowY);
+  });
 }
