@@ -20,7 +20,7 @@ import {
   type FieldName,
   type FormValues,
 } from './entry-form-values';
-import { ownNames, ruleCarriers } from './name-rules';
+import { isRuleCarrier, ownNames } from './name-rules';
 
 export interface FieldError {
   field: FieldName;
@@ -113,11 +113,13 @@ function checkNames(values: FormValues, ctx: FormContext, id: string, errors: Fi
     errors.push({ field: 'aliases', key: 'editorErrorTooMany', subs: [LIMITS.aliasesPerEntry] });
   } else {
     // A "Whole words" choice is stored on aliases of the entry's own names (name-rules.ts),
-    // which count toward the format's limit too: said here, not as the schema's English.
-    const typed = new Set(aliasLines.filter((a) => a !== term));
-    const carriers = ruleCarriers(ownNames(term, values.names), typed, values.wholeWord, ctx.original?.aliases ?? []);
-    if (typed.size + carriers.length > LIMITS.aliasesPerEntry) {
-      const subs = [LIMITS.aliasesPerEntry, typed.size, carriers.length];
+    // which count toward the format's limit too: the aliases as they would be stored are
+    // counted, and a list over it said here, not as the schema's English.
+    const stored = aliasesFrom(values, ctx.original?.aliases);
+    if (stored.length > LIMITS.aliasesPerEntry) {
+      const own = ownNames(term, values.names);
+      const carriers = stored.filter((alias) => isRuleCarrier(alias, own)).length;
+      const subs = [LIMITS.aliasesPerEntry, stored.length - carriers, carriers];
       errors.push({ field: 'aliases', key: 'editorErrorTooManyWithRule', subs });
     }
   }
