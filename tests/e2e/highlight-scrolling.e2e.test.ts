@@ -4,12 +4,30 @@
  * block is lost on the way: a fast scroll through 3,000 paragraphs, and a page that moves its
  * text after the blocks were placed.
  */
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { pollUntil } from './harness/poll';
 import type { TestServer } from './harness/server';
 import { chromiumSuite } from './harness/suite';
 
 const PARAGRAPHS = 3_000;
+
+declare const chrome: {
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  tabs: { query(query: { url: string }): Promise<{ id?: number }[]> };
+};
+
+/** The badge of the tab showing `url` once `wanted` holds (or the last one seen). */
+const badgeOfTabAt = (worker: Worker, url: string, wanted: (text: string) => boolean) =>
+  pollUntil(
+    () =>
+      worker.evaluate(async (at) => {
+        const [tab] = await chrome.tabs.query({ url: at });
+        return tab?.id === undefined ? '' : chrome.action.getBadgeText({ tabId: tab.id });
+      }, url),
+    wanted,
+    { timeoutMs: 30_000 },
+  );
 
 function longPage(server: TestServer, name: string): string {
   const names = ['輝達', 'Nvidia', '月之暗面', 'Tencent', '腾讯', '阿里巴巴'];
@@ -39,16 +57,21 @@ describe('highlights while scrolling a long page', () => {
 
   it('highlights every paragraph a fast scroll passes, and none far ahead of it', async () => {
     const page = await suite.browser.context.newPage();
-    await page.goto(longPage(suite.server, 'scroll-fast'));
+    const url = longPage(suite.server, 'scroll-fast');
+    await page.goto(url);
     await page.waitForSelector('#p0 mark', { timeout: 30_000 });
-    // The first read ends a while after load (every paragraph counted), then scroll to the
-    // middle one screen at a time, 30 ms apart: 20 screens a second.
-    await page.waitForTimeout(1_500);
+    // The first read ends (every paragraph counted, the badge set) before the scroll starts:
+    // text not read yet when the scroll passes it could not be drawn as it passed.
+    expect(await badgeOfTabAt(suite.browser.serviceWorker, url, (text) => text !== '')).not.toBe('');
+    // Then to the middle, one screen per frame the browser renders: 60 screens a second here.
+    // Paced by a timer instead, a busy machine that renders fewer frames than the timer fires
+    // passes text in no frame at all, as a jump does; the browser never sees it near (nor
+    // does the reader), and it is drawn when scrolled back to.
     const middle = await page.evaluate(async () => {
       const target = document.getElementById('p1500')!.getBoundingClientRect().top + window.scrollY;
       while (window.scrollY + window.innerHeight < target) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
         window.scrollBy(0, window.innerHeight);
-        await new Promise((resolve) => setTimeout(resolve, 30));
       }
       return Math.floor(
         window.scrollY / (document.getElementById('p1')!.offsetTop - document.getElementById('p0')!.offsetTop),
@@ -63,9 +86,10 @@ describe('highlights while scrolling a long page', () => {
 
   it('finds paragraphs the page moved after they were placed, once scrolling stops', async () => {
     const page = await suite.browser.context.newPage();
-    await page.goto(longPage(suite.server, 'scroll-moved'));
+    const url = longPage(suite.server, 'scroll-moved');
+    await page.goto(url);
     await page.waitForSelector('#p0 mark', { timeout: 30_000 });
-    await page.waitForTimeout(1_500);
+    expect(await badgeOfTabAt(suite.browser.serviceWorker, url, (text) => text !== '')).not.toBe('');
     // The page pushes its text 200 screens down (an ad, an expanding section), then the
     // reader goes to paragraph 2,000 where it is now.
     await page.evaluate(() => {
