@@ -9,6 +9,7 @@ import { planImport, type ImportMode, type ImportPreview } from '../glossary-sto
 import type { MergedGlossary } from '../glossary-store/merge';
 import type { MessageKey, Translator } from '../i18n';
 import { h, replaceChildren } from './dom';
+import type { UserLayer } from '../storage/user-layer-schema';
 import type { EditorStore } from './editor-store';
 import { importClashes } from './import-clashes';
 import { readPackFile } from './read-pack-file';
@@ -151,16 +152,30 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     replaceChildren(preview);
   }
 
-  /** Plans against the current data; an import never starts from a stale layer. */
+  /**
+   * Plans against the current data; an import never starts from a stale layer. Returns, with
+   * the plan, what it was made from (`from`, the layer; `pack` and `importMode`).
+   */
   function plan() {
     if (!pending) return undefined;
-    const result = planImport(store.data.bundled, store.data.layer, pending.pack, chosenMode());
+    const from = store.data.layer;
+    const { pack } = pending;
+    const importMode = chosenMode();
+    const result = planImport(store.data.bundled, from, pack, importMode);
     if (!result.ok) {
       showError(t('editorImportTooManyEntries', result.count, LIMITS.entries));
       reset();
       return undefined;
     }
-    return result;
+    return { ...result, from, pack, importMode };
+  }
+
+  /** The layer after importing as `planned` did, onto `layer`: the plan itself if made from it. */
+  function importedOnto(layer: UserLayer, planned: NonNullable<ReturnType<typeof plan>>): UserLayer {
+    if (layer === planned.from) return planned.layer;
+    const again = planImport(store.data.bundled, layer, planned.pack, planned.importMode);
+    if (!again.ok) throw new Error(t('editorImportTooManyEntries', again.count, LIMITS.entries));
+    return again.layer;
   }
 
   /**
@@ -178,7 +193,9 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     preview.setAttribute('aria-busy', 'true');
     announce(t('editorImporting', title));
     try {
-      await store.apply(() => result.layer);
+      // A change asked for just before (a Save, a pack switched) is stored first: the import
+      // then goes on top of it, planned again, rather than storing the layer of the preview.
+      await store.apply((layer) => importedOnto(layer, result));
     } catch (error) {
       announce(t('editorSaveFailed', error instanceof Error ? error.message : String(error)));
       for (const b of buttons) b.disabled = false;
