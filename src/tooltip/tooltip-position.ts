@@ -28,9 +28,19 @@ import type { TooltipAnchor } from './tooltip-anchor';
  */
 const LEAST_HEIGHT_PX = 120;
 
-/** Starts following `anchor`; returns the function that stops. `onLost` runs when the anchor is gone. */
-export function followAnchor(anchor: TooltipAnchor, floating: HTMLElement, onLost: () => void): () => void {
+/**
+ * Starts following `anchor`; returns the function that stops. `onLost` runs when the anchor is
+ * gone, `onHidden` each time a scrolling box around it scrolls it out of sight (the tooltip is
+ * then hidden with it, not closed).
+ */
+export function followAnchor(
+  anchor: TooltipAnchor,
+  floating: HTMLElement,
+  onLost: () => void,
+  onHidden: () => void = () => {},
+): () => void {
   let stopped = false;
+  let hidden = false;
   const { reference } = anchor;
   const boxes = scrollingBoxesAround(
     anchor.element ?? ('contextElement' in reference ? reference.contextElement : undefined),
@@ -86,7 +96,10 @@ export function followAnchor(anchor: TooltipAnchor, floating: HTMLElement, onLos
       ],
     }).then(({ x, y, middlewareData }) => {
       if (stopped) return;
-      floating.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : '';
+      const nowHidden = middlewareData.hide?.referenceHidden === true;
+      floating.style.visibility = nowHidden ? 'hidden' : '';
+      if (nowHidden && !hidden) onHidden();
+      hidden = nowHidden;
       // Its left and top are zoomed too: Floating UI's coordinates are the viewport's, scaled back.
       floating.style.left = `${Math.round((x + rootShiftX(floating, zoom)) / zoom)}px`;
       floating.style.top = `${Math.round(y / zoom)}px`;

@@ -103,6 +103,9 @@ export function startTooltip(options: TooltipOptions): Tooltip {
   };
   const holds = (key: object) => key === hoverKey || key === focusKey || key === pinnedKey;
 
+  /** The focused element inside the open tooltip, if focus is there. */
+  const focusedInside = () => (open ? (host?.host.shadowRoot?.activeElement ?? null) : null);
+
   function hide(): void {
     cancelHide();
     if (!open) return;
@@ -137,7 +140,11 @@ export function startTooltip(options: TooltipOptions): Tooltip {
       anchor,
       trail: [entry],
       undescribe: describeBy(anchor, element.id),
-      stopFollowing: followAnchor(anchor, panel, hide),
+      // A link of the tooltip that the keyboard was on is hidden with it: focus goes back to the
+      // name (as Shift+Tab would take it), not to the page's top, and Tab enters again once shown.
+      stopFollowing: followAnchor(anchor, panel, hide, () => {
+        if (focusedInside()) anchor.element?.focus({ preventScroll: true });
+      }),
     };
   }
 
@@ -356,7 +363,7 @@ export function startTooltip(options: TooltipOptions): Tooltip {
       focusInTooltip = true;
       link.focus();
     },
-    focusedInside: () => (open ? (host?.host.shadowRoot?.activeElement ?? null) : null),
+    focusedInside,
     mark: () => open?.anchor.element,
     close() {
       pinnedKey = null;

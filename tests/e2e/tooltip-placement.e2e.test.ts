@@ -174,6 +174,38 @@ describe('where the tooltip opens in Chromium', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('puts keyboard focus back on the name when its scrolling box hides the tooltip the focus was in', async () => {
+    const filler = '<p>一般的新聞內容，沒有任何詞庫裡的名稱，只是讓方框變長的文字。</p>'.repeat(12);
+    await page.setViewportSize({ width: 1000, height: 600 });
+    await page.goto(
+      suite.server.setPage(
+        'scroll-box-focus',
+        `<!doctype html><meta charset="utf-8"><body style="margin: 24px; font: 20px/1.8 sans-serif">
+        <h1>Live</h1><div id="pane" style="height: 200px; overflow: auto">
+        <p>美國收緊出口管制之後，輝達推出降規版晶片。</p>${filler}</div>`,
+      ),
+    );
+    const mark = page.locator('mark[data-glossary-id="nvidia"]');
+    await mark.focus();
+    const panel = page.locator(TOOLTIP);
+    await panel.waitFor();
+    await page.keyboard.press('Tab'); // into the tooltip's links
+    const focusInTooltip = () => page.evaluate(() => document.activeElement?.localName === 'columnlens-tooltip');
+    await expect.poll(focusInTooltip).toBe(true);
+    const shown = () => panel.evaluate((p) => getComputedStyle(p).visibility);
+    const markFocused = () =>
+      page.evaluate(() => document.activeElement?.matches('mark[data-glossary-id="nvidia"]') ?? false);
+    await page.evaluate(() => (document.getElementById('pane')!.scrollTop = 400));
+    await expect.poll(shown).toBe('hidden');
+    // Focus was on a link now hidden: it goes back to the name, not to the page's top.
+    await expect.poll(markFocused).toBe(true);
+    await page.evaluate(() => (document.getElementById('pane')!.scrollTop = 0));
+    await expect.poll(shown).toBe('visible');
+    await page.keyboard.press('Tab'); // and into the tooltip again
+    await expect.poll(focusInTooltip).toBe(true);
+    await page.keyboard.press('Escape');
+  });
+
   it.each([1.5, 0.8])('opens right below the name on a page zoomed by CSS (html { zoom: %s })', async (zoom) => {
     const size = { width: 1000, height: 800 };
     const { tooltip, mark } = await hoverNvidiaIn(`zoom-${zoom}`, 'width: 420px', size, `html { zoom: ${zoom} }`);
