@@ -81,6 +81,13 @@ describe('highlights while scrolling a long page', () => {
     await page.waitForSelector('#p1400 mark', { timeout: 5_000 });
     await expect.poll(() => unmarked(page, 0, middle), { timeout: 5_000 }).toEqual([]);
     expect(await unmarked(page, 2_800, PARAGRAPHS)).toHaveLength(200);
+    // A jump (no frame on the way) draws where it lands, not what it skipped; what it skipped
+    // is drawn once the reader goes back to it.
+    await page.evaluate(() => document.getElementById('p2600')!.scrollIntoView({ block: 'center' }));
+    await page.waitForSelector('#p2600 mark', { timeout: 5_000 });
+    expect(await unmarked(page, 2_000, 2_010)).toHaveLength(10);
+    await page.evaluate(() => document.getElementById('p2005')!.scrollIntoView({ block: 'center' }));
+    await expect.poll(() => unmarked(page, 2_000, 2_010), { timeout: 5_000 }).toEqual([]);
     await page.close();
   });
 
