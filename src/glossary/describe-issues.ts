@@ -4,9 +4,12 @@
  *
  * zod's default messages ("Invalid input: expected string, received undefined") name the
  * type system, not the problem, and union failures hide the real cause one level down, so
- * each issue code is rephrased here. Messages the schema wrote itself are kept as they are.
+ * each issue code is rephrased here. Messages the schema wrote itself are kept (by their key,
+ * `schemaMessage`). Each line is a text of the catalogs, so the editor writes it in the
+ * reader's language; the paths stay the file's own field names.
  */
 import type { z } from 'zod';
+import { inEnglish, packText, schemaMessageText, type PackText, type PackTextKey } from './pack-text';
 
 type Issue = z.core.$ZodIssue;
 type PathKey = PropertyKey;
@@ -14,25 +17,37 @@ type PathKey = PropertyKey;
 /** zod's built-in messages start like this; anything else was written in the schema. */
 const DEFAULT_MESSAGE = /^(Invalid|Too (small|big)|Unrecognized)/;
 
-/** One readable line per issue (duplicates removed), in zod's order. */
+/** One readable line per issue (duplicates removed), in zod's order, in English. */
 export function describeIssues(issues: z.ZodError | readonly Issue[], input: unknown): string[] {
-  const list = 'issues' in issues ? issues.issues : issues;
-  const lines = list.flatMap((issue) => describe(issue, [], input));
-  return [...new Set(lines)];
+  return issueTexts(issues, input).map(inEnglish);
 }
 
-function describe(issue: Issue, prefix: readonly PathKey[], input: unknown): string[] {
+/** The same lines as texts, to be written in the reader's language (`writePackText`). */
+export function issueTexts(issues: z.ZodError | readonly Issue[], input: unknown): PackText[] {
+  const list = 'issues' in issues ? issues.issues : issues;
+  const seen = new Set<string>();
+  return list
+    .flatMap((issue) => describe(issue, [], input))
+    .filter((text) => {
+      const english = inEnglish(text);
+      return !seen.has(english) && seen.add(english);
+    });
+}
+
+const line = (path: readonly PathKey[], input: unknown, problem: PackText | string) =>
+  packText('packProblemLine', place(path, input), problem);
+
+function describe(issue: Issue, prefix: readonly PathKey[], input: unknown): PackText[] {
   const path = [...prefix, ...issue.path];
   if (issue.code === 'invalid_union') {
     const branch = closestBranch(issue.errors);
     if (branch) return branch.flatMap((inner) => describe(inner, path, input));
     const expected = new Set(issue.errors.flat().flatMap((i) => (i.code === 'invalid_type' ? [i.expected] : [])));
     const value = valueAt(input, path);
-    if (value === undefined) return [`${formatPath(path, input)}: required`];
-    const got = typeName(value);
-    return [`${formatPath(path, input)}: must be ${[...expected].map(article).join(' or ')} (got ${got})`];
+    if (value === undefined) return [line(path, input, packText('packProblemRequired'))];
+    return [line(path, input, packText('packProblemType', either([...expected].map(expectedType)), gotType(value)))];
   }
-  return [`${formatPath(path, input)}: ${message(issue, valueAt(input, path))}`];
+  return [line(path, input, problemOf(issue, valueAt(input, path)))];
 }
 
 /**
@@ -44,36 +59,78 @@ function closestBranch(branches: readonly (readonly Issue[])[]): readonly Issue[
   return branches.find((b) => !b.some((i) => i.code === 'invalid_type' && i.path.length === 0));
 }
 
-function message(issue: Issue, value: unknown): string {
-  if (!DEFAULT_MESSAGE.test(issue.message)) return issue.message;
+function problemOf(issue: Issue, value: unknown): PackText | string {
+  const written = issue.code === 'custom' ? (issue.params as { text?: PackText } | undefined)?.text : undefined;
+  if (written) return written;
+  if (!DEFAULT_MESSAGE.test(issue.message)) return schemaMessageText(issue.message) ?? issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      if (value === undefined) return 'required';
-      if (issue.expected === 'int') return 'must be a whole number';
-      return `must be ${article(issue.expected)} (got ${typeName(value)})`;
+      if (value === undefined) return packText('packProblemRequired');
+      if (issue.expected === 'int') return packText('packProblemWholeNumber');
+      return packText('packProblemType', expectedType(issue.expected), gotType(value));
     case 'too_small':
-      return bound('at least', issue.origin, Number(issue.minimum), issue.inclusive);
+      return bound('least', issue.origin, Number(issue.minimum), issue.inclusive);
     case 'too_big':
-      return bound('at most', issue.origin, Number(issue.maximum), issue.inclusive);
+      return bound('most', issue.origin, Number(issue.maximum), issue.inclusive);
     case 'invalid_value':
       return issue.values.length === 1
-        ? `must be ${JSON.stringify(issue.values[0])}`
-        : `must be one of: ${issue.values.map((v) => String(v)).join(', ')}`;
+        ? packText('packProblemEquals', JSON.stringify(issue.values[0]))
+        : packText('packProblemOneOf', issue.values.map((v) => String(v)).join(', '));
     case 'invalid_format':
-      return 'has the wrong format';
+      return packText('packProblemFormat');
     default:
       return issue.message;
   }
 }
 
-function bound(word: 'at least' | 'at most', origin: string, limit: number, inclusive = true): string {
+function bound(side: 'least' | 'most', origin: string, limit: number, inclusive = true): PackText {
+  const least = side === 'least';
   if (origin === 'string') {
-    if (word === 'at least' && limit <= 1) return 'must not be empty';
-    return `must be ${word} ${limit} characters`;
+    if (least && limit <= 1) return packText('packProblemNotEmpty');
+    return packText(least ? 'packProblemCharsAtLeast' : 'packProblemCharsAtMost', limit);
   }
-  if (origin === 'array' || origin === 'set') return `must have ${word} ${limit} item${limit === 1 ? '' : 's'}`;
-  if (!inclusive) return `must be ${word === 'at least' ? 'more' : 'less'} than ${limit}`;
-  return `must be ${word} ${limit}`;
+  if (origin === 'array' || origin === 'set') {
+    return packText(least ? 'packProblemItemsAtLeast' : 'packProblemItemsAtMost', limit);
+  }
+  if (!inclusive) return packText(least ? 'packProblemMoreThan' : 'packProblemLessThan', limit);
+  return packText(least ? 'packProblemAtLeast' : 'packProblemAtMost', limit);
+}
+
+/** "a string or an object": the types a value may have, joined. */
+function either(types: readonly (PackText | string)[]): PackText | string {
+  return types.reduce((all, next) => packText('packProblemEither', all, next));
+}
+
+const EXPECTED: Record<string, PackTextKey> = {
+  string: 'packExpectString',
+  number: 'packExpectNumber',
+  boolean: 'packExpectBoolean',
+  object: 'packExpectObject',
+  array: 'packExpectArray',
+};
+const GOT: Record<string, PackTextKey> = {
+  string: 'packGotString',
+  number: 'packGotNumber',
+  boolean: 'packGotBoolean',
+  object: 'packGotObject',
+  array: 'packGotArray',
+  null: 'packGotNull',
+};
+
+function expectedType(expected: string): PackText | string {
+  const key = EXPECTED[expected];
+  return key ? packText(key) : article(expected);
+}
+
+function gotType(value: unknown): PackText | string {
+  const name = typeName(value);
+  const key = GOT[name];
+  return key ? packText(key) : name;
+}
+
+/** Where a problem is: the pack itself, or its path (`formatPath`). */
+function place(path: readonly PathKey[], input: unknown): PackText | string {
+  return path.length === 0 ? packText('packProblemWholePack') : formatPath(path, input);
 }
 
 /** `entries[3] (id "nvidia") › aliases[2]`, `source.title`; the empty path is the pack itself. */

@@ -7,7 +7,8 @@
  * object replaces its prototype). Callers get either a valid pack or readable messages —
  * never an exception — so a broken import can leave the current glossary untouched.
  */
-import { describeIssues } from './describe-issues';
+import { issueTexts } from './describe-issues';
+import { inEnglish, packText, type PackText } from './pack-text';
 import { packSchema, type Pack } from './schema';
 
 /** Largest pack file accepted, in UTF-8 bytes. */
@@ -19,22 +20,33 @@ export const MAX_REPORTED_ERRORS = 20;
 /** Keys that could change an object's prototype if copied; dropped wherever they appear. */
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export type PackParseResult = { ok: true; pack: Pack; warnings: string[] } | { ok: false; errors: string[] };
+/**
+ * `errors` and `warnings` in English; `errorTexts` and `warningTexts` the same, to be written in
+ * the reader's language (`writePackText`).
+ */
+export type PackParseResult =
+  | { ok: true; pack: Pack; warnings: string[]; warningTexts: PackText[] }
+  | { ok: false; errors: string[]; errorTexts: PackText[] };
+
+/** A failure of the texts `errorTexts`. */
+function failure(errorTexts: PackText[]): PackParseResult {
+  return { ok: false, errors: errorTexts.map(inEnglish), errorTexts };
+}
 
 /** Parses and validates a pack file's text. */
 export function parsePackText(text: string): PackParseResult {
   const bytes = utf8Length(text);
   if (bytes > MAX_PACK_BYTES) {
     const size = formatMegabytes(bytes);
-    return { ok: false, errors: [`The file is too large: ${size} (the limit is ${formatMegabytes(MAX_PACK_BYTES)}).`] };
+    return failure([packText('packProblemTooLarge', size, formatMegabytes(MAX_PACK_BYTES))]);
   }
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // editors on Windows add a BOM
-  if (nestingDepth(json) > MAX_PACK_DEPTH) return { ok: false, errors: [tooDeep()] };
+  if (nestingDepth(json) > MAX_PACK_DEPTH) return failure([tooDeep()]);
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch (error) {
-    return { ok: false, errors: [`The file is not JSON: ${error instanceof Error ? error.message : String(error)}`] };
+    return failure([packText('packProblemNotJson', error instanceof Error ? error.message : String(error))]);
   }
   return parsePack(value);
 }
@@ -42,28 +54,23 @@ export function parsePackText(text: string): PackParseResult {
 /** Validates an already-parsed value (e.g. read from storage) as a pack. */
 export function parsePack(value: unknown): PackParseResult {
   const cleaned = withoutUnsafeKeys(value);
-  if (cleaned === TOO_DEEP) return { ok: false, errors: [tooDeep()] };
-  if (cleaned === SHARED) {
-    return {
-      ok: false,
-      errors: ['The pack refers to the same object twice (a cycle or a shared reference), which JSON cannot express.'],
-    };
-  }
-  const warnings = cleaned.dropped.map(
-    (path) =>
-      `Ignored the key "${path.key}" at ${path.where}: keys that could change object prototypes are never read.`,
+  if (cleaned === TOO_DEEP) return failure([tooDeep()]);
+  if (cleaned === SHARED) return failure([packText('packProblemShared')]);
+  const warningTexts = cleaned.dropped.map((path) =>
+    path.where === ''
+      ? packText('packWarningUnsafeKeyTop', path.key)
+      : packText('packWarningUnsafeKey', path.key, path.where),
   );
   const result = packSchema.safeParse(cleaned.value);
-  if (result.success) return { ok: true, pack: result.data, warnings };
-  const messages = describeIssues(result.error, cleaned.value);
-  const errors = messages.slice(0, MAX_REPORTED_ERRORS);
-  if (messages.length > MAX_REPORTED_ERRORS)
-    errors.push(`…and ${messages.length - MAX_REPORTED_ERRORS} more problems.`);
-  return { ok: false, errors };
+  if (result.success) return { ok: true, pack: result.data, warnings: warningTexts.map(inEnglish), warningTexts };
+  const texts = issueTexts(result.error, cleaned.value);
+  const errors = texts.slice(0, MAX_REPORTED_ERRORS);
+  if (texts.length > MAX_REPORTED_ERRORS) errors.push(packText('packProblemMore', texts.length - MAX_REPORTED_ERRORS));
+  return failure(errors);
 }
 
-function tooDeep(): string {
-  return `The file is nested too deeply (more than ${MAX_PACK_DEPTH} levels of objects or arrays); a glossary pack never needs that.`;
+function tooDeep(): PackText {
+  return packText('packProblemTooDeep', MAX_PACK_DEPTH);
 }
 
 /** UTF-8 length of `text`, counted without encoding a copy of it. */
@@ -113,6 +120,7 @@ const TOO_DEEP = Symbol('too deep');
 const SHARED = Symbol('shared');
 interface DroppedKey {
   key: string;
+  /** Its path; '' for the top level. */
   where: string;
 }
 
@@ -156,7 +164,7 @@ function withoutUnsafeKeys(
         const object: Record<string, unknown> = {};
         for (const key of Object.keys(from)) {
           if (UNSAFE_KEYS.has(key)) {
-            dropped.push({ key, where: where === '' ? 'the top level' : where });
+            dropped.push({ key, where });
             continue;
           }
           const child = where === '' ? key : `${where}.${key}`;

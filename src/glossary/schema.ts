@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { matchedLength } from '../matcher';
 import { webUrl } from '../validate';
 import { CATEGORIES, type Category } from './categories';
+import { inEnglish, packText, schemaMessage, type PackText, type PackTextKey } from './pack-text';
 
 export { CATEGORIES, type Category };
 
@@ -38,10 +39,10 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const slugSchema = z
   .string()
-  .max(64, 'must be at most 64 characters')
-  .regex(SLUG, 'must be a lower-case slug (a–z, 0–9, single hyphens), e.g. "moonshot-ai"');
+  .max(64, schemaMessage('packProblemCharsAtMost', 64))
+  .regex(SLUG, schemaMessage('packProblemSlug'));
 
-const TOO_SHORT = 'must be at least 2 characters (one character would match almost everywhere)';
+const TOO_SHORT = schemaMessage('packProblemNameShort');
 
 /**
  * A display or search name. Its length is also counted the way the matcher reads it
@@ -53,24 +54,19 @@ const nameSchema = z
   .string()
   .trim()
   .min(2, { message: TOO_SHORT, abort: true })
-  .max(LIMITS.nameLength, { message: `must be at most ${LIMITS.nameLength} characters`, abort: true })
-  .refine((s) => matchedLength(s) >= 2, {
-    message:
-      'must be at least 2 characters, not counting invisible ones such as zero-width spaces and soft hyphens ' +
-      '(one character would match almost everywhere)',
-    abort: true,
-  })
+  .max(LIMITS.nameLength, { message: schemaMessage('packProblemCharsAtMost', LIMITS.nameLength), abort: true })
+  .refine((s) => matchedLength(s) >= 2, { message: schemaMessage('packProblemNameInvisible'), abort: true })
   // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters')
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), schemaMessage('packProblemControl'))
   // Half of a character beyond the BMP (a file cut or mis-encoded): it matches no page text,
   // and browser storage turns it into U+FFFD.
-  .refine((s) => s.isWellFormed(), 'must not contain half of a character (a lone surrogate)');
+  .refine((s) => s.isWellFormed(), schemaMessage('packProblemSurrogate'));
 
 /** Only web links: a `javascript:` or `data:` URL in a pack must never become clickable. */
 export const webUrlSchema = z
   .string()
-  .max(LIMITS.urlLength, `must be at most ${LIMITS.urlLength} characters`)
-  .refine((s) => webUrl(s) !== undefined, 'must be an http(s) URL');
+  .max(LIMITS.urlLength, schemaMessage('packProblemCharsAtMost', LIMITS.urlLength))
+  .refine((s) => webUrl(s) !== undefined, schemaMessage('packProblemWebUrl'));
 
 /**
  * One surface form. A plain string uses the entry's defaults; the object form sets
@@ -96,27 +92,24 @@ export type Alias = z.infer<typeof aliasSchema>;
  * One text per reader language, each optional, at least one given ("needs a name in at least
  * one of …"); other keys are kept, as everywhere in a pack.
  */
-function perLanguage<T extends z.ZodType<string>>(text: T, what: string) {
+function perLanguage<T extends z.ZodType<string>>(text: T, needs: PackTextKey) {
   return z
     .looseObject({ 'zh-Hant': text.optional(), 'zh-Hans': text.optional(), en: text.optional() })
-    .refine(
-      (o) => NOTE_LANGUAGES.some((l) => o[l] !== undefined),
-      `needs ${what} in at least one of ${NOTE_LANGUAGES.join(', ')}`,
-    );
+    .refine((o) => NOTE_LANGUAGES.some((l) => o[l] !== undefined), schemaMessage(needs, NOTE_LANGUAGES.join(', ')));
 }
 
 /** Display names per reader language. */
-export const namesSchema = perLanguage(nameSchema, 'a name');
+export const namesSchema = perLanguage(nameSchema, 'packProblemNeedsName');
 export type Names = z.infer<typeof namesSchema>;
 
 const noteTextSchema = z
   .string()
   .trim()
-  .min(1, 'must not be empty')
-  .max(LIMITS.noteLength, `must be at most ${LIMITS.noteLength} characters`);
+  .min(1, schemaMessage('packProblemNotEmpty'))
+  .max(LIMITS.noteLength, schemaMessage('packProblemCharsAtMost', LIMITS.noteLength));
 
 /** A note as one string, or written per language. */
-export const contextSchema = z.union([noteTextSchema, perLanguage(noteTextSchema, 'a note')]);
+export const contextSchema = z.union([noteTextSchema, perLanguage(noteTextSchema, 'packProblemNeedsNote')]);
 export type Context = z.infer<typeof contextSchema>;
 
 /** A section title, as `sections` lists it, as an entry names it, or in one of the reader languages. */
@@ -146,9 +139,9 @@ export const entrySchema = z.looseObject({
   /** Every other surface form a reader may meet, in any script or language. */
   aliases: z
     .array(aliasSchema)
-    .max(LIMITS.aliasesPerEntry, `must have at most ${LIMITS.aliasesPerEntry} aliases`)
+    .max(LIMITS.aliasesPerEntry, schemaMessage('packProblemAliasesMax', LIMITS.aliasesPerEntry))
     .default([]),
-  category: z.enum(CATEGORIES, { error: `must be one of: ${CATEGORIES.join(', ')}` }),
+  category: z.enum(CATEGORIES, { error: schemaMessage('packProblemOneOf', CATEGORIES.join(', ')) }),
   /** What the column says about the entry, in our own words. */
   context: contextSchema,
   /** Default case rule for the entry's Latin aliases (an alias object can override it). */
@@ -182,68 +175,48 @@ export const sourceSchema = z.looseObject({
   /** Section titles in the column's order; entries point at them with `section`. */
   sections: z.array(sectionTitleSchema).max(LIMITS.listLength).default([]),
   /** A section's title in the reader languages, by its title in `sections`: shown with the entries from it. */
-  sectionNames: z.record(z.string(), perLanguage(sectionTitleSchema, 'a title')).optional(),
+  sectionNames: z.record(z.string(), perLanguage(sectionTitleSchema, 'packProblemNeedsTitle')).optional(),
 });
 
 export const packSchema = z
   .looseObject({
-    schemaVersion: z.literal(1, { error: 'must be 1 (the only pack format this version reads)' }),
+    schemaVersion: z.literal(1, { error: schemaMessage('packProblemSchemaVersion') }),
     id: slugSchema,
     title: titleSchema,
     /** The title for readers of each language, where it differs: shown to them instead of `title`. */
-    titles: perLanguage(titleSchema, 'a title').optional(),
+    titles: perLanguage(titleSchema, 'packProblemNeedsTitle').optional(),
     /** Content version of the pack, e.g. "2026.11.29"; shown in the editor. */
     version: z.string().trim().max(40).optional(),
     /** What the pack covers, shown in the editor's pack list. */
     description: descriptionSchema.optional(),
     /** The description for readers of each language, where it differs: shown to them instead. */
-    descriptions: perLanguage(descriptionSchema.min(1), 'a description').optional(),
+    descriptions: perLanguage(descriptionSchema.min(1), 'packProblemNeedsDescription').optional(),
     source: sourceSchema,
-    entries: z
-      .array(entrySchema)
-      .max(LIMITS.entries, `must have at most ${LIMITS.entries.toLocaleString('en')} entries`),
+    entries: z.array(entrySchema).max(LIMITS.entries, schemaMessage('packProblemEntriesMax', LIMITS.entries)),
   })
   .superRefine((pack, ctx) => {
-    // Cross-entry rules a per-field schema cannot see.
+    // Cross-entry rules a per-field schema cannot see. Each issue carries its text as well as
+    // its English message, for the parser's report in the reader's language.
+    const problem = (path: PropertyKey[], text: PackText) =>
+      ctx.addIssue({ code: 'custom', path, message: inEnglish(text), params: { text } });
     const ids = new Map<string, number>();
     pack.entries.forEach((entry, i) => {
       const first = ids.get(entry.id);
-      if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['entries', i, 'id'], message: `duplicates the id of entries[${first}]` });
-      } else ids.set(entry.id, i);
+      if (first !== undefined) problem(['entries', i, 'id'], packText('packProblemDuplicateId', String(first)));
+      else ids.set(entry.id, i);
     });
     const sections = new Set(pack.source.sections);
     for (const title of Object.keys(pack.source.sectionNames ?? {})) {
-      if (!sections.has(title)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['source', 'sectionNames', title],
-          message: `"${title}" is not one of source.sections`,
-        });
-      }
+      if (!sections.has(title))
+        problem(['source', 'sectionNames', title], packText('packProblemUnknownSection', title));
     }
     pack.entries.forEach((entry, i) => {
       entry.related?.forEach((rel, j) => {
-        if (!ids.has(rel)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['entries', i, 'related', j],
-            message: `refers to "${rel}", which is not an entry of this pack`,
-          });
-        } else if (rel === entry.id) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['entries', i, 'related', j],
-            message: 'an entry cannot be related to itself',
-          });
-        }
+        if (!ids.has(rel)) problem(['entries', i, 'related', j], packText('packProblemUnknownRelated', rel));
+        else if (rel === entry.id) problem(['entries', i, 'related', j], packText('packProblemRelatedSelf'));
       });
       if (entry.section !== undefined && sections.size > 0 && !sections.has(entry.section)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['entries', i, 'section'],
-          message: `"${entry.section}" is not one of source.sections`,
-        });
+        problem(['entries', i, 'section'], packText('packProblemUnknownSection', entry.section));
       }
     });
   });

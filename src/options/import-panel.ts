@@ -4,6 +4,7 @@
  * why in an alert and changes nothing.
  */
 import { displayName, packTitle } from '../glossary/entry-names';
+import { writePackText, type PackText } from '../glossary/pack-text';
 import { LIMITS, type Entry, type Pack } from '../glossary/schema';
 import { planImport, type ImportMode, type ImportPreview } from '../glossary-store/import-plan';
 import type { MergedGlossary } from '../glossary-store/merge';
@@ -27,7 +28,7 @@ const PREVIEW_NAMES = 12;
 
 /** Builds the import controls. */
 export function createImportPanel({ doc, t, store, announce }: ImportPanelOptions): HTMLElement {
-  let pending: { pack: Pack; warnings: string[] } | undefined;
+  let pending: { pack: Pack; warnings: PackText[] } | undefined;
   /**
    * Counts the reader's file choices. Saving an import (a big pack's compile takes seconds) may
    * end after the reader chose the next file: it must not clear that file's preview, nor take
@@ -98,7 +99,10 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     ];
   }
 
-  function showPreview({ preview: p, merged }: { preview: ImportPreview; merged: MergedGlossary }, warnings: string[]) {
+  function showPreview(
+    { preview: p, merged }: { preview: ImportPreview; merged: MergedGlossary },
+    warnings: readonly PackText[],
+  ) {
     const lead = {
       new: 'editorImportPreviewNew',
       bundled: 'editorImportPreviewBundled',
@@ -121,7 +125,9 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
       list('editorImportChangedList', names(p.changed.map((c) => c.after))),
       list('editorImportRemovedList', names(p.removed)),
       ...clashesOf(p, merged),
-      warnings.length ? h(doc, 'ul', { class: 'hint' }, ...warnings.map((w) => h(doc, 'li', {}, w))) : null,
+      warnings.length
+        ? h(doc, 'ul', { class: 'hint' }, ...warnings.map((w) => h(doc, 'li', {}, writePackText(t, w))))
+        : null,
       h(doc, 'div', { class: 'actions' }, confirm, cancel),
     );
     preview.hidden = false;
@@ -133,7 +139,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     });
   }
 
-  function showError(message: string, details: string[] = []) {
+  function showError(message: string, details: readonly PackText[] = []) {
     // Tied to the file field as well as announced once: a reader who comes back to the field
     // hears why the file was refused.
     input.setAttribute('aria-invalid', 'true');
@@ -141,7 +147,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     replaceChildren(
       error,
       h(doc, 'p', {}, message),
-      details.length ? h(doc, 'ul', {}, ...details.map((d) => h(doc, 'li', {}, d))) : null,
+      details.length ? h(doc, 'ul', {}, ...details.map((d) => h(doc, 'li', {}, writePackText(t, d)))) : null,
     );
   }
 
@@ -228,7 +234,8 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     if (!read.ok) {
       pending = undefined;
       input.value = '';
-      showError(t(read.key, ...read.subs), read.details);
+      const subs = read.subs.map((s) => (typeof s === 'object' ? writePackText(t, s) : s));
+      showError(t(read.key, ...subs), read.details);
       return;
     }
     pending = { pack: read.pack, warnings: read.warnings };

@@ -8,13 +8,15 @@
  * glossary of wrong characters that look valid and never match a page.
  */
 import { MAX_PACK_BYTES, parsePackText } from '../glossary/parse-pack';
+import type { PackText } from '../glossary/pack-text';
 import type { Pack } from '../glossary/schema';
 import type { MessageKey, Substitution } from '../i18n';
 
+/** The parser's lines (`warnings`, `details`, a substitution) are texts, for the reader's language. */
 export type PackFileResult =
-  | { ok: true; pack: Pack; warnings: string[] }
+  | { ok: true; pack: Pack; warnings: PackText[] }
   /** `details`: the parser's own lines (which entry, which field), shown under the message. */
-  | { ok: false; key: MessageKey; subs: Substitution[]; details: string[] };
+  | { ok: false; key: MessageKey; subs: (Substitution | PackText)[]; details: PackText[] };
 
 const MEGABYTE = 1024 * 1024;
 
@@ -38,14 +40,14 @@ export async function readPackFile(file: Pick<File, 'name' | 'size' | 'arrayBuff
   const text = unicodeText(bytes);
   if (text === undefined) return { ok: false, key: 'editorImportNotUnicode', subs: [file.name], details: [] };
   const result = parsePackText(text);
-  if (result.ok) return { ok: true, pack: result.pack, warnings: result.warnings };
+  if (result.ok) return { ok: true, pack: result.pack, warnings: result.warningTexts };
   const notJson = jsonError(text);
   if (notJson !== undefined) return { ok: false, key: 'editorImportNotJson', subs: [file.name, notJson], details: [] };
   return {
     ok: false,
     key: 'editorImportInvalid',
-    subs: [file.name, result.errors[0] ?? ''],
-    details: result.errors.slice(1),
+    subs: [file.name, result.errorTexts[0] ?? ''],
+    details: result.errorTexts.slice(1),
   };
 }
 

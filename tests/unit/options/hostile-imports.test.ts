@@ -4,6 +4,7 @@
  * way nothing is executed and the current glossary is untouched until the reader confirms.
  */
 import { describe, expect, it } from 'vitest';
+import { inEnglish, type PackText } from '../../../src/glossary/pack-text';
 import { compileGlossary } from '../../../src/glossary-store/compile';
 import { readCompiledGlossary } from '../../../src/glossary-store/compiled-cache';
 import { planImport } from '../../../src/glossary-store/import-plan';
@@ -28,7 +29,8 @@ const okEntry = (id: string, fields: object = {}) => ({
 
 function refusal(result: PackFileResult): string {
   if (result.ok) throw new Error('expected the file to be refused');
-  return [result.subs.join(' '), ...result.details].join('\n');
+  const written = (s: PackText | string | number) => (typeof s === 'object' ? inEnglish(s) : String(s));
+  return [result.subs.map(written).join(' '), ...result.details.map(inEnglish)].join('\n');
 }
 
 describe('hostile pack files', () => {
@@ -76,7 +78,7 @@ describe('hostile pack files', () => {
       okEntry('html', { term: markup, context: { en: markup, 'zh-Hant': '<img src=x onerror=alert(1)>' } }),
     ]);
     const result = await read(pack);
-    if (!result.ok) throw new Error(result.subs.join(' '));
+    if (!result.ok) throw new Error(refusal(result));
     const plan = planImport([bundledV1()], emptyUserLayer(), result.pack, 'merge');
     if (!plan.ok) throw new Error('plan failed');
     const compiled = structuredClone(compileGlossary([bundledV1()], plan.layer, 'v'));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inEnglish, type PackText } from '../../../src/glossary/pack-text';
 import { readPackFile } from '../../../src/options/read-pack-file';
 import { bundledV1, entry, pack as packOf } from '../glossary-store/fixtures';
 
@@ -41,7 +42,7 @@ describe('readPackFile', () => {
     expect(invalid.ok).toBe(false);
     if (invalid.ok) return;
     expect(invalid.key).toBe('editorImportInvalid');
-    expect(invalid.subs[1]).toMatch(/entries\[2\].*deepseek.*term/);
+    expect(inEnglish(invalid.subs[1] as PackText)).toMatch(/entries\[2\].*deepseek.*term/);
   });
 
   it('reads UTF-8 with or without a byte-order mark, and UTF-16 with one', async () => {

@@ -1,0 +1,51 @@
+/**
+ * What the pack parser says about a file (its problems and warnings), kept as catalog keys so
+ * the editor writes it in the reader's language; English (`inEnglish`) for everything else:
+ * the schema's own messages, tools and tests.
+ *
+ * A text is a key of the catalogs' `pack…` messages with its substitutions, and a
+ * substitution may be a text itself ("must be $EXPECTED$", EXPECTED "an object").
+ */
+import { translator, type MessageKey, type Substitution, type Translator } from '../i18n';
+
+export type PackTextKey = Extract<MessageKey, `pack${string}`>;
+
+export interface PackText {
+  key: PackTextKey;
+  subs: (Substitution | PackText)[];
+}
+
+export const packText = (key: PackTextKey, ...subs: (Substitution | PackText)[]): PackText => ({ key, subs });
+
+/** Messages whose English has a singular form for a count of 1 (their first substitution). */
+const COUNTED = new Set<PackTextKey>(['packProblemItemsAtLeast', 'packProblemItemsAtMost', 'packProblemMore']);
+
+/** `text` written with `t`. */
+export function writePackText(t: Translator, text: PackText): string {
+  const subs = text.subs.map((s) => (typeof s === 'object' ? writePackText(t, s) : s));
+  const [first, ...more] = subs;
+  if (COUNTED.has(text.key) && typeof first === 'number') {
+    return t.count(text.key as Parameters<Translator['count']>[0], first, ...more);
+  }
+  return t(text.key, ...subs);
+}
+
+const english = translator('en');
+export const inEnglish = (text: PackText): string => writePackText(english, text);
+
+/**
+ * The schema's own messages for its fixed checks ("must be a lower-case slug…"), by their
+ * English text: zod hands back only the text, and the parser's report is written from the key.
+ */
+const schemaMessages = new Map<string, PackText>();
+
+/** The English message for a fixed check of the schema, remembered as `text`. */
+export function schemaMessage(key: PackTextKey, ...subs: (Substitution | PackText)[]): string {
+  const text = packText(key, ...subs);
+  const message = inEnglish(text);
+  schemaMessages.set(message, text);
+  return message;
+}
+
+/** The text a schema message was written from, if it was one. */
+export const schemaMessageText = (message: string): PackText | undefined => schemaMessages.get(message);
