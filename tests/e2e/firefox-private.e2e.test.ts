@@ -169,7 +169,7 @@ describe('ColumnLens in Firefox private windows', () => {
     const popup = await suite.browser.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.waitForSelector('[data-testid="highlights-toggle"]', { timeout: 10_000 });
     expect(await popup.$eval('[data-testid="highlights-toggle"]', (el) => (el as HTMLInputElement).checked)).toBe(true);
-    await popup.click('[data-testid="highlights-toggle"]');
+    await popup.locator('[data-testid="highlights-toggle"]').click();
     await waitInPage(article, () => document.querySelectorAll('mark[data-glossary-id]').length === 0, null);
     const off = await article.evaluate(() => {
       const copy = document.body.cloneNode(true) as HTMLElement;
@@ -179,7 +179,7 @@ describe('ColumnLens in Firefox private windows', () => {
     });
     expect(off).toBe(withoutExtension);
 
-    await popup.click('[data-testid="highlights-toggle"]');
+    await popup.locator('[data-testid="highlights-toggle"]').click();
     // The names on screen come in more than one frame (the first ones in the first frame after
     // they are read): wait for as many as before, then check there are exactly as many.
     await waitInPage(article, (wanted) => document.querySelectorAll('mark[data-glossary-id]').length >= wanted, marked);

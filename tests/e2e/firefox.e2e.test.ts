@@ -95,14 +95,14 @@ describe('the built extension in Firefox ESR (WebDriver BiDi)', () => {
     await popup.waitForSelector(toggle, { timeout: 10_000 });
     expect(await popup.$eval(toggle, (el) => (el as HTMLInputElement).checked)).toBe(true);
 
-    await popup.click(toggle);
+    await popup.locator(toggle).click();
     expect(await waitForHighlights(page, { exact: 0, timeoutMs: 10_000 })).toMatchObject({ count: 0, timedOut: false });
     const stored = await popup.evaluate(async () => (await browser.storage.sync.get('settings')).settings);
     expect(stored).toMatchObject({ enabled: false });
     const plain = await page.evaluate(() => document.body.innerHTML);
     expect(plain).toBe(PAGE.slice(PAGE.indexOf('<body>') + '<body>'.length, PAGE.indexOf('</body>')));
 
-    await popup.click(toggle);
+    await popup.locator(toggle).click();
     expect((await waitForHighlights(page, { min: want.length, timeoutMs: 10_000 })).timedOut).toBe(false);
     expect(await drawn(page)).toEqual(want);
     await popup.close();
