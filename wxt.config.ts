@@ -1,5 +1,9 @@
 import { defineConfig } from 'wxt';
-import { TOGGLE_HIGHLIGHTS_COMMAND, TOGGLE_HIGHLIGHTS_KEY } from './src/background/commands';
+import {
+  FIREFOX_TOGGLE_HIGHLIGHTS_KEYS,
+  TOGGLE_HIGHLIGHTS_COMMAND,
+  TOGGLE_HIGHLIGHTS_KEY,
+} from './src/background/commands';
 
 // The one place the manifest is described. Permissions are the least the
 // features need; README.md ("Permissions") explains each one.
@@ -26,7 +30,7 @@ export default defineConfig({
     // Keyboard commands need no permission; readers can change the key in the browser's settings.
     commands: {
       [TOGGLE_HIGHLIGHTS_COMMAND]: {
-        suggested_key: { default: TOGGLE_HIGHLIGHTS_KEY },
+        suggested_key: browser === 'firefox' ? FIREFOX_TOGGLE_HIGHLIGHTS_KEYS : { default: TOGGLE_HIGHLIGHTS_KEY },
         description: '__MSG_commandToggleHighlights__',
       },
     },

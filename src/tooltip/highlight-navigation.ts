@@ -10,8 +10,10 @@
  * Without a highlighter, the marks drawn in the document are walked.
  *
  * J/K follow the common "next/previous item" convention (Gmail, feed readers); with Alt+Shift
- * they are free in Chrome, Firefox and the major screen readers. Keys are matched by
- * physical position (`code`), because on macOS Option turns the letter into another character.
+ * they are free in Chrome and the major screen readers. In Firefox Alt+Shift is the modifier of
+ * a page's access keys, so a page that declares J or K (Wikipedia does) has them only where no
+ * highlight is. Keys are matched by physical position (`code`), because on macOS Option turns
+ * the letter into another character.
  */
 import { isShown, isWhereReaderTypes } from '../content/dom-rules';
 import type { Occurrence } from '../content/engine';

@@ -580,7 +580,7 @@ describe('reading a page in Firefox ESR', () => {
     for (const group of groups) for (const id of group.ids) expect(entry(id!).category).toBe(group.category);
     // Firefox took the on/off command and its keys, and the popup names them.
     expect(await popup.$eval('[data-testid="toggle-shortcut"]', (el) => el.textContent)).toBe(
-      'Alt+Shift+H: highlights on / off on all pages',
+      'Ctrl+Alt+H: highlights on / off on all pages',
     );
     await popup.close();
   });
