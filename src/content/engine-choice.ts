@@ -9,7 +9,8 @@
  * re-validates every registered range on each change (about 70–95 µs per range in distinct
  * text nodes), so the number of occurrences alone is no reason to switch.
  *
- * "auto" starts with the highlight engine on a huge document, and hands over to it when
+ * "auto" starts with the highlight engine on a huge document and on a page a front-end
+ * framework hydrates (hydrated-page.ts), and hands over to it when
  * reading meets a giant text node with matches (splitting it into marks lays the whole node
  * out again: 0.8–0.9 s for 1,000 marks in a megabyte of text, against 0.06–0.16 s painted),
  * or giant text made of many text nodes side by side, which the browser lays out as one.
@@ -18,6 +19,7 @@ import type { AdoptedStyles } from './adopted-styles';
 import { createDomEngine } from './dom-engine';
 import type { HighlightEngine } from './engine';
 import { createHighlightEngine, supportsHighlights } from './highlight-engine';
+import { isHydratedByFramework } from './hydrated-page';
 import { isItemText } from './item-text';
 import { createMixedEngine } from './mixed-engine';
 import type { PendingBlock } from './page-state';
@@ -76,8 +78,12 @@ export function startingEngine(choice: EngineChoice, doc: Document, win: Window)
   if (choice === 'dom') return 'dom';
   // More elements than the limit: whether the one after it exists. A live collection walks
   // the document only that far for it, where counting its length walks all of it (17 ms for
-  // 76k elements in a content script's world, profiled).
-  const wanted = choice === 'highlight' || doc.getElementsByTagName('*').item(AUTO_LIMITS.elements) !== null;
+  // 76k elements in a content script's world, profiled). A page a framework hydrates must
+  // keep the DOM its server sent (hydrated-page.ts).
+  const wanted =
+    choice === 'highlight' ||
+    doc.getElementsByTagName('*').item(AUTO_LIMITS.elements) !== null ||
+    isHydratedByFramework(doc);
   // Support is asked last: the first read of `CSS.highlights` in a world builds its registry
   // (0.3–0.5 ms measured in a page), which an ordinary page, drawn with marks, never needs.
   return wanted && supportsHighlights(win) ? 'highlight' : 'dom';

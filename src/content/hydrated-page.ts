@@ -1,0 +1,41 @@
+/**
+ * Whether the page's markup says a front-end framework will hydrate it: take over the DOM the
+ * server rendered, comparing it node by node with what the framework would render itself.
+ *
+ * ColumnLens starts once the document is parsed, and a framework's scripts often come later (a
+ * large bundle, a slow network). Text split into marks before then fails hydration's
+ * comparison: React 18 and 19 and Svelte throw the server's DOM away and render the whole root
+ * again (the reader's focus and typed text lost, listeners the page's other scripts attached
+ * gone, errors in the page's console for its error monitoring), Vue patches and warns; and
+ * afterwards, text the framework removes or moves leaves its marked copy on screen until the
+ * page is read again. Painted highlights insert nothing, so such a page is painted
+ * (engine-choice.ts): hydration sees the DOM the server sent.
+ *
+ * Told from the markers the common frameworks write into the HTML; one native query.
+ */
+const HYDRATION_MARKERS = [
+  // Next.js: the pages router's root and data, the app router's scripts.
+  '#__next',
+  'script#__NEXT_DATA__',
+  'script[src*="/_next/static/"]',
+  // Nuxt, and Vue 2's server rendering.
+  '#__nuxt',
+  'script#__NUXT_DATA__',
+  '[data-server-rendered]',
+  // Gatsby.
+  '#___gatsby',
+  // SvelteKit.
+  '[data-sveltekit-preload-data]',
+  '[data-sveltekit-hydrate]',
+  // React 17 and earlier, server-rendered.
+  '[data-reactroot]',
+  // Angular's hydration.
+  '[ng-server-context]',
+  '[ngh]',
+  // Astro's islands, each hydrated by its own framework.
+  'astro-island',
+].join(',');
+
+export function isHydratedByFramework(doc: Document): boolean {
+  return doc.querySelector(HYDRATION_MARKERS) !== null;
+}
