@@ -25,9 +25,30 @@ const PIECES_PER_STEP = 2_000;
 /** Prefix of our names in the page's highlight registry (the page may register its own). */
 export const HIGHLIGHT_NAME_PREFIX = 'columnlens-';
 
-/** The registry name for a category's highlight. */
+/**
+ * The registry name for a category's highlight. Text set in a light colour (a dark page) is
+ * painted by `<name>-light`, whose underline and tint are mixed with white rather than with the
+ * text's colour (`sortByTextColour`): where a page sets its colours on an element inside the
+ * body (a dark-themed wrapper), Chromium paints `currentColor` in a `::highlight()` rule as
+ * black (its computed style says otherwise), which took the underline there down to about 2:1
+ * (painted-contrast.e2e.test.ts).
+ */
 export function highlightName(category: string): string {
   return HIGHLIGHT_NAME_PREFIX + (category.replace(/[^a-z0-9-]/gi, '-') || 'other');
+}
+
+/** Relative luminance above which text counts as light: #b4b4b4 and lighter, not a grey caption. */
+const LIGHT_TEXT_LUMINANCE = 0.45;
+
+/** The relative luminance of a computed `rgb()`/`rgba()` colour; undefined for any other form. */
+export function luminanceOf(colour: string): number | undefined {
+  const parts = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)/.exec(colour);
+  if (!parts) return undefined;
+  const [r, g, b] = parts.slice(1, 4).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 interface Painted {
@@ -35,7 +56,8 @@ interface Painted {
   start: number;
   end: number;
   id: string;
-  category: string;
+  /** Its registry name (`highlightName`). */
+  layer: string;
   range: AbstractRange;
   hit?: HighlightHit;
   gone?: boolean;
@@ -73,15 +95,53 @@ function lastAtOrBefore(list: readonly Painted[], offset: number): number {
  */
 export function createHighlightEngine(doc: Document, win: HighlightWindow, styles?: AdoptedStyles): HighlightEngine {
   const registry = win.CSS.highlights;
+  /** Our highlights by registry name. */
   const layers = new Map<string, Highlight>();
   const byNode = new Map<Text, Painted[]>();
+  /** Whether an element's text is set in a light colour, read once per element painted in. */
+  const lightText = new WeakMap<Element, boolean>();
+  /** Painted since the last look at their text's colour. */
+  let unsorted: Painted[] = [];
 
-  function layer(category: string): Highlight {
-    let highlight = layers.get(category);
+  function isLightText(element: Element | null): boolean {
+    if (!element) return false;
+    let light = lightText.get(element);
+    if (light === undefined) {
+      light = (luminanceOf(win.getComputedStyle(element).color) ?? 0) > LIGHT_TEXT_LUMINANCE;
+      lightText.set(element, light);
+    }
+    return light;
+  }
+
+  /**
+   * Moves what was painted on light text to its category's `-light` highlight. Asked after the
+   * next frame has been rendered, when the page's style is computed: read at once, the colour
+   * made the browser compute the style of a page that had just changed inside our task (425 ms
+   * on a log appended as 30,000 spans).
+   */
+  function sortByTextColour(): void {
+    const batch = unsorted;
+    unsorted = [];
+    for (const painted of batch) {
+      if (painted.gone || !isLightText(painted.node.parentElement)) continue;
+      layers.get(painted.layer)?.delete(painted.range);
+      painted.layer += '-light';
+      layer(painted.layer).add(painted.range);
+    }
+  }
+
+  function sortSoon(): void {
+    const afterFrame = () => win.setTimeout(sortByTextColour, 0);
+    if (typeof win.requestAnimationFrame === 'function') win.requestAnimationFrame(afterFrame);
+    else afterFrame();
+  }
+
+  function layer(name: string): Highlight {
+    let highlight = layers.get(name);
     if (!highlight) {
       highlight = new win.Highlight();
-      registry.set(highlightName(category), highlight);
-      layers.set(category, highlight);
+      registry.set(name, highlight);
+      layers.set(name, highlight);
     }
     return highlight;
   }
@@ -110,17 +170,18 @@ export function createHighlightEngine(doc: Document, win: HighlightWindow, style
       start,
       end,
       id: piece.id,
-      category: piece.category,
+      layer: highlightName(piece.category),
       range: rangeOf(node, start, end),
     };
     list.splice(before + 1, 0, painted);
-    layer(piece.category).add(painted.range);
+    layer(painted.layer).add(painted.range);
+    if (unsorted.push(painted) === 1) sortSoon();
   }
 
   function unpaint(list: readonly Painted[]): void {
     for (const painted of list) {
       painted.gone = true;
-      layers.get(painted.category)?.delete(painted.range);
+      layers.get(painted.layer)?.delete(painted.range);
     }
   }
 
@@ -138,9 +199,8 @@ export function createHighlightEngine(doc: Document, win: HighlightWindow, style
   function removeAll(): void {
     for (const list of byNode.values()) unpaint(list);
     byNode.clear();
-    for (const [category, highlight] of layers) {
+    for (const [name, highlight] of layers) {
       // Only our own entry: the page may have replaced it with one of its own meanwhile.
-      const name = highlightName(category);
       if (registry.get(name) === highlight) registry.delete(name);
     }
     layers.clear();

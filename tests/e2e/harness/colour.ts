@@ -26,3 +26,6 @@ export function contrast(a: Rgba, b: Rgba): number {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (hi + 0.05) / (lo + 0.05);
 }
+
+/** The relative luminance of `#rrggbb` (0 black to 1 white). */
+export const luminanceOf = (hex: string): number => luminance(hexColour(hex));

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Piece } from '../../../src/content/engine';
-import { createHighlightEngine, supportsHighlights } from '../../../src/content/highlight-engine';
+import { createHighlightEngine, luminanceOf, supportsHighlights } from '../../../src/content/highlight-engine';
 import { installFakeHighlights, paintedText } from './fake-highlights';
 
 let fake: ReturnType<typeof installFakeHighlights>;
@@ -143,5 +143,30 @@ describe('highlight engine', () => {
     expect(supportsHighlights(window)).toBe(true);
     fake.uninstall();
     expect(supportsHighlights(window)).toBe(false);
+  });
+});
+
+describe('highlight engine on light text', () => {
+  it('paints text set in a light colour with its category’s -light highlight, and dark or grey text without', async () => {
+    document.body.innerHTML =
+      '<p id="dark" style="color: #e6e6e6">Nvidia</p><p id="grey" style="color: #999999">Nvidia</p><p id="plain">Nvidia</p>';
+    const engine = createHighlightEngine(document, win());
+    engine.apply([piece(textOf('dark'), 0, 6), piece(textOf('grey'), 0, 6), piece(textOf('plain'), 0, 6)]);
+    // Sorted by their text's colour once the page's style is computed, after the next frame.
+    expect(paintedText(fake.registry)).toEqual({ 'columnlens-company': ['Nvidia', 'Nvidia', 'Nvidia'] });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(paintedText(fake.registry)).toEqual({
+      'columnlens-company-light': ['Nvidia'],
+      'columnlens-company': ['Nvidia', 'Nvidia'],
+    });
+    engine.removeAll();
+    expect(paintedText(fake.registry)).toEqual({});
+  });
+
+  it('reads the luminance of computed colours, and nothing from forms it does not know', () => {
+    expect(luminanceOf('rgb(255, 255, 255)')).toBeCloseTo(1);
+    expect(luminanceOf('rgba(0, 0, 0, 0.5)')).toBe(0);
+    expect(luminanceOf('rgb(153, 153, 153)')).toBeCloseTo(0.318, 2);
+    expect(luminanceOf('color(srgb 1 1 1)')).toBeUndefined();
   });
 });

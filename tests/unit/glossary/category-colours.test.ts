@@ -33,6 +33,10 @@ describe('the category palette', () => {
       expect(ruleOf(paintedCss, `::highlight(columnlens-${category})`)).toContain(
         `color-mix(in srgb, ${accent} ${ACCENT_SHARE}, currentColor)`,
       );
+      // Light text (a dark page): mixed with white, as Chromium may paint currentColor as black.
+      expect(ruleOf(paintedCss, `::highlight(columnlens-${category}-light)`)).toContain(
+        `text-decoration: underline 0.1em color-mix(in srgb, ${accent} ${ACCENT_SHARE}, #fff)`,
+      );
     }
     expect(ruleOf(marksCss, 'mark.columnlens-mark[data-glossary-id]')).toContain(
       `--columnlens-accent: ${OTHER_ACCENT};`,
