@@ -110,7 +110,7 @@ function reportLine(state: PopupState): { text: string; status: boolean } {
     case 'loading':
       return status(t('popupReading'));
     case 'unavailable':
-      return status(t('popupNoContentScript'));
+      return status(t(state.pdf ? 'popupCannotReadPdf' : 'popupNoContentScript'));
     case 'summary': {
       if (!highlightsActiveFor(state.settings, state.hostname ?? '')) return status(t('popupHighlightsOff'));
       if (state.groups.length === 0) return status(t('popupFoundNone'));

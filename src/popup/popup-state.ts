@@ -10,6 +10,8 @@ export interface PopupState {
   language: ReaderLanguage;
   /** The target page's hostname, when it is an http(s) page. */
   hostname?: string;
+  /** Whether the target page's address names a PDF, which the browser shows in its own viewer. */
+  pdf?: boolean;
   report: PageReport;
   /** Relevance of the page to the column, 0–100; set once a summary arrived. */
   score?: number;
@@ -33,4 +35,13 @@ export interface PopupActions {
 /** The hostname of an http(s) URL; other pages (chrome://, file://) have no per-site switch. */
 export function webHostname(url: string | undefined): string | undefined {
   return webUrl(url)?.hostname;
+}
+
+/**
+ * Whether an http(s) address names a PDF file. The browser shows it in its own viewer, where
+ * ColumnLens does not run (Chromium's keeps the text out of the page, Firefox's is its own
+ * page), so the popup hears nothing from the tab and says why.
+ */
+export function isPdfAddress(url: string | undefined): boolean {
+  return /\.pdf$/i.test(webUrl(url)?.pathname ?? '');
 }

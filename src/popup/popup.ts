@@ -18,7 +18,7 @@ import {
   type SendToTab,
 } from './page-report';
 import { createPageView } from './page-view';
-import { webHostname, type PopupActions, type PopupState } from './popup-state';
+import { isPdfAddress, webHostname, type PopupActions, type PopupState } from './popup-state';
 import { renderGlobalSwitch, renderSettings } from './settings-view';
 import { findTargetTab, type TabInfo, type TabsApi } from './target-tab';
 
@@ -88,6 +88,7 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
     settings,
     language: resolveLanguage(settings.language, deps.browserLanguage),
     hostname: webHostname(tab?.url),
+    pdf: isPdfAddress(tab?.url),
     report: tab ? { kind: 'loading' } : { kind: 'unavailable' },
     groups: [],
   };

@@ -429,6 +429,16 @@ describe('the popup', () => {
     expect(byTestId<HTMLInputElement>('site-toggle')!.disabled).toBe(false);
   });
 
+  it('says why it cannot read a PDF, which the browser shows in its own viewer, rather than asking for a reload', async () => {
+    const h = harness({ reachable: false, url: 'https://news.example/reports/chips-2026.PDF' });
+    await startPopup(h.deps);
+    expect(byTestId('page-status')!.textContent).toBe(translate('en', 'popupCannotReadPdf'));
+    // An address that only mentions a PDF is still a page.
+    const other = harness({ reachable: false, url: 'https://news.example/pdf/index.html?file=a.pdf' });
+    await startPopup(other.deps);
+    expect(byTestId('page-status')!.textContent).toBe(translate('en', 'popupNoContentScript'));
+  });
+
   it('follows its tab to another site: the site switch names the new site, and acts on it', async () => {
     const h = harness({ counts: { nvidia: 1 } });
     await startPopup(h.deps);
