@@ -226,6 +226,7 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
   let tabEvents = 0;
   const unwatchTab = deps.watchTab(tab.id, (changed) => {
     const event = ++tabEvents;
+    if (changed.url !== undefined) state.pdf = isPdfAddress(changed.url);
     tabLoading = awaitsAnswer(changed);
     if (!tabLoading) return refreshReport(PAGE_REPORT_DELAY_MS);
     win.clearTimeout(refreshTimer);

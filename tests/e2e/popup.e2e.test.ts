@@ -285,7 +285,7 @@ describe('the popup in Chromium', () => {
       .toEqual(['baidu']);
     await tab.goto('data:text/html,<p>a note</p>');
     const status = report.locator('[data-testid="page-status"]');
-    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/cannot read this PDF/);
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/cannot read this page/);
     expect(await report.locator('[data-testid="found-entry"]').count()).toBe(0);
     await report.close();
     await tab.close();

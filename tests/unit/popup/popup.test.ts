@@ -489,6 +489,17 @@ describe('the popup', () => {
     );
   });
 
+  it('says it cannot read a PDF when its tab goes to one, and the generic reason for the page after', async () => {
+    const h = harness({ counts: { nvidia: 1 } });
+    await startPopup(h.deps);
+    h.tabLoads(11, 'loading', { url: 'https://news.example/report.pdf', answers: false });
+    h.tabLoads(11, 'complete');
+    await vi.waitFor(() => expect(byTestId('page-status')!.textContent).toBe(translate('en', 'popupCannotReadPdf')));
+    h.tabLoads(11, 'loading', { url: 'https://news.example/next' });
+    h.tabLoads(11, 'complete');
+    await vi.waitFor(() => expect(byTestId('page-status')!.textContent).toBe(translate('en', 'popupNoContentScript')));
+  });
+
   it('drops the page before when its tab goes to a page it cannot read', async () => {
     const h = harness({ counts: { nvidia: 1, huawei: 1 } });
     await startPopup(h.deps);
