@@ -165,6 +165,8 @@ describe('the popup in Chromium', () => {
   });
 
   it('names each category, and each name found, in its highlights’ underline colour', async () => {
+    // The page's names come with its report, which may follow the popup's first drawing.
+    await popup.locator('section.group .term').first().waitFor({ timeout: 10_000 });
     const names = await popup.locator('label.category').evaluateAll((labels) =>
       labels.map((label) => {
         const style = getComputedStyle(label.querySelector('.category-name')!);
