@@ -35,7 +35,7 @@ export function issueTexts(issues: z.ZodError | readonly Issue[], input: unknown
 }
 
 const line = (path: readonly PathKey[], input: unknown, problem: PackText | string) =>
-  packText('packProblemLine', place(path, input), problem);
+  packText('packProblemLine', formatPath(path, input), problem);
 
 function describe(issue: Issue, prefix: readonly PathKey[], input: unknown): PackText[] {
   const path = [...prefix, ...issue.path];
@@ -128,14 +128,9 @@ function gotType(value: unknown): PackText | string {
   return key ? packText(key) : name;
 }
 
-/** Where a problem is: the pack itself, or its path (`formatPath`). */
-function place(path: readonly PathKey[], input: unknown): PackText | string {
-  return path.length === 0 ? packText('packProblemWholePack') : formatPath(path, input);
-}
-
 /** `entries[3] (id "nvidia") › aliases[2]`, `source.title`; the empty path is the pack itself. */
-export function formatPath(path: readonly PathKey[], input: unknown): string {
-  if (path.length === 0) return 'pack';
+function formatPath(path: readonly PathKey[], input: unknown): PackText | string {
+  if (path.length === 0) return packText('packProblemWholePack');
   if (path[0] === 'entries' && typeof path[1] === 'number') {
     const id = valueAt(input, ['entries', path[1], 'id']);
     const label = typeof id === 'string' && id !== '' ? ` (id ${JSON.stringify(shorten(id))})` : '';

@@ -6,7 +6,8 @@
  * A text is a key of the catalogs' `pack…` messages with its substitutions, and a
  * substitution may be a text itself ("must be $EXPECTED$", EXPECTED "an object").
  */
-import { translator, type MessageKey, type Substitution, type Translator } from '../i18n';
+import { translator, type CountedKey, type MessageKey, type Substitution, type Translator } from '../i18n';
+import { CATALOGS } from '../i18n/catalogs';
 
 export type PackTextKey = Extract<MessageKey, `pack${string}`>;
 
@@ -17,16 +18,14 @@ export interface PackText {
 
 export const packText = (key: PackTextKey, ...subs: (Substitution | PackText)[]): PackText => ({ key, subs });
 
-/** Messages whose English has a singular form for a count of 1 (their first substitution). */
-const COUNTED = new Set<PackTextKey>(['packProblemItemsAtLeast', 'packProblemItemsAtMost', 'packProblemMore']);
+/** Whether `key`'s English has a singular form (`<key>_one`) for a count of 1, its first substitution. */
+const isCounted = (key: PackTextKey): key is PackTextKey & CountedKey => `${key}_one` in CATALOGS.en;
 
 /** `text` written with `t`. */
 export function writePackText(t: Translator, text: PackText): string {
   const subs = text.subs.map((s) => (typeof s === 'object' ? writePackText(t, s) : s));
   const [first, ...more] = subs;
-  if (COUNTED.has(text.key) && typeof first === 'number') {
-    return t.count(text.key as Parameters<Translator['count']>[0], first, ...more);
-  }
+  if (isCounted(text.key) && typeof first === 'number') return t.count(text.key, first, ...more);
   return t(text.key, ...subs);
 }
 
