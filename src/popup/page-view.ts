@@ -5,24 +5,30 @@ import { translator } from '../i18n/translate';
 import { highlightsActiveFor } from '../settings/settings';
 import { paintAsCategory } from '../ui/category-look';
 import { h } from './dom';
+import { keptPart } from './kept-part';
 import type { PopupActions, PopupState } from './popup-state';
 import { switchControl } from './settings-view';
 
 function siteSwitch(doc: Document, state: PopupState, actions: PopupActions): HTMLElement {
   const t = translator(state.language);
-  const { hostname, settings } = state;
+  const { hostname } = state;
   return switchControl(doc, {
     id: 'site-toggle',
     testId: 'site-toggle',
     label: hostname ? t('popupSiteToggle', hostname) : t('popupSiteUnavailable'),
-    checked: hostname ? !settings.disabledSites.includes(hostname) : false,
+    checked: siteOn(state),
     disabled: !hostname,
     onChange: (on) => {
       if (!hostname) return;
-      const others = settings.disabledSites.filter((site) => site !== hostname);
+      // The settings as they are now: the switch outlives changes to the others (kept-part.ts).
+      const others = state.settings.disabledSites.filter((site) => site !== hostname);
       actions.updateSettings({ disabledSites: on ? others : [...others, hostname] });
     },
   });
+}
+
+function siteOn({ hostname, settings }: PopupState): boolean {
+  return hostname ? !settings.disabledSites.includes(hostname) : false;
 }
 
 function score(doc: Document, state: PopupState, value: number): HTMLElement {
@@ -123,7 +129,10 @@ function reportLine(state: PopupState): { text: string; status: boolean } {
 export interface PageView {
   /** The "this page" section; it stays in the document from one render to the next. */
   element: HTMLElement;
-  /** Redraws the section from `state`, changing its live line's text, never the line itself. */
+  /**
+   * Redraws the section from `state`, changing its live line's text, never the line itself,
+   * and rebuilding the site switch and the list only when what they show has changed.
+   */
   update(state: PopupState, actions: PopupActions): void;
 }
 
@@ -133,26 +142,26 @@ export interface PageView {
  */
 export function createPageView(doc: Document): PageView {
   const heading = h(doc, 'h2', { id: 'page-heading' });
-  let siteRow = h(doc, 'div');
+  const siteRow = keptPart(doc);
   const live = h(doc, 'p', { 'aria-live': 'polite' });
-  let details = h(doc, 'div');
+  const details = keptPart(doc);
   const element = h(
     doc,
     'section',
     { class: 'page', 'aria-labelledby': 'page-heading' },
     heading,
-    siteRow,
+    siteRow.element,
     live,
-    details,
+    details.element,
   );
   return {
     element,
     update(state, actions) {
       const t = translator(state.language);
       heading.textContent = t('popupThisPage');
-      const nextSite = siteSwitch(doc, state, actions);
-      siteRow.replaceWith(nextSite);
-      siteRow = nextSite;
+      siteRow.show(JSON.stringify([state.language, state.hostname ?? null, siteOn(state)]), () =>
+        siteSwitch(doc, state, actions),
+      );
       const line = reportLine(state);
       if (live.textContent !== line.text) live.textContent = line.text;
       live.className = line.status ? 'status' : 'found-total';
@@ -160,11 +169,10 @@ export function createPageView(doc: Document): PageView {
       if (line.status) live.setAttribute('data-testid', 'page-status');
       else live.removeAttribute('data-testid');
       const showList = state.report.kind === 'summary' && !line.status;
-      const nextDetails = showList
-        ? h(doc, 'div', {}, score(doc, state, state.score ?? 0), foundList(doc, state, actions))
-        : h(doc, 'div');
-      details.replaceWith(nextDetails);
-      details = nextDetails;
+      const { language, score: value = 0, groups, settings } = state;
+      details.show(showList ? JSON.stringify([language, value, groups, settings.hiddenCategories]) : '', () =>
+        showList ? h(doc, 'div', {}, score(doc, state, value), foundList(doc, state, actions)) : h(doc, 'div'),
+      );
     },
   };
 }

@@ -1,14 +1,19 @@
 /**
  * The popup: switches that write the settings every tab watches, and a report on the
- * current tab's page. All it shows is rendered from one state value; after each change
- * the view is rebuilt (it is a few dozen elements) and focus is put back on the same control.
+ * current tab's page. All it shows is rendered from one state value; after each change each
+ * part whose content changed is rebuilt (a few dozen elements) and focus is put back on the
+ * same control. Parts whose content did not change stay (kept-part.ts), and what the page
+ * reports is not rendered while the reader presses a pointer in the popup: the control under
+ * it would lose the click.
  */
 import { resolveLanguage } from '../i18n/language';
-import { translator } from '../i18n/translate';
+import { translator, type Translator } from '../i18n/translate';
 import { relevanceScore, type ScoredEntry } from '../scoring/relevance';
 import type { Settings } from '../settings/settings';
 import { NEXT_HIGHLIGHT_KEYS, PREVIOUS_HIGHLIGHT_KEYS } from '../tooltip/highlight-navigation';
 import { h } from './dom';
+import { holdWhilePressed } from './hold-while-pressed';
+import { keptPart } from './kept-part';
 import {
   groupFoundEntries,
   requestPageReport,
@@ -123,14 +128,45 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
   const page = createPageView(doc);
   /** Says why a change was not saved; stays in place so that it is announced once, as set. */
   const saveNotice = h(doc, 'p', { class: 'save-error', role: 'alert', 'data-testid': 'save-error' });
-  /** What the last render drew around the page section, replaced whole by the next. */
-  let drawn: HTMLElement[] | undefined;
+  const header = keptPart(doc);
+  const settingsPart = keptPart(doc);
+  const footer = keptPart(doc);
+  root.replaceChildren(header.element, settingsPart.element, saveNotice, page.element, footer.element);
+  const held = holdWhilePressed(root, win, () => render());
+
+  /**
+   * Renders what the page or the tab reported, unless the reader is pressing a control. A
+   * change the reader makes is rendered at once (`render`): its click is already done, and a
+   * switch it toggled must show the stored state again at once if the change is refused.
+   */
+  function renderReport(): void {
+    if (held.pressed()) held.later();
+    else render();
+  }
 
   function render(): void {
     const focused = focusKey(doc.activeElement);
     const t = translator(state.language);
     doc.documentElement.lang = state.language;
     doc.title = t('extName');
+    const { language, settings } = state;
+    header.show(JSON.stringify([language, settings.enabled]), () =>
+      h(doc, 'header', {}, h(doc, 'h1', {}, t('extName')), renderGlobalSwitch(doc, state, actions)),
+    );
+    settingsPart.show(JSON.stringify([language, settings.density, settings.hiddenCategories, settings.language]), () =>
+      renderSettings(doc, state, actions),
+    );
+    footer.show(language, () => renderFooter(t));
+    page.update(state, actions);
+    // The page section and the notice stay where they are (live regions).
+    const notice = state.saveError === undefined ? '' : t('popupNotSaved', state.saveError);
+    if (saveNotice.textContent !== notice) saveNotice.textContent = notice;
+    saveNotice.hidden = notice === '';
+    if (focused)
+      [...root.querySelectorAll<HTMLElement>('[id], [data-focus-key]')].find((el) => focusKey(el) === focused)?.focus();
+  }
+
+  function renderFooter(t: Translator): HTMLElement {
     const editor = h(
       doc,
       'button',
@@ -138,30 +174,16 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
       t('popupOpenEditor'),
     );
     editor.addEventListener('click', () => actions.openEditor());
-    const footer = h(doc, 'footer', {}, editor);
+    const part = h(doc, 'footer', {}, editor);
     // The on/off keys as the browser has them (the reader may have changed or removed them).
     if (toggleKeys)
-      footer.append(
+      part.append(
         h(doc, 'p', { class: 'hint', 'data-testid': 'toggle-shortcut' }, t('popupToggleShortcut', toggleKeys)),
       );
-    footer.append(
+    part.append(
       h(doc, 'p', { class: 'hint' }, t('popupShortcut', NEXT_HIGHLIGHT_KEYS.label, PREVIOUS_HIGHLIGHT_KEYS.label)),
     );
-    const parts = [
-      h(doc, 'header', {}, h(doc, 'h1', {}, t('extName')), renderGlobalSwitch(doc, state, actions)),
-      renderSettings(doc, state, actions),
-      footer,
-    ];
-    page.update(state, actions);
-    const notice = state.saveError === undefined ? '' : t('popupNotSaved', state.saveError);
-    if (saveNotice.textContent !== notice) saveNotice.textContent = notice;
-    saveNotice.hidden = notice === '';
-    // The page section and the notice stay where they are (live regions); the parts around them are new.
-    if (drawn) drawn.forEach((old, i) => old.replaceWith(parts[i]!));
-    else root.replaceChildren(parts[0]!, saveNotice, page.element, ...parts.slice(1));
-    drawn = parts;
-    if (focused)
-      [...root.querySelectorAll<HTMLElement>('[id], [data-focus-key]')].find((el) => focusKey(el) === focused)?.focus();
+    return part;
   }
 
   /**
@@ -180,7 +202,7 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
       state.score = relevanceScore(report.summary.counts, glossary.entries);
       state.groups = groupFoundEntries(report.summary.counts, glossary.byId);
     }
-    render();
+    renderReport();
   }
 
   /** Asks the page for its report, and the browser whether its tab is still loading. */
@@ -249,7 +271,7 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
     state.report = { kind: 'loading' };
     state.groups = [];
     state.score = undefined;
-    render();
+    renderReport();
     refreshReport(LOADING_RECHECK_MS);
   }
 }

@@ -95,7 +95,8 @@ export function renderSettings(doc: Document, state: PopupState, actions: PopupA
     }) as HTMLInputElement;
     box.checked = !settings.hiddenCategories.includes(category);
     box.addEventListener('change', () => {
-      const hidden = new Set(settings.hiddenCategories);
+      // The settings as they are now: the box outlives changes the popup does not redraw it for.
+      const hidden = new Set(state.settings.hiddenCategories);
       if (box.checked) hidden.delete(category);
       else hidden.add(category);
       actions.updateSettings({ hiddenCategories: CATEGORIES.filter((c) => hidden.has(c)) });

@@ -328,6 +328,60 @@ describe('the popup in Chromium', () => {
     await tab.close();
   });
 
+  it('takes a click pressed while the page keeps reporting new names', async () => {
+    // A live page (a ticker, comments coming in): it names Nvidia again every 200 ms, and so
+    // reports new counts (at most once a second) to the popup left open on it.
+    const url = suite.server.setPage(
+      'live-names',
+      `<!doctype html><meta charset="utf-8"><title>live</title><p>英伟达的新芯片</p>
+      <script>setInterval(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'Nvidia 出货' })), 200);</script>`,
+    );
+    const tab = await suite.browser.context.newPage();
+    await tab.goto(url);
+    await tab.waitForSelector('mark[data-glossary-id="nvidia"]');
+    const { id } = await tabWithUrl(suite.browser.serviceWorker, url, (s) => (s.counts.nvidia ?? 0) > 1);
+    const report = await suite.browser.context.newPage();
+    await report.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${id}`);
+    const name = report.locator('[data-testid="found-entry"][data-entry-id="nvidia"]');
+    await name.waitFor();
+    const counted = () =>
+      tabWithUrl(suite.browser.serviceWorker, url).then(({ summary }) => summary.counts.nvidia ?? 0);
+
+    /** Presses `target` until the page has reported new counts (and the popup has had time to hear), then releases. */
+    async function pressThroughAReport(target: typeof name): Promise<void> {
+      const box = (await target.boundingBox())!;
+      await report.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const before = await counted();
+      await report.mouse.down();
+      await expect.poll(counted, { timeout: 5_000 }).toBeGreaterThan(before);
+      await report.waitForTimeout(400); // the popup asks the page 150 ms after a report
+      await report.mouse.up();
+    }
+
+    // A name in the list: the page is taken to it.
+    await pressThroughAReport(name);
+    await expect
+      .poll(() => tab.evaluate(() => document.activeElement?.getAttribute('data-glossary-id')), { timeout: 5_000 })
+      .toBe('nvidia');
+    // The list still follows the page once the click is done.
+    const shown = Number(await name.locator('.count').textContent());
+    await expect
+      .poll(async () => Number(await name.locator('.count').textContent()), { timeout: 5_000 })
+      .toBeGreaterThan(shown);
+    // The site's switch: switched off, then on again by an ordinary click.
+    const site = report.locator('[data-testid="site-toggle"]');
+    await pressThroughAReport(site);
+    try {
+      expect(await site.isChecked()).toBe(false);
+      await tab.waitForSelector('mark[data-glossary-id]', { state: 'detached', timeout: 5_000 });
+    } finally {
+      if (!(await site.isChecked())) await site.click();
+      await tab.waitForSelector('mark[data-glossary-id]');
+    }
+    await report.close();
+    await tab.close();
+  });
+
   it('says it cannot read a PDF, whose text Chromium’s viewer keeps out of the page', async () => {
     // A one-page PDF that names two entries: "no names" would be false.
     const content = 'BT /F1 18 Tf 10 100 Td (Nvidia OpenAI) Tj ET';

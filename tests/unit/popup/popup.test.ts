@@ -12,6 +12,7 @@ import {
   type PopupDependencies,
   type PopupGlossary,
 } from '../../../src/popup/popup';
+import { LONGEST_HOLD_MS } from '../../../src/popup/hold-while-pressed';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
 
 const entries = [
@@ -284,6 +285,58 @@ describe('the popup', () => {
     expect(h.sent.at(-1)).toEqual([11, { type: 'reveal-entry', id: 'huawei' }]);
   });
 
+  it('keeps every control in place while only the page’s counts change, so none loses a click or closes its list', async () => {
+    const h = harness({ counts: { nvidia: 1 } });
+    await startPopup(h.deps);
+    const controls = () =>
+      ['highlights-toggle', 'site-toggle', 'density', 'language', 'category-person', 'open-editor'].map((id) =>
+        byTestId(id),
+      );
+    const before = controls();
+    h.pageReports(11, { nvidia: 6, huawei: 1 });
+    await vi.waitFor(() => expect(document.querySelectorAll('[data-testid="found-entry"]')).toHaveLength(2));
+    expect(byTestId('relevance-score')!.textContent).not.toBe('100');
+    controls().forEach((control, i) => expect(control).toBe(before[i]));
+    // A control kept through other changes acts on the settings as they are now.
+    click(byTestId('category-person'));
+    h.setStored({ ...h.stored(), density: 'first' });
+    click(byTestId('site-toggle'));
+    expect(h.stored()).toMatchObject({
+      density: 'first',
+      hiddenCategories: ['person'],
+      disabledSites: ['news.example'],
+    });
+  });
+
+  it('holds the names found still while a pointer is pressed on one, and shows the new counts after the click', async () => {
+    const h = harness({ counts: { nvidia: 1, huawei: 1 } });
+    await startPopup(h.deps);
+    const huawei = document.querySelector<HTMLButtonElement>('[data-entry-id="huawei"]')!;
+    byTestId('open-editor')!.focus();
+    huawei.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    huawei.focus(); // as the press does in a browser, taking focus from the control that had it
+    h.pageReports(11, { nvidia: 5, huawei: 2 });
+    await new Promise((resolve) => setTimeout(resolve, PAGE_REPORT_DELAY_MS + 100));
+    expect(h.sent).toHaveLength(2); // the page was asked, and answered
+    expect(document.querySelector('[data-entry-id="huawei"]')).toBe(huawei);
+    huawei.dispatchEvent(new Event('pointerup', { bubbles: true }));
+    huawei.click();
+    expect(h.sent.at(-1)).toEqual([11, { type: 'reveal-entry', id: 'huawei' }]);
+    await vi.waitFor(() => expect(document.querySelector('[data-entry-id="nvidia"] .count')!.textContent).toBe('5'));
+  });
+
+  it('redraws after a press whose release it never hears', async () => {
+    vi.useFakeTimers();
+    const h = harness({ counts: { nvidia: 1 } });
+    await startPopup(h.deps);
+    byTestId('found-entry')!.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    h.pageReports(11, { nvidia: 7 });
+    await vi.advanceTimersByTimeAsync(PAGE_REPORT_DELAY_MS + 10);
+    expect(byTestId('found-entry')!.querySelector('.count')!.textContent).toBe('1');
+    await vi.advanceTimersByTimeAsync(LONGEST_HOLD_MS);
+    expect(byTestId('found-entry')!.querySelector('.count')!.textContent).toBe('7');
+  });
+
   it('writes the global switch, with an accessible name', async () => {
     const h = harness({ counts: { nvidia: 1 } });
     await startPopup(h.deps);
@@ -330,6 +383,8 @@ describe('the popup', () => {
     await startPopup(h.deps);
     const notice = byTestId('save-error')!;
     expect(notice.hidden).toBe(true);
+    // Pressed and clicked as a pointer does: the refusal may come while the press lasts.
+    byTestId('site-toggle')!.dispatchEvent(new Event('pointerdown', { bubbles: true }));
     click(byTestId('site-toggle'));
     await vi.waitFor(() => expect(notice.hidden).toBe(false));
     expect(notice.getAttribute('role')).toBe('alert');
