@@ -18,6 +18,7 @@
  */
 import type { AdoptedStyles } from './adopted-styles';
 import type { HighlightEngine, HighlightHit, Piece } from './engine';
+import { createTextColourSorter } from './painted-text-colour';
 
 /** Pieces painted per scheduler step when one text node has very many (a log or dump). */
 const PIECES_PER_STEP = 2_000;
@@ -28,7 +29,7 @@ export const HIGHLIGHT_NAME_PREFIX = 'columnlens-';
 /**
  * The registry name for a category's highlight. Text set in a light colour (a dark page) is
  * painted by `<name>-light`, whose underline and tint are mixed with white rather than with the
- * text's colour (`sortByTextColour`): where a page sets its colours on an element inside the
+ * text's colour (painted-text-colour.ts): where a page sets its colours on an element inside the
  * body (a dark-themed wrapper), Chromium paints `currentColor` in a `::highlight()` rule as
  * black (its computed style says otherwise), which took the underline there down to about 2:1
  * (painted-contrast.e2e.test.ts).
@@ -37,26 +38,12 @@ export function highlightName(category: string): string {
   return HIGHLIGHT_NAME_PREFIX + (category.replace(/[^a-z0-9-]/gi, '-') || 'other');
 }
 
-/** Relative luminance above which text counts as light: #b4b4b4 and lighter, not a grey caption. */
-const LIGHT_TEXT_LUMINANCE = 0.45;
-
-/** The relative luminance of a computed `rgb()`/`rgba()` colour; undefined for any other form. */
-export function luminanceOf(colour: string): number | undefined {
-  const parts = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)/.exec(colour);
-  if (!parts) return undefined;
-  const [r, g, b] = parts.slice(1, 4).map((v) => {
-    const c = Number(v) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
 interface Painted {
   node: Text;
   start: number;
   end: number;
   id: string;
-  /** Its registry name (`highlightName`). */
+  /** Its registry name (`highlightName`; with `-light` on light text). */
   layer: string;
   range: AbstractRange;
   hit?: HighlightHit;
@@ -98,43 +85,11 @@ export function createHighlightEngine(doc: Document, win: HighlightWindow, style
   /** Our highlights by registry name. */
   const layers = new Map<string, Highlight>();
   const byNode = new Map<Text, Painted[]>();
-  /** Whether an element's text is set in a light colour, read once per element painted in. */
-  const lightText = new WeakMap<Element, boolean>();
-  /** Painted since the last look at their text's colour. */
-  let unsorted: Painted[] = [];
-
-  function isLightText(element: Element | null): boolean {
-    if (!element) return false;
-    let light = lightText.get(element);
-    if (light === undefined) {
-      light = (luminanceOf(win.getComputedStyle(element).color) ?? 0) > LIGHT_TEXT_LUMINANCE;
-      lightText.set(element, light);
-    }
-    return light;
-  }
-
-  /**
-   * Moves what was painted on light text to its category's `-light` highlight. Asked after the
-   * next frame has been rendered, when the page's style is computed: read at once, the colour
-   * made the browser compute the style of a page that had just changed inside our task (425 ms
-   * on a log appended as 30,000 spans).
-   */
-  function sortByTextColour(): void {
-    const batch = unsorted;
-    unsorted = [];
-    for (const painted of batch) {
-      if (painted.gone || !isLightText(painted.node.parentElement)) continue;
-      layers.get(painted.layer)?.delete(painted.range);
-      painted.layer += '-light';
-      layer(painted.layer).add(painted.range);
-    }
-  }
-
-  function sortSoon(): void {
-    const afterFrame = () => win.setTimeout(sortByTextColour, 0);
-    if (typeof win.requestAnimationFrame === 'function') win.requestAnimationFrame(afterFrame);
-    else afterFrame();
-  }
+  const colours = createTextColourSorter(doc, win, byNode, (painted, name) => {
+    layers.get(painted.layer)?.delete(painted.range);
+    painted.layer = name;
+    layer(name).add(painted.range);
+  });
 
   function layer(name: string): Highlight {
     let highlight = layers.get(name);
@@ -175,7 +130,7 @@ export function createHighlightEngine(doc: Document, win: HighlightWindow, style
     };
     list.splice(before + 1, 0, painted);
     layer(painted.layer).add(painted.range);
-    if (unsorted.push(painted) === 1) sortSoon();
+    colours.painted(painted);
   }
 
   function unpaint(list: readonly Painted[]): void {
@@ -205,6 +160,7 @@ export function createHighlightEngine(doc: Document, win: HighlightWindow, style
     }
     layers.clear();
     styles?.release();
+    colours.stop();
   }
 
   function apply(pieces: readonly Piece[]): void {

@@ -90,4 +90,41 @@ describe('painted underlines on the screen in Chromium', () => {
     }
     await page.close();
   });
+
+  it('keeps 3:1 when the page switches its theme, by a class or with the system, and back', async () => {
+    // Colours set on a wrapper, as a site's dark-mode switch or a page following the system does.
+    const page = await suite.browser.context.newPage();
+    await page.goto(
+      suite.server.setPage(
+        'painted-theme',
+        `<!doctype html><html><head><meta charset="utf-8"><title>Theme</title><style>
+        .wrap { background: #ffffff; color: #222222 }
+        html.dark .wrap { background: #1e1e1e; color: #e6e6e6 }
+        @media (prefers-color-scheme: dark) { html:not(.dark) .wrap { background: #000000; color: #cccccc } }
+        </style></head><body style="margin: 24px; font: 32px/2 sans-serif"><div class="wrap">
+        <div id="__next"><p>Nvidia 的新晶片</p></div></div></body></html>`,
+      ),
+    );
+    await page.waitForFunction(() => (CSS.highlights.get('columnlens-company')?.size ?? 0) > 0);
+    const lightPainted = () => page.evaluate(() => CSS.highlights.get('columnlens-company-light')?.size ?? 0);
+    const underlineAgainst = async (background: string) => {
+      await page.waitForTimeout(200); // a frame to paint
+      const underline = await underlineColour(page, 'p');
+      const ratio = contrast(underline, hexColour(background));
+      expect(ratio, `on ${background}: underline ${underline.join()}`).toBeGreaterThanOrEqual(3);
+    };
+    await page.waitForTimeout(200); // sorted after the frame: dark text stays where it is
+    expect(await lightPainted()).toBe(0);
+    await underlineAgainst('#ffffff');
+    await page.evaluate(() => document.documentElement.classList.add('dark'));
+    await expect.poll(lightPainted).toBe(1);
+    await underlineAgainst('#1e1e1e');
+    await page.evaluate(() => document.documentElement.classList.remove('dark'));
+    await expect.poll(lightPainted).toBe(0);
+    await underlineAgainst('#ffffff');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(lightPainted).toBe(1);
+    await underlineAgainst('#000000');
+    await page.close();
+  });
 });

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Piece } from '../../../src/content/engine';
-import { createHighlightEngine, luminanceOf, supportsHighlights } from '../../../src/content/highlight-engine';
+import { createHighlightEngine, supportsHighlights } from '../../../src/content/highlight-engine';
+import { luminanceOf } from '../../../src/content/painted-text-colour';
 import { installFakeHighlights, paintedText } from './fake-highlights';
 
 let fake: ReturnType<typeof installFakeHighlights>;
@@ -161,6 +162,40 @@ describe('highlight engine on light text', () => {
     });
     engine.removeAll();
     expect(paintedText(fake.registry)).toEqual({});
+  });
+
+  it('sorts its names again when the page switches its theme, both ways, and keeps them through other changes', async () => {
+    document.body.innerHTML =
+      '<style>html.dark #a, body[data-theme="dark"] #a { color: #e6e6e6 }</style><p id="a">Nvidia</p><p id="b">Nvidia</p>';
+    const engine = createHighlightEngine(document, win());
+    engine.apply([piece(textOf('a'), 0, 6), piece(textOf('b'), 0, 6)]);
+    const frame = () => new Promise((resolve) => setTimeout(resolve, 50));
+    await frame();
+    expect(paintedText(fake.registry)).toEqual({ 'columnlens-company': ['Nvidia', 'Nvidia'] });
+    document.documentElement.classList.add('dark');
+    await frame();
+    expect(paintedText(fake.registry)).toEqual({
+      'columnlens-company': ['Nvidia'],
+      'columnlens-company-light': ['Nvidia'],
+    });
+    document.body.classList.add('scrolled'); // no colour changes
+    await frame();
+    expect(paintedText(fake.registry)['columnlens-company-light']).toEqual(['Nvidia']);
+    document.documentElement.classList.remove('dark');
+    await frame();
+    expect(paintedText(fake.registry)).toEqual({
+      'columnlens-company': ['Nvidia', 'Nvidia'],
+      'columnlens-company-light': [],
+    });
+    document.body.setAttribute('data-theme', 'dark');
+    await frame();
+    expect(paintedText(fake.registry)['columnlens-company-light']).toEqual(['Nvidia']);
+    engine.removeAll();
+    document.body.removeAttribute('data-theme');
+    document.documentElement.classList.add('dark');
+    await frame();
+    expect(paintedText(fake.registry)).toEqual({});
+    document.documentElement.classList.remove('dark');
   });
 
   it('reads the luminance of computed colours, and nothing from forms it does not know', () => {
