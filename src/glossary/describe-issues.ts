@@ -122,7 +122,8 @@ function expectedType(expected: string): PackText | string {
   return key ? packText(key) : article(expected);
 }
 
-function gotType(value: unknown): PackText | string {
+/** What a value is, as a problem line names it ("got a number"). */
+export function gotType(value: unknown): PackText | string {
   const name = typeName(value);
   const key = GOT[name];
   return key ? packText(key) : name;

@@ -3,6 +3,7 @@
  * goes through `apply`, which validates and stores the new layer, keeps the previous one
  * for undo, and republishes the compiled glossary so open tabs update at once.
  */
+import type { PackText } from '../glossary/pack-text';
 import type { Pack } from '../glossary/schema';
 import { bundledPacks } from '../glossary-store/bundled-packs';
 import { mergeGlossary, sourcePacks, type MergedGlossary } from '../glossary-store/merge';
@@ -17,8 +18,11 @@ export interface EditorData {
   bundled: readonly Pack[];
   layer: UserLayer;
   merged: MergedGlossary;
-  /** Parts of the stored layer that could not be read (they are in the quarantine). */
-  readProblems: string[];
+  /**
+   * Parts of the stored layer that could not be read (they are in the quarantine), to be
+   * written in the editor's language.
+   */
+  readProblems: PackText[];
   quarantine: QuarantineRecord[];
 }
 
@@ -56,12 +60,12 @@ export class EditorStore {
 
   private static async read(): Promise<EditorData> {
     const bundled = bundledPacks();
-    const { layer, problems } = await readUserLayer();
+    const { layer, problemTexts } = await readUserLayer();
     return {
       bundled,
       layer,
       merged: merge(bundled, layer),
-      readProblems: problems,
+      readProblems: problemTexts,
       quarantine: await readQuarantine(),
     };
   }

@@ -2,6 +2,7 @@
  * Tells the reader when stored glossary data could not be read, and offers it for download.
  * The kept copy is removed only when the reader says so, after they could save it.
  */
+import { writePackText } from '../glossary/pack-text';
 import type { Translator } from '../i18n';
 import { focusIfLost, h, replaceChildren } from './dom';
 import { downloadText } from './download';
@@ -63,7 +64,9 @@ export function createQuarantinePanel({ doc, t, store }: QuarantinePanelOptions)
       replaceChildren(
         element,
         h(doc, 'p', {}, t('editorQuarantineMessage')),
-        problems.length ? h(doc, 'ul', { class: 'hint' }, ...problems.map((p) => h(doc, 'li', {}, p))) : null,
+        problems.length
+          ? h(doc, 'ul', { class: 'hint' }, ...problems.map((p) => h(doc, 'li', {}, writePackText(t, p))))
+          : null,
         h(doc, 'div', { class: 'actions' }, download, dismiss),
       );
       element.hidden = false;

@@ -1,4 +1,5 @@
 /** Reading and writing the reader's layer, with validation on both sides. */
+import type { PackText } from '../glossary/pack-text';
 import { userGlossaryItem } from './items';
 import { STORAGE_KEYS } from './keys';
 import { quarantine } from './quarantine';
@@ -7,8 +8,10 @@ import { userLayerSchema, type UserLayer } from './user-layer-schema';
 
 export interface UserLayerRead {
   layer: UserLayer;
-  /** What could not be read (empty when the stored layer was valid). */
+  /** What could not be read (empty when the stored layer was valid), in English. */
   problems: string[];
+  /** The same, to be written in the reader's language (`writePackText`). */
+  problemTexts: PackText[];
 }
 
 /**
@@ -19,9 +22,9 @@ export async function readUserLayer(
   item: Pick<typeof userGlossaryItem, 'getValue'> = userGlossaryItem,
 ): Promise<UserLayerRead> {
   const raw = await item.getValue();
-  const { layer, problems } = salvageUserLayer(raw);
+  const { layer, problems, problemTexts } = salvageUserLayer(raw);
   if (problems.length > 0) await quarantine(STORAGE_KEYS.userGlossary, raw, problems.join('\n'));
-  return { layer, problems };
+  return { layer, problems, problemTexts };
 }
 
 /**

@@ -7,6 +7,8 @@
  * is lost even then.
  */
 import type { z } from 'zod';
+import { gotType, issueTexts } from '../glossary/describe-issues';
+import { inEnglish, packText, type PackText } from '../glossary/pack-text';
 import { entrySchema, packSchema, slugSchema, type Entry, type Pack } from '../glossary/schema';
 import {
   emptyUserLayer,
@@ -19,34 +21,49 @@ import {
 
 export interface SalvagedLayer {
   layer: UserLayer;
-  /** One line per dropped part, naming where it was and why (English; kept in the quarantine). */
+  /** One line per dropped part, naming where it was and why, in English (kept in the quarantine). */
   problems: string[];
+  /** The same lines as texts, for the editor to write in the reader's language. */
+  problemTexts: PackText[];
 }
 
-function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  const path = issue.path.length ? `${issue.path.map(String).join('.')}: ` : '';
-  return `${path}${issue.message}`;
+/** Where a problem is in the stored layer ("overlays[0].added[1]"), and what it is. */
+type Problems = PackText[];
+
+const report = (problems: Problems, where: string, problem: PackText) =>
+  problems.push(packText('packProblemLine', where, problem));
+
+/** zod's first issue with an item, as the pack parser words it, the place inside the item kept. */
+function firstIssue(error: z.ZodError, item: unknown): PackText {
+  const line = issueTexts(error, item)[0];
+  if (!line) return packText('packProblemFormat');
+  // An issue with the item as a whole names the item alone: its place is "where" already.
+  const [place, problem] = line.subs;
+  return typeof place === 'object' && place.key === 'packProblemWholePack' && typeof problem === 'object'
+    ? problem
+    : line;
 }
+
+const mustBe = (expected: 'packExpectArray' | 'packExpectObject' | 'packExpectBoolean', value: unknown) =>
+  packText('packProblemType', packText(expected), gotType(value));
 
 /** Parses each item of `list` with `parse`, collecting the failures as problems. */
 function keepValid<T>(
   list: unknown,
   where: string,
-  problems: string[],
+  problems: Problems,
   parse: (item: unknown) => z.ZodSafeParseResult<T>,
 ): T[] {
   if (list === undefined) return [];
   if (!Array.isArray(list)) {
-    problems.push(`${where}: not a list`);
+    report(problems, where, mustBe('packExpectArray', list));
     return [];
   }
   const kept: T[] = [];
   list.forEach((item, i) => {
     const result = parse(item);
     if (result.success) kept.push(result.data);
-    else problems.push(`${where}[${i}]: ${firstIssue(result.error)}`);
+    else report(problems, `${where}[${i}]`, firstIssue(result.error, item));
   });
   return kept;
 }
@@ -56,26 +73,27 @@ function reportUnknownFields(
   record: Record<string, unknown>,
   known: readonly string[],
   where: string,
-  problems: string[],
+  problems: Problems,
 ) {
   for (const key of Object.keys(record)) {
-    if (!known.includes(key)) problems.push(`${where}: unknown field "${key}"`);
+    if (!known.includes(key)) report(problems, where, packText('packStoredUnknownField', key));
   }
 }
 
-function salvageOverlay(raw: unknown, where: string, problems: string[]): PackOverlay | undefined {
-  if (typeof raw !== 'object' || raw === null) {
-    problems.push(`${where}: not an object`);
+function salvageOverlay(raw: unknown, where: string, problems: Problems): PackOverlay | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    report(problems, where, mustBe('packExpectObject', raw));
     return undefined;
   }
   const o = raw as Record<string, unknown>;
   const packId = slugSchema.safeParse(o.packId);
   if (!packId.success) {
-    problems.push(`${where}.packId: ${firstIssue(packId.error)}`);
+    report(problems, `${where}.packId`, firstIssue(packId.error, o.packId));
     return undefined;
   }
   reportUnknownFields(o, ['packId', 'enabled', 'added', 'edits', 'removed'], where, problems);
-  if (o.enabled !== undefined && typeof o.enabled !== 'boolean') problems.push(`${where}.enabled: not true or false`);
+  if (o.enabled !== undefined && typeof o.enabled !== 'boolean')
+    report(problems, `${where}.enabled`, mustBe('packExpectBoolean', o.enabled));
   return {
     packId: packId.data,
     enabled: typeof o.enabled === 'boolean' ? o.enabled : true,
@@ -86,13 +104,13 @@ function salvageOverlay(raw: unknown, where: string, problems: string[]): PackOv
 }
 
 /** Drops later items whose key repeats an earlier one. */
-function firstByKey<T>(items: T[], key: (item: T) => string, where: string, problems: string[]): T[] {
+function firstByKey<T>(items: T[], key: (item: T) => string, where: string, problems: Problems): T[] {
   const seen = new Set<string>();
   const kept: T[] = [];
   for (const item of items) {
     const k = key(item);
     if (seen.has(k)) {
-      problems.push(`${where}: "${k}" appears twice; the first one is kept`);
+      report(problems, where, packText('packStoredTwice', k));
     } else {
       seen.add(k);
       kept.push(item);
@@ -102,7 +120,7 @@ function firstByKey<T>(items: T[], key: (item: T) => string, where: string, prob
 }
 
 /** The same overlay without repeated entry ids in `added` and `edits`. */
-function dedupeOverlay(o: PackOverlay, problems: string[]): PackOverlay {
+function dedupeOverlay(o: PackOverlay, problems: Problems): PackOverlay {
   const where = `overlays(${o.packId})`;
   return {
     ...o,
@@ -114,36 +132,38 @@ function dedupeOverlay(o: PackOverlay, problems: string[]): PackOverlay {
 
 /** Validates a stored layer, salvaging what it can. `null`/`undefined` is the empty layer. */
 export function salvageUserLayer(raw: unknown): SalvagedLayer {
-  if (raw == null) return { layer: emptyUserLayer(), problems: [] };
+  const problems: Problems = [];
+  const layer = salvage(raw, problems);
+  return { layer, problems: problems.map(inEnglish), problemTexts: problems };
+}
+
+function salvage(raw: unknown, problems: Problems): UserLayer {
+  if (raw == null) return emptyUserLayer();
   const whole = userLayerSchema.safeParse(raw);
   if (whole.success) {
-    const problems: string[] = [];
-    const layer: UserLayer = {
+    return {
       overlays: firstByKey(whole.data.overlays as PackOverlay[], (o) => o.packId, 'overlays', problems).map((o) =>
         dedupeOverlay(o, problems),
       ),
       userPacks: firstByKey(whole.data.userPacks as Pack[], (p) => p.id, 'userPacks', problems),
     };
-    return { layer, problems };
   }
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return { layer: emptyUserLayer(), problems: ['the stored glossary layer is not an object'] };
+    problems.push(packText('packStoredLayerNotObject'));
+    return emptyUserLayer();
   }
   const r = raw as Record<string, unknown>;
-  const problems: string[] = [];
   reportUnknownFields(r, ['overlays', 'userPacks'], 'layer', problems);
   const overlays: PackOverlay[] = [];
-  if (r.overlays !== undefined && !Array.isArray(r.overlays)) problems.push('overlays: not a list');
+  if (r.overlays !== undefined && !Array.isArray(r.overlays))
+    report(problems, 'overlays', mustBe('packExpectArray', r.overlays));
   (Array.isArray(r.overlays) ? r.overlays : []).forEach((o, i) => {
     const overlay = salvageOverlay(o, `overlays[${i}]`, problems);
     if (overlay) overlays.push(overlay);
   });
   const userPacks = keepValid<Pack>(r.userPacks, 'userPacks', problems, (p) => packSchema.safeParse(p));
   return {
-    layer: {
-      overlays: firstByKey(overlays, (o) => o.packId, 'overlays', problems).map((o) => dedupeOverlay(o, problems)),
-      userPacks: firstByKey(userPacks, (p) => p.id, 'userPacks', problems),
-    },
-    problems,
+    overlays: firstByKey(overlays, (o) => o.packId, 'overlays', problems).map((o) => dedupeOverlay(o, problems)),
+    userPacks: firstByKey(userPacks, (p) => p.id, 'userPacks', problems),
   };
 }

@@ -15,7 +15,7 @@ describe('reading the stored layer', () => {
 
   it('round-trips a layer through storage', async () => {
     await writeUserLayer(layer);
-    expect(await readUserLayer()).toEqual({ layer, problems: [] });
+    expect(await readUserLayer()).toEqual({ layer, problems: [], problemTexts: [] });
     expect(await readQuarantine()).toEqual([]);
   });
 
