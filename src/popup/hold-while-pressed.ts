@@ -1,12 +1,14 @@
 /**
- * Holding the popup still while the reader presses a pointer in it. A click is a press and a
- * release on the same element: a name in the list of names found that is rebuilt in between
- * (the page reported new counts) would take the release, and the click would go nowhere.
+ * Holding the popup still while the reader presses a pointer in it, or the space bar. A click
+ * is a press and a release on the same element: a name in the list of names found that is
+ * rebuilt in between (the page reported new counts) would take the release, and the click
+ * would go nowhere. A button pressed with the space bar clicks when the key comes up, on the
+ * button that took the key down; Enter clicks as it goes down.
  */
 export interface PressHold {
-  /** Whether a pointer is pressed in the popup now. */
+  /** Whether a pointer or the space bar is pressed in the popup now. */
   pressed(): boolean;
-  /** Asks for the redraw held back, once the pointer is released. */
+  /** Asks for the redraw held back, once the press ends. */
   later(): void;
 }
 
@@ -30,15 +32,19 @@ export function holdWhilePressed(root: HTMLElement, win: Window, redraw: () => v
       flush();
     }, 0);
   };
-  root.addEventListener('pointerdown', () => {
+  const press = () => {
     pressed = true;
     pressedAt = Date.now();
+  };
+  root.addEventListener('pointerdown', press);
+  root.addEventListener('keydown', (event) => {
+    if (event.key === ' ') press();
   });
   // On the window: the pointer may be released outside the part pressed, or outside the popup.
   // A drop-down list that a press opened may take the release itself, so the choice made
   // there (`change`) and any click end the hold too; so does the hold's age, for a release
   // the popup never hears of.
-  for (const type of ['pointerup', 'pointercancel', 'click', 'change'])
+  for (const type of ['pointerup', 'pointercancel', 'keyup', 'click', 'change'])
     win.addEventListener(type, release, { capture: true });
   // The popup's window losing focus; not a control's blur, which the press itself causes.
   win.addEventListener('blur', (event) => {

@@ -363,6 +363,17 @@ describe('the popup in Chromium', () => {
     await expect
       .poll(() => tab.evaluate(() => document.activeElement?.getAttribute('data-glossary-id')), { timeout: 5_000 })
       .toBe('nvidia');
+    // The same with the space bar, which clicks as it comes up.
+    await tab.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await name.focus();
+    const before = await counted();
+    await report.keyboard.down(' ');
+    await expect.poll(counted, { timeout: 5_000 }).toBeGreaterThan(before);
+    await report.waitForTimeout(400);
+    await report.keyboard.up(' ');
+    await expect
+      .poll(() => tab.evaluate(() => document.activeElement?.getAttribute('data-glossary-id')), { timeout: 5_000 })
+      .toBe('nvidia');
     // The list still follows the page once the click is done.
     const shown = Number(await name.locator('.count').textContent());
     await expect

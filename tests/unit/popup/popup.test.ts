@@ -325,6 +325,20 @@ describe('the popup', () => {
     await vi.waitFor(() => expect(document.querySelector('[data-entry-id="nvidia"] .count')!.textContent).toBe('5'));
   });
 
+  it('holds the names found still while the space bar is down on one, which clicks as it comes up', async () => {
+    const h = harness({ counts: { nvidia: 1, huawei: 1 } });
+    await startPopup(h.deps);
+    const huawei = document.querySelector<HTMLButtonElement>('[data-entry-id="huawei"]')!;
+    huawei.focus();
+    huawei.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
+    h.pageReports(11, { nvidia: 5, huawei: 2 });
+    await new Promise((resolve) => setTimeout(resolve, PAGE_REPORT_DELAY_MS + 100));
+    expect(h.sent).toHaveLength(2);
+    expect(document.querySelector('[data-entry-id="huawei"]')).toBe(huawei);
+    huawei.dispatchEvent(new KeyboardEvent('keyup', { key: ' ', bubbles: true }));
+    await vi.waitFor(() => expect(document.querySelector('[data-entry-id="nvidia"] .count')!.textContent).toBe('5'));
+  });
+
   it('redraws after a press whose release it never hears', async () => {
     vi.useFakeTimers();
     const h = harness({ counts: { nvidia: 1 } });
