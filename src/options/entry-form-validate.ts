@@ -5,9 +5,11 @@
  * Fields the reader did not touch keep the entry's stored value exactly, so opening and
  * saving an entry never turns into a spurious edit of a bundled entry.
  */
+import { issueTexts } from '../glossary/describe-issues';
 import { everyName } from '../glossary/entry-names';
+import { writePackText, type PackText } from '../glossary/pack-text';
 import { entrySchema, LIMITS, NOTE_LANGUAGES, type Entry, type NoteLanguage } from '../glossary/schema';
-import type { MessageKey, Substitution } from '../i18n';
+import type { MessageKey, Substitution, Translator } from '../i18n';
 import { matchedLength } from '../matcher';
 import { searchKey } from './entry-search';
 import {
@@ -25,7 +27,13 @@ import { isRuleCarrier, ownNames } from './name-rules';
 export interface FieldError {
   field: FieldName;
   key: MessageKey;
-  subs: Substitution[];
+  /** A text is written with the form's translator (`writePackText`). */
+  subs: (Substitution | PackText)[];
+}
+
+/** `error` as the form shows it, written with `t`. */
+export function fieldErrorText(t: Translator, error: FieldError): string {
+  return t(error.key, ...error.subs.map((s) => (typeof s === 'object' ? writePackText(t, s) : s)));
 }
 
 /** The entry a name belongs to. */
@@ -298,14 +306,16 @@ export function validateForm(values: FormValues, ctx: FormContext): { entry?: En
   const related = relatedIds(values, ctx, id);
   checkLists(values, links, related, errors);
   if (errors.length > 0) return { errors };
-  const result = entrySchema.safeParse(buildEntry(values, ctx, id, links, related));
+  const built = buildEntry(values, ctx, id, links, related);
+  const result = entrySchema.safeParse(built);
   if (result.success) return { entry: result.data, errors };
-  // A rule the checks above do not cover: still shown next to the right field.
+  // A rule the checks above do not cover (half a character pasted into a name): still shown
+  // next to the right field, worded as a pack's problem is, in the reader's language.
   return {
     errors: result.error.issues.map((issue) => ({
       field: FIELD_OF_PATH[String(issue.path[0])] ?? 'term',
       key: 'editorErrorInvalid',
-      subs: [issue.message],
+      subs: [issueTexts([issue], built)[0]?.subs[1] ?? issue.message],
     })),
   };
 }

@@ -9,7 +9,7 @@ import type { ReaderLanguage, Translator } from '../i18n';
 import { h, setFieldError, type Child } from './dom';
 import { entryFields, sectionControl, type FieldsContext, type PackChoice } from './entry-form-fields';
 import { formValuesFrom, type FieldName, type FormValues, type WholeWordRule } from './entry-form-values';
-import type { FieldError } from './entry-form-validate';
+import { fieldErrorText, type FieldError } from './entry-form-validate';
 import type { ListState } from './entry-search';
 import { createFieldRegistry, type FieldRegistry } from './form-controls';
 
@@ -157,7 +157,7 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
       for (const [name, control] of registry.controls) {
         const error = registry.errors.get(name);
         const first = errors.find((e) => e.field === name);
-        if (error) setFieldError(control, error, first ? t(first.key, ...first.subs) : undefined);
+        if (error) setFieldError(control, error, first && fieldErrorText(t, first));
       }
       const firstInvalid = errors[0] && registry.controls.get(errors[0].field);
       firstInvalid?.focus();

@@ -4,7 +4,7 @@ import { mergeGlossary, sourcePacks } from '../../../src/glossary-store/merge';
 import { translator } from '../../../src/i18n';
 import type { ReaderLanguage } from '../../../src/i18n/language';
 import { aliasesFrom, formValuesFrom, type FormValues } from '../../../src/options/entry-form-values';
-import { makeId, validateForm } from '../../../src/options/entry-form-validate';
+import { fieldErrorText, makeId, validateForm } from '../../../src/options/entry-form-validate';
 import { formContextFor } from '../../../src/options/form-context';
 import { bundledV1, entry } from '../glossary-store/fixtures';
 
@@ -230,13 +230,26 @@ describe('display names', () => {
   });
 });
 
+describe('a rule only the schema checks', () => {
+  it('is shown at its field in the reader’s language (half a character pasted into the name)', () => {
+    const { entry: refused, errors } = validateForm(newValues({ term: 'Moon\ud800shot' }), contextFor());
+    expect(refused).toBeUndefined();
+    expect(errors.map((e) => [e.field, e.key])).toEqual([['term', 'editorErrorInvalid']]);
+    expect(fieldErrorText(translator('en'), errors[0]!)).toMatch(/half of a character/);
+    const hant = fieldErrorText(translator('zh-Hant'), errors[0]!);
+    const hans = fieldErrorText(translator('zh-Hans'), errors[0]!);
+    expect(hant).not.toBe(hans);
+    for (const message of [hant, hans]) expect(message).not.toMatch(/[a-z]{4}/i);
+  });
+});
+
 describe('a section typed in', () => {
   it('is kept whole and refused when too long, saying by how much, in the reader’s language', () => {
     const section = 'A section title pasted from somewhere. '.repeat(6).trim();
     const { entry: refused, errors } = validateForm(newValues({ section }), contextFor());
     expect(refused).toBeUndefined();
     expect(errors).toEqual([{ field: 'section', key: 'editorErrorSectionLong', subs: [233, 200, 33] }]);
-    expect(translator('zh-Hans')(errors[0]!.key, ...errors[0]!.subs)).toBe(
+    expect(fieldErrorText(translator('zh-Hans'), errors[0]!)).toBe(
       '这个段落标题有 233 个字符，比上限 200 个多了 33 个。',
     );
     expect(validateForm(newValues({ section: section.slice(0, 200) }), contextFor()).errors).toEqual([]);
@@ -251,7 +264,7 @@ describe('the limit of other names', () => {
     const { entry: refused, errors } = validateForm(ruled, contextFor());
     expect(refused).toBeUndefined();
     expect(errors).toEqual([{ field: 'aliases', key: 'editorErrorTooManyWithRule', subs: [64, 63, 2] }]);
-    expect(translator('zh-Hant')(errors[0]!.key, ...errors[0]!.subs)).toBe(
+    expect(fieldErrorText(translator('zh-Hant'), errors[0]!)).toBe(
       '名稱總數最多 64 個：這裡的 63 行，加上「完整字詞」設定一併儲存的本條目 2 個名稱。請刪去幾行，或改選「自動」。',
     );
     // Automatic stores no rule, so the same lines fit; one line fewer fits with the rule too.
@@ -324,11 +337,11 @@ describe('long link addresses', () => {
     expect(errors).toEqual([{ field: 'links', key: 'editorErrorLinkLong', subs: ['Reading', 2_100, 2_000] }]);
     const [error] = errors;
     for (const language of ['en', 'zh-Hant', 'zh-Hans'] as const) {
-      const message = translator(language)(error!.key, ...error!.subs);
+      const message = fieldErrorText(translator(language), error!);
       expect(message).toContain('2,100');
       expect(message).not.toMatch(/Too big|expected/);
     }
-    expect(translator('zh-Hant')(error!.key, ...error!.subs)).toContain('網址');
+    expect(fieldErrorText(translator('zh-Hant'), error!)).toContain('網址');
     const fits = validateForm(newValues({ links: `Reading ${url.slice(0, 2_000)}` }), contextFor());
     expect(fits.errors).toEqual([]);
   });
