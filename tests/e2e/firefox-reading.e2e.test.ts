@@ -477,6 +477,34 @@ describe('reading a page in Firefox ESR', () => {
     }
   });
 
+  it('sorts painted names again by their text’s colour when the page switches its theme, and back', async () => {
+    const probe = await suite.browser.openExtensionPage('options.html');
+    await setEngineChoice(probe, 'highlight');
+    const page = await suite.browser.open(
+      suite.server.setPage(
+        'firefox-painted-theme',
+        `<!doctype html><meta charset="utf-8"><style>html.dark body { background: #1e1e1e; color: #e6e6e6 }</style>
+        <p id="p">輝達 and 騰訊</p>`,
+      ),
+    );
+    const onLight = () => page.evaluate(() => CSS.highlights.get('columnlens-company-light')?.size ?? 0);
+    try {
+      expect(await waitInPage(page, () => CSS.highlights.has('columnlens-company'), undefined, 20_000)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // sorted after a frame: dark text stays
+      expect(await onLight()).toBe(0);
+      await page.evaluate(() => document.documentElement.classList.add('dark'));
+      await expect.poll(onLight, { timeout: 5_000 }).toBe(2);
+      expect(await page.evaluate(() => CSS.highlights.get('columnlens-company')?.size)).toBe(0);
+      await page.evaluate(() => document.documentElement.classList.remove('dark'));
+      await expect.poll(onLight, { timeout: 5_000 }).toBe(0);
+      expect(await page.evaluate(() => CSS.highlights.get('columnlens-company')?.size)).toBe(2);
+    } finally {
+      await setEngineChoice(probe, 'auto');
+      await page.close();
+      await probe.close();
+    }
+  });
+
   it('copies highlighted text without the highlights: a paste into an editor shows none', async () => {
     const html = `<!doctype html><meta charset="utf-8"><p id="quote">The shares of Nvidia and 騰訊.</p><div id="editor" contenteditable="true"></div>`;
     const page = await suite.browser.open(suite.server.setPage('firefox-copy', html));
