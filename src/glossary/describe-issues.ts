@@ -24,30 +24,42 @@ export function describeIssues(issues: z.ZodError | readonly Issue[], input: unk
 
 /** The same lines as texts, to be written in the reader's language (`writePackText`). */
 export function issueTexts(issues: z.ZodError | readonly Issue[], input: unknown): PackText[] {
-  const list = 'issues' in issues ? issues.issues : issues;
   const seen = new Set<string>();
-  return list
-    .flatMap((issue) => describe(issue, [], input))
+  return issueProblems(issues, input)
+    .map((found) => problemLine(found, input))
     .filter((text) => {
       const english = inEnglish(text);
       return !seen.has(english) && seen.add(english);
     });
 }
 
-const line = (path: readonly PathKey[], input: unknown, problem: PackText | string) =>
+/** A problem zod found, and where in the input (its path; empty for the input itself). */
+export interface IssueProblem {
+  path: readonly PathKey[];
+  problem: PackText | string;
+}
+
+/** Each issue's problem and its place, in zod's order (a union's closest member's issues for it). */
+export function issueProblems(issues: z.ZodError | readonly Issue[], input: unknown): IssueProblem[] {
+  const list = 'issues' in issues ? issues.issues : issues;
+  return list.flatMap((issue) => describe(issue, [], input));
+}
+
+/** `{ path, problem }` as one line: `entries[3] (id "nvidia") › aliases[2]: must be…`. */
+export const problemLine = ({ path, problem }: IssueProblem, input: unknown): PackText =>
   packText('packProblemLine', formatPath(path, input), problem);
 
-function describe(issue: Issue, prefix: readonly PathKey[], input: unknown): PackText[] {
+function describe(issue: Issue, prefix: readonly PathKey[], input: unknown): IssueProblem[] {
   const path = [...prefix, ...issue.path];
   if (issue.code === 'invalid_union') {
     const branch = closestBranch(issue.errors);
     if (branch) return branch.flatMap((inner) => describe(inner, path, input));
     const expected = new Set(issue.errors.flat().flatMap((i) => (i.code === 'invalid_type' ? [i.expected] : [])));
     const value = valueAt(input, path);
-    if (value === undefined) return [line(path, input, packText('packProblemRequired'))];
-    return [line(path, input, packText('packProblemType', either([...expected].map(expectedType)), gotType(value)))];
+    if (value === undefined) return [{ path, problem: packText('packProblemRequired') }];
+    return [{ path, problem: packText('packProblemType', either([...expected].map(expectedType)), gotType(value)) }];
   }
-  return [line(path, input, problemOf(issue, valueAt(input, path)))];
+  return [{ path, problem: problemOf(issue, valueAt(input, path)) }];
 }
 
 /**

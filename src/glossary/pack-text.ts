@@ -21,9 +21,13 @@ export const packText = (key: PackTextKey, ...subs: (Substitution | PackText)[])
 /** Whether `key`'s English has a singular form (`<key>_one`) for a count of 1, its first substitution. */
 const isCounted = (key: PackTextKey): key is PackTextKey & CountedKey => `${key}_one` in CATALOGS.en;
 
+/** Substitutions for a message written with `t`, each text among them written with it too. */
+export const writeSubstitutions = (t: Translator, subs: readonly (Substitution | PackText)[]): Substitution[] =>
+  subs.map((s) => (typeof s === 'object' ? writePackText(t, s) : s));
+
 /** `text` written with `t`. */
 export function writePackText(t: Translator, text: PackText): string {
-  const subs = text.subs.map((s) => (typeof s === 'object' ? writePackText(t, s) : s));
+  const subs = writeSubstitutions(t, text.subs);
   const [first, ...more] = subs;
   if (isCounted(text.key) && typeof first === 'number') return t.count(text.key, first, ...more);
   return t(text.key, ...subs);

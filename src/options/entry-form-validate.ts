@@ -5,9 +5,9 @@
  * Fields the reader did not touch keep the entry's stored value exactly, so opening and
  * saving an entry never turns into a spurious edit of a bundled entry.
  */
-import { issueTexts } from '../glossary/describe-issues';
+import { issueProblems } from '../glossary/describe-issues';
 import { everyName } from '../glossary/entry-names';
-import { writePackText, type PackText } from '../glossary/pack-text';
+import { writeSubstitutions, type PackText } from '../glossary/pack-text';
 import { entrySchema, LIMITS, NOTE_LANGUAGES, type Entry, type NoteLanguage } from '../glossary/schema';
 import type { MessageKey, Substitution, Translator } from '../i18n';
 import { matchedLength } from '../matcher';
@@ -33,7 +33,7 @@ export interface FieldError {
 
 /** `error` as the form shows it, written with `t`. */
 export function fieldErrorText(t: Translator, error: FieldError): string {
-  return t(error.key, ...error.subs.map((s) => (typeof s === 'object' ? writePackText(t, s) : s)));
+  return t(error.key, ...writeSubstitutions(t, error.subs));
 }
 
 /** The entry a name belongs to. */
@@ -315,7 +315,7 @@ export function validateForm(values: FormValues, ctx: FormContext): { entry?: En
     errors: result.error.issues.map((issue) => ({
       field: FIELD_OF_PATH[String(issue.path[0])] ?? 'term',
       key: 'editorErrorInvalid',
-      subs: [issueTexts([issue], built)[0]?.subs[1] ?? issue.message],
+      subs: [issueProblems([issue], built)[0]?.problem ?? issue.message],
     })),
   };
 }

@@ -4,7 +4,7 @@
  * why in an alert and changes nothing.
  */
 import { displayName, packTitle } from '../glossary/entry-names';
-import { writePackText, type PackText } from '../glossary/pack-text';
+import { writePackText, writeSubstitutions, type PackText } from '../glossary/pack-text';
 import { LIMITS, type Entry, type Pack } from '../glossary/schema';
 import { planImport, type ImportMode, type ImportPreview } from '../glossary-store/import-plan';
 import type { MergedGlossary } from '../glossary-store/merge';
@@ -234,8 +234,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     if (!read.ok) {
       pending = undefined;
       input.value = '';
-      const subs = read.subs.map((s) => (typeof s === 'object' ? writePackText(t, s) : s));
-      showError(t(read.key, ...subs), read.details);
+      showError(t(read.key, ...writeSubstitutions(t, read.subs)), read.details);
       return;
     }
     pending = { pack: read.pack, warnings: read.warnings };

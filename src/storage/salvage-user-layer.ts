@@ -7,7 +7,7 @@
  * is lost even then.
  */
 import type { z } from 'zod';
-import { gotType, issueTexts } from '../glossary/describe-issues';
+import { gotType, issueProblems, problemLine } from '../glossary/describe-issues';
 import { inEnglish, packText, type PackText } from '../glossary/pack-text';
 import { entrySchema, packSchema, slugSchema, type Entry, type Pack } from '../glossary/schema';
 import {
@@ -30,18 +30,15 @@ export interface SalvagedLayer {
 /** Where a problem is in the stored layer ("overlays[0].added[1]"), and what it is. */
 type Problems = PackText[];
 
-const report = (problems: Problems, where: string, problem: PackText) =>
+const report = (problems: Problems, where: string, problem: PackText | string) =>
   problems.push(packText('packProblemLine', where, problem));
 
 /** zod's first issue with an item, as the pack parser words it, the place inside the item kept. */
-function firstIssue(error: z.ZodError, item: unknown): PackText {
-  const line = issueTexts(error, item)[0];
-  if (!line) return packText('packProblemFormat');
-  // An issue with the item as a whole names the item alone: its place is "where" already.
-  const [place, problem] = line.subs;
-  return typeof place === 'object' && place.key === 'packProblemWholePack' && typeof problem === 'object'
-    ? problem
-    : line;
+function firstIssue(error: z.ZodError, item: unknown): PackText | string {
+  const [first] = issueProblems(error, item);
+  if (!first) return packText('packProblemFormat');
+  // An issue with the item as a whole needs no place of its own: "where" names the item.
+  return first.path.length === 0 ? first.problem : problemLine(first, item);
 }
 
 const mustBe = (expected: 'packExpectArray' | 'packExpectObject' | 'packExpectBoolean', value: unknown) =>
