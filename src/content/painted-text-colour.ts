@@ -7,12 +7,13 @@
  * theme (theme-watch.ts), both ways: a name painted for dark text that the page turns light
  * would keep an underline mixed with its old colour.
  */
+import { afterNextFrame } from './after-frame';
 import { watchThemeChanges } from './theme-watch';
 
 /** Relative luminance above which text counts as light: #b4b4b4 and lighter, not a grey caption. */
 const LIGHT_TEXT_LUMINANCE = 0.45;
 /** The registry name's ending for light text. */
-export const LIGHT_SUFFIX = '-light';
+const LIGHT_SUFFIX = '-light';
 /** Painted text nodes, spread over the page, whose colour tells whether a theme changed. */
 const THEME_SAMPLE = 64;
 
@@ -87,10 +88,11 @@ export function createTextColourSorter<T extends ColourSorted>(
     for (const node of byNode.keys()) {
       if (index++ % stride !== 0) continue;
       const element = node.parentElement;
-      const known = element ? lightText.get(element) : undefined;
-      if (known === undefined) continue; // not sorted yet: its sorting reads the colour anyway
-      const light = readLight(element!);
-      fresh.set(element!, light);
+      const known = element && lightText.get(element);
+      // Not sorted yet (or no element): its sorting reads the colour anyway.
+      if (!element || known === undefined) continue;
+      const light = readLight(element);
+      fresh.set(element, light);
       if (light !== known) {
         changed = true;
         break;
@@ -111,10 +113,7 @@ export function createTextColourSorter<T extends ColourSorted>(
   return {
     painted(item) {
       stopWatchingTheme ??= watchThemeChanges(doc, win, themeChanged);
-      if (unsorted.push(item) > 1) return;
-      const afterFrame = () => win.setTimeout(sortNew, 0);
-      if (typeof win.requestAnimationFrame === 'function') win.requestAnimationFrame(afterFrame);
-      else afterFrame();
+      if (unsorted.push(item) === 1) afterNextFrame(win, sortNew);
     },
     stop() {
       stopWatchingTheme?.();

@@ -4,6 +4,7 @@
  * with it (`prefers-color-scheme`). Only those two elements are observed, attributes alone:
  * a page's other changes cost nothing here.
  */
+import { afterNextFrame } from './after-frame';
 
 /**
  * Calls `changed` once after the next rendered frame that follows one or more such changes,
@@ -20,8 +21,7 @@ export function watchThemeChanges(doc: Document, win: Window & typeof globalThis
   const soon = () => {
     if (waiting) return;
     waiting = true;
-    if (typeof win.requestAnimationFrame === 'function') win.requestAnimationFrame(() => win.setTimeout(afterFrame, 0));
-    else win.setTimeout(afterFrame, 0);
+    afterNextFrame(win, afterFrame);
   };
   const observer = new win.MutationObserver(soon);
   observer.observe(doc.documentElement, { attributes: true });
