@@ -1,10 +1,8 @@
 /** The "this page" section: per-site switch, relevance score, entries found by category. */
-import { displayName } from '../glossary/entry-names';
-import { categoryLabel } from '../i18n/categories';
 import { translator } from '../i18n/translate';
 import { highlightsActiveFor } from '../settings/settings';
-import { paintAsCategory } from '../ui/category-look';
 import { h } from './dom';
+import { createFoundList, setText } from './found-list';
 import { keptPart } from './kept-part';
 import type { PopupActions, PopupState } from './popup-state';
 import { switchControl } from './settings-view';
@@ -31,8 +29,8 @@ function siteOn({ hostname, settings }: PopupState): boolean {
   return hostname ? !settings.disabledSites.includes(hostname) : false;
 }
 
-function score(doc: Document, state: PopupState, value: number): HTMLElement {
-  const t = translator(state.language);
+/** The relevance score, its words and number changed in place from one report to the next. */
+function createScore(doc: Document): { element: HTMLElement; update(state: PopupState, value: number): void } {
   const meter = h(doc, 'meter', {
     id: 'relevance-meter',
     min: '0',
@@ -40,72 +38,29 @@ function score(doc: Document, state: PopupState, value: number): HTMLElement {
     low: '34',
     high: '67',
     optimum: '100',
-    value: String(value),
     'aria-describedby': 'relevance-help',
-  });
-  return h(
+  }) as HTMLMeterElement;
+  const label = h(doc, 'label', { for: 'relevance-meter' });
+  const output = h(doc, 'output', { 'data-testid': 'relevance-score' });
+  const help = h(doc, 'p', { id: 'relevance-help', class: 'hint' });
+  const element = h(
     doc,
     'div',
     { class: 'score' },
-    h(doc, 'label', { for: 'relevance-meter' }, t('popupRelevance')),
-    h(
-      doc,
-      'div',
-      { class: 'score-value' },
-      meter,
-      h(doc, 'output', { 'data-testid': 'relevance-score' }, String(value)),
-    ),
-    h(doc, 'p', { id: 'relevance-help', class: 'hint' }, t('popupRelevanceHelp')),
+    label,
+    h(doc, 'div', { class: 'score-value' }, meter, output),
+    help,
   );
-}
-
-function foundList(doc: Document, state: PopupState, actions: PopupActions): HTMLElement {
-  const t = translator(state.language);
-  const container = h(doc, 'div', { class: 'found' });
-  for (const group of state.groups) {
-    const headingId = `found-${group.category}`;
-    const list = h(doc, 'ul', { 'aria-labelledby': headingId });
-    // Counted either way; a category the reader hides has nothing drawn to go to.
-    const hidden = (state.settings.hiddenCategories as readonly string[]).includes(group.category);
-    // Why its names are disabled, in words shown and read with each (a title is neither).
-    const whyId = `found-${group.category}-hidden`;
-    for (const entry of group.entries) {
-      const term = h(doc, 'span', { class: 'term', dir: 'auto' }, displayName(entry, state.language));
-      paintAsCategory(term, group.category);
-      const button = h(
-        doc,
-        'button',
-        {
-          type: 'button',
-          'data-testid': 'found-entry',
-          'data-entry-id': entry.id,
-          'data-focus-key': `found-entry:${entry.id}`,
-          title: t(hidden ? 'popupRevealHidden' : 'popupRevealTitle'),
-          'aria-describedby': hidden ? whyId : undefined,
-          disabled: hidden,
-        },
-        term,
-        h(doc, 'span', { class: 'count' }, String(entry.count)),
-      );
-      button.addEventListener('click', () => actions.reveal(entry.id));
-      list.append(h(doc, 'li', {}, button));
-    }
-    const section = h(
-      doc,
-      'section',
-      { class: 'group', 'data-category': group.category },
-      h(
-        doc,
-        'h3',
-        { id: headingId },
-        t('popupFoundGroup', categoryLabel(state.language, group.category), group.entries.length),
-      ),
-      hidden ? h(doc, 'p', { id: whyId, class: 'hint' }, t('popupRevealHidden')) : '',
-      list,
-    );
-    container.append(section);
-  }
-  return container;
+  return {
+    element,
+    update(state, value) {
+      const t = translator(state.language);
+      setText(label, t('popupRelevance'));
+      setText(help, t('popupRelevanceHelp'));
+      setText(output, String(value));
+      if (meter.getAttribute('value') !== String(value)) meter.setAttribute('value', String(value));
+    },
+  };
 }
 
 /** What the page report says in one sentence: its status, or how many names were found. */
@@ -131,7 +86,8 @@ export interface PageView {
   element: HTMLElement;
   /**
    * Redraws the section from `state`, changing its live line's text, never the line itself,
-   * and rebuilding the site switch and the list only when what they show has changed.
+   * rebuilding the site switch only when what it shows has changed, and the score and the
+   * list in place (found-list.ts).
    */
   update(state: PopupState, actions: PopupActions): void;
 }
@@ -144,7 +100,9 @@ export function createPageView(doc: Document): PageView {
   const heading = h(doc, 'h2', { id: 'page-heading' });
   const siteRow = keptPart(doc);
   const live = h(doc, 'p', { 'aria-live': 'polite' });
-  const details = keptPart(doc);
+  const score = createScore(doc);
+  const found = createFoundList(doc);
+  const details = h(doc, 'div');
   const element = h(
     doc,
     'section',
@@ -152,7 +110,7 @@ export function createPageView(doc: Document): PageView {
     heading,
     siteRow.element,
     live,
-    details.element,
+    details,
   );
   return {
     element,
@@ -169,10 +127,12 @@ export function createPageView(doc: Document): PageView {
       if (line.status) live.setAttribute('data-testid', 'page-status');
       else live.removeAttribute('data-testid');
       const showList = state.report.kind === 'summary' && !line.status;
-      const { language, score: value = 0, groups, settings } = state;
-      details.show(showList ? JSON.stringify([language, value, groups, settings.hiddenCategories]) : '', () =>
-        showList ? h(doc, 'div', {}, score(doc, state, value), foundList(doc, state, actions)) : h(doc, 'div'),
-      );
+      // Out of the document while there is no list to show; kept, so that it comes back in place.
+      if (!showList) details.replaceChildren();
+      else if (!details.hasChildNodes()) details.append(score.element, found.element);
+      score.update(state, state.score ?? 0);
+      // Without a list it keeps no names: a report no longer shown leaves nothing behind.
+      found.update(showList ? state : { ...state, groups: [] }, actions);
     },
   };
 }

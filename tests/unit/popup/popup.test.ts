@@ -440,6 +440,14 @@ describe('the popup', () => {
     expect(why?.textContent).toBe(translate('en', 'popupRevealHidden'));
     expect(why?.hidden).toBe(false);
     expect(entryButton('nvidia').hasAttribute('aria-describedby')).toBe(false);
+    expect(document.querySelector('section[data-category="company"] .hint:not([hidden])')).toBeNull();
+    // Shown again, the same name is offered again.
+    const jensen = entryButton('jensen-huang');
+    click(byTestId('category-person'));
+    expect(entryButton('jensen-huang')).toBe(jensen);
+    expect(jensen.disabled).toBe(false);
+    expect(jensen.hasAttribute('aria-describedby')).toBe(false);
+    expect(why?.hidden).toBe(true);
     expect(entryButton('jensen-huang').querySelector('.count')!.textContent).toBe('1');
     expect(entryButton('nvidia').disabled).toBe(false);
   });
@@ -457,6 +465,41 @@ describe('the popup', () => {
     expect(document.activeElement).toBe(byTestId('language'));
   });
 
+  it('changes the names found in place as the counts change, so a screen reader keeps its place', async () => {
+    const h = harness({ counts: { nvidia: 4, huawei: 2, openai: 1 } });
+    await startPopup(h.deps);
+    const items = () => Array.from(document.querySelectorAll('.found li'));
+    const ids = () => items().map((li) => li.querySelector('button')!.getAttribute('data-entry-id'));
+    const [nvidia, huawei, openai] = items();
+    const company = document.querySelector('section.group');
+    const score = byTestId('relevance-score');
+    const countOf = (li: Element | undefined) => li!.querySelector('.count')!.textContent;
+    h.pageReports(11, { nvidia: 5, huawei: 2, openai: 1 });
+    await vi.waitFor(() => expect(countOf(nvidia)).toBe('5'));
+    expect(items()).toEqual([nvidia, huawei, openai]);
+    expect(document.querySelector('section.group')).toBe(company);
+    expect(byTestId('relevance-score')).toBe(score);
+    // A new order moves the same items; a new category's section comes in beside the one kept.
+    h.pageReports(11, { nvidia: 1, huawei: 3, openai: 2, 'jensen-huang': 1 });
+    await vi.waitFor(() => expect(ids()).toEqual(['huawei', 'openai', 'nvidia', 'jensen-huang']));
+    expect(items().slice(0, 3)).toEqual([huawei, openai, nvidia]);
+    expect(document.querySelector('section.group')).toBe(company);
+    expect(company!.querySelector('h3')!.textContent).toBe('Company (3)');
+    // A name no longer found goes, and its section with its last name.
+    h.pageReports(11, { huawei: 3, nvidia: 1 });
+    await vi.waitFor(() => expect(ids()).toEqual(['huawei', 'nvidia']));
+    expect(items()).toEqual([huawei, nvidia]);
+    expect(document.querySelectorAll('section.group')).toHaveLength(1);
+    expect(company!.querySelector('h3')!.textContent).toBe('Company (2)');
+    // The reader's language changes the words of the same items.
+    h.setStored({ ...h.stored(), language: 'zh-Hant' });
+    expect(items()).toEqual([huawei, nvidia]);
+    expect(nvidia!.querySelector('.term')!.textContent).toBe('輝達');
+    // Clicked after moving, an item still goes to its own name.
+    click(nvidia!.querySelector('button'));
+    expect(h.sent.at(-1)).toEqual([11, { type: 'reveal-entry', id: 'nvidia' }]);
+  });
+
   it('keeps focus on a name found, and on the editor’s button, when the report or the settings change', async () => {
     const h = harness({ counts: { nvidia: 1, huawei: 1 } });
     await startPopup(h.deps);
@@ -465,8 +508,11 @@ describe('the popup', () => {
     huawei.focus();
     h.pageReports(11, { nvidia: 5, huawei: 2 });
     await vi.waitFor(() => expect(entryButton('nvidia').querySelector('.count')!.textContent).toBe('5'));
-    expect(entryButton('huawei')).not.toBe(huawei);
-    expect(document.activeElement).toBe(entryButton('huawei'));
+    expect(document.activeElement).toBe(huawei);
+    // Moved to the top of its list (moving an element takes its focus away): focused again.
+    h.pageReports(11, { nvidia: 1, huawei: 6 });
+    await vi.waitFor(() => expect(huawei.closest('li')!.previousElementSibling).toBeNull());
+    expect(document.activeElement).toBe(huawei);
     byTestId('open-editor')!.focus();
     h.setStored({ ...h.stored(), density: 'first' });
     expect(document.activeElement).toBe(byTestId('open-editor'));
