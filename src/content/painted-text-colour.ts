@@ -8,7 +8,7 @@
  * would keep an underline mixed with its old colour.
  */
 import { afterNextFrame } from './after-frame';
-import { watchThemeChanges } from './theme-watch';
+import { parentAcrossShadows, watchThemeChanges, type ThemeScope, type ThemeWatch } from './theme-watch';
 
 /** Relative luminance above which text counts as light: #b4b4b4 and lighter, not a grey caption. */
 const LIGHT_TEXT_LUMINANCE = 0.45;
@@ -57,7 +57,7 @@ export function createTextColourSorter<T extends ColourSorted>(
   let lightText = new WeakMap<Element, boolean>();
   /** Painted since the last look at their text's colour. */
   let unsorted: T[] = [];
-  let stopWatchingTheme: (() => void) | undefined;
+  let theme: ThemeWatch | undefined;
 
   const readLight = (element: Element) =>
     (luminanceOf(win.getComputedStyle(element).color) ?? 0) > LIGHT_TEXT_LUMINANCE;
@@ -76,18 +76,18 @@ export function createTextColourSorter<T extends ColourSorted>(
   }
 
   /**
-   * The page may have switched its theme. A sample of the elements painted in is read first,
-   * so that a class set on the body for another reason (a header that shrinks on scrolling)
-   * costs a few reads; if any changed, everything painted is sorted again.
+   * The page may have switched its theme (`scope`: where, see ThemeScope). A sample of the
+   * elements painted in there is read first, so that a class set for another reason (a header
+   * that shrinks on scrolling) costs a few reads; if any changed, everything painted is sorted
+   * again.
    */
-  function themeChanged(): void {
-    const stride = Math.ceil(byNode.size / THEME_SAMPLE);
-    let index = 0;
+  function themeChanged(scope: ThemeScope): void {
+    const inScope = scope ? [...byNode.keys()].filter((node) => isInside(node, scope)) : [...byNode.keys()];
+    const stride = Math.ceil(inScope.length / THEME_SAMPLE);
     let changed = false;
     const fresh = new WeakMap<Element, boolean>();
-    for (const node of byNode.keys()) {
-      if (index++ % stride !== 0) continue;
-      const element = node.parentElement;
+    for (let index = 0; index < inScope.length; index += stride) {
+      const element = inScope[index]!.parentElement;
       const known = element && lightText.get(element);
       // Not sorted yet (or no element): its sorting reads the colour anyway.
       if (!element || known === undefined) continue;
@@ -112,12 +112,19 @@ export function createTextColourSorter<T extends ColourSorted>(
 
   return {
     painted(item) {
-      stopWatchingTheme ??= watchThemeChanges(doc, win, themeChanged);
+      theme ??= watchThemeChanges(doc, win, themeChanged);
+      theme.follow(item.node);
       if (unsorted.push(item) === 1) afterNextFrame(win, sortNew);
     },
     stop() {
-      stopWatchingTheme?.();
-      stopWatchingTheme = undefined;
+      theme?.stop();
+      theme = undefined;
     },
   };
+}
+
+/** Whether `node` is inside one of `elements`, counting a shadow tree as inside its host. */
+function isInside(node: Node, elements: ReadonlySet<Element>): boolean {
+  for (let up = parentAcrossShadows(node); up; up = parentAcrossShadows(up)) if (elements.has(up)) return true;
+  return false;
 }

@@ -1,36 +1,85 @@
 /**
  * Telling when a page may have changed its colours. A site's dark-mode switch sets a class or
- * an attribute on `<html>` or `<body>`, and a page that follows the system's theme changes
- * with it (`prefers-color-scheme`). Only those two elements are observed, attributes alone:
- * a page's other changes cost nothing here.
+ * an attribute on an element whose descendants take their colours from it: `<html>`, `<body>`,
+ * or a wrapper deeper down (an app's root, an article's container). A theme reaches text only
+ * through its ancestors, so the elements watched are the ancestors of the text painted (and
+ * `<html>` and `<body>` from the start), attributes alone: a page's other changes cost nothing
+ * here. A page that follows the system's theme changes with it (`prefers-color-scheme`).
  */
 import { afterNextFrame } from './after-frame';
+
+export interface ThemeWatch {
+  /**
+   * Watches the ancestors of `node` too (through the hosts of shadow trees), up to the first
+   * already watched: its text changes colour with any of them.
+   */
+  follow(node: Node): void;
+  stop(): void;
+}
+
+/**
+ * What changed since the last call: the elements whose attributes changed, or `undefined`
+ * when the whole page may have (the system's theme, `<html>` or `<body>`).
+ */
+export type ThemeScope = ReadonlySet<Element> | undefined;
 
 /**
  * Calls `changed` once after the next rendered frame that follows one or more such changes,
  * when the page's new style has been computed (reading a colour then forces no style work).
- * Returns the way to stop.
  */
-export function watchThemeChanges(doc: Document, win: Window & typeof globalThis, changed: () => void): () => void {
-  let waiting = false;
+export function watchThemeChanges(
+  doc: Document,
+  win: Window & typeof globalThis,
+  changed: (scope: ThemeScope) => void,
+): ThemeWatch {
   let stopped = false;
+  /** Changed since the last call; `undefined` once the whole page may have. */
+  let scope: Set<Element> | undefined = new Set();
+  let waiting = false;
   const afterFrame = () => {
+    const now = scope;
+    scope = new Set();
     waiting = false;
-    if (!stopped) changed();
+    if (!stopped) changed(now);
   };
-  const soon = () => {
+  const soon = (target?: Element) => {
+    if (!target || target === doc.documentElement || target === doc.body) scope = undefined;
+    else scope?.add(target);
     if (waiting) return;
     waiting = true;
     afterNextFrame(win, afterFrame);
   };
-  const observer = new win.MutationObserver(soon);
-  observer.observe(doc.documentElement, { attributes: true });
-  if (doc.body) observer.observe(doc.body, { attributes: true });
-  const scheme = typeof win.matchMedia === 'function' ? win.matchMedia('(prefers-color-scheme: dark)') : undefined;
-  scheme?.addEventListener('change', soon);
-  return () => {
-    observer.disconnect();
-    scheme?.removeEventListener('change', soon);
-    stopped = true;
+  const observer = new win.MutationObserver((records) => {
+    for (const record of records) soon(record.target as Element);
+  });
+  const onScheme = () => soon();
+  const watched = new WeakSet<Node>();
+  const watch = (element: Element) => {
+    watched.add(element);
+    observer.observe(element, { attributes: true });
   };
+  watch(doc.documentElement);
+  if (doc.body) watch(doc.body);
+  const scheme = typeof win.matchMedia === 'function' ? win.matchMedia('(prefers-color-scheme: dark)') : undefined;
+  scheme?.addEventListener('change', onScheme);
+  return {
+    follow(node) {
+      if (stopped) return;
+      // Chains share their upper part: a name painted beside another stops at its parent.
+      for (let up = parentAcrossShadows(node); up && !watched.has(up); up = parentAcrossShadows(up)) watch(up);
+    },
+    stop() {
+      observer.disconnect();
+      scheme?.removeEventListener('change', onScheme);
+      stopped = true;
+    },
+  };
+}
+
+/** The parent element of `node`, or the host of the shadow tree it is the top of. */
+export function parentAcrossShadows(node: Node): Element | null {
+  const parent = node.parentNode;
+  if (!parent) return null;
+  if (parent.nodeType === 1) return parent as Element;
+  return parent.nodeType === 11 ? ((parent as ShadowRoot).host ?? null) : null;
 }

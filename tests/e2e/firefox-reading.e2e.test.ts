@@ -477,14 +477,14 @@ describe('reading a page in Firefox ESR', () => {
     }
   });
 
-  it('sorts painted names again by their text’s colour when the page switches its theme, and back', async () => {
+  it('sorts painted names again by their text’s colour when the page switches its theme, on <html> or a wrapper, and back', async () => {
     const probe = await suite.browser.openExtensionPage('options.html');
     await setEngineChoice(probe, 'highlight');
     const page = await suite.browser.open(
       suite.server.setPage(
         'firefox-painted-theme',
-        `<!doctype html><meta charset="utf-8"><style>html.dark body { background: #1e1e1e; color: #e6e6e6 }</style>
-        <p id="p">輝達 and 騰訊</p>`,
+        `<!doctype html><meta charset="utf-8"><style>html.dark body, #app.dark { background: #1e1e1e; color: #e6e6e6 }</style>
+        <div id="app"><p id="p">輝達 and 騰訊</p></div>`,
       ),
     );
     const onLight = () => page.evaluate(() => CSS.highlights.get('columnlens-company-light')?.size ?? 0);
@@ -498,6 +498,11 @@ describe('reading a page in Firefox ESR', () => {
       await page.evaluate(() => document.documentElement.classList.remove('dark'));
       await expect.poll(onLight, { timeout: 5_000 }).toBe(0);
       expect(await page.evaluate(() => CSS.highlights.get('columnlens-company')?.size)).toBe(2);
+      // The same switched on a wrapper inside the body.
+      await page.evaluate(() => document.getElementById('app')!.classList.add('dark'));
+      await expect.poll(onLight, { timeout: 5_000 }).toBe(2);
+      await page.evaluate(() => document.getElementById('app')!.classList.remove('dark'));
+      await expect.poll(onLight, { timeout: 5_000 }).toBe(0);
     } finally {
       await setEngineChoice(probe, 'auto');
       await page.close();

@@ -127,4 +127,43 @@ describe('painted underlines on the screen in Chromium', () => {
     await underlineAgainst('#000000');
     await page.close();
   });
+
+  it('keeps 3:1 when the theme is switched on a wrapper inside the body, or on the host of a shadow tree', async () => {
+    // An app that themes its own root, and a web component themed by a class on its host.
+    const page = await suite.browser.context.newPage();
+    await page.goto(
+      suite.server.setPage(
+        'painted-wrapper-theme',
+        `<!doctype html><html><head><meta charset="utf-8"><title>Wrapper theme</title><style>
+        .app { background: #ffffff; color: #222222 }
+        .app.dark { background: #1e1e1e; color: #e6e6e6 }
+        </style></head><body style="margin: 24px; font: 32px/2 sans-serif"><div id="__next"><div class="app">
+        <main><p id="in-app">Nvidia 的新晶片</p></main></div><news-card></news-card></div>
+        <script>
+        customElements.define('news-card', class extends HTMLElement {
+          constructor() {
+            super();
+            this.attachShadow({ mode: 'open' }).innerHTML =
+              '<style>:host { display: block; background: #ffffff; color: #222222 }' +
+              ':host(.dark) { background: #1e1e1e; color: #e6e6e6 }</style><p>英伟达的芯片</p>';
+          }
+        });
+        </script></body></html>`,
+      ),
+    );
+    const painted = (name: string) => page.evaluate((n) => CSS.highlights.get(n)?.size ?? 0, name);
+    await expect.poll(() => painted('columnlens-company'), { timeout: 10_000 }).toBe(2);
+    await page.waitForTimeout(200); // sorted after the frame: dark text stays where it is
+    expect(await painted('columnlens-company-light')).toBe(0);
+    await page.evaluate(() => document.querySelector('.app')!.classList.add('dark'));
+    await expect.poll(() => painted('columnlens-company-light')).toBe(1);
+    await page.waitForTimeout(200); // a frame to paint
+    const underline = await underlineColour(page, '#in-app');
+    expect(contrast(underline, hexColour('#1e1e1e')), `underline ${underline.join()}`).toBeGreaterThanOrEqual(3);
+    await page.evaluate(() => document.querySelector('news-card')!.classList.add('dark'));
+    await expect.poll(() => painted('columnlens-company-light')).toBe(2);
+    await page.evaluate(() => document.querySelector('.app')!.classList.remove('dark'));
+    await expect.poll(() => painted('columnlens-company-light')).toBe(1);
+    await page.close();
+  });
 });

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Piece } from '../../../src/content/engine';
 import { createHighlightEngine, supportsHighlights } from '../../../src/content/highlight-engine';
 import { luminanceOf } from '../../../src/content/painted-text-colour';
@@ -196,6 +196,28 @@ describe('highlight engine on light text', () => {
     await frame();
     expect(paintedText(fake.registry)).toEqual({});
     document.documentElement.classList.remove('dark');
+  });
+
+  it('follows a theme switched on a wrapper inside the body that holds a few of many names', async () => {
+    // 120 names outside the wrapper: a sample of the whole page could miss the two inside.
+    const outside = Array.from({ length: 120 }, (_, i) => `<p id="o${i}">Nvidia</p>`).join('');
+    document.body.innerHTML =
+      '<style>#app.dark p { color: #e6e6e6 }</style>' +
+      `${outside}<div id="app"><section><p id="in">Nvidia</p></section></div>`;
+    const engine = createHighlightEngine(document, win());
+    engine.apply([...Array.from({ length: 120 }, (_, i) => piece(textOf(`o${i}`), 0, 6)), piece(textOf('in'), 0, 6)]);
+    const frame = () => new Promise((resolve) => setTimeout(resolve, 50));
+    const light = () => paintedText(fake.registry)['columnlens-company-light'] ?? [];
+    await frame();
+    expect(light()).toEqual([]);
+    document.getElementById('app')!.classList.add('dark');
+    await vi.waitFor(() => expect(light()).toEqual(['Nvidia']));
+    document.getElementById('app')!.classList.add('wide'); // no colour changes
+    await frame();
+    expect(light()).toEqual(['Nvidia']);
+    document.getElementById('app')!.classList.remove('dark');
+    await vi.waitFor(() => expect(light()).toEqual([]));
+    engine.removeAll();
   });
 
   it('reads the luminance of computed colours, and nothing from forms it does not know', () => {
