@@ -20,3 +20,8 @@ export function h(
   el.append(...children);
   return el;
 }
+
+/** Sets an element's text only when it differs: unchanged words are not rewritten under a screen reader. */
+export function setText(el: HTMLElement, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}

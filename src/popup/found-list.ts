@@ -8,7 +8,7 @@ import { displayName } from '../glossary/entry-names';
 import { categoryLabel } from '../i18n/categories';
 import { translator } from '../i18n/translate';
 import { paintAsCategory } from '../ui/category-look';
-import { h } from './dom';
+import { h, setText } from './dom';
 import type { PopupActions, PopupState } from './popup-state';
 
 export interface FoundList {
@@ -104,11 +104,6 @@ export function createFoundList(doc: Document): FoundList {
       placeChildren(element, shown);
     },
   };
-}
-
-/** Sets an element's text only when it differs: an unchanged name is not rewritten under a screen reader. */
-export function setText(el: HTMLElement, text: string): void {
-  if (el.textContent !== text) el.textContent = text;
 }
 
 function setAttribute(el: HTMLElement, name: string, value: string | undefined): void {

@@ -1,8 +1,8 @@
 /** The "this page" section: per-site switch, relevance score, entries found by category. */
 import { translator } from '../i18n/translate';
 import { highlightsActiveFor } from '../settings/settings';
-import { h } from './dom';
-import { createFoundList, setText } from './found-list';
+import { h, setText } from './dom';
+import { createFoundList } from './found-list';
 import { keptPart } from './kept-part';
 import type { PopupActions, PopupState } from './popup-state';
 import { switchControl } from './settings-view';
@@ -39,7 +39,7 @@ function createScore(doc: Document): { element: HTMLElement; update(state: Popup
     high: '67',
     optimum: '100',
     'aria-describedby': 'relevance-help',
-  }) as HTMLMeterElement;
+  });
   const label = h(doc, 'label', { for: 'relevance-meter' });
   const output = h(doc, 'output', { 'data-testid': 'relevance-score' });
   const help = h(doc, 'p', { id: 'relevance-help', class: 'hint' });
@@ -121,7 +121,7 @@ export function createPageView(doc: Document): PageView {
         siteSwitch(doc, state, actions),
       );
       const line = reportLine(state);
-      if (live.textContent !== line.text) live.textContent = line.text;
+      setText(live, line.text);
       live.className = line.status ? 'status' : 'found-total';
       // The status as tests and readers of the old markup know it.
       if (line.status) live.setAttribute('data-testid', 'page-status');

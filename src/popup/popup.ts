@@ -11,7 +11,7 @@ import { translator, type Translator } from '../i18n/translate';
 import { relevanceScore, type ScoredEntry } from '../scoring/relevance';
 import type { Settings } from '../settings/settings';
 import { NEXT_HIGHLIGHT_KEYS, PREVIOUS_HIGHLIGHT_KEYS } from '../tooltip/highlight-navigation';
-import { h } from './dom';
+import { h, setText } from './dom';
 import { holdWhilePressed } from './hold-while-pressed';
 import { keptPart } from './kept-part';
 import {
@@ -160,7 +160,7 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
     page.update(state, actions);
     // The page section and the notice stay where they are (live regions).
     const notice = state.saveError === undefined ? '' : t('popupNotSaved', state.saveError);
-    if (saveNotice.textContent !== notice) saveNotice.textContent = notice;
+    setText(saveNotice, notice);
     saveNotice.hidden = notice === '';
     if (focused)
       [...root.querySelectorAll<HTMLElement>('[id], [data-focus-key]')].find((el) => focusKey(el) === focused)?.focus();
