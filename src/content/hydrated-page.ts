@@ -29,6 +29,11 @@ const HYDRATION_MARKERS = [
   '[data-sveltekit-hydrate]',
   // React 17 and earlier, server-rendered.
   '[data-reactroot]',
+  // Remix and React Router's framework mode (React 18 and 19 leave no mark in the DOM they
+  // hydrate): the client entry module their <Scripts> preload, built as entry.client-<hash>.js.
+  'link[rel="modulepreload"][href*="/entry.client"]',
+  // SolidStart: the hydration keys Solid puts on every element it rendered on the server.
+  '[data-hk]',
   // Angular's hydration.
   '[ng-server-context]',
   '[ngh]',

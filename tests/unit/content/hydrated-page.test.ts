@@ -17,6 +17,17 @@ describe('isHydratedByFramework', () => {
     ['Gatsby', '<div id="___gatsby"><p>輝達</p></div>', ''],
     ['SvelteKit', '<div style="display: contents" data-sveltekit-preload-data="hover"><p>輝達</p></div>', ''],
     ['React 17', '<div id="root"><div data-reactroot=""><p>輝達</p></div></div>', ''],
+    [
+      'Remix',
+      '<p>輝達</p>',
+      '<link rel="modulepreload" href="/build/manifest-1A2B3C4D.js"><link rel="modulepreload" href="/build/entry.client-5E6F7A8B.js">',
+    ],
+    [
+      'React Router (framework mode, built by Vite)',
+      '<p>輝達</p>',
+      '<link rel="modulepreload" href="/assets/manifest-9c1d2e3f.js"><link rel="modulepreload" href="/assets/entry.client-Bq3xYz12.js">',
+    ],
+    ['SolidStart', '<main data-hk="0-0-0-0"><p data-hk="0-0-0-0-1">輝達</p></main>', ''],
     ['Angular', '<app-root ng-server-context="ssr" ngh="0"><p>輝達</p></app-root>', ''],
     ['Astro', '<astro-island uid="1"><p>輝達</p></astro-island>', ''],
   ])('says yes for %s', (_, body, head) => {
@@ -31,6 +42,11 @@ describe('isHydratedByFramework', () => {
       '<script src="/app.js"></script>',
     ],
     ['names alike in classes and text', '<div class="__next gallery__next">__NEXT_DATA__ _next/static</div>', ''],
+    [
+      'a module preloaded under another name',
+      '<p>輝達</p>',
+      '<link rel="modulepreload" href="/js/app.client-1234.js"><link rel="stylesheet" href="/css/entry.client.css">',
+    ],
   ])('says no for %s', (_, body, head) => {
     expect(isHydratedByFramework(page(body, head))).toBe(false);
   });
