@@ -1,4 +1,5 @@
 /** The "this page" section: per-site switch, relevance score, entries found by category. */
+import { displayName } from '../glossary/entry-names';
 import { translator } from '../i18n/translate';
 import { highlightsActiveFor } from '../settings/settings';
 import { h, setText } from './dom';
@@ -103,6 +104,8 @@ export function createPageView(doc: Document): PageView {
   const score = createScore(doc);
   const found = createFoundList(doc);
   const details = h(doc, 'div');
+  /** Why a name clicked took the page nowhere; a live region of its own, in place from the start. */
+  const notShown = h(doc, 'p', { class: 'hint', role: 'status', 'data-testid': 'not-shown' });
   const element = h(
     doc,
     'section',
@@ -111,6 +114,7 @@ export function createPageView(doc: Document): PageView {
     siteRow.element,
     live,
     details,
+    notShown,
   );
   return {
     element,
@@ -133,6 +137,8 @@ export function createPageView(doc: Document): PageView {
       score.update(state, state.score ?? 0);
       // Without a list it keeps no names: a report no longer shown leaves nothing behind.
       found.update(showList ? state : { ...state, groups: [] }, actions);
+      const missed = showList ? state.groups.flatMap((g) => g.entries).find((e) => e.id === state.notShown) : undefined;
+      setText(notShown, missed ? t('popupRevealNotShown', displayName(missed, state.language)) : '');
     },
   };
 }

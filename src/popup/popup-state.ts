@@ -22,6 +22,12 @@ export interface PopupState {
    * showed a change never stored would mislead.
    */
   saveError?: string;
+  /**
+   * The entry the reader last asked to be taken to, when the page had no occurrence of it to
+   * show: every one is in text the page hides (a closed menu, a collapsed section, an article a
+   * single-page site keeps hidden). Counted all the same, so the list says why nothing moved.
+   */
+  notShown?: string;
 }
 
 export interface PopupActions {

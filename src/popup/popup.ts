@@ -118,7 +118,16 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
       if (!tab) return;
       // An entry only an embedded frame has is revealed there (the top document has none).
       const frameId = state.report.kind === 'summary' ? (state.report.frameOf[entryId] ?? 0) : 0;
-      void deps.sendToTab(tab.id, { type: 'reveal-entry', id: entryId }, frameId).catch(() => {});
+      void deps.sendToTab(tab.id, { type: 'reveal-entry', id: entryId }, frameId).then(
+        // `false`: found, but nowhere the page shows now; anything else says nothing of it.
+        (shown) => {
+          const notShown = shown === false ? entryId : undefined;
+          if (state.notShown === notShown) return;
+          state.notShown = notShown;
+          render();
+        },
+        () => {},
+      );
     },
     openEditor() {
       void deps.openEditor().then(() => win.close());

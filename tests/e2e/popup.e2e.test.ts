@@ -33,6 +33,18 @@ describe('the popup in Chromium', () => {
   let popup: Page;
   let articleTab: { id: number; summary: PageSummary };
 
+  /** Opens `html` as page `name` in a tab, and the popup on that tab once its summary is `ready`. */
+  async function popupOnNewPage(name: string, html: string, ready: (summary: PageSummary) => boolean) {
+    const url = suite.server.setPage(name, html);
+    const tab = await suite.browser.context.newPage();
+    await tab.goto(url);
+    await tab.waitForSelector('mark[data-glossary-id]');
+    const { id } = await tabWithUrl(suite.browser.serviceWorker, url, ready);
+    const report = await suite.browser.context.newPage();
+    await report.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${id}`);
+    return { url, tab, report };
+  }
+
   beforeAll(async () => {
     article = await suite.browser.context.newPage();
     await article.goto(`${suite.server.origin}/fixtures/ui-article.html`);
@@ -91,6 +103,25 @@ describe('the popup in Chromium', () => {
       { timeout: 5000 },
     );
     expect(await article.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+  });
+
+  it('says why a name found only in a closed menu takes the page nowhere', async () => {
+    const { tab, report } = await popupOnNewPage(
+      'hidden-only',
+      `<!doctype html><meta charset="utf-8"><title>menu</title><p>英伟达的新芯片</p>
+      <nav hidden><a href="#">百川智能</a></nav>`,
+      (s) => (s.counts.baichuan ?? 0) > 0,
+    );
+    const notice = report.locator('[data-testid="not-shown"]');
+    const baichuan = report.locator('[data-testid="found-entry"][data-entry-id="baichuan"]');
+    const name = (await baichuan.locator('.term').textContent())!;
+    await baichuan.click();
+    await expect.poll(() => notice.textContent(), { timeout: 5_000 }).toContain(`“${name}”`);
+    await report.locator('[data-testid="found-entry"][data-entry-id="nvidia"]').click();
+    await expect.poll(() => notice.textContent(), { timeout: 5_000 }).toBe('');
+    await tab.waitForFunction(() => document.activeElement?.getAttribute('data-glossary-id') === 'nvidia');
+    await report.close();
+    await tab.close();
   });
 
   it('lists what the page’s frames found, as the badge counts it, and reveals a name found only in a frame', async () => {
@@ -331,17 +362,12 @@ describe('the popup in Chromium', () => {
   it('takes a click pressed while the page keeps reporting new names', async () => {
     // A live page (a ticker, comments coming in): it names Nvidia again every 200 ms, and so
     // reports new counts (at most once a second) to the popup left open on it.
-    const url = suite.server.setPage(
+    const { url, tab, report } = await popupOnNewPage(
       'live-names',
       `<!doctype html><meta charset="utf-8"><title>live</title><p>英伟达的新芯片</p>
       <script>setInterval(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'Nvidia 出货' })), 200);</script>`,
+      (s) => (s.counts.nvidia ?? 0) > 1,
     );
-    const tab = await suite.browser.context.newPage();
-    await tab.goto(url);
-    await tab.waitForSelector('mark[data-glossary-id="nvidia"]');
-    const { id } = await tabWithUrl(suite.browser.serviceWorker, url, (s) => (s.counts.nvidia ?? 0) > 1);
-    const report = await suite.browser.context.newPage();
-    await report.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${id}`);
     const name = report.locator('[data-testid="found-entry"][data-entry-id="nvidia"]');
     await name.waitFor();
     const counted = () =>

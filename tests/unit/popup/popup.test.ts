@@ -62,6 +62,8 @@ function harness(
     frames?: FrameCounts[];
     /** The tab's status as the popup opens. */
     status?: string;
+    /** Entries the page has found only in text it hides: it answers a reveal with false. */
+    hiddenOnly?: string[];
   } = {},
 ): Harness {
   const url = options.url ?? 'https://news.example/story';
@@ -86,6 +88,8 @@ function harness(
     sendToTab: async (tabId, message, frameId = 0) => {
       sent.push(frameId === 0 ? [tabId, message] : [tabId, message, frameId]);
       if (!reachable) throw new Error('Could not establish connection. Receiving end does not exist.');
+      const asked = message as { type: string; id?: string };
+      if (asked.type === 'reveal-entry') return !options.hiddenOnly?.includes(asked.id ?? '');
       return { url: pageUrl, counts };
     },
     frameCounts: async () => options.frames ?? [],
@@ -283,6 +287,23 @@ describe('the popup', () => {
     await startPopup(h.deps);
     click(byTestId('found-entry'));
     expect(h.sent.at(-1)).toEqual([11, { type: 'reveal-entry', id: 'huawei' }]);
+  });
+
+  it('says why a name clicked took the page nowhere: it is only in text the page hides', async () => {
+    const h = harness({ counts: { nvidia: 2, huawei: 1 }, hiddenOnly: ['huawei'] });
+    await startPopup(h.deps);
+    const notice = byTestId('not-shown')!;
+    expect(notice.getAttribute('role')).toBe('status');
+    expect(notice.textContent).toBe('');
+    click(document.querySelector('[data-entry-id="huawei"]'));
+    await vi.waitFor(() => expect(notice.textContent).toBe(translate('en', 'popupRevealNotShown', '華為')));
+    // In the reader's language, with the name as it knows it.
+    h.setStored({ ...h.stored(), language: 'zh-Hans' });
+    expect(byTestId('not-shown')).toBe(notice);
+    expect(notice.textContent).toBe(translate('zh-Hans', 'popupRevealNotShown', '華為'));
+    // A name the page could go to clears it.
+    click(document.querySelector('[data-entry-id="nvidia"]'));
+    await vi.waitFor(() => expect(notice.textContent).toBe(''));
   });
 
   it('keeps every control in place while only the page’s counts change, so none loses a click or closes its list', async () => {
