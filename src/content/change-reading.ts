@@ -2,7 +2,7 @@
  * Reading what the page changed: one batch of the mutation watcher (`mutations.ts`) turned
  * into forgetting and re-reading, in an order that never counts text twice or loses it.
  */
-import { excludedLookup } from './dom-rules';
+import { excludedLookup, isWithinAny } from './dom-rules';
 import type { ChangeBatch } from './mutations';
 import type { PageState } from './page-state';
 
@@ -78,11 +78,7 @@ function* forgetInside(editors: ReadonlySet<Node>, { page, forget }: ChangeReade
   let checked = 0;
   for (const container of [...page.states.keys()]) {
     // Across shadow roots to their hosts, as a walk goes: a host made an editor is not entered.
-    for (let up: Node | null = container; up; up = up.nodeType === 11 ? (up as ShadowRoot).host : up.parentNode) {
-      if (!editors.has(up)) continue;
-      forget(container);
-      break;
-    }
+    if (isWithinAny(container, editors)) forget(container);
     if (++checked % CHECKS_PER_STEP === 0) yield undefined;
   }
 }

@@ -233,6 +233,17 @@ export function isShown(element: Element): boolean {
   return element.checkVisibility?.({ visibilityProperty: true }) ?? true;
 }
 
+/** One step up the page's tree as the walk sees it: a shadow root's host, or any other node's parent. */
+export function composedParent(node: Node): Node | null {
+  return node.nodeType === 11 ? (node as ShadowRoot).host : node.parentNode;
+}
+
+/** Whether `node` or one of its ancestors, across shadow hosts, is in `nodes`. */
+export function isWithinAny(node: Node, nodes: ReadonlySet<Node>): boolean {
+  for (let up: Node | null = node; up; up = composedParent(up)) if (nodes.has(up)) return true;
+  return false;
+}
+
 /** Whether `node` sits inside an excluded element (checked up to the root, across shadow hosts). */
 export function isInExcludedSubtree(node: Node): boolean {
   for (let cur: Node | null = node; cur;) {
@@ -240,7 +251,7 @@ export function isInExcludedSubtree(node: Node): boolean {
       const kind = classify(cur as Element);
       if (kind === 'excluded' || kind === 'skipped') return true;
     }
-    cur = cur.nodeType === 11 ? (cur as ShadowRoot).host : cur.parentNode;
+    cur = composedParent(cur);
   }
   return false;
 }
@@ -257,7 +268,7 @@ export function excludedLookup(): (node: Node) => boolean {
       const kind = classify(node as Element);
       if (kind === 'excluded' || kind === 'skipped') return true;
     }
-    const parent = node.nodeType === 11 ? (node as ShadowRoot).host : node.parentNode;
+    const parent = composedParent(node);
     if (!parent) return false;
     let answer = known.get(parent);
     if (answer === undefined) known.set(parent, (answer = isInExcludedSubtree(parent)));

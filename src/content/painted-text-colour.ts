@@ -8,7 +8,8 @@
  * would keep an underline mixed with its old colour.
  */
 import { afterNextFrame } from './after-frame';
-import { parentAcrossShadows, watchThemeChanges, type ThemeScope, type ThemeWatch } from './theme-watch';
+import { isWithinAny } from './dom-rules';
+import { watchThemeChanges, type ThemeScope, type ThemeWatch } from './theme-watch';
 
 /** Relative luminance above which text counts as light: #b4b4b4 and lighter, not a grey caption. */
 const LIGHT_TEXT_LUMINANCE = 0.45;
@@ -82,7 +83,7 @@ export function createTextColourSorter<T extends ColourSorted>(
    * again.
    */
   function themeChanged(scope: ThemeScope): void {
-    const inScope = scope ? [...byNode.keys()].filter((node) => isInside(node, scope)) : [...byNode.keys()];
+    const inScope = scope ? [...byNode.keys()].filter((node) => isWithinAny(node, scope)) : [...byNode.keys()];
     const stride = Math.ceil(inScope.length / THEME_SAMPLE);
     let changed = false;
     const fresh = new WeakMap<Element, boolean>();
@@ -121,10 +122,4 @@ export function createTextColourSorter<T extends ColourSorted>(
       theme = undefined;
     },
   };
-}
-
-/** Whether `node` is inside one of `elements`, counting a shadow tree as inside its host. */
-function isInside(node: Node, elements: ReadonlySet<Element>): boolean {
-  for (let up = parentAcrossShadows(node); up; up = parentAcrossShadows(up)) if (elements.has(up)) return true;
-  return false;
 }

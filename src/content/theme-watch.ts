@@ -7,6 +7,7 @@
  * here. A page that follows the system's theme changes with it (`prefers-color-scheme`).
  */
 import { afterNextFrame } from './after-frame';
+import { composedParent } from './dom-rules';
 
 export interface ThemeWatch {
   /**
@@ -66,7 +67,8 @@ export function watchThemeChanges(
     follow(node) {
       if (stopped) return;
       // Chains share their upper part: a name painted beside another stops at its parent.
-      for (let up = parentAcrossShadows(node); up && !watched.has(up); up = parentAcrossShadows(up)) watch(up);
+      for (let up = composedParent(node); up && !watched.has(up); up = composedParent(up))
+        if (up.nodeType === 1) watch(up as Element);
     },
     stop() {
       observer.disconnect();
@@ -74,12 +76,4 @@ export function watchThemeChanges(
       stopped = true;
     },
   };
-}
-
-/** The parent element of `node`, or the host of the shadow tree it is the top of. */
-export function parentAcrossShadows(node: Node): Element | null {
-  const parent = node.parentNode;
-  if (!parent) return null;
-  if (parent.nodeType === 1) return parent as Element;
-  return parent.nodeType === 11 ? ((parent as ShadowRoot).host ?? null) : null;
 }
