@@ -8,8 +8,8 @@ import { readChanges } from './change-reading';
 import { containerOf, isInExcludedSubtree } from './dom-rules';
 import { createDrawing, type Drawing } from './drawing';
 import { createGiantTextWindows } from './giant-text-window';
-import { LEFT_BEHIND_MARK_CSS, type HighlightEngine, type HighlightHit, type Occurrence } from './engine';
-import { createEngine, EngineAdvisor, startingEngine, type EngineChoice, type EngineKind } from './engine-choice';
+import { LEFT_BEHIND_MARK_CSS, type HighlightEngine, type Occurrence } from './engine';
+import { createEngine, EngineAdvisor, startingEngine } from './engine-choice';
 import { createEditingLookup } from './editing-lookup';
 import { createFirstKeeper } from './first-keeper';
 import { watchLateShadowRoots } from './late-shadow-roots';
@@ -17,79 +17,19 @@ import { createCopyUnwrapper } from './mark-copies';
 import { browserTimers, createMutationWatcher, type ChangeBatch, type Timers } from './mutations';
 import { findOccurrence, type FoundOccurrence } from './occurrence-finder';
 import type { Direction, TextPoint } from './occurrences';
-import { PageState, type PendingBlock } from './page-state';
-import { readPage, type CheckWhen } from './page-read';
+import { PageState } from './page-state';
+import { readPage } from './page-read';
 import { RetiringEngines } from './retiring-engines';
-import { blockTarget, readRegion, type DisplayFilters, type GlossaryView, type ReadHooks } from './reader';
-import { browserSliceHost, PRIORITY, Scheduler, type SliceHost } from './scheduler';
+import { readRegion, type DisplayFilters, type GlossaryView, type ReadHooks } from './reader';
+import { queueShownAgain } from './queue-shown-again';
+import { browserSliceHost, PRIORITY, Scheduler } from './scheduler';
 import { intersectionWatcher } from './intersection-watcher';
-import { everythingNear, type ViewportWatcherFactory } from './viewport';
+import { everythingNear } from './viewport';
 import { createWrittenTextRepair } from './written-text';
+import type { Highlighter, HighlighterDeps } from './highlighter-api';
 
 export type { DisplayFilters, GlossaryView } from './reader';
-
-export interface HighlighterDeps {
-  document: Document;
-  /** The document's window: MutationObserver, IntersectionObserver, timers, CSS.highlights. */
-  window: Window & typeof globalThis;
-  /** A fixed engine (tests); otherwise `engineChoice` decides. */
-  engine?: HighlightEngine;
-  /** Which engine draws: "auto" (default) picks per page. */
-  engineChoice?: EngineChoice;
-  sliceHost?: SliceHost;
-  viewport?: ViewportWatcherFactory;
-  timers?: Timers;
-  /** Slice budget in ms. */
-  budgetMs?: number;
-  /** How long page changes gather before a read, and the per-container cooldown (see mutations.ts). */
-  changeTiming?: { delay: number; cooldown: number };
-  /** Mark styles for open shadow roots (the manifest CSS only reaches the document). */
-  shadowCss?: string;
-  /** The painted highlights' rules, adopted by each tree (document, shadow root) while the highlight engine paints in it. */
-  paintedCss?: string;
-  /** When a page is first checked for names without a walk (page-read.ts); tests check every page. */
-  nameFreeCheck?: CheckWhen;
-  /** Called when the page's counts may have changed (after the first read and after changes). */
-  onSummary?(): void;
-  /** False once the extension context is gone: the highlighter then removes itself. */
-  isAlive?(): boolean;
-  /** Shows an occurrence "reveal" found; by default its element is scrolled to and focused. */
-  visit?(occurrence: Occurrence): void;
-  /** Whether an occurrence can be shown (not in hidden or inert text); "reveal" and `nextOccurrence` pass over the others. */
-  canVisit?(occurrence: Occurrence): boolean;
-}
-
-export interface Highlighter {
-  /** Occurrences per entry id on the whole page, including text not drawn yet. */
-  summary(): Record<string, number>;
-  /** Goes to the next occurrence of `id` (see `visit`); false when there is none to show. */
-  reveal(id: string): boolean;
-  /**
-   * The occurrence after (or before) `from` in document order, wrapping around, including
-   * those not drawn yet (drawn first). Follows density and hidden categories, and passes over
-   * the occurrences `canVisit` refuses.
-   */
-  nextOccurrence(from: TextPoint | undefined, direction: Direction): Occurrence | undefined;
-  /** The highlight at a text position, for engines that draw no elements (hit-testing). */
-  hitTest(node: Node, offset: number): HighlightHit | undefined;
-  /** The engine drawing now. */
-  readonly engineKind: EngineKind;
-  /** Whether anything may be painted rather than marked: the tooltip then hit-tests for it. */
-  readonly paints: boolean;
-  /** New glossary or display choices: everything is read again. */
-  setOptions(view: GlossaryView, filters: DisplayFilters): void;
-  /**
-   * Switching off: stops reading and takes every highlight back in time slices (no long
-   * task on a page with thousands of marks). Resolves once the DOM is as it was. Small
-   * removals finish before it returns.
-   */
-  switchOff(): Promise<void>;
-  /** Teardown: removes every highlight at once (the DOM as it was) and stops all observers. */
-  stop(): void;
-  /** Resolves when no work is queued, page changes seen included (for tests and benchmarks). */
-  idle(): Promise<void>;
-  readonly stats: { slices: number; longestSlice: number };
-}
+export type { Highlighter, HighlighterDeps } from './highlighter-api';
 
 /** Lost-walk re-reads allowed per page, so a page that keeps moving our walk's position cannot loop us. */
 const MAX_LOST_REREADS = 20;
@@ -262,28 +202,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     drawing.disconnect();
     engine = createEngine('highlight', doc, win, paintedStyles);
     drawing = drawingFor(engine);
-    for (const state of page.states.values()) {
-      state.drawn.clear();
-      state.pending = [];
-      let block: PendingBlock | undefined;
-      // A giant text node holds up to a hundred thousand matches in a row: one lookup for them all.
-      let node: Text | undefined;
-      let target: Element | undefined;
-      for (const match of state.shown) {
-        if (match.pieces[0]!.node !== node) {
-          node = match.pieces[0]!.node;
-          target = blockTarget(node);
-        }
-        if (!target) continue;
-        if (block?.target === target) {
-          block.matches.push(match);
-          continue;
-        }
-        block = { state, target, matches: [match] };
-        state.pending.push(block);
-        drawing.wait(block);
-      }
-    }
+    queueShownAgain(page, drawing);
   }
 
   function begin(): void {
