@@ -60,12 +60,12 @@ export class EditorStore {
 
   private static async read(): Promise<EditorData> {
     const bundled = bundledPacks();
-    const { layer, problemTexts } = await readUserLayer();
+    const { layer, problems } = await readUserLayer();
     return {
       bundled,
       layer,
       merged: merge(bundled, layer),
-      readProblems: problemTexts,
+      readProblems: problems,
       quarantine: await readQuarantine(),
     };
   }

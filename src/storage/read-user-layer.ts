@@ -1,30 +1,28 @@
 /** Reading and writing the reader's layer, with validation on both sides. */
-import type { PackText } from '../glossary/pack-text';
+import { inEnglish } from '../glossary/pack-text';
 import { userGlossaryItem } from './items';
 import { STORAGE_KEYS } from './keys';
 import { quarantine } from './quarantine';
-import { salvageUserLayer } from './salvage-user-layer';
+import { salvageUserLayer, type SalvagedLayer } from './salvage-user-layer';
 import { userLayerSchema, type UserLayer } from './user-layer-schema';
 
-export interface UserLayerRead {
-  layer: UserLayer;
-  /** What could not be read (empty when the stored layer was valid), in English. */
-  problems: string[];
-  /** The same, to be written in the reader's language (`writePackText`). */
-  problemTexts: PackText[];
-}
+/** `problems`: what could not be read (empty when the stored layer was valid). */
+export type UserLayerRead = SalvagedLayer;
 
 /**
  * Reads the layer. If any part is unreadable, the whole stored value is copied to the
- * quarantine first, and the readable parts are returned.
+ * quarantine first (what could not be read listed with it, in English), and the readable parts
+ * are returned.
  */
 export async function readUserLayer(
   item: Pick<typeof userGlossaryItem, 'getValue'> = userGlossaryItem,
 ): Promise<UserLayerRead> {
   const raw = await item.getValue();
-  const { layer, problems, problemTexts } = salvageUserLayer(raw);
-  if (problems.length > 0) await quarantine(STORAGE_KEYS.userGlossary, raw, problems.join('\n'));
-  return { layer, problems, problemTexts };
+  const read = salvageUserLayer(raw);
+  if (read.problems.length > 0) {
+    await quarantine(STORAGE_KEYS.userGlossary, raw, read.problems.map(inEnglish).join('\n'));
+  }
+  return read;
 }
 
 /**

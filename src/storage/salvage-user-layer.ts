@@ -8,7 +8,7 @@
  */
 import type { z } from 'zod';
 import { gotType, issueProblems, problemLine } from '../glossary/describe-issues';
-import { inEnglish, packText, type PackText } from '../glossary/pack-text';
+import { packText, type PackText } from '../glossary/pack-text';
 import { entrySchema, packSchema, slugSchema, type Entry, type Pack } from '../glossary/schema';
 import {
   emptyUserLayer,
@@ -21,10 +21,11 @@ import {
 
 export interface SalvagedLayer {
   layer: UserLayer;
-  /** One line per dropped part, naming where it was and why, in English (kept in the quarantine). */
-  problems: string[];
-  /** The same lines as texts, for the editor to write in the reader's language. */
-  problemTexts: PackText[];
+  /**
+   * One line per dropped part, naming where it was and why: texts the editor writes in the
+   * reader's language, and the quarantine in English (`inEnglish`).
+   */
+  problems: PackText[];
 }
 
 /** Where a problem is in the stored layer ("overlays[0].added[1]"), and what it is. */
@@ -131,7 +132,7 @@ function dedupeOverlay(o: PackOverlay, problems: Problems): PackOverlay {
 export function salvageUserLayer(raw: unknown): SalvagedLayer {
   const problems: Problems = [];
   const layer = salvage(raw, problems);
-  return { layer, problems: problems.map(inEnglish), problemTexts: problems };
+  return { layer, problems };
 }
 
 function salvage(raw: unknown, problems: Problems): UserLayer {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { inEnglish } from '../../../src/glossary/pack-text';
 import { readQuarantine, clearQuarantine } from '../../../src/storage/quarantine';
 import { readUserLayer, writeUserLayer } from '../../../src/storage/read-user-layer';
 import { emptyUserLayer, type UserLayer } from '../../../src/storage/user-layer-schema';
@@ -15,7 +16,7 @@ describe('reading the stored layer', () => {
 
   it('round-trips a layer through storage', async () => {
     await writeUserLayer(layer);
-    expect(await readUserLayer()).toEqual({ layer, problems: [], problemTexts: [] });
+    expect(await readUserLayer()).toEqual({ layer, problems: [] });
     expect(await readQuarantine()).toEqual([]);
   });
 
@@ -34,6 +35,9 @@ describe('reading the stored layer', () => {
     const kept = await readQuarantine();
     expect(kept).toHaveLength(1);
     expect(kept[0]).toMatchObject({ key: 'local:userGlossary', raw: corrupt });
+    // Kept with what could not be read, one line per problem, in English whatever the reader's language.
+    expect(kept[0]!.reason.split('\n')).toEqual(read.problems.map(inEnglish));
+    expect(kept[0]!.reason).toContain('overlays: must be an array (got string)');
     expect(Date.parse(kept[0]!.at)).not.toBeNaN();
     // The stored value itself is left alone: nothing is overwritten by reading.
     expect((await fakeBrowser.storage.local.get('userGlossary')).userGlossary).toEqual(corrupt);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writePackText } from '../../../src/glossary/pack-text';
+import { inEnglish, writePackText } from '../../../src/glossary/pack-text';
 import { translator } from '../../../src/i18n';
 import { salvageUserLayer } from '../../../src/storage/salvage-user-layer';
 import { emptyUserLayer, type UserLayer } from '../../../src/storage/user-layer-schema';
@@ -18,14 +18,20 @@ const valid: UserLayer = {
   userPacks: [pack('extra', [entry('smic')])],
 };
 
+/** The salvage of `raw`, its problems in English, as the quarantine keeps them. */
+function salvagedInEnglish(raw: unknown): { layer: UserLayer; problems: string[] } {
+  const { layer, problems } = salvageUserLayer(raw);
+  return { layer, problems: problems.map(inEnglish) };
+}
+
 describe('salvageUserLayer', () => {
   it('reads nothing stored as the empty layer, without problems', () => {
-    expect(salvageUserLayer(undefined)).toEqual({ layer: emptyUserLayer(), problems: [], problemTexts: [] });
-    expect(salvageUserLayer(null)).toEqual({ layer: emptyUserLayer(), problems: [], problemTexts: [] });
+    expect(salvageUserLayer(undefined)).toEqual({ layer: emptyUserLayer(), problems: [] });
+    expect(salvageUserLayer(null)).toEqual({ layer: emptyUserLayer(), problems: [] });
   });
 
   it('returns a valid layer unchanged', () => {
-    expect(salvageUserLayer(structuredClone(valid))).toEqual({ layer: valid, problems: [], problemTexts: [] });
+    expect(salvageUserLayer(structuredClone(valid))).toEqual({ layer: valid, problems: [] });
   });
 
   it('keeps every valid part of a damaged layer and names each dropped part', () => {
@@ -34,7 +40,7 @@ describe('salvageUserLayer', () => {
     (damaged.overlays[0]!.removed as unknown[]).push(42);
     damaged.overlays.push({ packId: '../etc' });
     damaged.userPacks.push({ schemaVersion: 2 });
-    const { layer, problems } = salvageUserLayer(damaged);
+    const { layer, problems } = salvagedInEnglish(damaged);
     expect(layer).toEqual(valid);
     expect(problems).toHaveLength(4);
     expect(problems[0]).toMatch(/^overlays\[0\]\.added\[1\]: /);
@@ -49,8 +55,8 @@ describe('salvageUserLayer', () => {
     damaged.overlays[0]!.colour = 'red';
     damaged.overlays.push({ packId: 'other', enabled: 'yes' });
     damaged.overlays.push({ ...structuredClone(valid.overlays[0]) });
-    const { problems, problemTexts } = salvageUserLayer(damaged);
-    expect(problems).toEqual([
+    const { problems: problemTexts } = salvageUserLayer(damaged);
+    expect(problemTexts.map(inEnglish)).toEqual([
       'overlays[0]: unknown field "colour"',
       'overlays[0].removed[1]: must be a string (got number)',
       'overlays[1].enabled: must be a boolean (got string)',
@@ -67,20 +73,20 @@ describe('salvageUserLayer', () => {
     expect(hans).toContain('未知字段“colour”');
     // No English problem words left in a Chinese report.
     expect(`${hant.join('\n')}\n${hans}`).not.toMatch(/unknown|must|appears|got/);
-    expect(writePackText(translator('zh-Hant'), salvageUserLayer('{"overlays":').problemTexts[0]!)).toBe(
+    expect(writePackText(translator('zh-Hant'), salvageUserLayer('{"overlays":').problems[0]!)).toBe(
       '儲存的詞庫資料不是物件',
     );
   });
 
   it('reports a layer that is not an object at all', () => {
-    const { layer, problems } = salvageUserLayer('{"overlays":');
+    const { layer, problems } = salvagedInEnglish('{"overlays":');
     expect(layer).toEqual(emptyUserLayer());
     expect(problems).toEqual(['the stored glossary layer is not an object']);
   });
 
   it('keeps the first of two overlays for the same pack and reports the second', () => {
     const twice = { overlays: [valid.overlays[0], { ...valid.overlays[0], enabled: true }], userPacks: [] };
-    const { layer, problems } = salvageUserLayer(twice);
+    const { layer, problems } = salvagedInEnglish(twice);
     expect(layer.overlays).toHaveLength(1);
     expect(layer.overlays[0]?.enabled).toBe(false);
     expect(problems).toEqual(['overlays: "bundled" appears twice; the first one is kept']);
