@@ -21,6 +21,8 @@ import { createImportPanel } from './import-panel';
 import { createPackPanel } from './pack-panel';
 import { createProblemsPanel } from './problems-panel';
 import { createQuarantinePanel } from './quarantine-panel';
+import { fieldsChangedInBoth } from './save-conflicts';
+import { fieldTitle } from './field-titles';
 import { createStatusLine } from './status-line';
 
 /** What the form is showing: an entry of a pack, or a new entry. */
@@ -29,6 +31,11 @@ interface OpenEntry {
   id?: string;
   /** The entry as the form showed it on opening (see `FormContext.shown`). */
   shown?: Entry;
+  /**
+   * The stored entry whose changes from another tab the reader was told a save would replace
+   * (as JSON): the next save goes ahead, unless what is stored has changed again.
+   */
+  replaceAgreed?: string;
 }
 
 /** What the running editor offers the pages that ask for it (`editor-requests.ts`) and the guard against leaving it (`unsaved-guard.ts`). */
@@ -147,6 +154,15 @@ export async function startEditor(
     if (!entry) {
       announce(t('editorFixErrors'));
       return;
+    }
+    // Fields another tab saved since the form opened and this form changed too: the reader is
+    // asked once (a second Save) before their text goes.
+    const replaced = fieldsChangedInBoth(values, context);
+    const storedNow = JSON.stringify(original);
+    if (replaced.length > 0 && open && open.replaceAgreed !== storedNow) {
+      open.replaceAgreed = storedNow;
+      const fields = new Intl.ListFormat(language, { type: 'conjunction' });
+      return announce(t('editorSaveOverOtherTab', fields.format(replaced.map((field) => fieldTitle(t, field)))));
     }
     const ok = await change(() => store.apply((layer) => saveEntry(layer, source, entry)));
     if (!ok) return;

@@ -2,10 +2,11 @@
 import { CATEGORIES } from '../glossary/categories';
 import { displayName, type DisplayNames } from '../glossary/entry-names';
 import { LIMITS, NOTE_LANGUAGES, type NoteLanguage } from '../glossary/schema';
-import { categoryLabel, type MessageKey, type ReaderLanguage, type Translator } from '../i18n';
+import { categoryLabel, type ReaderLanguage, type Translator } from '../i18n';
 import { paintAsCategory } from '../ui/category-look';
 import { h } from './dom';
 import type { FormValues, WholeWordRule } from './entry-form-values';
+import { LANGUAGE_LABELS } from './field-titles';
 import { controlId, selectControl, textArea, textInput, type Control, type FieldRegistry } from './form-controls';
 
 export interface PackChoice {
@@ -16,13 +17,6 @@ export interface PackChoice {
   sectionNames?: Readonly<Record<string, DisplayNames>>;
   language?: NoteLanguage;
 }
-
-/** The language names that label a note or a display name of that language. */
-const LANGUAGE_LABELS: Record<NoteLanguage, MessageKey> = {
-  'zh-Hant': 'editorFieldNoteHant',
-  'zh-Hans': 'editorFieldNoteHans',
-  en: 'editorFieldNoteEn',
-};
 
 /**
  * A name's or a note's label: the language alone on screen, under its fieldset's legend; to

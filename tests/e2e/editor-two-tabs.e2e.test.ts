@@ -1,0 +1,52 @@
+/**
+ * Two editor tabs on one entry, in Chromium: what one tab saves reaches the other through the
+ * browser's storage, a field only the other changed is kept, and a save that would replace a
+ * field both changed asks first (a second Save goes ahead).
+ */
+import { describe, expect, it } from 'vitest';
+import { localValue, openEditor, openEntry } from './fixtures/editor-helpers';
+import { chromiumSuite } from './harness/suite';
+
+interface StoredEdit {
+  id: string;
+  patch: { context?: Record<string, string>; section?: string; aliases?: string[] };
+}
+
+describe('two editor tabs on one entry', () => {
+  const suite = chromiumSuite();
+
+  const storedEdit = async (id: string): Promise<StoredEdit['patch'] | undefined> => {
+    const layer = (await localValue(suite.browser.serviceWorker, 'userGlossary')) as
+      { overlays: { edits: StoredEdit[] }[] } | undefined;
+    return layer?.overlays.flatMap((o) => o.edits).find((e) => e.id === id)?.patch;
+  };
+
+  it('keeps the other tab’s field, and asks before replacing a field both changed', async () => {
+    const first = await openEditor(suite.browser);
+    const second = await openEditor(suite.browser);
+    await openEntry(first, 'Nvidia');
+    await openEntry(second, 'Nvidia');
+    await first.fill('#field-notes-en', 'Written in the first tab.');
+    await first.fill('#field-aliases', `${await first.inputValue('#field-aliases')}\nNV Corp`);
+    await first.click('[data-testid="entry-save"]');
+    await expect.poll(async () => (await storedEdit('nvidia'))?.context?.en).toBe('Written in the first tab.');
+
+    // The second tab, opened before that save, changes the same note.
+    await second.fill('#field-notes-en', 'Written in the second tab.');
+    await second.click('[data-testid="entry-save"]');
+    const status = second.locator('[data-testid="status-message"]');
+    await expect
+      .poll(() => status.textContent())
+      .toBe(
+        'Not saved yet: another tab has saved changes to Note in English since you opened this entry. ' +
+          'Save again to replace them with what you wrote here; it is still in the form.',
+      );
+    expect((await storedEdit('nvidia'))?.context?.en).toBe('Written in the first tab.');
+    expect(await second.inputValue('#field-notes-en')).toBe('Written in the second tab.');
+
+    await second.click('[data-testid="entry-save"]');
+    await expect.poll(async () => (await storedEdit('nvidia'))?.context?.en).toBe('Written in the second tab.');
+    // The alias only the first tab added stays.
+    expect((await storedEdit('nvidia'))?.aliases).toContain('NV Corp');
+  });
+});
