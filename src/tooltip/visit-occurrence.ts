@@ -9,6 +9,7 @@
  * from it. The trade-off: no focus ring, the tooltip is not tied to the text by
  * `aria-describedby`, and the reader's own selection is replaced (only by their keystroke).
  */
+import { composedParent } from '../content/dom-rules';
 import type { Occurrence } from '../content/engine';
 import type { RangeTarget } from './tooltip-anchor';
 import { rangeContext } from './tooltip-anchor';
@@ -26,11 +27,11 @@ function prefersReducedMotion(win: Window): boolean {
 /** Scrolls every scrolling box around `range`, then the window, so the range is in the middle. */
 export function scrollRangeIntoView(range: Range, win: Window, smooth: boolean): void {
   const doc = range.startContainer.ownerDocument;
-  for (
-    let el = rangeContext(range);
-    el && el !== doc?.body && el !== doc?.documentElement;
-    el = el.parentElement ?? undefined
-  ) {
+  // Up through shadow hosts too: a name in a web component's shadow tree often sits in a
+  // scrolling pane of the page around it.
+  for (let node: Node | null = rangeContext(range) ?? null; node && node !== doc?.body; node = composedParent(node)) {
+    if (node.nodeType !== 1 || node === doc?.documentElement) continue;
+    const el = node as Element;
     if (el.scrollHeight <= el.clientHeight && el.scrollWidth <= el.clientWidth) continue;
     const style = win.getComputedStyle(el);
     if (!/auto|scroll/.test(`${style.overflowX} ${style.overflowY}`)) continue;

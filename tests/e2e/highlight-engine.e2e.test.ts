@@ -241,6 +241,33 @@ describe('the highlight engine', () => {
     await shadowPage.close();
   });
 
+  it('scrolls a box outside a shadow root to a name revealed inside it', async () => {
+    // A live blog's pane scrolls; each post is a web component, its text in a shadow root.
+    const filler = '<p>Filler text about the weather.</p>'.repeat(30);
+    const html =
+      '<!doctype html><meta charset="utf-8"><div id="pane" style="height: 150px; overflow: auto">' +
+      `${filler}<live-post id="post"></live-post>${filler}</div><script>` +
+      "document.getElementById('post').attachShadow({ mode: 'open' }).innerHTML = '<p>Nvidia makes chips</p>';" +
+      '</script>';
+    const pane = await suite.browser.context.newPage();
+    await pane.goto(suite.server.setPage('painted-shadow-pane', html));
+    await pane.waitForFunction(() => CSS.highlights.has('columnlens-company'));
+    expect(await pane.evaluate(() => document.getElementById('pane')!.scrollTop)).toBe(0);
+    expect(await askTab(suite.browser.serviceWorker, pane, { type: 'reveal-entry', id: 'nvidia' })).toBe(true);
+    // The name is in the middle of the pane, the selection on it.
+    await expect
+      .poll(() =>
+        pane.evaluate(() => {
+          const box = document.getElementById('pane')!.getBoundingClientRect();
+          const text = document.getElementById('post')!.shadowRoot!.querySelector('p')!.getBoundingClientRect();
+          return text.top >= box.top && text.bottom <= box.bottom;
+        }),
+      )
+      .toBe(true);
+    expect(await pane.evaluate(() => document.getElementById('pane')!.scrollTop)).toBeGreaterThan(0);
+    await pane.close();
+  });
+
   it('puts its rules back when the page replaces the document’s sheets, as the reader scrolls on', async () => {
     // Two names far apart: the second is painted only once the reader scrolls to it.
     const html =
