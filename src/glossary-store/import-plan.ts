@@ -25,6 +25,8 @@ export interface ImportPreview {
   /** Whether the file's pack is new, or updates a bundled or previously imported pack. */
   target: 'new' | 'bundled' | 'imported';
   added: Entry[];
+  /** Entries the reader deleted from the pack that the file brings back (not in `added`). */
+  restored: Entry[];
   changed: { before: Entry; after: Entry }[];
   unchanged: Entry[];
   removed: Entry[];
@@ -43,10 +45,10 @@ function entriesOf(merged: MergedGlossary, packId: string): Entry[] {
 export function diffEntries(
   before: readonly Entry[],
   next: readonly Entry[],
-): Omit<ImportPreview, 'packId' | 'pack' | 'target'> {
+): Omit<ImportPreview, 'packId' | 'pack' | 'target' | 'restored'> {
   const old = new Map(before.map((e) => [e.id, e]));
   const nextIds = new Set(next.map((e) => e.id));
-  const preview: Omit<ImportPreview, 'packId' | 'pack' | 'target'> = {
+  const preview: Omit<ImportPreview, 'packId' | 'pack' | 'target' | 'restored'> = {
     added: [],
     changed: [],
     unchanged: [],
@@ -110,6 +112,9 @@ export function planImport(bundled: readonly Pack[], layer: UserLayer, incoming:
   next = setPackEnabled(next, incoming.id, true);
   const after = mergeGlossary(sourcePacks(bundled, next), next);
   const diff = diffEntries(entriesOf(before, incoming.id), entriesOf(after, incoming.id));
+  // An entry the reader deleted comes back with a file that has it: the preview says so apart
+  // from the new ones, so that a deletion is not undone unnoticed.
+  const deleted = new Set(before.packs.find((p) => p.pack.id === incoming.id)?.removed.map((e) => e.id));
   return {
     ok: true,
     layer: next,
@@ -119,6 +124,8 @@ export function planImport(bundled: readonly Pack[], layer: UserLayer, incoming:
       pack: existing?.pack ?? incoming,
       target: existing?.origin ?? 'new',
       ...diff,
+      added: diff.added.filter((e) => !deleted.has(e.id)),
+      restored: diff.added.filter((e) => deleted.has(e.id)),
     },
   };
 }

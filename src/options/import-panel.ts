@@ -87,7 +87,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
 
   /** What the import would leave without effect: hidden entries, names that stay another entry's. */
   function clashesOf(p: ImportPreview, merged: MergedGlossary) {
-    const ids = new Set([...p.added.map((e) => e.id), ...p.changed.map((c) => c.after.id)]);
+    const ids = new Set([...p.added, ...p.restored, ...p.changed.map((c) => c.after)].map((e) => e.id));
     const { hidden, sharedNames } = importClashes(merged, p.packId, ids);
     return [
       list('editorImportHiddenList', names(hidden), 'import-hidden'),
@@ -116,12 +116,14 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     );
     const cancel = h(doc, 'button', { type: 'button', 'data-testid': 'import-cancel' }, t('editorImportCancel'));
     // Numbers, so the translator writes them the language's way ("1,200").
-    const counts = [p.added.length, p.changed.length, p.unchanged.length, p.removed.length];
+    // Entries brought back are added as much as new ones: the lists below tell them apart.
+    const counts = [p.added.length + p.restored.length, p.changed.length, p.unchanged.length, p.removed.length];
     replaceChildren(
       preview,
       h(doc, 'p', {}, t(lead[p.target], packTitle(p.pack, t.language))),
       h(doc, 'p', { 'data-testid': 'import-counts' }, t('editorImportCounts', ...counts)),
       list('editorImportAddedList', names(p.added)),
+      list('editorImportRestoredList', names(p.restored), 'import-restored'),
       list('editorImportChangedList', names(p.changed.map((c) => c.after))),
       list('editorImportRemovedList', names(p.removed)),
       ...clashesOf(p, merged),

@@ -105,9 +105,27 @@ describe('planImport', () => {
       ['moonshot', 'Moonshot AI'],
       ['zhipu', '智譜'],
     ]);
-    expect(plan.preview.added.map((e) => e.id)).toEqual(['huawei']);
+    // Deleted by the reader, brought back by the file: told apart from new entries.
+    expect(plan.preview.added).toEqual([]);
+    expect(plan.preview.restored.map((e) => e.id)).toEqual(['huawei']);
     // nvidia's link to huawei comes back with it.
     expect(plan.preview.changed.map((c) => c.after.id)).toEqual(['nvidia', 'moonshot']);
+  });
+
+  it('names the deleted entries a file brings back apart from its new ones, merged or replacing', () => {
+    const layer = deleteEntry(emptyUserLayer(), bundled, 'huawei');
+    const file = pack('bundled', [...bundled.entries, entry('quokka', { term: 'Quokka Robotics' })]);
+    for (const mode of ['merge', 'replace'] as const) {
+      const plan = planImport([bundled], layer, file, mode);
+      if (!plan.ok) throw new Error('plan failed');
+      expect(plan.preview.added.map((e) => e.id)).toEqual(['quokka']);
+      expect(plan.preview.restored.map((e) => e.id)).toEqual(['huawei']);
+    }
+    // Without the deletion, the same file only adds.
+    const plain = planImport([bundled], emptyUserLayer(), file, 'merge');
+    if (!plain.ok) throw new Error('plan failed');
+    expect(plain.preview.restored).toEqual([]);
+    expect(plain.preview.added.map((e) => e.id)).toEqual(['quokka']);
   });
 
   it('a merge into an imported pack takes the sections of its new entries, which export keeps', () => {

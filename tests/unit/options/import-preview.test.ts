@@ -6,6 +6,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ReaderLanguage } from '../../../src/i18n/language';
 import { translate } from '../../../src/i18n/translate';
+import { displayName } from '../../../src/glossary/entry-names';
+import { bundledPacks } from '../../../src/glossary-store/bundled-packs';
+import { deleteEntry } from '../../../src/glossary-store/layer-edits';
+import { userGlossaryItem } from '../../../src/storage/items';
+import { emptyUserLayer } from '../../../src/storage/user-layer-schema';
 import { entry, pack } from '../glossary-store/fixtures';
 import { chooseImportFile, openEditor } from './open-editor';
 
@@ -64,6 +69,33 @@ describe('the import preview', () => {
     );
     const label = translate('en', 'editorLabelled', translate('en', 'editorImportSharedNames'));
     expect(text('import-shared-names')).toBe(`${label}英伟达 (also “Nvidia”)`);
+  });
+
+  it('names apart the entries the reader deleted that the file brings back', async () => {
+    const bundled = bundledPacks()[0]!;
+    const tencent = bundled.entries.find((e) => e.id === 'tencent')!;
+    await openEditor('zh-Hant');
+    await userGlossaryItem.setValue(deleteEntry(emptyUserLayer(), bundled, 'tencent'));
+    await vi.waitFor(() => expect(document.querySelector('button.entry-row[data-key$="/tencent"]')).toBeNull());
+    // (Its related entries left out: a pack file names only its own entries there.)
+    const file = pack(bundled.id, [{ ...tencent, related: undefined }, entry('quokka', { term: 'Quokka Robotics' })]);
+    chooseImportFile(JSON.stringify(file), 'update.json');
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="import-counts"]')).not.toBeNull());
+    const text = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.textContent;
+    const label = (key: 'editorImportRestoredList') =>
+      translate('zh-Hant', 'editorLabelled', translate('zh-Hant', key));
+    expect(text('import-restored')).toBe(`${label('editorImportRestoredList')}${displayName(tencent, 'zh-Hant')}`);
+    // Both are counted as added, and the entries that name it as related get their link back;
+    // only the new one is listed as new.
+    const relating = bundled.entries.filter((e) => e.related?.includes('tencent')).length;
+    expect(relating).toBeGreaterThan(0);
+    const counts = translate('zh-Hant', 'editorImportCounts', 2, relating, bundled.entries.length - 1 - relating, 0);
+    expect(text('import-counts')).toBe(counts);
+    const added = translate('zh-Hant', 'editorLabelled', translate('zh-Hant', 'editorImportAddedList'));
+    const addedLine = [...document.querySelectorAll('[data-testid="import-preview"] p')].find((p) =>
+      p.textContent?.startsWith(added),
+    );
+    expect(addedLine?.textContent).toBe(`${added}Quokka Robotics`);
   });
 
   it('says nothing of the kind for a pack whose ids and names are its own', async () => {
