@@ -142,19 +142,21 @@ export async function startEditor(
     const packId = open?.id ? open.packId : values.packId;
     const pack = data.merged.packs.find((p) => p.pack.id === packId);
     const source = store.sourcePack(packId);
+    // Said where the status line is and under the Save button, which may be far apart.
+    const refuse = (text: string) => {
+      announce(text);
+      form.showRefusal(text);
+    };
     // The pack went (removed in this tab or another), or none is switched on to hold a new entry.
-    if (!pack || !source) return announce(t('editorSaveNoPack'));
+    if (!pack || !source) return refuse(t('editorSaveNoPack'));
     const original = open?.id ? (pack.entries.find((e) => e.entry.id === open?.id)?.entry ?? undefined) : undefined;
     // Deleted in another tab while this form held a draft: saving it as a new entry would
     // only meet its own id. The draft stays; the reader restores the entry first.
-    if (open?.id && !original && pack.removed.some((e) => e.id === open?.id)) return announce(t('editorSaveDeleted'));
+    if (open?.id && !original && pack.removed.some((e) => e.id === open?.id)) return refuse(t('editorSaveDeleted'));
     const context = { ...formContextFor(data.merged, packId, original, language), shown: open?.shown };
     const { entry, errors } = validateForm(values, context);
     form.showErrors(errors);
-    if (!entry) {
-      announce(t('editorFixErrors'));
-      return;
-    }
+    if (!entry) return refuse(t('editorFixErrors'));
     // Fields another tab saved since the form opened and this form changed too: the reader is
     // asked once (a second Save) before their text goes.
     const replaced = fieldsChangedInBoth(values, context);
@@ -162,7 +164,7 @@ export async function startEditor(
     if (replaced.length > 0 && open && open.replaceAgreed !== storedNow) {
       open.replaceAgreed = storedNow;
       const fields = new Intl.ListFormat(language, { type: 'conjunction' });
-      return announce(t('editorSaveOverOtherTab', fields.format(replaced.map((field) => fieldTitle(t, field)))));
+      return refuse(t('editorSaveOverOtherTab', fields.format(replaced.map((field) => fieldTitle(t, field)))));
     }
     const ok = await change(() => store.apply((layer) => saveEntry(layer, source, entry)));
     if (!ok) return;

@@ -40,6 +40,12 @@ export interface EntryForm {
   open(target: FormTarget): void;
   close(): void;
   showErrors(errors: readonly FieldError[]): void;
+  /**
+   * Shows, under the form's buttons, why Save stored nothing (another tab's change, a pack
+   * gone). The editor's status line announces it; this is where a reader who pressed Save
+   * looks, when the status line above is scrolled out of view. Gone when the form opens again.
+   */
+  showRefusal(text: string): void;
   /** Whether the reader changed a field since the form opened (and has not saved it). */
   hasUnsavedChanges(): boolean;
 }
@@ -55,6 +61,7 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
   let target: FormTarget | undefined;
   /** The form's values as it opened, to tell a change the reader has not saved. */
   let openedValues = '';
+  let refusal: HTMLElement | undefined;
 
   function showEmpty() {
     element.replaceChildren(
@@ -86,12 +93,15 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
       : t(readOnly ? 'editorFormDeletedHeading' : 'editorFormEditHeading', displayName(entry, language));
     const ctx: FieldsContext = { doc, language, t, registry };
     const fields = entryFields(ctx, values, { existing: Boolean(entry), pack, packChoices: next.packChoices });
+    // Not a live region: the status line announces the same words.
+    refusal = h(doc, 'p', { class: 'notice warning form-refusal', 'data-testid': 'form-refusal', hidden: true });
     const form = h(
       doc,
       'form',
       { novalidate: true, 'data-testid': 'entry-form' },
       h(doc, 'fieldset', { class: 'entry-fields', disabled: readOnly }, ...fields),
       h(doc, 'div', { class: 'actions' }, ...buttons(entry, state)),
+      refusal,
     );
 
     const { controls } = registry;
@@ -150,7 +160,15 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
     open,
     close() {
       target = undefined;
+      refusal = undefined;
       showEmpty();
+    },
+    showRefusal(text) {
+      if (!refusal) return;
+      refusal.textContent = text;
+      refusal.hidden = false;
+      // Below the button just pressed, at the foot of a form that scrolls: brought into view.
+      refusal.scrollIntoView?.({ block: 'nearest' });
     },
     hasUnsavedChanges: () => target !== undefined && JSON.stringify(readValues()) !== openedValues,
     showErrors(errors) {

@@ -41,6 +41,30 @@ describe('the glossary editor’s layout', () => {
     }
   });
 
+  it('keeps the whole form, its Save button included, inside the window when it stays in view', async () => {
+    await openEntry(editor, 'Nvidia');
+    // The whole list, longer than the form: the page scrolls on past it while the form stays.
+    await editor.fill('[data-testid="entry-search"]', '');
+    for (const height of [500, 720, 900]) {
+      await editor.setViewportSize({ width: 1280, height });
+      // The page scrolled down the list, the form stuck at the window's top and scrolled to its own foot.
+      const foot = await editor.evaluate(() => {
+        window.scrollTo(0, document.querySelector('.workspace')!.getBoundingClientRect().top + window.scrollY + 300);
+        const panel = document.querySelector<HTMLElement>('.entry-panel')!;
+        panel.scrollTop = panel.scrollHeight;
+        return {
+          top: panel.getBoundingClientRect().top,
+          panel: panel.getBoundingClientRect().bottom,
+          save: document.querySelector('[data-testid="entry-save"]')!.getBoundingClientRect().bottom,
+        };
+      });
+      expect(foot.top).toBe(8);
+      expect(foot.panel).toBeLessThanOrEqual(height);
+      expect(foot.save).toBeLessThanOrEqual(height);
+    }
+    await editor.setViewportSize({ width: 1280, height: 720 });
+  });
+
   it('names each category in the list in its own underline colour, as the popup does', async () => {
     await editor.setViewportSize({ width: 1280, height: 900 });
     await editor.fill('[data-testid="entry-search"]', '');

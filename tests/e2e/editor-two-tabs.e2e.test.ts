@@ -43,6 +43,19 @@ describe('two editor tabs on one entry', () => {
       );
     expect((await storedEdit('nvidia'))?.context?.en).toBe('Written in the first tab.');
     expect(await second.inputValue('#field-notes-en')).toBe('Written in the second tab.');
+    // Said under the Save button too, in view wherever the page and the form are scrolled.
+    const refusal = second.locator('[data-testid="form-refusal"]');
+    expect(await refusal.textContent()).toBe(await status.textContent());
+    const box = (await refusal.boundingBox())!;
+    const view = second.viewportSize()!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(view.height);
+    // Not clipped by the form's own scrolling either: it is what shows at its centre.
+    const shown = await second.evaluate(
+      ({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-testid="form-refusal"]') !== null,
+      { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+    );
+    expect(shown).toBe(true);
 
     await second.click('[data-testid="entry-save"]');
     await expect.poll(async () => (await storedEdit('nvidia'))?.context?.en).toBe('Written in the second tab.');

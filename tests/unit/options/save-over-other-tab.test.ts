@@ -59,11 +59,16 @@ describe('saving over another tab’s change', () => {
     await vi.waitFor(() =>
       expect(byTestId('status-message').textContent).toBe(t('editorSaveOverOtherTab', 'Note in English')),
     );
+    // Also under the Save button, where the reader is.
+    expect(byTestId('form-refusal').hidden).toBe(false);
+    expect(byTestId('form-refusal').textContent).toBe(t('editorSaveOverOtherTab', 'Note in English'));
     // Nothing written yet, and the draft stays.
     expect(await storedNote(entry.id)).toBe('Written in another tab.');
     expect((document.getElementById('field-notes-en') as HTMLTextAreaElement).value).toBe('Written here.');
     byTestId<HTMLFormElement>('entry-form').requestSubmit();
     await vi.waitFor(async () => expect(await storedNote(entry.id)).toBe('Written here.'));
+    // Saved: the form opens again on what is stored, without the refusal.
+    await vi.waitFor(() => expect(byTestId('form-refusal').hidden).toBe(true));
   });
 
   it('asks again if the other tab saves once more, and names every field, in the reader’s language', async () => {
