@@ -156,7 +156,8 @@ export async function startEditor(
     const context = { ...formContextFor(data.merged, packId, original, language), shown: open?.shown };
     const { entry, errors } = validateForm(values, context);
     form.showErrors(errors);
-    if (!entry) return refuse(t('editorFixErrors'));
+    // Focus is on the first field to correct, its message beside it: the view stays there.
+    if (!entry) return announce(t('editorFixErrors'));
     // Fields another tab saved since the form opened and this form changed too: the reader is
     // asked once (a second Save) before their text goes.
     const replaced = fieldsChangedInBoth(values, context);

@@ -58,8 +58,24 @@ describe('saving with no pack to hold the entry', () => {
     await vi.waitFor(() => expect(document.querySelector(`button.entry-row[data-key$="${id}"]`)).toBeNull());
     byTestId<HTMLFormElement>('entry-form').requestSubmit();
     await vi.waitFor(() => expect(byTestId('status-message').textContent).toBe(t('editorSaveDeleted')));
+    expect(byTestId('form-refusal').textContent).toBe(t('editorSaveDeleted'));
     expect(document.querySelector('[aria-invalid="true"]')).toBeNull();
     expect(note.value).toBe('A draft.');
+  });
+
+  it('shows why under the Save button too, but leaves a field to correct to its own message and focus', async () => {
+    Element.prototype.scrollIntoView = vi.fn();
+    await openEditor('en');
+    document.querySelector<HTMLButtonElement>('button.entry-row')!.click();
+    const term = document.getElementById('field-term') as HTMLInputElement;
+    term.value = '';
+    term.dispatchEvent(new Event('input', { bubbles: true }));
+    Element.prototype.scrollIntoView = vi.fn();
+    byTestId<HTMLFormElement>('entry-form').requestSubmit();
+    await vi.waitFor(() => expect(byTestId('status-message').textContent).toBe(t('editorFixErrors')));
+    expect(document.activeElement).toBe(term);
+    expect(byTestId('form-refusal').hidden).toBe(true);
+    expect(Element.prototype.scrollIntoView).not.toHaveBeenCalled();
   });
 
   it('says at once, on New entry, that a pack must be switched on first, and opens no form', async () => {
