@@ -11,7 +11,9 @@
  * page is read again. Painted highlights insert nothing, so such a page is painted
  * (engine-choice.ts): hydration sees the DOM the server sent.
  *
- * Told from the markers the common frameworks write into the HTML; one native query.
+ * Told from the markers the common frameworks write into the HTML: one native query for
+ * elements and attributes, and one native XPath search for the comments React and Vue leave
+ * in what their servers render, which no selector can find.
  */
 const HYDRATION_MARKERS = [
   // Next.js: the pages router's root and data, the app router's scripts.
@@ -41,6 +43,24 @@ const HYDRATION_MARKERS = [
   'astro-island',
 ].join(',');
 
+/**
+ * Comments a framework's server rendering writes and its hydration reads back: React 16–19
+ * separate two texts side by side with `<!-- -->` ("3<!-- --> results") and bound a Suspense
+ * boundary with `<!--$-->` (`$?` pending, `$!` failed) and `<!--/$-->`; Vue 3 bounds a
+ * fragment with `<!--[-->` and `<!--]-->`. A page server-rendered by React 18 or 19 or by
+ * Vue 3 without a framework above has no other trace (Zhihu's articles, Reddit's pages).
+ * Searched natively, in one call that hands over at most one node: 0.6–1.2 ms on pages of 700
+ * to 76,000 elements in Chromium.
+ */
+const HYDRATION_COMMENTS = './/comment()[.=" " or .="$" or .="/$" or .="$?" or .="$!" or .="[" or .="]"]';
+
+function hasHydrationComment(doc: Document): boolean {
+  const body = doc.body;
+  if (!body || typeof doc.evaluate !== 'function') return false;
+  // 9: XPathResult.FIRST_ORDERED_NODE_TYPE (the constant's global may be missing in a test's window).
+  return doc.evaluate(HYDRATION_COMMENTS, body, null, 9, null).singleNodeValue !== null;
+}
+
 export function isHydratedByFramework(doc: Document): boolean {
-  return doc.querySelector(HYDRATION_MARKERS) !== null;
+  return doc.querySelector(HYDRATION_MARKERS) !== null || hasHydrationComment(doc);
 }

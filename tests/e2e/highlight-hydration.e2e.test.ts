@@ -46,9 +46,12 @@ describe('a page a framework hydrates', () => {
     ['Next.js', '__next', ''],
     ['Nuxt', '__nuxt', ''],
     ['SvelteKit', 'svelte', '<div data-sveltekit-preload-data="hover" hidden></div>'],
-    // React 18 and 19 mark nothing in the DOM they hydrate: Remix's <Scripts> preload its client entry.
+    // React 18 and 19 mark no element in the DOM they hydrate: Remix's <Scripts> preload its client entry.
     ['Remix', 'remix', '<link rel="modulepreload" href="/build/entry.client-5E6F7A8B.js">'],
     ['SolidStart', 'solid', '<div data-hk="0-0-0" hidden></div>'],
+    // Without a framework above, React's server rendering leaves only comments: a text separator.
+    ['React 18/19', 'root', '<p hidden>3<!-- --> results</p>'],
+    ['Vue 3', 'vue', '<!--[--><!--]-->'],
   ])('keeps the DOM a %s server sent, its names painted, and takes them off the same way', async (_, root, marker) => {
     const page = await suite.browser.context.newPage();
     await page.goto(suite.server.setPage(`hydrated-${root}`, serverRendered(root, marker)));

@@ -30,6 +30,14 @@ describe('isHydratedByFramework', () => {
     ['SolidStart', '<main data-hk="0-0-0-0"><p data-hk="0-0-0-0-1">輝達</p></main>', ''],
     ['Angular', '<app-root ng-server-context="ssr" ngh="0"><p>輝達</p></app-root>', ''],
     ['Astro', '<astro-island uid="1"><p>輝達</p></astro-island>', ''],
+    ['React 18/19, two texts side by side', '<div id="root"><p>3<!-- --> results for 輝達</p></div>', ''],
+    ['React 18/19, a Suspense boundary', '<div id="root"><!--$--><p>輝達</p><!--/$--></div>', ''],
+    [
+      'React 18/19, a boundary still streaming',
+      '<div id="root"><!--$?--><template id="B:0"></template><!--/$--></div>',
+      '',
+    ],
+    ['Vue 3, a fragment', '<div id="app"><!--[--><p>輝達</p><!--]--></div>', ''],
   ])('says yes for %s', (_, body, head) => {
     expect(isHydratedByFramework(page(body, head))).toBe(true);
   });
@@ -42,6 +50,11 @@ describe('isHydratedByFramework', () => {
       '<script src="/app.js"></script>',
     ],
     ['names alike in classes and text', '<div class="__next gallery__next">__NEXT_DATA__ _next/static</div>', ''],
+    [
+      'a page’s own comments, empty ones included',
+      '<!-- header --><p>輝達</p><!----><!--  --><!-- /.entry-content --><p>$ and [ and ] in text</p>',
+      '<!-- -->',
+    ],
     [
       'a module preloaded under another name',
       '<p>輝達</p>',
