@@ -477,6 +477,24 @@ describe('reading a page in Firefox ESR', () => {
     }
   });
 
+  it('paints, rather than marks, a page React rendered on its server, told by the comment it leaves', async () => {
+    const page = await suite.browser.open(
+      suite.server.setPage(
+        'firefox-react-ssr',
+        '<!doctype html><meta charset="utf-8"><div id="root"><p id="p">輝達 and 騰訊: 3<!-- --> chips</p></div>',
+      ),
+    );
+    try {
+      const painted = await waitInPage(page, () => CSS.highlights.has('columnlens-company'), undefined, 20_000);
+      expect(painted).toBe(true);
+      expect(await page.evaluate(() => document.querySelectorAll('mark').length)).toBe(0);
+      // The server's text nodes as sent: three of them, the comment between two.
+      expect(await page.evaluate(() => document.getElementById('p')!.childNodes.length)).toBe(3);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('sorts painted names again by their text’s colour when the page switches its theme, on <html> or a wrapper, and back', async () => {
     const probe = await suite.browser.openExtensionPage('options.html');
     await setEngineChoice(probe, 'highlight');
