@@ -12,8 +12,8 @@
  * (engine-choice.ts): hydration sees the DOM the server sent.
  *
  * Told from the markers the common frameworks write into the HTML: one native query for
- * elements and attributes, and one native XPath search for the comments React and Vue leave
- * in what their servers render, which no selector can find.
+ * elements and attributes, and a native iterator over the comments React and Vue leave in
+ * what their servers render, which no selector can find.
  */
 const HYDRATION_MARKERS = [
   // Next.js: the pages router's root and data, the app router's scripts.
@@ -49,16 +49,21 @@ const HYDRATION_MARKERS = [
  * boundary with `<!--$-->` (`$?` pending, `$!` failed) and `<!--/$-->`; Vue 3 bounds a
  * fragment with `<!--[-->` and `<!--]-->`. A page server-rendered by React 18 or 19 or by
  * Vue 3 without a framework above has no other trace (Zhihu's articles, Reddit's pages).
- * Searched natively, in one call that hands over at most one node: 0.6–1.2 ms on pages of 700
- * to 76,000 elements in Chromium.
+ * Found by a native iterator that hands over comments alone: 0.2 ms on CNN's page, 2 ms on
+ * one of 76,000 elements in Chromium (an XPath search costs the same, but its first call in a
+ * page took 4 ms more).
  */
-const HYDRATION_COMMENTS = './/comment()[.=" " or .="$" or .="/$" or .="$?" or .="$!" or .="[" or .="]"]';
+const MARKER_COMMENTS = new Set([' ', '$', '/$', '$?', '$!', '[', ']']);
 
 function hasHydrationComment(doc: Document): boolean {
   const body = doc.body;
-  if (!body || typeof doc.evaluate !== 'function') return false;
-  // 9: XPathResult.FIRST_ORDERED_NODE_TYPE (the constant's global may be missing in a test's window).
-  return doc.evaluate(HYDRATION_COMMENTS, body, null, 9, null).singleNodeValue !== null;
+  if (!body) return false;
+  // 128: NodeFilter.SHOW_COMMENT (the constant's global may be missing in a test's window).
+  const comments = doc.createNodeIterator(body, 128);
+  for (let comment = comments.nextNode(); comment; comment = comments.nextNode()) {
+    if (MARKER_COMMENTS.has((comment as Comment).data)) return true;
+  }
+  return false;
 }
 
 export function isHydratedByFramework(doc: Document): boolean {
