@@ -6,7 +6,7 @@ import { categoryLabel, type ReaderLanguage, type Translator } from '../i18n';
 import { paintAsCategory } from '../ui/category-look';
 import { h } from './dom';
 import type { FormValues, WholeWordRule } from './entry-form-values';
-import { LANGUAGE_LABELS } from './field-titles';
+import { fieldTitle, LANGUAGE_LABELS } from './field-titles';
 import { controlId, selectControl, textArea, textInput, type Control, type FieldRegistry } from './form-controls';
 
 export interface PackChoice {
@@ -23,19 +23,13 @@ export interface PackChoice {
  * a screen reader or voice control, which may list fields without their legend, "Name in
  * English" or "Note in English", which still holds the word shown.
  */
-function languageLabel(
-  doc: Document,
-  t: Translator,
-  which: 'editorFieldNameIn' | 'editorFieldNoteIn',
-  l: NoteLanguage,
-) {
-  const shown = t(LANGUAGE_LABELS[l]);
+function languageLabel(doc: Document, t: Translator, group: 'names' | 'notes', l: NoteLanguage) {
   return h(
     doc,
     'span',
     {},
-    h(doc, 'span', { 'aria-hidden': 'true' }, shown),
-    h(doc, 'span', { class: 'visually-hidden' }, t(which, shown)),
+    h(doc, 'span', { 'aria-hidden': 'true' }, t(LANGUAGE_LABELS[l])),
+    h(doc, 'span', { class: 'visually-hidden' }, fieldTitle(t, `${group}.${l}`)),
   );
 }
 
@@ -102,15 +96,15 @@ export function entryFields(
 
   return [
     options.existing
-      ? h(doc, 'p', { class: 'pack-name' }, t('editorLabelled', t('editorFieldPack')) + options.pack.title)
-      : field('packId', t('editorFieldPack'), selectControl(doc, options.pack.id, packOptions)),
+      ? h(doc, 'p', { class: 'pack-name' }, t('editorLabelled', fieldTitle(t, 'packId')) + options.pack.title)
+      : field('packId', fieldTitle(t, 'packId'), selectControl(doc, options.pack.id, packOptions)),
     field(
       'id',
-      t('editorFieldId'),
+      fieldTitle(t, 'id'),
       textInput(doc, values.id, { maxlength: 64, readonly: options.existing, pattern: '[a-z0-9]+(-[a-z0-9]+)*' }),
       options.existing ? t('editorFieldIdFixed') : t('editorFieldIdHint'),
     ),
-    field('term', t('editorFieldTerm'), textInput(doc, values.term, { required: true }), t('editorFieldTermHint')),
+    field('term', fieldTitle(t, 'term'), textInput(doc, values.term, { required: true }), t('editorFieldTermHint')),
     h(
       doc,
       'fieldset',
@@ -118,15 +112,11 @@ export function entryFields(
       h(doc, 'legend', {}, t('editorFieldNames')),
       h(doc, 'p', { class: 'hint' }, t('editorFieldNamesHint')),
       ...NOTE_LANGUAGES.map((l) =>
-        field(
-          `names.${l}`,
-          languageLabel(doc, t, 'editorFieldNameIn', l),
-          textInput(doc, values.names[l], { lang: l }),
-        ),
+        field(`names.${l}`, languageLabel(doc, t, 'names', l), textInput(doc, values.names[l], { lang: l })),
       ),
     ),
-    field('aliases', t('editorFieldAliases'), textArea(doc, values.aliases, 5), t('editorFieldAliasesHint')),
-    field('category', t('editorFieldCategory'), categoryControl(doc, values.category, categoryOptions)),
+    field('aliases', fieldTitle(t, 'aliases'), textArea(doc, values.aliases, 5), t('editorFieldAliasesHint')),
+    field('category', fieldTitle(t, 'category'), categoryControl(doc, values.category, categoryOptions)),
     h(
       doc,
       'fieldset',
@@ -134,11 +124,7 @@ export function entryFields(
       h(doc, 'legend', {}, t('editorFieldNotes')),
       h(doc, 'p', { class: 'hint' }, t('editorFieldNotesHint', LIMITS.noteLength)),
       ...NOTE_LANGUAGES.map((l) =>
-        field(
-          `notes.${l}`,
-          languageLabel(doc, t, 'editorFieldNoteIn', l),
-          textArea(doc, values.notes[l], 4, { lang: l }),
-        ),
+        field(`notes.${l}`, languageLabel(doc, t, 'notes', l), textArea(doc, values.notes[l], 4, { lang: l })),
       ),
     ),
     h(
@@ -146,20 +132,20 @@ export function entryFields(
       'fieldset',
       { class: 'rules' },
       h(doc, 'legend', {}, t('editorFieldRules')),
-      h(doc, 'div', { class: 'check' }, caseBox, h(doc, 'label', { for: caseBox.id }, t('editorFieldCaseSensitive'))),
-      field('wholeWord', t('editorFieldWholeWord'), selectControl(doc, values.wholeWord, wholeWordOptions)),
+      h(doc, 'div', { class: 'check' }, caseBox, h(doc, 'label', { for: caseBox.id }, fieldTitle(t, 'caseSensitive'))),
+      field('wholeWord', fieldTitle(t, 'wholeWord'), selectControl(doc, values.wholeWord, wholeWordOptions)),
     ),
-    field('exclude', t('editorFieldExclude'), textArea(doc, values.exclude, 3), t('editorFieldExcludeHint')),
+    field('exclude', fieldTitle(t, 'exclude'), textArea(doc, values.exclude, 3), t('editorFieldExcludeHint')),
     field(
       'related',
-      t('editorFieldRelated'),
+      fieldTitle(t, 'related'),
       textArea(doc, values.related, 3, { spellcheck: false }),
       t('editorFieldRelatedHint'),
     ),
-    field('section', t('editorFieldSection'), sectionControl(ctx, options.pack, values.section)),
+    field('section', fieldTitle(t, 'section'), sectionControl(ctx, options.pack, values.section)),
     field(
       'links',
-      t('editorFieldLinks'),
+      fieldTitle(t, 'links'),
       textArea(doc, values.links, 2, { spellcheck: false }),
       t('editorFieldLinksHint'),
     ),

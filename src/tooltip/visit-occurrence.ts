@@ -29,8 +29,9 @@ export function scrollRangeIntoView(range: Range, win: Window, smooth: boolean):
   const doc = range.startContainer.ownerDocument;
   // Up through shadow hosts too: a name in a web component's shadow tree often sits in a
   // scrolling pane of the page around it.
-  for (let node: Node | null = rangeContext(range) ?? null; node && node !== doc?.body; node = composedParent(node)) {
-    if (node.nodeType !== 1 || node === doc?.documentElement) continue;
+  const stop = (node: Node) => node === doc?.body || node === doc?.documentElement;
+  for (let node: Node | null = rangeContext(range) ?? null; node && !stop(node); node = composedParent(node)) {
+    if (node.nodeType !== 1) continue;
     const el = node as Element;
     if (el.scrollHeight <= el.clientHeight && el.scrollWidth <= el.clientWidth) continue;
     const style = win.getComputedStyle(el);
