@@ -65,6 +65,31 @@ describe('the glossary editor’s layout', () => {
     await editor.setViewportSize({ width: 1280, height: 720 });
   });
 
+  it('writes names, fields and buttons in the editor’s own font, not the 75% Chromium gives extension pages', async () => {
+    await openEntry(editor, 'Nvidia');
+    const fonts = await editor.evaluate(() => {
+      const font = (el: Element) => `${getComputedStyle(el).fontSize} ${getComputedStyle(el).fontFamily}`;
+      const of = (selector: string) => font(document.querySelector(selector)!);
+      return {
+        root: font(document.documentElement),
+        body: font(document.body),
+        name: of('.entry-name'),
+        search: of('[data-testid="entry-search"]'),
+        note: of('.entry-panel textarea'),
+        save: of('[data-testid="entry-save"]'),
+      };
+    });
+    expect(fonts.root.startsWith('15px ')).toBe(true);
+    expect(fonts).toEqual({
+      root: fonts.root,
+      body: fonts.root,
+      name: fonts.root,
+      search: fonts.root,
+      note: fonts.root,
+      save: fonts.root,
+    });
+  });
+
   it('names each category in the list in its own underline colour, as the popup does', async () => {
     await editor.setViewportSize({ width: 1280, height: 900 });
     await editor.fill('[data-testid="entry-search"]', '');
