@@ -41,9 +41,12 @@ export const TOOLTIP_STYLES = `
   margin: 0;
   box-sizing: border-box;
   width: max-content;
-  max-width: min(24rem, calc(100vw - 16px));
-  max-height: min(22rem, calc(100vh - 16px));
+  /* In px as the font is: rem would follow the page's root size, which sites set to 10px or 100px. */
+  max-width: min(384px, calc(100vw - 16px));
+  max-height: min(352px, calc(100vh - 16px));
   overflow: auto;
+  /* A wheel at the end of a long note stops there rather than scrolling the page the name is on. */
+  overscroll-behavior: contain;
   padding: 10px 12px;
   border: 1px solid var(--cl-border);
   border-left: 4px solid ${ACCENT_INK};

@@ -24,7 +24,10 @@ const PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Layout
   <style>
     /* A page's own look for <mark>: none of it may reach a highlight. */
     mark { display: block; float: left; position: relative; top: 9px; vertical-align: super; padding: 6px;
-      border: 3px solid; box-shadow: 0 0 9px; letter-spacing: 4px; text-transform: uppercase; }
+      border: 3px solid; box-shadow: 0 0 9px; letter-spacing: 4px; text-transform: uppercase;
+      /* A blog's marker-pen look: it would dress the names as the site's own and move line breaks. */
+      background-image: linear-gradient(transparent 60%, yellow 60%); white-space: nowrap; outline: 2px dashed red;
+      filter: blur(1px); mix-blend-mode: multiply; text-emphasis: dot; -webkit-text-stroke: 1px red; }
     /* A site's search hits, more specific than any rule of ours; an accessible mark's announcements. */
     div > p#styled mark { display: none; margin: 0 9px; padding: 2px 6px; font-weight: bold; pointer-events: none; }
     mark::before { content: "[highlight start] "; }
@@ -147,11 +150,16 @@ describe('highlights and the page’s layout', () => {
     const styled = await page.evaluate(() => {
       const mark = document.querySelector('#styled mark')!;
       const style = getComputedStyle(mark);
-      return [style.display, style.fontWeight, style.marginLeft, style.paddingLeft, style.pointerEvents].concat(
-        ['::before', '::after'].map((pseudo) => getComputedStyle(mark, pseudo).content),
-      );
+      return [style.display, style.fontWeight, style.marginLeft, style.paddingLeft, style.pointerEvents]
+        .concat(['::before', '::after'].map((pseudo) => getComputedStyle(mark, pseudo).content))
+        .concat([style.backgroundImage, style.whiteSpace, style.outlineStyle, style.filter, style.mixBlendMode])
+        .concat([style.textEmphasisStyle, style.webkitTextStrokeWidth]);
     });
-    expect(styled).toEqual(['inline', '400', '0px', '0px', 'auto', 'none', 'none']);
+    expect(styled).toEqual(
+      ['inline', '400', '0px', '0px', 'auto', 'none', 'none']
+        .concat(['none', 'normal', 'none', 'none', 'normal'])
+        .concat(['none', '0px']),
+    );
     await page.hover('#styled mark');
     expect(await page.locator('columnlens-tooltip .panel .term').textContent()).toBe('OpenAI');
     await page.mouse.move(5, 590);

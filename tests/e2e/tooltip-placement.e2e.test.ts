@@ -114,6 +114,45 @@ describe('where the tooltip opens in Chromium', () => {
     expect(await panel.evaluate((p) => p.scrollTop)).toBe(40);
   });
 
+  it('keeps a wheel turned at the end of a squeezed tooltip’s note in the tooltip, not scrolling the page', async () => {
+    const size = { width: 360, height: 420 };
+    await page.setViewportSize(size);
+    await page.goto(suite.server.setPage('phone-wheel', article('') + '<div style="height: 1600px"></div>'));
+    await page.locator('mark[data-glossary-id="nvidia"]').waitFor();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    const panel = page.locator(TOOLTIP);
+    await panel.waitFor();
+    await page.waitForTimeout(200);
+    const box = (await panel.boundingBox())!;
+    const pageAt = await page.evaluate(() => scrollY);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // Wheel turns apart, as a reader's are: each a gesture of its own, which the page would take
+    // once the note is at its end.
+    for (let i = 0; i < 8; i++) {
+      await page.mouse.wheel(0, 120);
+      await page.waitForTimeout(200);
+    }
+    const note = await panel.evaluate((p) => ({ end: p.scrollHeight - p.clientHeight, at: Math.round(p.scrollTop) }));
+    expect(note.end).toBeGreaterThan(0); // the scenario: a note that scrolls
+    expect(note.at).toBeGreaterThanOrEqual(note.end - 1);
+    expect(await page.evaluate(() => scrollY)).toBe(pageAt);
+    await page.keyboard.press('Escape');
+  });
+
+  it.each(['10px', '62.5%', '100px'])(
+    'is as large on a page whose root font size is %s as on any other (its sizes are its own)',
+    async (rootSize) => {
+      const size = { width: 1000, height: 800 };
+      const plain = (await hoverNvidiaIn('root-plain', 'width: 420px', size)).tooltip;
+      await page.mouse.move(1, 1);
+      await page.locator(TOOLTIP).waitFor({ state: 'detached' });
+      const sized = `html { font-size: ${rootSize} }`;
+      const { tooltip } = await hoverNvidiaIn(`root-${rootSize}`, 'width: 420px', size, sized);
+      expect({ width: tooltip.width, height: tooltip.height }).toEqual({ width: plain.width, height: plain.height });
+    },
+  );
+
   it('opens below a name near the window’s right edge, moved left to fit, not beside it', async () => {
     const size = { width: 1000, height: 800 };
     const { tooltip, mark } = await hoverNvidiaIn('right-edge', 'margin-left: 640px; width: 320px', size);
