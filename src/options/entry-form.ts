@@ -50,6 +50,9 @@ export interface EntryForm {
   hasUnsavedChanges(): boolean;
 }
 
+/** `Node.DOCUMENT_POSITION_FOLLOWING`, without the page's `Node` (the form takes its document). */
+const FOLLOWING = 4;
+
 /** Builds the (initially empty) form panel. */
 export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, onClose }: EntryFormOptions): EntryForm {
   const element = h(doc, 'section', {
@@ -177,8 +180,11 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
         const first = errors.find((e) => e.field === name);
         if (error) setFieldError(control, error, first && fieldErrorText(t, first));
       }
-      const firstInvalid = errors[0] && registry.controls.get(errors[0].field);
-      firstInvalid?.focus();
+      // The first in the form's order, not the checks': a taken name is found after the
+      // aliases' errors, yet its field is above them, and focus below it would hide it.
+      const invalid = errors.flatMap((e) => registry.controls.get(e.field) ?? []);
+      const before = (a: Element, b: Element) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1);
+      invalid.sort(before)[0]?.focus();
     },
   };
 }

@@ -65,6 +65,23 @@ describe('the entry form', () => {
     expect(error.hidden).toBe(true);
   });
 
+  it('puts focus on the first field to correct in the form’s order, whatever order the checks found them in', () => {
+    const { form } = setup();
+    form.open({ pack: choice, packChoices: [choice] });
+    // The checks find an alias too short before they find the name already taken, above it.
+    form.showErrors([
+      { field: 'links', key: 'editorErrorLink', subs: ['nowhere'] },
+      { field: 'aliases', key: 'editorErrorNameShort', subs: ['x'] },
+      { field: 'term', key: 'editorErrorAliasTaken', subs: ['英伟达', 'Nvidia'] },
+    ]);
+    expect(document.activeElement).toBe(document.getElementById('field-term'));
+    form.showErrors([
+      { field: 'links', key: 'editorErrorLink', subs: ['nowhere'] },
+      { field: 'notes.en', key: 'editorErrorNoteMissing', subs: [] },
+    ]);
+    expect(document.activeElement).toBe(document.getElementById('field-notes-en'));
+  });
+
   it('reports what the reader typed, one alias per line', () => {
     const { form, calls } = setup();
     form.open({ pack: choice, packChoices: [choice], prefillTerm: 'Zhipu' });
