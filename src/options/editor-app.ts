@@ -167,9 +167,13 @@ export async function startEditor(
       const fields = new Intl.ListFormat(language, { type: 'conjunction' });
       return refuse(t('editorSaveOverOtherTab', fields.format(replaced.map((field) => fieldTitle(t, field)))));
     }
+    const added = !open?.id;
     const ok = await change(() => store.apply((layer) => saveEntry(layer, source, entry)));
     if (!ok) return;
     openEntry({ packId, id: entry.id });
+    // A new entry's row is shown in the list, on its page, as the entry it now is; the view
+    // stays on the form the reader is in.
+    if (added) list.reveal(itemKey(packId, entry.id), false);
     // Undo takes back the last stored change; a save that changed nothing stored none of its own.
     announce(t('editorSaved', displayName(entry, language)), store.canUndo);
   }
