@@ -27,8 +27,11 @@ export interface EntryList {
   update(items: readonly ListItem[], packs: readonly { id: string; title: string }[]): void;
   /** Marks the row of the open entry. */
   setSelected(key: string | undefined): void;
-  /** Turns to the page that holds `key`'s row, if the filters show it, and scrolls the row into view. */
-  reveal(key: string): void;
+  /**
+   * Turns to the page that holds `key`'s row (the filters giving way if they hide it) and,
+   * with `scroll`, scrolls the row into view.
+   */
+  reveal(key: string, scroll?: boolean): void;
 }
 
 const STATE_BADGES: Partial<Record<ListItem['state'], MessageKey>> = {
@@ -233,14 +236,17 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
     filter.packId = pack.value;
     refilter();
   });
-  previous.addEventListener('click', () => {
-    page--;
+  /**
+   * A new page is read from its top: the buttons are at the list's foot, and the view left
+   * there would show the new page's last rows. Focus stays on the button, to press again.
+   */
+  function turnTo(nextPage: number) {
+    page = nextPage;
     render();
-  });
-  next.addEventListener('click', () => {
-    page++;
-    render();
-  });
+    if (status.getBoundingClientRect().top < 0) status.scrollIntoView({ block: 'start' });
+  }
+  previous.addEventListener('click', () => turnTo(page - 1));
+  next.addEventListener('click', () => turnTo(page + 1));
   newButton.addEventListener('click', onNew);
 
   return {
@@ -258,7 +264,7 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
         else row.removeAttribute('aria-current');
       }
     },
-    reveal(key) {
+    reveal(key, scroll = true) {
       let at = filterItems(items, filter).items.findIndex((item) => item.key === key);
       if (at < 0 && items.some((item) => item.key === key)) {
         // Filtered out (the reader searched for something else): the filters give way, so the
@@ -272,7 +278,7 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
       page = Math.floor(at / PAGE_SIZE);
       render();
       const row = [...list.querySelectorAll<HTMLElement>('button.entry-row')].find((r) => r.dataset.key === key);
-      row?.scrollIntoView({ block: 'nearest' });
+      if (scroll) row?.scrollIntoView({ block: 'nearest' });
     },
   };
 }

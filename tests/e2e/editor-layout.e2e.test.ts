@@ -90,6 +90,24 @@ describe('the glossary editor’s layout', () => {
     });
   });
 
+  it('shows a page of the list from its top when Next or Previous at its foot is pressed', async () => {
+    await editor.setViewportSize({ width: 1280, height: 700 });
+    await editor.fill('[data-testid="entry-search"]', '');
+    const countTop = () =>
+      editor.evaluate(() => document.querySelector('[data-testid="entry-count"]')!.getBoundingClientRect().top);
+    for (const button of ['page-next', 'page-previous']) {
+      await editor.locator(`[data-testid="${button}"]`).scrollIntoViewIfNeeded();
+      expect(await countTop()).toBeLessThan(0); // the scenario: the list's top above the window
+      await editor.click(`[data-testid="${button}"]`);
+      const top = await countTop();
+      expect(top).toBeGreaterThanOrEqual(0);
+      expect(top).toBeLessThan(700);
+      // Focus stays in the pager, to press again (on the other button at the list's first or last page).
+      const focused = await editor.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+      expect(['page-next', 'page-previous']).toContain(focused);
+    }
+  });
+
   it('names each category in the list in its own underline colour, as the popup does', async () => {
     await editor.setViewportSize({ width: 1280, height: 900 });
     await editor.fill('[data-testid="entry-search"]', '');
@@ -180,9 +198,15 @@ describe('the glossary editor’s layout', () => {
     });
     await editor.click('[data-testid="import-preview"]:not([hidden]) [data-testid="import-confirm"]');
     await editor.locator('[data-testid="pack-remove-unbroken-title"]').waitFor();
+    // Its entry's row names the pack (two are installed), and so does the form that opens it.
+    await editor.fill('[data-testid="entry-search"]', 'Unbroken Entry');
+    await editor.click('[data-testid="entry-row"]:has-text("Unbroken Entry")');
+    await expect.poll(() => editor.locator('.entry-panel .pack-name').textContent()).toContain(title);
+    expect(await editor.locator('[data-testid="entry-row"] .entry-meta').allTextContents()).toContain(title);
     const { scrollWidth, width, elements } = await pastTheEdge(editor);
     expect({ scrollWidth, elements }).toEqual({ scrollWidth: width, elements: [] });
     await editor.click('[data-testid="pack-remove-unbroken-title"]');
+    await editor.fill('[data-testid="entry-search"]', '');
     await editor.setViewportSize({ width: 1280, height: 900 });
   });
 });
