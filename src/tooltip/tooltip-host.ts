@@ -66,6 +66,9 @@ export function createTooltipHost(doc: Document, signal: AbortSignal): TooltipHo
   // right to left (Hebrew, Arabic news) would mirror the panel: `all: initial` on the host
   // leaves `direction` inherited from the page.
   panel.dir = 'ltr';
+  // Out of the page's tab order as its links are (tooltip.ts): Chromium makes a scrolling box
+  // with nothing focusable in it a Tab stop of its own, and a long note scrolls.
+  panel.tabIndex = -1;
   shadow.append(style, panel);
   // The panel shows in the top layer (a manual popover: no light dismiss, the tooltip's own
   // rules close it): there a page's transform or filter on an ancestor, `html` included, cannot

@@ -4,8 +4,9 @@
  * The tooltip describes a highlight and is not in the page's tab order (it is appended at the
  * end of the document, and only while it shows). A reader who came to a highlight by keyboard
  * (its mark focused, or a painted highlight's tooltip pinned by Alt+Shift+J) presses Tab to
- * move into the tooltip's links, as in the disclosure pattern of hover cards. Tab past the
- * last link goes on from the highlight: the mark is focused again and the browser's own Tab
+ * move into the tooltip's links, as in the disclosure pattern of hover cards, and Tab and
+ * Shift+Tab move among them here (they are out of the page's tab order, so the browser's own
+ * Tab never lands in the tooltip from elsewhere). Tab past the last link goes on from the highlight: the mark is focused again and the browser's own Tab
  * moves on from there, so the page's tab order continues and nothing traps focus. Shift+Tab
  * from the first link goes back to the mark. A painted highlight has no element to go back to:
  * leaving its links either way closes its tooltip, and its text stays selected.
@@ -70,7 +71,11 @@ export function watchTooltipKeys(win: Window, signal: AbortSignal, tooltip: Keyb
         return take(event);
       }
       const at = links.indexOf(inside as HTMLElement);
-      if (event.shiftKey ? at > 0 : at >= 0 && at < links.length - 1) return; // the browser moves between links
+      const to = links[at + (event.shiftKey ? -1 : 1)];
+      if (at >= 0 && to) {
+        to.focus();
+        return take(event);
+      }
       if (!backToMark()) {
         tooltip.close();
         return take(event);

@@ -165,6 +165,10 @@ export function startTooltip(options: TooltipOptions): Tooltip {
       back: previous ? { names: previous, go: () => retrace() } : undefined,
       edit: openEditor && (() => openEditor(entry.id)),
     });
+    // Out of the page's tab order: the tooltip is last in the document, and the browser's own
+    // Tab from a mark with nothing focusable after it (or Shift+Tab from its toolbar) would
+    // land in it unasked. The keys move among them instead (tooltip-keyboard.ts).
+    for (const link of linksIn(content)) link.tabIndex = -1;
     panel.replaceChildren(content);
     ui().setInteractive(linksIn(content).length > 0, TERM_ID);
   }

@@ -358,6 +358,34 @@ describe('the tooltip in Chromium', () => {
     expect(await page.locator('mark[aria-describedby]').count()).toBe(0);
   });
 
+  it('is never a stop of the browser’s own Tab: from a name with nothing to focus after it, Tab past its links leaves the page', async () => {
+    const last = await suite.browser.context.newPage();
+    await last.goto(
+      suite.server.setPage(
+        'nothing-after',
+        `<!doctype html><meta charset="utf-8"><p><a href="#before">Before</a></p><p>Talking about Nvidia here.</p><p>The end.</p>`,
+      ),
+    );
+    await last.locator('mark[data-glossary-id="nvidia"]').waitFor();
+    await last.keyboard.press('Alt+Shift+KeyJ');
+    await expect
+      .poll(() => last.evaluate(() => document.activeElement?.getAttribute('data-glossary-id')))
+      .toBe('nvidia');
+    const inTooltip = () =>
+      last.evaluate(() => document.querySelector('columnlens-tooltip')?.shadowRoot?.activeElement?.textContent ?? null);
+    const links = await last.locator(`${TOOLTIP} :is(a[href], button)`).count();
+    expect(links).toBeGreaterThan(1);
+    for (let i = 0; i < links; i++) {
+      await last.keyboard.press('Tab');
+      expect(await inTooltip()).not.toBeNull();
+    }
+    // Past the last link, from the mark: nothing in the page after it, and not the tooltip again.
+    await last.keyboard.press('Tab');
+    expect(await inTooltip()).toBeNull();
+    await last.locator('columnlens-tooltip').waitFor({ state: 'detached' });
+    await last.close();
+  });
+
   it('walks with Alt+Shift+J every occurrence of a long page in order, far below the drawn screen and in shadow trees', async () => {
     // 400 paragraphs, a name in every 20th, one more inside a declarative shadow root halfway.
     const names = [

@@ -3,8 +3,8 @@
  * The tooltip's links from the keyboard (src/tooltip/tooltip-keyboard.ts): Tab from a highlight
  * reached by keyboard goes into them, past the last one focus goes on from the mark, Shift+Tab
  * and Esc come back to it, and a reader who only hovers keeps the page's own Tab. jsdom has no
- * sequential focus navigation, so where the browser would move focus between links, the test
- * moves it, and it checks which Tabs were taken (prevented) and which left to the browser.
+ * sequential focus navigation: the test checks which Tabs were taken (prevented) and which
+ * left to the browser, and moves focus where the browser would.
  * Painted highlights' pinned tooltips: painted-highlights.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -48,11 +48,19 @@ describe('the tooltip from the keyboard', () => {
     expect(shadow()!.activeElement).toBe(links()[0]);
     vi.advanceTimersByTime(HIDE_GRACE_MS + 10);
     expect(term()).toBe('Nvidia');
-    // From the first link to the next, the browser moves focus; the tooltip stays.
-    expect(tab()).toBe(false);
-    links()[1]!.focus();
+    // From the first link to the next, and back: the tooltip moves focus (its links are out of
+    // the page's tab order), and stays.
+    expect(tab()).toBe(true);
     vi.advanceTimersByTime(HIDE_GRACE_MS + 10);
     expect(shadow()!.activeElement).toBe(links()[1]);
+    expect(tab(true)).toBe(true);
+    expect(shadow()!.activeElement).toBe(links()[0]);
+  });
+
+  it('keeps its links out of the page’s tab order, so the browser’s own Tab never lands in it', () => {
+    marks()[0]!.focus();
+    expect(links().length).toBeGreaterThan(0);
+    expect(links().map((link) => link.tabIndex)).toEqual(links().map(() => -1));
   });
 
   it('goes on from the mark past the last link, so the page’s tab order continues', () => {
