@@ -13,6 +13,7 @@ import { focusIfLost, h } from './dom';
 import { EditorStore, type EditorData } from './editor-store';
 import { createEntryForm, type PackChoice } from './entry-form';
 import { validateForm } from './entry-form-validate';
+import type { FormValues } from './entry-form-values';
 import { createEntryList } from './entry-list';
 import { buildListItems, itemKey, searchKey, type ListItem } from './entry-search';
 import { createExportPanel } from './export-panel';
@@ -24,6 +25,9 @@ import { createQuarantinePanel } from './quarantine-panel';
 import { fieldsChangedInBoth } from './save-conflicts';
 import { fieldTitle } from './field-titles';
 import { createStatusLine } from './status-line';
+
+/** How long a save is stored before the status line says it is under way (a large glossary's takes seconds). */
+const SAVING_NOTICE_MS = 300;
 
 /** What the form is showing: an entry of a pack, or a new entry. */
 interface OpenEntry {
@@ -70,6 +74,8 @@ export async function startEditor(
   }
 
   let open: OpenEntry | undefined;
+  /** A save is being stored. */
+  let saving = false;
   const status = createStatusLine(doc, t, () => void undo());
   const announce = status.announce;
 
@@ -109,7 +115,7 @@ export async function startEditor(
     }
   }
 
-  function openEntry(target: OpenEntry, prefillTerm?: string) {
+  function openEntry(target: OpenEntry, prefillTerm?: string, draft?: FormValues) {
     const data = store.data;
     const pack = data.merged.packs.find((p) => p.pack.id === target.packId) ?? data.merged.packs[0];
     if (!pack) return;
@@ -127,6 +133,7 @@ export async function startEditor(
       state: merged?.state ?? (removed ? 'deleted' : undefined),
       packChoices: enabledChoices(data),
       prefillTerm,
+      draft,
     });
     list.setSelected(target.id ? itemKey(pack.pack.id, target.id) : undefined);
   }
@@ -137,7 +144,10 @@ export async function startEditor(
     list.setSelected(undefined);
   }
 
-  async function save(values: Parameters<typeof validateForm>[0]) {
+  async function save(values: FormValues) {
+    // A save still being stored (a large glossary takes seconds): a second one would start
+    // from the layer before it.
+    if (saving) return announce(t('editorSaving'));
     const data = store.data;
     const packId = open?.id ? open.packId : values.packId;
     const pack = data.merged.packs.find((p) => p.pack.id === packId);
@@ -168,14 +178,26 @@ export async function startEditor(
       return refuse(t('editorSaveOverOtherTab', fields.format(replaced.map((field) => fieldTitle(t, field)))));
     }
     const added = !open?.id;
-    const ok = await change(() => store.apply((layer) => saveEntry(layer, source, entry)));
+    const opened = open;
+    saving = true;
+    const slow = doc.defaultView?.setTimeout(() => announce(t('editorSaving')), SAVING_NOTICE_MS);
+    const ok = await change(() => store.apply((layer) => saveEntry(layer, source, entry))).finally(() => {
+      saving = false;
+      doc.defaultView?.clearTimeout(slow);
+    });
     if (!ok) return;
-    openEntry({ packId, id: entry.id });
+    const name = displayName(entry, language);
+    // Undo takes back the last stored change; a save that changed nothing stored none of its own.
+    // A reader who opened another entry while it was stored stays there.
+    if (open !== opened) return announce(t('editorSaved', name), store.canUndo);
+    // One who went on writing keeps what they typed, unsaved, over the entry as stored.
+    const typed = form.values();
+    const draft = JSON.stringify(typed) !== JSON.stringify(values) ? typed : undefined;
+    openEntry({ packId, id: entry.id }, undefined, draft);
     // A new entry's row is shown in the list, on its page, as the entry it now is; the view
     // stays on the form the reader is in.
     if (added) list.reveal(itemKey(packId, entry.id), false);
-    // Undo takes back the last stored change; a save that changed nothing stored none of its own.
-    announce(t('editorSaved', displayName(entry, language)), store.canUndo);
+    announce(t(draft ? 'editorSavedDraftKept' : 'editorSaved', name), store.canUndo);
   }
 
   async function remove() {

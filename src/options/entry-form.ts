@@ -3,7 +3,7 @@
  * `aria-describedby` / `aria-invalid`. It knows nothing of storage: it reports the values
  * and the reader's intent (save, delete, reset, close) to its owner.
  */
-import { NOTE_LANGUAGES, type Entry } from '../glossary/schema';
+import { NOTE_LANGUAGES, type Entry, type NoteLanguage } from '../glossary/schema';
 import { displayName } from '../glossary/entry-names';
 import type { ReaderLanguage, Translator } from '../i18n';
 import { h, setFieldError, type Child } from './dom';
@@ -23,6 +23,11 @@ export interface FormTarget {
   /** Packs a new entry can be created in. */
   packChoices: readonly PackChoice[];
   prefillTerm?: string;
+  /**
+   * What the reader typed over the entry, kept as their unsaved change: text written while a
+   * save was being stored, which the entry as stored now does not hold.
+   */
+  draft?: FormValues;
 }
 
 export interface EntryFormOptions {
@@ -48,6 +53,8 @@ export interface EntryForm {
   showRefusal(text: string): void;
   /** Whether the reader changed a field since the form opened (and has not saved it). */
   hasUnsavedChanges(): boolean;
+  /** The fields' values as they are now. */
+  values(): FormValues;
 }
 
 /** `Node.DOCUMENT_POSITION_FOLLOWING`, without the page's `Node` (the form takes its document). */
@@ -86,6 +93,8 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
   }
 
   function open(next: FormTarget) {
+    // Where the reader is typing, to go on there when their draft is put back.
+    const typingIn = next.draft ? doc.activeElement : null;
     target = next;
     registry = createFieldRegistry(doc);
     const { entry, state, pack } = next;
@@ -133,8 +142,28 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
 
     element.replaceChildren(h(doc, 'h2', { id: 'form-heading', tabindex: -1 }, heading), form);
     openedValues = JSON.stringify(readValues());
+    if (next.draft) return putBack(next.draft, typingIn);
     const first = entry ? controls.get('term') : controls.get(values.term ? 'aliases' : 'term');
     (readOnly ? element.querySelector<HTMLElement>('[data-testid="entry-reset"]') : first)?.focus();
+  }
+
+  /** Writes `draft` into the fields (an unsaved change now) and focuses where the reader was. */
+  function putBack(draft: FormValues, typingIn: Element | null) {
+    for (const [name, control] of registry.controls) {
+      if (name === 'id' || name === 'packId') continue; // fixed once the entry is stored
+      const [group, language] = name.split('.') as [keyof FormValues, NoteLanguage | undefined];
+      const value = language ? (draft[group] as Record<NoteLanguage, string>)[language] : draft[group];
+      if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = value === true;
+      else if (typeof value === 'string' && control.value !== value) {
+        control.value = value;
+        control.dispatchEvent(new Event('change'));
+      }
+    }
+    const again = typingIn?.id ? doc.getElementById(typingIn.id) : null;
+    if (!(again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement)) return;
+    const { selectionStart, selectionEnd } = typingIn as HTMLInputElement;
+    again.focus();
+    again.setSelectionRange(selectionStart, selectionEnd);
   }
 
   function readValues(): FormValues {
@@ -174,6 +203,7 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
       refusal.scrollIntoView?.({ block: 'nearest' });
     },
     hasUnsavedChanges: () => target !== undefined && JSON.stringify(readValues()) !== openedValues,
+    values: readValues,
     showErrors(errors) {
       for (const [name, control] of registry.controls) {
         const error = registry.errors.get(name);
