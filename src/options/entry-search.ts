@@ -81,7 +81,8 @@ function stateMatches(item: ListItem, state: ListFilter['state']): boolean {
 
 /**
  * The query as a name may be written on a page: "GPUs" and "Nvidia's" are highlighted as GPU
- * and Nvidia (a plural or possessive ending on a Latin word), so the search finds them too.
+ * and Nvidia (a plural or possessive ending on a Latin word), so the search finds them too,
+ * in names and in notes.
  */
 function baseForm(query: string): string | undefined {
   const base = query.replace(/(?:['’]s|s)$/, '');
@@ -97,20 +98,42 @@ function bareForm(query: string): string | undefined {
   return bare !== query && bare.length > 0 ? bare : undefined;
 }
 
-/** The items matching the filter: name matches first, then matches in notes only. */
+/**
+ * The query's words, each with the forms it may be found in, when it has more than one: a
+ * word is a run between spaces, or of Latin letters and digits beside other script ("h20
+ * chip", "li robin", "Nvidia的"). Undefined for a query of one word.
+ */
+function wordsOf(query: string): string[][] | undefined {
+  const words = query
+    .split(' ')
+    .flatMap((part) => part.match(/[a-z0-9'’.-]+|[^a-z0-9'’.-]+/g) ?? [])
+    .map((word) => bareForm(word) ?? word)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word));
+  if (words.length < 2) return undefined;
+  return words.map((word) => [word, ...(baseForm(word) ?? [])]);
+}
+
+/**
+ * The items matching the filter: the query in a name first, then in notes only, then its
+ * words each somewhere in the entry, in any order.
+ */
 export function filterItems(items: readonly ListItem[], filter: ListFilter): FilterResult {
   const typed = searchKey(filter.query);
   const query = bareForm(typed) ?? typed;
   const base = baseForm(query);
+  const words = wordsOf(query);
   const byName: ListItem[] = [];
   const byNote: ListItem[] = [];
+  const byWords: ListItem[] = [];
   for (const item of items) {
     if (filter.packId ? item.packId !== filter.packId : !item.packEnabled) continue;
     if (!stateMatches(item, filter.state)) continue;
     if (!query || item.names.includes(query) || (base !== undefined && item.names.includes(base))) byName.push(item);
-    else if (item.notes.includes(query)) byNote.push(item);
+    else if (item.notes.includes(query) || (base !== undefined && item.notes.includes(base))) byNote.push(item);
+    else if (words?.every((forms) => forms.some((form) => item.names.includes(form) || item.notes.includes(form))))
+      byWords.push(item);
   }
-  const matched = [...byName, ...byNote];
+  const matched = [...byName, ...byNote, ...byWords];
   const categoryCounts = new Map<string, number>();
   for (const item of matched)
     categoryCounts.set(item.entry.category, (categoryCounts.get(item.entry.category) ?? 0) + 1);

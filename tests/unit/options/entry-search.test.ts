@@ -35,6 +35,52 @@ describe('entry search', () => {
     expect(ids('，').length).toBeLessThan(ids('').length);
   });
 
+  it('finds an entry from words that are apart in it, in any order, after the entries that hold the whole query', () => {
+    const layer: UserLayer = {
+      overlays: [
+        {
+          packId: 'bundled',
+          enabled: true,
+          edits: [],
+          removed: [],
+          added: [
+            entry('h20', { term: 'H20', context: { en: 'A chip cut down for export to China.' } }),
+            entry('robin-li', { term: 'Robin Li', aliases: ['李彥宏'] }),
+            entry('chip-note', { context: { en: 'Mentions the H20 chip by name.' } }),
+            entry('zhipu', { term: 'Zhipu', context: { 'zh-Hant': '北京的一家新創公司。' } }),
+          ],
+        },
+      ],
+      userPacks: [],
+    };
+    const ids = (query: string) => filterItems(items(layer), { ...all, query }).items.map((i) => i.entry.id);
+    expect(ids('li robin')).toEqual(['robin-li']);
+    expect(ids('chip h20')).toEqual(['h20', 'chip-note']);
+    // The whole query in a note comes first.
+    expect(ids('h20 chip')).toEqual(['chip-note', 'h20']);
+    // A name copied with the word after it in the page (a particle, no space between).
+    expect(ids('Zhipu的')).toEqual(['zhipu']);
+    expect(ids('h20 ,')).toEqual(ids('h20'));
+    // Every word must be there.
+    expect(ids('h20 quokka')).toEqual([]);
+  });
+
+  it('finds a plural in notes as in names', () => {
+    const layer: UserLayer = {
+      overlays: [
+        {
+          packId: 'bundled',
+          enabled: true,
+          edits: [],
+          removed: [],
+          added: [entry('other', { context: { en: 'Sells one GPU to every lab.' } })],
+        },
+      ],
+      userPacks: [],
+    };
+    expect(filterItems(items(layer), { ...all, query: 'GPUs' }).items.map((i) => i.entry.id)).toEqual(['other']);
+  });
+
   it('ignores case and width, and ranks name matches before note matches', () => {
     const layer: UserLayer = {
       overlays: [
