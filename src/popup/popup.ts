@@ -140,7 +140,9 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
   const header = keptPart(doc);
   const settingsPart = keptPart(doc);
   const footer = keptPart(doc);
-  root.replaceChildren(header.element, settingsPart.element, saveNotice, page.element, footer.element);
+  // The page's names before the settings: what a reader opens the popup for most, and at the
+  // top of a popup the browser cuts at 600 px.
+  root.replaceChildren(header.element, saveNotice, page.element, settingsPart.element, footer.element);
   const held = holdWhilePressed(root, win, () => render());
 
   /**

@@ -209,6 +209,18 @@ describe('the popup', () => {
     expect(found[0]!.querySelector('.count')!.textContent).toBe('4');
   });
 
+  it('puts the page’s names before the settings, where a popup cut at the browser’s height still shows them', async () => {
+    const h = harness({ counts: { nvidia: 4, huawei: 2 } });
+    await startPopup(h.deps);
+    const parts = [...document.querySelectorAll('header, section.page, section.settings, footer')];
+    expect(parts.map((part) => part.localName + (part.className ? `.${part.className}` : ''))).toEqual([
+      'header',
+      'section.page',
+      'section.settings',
+      'footer',
+    ]);
+  });
+
   it('gives category names and the names found their category’s colour, the key to the page’s underlines', async () => {
     await startPopup(harness({ counts: { nvidia: 4, 'jensen-huang': 1 } }).deps);
     const accent = (el: Element | null | undefined) =>
