@@ -11,7 +11,7 @@ import { deleteEntry, resetEntry, saveEntry } from '../glossary-store/layer-edit
 import { translator, type ReaderLanguage } from '../i18n';
 import { focusIfLost, h } from './dom';
 import { EditorStore, type EditorData } from './editor-store';
-import { createEntryForm, type PackChoice } from './entry-form';
+import { createEntryForm, type FormTarget, type PackChoice } from './entry-form';
 import { validateForm } from './entry-form-validate';
 import type { FormValues } from './entry-form-values';
 import { createEntryList } from './entry-list';
@@ -115,7 +115,7 @@ export async function startEditor(
     }
   }
 
-  function openEntry(target: OpenEntry, prefillTerm?: string, draft?: FormValues) {
+  function openEntry(target: OpenEntry, shown: Pick<FormTarget, 'prefillTerm' | 'draft' | 'savedNote'> = {}) {
     const data = store.data;
     const pack = data.merged.packs.find((p) => p.pack.id === target.packId) ?? data.merged.packs[0];
     if (!pack) return;
@@ -132,8 +132,7 @@ export async function startEditor(
       entry: merged?.entry ?? removed,
       state: merged?.state ?? (removed ? 'deleted' : undefined),
       packChoices: enabledChoices(data),
-      prefillTerm,
-      draft,
+      ...shown,
     });
     list.setSelected(target.id ? itemKey(pack.pack.id, target.id) : undefined);
   }
@@ -193,11 +192,12 @@ export async function startEditor(
     // One who went on writing keeps what they typed, unsaved, over the entry as stored.
     const typed = form.values();
     const draft = JSON.stringify(typed) !== JSON.stringify(values) ? typed : undefined;
-    openEntry({ packId, id: entry.id }, undefined, draft);
+    const saved = t(draft ? 'editorSavedDraftKept' : 'editorSaved', name);
+    openEntry({ packId, id: entry.id }, { draft, savedNote: saved });
     // A new entry's row is shown in the list, on its page, as the entry it now is; the view
     // stays on the form the reader is in.
     if (added) list.reveal(itemKey(packId, entry.id), false);
-    announce(t(draft ? 'editorSavedDraftKept' : 'editorSaved', name), store.canUndo);
+    announce(saved, store.canUndo);
   }
 
   async function remove() {
@@ -350,7 +350,7 @@ export async function startEditor(
         openAndReveal(owner.packId, owner.id);
         announce(t('editorPrefillKnown', prefill, owner.name));
       } else {
-        openEntry({ packId }, prefill);
+        openEntry({ packId }, { prefillTerm: prefill });
         announce(t('editorPrefilled', prefill));
       }
     } else {

@@ -28,6 +28,11 @@ export interface FormTarget {
    * save was being stored, which the entry as stored now does not hold.
    */
   draft?: FormValues;
+  /**
+   * The confirmation of the save that opened the form again: shown under its buttons, where
+   * the reader pressed Save (the status line may be scrolled far above), focus left on Save.
+   */
+  savedNote?: string;
 }
 
 export interface EntryFormOptions {
@@ -107,6 +112,9 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
     const fields = entryFields(ctx, values, { existing: Boolean(entry), pack, packChoices: next.packChoices });
     // Not a live region: the status line announces the same words.
     refusal = h(doc, 'p', { class: 'notice warning form-refusal', 'data-testid': 'form-refusal', hidden: true });
+    // Not a live region either: the status line announces it, with its Undo.
+    const savedNote = h(doc, 'p', { class: 'notice form-saved', 'data-testid': 'form-saved' }, next.savedNote ?? '');
+    savedNote.hidden = !next.savedNote;
     const form = h(
       doc,
       'form',
@@ -114,7 +122,10 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
       h(doc, 'fieldset', { class: 'entry-fields', disabled: readOnly }, ...fields),
       h(doc, 'div', { class: 'actions' }, ...buttons(entry, state)),
       refusal,
+      savedNote,
     );
+    // Said until the reader writes on: then it no longer tells what the form holds.
+    form.addEventListener('input', () => (savedNote.hidden = true));
 
     const { controls } = registry;
     // A new entry's pack decides which sections exist.
@@ -142,7 +153,12 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
 
     element.replaceChildren(h(doc, 'h2', { id: 'form-heading', tabindex: -1 }, heading), form);
     openedValues = JSON.stringify(readValues());
-    if (next.draft) return putBack(next.draft, typingIn);
+    if (next.draft) putBack(next.draft, typingIn);
+    if (next.savedNote) {
+      if (!next.draft) element.querySelector<HTMLElement>('[data-testid="entry-save"]')?.focus({ preventScroll: true });
+      savedNote.scrollIntoView?.({ block: 'nearest' });
+    }
+    if (next.draft || next.savedNote) return;
     const first = entry ? controls.get('term') : controls.get(values.term ? 'aliases' : 'term');
     (readOnly ? element.querySelector<HTMLElement>('[data-testid="entry-reset"]') : first)?.focus();
   }

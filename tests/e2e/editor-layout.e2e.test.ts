@@ -108,6 +108,28 @@ describe('the glossary editor’s layout', () => {
     }
   });
 
+  it('says a save is done under the Save button at a phone’s width, where the status line is far above', async () => {
+    await editor.setViewportSize({ width: 400, height: 800 });
+    await openEntry(editor, 'Nvidia');
+    const note = await editor.inputValue('#field-notes-en');
+    await editor.fill('#field-notes-en', `${note} (edited)`);
+    await editor.click('[data-testid="entry-save"]');
+    const saved = editor.locator('[data-testid="form-saved"]');
+    await expect.poll(() => saved.isVisible()).toBe(true);
+    const box = (await saved.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(800);
+    // The scenario: the status line, which says it too, out of view.
+    const statusLine = (await editor.locator('[data-testid="status-message"]').boundingBox())!;
+    expect(statusLine.y + statusLine.height).toBeLessThan(0);
+    expect(await editor.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('entry-save');
+    // Put back as it was, for the tests after.
+    await editor.fill('#field-notes-en', note);
+    await editor.click('[data-testid="entry-save"]');
+    await expect.poll(() => editor.inputValue('#field-notes-en')).toBe(note);
+    await editor.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('names each category in the list in its own underline colour, as the popup does', async () => {
     await editor.setViewportSize({ width: 1280, height: 900 });
     await editor.fill('[data-testid="entry-search"]', '');

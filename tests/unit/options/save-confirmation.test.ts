@@ -1,0 +1,54 @@
+// @vitest-environment jsdom
+/**
+ * A save that stored the entry says so where the reader pressed Save, under the button, as
+ * well as in the status line at the page's top (far above on a phone, with the list between):
+ * focus stays on Save, and the note goes once the reader writes on.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { translator } from '../../../src/i18n';
+import { openEditor } from './open-editor';
+
+const t = translator('en');
+const byTestId = <T extends HTMLElement>(id: string) => document.querySelector<T>(`[data-testid="${id}"]`)!;
+
+let scrolled: Element[];
+beforeEach(() => {
+  scrolled = [];
+  Element.prototype.scrollIntoView = vi.fn(function (this: Element) {
+    scrolled.push(this);
+  });
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('a saved entry’s confirmation', () => {
+  it('is shown under Save, brought into view, with focus left on Save, until the reader writes on', async () => {
+    await openEditor('en');
+    const search = byTestId<HTMLInputElement>('entry-search');
+    search.value = 'Nvidia';
+    search.dispatchEvent(new Event('input'));
+    document.querySelector<HTMLButtonElement>('button.entry-row')!.click();
+    expect(byTestId('form-saved').hidden).toBe(true);
+    const note = document.getElementById('field-notes-en') as HTMLTextAreaElement;
+    note.value = 'Edited.';
+    note.dispatchEvent(new Event('input', { bubbles: true }));
+    byTestId<HTMLFormElement>('entry-form').requestSubmit();
+    await vi.waitFor(() => expect(byTestId('status-message').textContent).toBe(t('editorSaved', 'Nvidia')));
+    const saved = byTestId('form-saved');
+    expect(saved.hidden).toBe(false);
+    expect(saved.textContent).toBe(t('editorSaved', 'Nvidia'));
+    expect(saved.getAttribute('role')).toBeNull(); // the status line is the one that announces
+    expect(scrolled).toContain(saved);
+    expect(document.activeElement).toBe(byTestId('entry-save'));
+    const again = document.getElementById('field-notes-en') as HTMLTextAreaElement;
+    again.value = 'Edited again.';
+    again.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(byTestId('form-saved').hidden).toBe(true);
+  });
+
+  it('is not shown when an entry is only opened', async () => {
+    await openEditor('en');
+    document.querySelector<HTMLButtonElement>('button.entry-row')!.click();
+    expect(byTestId('form-saved').hidden).toBe(true);
+    expect(document.activeElement).toBe(document.getElementById('field-term'));
+  });
+});
