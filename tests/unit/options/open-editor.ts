@@ -27,3 +27,15 @@ export async function importThroughEditor(text: string): Promise<void> {
   await vi.waitFor(() => expect(document.querySelector(confirm)).not.toBeNull());
   document.querySelector<HTMLButtonElement>(confirm)!.click();
 }
+
+/**
+ * Notes the elements scrolled into view from now on (jsdom lays nothing out, and has no
+ * `scrollIntoView`): the list it returns fills as the editor scrolls.
+ */
+export function recordScrolls(): Element[] {
+  const scrolled: Element[] = [];
+  Element.prototype.scrollIntoView = vi.fn(function (this: Element) {
+    scrolled.push(this);
+  });
+  return scrolled;
+}

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { translator } from '../../../src/i18n';
-import { openEditor } from './open-editor';
+import { openEditor, recordScrolls } from './open-editor';
 
 const t = translator('en');
 const byTestId = <T extends HTMLElement>(id: string) => document.querySelector<T>(`[data-testid="${id}"]`)!;
@@ -20,10 +20,7 @@ function type(id: string, text: string): void {
 
 let scrolled: Element[];
 beforeEach(() => {
-  scrolled = [];
-  Element.prototype.scrollIntoView = vi.fn(function (this: Element) {
-    scrolled.push(this);
-  });
+  scrolled = recordScrolls();
 });
 afterEach(() => vi.restoreAllMocks());
 
