@@ -40,6 +40,7 @@ export class EditorStore {
    * both, and the second write took the first change back while "Saved" was announced.
    */
   private pending: Promise<unknown> = Promise.resolve();
+  private texts = new WeakMap<UserLayer, string>();
 
   private constructor(public data: EditorData) {}
 
@@ -50,8 +51,11 @@ export class EditorStore {
     // undo steps are dropped: each is a whole earlier layer, and writing one back would take
     // back the other tab's change as well.
     userGlossaryItem.watch((raw) => {
+      // This tab's own write coming back, told without validating it again (a large pack's
+      // layer takes a third of a second to): as written, its keys sorted as storage sorts them.
+      if (store.lastWrite !== undefined && sortedJson(raw) === store.lastWrite) return;
       const text = asStored(raw);
-      if (text === asStored(store.data.layer) || text === store.lastWrite) return;
+      if (text === store.textOf(store.data.layer) || text === store.lastWrite) return;
       store.undoStack = [];
       void store.reload();
     });
@@ -103,7 +107,7 @@ export class EditorStore {
     const previous = this.data.layer;
     const next = change(previous);
     const text = asStored(next);
-    if (text === asStored(previous)) return false;
+    if (text === this.textOf(previous)) return false;
     await this.write(next, text);
     this.undoStack.push(previous);
     if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
@@ -142,12 +146,20 @@ export class EditorStore {
     await this.reload();
   }
 
-  private async write(layer: UserLayer, text = asStored(layer)): Promise<void> {
+  private async write(layer: UserLayer, text = this.textOf(layer)): Promise<void> {
     this.lastWrite = text;
     const stored = await writeUserLayer(layer);
+    this.texts.set(stored, text);
     this.data = { ...this.data, layer: stored, merged: merge(this.data.bundled, stored) };
     this.notify();
     await publishGlossary();
+  }
+
+  /** `asStored(layer)`, kept for the layers this tab holds: each is compared on every change. */
+  private textOf(layer: UserLayer): string {
+    let text = this.texts.get(layer);
+    if (text === undefined) this.texts.set(layer, (text = asStored(layer)));
+    return text;
   }
 }
 
@@ -159,10 +171,15 @@ export class EditorStore {
  * there is none (a second Save stored as an undo step that takes nothing back).
  */
 function asStored(layer: unknown): string {
-  return JSON.stringify(salvageUserLayer(layer).layer, (_key, value: unknown) =>
-    value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : value,
+  return sortedJson(salvageUserLayer(layer).layer);
+}
+
+/** JSON with every object's keys sorted. */
+function sortedJson(value: unknown): string {
+  return JSON.stringify(value, (_key, part: unknown) =>
+    part !== null && typeof part === 'object' && !Array.isArray(part)
+      ? Object.fromEntries(Object.entries(part).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : part,
   );
 }
 
