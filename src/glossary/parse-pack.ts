@@ -9,7 +9,7 @@
  */
 import { issueTexts } from './describe-issues';
 import { inEnglish, packText, type PackText } from './pack-text';
-import { packSchema, type Pack } from './schema';
+import { packSchema, packSchemaMergedInto, type Pack } from './schema';
 
 /** Largest pack file accepted, in UTF-8 bytes. */
 export const MAX_PACK_BYTES = 5 * 1024 * 1024;
@@ -34,7 +34,7 @@ function failure(errorTexts: PackText[]): PackParseResult {
 }
 
 /** Parses and validates a pack file's text. */
-export function parsePackText(text: string): PackParseResult {
+export function parsePackText(text: string, options: PackParseOptions = {}): PackParseResult {
   const bytes = utf8Length(text);
   if (bytes > MAX_PACK_BYTES) {
     const size = formatMegabytes(bytes);
@@ -48,11 +48,19 @@ export function parsePackText(text: string): PackParseResult {
   } catch (error) {
     return failure([packText('packProblemNotJson', error instanceof Error ? error.message : String(error))]);
   }
-  return parsePack(value);
+  return parsePack(value, options);
+}
+
+export interface PackParseOptions {
+  /**
+   * The entry ids of the installed pack with this id, if one is and the file is merged into
+   * it: its entries may name them as related, as entries the file leaves as they are.
+   */
+  installedIds?: (packId: string) => ReadonlySet<string> | undefined;
 }
 
 /** Validates an already-parsed value (e.g. read from storage) as a pack. */
-export function parsePack(value: unknown): PackParseResult {
+export function parsePack(value: unknown, options: PackParseOptions = {}): PackParseResult {
   const cleaned = withoutUnsafeKeys(value);
   if (cleaned === TOO_DEEP) return failure([tooDeep()]);
   if (cleaned === SHARED) return failure([packText('packProblemShared')]);
@@ -61,7 +69,9 @@ export function parsePack(value: unknown): PackParseResult {
       ? packText('packWarningUnsafeKeyTop', path.key)
       : packText('packWarningUnsafeKey', path.key, path.where),
   );
-  const result = packSchema.safeParse(cleaned.value);
+  const id = (cleaned.value as { id?: unknown } | null)?.id;
+  const installed = typeof id === 'string' ? options.installedIds?.(id) : undefined;
+  const result = (installed ? packSchemaMergedInto(installed) : packSchema).safeParse(cleaned.value);
   if (result.success) return { ok: true, pack: result.data, warnings: warningTexts.map(inEnglish), warningTexts };
   const texts = issueTexts(result.error, cleaned.value);
   const errors = texts.slice(0, MAX_REPORTED_ERRORS);

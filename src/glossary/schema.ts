@@ -178,25 +178,32 @@ export const sourceSchema = z.looseObject({
   sectionNames: z.record(z.string(), perLanguage(sectionTitleSchema, 'packProblemNeedsTitle')).optional(),
 });
 
-export const packSchema = z
-  .looseObject({
-    schemaVersion: z.literal(1, { error: schemaMessage('packProblemSchemaVersion') }),
-    id: slugSchema,
-    title: titleSchema,
-    /** The title for readers of each language, where it differs: shown to them instead of `title`. */
-    titles: perLanguage(titleSchema, 'packProblemNeedsTitle').optional(),
-    /** Content version of the pack, e.g. "2026.11.29"; shown in the editor. */
-    version: z.string().trim().max(40).optional(),
-    /** What the pack covers, shown in the editor's pack list. */
-    description: descriptionSchema.optional(),
-    /** The description for readers of each language, where it differs: shown to them instead. */
-    descriptions: perLanguage(descriptionSchema.min(1), 'packProblemNeedsDescription').optional(),
-    source: sourceSchema,
-    entries: z.array(entrySchema).max(LIMITS.entries, schemaMessage('packProblemEntriesMax', LIMITS.entries)),
-  })
-  .superRefine((pack, ctx) => {
-    // Cross-entry rules a per-field schema cannot see. Each issue carries its text as well as
-    // its English message, for the parser's report in the reader's language.
+const packObjectSchema = z.looseObject({
+  schemaVersion: z.literal(1, { error: schemaMessage('packProblemSchemaVersion') }),
+  id: slugSchema,
+  title: titleSchema,
+  /** The title for readers of each language, where it differs: shown to them instead of `title`. */
+  titles: perLanguage(titleSchema, 'packProblemNeedsTitle').optional(),
+  /** Content version of the pack, e.g. "2026.11.29"; shown in the editor. */
+  version: z.string().trim().max(40).optional(),
+  /** What the pack covers, shown in the editor's pack list. */
+  description: descriptionSchema.optional(),
+  /** The description for readers of each language, where it differs: shown to them instead. */
+  descriptions: perLanguage(descriptionSchema.min(1), 'packProblemNeedsDescription').optional(),
+  source: sourceSchema,
+  entries: z.array(entrySchema).max(LIMITS.entries, schemaMessage('packProblemEntriesMax', LIMITS.entries)),
+});
+
+/**
+ * Cross-entry rules a per-field schema cannot see. `installed`: ids a related entry may also
+ * name, those of the pack of the same id already installed, which a file merged into it
+ * updates a few entries of (their other entries are not in the file).
+ */
+const crossEntryRules =
+  (installed: ReadonlySet<string> = new Set()) =>
+  (pack: z.infer<typeof packObjectSchema>, ctx: z.RefinementCtx) => {
+    // Each issue carries its text as well as its English message, for the parser's report in
+    // the reader's language.
     const problem = (path: PropertyKey[], text: PackText) =>
       ctx.addIssue({ code: 'custom', path, message: inEnglish(text), params: { text } });
     const ids = new Map<string, number>();
@@ -212,14 +219,22 @@ export const packSchema = z
     }
     pack.entries.forEach((entry, i) => {
       entry.related?.forEach((rel, j) => {
-        if (!ids.has(rel)) problem(['entries', i, 'related', j], packText('packProblemUnknownRelated', rel));
+        if (!ids.has(rel) && !installed.has(rel))
+          problem(['entries', i, 'related', j], packText('packProblemUnknownRelated', rel));
         else if (rel === entry.id) problem(['entries', i, 'related', j], packText('packProblemRelatedSelf'));
       });
       if (entry.section !== undefined && sections.size > 0 && !sections.has(entry.section)) {
         problem(['entries', i, 'section'], packText('packProblemUnknownSection', entry.section));
       }
     });
-  });
+  };
+
+export const packSchema = packObjectSchema.superRefine(crossEntryRules());
+
+/** A pack file to merge into the installed pack of its id, whose entries' ids are `installed`. */
+export function packSchemaMergedInto(installed: ReadonlySet<string>) {
+  return packObjectSchema.superRefine(crossEntryRules(installed));
+}
 export type Pack = z.infer<typeof packSchema>;
 export type PackInput = z.input<typeof packSchema>;
 

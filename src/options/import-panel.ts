@@ -28,7 +28,7 @@ const PREVIEW_NAMES = 12;
 
 /** Builds the import controls. */
 export function createImportPanel({ doc, t, store, announce }: ImportPanelOptions): HTMLElement {
-  let pending: { pack: Pack; warnings: PackText[] } | undefined;
+  let pending: { pack: Pack; warnings: PackText[]; file: string; replaceProblems?: PackText[] } | undefined;
   /**
    * Counts the reader's file choices. Saving an import (a big pack's compile takes seconds) may
    * end after the reader chose the next file: it must not clear that file's preview, nor take
@@ -68,6 +68,12 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     'data-testid': 'import-error',
   });
   const preview = h(doc, 'div', { class: 'import-preview', 'data-testid': 'import-preview', hidden: true });
+
+  /** The ids of the installed pack `packId`'s entries, deleted ones too (a merge restores them). */
+  const installedIds = (packId: string) => {
+    const installed = store.data.merged.packs.find((p) => p.pack.id === packId);
+    return installed && new Set([...installed.entries.map((e) => e.entry.id), ...installed.removed.map((e) => e.id)]);
+  };
 
   /** A labelled line of up to PREVIEW_NAMES items, then "and N more"; none when there are none. */
   const list = (label: MessageKey, items: readonly string[], testId?: string) => {
@@ -169,6 +175,13 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     const from = store.data.layer;
     const { pack } = pending;
     const importMode = chosenMode();
+    // A file of a few entries that name others of the installed pack can update it, not be it.
+    if (importMode === 'replace' && pending.replaceProblems) {
+      showError(t('editorImportReplaceIncomplete', pending.file), pending.replaceProblems);
+      preview.hidden = true;
+      return undefined;
+    }
+    clearError();
     const result = planImport(store.data.bundled, from, pack, importMode);
     if (!result.ok) {
       showError(t('editorImportTooManyEntries', result.count, LIMITS.entries));
@@ -231,7 +244,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     preview.hidden = true;
     const file = input.files?.[0];
     if (!file) return;
-    const read = await readPackFile(file);
+    const read = await readPackFile(file, { installedIds });
     if (choice !== choices) return;
     if (!read.ok) {
       pending = undefined;
@@ -239,7 +252,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
       showError(t(read.key, ...writeSubstitutions(t, read.subs)), read.details);
       return;
     }
-    pending = { pack: read.pack, warnings: read.warnings };
+    pending = { pack: read.pack, warnings: read.warnings, file: file.name, replaceProblems: read.replaceProblems };
     const result = plan();
     if (result) showPreview(result, pending.warnings);
   });

@@ -7,21 +7,28 @@
  * with replacement characters: the two share most byte values, so guessing one could give a
  * glossary of wrong characters that look valid and never match a page.
  */
-import { MAX_PACK_BYTES, parsePackText } from '../glossary/parse-pack';
+import { MAX_PACK_BYTES, parsePackText, type PackParseOptions } from '../glossary/parse-pack';
 import type { PackText } from '../glossary/pack-text';
 import type { Pack } from '../glossary/schema';
 import type { MessageKey, Substitution } from '../i18n';
 
 /** The parser's lines (`warnings`, `details`, a substitution) are texts, for the reader's language. */
 export type PackFileResult =
-  | { ok: true; pack: Pack; warnings: PackText[] }
+  /**
+   * `replaceProblems`: why the file cannot replace the installed pack of its id, though it can
+   * be merged into it (its entries name as related entries only that pack has).
+   */
+  | { ok: true; pack: Pack; warnings: PackText[]; replaceProblems?: PackText[] }
   /** `details`: the parser's own lines (which entry, which field), shown under the message. */
   | { ok: false; key: MessageKey; subs: (Substitution | PackText)[]; details: PackText[] };
 
 const MEGABYTE = 1024 * 1024;
 
 /** The pack in `file`, or why it cannot be imported. */
-export async function readPackFile(file: Pick<File, 'name' | 'size' | 'arrayBuffer'>): Promise<PackFileResult> {
+export async function readPackFile(
+  file: Pick<File, 'name' | 'size' | 'arrayBuffer'>,
+  options: PackParseOptions = {},
+): Promise<PackFileResult> {
   if (file.size > MAX_PACK_BYTES) {
     const size = (file.size / MEGABYTE).toFixed(1);
     return {
@@ -39,8 +46,16 @@ export async function readPackFile(file: Pick<File, 'name' | 'size' | 'arrayBuff
   }
   const text = unicodeText(bytes);
   if (text === undefined) return { ok: false, key: 'editorImportNotUnicode', subs: [file.name], details: [] };
-  const result = parsePackText(text);
-  if (result.ok) return { ok: true, pack: result.pack, warnings: result.warningTexts };
+  const result = parsePackText(text, options);
+  if (result.ok) {
+    const { pack } = result;
+    const own = new Set(pack.entries.map((e) => e.id));
+    const leansOnInstalled = pack.entries.some((e) => e.related?.some((id) => !own.has(id)));
+    // Read again alone, for its problems as a file that must hold every entry it names.
+    const alone = leansOnInstalled ? parsePackText(text) : undefined;
+    const replaceProblems = alone && !alone.ok ? alone.errorTexts : undefined;
+    return { ok: true, pack, warnings: result.warningTexts, ...(replaceProblems && { replaceProblems }) };
+  }
   const notJson = jsonError(text);
   if (notJson !== undefined) return { ok: false, key: 'editorImportNotJson', subs: [file.name, notJson], details: [] };
   return {
