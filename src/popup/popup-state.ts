@@ -13,6 +13,8 @@ export interface PopupState {
   /** Whether the target page's address names a PDF, which the browser shows in its own viewer. */
   pdf?: boolean;
   report: PageReport;
+  /** The categories the glossary's entries have: the only ones worth a switch. */
+  categories: readonly string[];
   /** Relevance of the page to the column, 0–100; set once a summary arrived. */
   score?: number;
   groups: FoundGroup[];

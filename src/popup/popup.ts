@@ -95,6 +95,7 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
     hostname: webHostname(tab?.url),
     pdf: isPdfAddress(tab?.url),
     report: tab ? { kind: 'loading' } : { kind: 'unavailable' },
+    categories: [...new Set(glossary.entries.map((e) => e.category))],
     groups: [],
   };
 

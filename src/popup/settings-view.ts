@@ -86,7 +86,9 @@ export function renderSettings(doc: Document, state: PopupState, actions: PopupA
   });
 
   const categories = h(doc, 'fieldset', { class: 'categories' }, h(doc, 'legend', {}, t('popupCategories')));
-  for (const category of CATEGORIES) {
+  // A category no entry has switches nothing (one hidden before stays, to be shown again).
+  const offered = CATEGORIES.filter((c) => state.categories.includes(c) || settings.hiddenCategories.includes(c));
+  for (const category of offered) {
     const box = h(doc, 'input', {
       type: 'checkbox',
       id: `category-${category}`,

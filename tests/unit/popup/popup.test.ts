@@ -27,6 +27,13 @@ const entries = [
   { id: 'huawei', term: '華為', category: 'company', mentions: 2, weight: 0.8 },
   { id: 'jensen-huang', term: '黃仁勳', category: 'person', mentions: 1 },
   { id: 'openai', term: 'OpenAI', category: 'company', mentions: 0 },
+  // An entry of every other category, which the popup offers a switch for.
+  ...CATEGORIES.filter((c) => c !== 'company' && c !== 'person').map((c) => ({
+    id: `some-${c}`,
+    term: `Some ${c}`,
+    category: c,
+    mentions: 0,
+  })),
 ];
 const glossary: PopupGlossary = { entries, byId: new Map(entries.map((e) => [e.id, e])) };
 
@@ -444,6 +451,21 @@ describe('the popup', () => {
     await vi.waitFor(() => expect(notice.hidden).toBe(true));
     expect(h.stored().disabledSites).toEqual(['news.example']);
     expect((byTestId('site-toggle') as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('offers a switch only for the categories the glossary’s entries have, and for one hidden before', async () => {
+    const without = entries.filter((e) => e.category !== 'event' && e.category !== 'publication');
+    const h = harness();
+    await startPopup({
+      ...h.deps,
+      readSettings: async () => ({ ...DEFAULT_SETTINGS, hiddenCategories: ['publication'] }),
+      loadGlossary: async () => ({ entries: without, byId: new Map() }),
+    });
+    const offered = [...document.querySelectorAll('[data-testid^="category-"]')].map((el) =>
+      el.getAttribute('data-category'),
+    );
+    expect(offered).toEqual(CATEGORIES.filter((c) => c !== 'event'));
+    expect(byTestId<HTMLInputElement>('category-publication')!.checked).toBe(false);
   });
 
   it('writes density and hidden categories', async () => {
