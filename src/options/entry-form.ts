@@ -153,12 +153,12 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
 
     element.replaceChildren(h(doc, 'h2', { id: 'form-heading', tabindex: -1 }, heading), form);
     openedValues = JSON.stringify(readValues());
-    if (next.draft) putBack(next.draft, typingIn);
+    // The reader typing on while it saved stays where they type; one who pressed Save, there.
+    if (next.draft) return putBack(next.draft, typingIn);
     if (next.savedNote) {
-      if (!next.draft) element.querySelector<HTMLElement>('[data-testid="entry-save"]')?.focus({ preventScroll: true });
-      savedNote.scrollIntoView?.({ block: 'nearest' });
+      element.querySelector<HTMLElement>('[data-testid="entry-save"]')?.focus({ preventScroll: true });
+      return savedNote.scrollIntoView?.({ block: 'nearest' });
     }
-    if (next.draft || next.savedNote) return;
     const first = entry ? controls.get('term') : controls.get(values.term ? 'aliases' : 'term');
     (readOnly ? element.querySelector<HTMLElement>('[data-testid="entry-reset"]') : first)?.focus();
   }
@@ -169,17 +169,17 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
       if (name === 'id' || name === 'packId') continue; // fixed once the entry is stored
       const [group, language] = name.split('.') as [keyof FormValues, NoteLanguage | undefined];
       const value = language ? (draft[group] as Record<NoteLanguage, string>)[language] : draft[group];
-      if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = value === true;
+      if ((control as HTMLInputElement).type === 'checkbox') (control as HTMLInputElement).checked = value === true;
       else if (typeof value === 'string' && control.value !== value) {
         control.value = value;
         control.dispatchEvent(new Event('change'));
       }
     }
-    const again = typingIn?.id ? doc.getElementById(typingIn.id) : null;
-    if (!(again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement)) return;
-    const { selectionStart, selectionEnd } = typingIn as HTMLInputElement;
-    again.focus();
-    again.setSelectionRange(selectionStart, selectionEnd);
+    const again = (typingIn?.id ? doc.getElementById(typingIn.id) : null) as HTMLInputElement | null;
+    again?.focus();
+    // A text field's caret (a checkbox or a select has none: its selectionStart is null or absent).
+    const { selectionStart, selectionEnd } = (typingIn ?? {}) as Partial<HTMLInputElement>;
+    if (typeof selectionStart === 'number') again?.setSelectionRange(selectionStart, selectionEnd ?? selectionStart);
   }
 
   function readValues(): FormValues {

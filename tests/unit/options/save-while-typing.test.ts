@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { translator } from '../../../src/i18n';
 import { userGlossaryItem } from '../../../src/storage/items';
-import { openEditor } from './open-editor';
+import { openEditor, recordScrolls } from './open-editor';
 
 const t = translator('en');
 const byTestId = <T extends HTMLElement>(id: string) => document.querySelector<T>(`[data-testid="${id}"]`)!;
@@ -36,8 +36,9 @@ function holdWrites() {
 /** The reader's layer as stored, as text. */
 const stored = async () => JSON.stringify(await userGlossaryItem.getValue());
 
+let scrolled: Element[];
 beforeEach(() => {
-  Element.prototype.scrollIntoView = vi.fn();
+  scrolled = recordScrolls();
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -68,6 +69,9 @@ describe('a save that takes a while', () => {
     expect(field('field-notes-zh-Hant').value).toBe('儲存期間寫的。');
     expect(document.activeElement).toBe(field('field-notes-zh-Hant'));
     expect(field('field-notes-zh-Hant').selectionStart).toBe(2);
+    // Said under Save too, but the view stays on the field being written in.
+    expect(byTestId('form-saved').textContent).toBe(t('editorSavedDraftKept', 'Nvidia'));
+    expect(scrolled).not.toContain(byTestId('form-saved'));
     // Stored: the first text only. The rest waits for the reader's next Save.
     expect(await stored()).toContain('Saved first.');
     expect(await stored()).not.toContain('儲存期間寫的');
