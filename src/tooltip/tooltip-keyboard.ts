@@ -6,8 +6,9 @@
  * (its mark focused, or a painted highlight's tooltip pinned by Alt+Shift+J) presses Tab to
  * move into the tooltip's links, as in the disclosure pattern of hover cards, and Tab and
  * Shift+Tab move among them here (they are out of the page's tab order, so the browser's own
- * Tab never lands in the tooltip from elsewhere). Tab past the last link goes on from the highlight: the mark is focused again and the browser's own Tab
- * moves on from there, so the page's tab order continues and nothing traps focus. Shift+Tab
+ * Tab never lands in the tooltip from elsewhere). Tab past the last link goes on from the
+ * highlight: the mark is focused again and the browser's own Tab moves on from there, so the
+ * page's tab order continues and nothing traps focus. Shift+Tab
  * from the first link goes back to the mark. A painted highlight has no element to go back to:
  * leaving its links either way closes its tooltip, and its text stays selected.
  *
