@@ -80,7 +80,7 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
 
   function showEmpty() {
     element.replaceChildren(
-      h(doc, 'h2', { id: 'form-heading', tabindex: -1 }, t('editorTitle')),
+      h(doc, 'h2', { id: 'form-heading', tabindex: -1 }, t('editorFormEmptyHeading')),
       h(doc, 'p', { class: 'hint' }, t('editorFormEmpty')),
     );
   }

@@ -31,6 +31,15 @@ function setup() {
 const choice = { id: 'p', title: 'Pack P', sections: ['第一節'] };
 
 describe('the entry form', () => {
+  it('heads an empty form as one, not with the page’s own title again', () => {
+    const { form } = setup();
+    expect(document.getElementById('form-heading')?.textContent).toBe(t('editorFormEmptyHeading'));
+    expect(t('editorFormEmptyHeading')).not.toBe(t('editorTitle'));
+    form.open({ pack: choice, packChoices: [choice] });
+    form.close();
+    expect(document.getElementById('form-heading')?.textContent).toBe(t('editorFormEmptyHeading'));
+  });
+
   it('shows markup in glossary text as characters, never as elements', () => {
     const { form } = setup();
     form.open({
