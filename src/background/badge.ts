@@ -20,6 +20,8 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { parseCounts, parseMessage, type EntryCounts, type FrameCounts } from '../messages';
+import { translator } from '../i18n';
+import { resolveLanguage } from '../i18n/language';
 import { highlightsActiveFor, parseSettings, readSettings, settingsItem, type Settings } from '../settings/settings';
 
 /** A quiet slate grey: informative without competing with the page or other extensions' badges. */
@@ -135,6 +137,10 @@ export function startBadge(): void {
     }
     // The tab may have closed in the meantime; that is not an error worth reporting.
     browser.action.setBadgeText({ tabId, text: badgeText(distinct) }).catch(() => {});
+    // What the number counts, on hover, in the reader's language.
+    const t = translator(resolveLanguage(settings?.language ?? 'auto', globalThis.navigator?.language));
+    const title = distinct > 0 ? t('badgeTitle', t('extName'), t.count('popupFoundCount', distinct)) : t('extName');
+    browser.action.setTitle({ tabId, title }).catch(() => {});
   };
 
   void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR }).catch(() => {});

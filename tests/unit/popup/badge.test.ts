@@ -25,6 +25,19 @@ describe('the toolbar badge', () => {
     expect(await badge(2)).toBe('');
   });
 
+  it('says on hover what its number counts, in the reader’s language, and only the name with none', async () => {
+    await report(1, { nvidia: 3, huawei: 1 });
+    await report(2, {});
+    await settle();
+    expect(await fakeBrowser.action.getTitle({ tabId: 1 })).toBe('ColumnLens: 2 names found on this page');
+    expect(await fakeBrowser.action.getTitle({ tabId: 2 })).toBe('ColumnLens');
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, language: 'zh-Hant' });
+    await settle();
+    await report(1, { nvidia: 3 });
+    await settle();
+    expect(await fakeBrowser.action.getTitle({ tabId: 1 })).toBe('ColumnLens 專欄透鏡：本頁找到 1 個名詞');
+  });
+
   it('counts the union of the tab’s frames', async () => {
     await report(1, { nvidia: 3, huawei: 1 }, 0);
     await report(1, { huawei: 2, smic: 1 }, 5, 'https://ads.example/frame');
