@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { mergeGlossary, sourcePacks } from '../../../src/glossary-store/merge';
 import { buildListItems, filterItems, type ListFilter } from '../../../src/options/entry-search';
+import type { Entry } from '../../../src/glossary/schema';
 import type { UserLayer } from '../../../src/storage/user-layer-schema';
 import { bundledV1, entry, pack } from '../glossary-store/fixtures';
 
 const all: ListFilter = { query: '', category: '', state: 'all', packId: '' };
+
+/** A layer that adds `entries` to the bundled pack. */
+function withAdded(...entries: Entry[]): UserLayer {
+  return { overlays: [{ packId: 'bundled', enabled: true, edits: [], removed: [], added: entries }], userPacks: [] };
+}
 
 function items(layer: UserLayer = { overlays: [], userPacks: [] }) {
   return buildListItems(mergeGlossary(sourcePacks([bundledV1()], layer), layer));
@@ -36,23 +42,12 @@ describe('entry search', () => {
   });
 
   it('finds an entry from words that are apart in it, in any order, after the entries that hold the whole query', () => {
-    const layer: UserLayer = {
-      overlays: [
-        {
-          packId: 'bundled',
-          enabled: true,
-          edits: [],
-          removed: [],
-          added: [
-            entry('h20', { term: 'H20', context: { en: 'A chip cut down for export to China.' } }),
-            entry('robin-li', { term: 'Robin Li', aliases: ['李彥宏'] }),
-            entry('chip-note', { context: { en: 'Mentions the H20 chip by name.' } }),
-            entry('zhipu', { term: 'Zhipu', context: { 'zh-Hant': '北京的一家新創公司。' } }),
-          ],
-        },
-      ],
-      userPacks: [],
-    };
+    const layer = withAdded(
+      entry('h20', { term: 'H20', context: { en: 'A chip cut down for export to China.' } }),
+      entry('robin-li', { term: 'Robin Li', aliases: ['李彥宏'] }),
+      entry('chip-note', { context: { en: 'Mentions the H20 chip by name.' } }),
+      entry('zhipu', { term: 'Zhipu', context: { 'zh-Hant': '北京的一家新創公司。' } }),
+    );
     const ids = (query: string) => filterItems(items(layer), { ...all, query }).items.map((i) => i.entry.id);
     expect(ids('li robin')).toEqual(['robin-li']);
     expect(ids('chip h20')).toEqual(['h20', 'chip-note']);
@@ -66,34 +61,12 @@ describe('entry search', () => {
   });
 
   it('finds a plural in notes as in names', () => {
-    const layer: UserLayer = {
-      overlays: [
-        {
-          packId: 'bundled',
-          enabled: true,
-          edits: [],
-          removed: [],
-          added: [entry('other', { context: { en: 'Sells one GPU to every lab.' } })],
-        },
-      ],
-      userPacks: [],
-    };
+    const layer = withAdded(entry('other', { context: { en: 'Sells one GPU to every lab.' } }));
     expect(filterItems(items(layer), { ...all, query: 'GPUs' }).items.map((i) => i.entry.id)).toEqual(['other']);
   });
 
   it('ignores case and width, and ranks name matches before note matches', () => {
-    const layer: UserLayer = {
-      overlays: [
-        {
-          packId: 'bundled',
-          enabled: true,
-          edits: [],
-          removed: [],
-          added: [entry('other', { context: { en: 'Compared with ＤＥＥＰＳＥＥＫ.' } })],
-        },
-      ],
-      userPacks: [],
-    };
+    const layer = withAdded(entry('other', { context: { en: 'Compared with ＤＥＥＰＳＥＥＫ.' } }));
     expect(filterItems(items(layer), { ...all, query: 'deepseek' }).items.map((i) => i.entry.id)).toEqual([
       'deepseek',
       'other',
@@ -101,18 +74,7 @@ describe('entry search', () => {
   });
 
   it('counts matches per category before filtering by category', () => {
-    const layer: UserLayer = {
-      overlays: [
-        {
-          packId: 'bundled',
-          enabled: true,
-          edits: [],
-          removed: [],
-          added: [entry('policy-x', { category: 'policy' })],
-        },
-      ],
-      userPacks: [],
-    };
+    const layer = withAdded(entry('policy-x', { category: 'policy' }));
     const result = filterItems(items(layer), { ...all, category: 'policy' });
     expect(result.items.map((i) => i.entry.id)).toEqual(['policy-x']);
     expect(result.total).toBe(4);
