@@ -168,9 +168,10 @@ export function startTooltip(options: TooltipOptions): Tooltip {
     // Out of the page's tab order: the tooltip is last in the document, and the browser's own
     // Tab from a mark with nothing focusable after it (or Shift+Tab from its toolbar) would
     // land in it unasked. The keys move among them instead (tooltip-keyboard.ts).
-    for (const link of linksIn(content)) link.tabIndex = -1;
+    const links = linksIn(content);
+    for (const link of links) link.tabIndex = -1;
     panel.replaceChildren(content);
-    ui().setInteractive(linksIn(content).length > 0, TERM_ID);
+    ui().setInteractive(links.length > 0, TERM_ID);
   }
 
   /**
