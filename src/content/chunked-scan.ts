@@ -16,11 +16,12 @@
 import { IGNORABLE } from '../matcher/fold';
 import { RULE_REACH } from '../matcher/web-address';
 
-/** A match as the matcher reports it: offsets into the scanned text, entry index. */
+/** A match as the matcher reports it: offsets into the scanned text, entry index, everyday word or not. */
 export interface ScanMatch {
   start: number;
   end: number;
   entry: number;
+  generic?: true;
 }
 
 /** What the highlighter needs from the matcher (`src/matcher` Matcher fits). */
@@ -105,7 +106,7 @@ export function* scanInWindows(
       const matchStart = m.start + start;
       if (matchStart < from) continue; // a scanner that reads no context reports these
       if (matchStart >= boundary) break;
-      kept.push({ start: matchStart, end: m.end + start, entry: m.entry });
+      kept.push({ ...m, start: matchStart, end: m.end + start });
       lastEnd = m.end + start;
     }
     yield kept;

@@ -165,8 +165,21 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     changeCount: () => mutations.changeCount(),
     editingUnder: createEditingLookup(() => mutations.changeCount()),
     unattachedHost: (host) => lateShadowRoots.note(host),
+    topicNamed: readHeldAgain,
     ...firsts.hooks,
   };
+
+  /**
+   * Containers whose everyday words waited for the page to name the column's subjects
+   * (topic-gate.ts). They held nothing else to show, so forgetting them releases no first.
+   */
+  function* readHeldAgain(held: Node[]): Generator<undefined, void> {
+    for (const container of held) {
+      if (!container.isConnected) continue;
+      hooks.forget(container);
+      yield* readRegion(container, true, view, filters, page, hooks);
+    }
+  }
 
   /** Shadow trees attached after their host was read (late-shadow-roots.ts). */
   function* readLateShadowRoots(shadowRoots: ShadowRoot[]): Generator<undefined, void> {

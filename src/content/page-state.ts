@@ -5,6 +5,7 @@
  */
 import type { Piece } from './engine';
 import { comparePoints } from './occurrences';
+import { TopicGate } from './topic-gate';
 
 /**
  * How often the page may take our highlights out of one container before we stop drawing
@@ -69,6 +70,8 @@ export class PageState {
   private containersGivenUp = 0;
   /** Walks of the page under way (started and not finished), see `readRegion`. */
   private readonly walks = new Set<Walk>();
+  /** Whether the page's everyday words may be shown (topic-gate.ts). */
+  readonly topic = new TopicGate();
 
   /** Notes a walk starting; pass it to `endWalk` when it finishes. */
   beginWalk(): Walk {
@@ -233,5 +236,6 @@ export class PageState {
     for (const state of this.states.values()) state.dropped = true;
     this.states.clear();
     this.firstOwner.clear();
+    this.topic.clear();
   }
 }

@@ -55,6 +55,12 @@ export interface ReadHooks {
   /** See `WalkOptions.editingUnder`. */
   editingUnder?(root: ParentNode): Set<Element>;
   /**
+   * The page names something of the glossary by a name that is not an everyday word, in the
+   * block about to be recorded: reads again the containers that held everyday words back until
+   * now (topic-gate.ts), before that block, so that they are recorded in the page's order.
+   */
+  topicNamed?(held: Node[]): Generator<undefined, void>;
+  /**
    * Density "first": whether to pass over this occurrence, the first still unclaimed for its
    * entry, because it is not shown (first-visible.ts); absent: none is passed over.
    */
@@ -142,6 +148,12 @@ function* record(
   hooks: ReadHooks,
   stale: () => boolean,
 ): Generator<undefined, void> {
+  const held = page.topic.opensWith(matches);
+  if (held && held.length > 0 && hooks.topicNamed) {
+    yield* hooks.topicNamed(held);
+    // This block's container was one of them: read whole again just now.
+    if (stale()) return;
+  }
   const state = page.stateFor(block.container);
   const shown: PendingMatch[] = [];
   // Counted either way: the page's terms are there even where it does not let us draw.
@@ -153,6 +165,11 @@ function* record(
       if (stale()) return;
     }
     const m = matches[i]!;
+    // An everyday word on a page not (yet) found to be about the column: neither shown nor counted.
+    if (m.generic && !page.topic.open) {
+      page.topic.hold(block.container);
+      continue;
+    }
     state.counts.set(m.entry, (state.counts.get(m.entry) ?? 0) + 1);
     if (holdBack) continue;
     const id = view.entryIds[m.entry];

@@ -84,6 +84,12 @@ export const aliasSchema = z.union([
      * end with a Latin letter or digit, false for Chinese (running text has no spaces).
      */
     wholeWord: z.boolean().optional(),
+    /**
+     * An everyday word that is also a name here ("chips", "talent", 人才): highlighted only on a
+     * page that names something of the glossary by a name that is not one, so a recipe's chips
+     * or a job advert's 人才 stay plain. Default: false.
+     */
+    generic: z.boolean().optional(),
   }),
 ]);
 export type Alias = z.infer<typeof aliasSchema>;

@@ -15,7 +15,7 @@ export interface MatcherEntry {
   term: string;
   /** Display names per reader language (the schema's `names`): matched too. */
   names?: { readonly 'zh-Hant'?: string; readonly 'zh-Hans'?: string; readonly en?: string };
-  aliases: readonly (string | { text: string; caseSensitive?: boolean; wholeWord?: boolean })[];
+  aliases: readonly (string | { text: string; caseSensitive?: boolean; wholeWord?: boolean; generic?: boolean })[];
   caseSensitive?: boolean;
   exclude?: readonly string[];
 }
@@ -36,6 +36,11 @@ export const Flag = {
   Plural: 32,
   /** Not an alias: an excluded phrase of the entry; occurrences of the entry inside it are dropped. */
   Exclude: 64,
+  /**
+   * An everyday word ("chips", 人才): its occurrences are reported as generic, and the page
+   * highlights them only once it names something of the glossary by another name.
+   */
+  Generic: 128,
 } as const;
 
 /** Per-pattern alias rules: what the scanner needs besides the automaton. */
@@ -167,6 +172,7 @@ export function buildPatternSet(entries: readonly MatcherEntry[]): PatternSet {
       if (key.length === 0) continue;
       let flags = sideFlags(key, alias.wholeWord, caseSensitive);
       if (caseSensitive) flags |= Flag.CaseSensitive;
+      if (alias.generic === true) flags |= Flag.Generic;
       const anchored = (flags & Flag.Left) !== 0 && isWordStartUnit(key.charCodeAt(0));
       add(withWordStarts(key, anchored), { entry: index, flags, text: caseSensitive ? kept : '' });
       // The plural rule adds an s; a consonant and y make "-ies" instead ("Chinese AI companies").
@@ -184,7 +190,10 @@ export function buildPatternSet(entries: readonly MatcherEntry[]): PatternSet {
 
   // Exclusions first (they all apply); then aliases, the more specific case-sensitive ones
   // first, in entry order: the first alias whose rules hold wins the occurrence.
-  for (const list of byKey.values()) list.sort((a, b) => rank(a) - rank(b) || a.entry - b.entry);
+  // Within one entry and case rule an everyday word's variant first: "Chip", a display name,
+  // does not make the alias "chip" that the pack calls generic a name to highlight everywhere.
+  for (const list of byKey.values())
+    list.sort((a, b) => rank(a) - rank(b) || a.entry - b.entry || (b.flags & Flag.Generic) - (a.flags & Flag.Generic));
   return patternSet(byKey);
 }
 

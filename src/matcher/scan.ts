@@ -189,7 +189,7 @@ function applyVariants(
     if (!candidate) continue;
     const accepted = acceptEnd(text, classOf, spaceClass, start, end, flags, variantText[v]!);
     if (accepted >= 0) {
-      sink.candidate(start, accepted, variantEntry[v]!);
+      sink.candidate(start, accepted, variantEntry[v]!, (flags & Flag.Generic) !== 0);
       return; // the first alias whose rules hold owns this occurrence
     }
   }

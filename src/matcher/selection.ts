@@ -6,16 +6,20 @@
  * resolved by `ExactSelection` (collect everything, filter, sort, pick) instead.
  */
 
-/** One occurrence: [start, end) in the original text; `entry` indexes `Matcher.entryIds`. */
+/**
+ * One occurrence: [start, end) in the original text; `entry` indexes `Matcher.entryIds`;
+ * `generic` when the name found is one the pack marks as an everyday word (absent otherwise).
+ */
 export interface Match {
   start: number;
   end: number;
   entry: number;
+  generic?: true;
 }
 
 /** What the scanner reports to. */
 export interface SelectionSink {
-  candidate(start: number, end: number, entry: number): void;
+  candidate(start: number, end: number, entry: number, generic?: boolean): void;
   exclusion(start: number, end: number, entry: number): void;
 }
 
@@ -24,6 +28,7 @@ export class StreamingSelection implements SelectionSink {
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
   private entries = new Int32Array(64);
+  private generic = new Uint8Array(64);
   private length = 0;
   /** Set when an excluded phrase occurred: the caller must redo the text with ExactSelection. */
   sawExclusion = false;
@@ -33,7 +38,7 @@ export class StreamingSelection implements SelectionSink {
     this.sawExclusion = false;
   }
 
-  candidate(start: number, end: number, entry: number): void {
+  candidate(start: number, end: number, entry: number, generic = false): void {
     // Kept matches are sorted and disjoint, and every kept end is <= `end`. Find the first kept
     // match this one overlaps: if it starts further left (or at the same place and is longer)
     // it wins that match and all after it (they lie inside it); otherwise it loses.
@@ -48,6 +53,7 @@ export class StreamingSelection implements SelectionSink {
     this.starts[this.length] = start;
     this.ends[this.length] = end;
     this.entries[this.length] = entry;
+    this.generic[this.length] = generic ? 1 : 0;
     this.length++;
   }
 
@@ -57,21 +63,24 @@ export class StreamingSelection implements SelectionSink {
 
   matches(): Match[] {
     const result: Match[] = new Array(this.length);
-    for (let i = 0; i < this.length; i++)
-      result[i] = { start: this.starts[i]!, end: this.ends[i]!, entry: this.entries[i]! };
+    for (let i = 0; i < this.length; i++) {
+      const match: Match = { start: this.starts[i]!, end: this.ends[i]!, entry: this.entries[i]! };
+      if (this.generic[i]) match.generic = true;
+      result[i] = match;
+    }
     return result;
   }
 
   private grow(): void {
     const size = this.starts.length * 2;
-    const copy = (a: Int32Array) => {
-      const b = new Int32Array(size);
+    const copy = <T extends Int32Array | Uint8Array>(a: T, b: T) => {
       b.set(a);
       return b;
     };
-    this.starts = copy(this.starts);
-    this.ends = copy(this.ends);
-    this.entries = copy(this.entries);
+    this.starts = copy(this.starts, new Int32Array(size));
+    this.ends = copy(this.ends, new Int32Array(size));
+    this.entries = copy(this.entries, new Int32Array(size));
+    this.generic = copy(this.generic, new Uint8Array(size));
   }
 }
 
@@ -80,8 +89,8 @@ export class ExactSelection implements SelectionSink {
   private readonly candidates: Match[] = [];
   private readonly exclusions: Match[] = [];
 
-  candidate(start: number, end: number, entry: number): void {
-    this.candidates.push({ start, end, entry });
+  candidate(start: number, end: number, entry: number, generic = false): void {
+    this.candidates.push(generic ? { start, end, entry, generic } : { start, end, entry });
   }
 
   exclusion(start: number, end: number, entry: number): void {

@@ -134,6 +134,7 @@ export function entryFields(
       h(doc, 'legend', {}, t('editorFieldRules')),
       h(doc, 'div', { class: 'check' }, caseBox, h(doc, 'label', { for: caseBox.id }, fieldTitle(t, 'caseSensitive'))),
       field('wholeWord', fieldTitle(t, 'wholeWord'), selectControl(doc, values.wholeWord, wholeWordOptions)),
+      field('generic', fieldTitle(t, 'generic'), textArea(doc, values.generic, 2), t('editorFieldGenericHint')),
     ),
     field('exclude', fieldTitle(t, 'exclude'), textArea(doc, values.exclude, 3), t('editorFieldExcludeHint')),
     field(

@@ -137,6 +137,10 @@ function checkNames(values: FormValues, ctx: FormContext, id: string, errors: Fi
     const name = values.names[l].trim();
     return name ? [[`names.${l}`, name]] : [];
   });
+  // An everyday word marks one of the names above: one that is none would mark nothing.
+  const entryNames = new Set([term, ...displayNames.map(([, name]) => name), ...aliasLines]);
+  const stray = lines(values.generic).find((name) => !entryNames.has(name));
+  if (stray !== undefined) errors.push({ field: 'generic', key: 'editorErrorGenericNotName', subs: [stray] });
   for (const [field, name] of displayNames) {
     const error = nameError(field, name);
     if (error) errors.push(error);
@@ -274,7 +278,8 @@ function buildEntry(
   // A chosen rule reaches the term and display names through aliases (name-rules.ts), so a
   // renamed entry's aliases are written again under its new names.
   const renamed = changed('term') || changed('names');
-  if (!original || changed('aliases') || changed('wholeWord') || (renamed && values.wholeWord !== 'auto'))
+  const rulesChanged = changed('aliases') || changed('wholeWord') || changed('generic');
+  if (!original || rulesChanged || (renamed && (values.wholeWord !== 'auto' || values.generic.trim() !== '')))
     entry.aliases = aliasesFrom({ ...values, names }, original?.aliases);
   if (!original || changed('category')) entry.category = values.category;
   if (!original || changed('notes')) {

@@ -20,6 +20,8 @@ export interface FormValues {
   notes: Record<NoteLanguage, string>;
   caseSensitive: boolean;
   wholeWord: WholeWordRule;
+  /** One per line: the entry's names that are everyday words (the format's `generic` aliases). */
+  generic: string;
   /** One excluded phrase per line. */
   exclude: string;
   /** One related entry id per line. */
@@ -80,6 +82,10 @@ export function formValuesFrom(
     notes: notesOf(entry?.context, options.packLanguage),
     caseSensitive: entry?.caseSensitive ?? false,
     wholeWord: wholeWordRuleOf(aliases),
+    generic: aliases
+      .filter((a) => typeof a !== 'string' && a.generic === true)
+      .map((a) => (typeof a === 'string' ? a : a.text))
+      .join('\n'),
     exclude: (entry?.exclude ?? []).join('\n'),
     related: (entry?.related ?? []).join('\n'),
     links: (entry?.links ?? []).map(linkLine).join('\n'),
@@ -91,24 +97,28 @@ export function formValuesFrom(
  * The aliases from the form. An alias the entry already had keeps its own matching rules
  * (a pack may make one alias case-sensitive); the whole-word choice, unless "mixed",
  * applies to every name: to each alias, and to the term and display names through an alias
- * of the same text (see name-rules.ts).
+ * of the same text (see name-rules.ts). So do the everyday words: each marks the alias of its
+ * text, or the term's or a display name's rule carrier.
  */
 export function aliasesFrom(values: FormValues, original: readonly Alias[] = []): Alias[] {
   const before = new Map(original.map((a) => [typeof a === 'string' ? a : a.text, a]));
   const term = values.term.trim();
+  const everyday = new Set(lines(values.generic));
   const aliases = [...new Set(lines(values.aliases))].map((text): Alias => {
     const prior = before.get(text);
     const rules = typeof prior === 'object' ? { ...prior } : { text };
     if (values.wholeWord === 'on') rules.wholeWord = true;
     else if (values.wholeWord === 'off') rules.wholeWord = false;
     else if (values.wholeWord === 'auto') delete rules.wholeWord;
+    if (everyday.has(text)) rules.generic = true;
+    else delete rules.generic;
     const { text: _text, ...flags } = rules;
     return Object.keys(flags).length === 0 ? text : { ...flags, text };
   });
   // The term written again as a plain alias adds nothing: it is a name of the entry already.
   // One with rules of its own (inside words, exact case) stays, for it matches differently.
   const written = new Set(lines(values.aliases));
-  const carriers = ruleCarriers(ownNames(term, values.names), written, values.wholeWord, original);
+  const carriers = ruleCarriers(ownNames(term, values.names), written, values.wholeWord, original, everyday);
   return [...aliases.filter((alias) => alias !== term), ...carriers];
 }
 

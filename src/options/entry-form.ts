@@ -195,6 +195,7 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
       notes: Object.fromEntries(NOTE_LANGUAGES.map((l) => [l, value(`notes.${l}`)])) as FormValues['notes'],
       caseSensitive: (controls.get('caseSensitive') as HTMLInputElement | undefined)?.checked ?? false,
       wholeWord: value('wholeWord') as WholeWordRule,
+      generic: value('generic'),
       exclude: value('exclude'),
       related: value('related'),
       links: value('links'),

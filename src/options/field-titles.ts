@@ -15,6 +15,7 @@ const FIELD_LABELS: Record<Exclude<FieldName, `${'names' | 'notes'}.${NoteLangua
   category: 'editorFieldCategory',
   caseSensitive: 'editorFieldCaseSensitive',
   wholeWord: 'editorFieldWholeWord',
+  generic: 'editorFieldGeneric',
   exclude: 'editorFieldExclude',
   related: 'editorFieldRelated',
   section: 'editorFieldSection',

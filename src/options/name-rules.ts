@@ -27,27 +27,37 @@ export function ownNames(term: string, names: Readonly<Partial<Record<NoteLangua
 }
 
 /**
- * An alias that only gives one of the entry's own names its whole-word rule. One with other
- * rules (exact case) is a name the pack's author wrote, and stays in "Other names".
+ * An alias that only gives one of the entry's own names its whole-word rule, or marks it an
+ * everyday word (`generic`). One with other rules (exact case) is a name the pack's author
+ * wrote, and stays in "Other names".
  */
 export function isRuleCarrier(alias: Alias, own: readonly string[]): boolean {
   if (typeof alias === 'string' || !own.includes(alias.text)) return false;
-  const { text: _text, wholeWord, ...other } = alias;
-  return wholeWord !== undefined && Object.keys(other).length === 0;
+  const { text: _text, wholeWord, generic, ...other } = alias;
+  return (wholeWord !== undefined || generic === true) && Object.keys(other).length === 0;
 }
 
 /**
  * The rule carriers for the entry's own names not written under "Other names" (`written`):
- * the chosen rule on each; none for "Automatic"; for "mixed", those the entry had.
+ * the chosen rule on each, none for "Automatic", for "mixed" the one each had; and the mark
+ * of the `everyday` words among them.
  */
 export function ruleCarriers(
   own: readonly string[],
   written: ReadonlySet<string>,
   rule: WholeWordRule,
   original: readonly Alias[],
+  everyday: ReadonlySet<string> = new Set(),
 ): Alias[] {
   const names = own.filter((n) => !written.has(n));
-  if (rule === 'on' || rule === 'off') return names.map((text) => ({ text, wholeWord: rule === 'on' }));
-  if (rule === 'auto') return [];
-  return original.filter((a) => isRuleCarrier(a, names));
+  const carried = new Map(
+    original.flatMap((a) => (typeof a !== 'string' && isRuleCarrier(a, names) ? [[a.text, a.wholeWord]] : [])),
+  );
+  return names.flatMap((text): Alias[] => {
+    const wholeWord = rule === 'on' ? true : rule === 'off' ? false : rule === 'mixed' ? carried.get(text) : undefined;
+    const carrier: Exclude<Alias, string> = { text };
+    if (wholeWord !== undefined) carrier.wholeWord = wholeWord;
+    if (everyday.has(text)) carrier.generic = true;
+    return Object.keys(carrier).length > 1 ? [carrier] : [];
+  });
 }

@@ -18,6 +18,7 @@ const FIELDS = [
   'notes',
   'caseSensitive',
   'wholeWord',
+  'generic',
   'exclude',
   'related',
   'section',

@@ -8,7 +8,7 @@ import type { PageSnapshot, PageText } from './page-probes';
 /** The part of the matcher (src/matcher) the checks use. */
 export interface ScanningMatcher {
   readonly entryIds: readonly string[];
-  scan(text: string): { start: number; end: number; entry: number }[];
+  scan(text: string): { start: number; end: number; entry: number; generic?: true }[];
 }
 
 export interface TextRange {
@@ -22,12 +22,15 @@ export interface TextRange {
 /** Where the glossary names something in the page's visible, eligible text nodes, scanned one node at a time. */
 export function expectedMatches(page: PageText, matcher: ScanningMatcher): TextRange[] {
   const found: TextRange[] = [];
+  let named = false;
   for (const [start, end] of page.eligible) {
     for (const m of matcher.scan(page.text.slice(start, end))) {
       found.push({ id: matcher.entryIds[m.entry] ?? '?', start: start + m.start, end: start + m.end });
+      named ||= m.generic !== true;
     }
   }
-  return found;
+  // Everyday words stand only with another name of the glossary on the page (topic-gate.ts).
+  return named ? found : [];
 }
 
 /**

@@ -63,6 +63,20 @@ describe('expected places and coverage', () => {
     expect(expectedMatches({ text, eligible: [[0, 12]] }, matcher)).toEqual([{ id: 'nvidia', start: 0, end: 6 }]);
   });
 
+  it('expects everyday words only on a page that names something else', () => {
+    const withChips = compileMatcher([
+      { id: 'nvidia', term: 'Nvidia', aliases: [] },
+      { id: 'chips', term: 'AI chip', aliases: [{ text: 'chip', generic: true }] },
+    ]);
+    const recipe = 'Fish and chips';
+    expect(expectedMatches({ text: recipe, eligible: [[0, recipe.length]] }, withChips)).toEqual([]);
+    const news = 'Chips by Nvidia';
+    expect(expectedMatches({ text: news, eligible: [[0, news.length]] }, withChips)).toEqual([
+      { id: 'chips', start: 0, end: 5 },
+      { id: 'nvidia', start: 9, end: 15 },
+    ]);
+  });
+
   it('joins the pieces of one match and reports places no highlight touches', () => {
     const groups = groupHighlights([
       { id: 'nvidia', category: 'company', start: 0, end: 3, first: true },

@@ -115,13 +115,14 @@ export function expectedOccurrences(root: Element, matcher: Matcher) {
   const afterLinkEdge = new Set<Text>();
   const runs = runsOf(root, afterLinkEdge);
   const runOf = new Map<Text, number>();
-  const all: (Occurrence & { entry: number })[] = [];
+  const all: (Occurrence & { entry: number; generic: boolean })[] = [];
   runs.forEach((nodes, run) => {
     for (const node of nodes) runOf.set(node, run);
     // A character no name contains stands between words a link's edge keeps apart.
     const text = nodes.map((n) => (afterLinkEdge.has(n) ? '\u0000' : '') + n.data).join('');
     for (const m of matcher.scan(text)) {
-      all.push({ run, id: matcher.entryIds[m.entry]!, entry: m.entry, text: text.slice(m.start, m.end) });
+      const id = matcher.entryIds[m.entry]!;
+      all.push({ run, id, entry: m.entry, text: text.slice(m.start, m.end), generic: m.generic === true });
     }
   });
   return { all, runOf, runs };

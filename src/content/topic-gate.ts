@@ -1,0 +1,45 @@
+/**
+ * Everyday words that are also names ("chips", "talent", 人才, which a pack marks `generic`)
+ * are highlighted only on a page that names something of the glossary by a name that is not
+ * one: on a news page about Nvidia "chips" is the column's subject, on a recipe it is food.
+ *
+ * The page is read in order, and an everyday word may come before the first other name (a
+ * headline "Chips: …" above the article). Its container is remembered instead, and read again
+ * once the gate opens. The gate stays open until the page is read anew (the glossary or the
+ * reader's choices change): a page that was about the column does not stop being so because
+ * a name scrolled out of a list.
+ */
+import type { ScanMatch } from './chunked-scan';
+
+export class TopicGate {
+  private named = false;
+  /** Containers whose everyday words were held back while the gate was shut. */
+  private readonly held = new Set<Node>();
+
+  /** Whether the page has named something of the glossary by a name that is not an everyday word. */
+  get open(): boolean {
+    return this.named;
+  }
+
+  /**
+   * A block's matches, before any is recorded: if they open the gate, the containers that held
+   * everyday words back until now, to be read again; otherwise undefined.
+   */
+  opensWith(matches: readonly ScanMatch[]): Node[] | undefined {
+    if (this.named || !matches.some((m) => m.generic !== true)) return undefined;
+    this.named = true;
+    const held = [...this.held];
+    this.held.clear();
+    return held;
+  }
+
+  /** An everyday word found in `container` while the gate is shut: not shown, not counted. */
+  hold(container: Node): void {
+    this.held.add(container);
+  }
+
+  clear(): void {
+    this.named = false;
+    this.held.clear();
+  }
+}

@@ -1,0 +1,101 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Highlighter } from '../../../src/content/highlighter';
+import type { RuntimeEntry } from '../../../src/glossary-store/runtime-entry';
+import { marks, settle, start, viewOf } from './harness';
+
+/** Chips and talent are everyday words here; Nvidia and "AI chip" are not. */
+const ENTRIES: RuntimeEntry[] = [
+  {
+    id: 'nvidia',
+    term: 'Nvidia',
+    aliases: ['英偉達'],
+    category: 'company',
+    context: 'A chip maker.',
+    packId: 't',
+  },
+  {
+    id: 'ai-chips',
+    term: '晶片',
+    names: { en: 'Chip' },
+    aliases: [{ text: '晶片', generic: true }, { text: 'chip', generic: true }, 'AI chip'],
+    category: 'technology',
+    context: 'What the column is about.',
+    packId: 't',
+  },
+  {
+    id: 'talent',
+    term: '人才',
+    aliases: [{ text: '人才', generic: true }],
+    category: 'concept',
+    context: 'People.',
+    packId: 't',
+  },
+];
+
+let highlighter: Highlighter | undefined;
+afterEach(() => {
+  highlighter?.stop();
+  highlighter = undefined;
+});
+
+describe('everyday words (generic aliases)', () => {
+  it('are neither highlighted nor counted on a page that names nothing else of the glossary', async () => {
+    const html =
+      '<h1>Weekend recipes</h1><p>Fish and chips: cut thick chips.</p><p>誠聘各類人才，本店薯片與晶片無關。</p>';
+    ({ highlighter } = await start({ html, view: viewOf(ENTRIES) }));
+    expect(marks()).toEqual([]);
+    expect(highlighter.summary()).toEqual({});
+    expect(document.body.innerHTML).toBe(html);
+  });
+
+  it('are highlighted, before and after it, once the page names an entry by another name', async () => {
+    const html = '<h1>Chips and talent</h1><p>人才 and chips.</p><div><p>Nvidia sells chips.</p></div><p>晶片</p>';
+    ({ highlighter } = await start({ html, view: viewOf(ENTRIES) }));
+    expect(marks()).toEqual([
+      ['ai-chips', 'Chips'],
+      ['talent', '人才'],
+      ['ai-chips', 'chips'],
+      ['nvidia', 'Nvidia'],
+      ['ai-chips', 'chips'],
+      ['ai-chips', '晶片'],
+    ]);
+    expect(highlighter.summary()).toEqual({ nvidia: 1, 'ai-chips': 4, talent: 1 });
+  });
+
+  it('count as soon as a name that is not one stands in the same block, whatever its place', async () => {
+    ({ highlighter } = await start({ html: '<p>Chips, talent: an AI chip.</p>', view: viewOf(ENTRIES) }));
+    expect(marks()).toEqual([
+      ['ai-chips', 'Chips'],
+      ['ai-chips', 'AI chip'],
+    ]);
+  });
+
+  it('wait for a name the page adds later, and are drawn then', async () => {
+    ({ highlighter } = await start({ html: '<p>Chips and 人才.</p><div id="feed"></div>', view: viewOf(ENTRIES) }));
+    expect(marks()).toEqual([]);
+    document.getElementById('feed')!.innerHTML = '<p>英偉達 news</p>';
+    await settle(highlighter);
+    expect(marks()).toEqual([
+      ['ai-chips', 'Chips'],
+      ['talent', '人才'],
+      ['nvidia', '英偉達'],
+    ]);
+    expect(highlighter.summary()).toEqual({ nvidia: 1, 'ai-chips': 1, talent: 1 });
+  });
+
+  it('with one highlight per name, give it to the first everyday word, above the name that opened the page', async () => {
+    const html = '<p>Chips first.</p><p>Nvidia, chips again.</p>';
+    ({ highlighter } = await start({
+      html,
+      view: viewOf(ENTRIES),
+      filters: { density: 'first', hiddenCategories: new Set() },
+    }));
+    expect(marks()).toEqual([
+      ['ai-chips', 'Chips'],
+      ['nvidia', 'Nvidia'],
+    ]);
+    await highlighter.switchOff();
+    expect(document.body.innerHTML).toBe(html);
+  });
+});
