@@ -6,6 +6,8 @@
  * the order in which the highlighter reads it.
  */
 
+import { FOLLOWING, PRECEDING } from '../document-position';
+
 /** A point in the page: a node and, for a text node, an offset into its original text. */
 export interface TextPoint {
   node: Node;
@@ -13,9 +15,6 @@ export interface TextPoint {
 }
 
 export type Direction = 'next' | 'previous';
-
-const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING, without relying on a global Node.
-const FOLLOWING = 4;
 
 /** `node` and the shadow hosts above it, outermost first: one node per tree it sits in. */
 function treePath(node: Node): Node[] {

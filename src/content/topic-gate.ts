@@ -11,10 +11,14 @@
  */
 import type { ScanMatch } from './chunked-scan';
 
+/** Containers held before the ones the page has removed are let go (an endless feed's). */
+const PRUNE_FROM = 1_024;
+
 export class TopicGate {
   private named = false;
   /** Containers whose everyday words were held back while the gate was shut. */
   private readonly held = new Set<Node>();
+  private pruneAt = PRUNE_FROM;
 
   /** Whether the page has named something of the glossary by a name that is not an everyday word. */
   get open(): boolean {
@@ -36,10 +40,15 @@ export class TopicGate {
   /** An everyday word found in `container` while the gate is shut: not shown, not counted. */
   hold(container: Node): void {
     this.held.add(container);
+    if (this.held.size < this.pruneAt) return;
+    // A feed that never names the column's subject would keep every container it ever showed.
+    for (const node of this.held) if (!node.isConnected) this.held.delete(node);
+    this.pruneAt = Math.max(PRUNE_FROM, this.held.size * 2);
   }
 
   clear(): void {
     this.named = false;
     this.held.clear();
+    this.pruneAt = PRUNE_FROM;
   }
 }

@@ -3,6 +3,7 @@
  * `aria-describedby` / `aria-invalid`. It knows nothing of storage: it reports the values
  * and the reader's intent (save, delete, reset, close) to its owner.
  */
+import { FOLLOWING } from '../document-position';
 import { NOTE_LANGUAGES, type Entry, type NoteLanguage } from '../glossary/schema';
 import { displayName } from '../glossary/entry-names';
 import type { ReaderLanguage, Translator } from '../i18n';
@@ -61,9 +62,6 @@ export interface EntryForm {
   /** The fields' values as they are now. */
   values(): FormValues;
 }
-
-/** `Node.DOCUMENT_POSITION_FOLLOWING`, without the page's `Node` (the form takes its document). */
-const FOLLOWING = 4;
 
 /** Builds the (initially empty) form panel. */
 export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, onClose }: EntryFormOptions): EntryForm {

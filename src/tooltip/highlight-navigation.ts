@@ -18,6 +18,7 @@
 import { isShown, isWhereReaderTypes } from '../content/dom-rules';
 import type { Occurrence } from '../content/engine';
 import type { Direction, TextPoint } from '../content/occurrences';
+import { FOLLOWING, PRECEDING } from '../document-position';
 import { MARK_START_SELECTOR } from './marks';
 import { rangeContext } from './tooltip-anchor';
 import { createOccurrenceVisitor, type OccurrenceVisitor } from './visit-occurrence';
@@ -41,8 +42,6 @@ export function adjacentHighlight(
     if (index >= 0) return marks[(index + (forward ? 1 : marks.length - 1)) % marks.length];
     // From elsewhere on the page (focus in a paragraph, or on a later piece of a highlight):
     // the first highlight that follows it, or the last that precedes it.
-    const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without relying on a global Node.
-    const PRECEDING = 2;
     const wanted = forward ? FOLLOWING : PRECEDING;
     const candidates = forward ? marks : [...marks].reverse();
     const found = candidates.find((mark) => (from.compareDocumentPosition(mark) & wanted) !== 0);
