@@ -5,14 +5,12 @@
  */
 import { requestFromHash, type EditorRequest } from '../editor-url';
 import { displayName, packTitle } from '../glossary/entry-names';
-import type { Entry } from '../glossary/schema';
 import { activeEntries } from '../glossary-store/merge';
 import { deleteEntry, resetEntry, saveEntry } from '../glossary-store/layer-edits';
 import { translator, type ReaderLanguage } from '../i18n';
 import { focusIfLost, h } from './dom';
 import { EditorStore, type EditorData } from './editor-store';
 import { createEntryForm, type FormTarget, type PackChoice } from './entry-form';
-import { validateForm } from './entry-form-validate';
 import type { FormValues } from './entry-form-values';
 import { createEntryList } from './entry-list';
 import { buildListItems, itemKey, searchKey, type ListItem } from './entry-search';
@@ -22,25 +20,11 @@ import { createImportPanel } from './import-panel';
 import { createPackPanel } from './pack-panel';
 import { createProblemsPanel } from './problems-panel';
 import { createQuarantinePanel } from './quarantine-panel';
-import { fieldsChangedInBoth } from './save-conflicts';
-import { fieldTitle } from './field-titles';
+import { checkSave, type OpenEntry } from './save-check';
 import { createStatusLine } from './status-line';
 
 /** How long a save is stored before the status line says it is under way (a large glossary's takes seconds). */
 const SAVING_NOTICE_MS = 300;
-
-/** What the form is showing: an entry of a pack, or a new entry. */
-interface OpenEntry {
-  packId: string;
-  id?: string;
-  /** The entry as the form showed it on opening (see `FormContext.shown`). */
-  shown?: Entry;
-  /**
-   * The stored entry whose changes from another tab the reader was told a save would replace
-   * (as JSON): the next save goes ahead, unless what is stored has changed again.
-   */
-  replaceAgreed?: string;
-}
 
 /** What the running editor offers the pages that ask for it (`editor-requests.ts`) and the guard against leaving it (`unsaved-guard.ts`). */
 export interface RunningEditor {
@@ -147,35 +131,21 @@ export async function startEditor(
     // A save still being stored (a large glossary takes seconds): a second one would start
     // from the layer before it.
     if (saving) return announce(t('editorSaving'));
-    const data = store.data;
-    const packId = open?.id ? open.packId : values.packId;
-    const pack = data.merged.packs.find((p) => p.pack.id === packId);
-    const source = store.sourcePack(packId);
+    const check = checkSave({ values, data: store.data, open, sourcePack: (id) => store.sourcePack(id), language, t });
+    if (check.kind !== 'refused') form.showErrors(check.errors);
     // Said where the status line is and under the Save button, which may be far apart.
     const refuse = (text: string) => {
       announce(text);
       form.showRefusal(text);
     };
-    // The pack went (removed in this tab or another), or none is switched on to hold a new entry.
-    if (!pack || !source) return refuse(t('editorSaveNoPack'));
-    const original = open?.id ? (pack.entries.find((e) => e.entry.id === open?.id)?.entry ?? undefined) : undefined;
-    // Deleted in another tab while this form held a draft: saving it as a new entry would
-    // only meet its own id. The draft stays; the reader restores the entry first.
-    if (open?.id && !original && pack.removed.some((e) => e.id === open?.id)) return refuse(t('editorSaveDeleted'));
-    const context = { ...formContextFor(data.merged, packId, original, language), shown: open?.shown };
-    const { entry, errors } = validateForm(values, context);
-    form.showErrors(errors);
+    if (check.kind === 'refused') return refuse(check.text);
     // Focus is on the first field to correct, its message beside it: the view stays there.
-    if (!entry) return announce(t('editorFixErrors'));
-    // Fields another tab saved since the form opened and this form changed too: the reader is
-    // asked once (a second Save) before their text goes.
-    const replaced = fieldsChangedInBoth(values, context);
-    const storedNow = JSON.stringify(original);
-    if (replaced.length > 0 && open && open.replaceAgreed !== storedNow) {
-      open.replaceAgreed = storedNow;
-      const fields = new Intl.ListFormat(language, { type: 'conjunction' });
-      return refuse(t('editorSaveOverOtherTab', fields.format(replaced.map((field) => fieldTitle(t, field)))));
+    if (check.kind === 'invalid') return announce(t('editorFixErrors'));
+    if (check.kind === 'ask') {
+      if (open) open.replaceAgreed = check.agreed;
+      return refuse(check.text);
     }
+    const { entry, packId, source } = check;
     const added = !open?.id;
     const opened = open;
     saving = true;
