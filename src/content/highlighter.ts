@@ -172,10 +172,12 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   /**
    * Containers whose everyday words waited for the page to name the column's subjects
    * (topic-gate.ts). They held nothing else to show, so forgetting them releases no first.
+   * One the page has since put inside an editor (or any excluded element) is not read: a
+   * shallow read does not look above its root.
    */
   function* readHeldAgain(held: Node[]): Generator<undefined, void> {
     for (const container of held) {
-      if (!container.isConnected) continue;
+      if (!container.isConnected || isInExcludedSubtree(container)) continue;
       hooks.forget(container);
       yield* readRegion(container, true, view, filters, page, hooks);
     }

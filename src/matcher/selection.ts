@@ -46,7 +46,11 @@ export class StreamingSelection implements SelectionSink {
     while (j > 0 && this.ends[j - 1]! > start) j--;
     if (j < this.length) {
       const s = this.starts[j]!;
-      if (start > s || (start === s && end <= this.ends[j]!)) return;
+      if (start > s || (start === s && end <= this.ends[j]!)) {
+        if (generic && sameOccurrence(this.starts[j]!, this.ends[j]!, this.entries[j]!, start, end, entry))
+          this.generic[j] = 1;
+        return;
+      }
       this.length = j;
     }
     if (this.length === this.starts.length) this.grow();
@@ -84,6 +88,15 @@ export class StreamingSelection implements SelectionSink {
   }
 }
 
+/**
+ * The same occurrence found by two names of one entry: a plural read from the singular's key
+ * and a name of its own ("chips" beside "chip"). If either is an everyday word, so is the
+ * occurrence, as for two names of one key (patterns.ts), whichever the text showed first.
+ */
+function sameOccurrence(start: number, end: number, entry: number, start2: number, end2: number, entry2: number) {
+  return start === start2 && end === end2 && entry === entry2;
+}
+
 /** Collect-all selection, exact when excluded phrases remove candidates. */
 export class ExactSelection implements SelectionSink {
   private readonly candidates: Match[] = [];
@@ -106,7 +119,12 @@ export class ExactSelection implements SelectionSink {
     const result: Match[] = [];
     let covered = 0;
     for (const c of kept) {
-      if (c.start < covered) continue;
+      if (c.start < covered) {
+        const last = result[result.length - 1]!;
+        if (c.generic && sameOccurrence(last.start, last.end, last.entry, c.start, c.end, c.entry))
+          result[result.length - 1] = { ...last, generic: true };
+        continue;
+      }
       result.push(c);
       covered = c.end;
     }

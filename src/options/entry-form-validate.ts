@@ -275,12 +275,21 @@ function buildEntry(
   if (!original || changed('term')) entry.term = values.term.trim();
   const names = changed('names') ? byLanguage(values.names, initial.names, stored.names) : stored.names;
   if (!original || changed('names')) put(entry, 'names', namesFrom({ ...values, names }, original?.names));
-  // A chosen rule reaches the term and display names through aliases (name-rules.ts), so a
-  // renamed entry's aliases are written again under its new names.
+  // The aliases are made of three fields: each as this form changed it, else as stored now, so
+  // another tab's new alias or everyday word stays when this form changed another of them.
+  const aliasFields = {
+    aliases: changed('aliases') ? values.aliases : stored.aliases,
+    wholeWord: changed('wholeWord') ? values.wholeWord : stored.wholeWord,
+    generic: changed('generic') ? values.generic : stored.generic,
+  };
+  // A chosen rule or everyday word reaches the term and display names through aliases
+  // (name-rules.ts), so a renamed entry's aliases are written again under its new names.
   const renamed = changed('term') || changed('names');
+  const otherNames = new Set(lines(aliasFields.aliases));
+  const ownNameMarked = lines(aliasFields.generic).some((name) => !otherNames.has(name));
   const rulesChanged = changed('aliases') || changed('wholeWord') || changed('generic');
-  if (!original || rulesChanged || (renamed && (values.wholeWord !== 'auto' || values.generic.trim() !== '')))
-    entry.aliases = aliasesFrom({ ...values, names }, original?.aliases);
+  if (!original || rulesChanged || (renamed && (aliasFields.wholeWord !== 'auto' || ownNameMarked)))
+    entry.aliases = aliasesFrom({ ...values, ...aliasFields, names }, original?.aliases);
   if (!original || changed('category')) entry.category = values.category;
   if (!original || changed('notes')) {
     const notes = byLanguage(values.notes, initial.notes, stored.notes);

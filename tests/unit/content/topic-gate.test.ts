@@ -84,6 +84,17 @@ describe('everyday words (generic aliases)', () => {
     expect(highlighter.summary()).toEqual({ nvidia: 1, 'ai-chips': 1, talent: 1 });
   });
 
+  it('are not read again where the page has made their text editable meanwhile', async () => {
+    const html = '<div id="editor"><p>Fish and chips.</p></div><div id="feed"></div>';
+    ({ highlighter } = await start({ html, view: viewOf(ENTRIES) }));
+    document.getElementById('editor')!.setAttribute('contenteditable', 'true');
+    await settle(highlighter);
+    document.getElementById('feed')!.innerHTML = '<p>Nvidia news</p>';
+    await settle(highlighter);
+    expect(marks()).toEqual([['nvidia', 'Nvidia']]);
+    expect(document.getElementById('editor')!.innerHTML).toBe('<p>Fish and chips.</p>');
+  });
+
   it('with one highlight per name, give it to the first everyday word, above the name that opened the page', async () => {
     const html = '<p>Chips first.</p><p>Nvidia, chips again.</p>';
     ({ highlighter } = await start({

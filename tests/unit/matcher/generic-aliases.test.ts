@@ -63,6 +63,20 @@ describe('everyday words (generic aliases)', () => {
     ]);
   });
 
+  it('mark a plural read from another name of the entry, whichever the text shows first', () => {
+    // "chips" is both the plural of the name "Chip" and the everyday word "chips" itself.
+    const term = { id: 'fries', term: 'Chip', aliases: [{ text: 'chips', generic: true }] };
+    expect(found([term], 'fish and chips, one Chip')).toEqual([
+      ['chips', 'fries', true],
+      ['Chip', 'fries', false],
+    ]);
+    // And the other way round: "Chips", the name, is the plural of the everyday word "chip".
+    const plural = { id: 'fries', term: 'Chips', aliases: [{ text: 'chip', generic: true }] };
+    expect(found([plural], 'Chips')).toEqual([['Chips', 'fries', true]]);
+    // Through the exact selection (an excluded phrase in the text) too.
+    expect(found([{ ...term, exclude: ['chip in'] }], 'chip in for chips')).toEqual([['chips', 'fries', true]]);
+  });
+
   it('are found through an exclusion as without one', () => {
     const entry = { ...CHIPS, exclude: ['chip in'] };
     expect(found([entry], 'chip in for chips')).toEqual([['chips', 'ai-chips', true]]);

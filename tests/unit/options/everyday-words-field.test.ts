@@ -85,6 +85,30 @@ describe('everyday words in the entry form', () => {
     expect(entry!.context).toEqual({ en: 'Fried food.' });
   });
 
+  it('leave another tab’s new alias and mark in place when this form renames the entry or marks another name', () => {
+    const shown = {
+      id: 'fries',
+      term: 'Fries',
+      aliases: [{ text: 'chips', generic: true }, 'French fries'],
+      category: 'concept' as const,
+      context: 'Food.',
+    };
+    // Another tab added an alias and marked it an everyday word since this form opened.
+    const other = { ...shown, aliases: [...shown.aliases, { text: 'frites', generic: true }] };
+    const ctx = { ...context(other), shown };
+    const opened = formValuesFrom(shown, 'bundled');
+    const renamed = validateForm({ ...opened, term: 'Fried potatoes' }, ctx).entry!;
+    expect(renamed.aliases).toEqual(other.aliases);
+    // Another tab added a plain alias; this form marks another name an everyday word.
+    const added = { ...shown, aliases: [...shown.aliases, 'frites'] };
+    const marked = validateForm({ ...opened, generic: 'chips\nFrench fries' }, { ...context(added), shown }).entry!;
+    expect(marked.aliases).toEqual([
+      { text: 'chips', generic: true },
+      { text: 'French fries', generic: true },
+      'frites',
+    ]);
+  });
+
   it('are refused, with the name, when they are none of the entry’s names', () => {
     const { entry, errors } = validateForm(
       newEntry({ term: 'Quokka', aliases: 'quokkas', generic: 'wombat' }),
