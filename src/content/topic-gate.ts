@@ -11,7 +11,7 @@
  */
 import type { ScanMatch } from './chunked-scan';
 
-/** Containers held before the ones the page has removed are let go (an endless feed's). */
+/** From this many held containers on, those the page has removed are let go (an endless feed's). */
 const PRUNE_FROM = 1_024;
 
 export class TopicGate {

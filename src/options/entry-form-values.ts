@@ -82,10 +82,7 @@ export function formValuesFrom(
     notes: notesOf(entry?.context, options.packLanguage),
     caseSensitive: entry?.caseSensitive ?? false,
     wholeWord: wholeWordRuleOf(aliases),
-    generic: aliases
-      .filter((a) => typeof a !== 'string' && a.generic === true)
-      .map((a) => (typeof a === 'string' ? a : a.text))
-      .join('\n'),
+    generic: aliases.flatMap((a) => (typeof a !== 'string' && a.generic === true ? [a.text] : [])).join('\n'),
     exclude: (entry?.exclude ?? []).join('\n'),
     related: (entry?.related ?? []).join('\n'),
     links: (entry?.links ?? []).map(linkLine).join('\n'),

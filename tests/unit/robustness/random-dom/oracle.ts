@@ -155,8 +155,15 @@ export function actualOccurrences(root: Element, runOf: ReadonlyMap<Text, number
 const IGNORABLE = /\u00ad|\u200b|\u200c|\u200d|\u2060|\ufeff/g;
 
 /** Text as the matcher compares it: ignorable characters dropped, whitespace runs as one space. */
+/**
+ * A run of HTML whitespace holding a line break between two characters of scripts written
+ * without spaces: read as nothing ("大型語言⏎模型" is one word), as CSS removes such a break.
+ */
+const WIDE = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Bopomofo}]';
+const SEGMENT_BREAK = new RegExp(`(?<=${WIDE})[ \\t\\f]*[\\r\\n][ \\t\\f\\r\\n]*(?=${WIDE})`, 'gu');
+
 function squeeze(text: string): string {
-  return text.replace(IGNORABLE, '').replace(/\s+/g, ' ').trim();
+  return text.replace(IGNORABLE, '').replace(SEGMENT_BREAK, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Case signature per character: U upper, l lower, - caseless. */
