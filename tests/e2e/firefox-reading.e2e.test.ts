@@ -560,13 +560,23 @@ describe('reading a page in Firefox ESR', () => {
     const tab = await tabShowing(probe, page.url());
     const expected = String(Object.values(tab.summary.counts).filter((n) => n > 0).length);
     expect(await badgeOf(probe, tab.id, (t) => t === expected)).toBe(expected);
-    // Left on the page's window: still there after Back only if the page came from the cache.
-    await page.evaluate(() => ((window as { leftBehind?: boolean }).leftBehind = true));
-    await page.goto(`${suite.server.origin}/fixtures/ui-plain.html`);
-    expect(await badgeOf(probe, tab.id, (t) => t === '')).toBe('');
-    await page.evaluate(() => history.back());
-    await waitInPage(page, () => (window as { leftBehind?: boolean }).leftBehind === true, undefined);
-    expect(await badgeOf(probe, tab.id, (t) => t === expected)).toBe(expected);
+    // Firefox may decline to keep a page (one CI run in many got it loaded anew, on a loaded
+    // machine): a page loaded again must show its count too, and the round trip is made again
+    // until Back restores the page from the cache, the case this test is about.
+    const tries: string[] = [];
+    while (tries.length < 3 && tries.at(-1) !== 'cache') {
+      // Left on the page's window: still there after Back only if the page came from the cache.
+      await page.evaluate(() => ((window as { leftBehind?: boolean }).leftBehind = true));
+      await page.goto(`${suite.server.origin}/fixtures/ui-plain.html`);
+      expect(await badgeOf(probe, tab.id, (t) => t === '')).toBe('');
+      await page.evaluate(() => history.back());
+      const shown = () => location.search === '?back' && document.querySelector('mark[data-glossary-id]') !== null;
+      await waitInPage(page, shown, undefined, 20_000);
+      const restored = await page.evaluate(() => (window as { leftBehind?: boolean }).leftBehind === true);
+      tries.push(restored ? 'cache' : 'loaded again');
+      expect(await badgeOf(probe, tab.id, (t) => t === expected)).toBe(expected);
+    }
+    expect(tries.at(-1), `Back after each try: ${tries.join(', ')}`).toBe('cache');
     await probe.close();
     await page.close();
   });

@@ -344,11 +344,20 @@ export function storageValue(probe: Page, area: 'local' | 'sync', key: string): 
 export async function waitInPage<A, R>(page: Page, fn: (arg: A) => R, arg: A, timeoutMs = 10_000): Promise<R> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = (await page.evaluate(fn as (arg: unknown) => unknown, arg)) as R;
+    const value = (await page.evaluate(fn as (arg: unknown) => unknown, arg).catch(notYetWhileNavigating)) as R;
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms on ${page.url()} for ${String(fn)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * A page navigating (Back, a load) drops the realm an evaluation ran in: for a wait that is
+ * "not yet", and the next try runs in the new document. Any other error is the test's.
+ */
+function notYetWhileNavigating(error: unknown): undefined {
+  if (error instanceof Error && /destroyed|no such (realm|frame|handle)|navigat/i.test(error.message)) return undefined;
+  throw error;
 }
 
 /** Types `value` into the field `selector` in place of its text, as a reader does (no locator: see waitInPage). */
