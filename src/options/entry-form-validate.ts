@@ -1,27 +1,18 @@
 /**
  * Field-level validation of the entry form, with messages in the reader's language (as
- * catalog keys), and conversion of valid values into a schema entry. Pure.
- *
- * Fields the reader did not touch keep the entry's stored value exactly, so opening and
- * saving an entry never turns into a spurious edit of a bundled entry.
+ * catalog keys); a valid form's entry is built by `entry-from-form.ts` and checked against
+ * the schema here. Pure.
  */
 import { issueProblems } from '../glossary/describe-issues';
 import { everyName } from '../glossary/entry-names';
 import { writeSubstitutions, type PackText } from '../glossary/pack-text';
-import { entrySchema, LIMITS, NOTE_LANGUAGES, type Entry, type NoteLanguage } from '../glossary/schema';
+import { entrySchema, LIMITS, NOTE_LANGUAGES, type Entry } from '../glossary/schema';
 import type { MessageKey, Substitution, Translator } from '../i18n';
 import { matchedLength } from '../matcher';
 import { searchKey } from './entry-search';
-import {
-  aliasesFrom,
-  contextFrom,
-  formValuesFrom,
-  lines,
-  linksFrom,
-  namesFrom,
-  type FieldName,
-  type FormValues,
-} from './entry-form-values';
+import { aliasesFrom, lines, linksFrom, type FieldName, type FormValues } from './entry-form-values';
+import { entryFromForm } from './entry-from-form';
+import type { FormContext } from './form-context';
 import { isRuleCarrier, ownNames } from './name-rules';
 
 export interface FieldError {
@@ -34,33 +25,6 @@ export interface FieldError {
 /** `error` as the form shows it, written with `t`. */
 export function fieldErrorText(t: Translator, error: FieldError): string {
   return t(error.key, ...writeSubstitutions(t, error.subs));
-}
-
-/** The entry a name belongs to. */
-export interface NameOwner {
-  id: string;
-  packId: string;
-  name: string;
-  term: string;
-}
-
-export interface FormContext {
-  /** The entry being edited, as stored now; undefined for a new one. */
-  original?: Entry;
-  /**
-   * The entry as the form showed it when opened, if another tab may have saved it since: a
-   * field the reader left as shown keeps what is stored now, not the form's older copy.
-   */
-  shown?: Entry;
-  packLanguage?: NoteLanguage;
-  /** Ids a new entry cannot take (the pack's and the active glossary's). */
-  takenIds: ReadonlySet<string>;
-  /** Folded names of every other entry, with their owner: its id and pack, its name for the reader, its term. */
-  nameOwners: ReadonlyMap<string, NameOwner>;
-  /** Ids of the pack's entries, for `related`. */
-  packEntryIds: ReadonlySet<string>;
-  /** Folded names of the pack's other entries, with their ids: `related` may name an entry. */
-  packNameIds: ReadonlyMap<string, string>;
 }
 
 /** The form's links as `linksFrom` read them. */
@@ -237,73 +201,6 @@ function checkNotes(values: FormValues, errors: FieldError[]) {
   }
 }
 
-/** Sets `key` on `entry`, or removes it when `value` is undefined. */
-function put(entry: Record<string, unknown>, key: string, value: unknown) {
-  if (value === undefined) delete entry[key];
-  else entry[key] = value;
-}
-
-/**
- * Per reader language, the form's text where the reader changed it from what was shown, else
- * what is stored now: each language's note and name is a field of its own, so a note written
- * here in one language never takes back another tab's note in another.
- */
-function byLanguage(
-  values: Record<NoteLanguage, string>,
-  shown: Record<NoteLanguage, string>,
-  stored: Record<NoteLanguage, string>,
-): Record<NoteLanguage, string> {
-  const merged = { ...stored };
-  for (const language of NOTE_LANGUAGES) if (values[language] !== shown[language]) merged[language] = values[language];
-  return merged;
-}
-
-/** The entry the values describe, starting from the original so untouched fields stay as stored. */
-function buildEntry(
-  values: FormValues,
-  ctx: FormContext,
-  id: string,
-  links: LinksRead,
-  related: RelatedRead,
-): Record<string, unknown> {
-  const original = ctx.original;
-  const options = { packLanguage: ctx.packLanguage };
-  const initial = formValuesFrom(ctx.shown ?? original, values.packId, options);
-  const stored = formValuesFrom(original, values.packId, options);
-  const entry: Record<string, unknown> = original ? { ...original } : { id };
-  const changed = (field: keyof FormValues) => JSON.stringify(values[field]) !== JSON.stringify(initial[field]);
-  if (!original || changed('term')) entry.term = values.term.trim();
-  const names = changed('names') ? byLanguage(values.names, initial.names, stored.names) : stored.names;
-  if (!original || changed('names')) put(entry, 'names', namesFrom({ ...values, names }, original?.names));
-  // The aliases are made of three fields: each as this form changed it, else as stored now, so
-  // another tab's new alias or everyday word stays when this form changed another of them.
-  const aliasFields = {
-    aliases: changed('aliases') ? values.aliases : stored.aliases,
-    wholeWord: changed('wholeWord') ? values.wholeWord : stored.wholeWord,
-    generic: changed('generic') ? values.generic : stored.generic,
-  };
-  // A chosen rule or everyday word reaches the term and display names through aliases
-  // (name-rules.ts), so a renamed entry's aliases are written again under its new names.
-  const renamed = changed('term') || changed('names');
-  const otherNames = new Set(lines(aliasFields.aliases));
-  const ownNameMarked = lines(aliasFields.generic).some((name) => !otherNames.has(name));
-  const rulesChanged = changed('aliases') || changed('wholeWord') || changed('generic');
-  if (!original || rulesChanged || (renamed && (aliasFields.wholeWord !== 'auto' || ownNameMarked)))
-    entry.aliases = aliasesFrom({ ...values, ...aliasFields, names }, original?.aliases);
-  if (!original || changed('category')) entry.category = values.category;
-  if (!original || changed('notes')) {
-    const notes = byLanguage(values.notes, initial.notes, stored.notes);
-    entry.context = contextFrom(notes, original?.context);
-  }
-  if (!original || changed('caseSensitive')) put(entry, 'caseSensitive', values.caseSensitive ? true : undefined);
-  if (!original || changed('exclude'))
-    put(entry, 'exclude', lines(values.exclude).length ? lines(values.exclude) : undefined);
-  if (!original || changed('related')) put(entry, 'related', related.ids.length ? related.ids : undefined);
-  if (!original || changed('section')) put(entry, 'section', values.section.trim() || undefined);
-  if (!original || changed('links')) put(entry, 'links', links.links.length > 0 ? links.links : undefined);
-  return entry;
-}
-
 /** Validates the form; returns the entry to save when there are no errors. */
 export function validateForm(values: FormValues, ctx: FormContext): { entry?: Entry; errors: FieldError[] } {
   const errors: FieldError[] = [];
@@ -320,7 +217,7 @@ export function validateForm(values: FormValues, ctx: FormContext): { entry?: En
   const related = relatedIds(values, ctx, id);
   checkLists(values, links, related, errors);
   if (errors.length > 0) return { errors };
-  const built = buildEntry(values, ctx, id, links, related);
+  const built = entryFromForm(values, ctx, id, links.links, related.ids);
   const result = entrySchema.safeParse(built);
   if (result.success) return { entry: result.data, errors };
   // A rule the checks above do not cover (half a character pasted into a name): still shown

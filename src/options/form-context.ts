@@ -3,8 +3,34 @@ import { displayName, everyName } from '../glossary/entry-names';
 import type { Entry, NoteLanguage } from '../glossary/schema';
 import type { MergedGlossary } from '../glossary-store/merge';
 import type { ReaderLanguage } from '../i18n/language';
-import type { FormContext, NameOwner } from './entry-form-validate';
 import { searchKey } from './entry-search';
+
+/** The entry a name belongs to. */
+export interface NameOwner {
+  id: string;
+  packId: string;
+  name: string;
+  term: string;
+}
+
+export interface FormContext {
+  /** The entry being edited, as stored now; undefined for a new one. */
+  original?: Entry;
+  /**
+   * The entry as the form showed it when opened, if another tab may have saved it since: a
+   * field the reader left as shown keeps what is stored now, not the form's older copy.
+   */
+  shown?: Entry;
+  packLanguage?: NoteLanguage;
+  /** Ids a new entry cannot take (the pack's and the active glossary's). */
+  takenIds: ReadonlySet<string>;
+  /** Folded names of every other entry, with their owner: its id and pack, its name for the reader, its term. */
+  nameOwners: ReadonlyMap<string, NameOwner>;
+  /** Ids of the pack's entries, for `related`. */
+  packEntryIds: ReadonlySet<string>;
+  /** Folded names of the pack's other entries, with their ids: `related` may name an entry. */
+  packNameIds: ReadonlyMap<string, string>;
+}
 
 /**
  * The context for editing `original` (or a new entry) in pack `packId`: the names and ids

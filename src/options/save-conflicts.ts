@@ -2,12 +2,12 @@
  * Two editor tabs on one entry: the fields both changed since this form opened it.
  *
  * A save keeps what another tab stored in every field this form left as it showed it
- * (`entry-form-validate.ts`); a field changed in both would take the other tab's text back
+ * (`entry-from-form.ts`); a field changed in both would take the other tab's text back
  * without a word. The editor asks first, naming those fields. Pure.
  */
 import { NOTE_LANGUAGES } from '../glossary/schema';
 import { formValuesFrom, type FieldName, type FormValues } from './entry-form-values';
-import type { FormContext } from './entry-form-validate';
+import type { FormContext } from './form-context';
 
 /** The fields a reader edits of a stored entry, in the form's order (id and pack are fixed). */
 const FIELDS = [
