@@ -8,7 +8,7 @@
 import { browser } from 'wxt/browser';
 import { publishGlossary } from '../glossary-store/publish';
 import { parseMessage } from '../messages';
-import { userGlossaryItem } from '../storage/items';
+import { importedPacksItem, userGlossaryItem } from '../storage/items';
 
 function publish(verify = false): Promise<void> {
   return publishGlossary({ verify }).then(
@@ -23,6 +23,7 @@ export function startGlossaryPublisher(): void {
   // Cheap when nothing changed (a version check), and covers a cache cleared while the browser was closed.
   browser.runtime.onStartup.addListener(() => void publish());
   userGlossaryItem.watch(() => void publish());
+  importedPacksItem.watch(() => void publish());
   // runtime.onMessage only hears this extension's own pages and content scripts.
   browser.runtime.onMessage.addListener((raw: unknown) => {
     if (parseMessage(raw)?.type !== 'ensure-glossary') return undefined;

@@ -8,9 +8,9 @@ import type { Pack } from '../glossary/schema';
 import { bundledPacks } from '../glossary-store/bundled-packs';
 import { mergeGlossary, sourcePacks, type MergedGlossary } from '../glossary-store/merge';
 import { publishGlossary } from '../glossary-store/publish';
-import { userGlossaryItem } from '../storage/items';
+import { importedPacksItem, userGlossaryItem } from '../storage/items';
 import { clearQuarantine, readQuarantine, type QuarantineRecord } from '../storage/quarantine';
-import { readUserLayer, writeUserLayer } from '../storage/read-user-layer';
+import { readUserLayerToEdit, writeUserLayer } from '../storage/read-user-layer';
 import { salvageUserLayer } from '../storage/salvage-user-layer';
 import type { UserLayer } from '../storage/user-layer-schema';
 
@@ -31,8 +31,11 @@ const UNDO_DEPTH = 50;
 
 export class EditorStore {
   private undoStack: UserLayer[] = [];
-  /** The layer this tab last wrote, as the watcher reads it: its own write coming back is no change from elsewhere. */
-  private lastWrite: string | undefined;
+  /**
+   * What this tab last wrote under each of the layer's keys, as the watcher reads it: its own
+   * write coming back is no change from elsewhere.
+   */
+  private lastWrite: Partial<Record<StoredPart, string>> = {};
   private listeners = new Set<(data: EditorData) => void>();
   /**
    * The change being stored: the next waits for it, so that it starts from the layer with that
@@ -40,31 +43,37 @@ export class EditorStore {
    * both, and the second write took the first change back while "Saved" was announced.
    */
   private pending: Promise<unknown> = Promise.resolve();
-  private texts = new WeakMap<UserLayer, string>();
+  /** Each part's text, kept per array: a save keeps the packs' array, whose text is megabytes. */
+  private texts = new WeakMap<object, string>();
 
   private constructor(public data: EditorData) {}
 
   /** Reads everything the editor shows. */
   static async open(): Promise<EditorStore> {
     const store = new EditorStore(await EditorStore.read());
-    // Another editor tab (or an import there) changed the layer: show it here too. This tab's
-    // undo steps are dropped: each is a whole earlier layer, and writing one back would take
-    // back the other tab's change as well.
-    userGlossaryItem.watch((raw) => {
-      // This tab's own write coming back, told without validating it again (a large pack's
-      // layer takes a third of a second to): as written, its keys sorted as storage sorts them.
-      if (store.lastWrite !== undefined && sortedJson(raw) === store.lastWrite) return;
-      const text = asStored(raw);
-      if (text === store.textOf(store.data.layer) || text === store.lastWrite) return;
-      store.undoStack = [];
-      void store.reload();
-    });
+    userGlossaryItem.watch((raw) => store.storedChanged('overlays', raw));
+    importedPacksItem.watch((raw) => store.storedChanged('userPacks', raw));
     return store;
+  }
+
+  /**
+   * Another editor tab (or an import there) changed a part of the layer: show it here too.
+   * This tab's undo steps are dropped: each is a whole earlier layer, and writing one back
+   * would take back the other tab's change as well.
+   */
+  private storedChanged(part: StoredPart, raw: unknown) {
+    // This tab's own write coming back, told without validating it again (a large pack takes
+    // a third of a second to): as written, its keys sorted as storage sorts them.
+    const value = part === 'overlays' ? (raw as { overlays?: unknown } | null)?.overlays : raw;
+    const text = sortedJson(value ?? []);
+    if (text === this.lastWrite[part] || text === this.partText(part, this.data.layer)) return;
+    this.undoStack = [];
+    void this.reload();
   }
 
   private static async read(): Promise<EditorData> {
     const bundled = bundledPacks();
-    const { layer, problems } = await readUserLayer();
+    const { layer, problems } = await readUserLayerToEdit();
     return {
       bundled,
       layer,
@@ -106,9 +115,8 @@ export class EditorStore {
   private async applyNow(change: (layer: UserLayer) => UserLayer): Promise<boolean> {
     const previous = this.data.layer;
     const next = change(previous);
-    const text = asStored(next);
-    if (text === this.textOf(previous)) return false;
-    await this.write(next, text);
+    if (this.textOf(next) === this.textOf(previous)) return false;
+    await this.write(next);
     this.undoStack.push(previous);
     if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
     return true;
@@ -146,33 +154,37 @@ export class EditorStore {
     await this.reload();
   }
 
-  private async write(layer: UserLayer, text = this.textOf(layer)): Promise<void> {
-    this.lastWrite = text;
+  private async write(layer: UserLayer): Promise<void> {
+    this.lastWrite = { overlays: this.partText('overlays', layer), userPacks: this.partText('userPacks', layer) };
     const stored = await writeUserLayer(layer);
-    this.texts.set(stored, text);
     this.data = { ...this.data, layer: stored, merged: merge(this.data.bundled, stored) };
     this.notify();
     await publishGlossary();
   }
 
-  /** `asStored(layer)`, kept for the layers this tab holds: each is compared on every change. */
+  /** The layer's text as stored, to tell one layer from another (a change that changes nothing stores nothing). */
   private textOf(layer: UserLayer): string {
-    let text = this.texts.get(layer);
-    if (text === undefined) this.texts.set(layer, (text = asStored(layer)));
+    return `${this.partText('overlays', layer)}\n${this.partText('userPacks', layer)}`;
+  }
+
+  /**
+   * A part's text as the watcher will see it come back: validated, and every object's keys
+   * sorted. Chromium's storage hands objects back with their keys sorted, and an entry may be
+   * built with its keys in any order: either would otherwise pass for another tab's change
+   * (clearing the undo steps), or for a change when there is none (a second Save stored as an
+   * undo step that takes nothing back). Kept per array: the layers this tab holds are
+   * compared on every change, and they share their packs.
+   */
+  private partText(part: StoredPart, layer: UserLayer): string {
+    const value = layer[part];
+    let text = this.texts.get(value);
+    if (text === undefined) this.texts.set(value, (text = sortedJson(salvageUserLayer({ [part]: value }).layer[part])));
     return text;
   }
 }
 
-/**
- * The layer's text as the watcher will see it come back, to tell one layer from another:
- * validated, and every object's keys sorted. Chromium's storage hands objects back with
- * their keys sorted, and an entry may be built with its keys in any order: either would
- * otherwise pass for another tab's change (clearing the undo steps), or for a change when
- * there is none (a second Save stored as an undo step that takes nothing back).
- */
-function asStored(layer: unknown): string {
-  return sortedJson(salvageUserLayer(layer).layer);
-}
+/** The layer's two parts, each stored under a key of its own (`read-user-layer.ts`). */
+type StoredPart = 'overlays' | 'userPacks';
 
 /** JSON with every object's keys sorted. */
 function sortedJson(value: unknown): string {

@@ -10,7 +10,12 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { STORAGE_KEYS } from './keys';
-import { QUARANTINE_VERSION, USER_GLOSSARY_MIGRATIONS, USER_GLOSSARY_VERSION } from './migrations';
+import {
+  IMPORTED_PACKS_VERSION,
+  QUARANTINE_VERSION,
+  USER_GLOSSARY_MIGRATIONS,
+  USER_GLOSSARY_VERSION,
+} from './migrations';
 
 export { settingsItem } from '../settings/settings';
 
@@ -22,8 +27,13 @@ export function defineUserGlossaryItem(version = USER_GLOSSARY_VERSION, migratio
   return storage.defineItem<unknown>(STORAGE_KEYS.userGlossary, { version, migrations });
 }
 
-/** The reader's layer over the packs; null until the reader changes something. */
+/** The reader's changes over the packs; null until the reader changes something. */
 export const userGlossaryItem = defineUserGlossaryItem();
+
+/** The packs the reader imported; null until the first import (or where an earlier version kept them in the layer). */
+export const importedPacksItem = storage.defineItem<unknown>(STORAGE_KEYS.importedPacks, {
+  version: IMPORTED_PACKS_VERSION,
+});
 
 /** Unreadable data kept for export: a list that is only ever appended to. */
 export const quarantineItem = storage.defineItem<unknown>(STORAGE_KEYS.quarantine, {

@@ -4,8 +4,13 @@
  * once when the module loads — a multi-megabyte read per frame if the content script did it).
  */
 export const STORAGE_KEYS = {
-  /** The reader's changes over the bundled packs (see `user-layer-schema.ts`). */
+  /** The reader's changes over the packs (see `user-layer-schema.ts`). */
   userGlossary: 'local:userGlossary',
+  /**
+   * The packs the reader imported, apart from the changes: a save then leaves a large pack
+   * where it is (`read-user-layer.ts`).
+   */
+  importedPacks: 'local:importedPacks',
   /** Unreadable data found in storage, kept for export, never overwritten. */
   quarantine: 'local:quarantine',
   /**

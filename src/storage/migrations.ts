@@ -17,5 +17,8 @@ export const USER_GLOSSARY_VERSION = 1;
 /** Steps to reach USER_GLOSSARY_VERSION; none yet, the first release writes version 1. */
 export const USER_GLOSSARY_MIGRATIONS: Migrations = {};
 
+/** Current version of `local:importedPacks` (a list of packs, each with its own `schemaVersion`). */
+export const IMPORTED_PACKS_VERSION = 1;
+
 /** Current version of `local:quarantine`. */
 export const QUARANTINE_VERSION = 1;

@@ -1,5 +1,6 @@
 /**
- * The reader's layer over the packs, as stored in `local:userGlossary` (format version 1).
+ * The reader's layer over the packs (format version 1): its overlays stored in
+ * `local:userGlossary`, its imported packs in `local:importedPacks` (`read-user-layer.ts`).
  *
  * Bundled packs are read-only; everything the reader changes is recorded here, per pack, so
  * a new version of a bundled pack keeps every user edit and any entry can be reset to its
@@ -41,7 +42,10 @@ export interface PackOverlay {
 
 export const userLayerSchema = z.strictObject({
   overlays: z.array(packOverlaySchema).default([]),
-  /** Packs the reader imported, in import order. They rank after the bundled packs. */
+  /**
+   * Packs the reader imported, in import order. They rank after the bundled packs. Stored
+   * under a key of their own; in `local:userGlossary` only where an earlier version put them.
+   */
   userPacks: z.array(packSchema).default([]),
 });
 export interface UserLayer {

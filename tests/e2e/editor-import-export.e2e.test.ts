@@ -49,7 +49,11 @@ describe('importing and exporting packs', () => {
     editor = await openEditor(suite.browser);
   });
 
-  const layer = () => localValue(suite.browser.serviceWorker, 'userGlossary');
+  // The reader's layer as stored: the changes and, under a key of their own, the imported packs.
+  const layer = async () => ({
+    changes: await localValue(suite.browser.serviceWorker, 'userGlossary'),
+    packs: await localValue(suite.browser.serviceWorker, 'importedPacks'),
+  });
   const alertText = () => editor.textContent('[data-testid="import-error"]');
 
   it('previews a good file, imports it on confirmation, and an open page highlights its entries', async () => {
@@ -63,7 +67,7 @@ describe('importing and exporting packs', () => {
       '2 to add, 0 to change, 0 left as they are, 0 to remove.',
     );
     // Nothing is stored before the confirmation.
-    expect(await layer()).toBeUndefined();
+    expect(await layer()).toEqual({ changes: undefined, packs: undefined });
     await editor.click('[data-testid="import-confirm"]');
     await waitForMark(article, 'Wombat Semiconductors');
     await waitForMark(article, 'Numbat Research');

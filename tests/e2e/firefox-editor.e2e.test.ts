@@ -74,7 +74,11 @@ describe('the glossary editor in Firefox ESR', () => {
     if (folder) await rm(folder, { recursive: true, force: true });
   });
 
-  const layer = () => storageValue(editor, 'local', 'userGlossary');
+  // The reader's layer as stored: the changes and, under a key of their own, the imported packs.
+  const layer = async () => ({
+    changes: await storageValue(editor, 'local', 'userGlossary'),
+    packs: await storageValue(editor, 'local', 'importedPacks'),
+  });
   const notReloaded = () => article.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce);
   const importInput = async () =>
     (await editor.$('[data-testid="glossary-import"]')) as ElementHandle<HTMLInputElement>;

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { translator } from '../../../src/i18n';
-import { userGlossaryItem } from '../../../src/storage/items';
+import { readUserLayer } from '../../../src/storage/read-user-layer';
 import { entry, pack } from '../glossary-store/fixtures';
 import { chooseImportFile, openEditor } from './open-editor';
 
@@ -14,7 +14,7 @@ const t = translator('en');
 const byTestId = <T extends HTMLElement = HTMLButtonElement>(id: string) =>
   document.querySelector<T>(`[data-testid="${id}"]`);
 const status = () => byTestId('status-message')!.textContent;
-const stored = async () => JSON.stringify(await userGlossaryItem.getValue());
+const stored = async () => JSON.stringify((await readUserLayer()).layer);
 
 describe('an import confirmed while a save is stored', { timeout: 30_000 }, () => {
   it('keeps the saved edit and adds the imported pack', async () => {
