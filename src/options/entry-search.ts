@@ -45,9 +45,24 @@ export function itemKey(packId: string, id: string): string {
   return `${packId}/${id}`;
 }
 
+/**
+ * Texts folded before, with their keys: on every change the editor folds each entry's names
+ * and notes again, for its list and for the save's check that no other entry has a name
+ * (0.3 s beside a 10,000-entry pack), and all but the changed entry's are texts it folded
+ * before. Emptied when full, so a long session's searches cannot grow it without end.
+ */
+const folded = new Map<string, string>();
+const FOLDED_KEPT = 100_000;
+
 /** Folds text for search: any script, width or case; whitespace runs as one space. */
 export function searchKey(text: string): string {
-  return fold(text).replace(/\s+/g, ' ').trim();
+  let key = folded.get(text);
+  if (key === undefined) {
+    if (folded.size >= FOLDED_KEPT) folded.clear();
+    key = fold(text).replace(/\s+/g, ' ').trim();
+    folded.set(text, key);
+  }
+  return key;
 }
 
 function notesOf(entry: Entry): string {

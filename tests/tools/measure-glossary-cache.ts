@@ -223,8 +223,8 @@ async function measure(name: string, packs: Pack[], imported: boolean, page: imp
   const matcherBytes = quotaBytes('compiledMatcher', compiled.matcher);
   const shardBytes = compiled.shards.map((s, i) => quotaBytes(`glossaryDetails-${i}`, s));
   const detailsBytes = shardBytes.reduce((a, b) => a + b, 0);
-  // An imported pack is also stored as the reader's layer; the bundled one ships in the extension.
-  const layerBytes = imported ? quotaBytes('userGlossary', { overlays: [], userPacks: packs }) : 0;
+  // An imported pack is also stored, under its own key; the bundled one ships in the extension.
+  const layerBytes = imported ? quotaBytes('importedPacks', packs) : 0;
   console.log(
     [
       `${name}: ${compiled.page.entryCount} entries, compiled in ${compileMs.toFixed(0)} ms`,
