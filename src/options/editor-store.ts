@@ -10,7 +10,7 @@ import { mergeGlossary, sourcePacks, type MergedGlossary } from '../glossary-sto
 import { publishGlossary } from '../glossary-store/publish';
 import { importedPacksItem, userGlossaryItem } from '../storage/items';
 import { clearQuarantine, readQuarantine, type QuarantineRecord } from '../storage/quarantine';
-import { readUserLayerToEdit, writeUserLayer } from '../storage/read-user-layer';
+import { readUserLayerToEdit, writesPacks, writeUserLayer } from '../storage/read-user-layer';
 import { salvageUserLayer } from '../storage/salvage-user-layer';
 import type { UserLayer } from '../storage/user-layer-schema';
 
@@ -66,7 +66,13 @@ export class EditorStore {
     // a third of a second to): as written, its keys sorted as storage sorts them.
     const value = part === 'overlays' ? (raw as { overlays?: unknown } | null)?.overlays : raw;
     const text = sortedJson(value ?? []);
-    if (text === this.lastWrite[part] || text === this.partText(part, this.data.layer)) return;
+    if (text === this.lastWrite[part]) {
+      // Seen once: the same text again later is another tab's (its Undo of a change since).
+      delete this.lastWrite[part];
+      return;
+    }
+    if (text === this.partText(part, this.data.layer)) return;
+    this.lastWrite = {};
     this.undoStack = [];
     void this.reload();
   }
@@ -155,7 +161,11 @@ export class EditorStore {
   }
 
   private async write(layer: UserLayer): Promise<void> {
-    this.lastWrite = { overlays: this.partText('overlays', layer), userPacks: this.partText('userPacks', layer) };
+    // The packs come back only when they are written.
+    this.lastWrite = {
+      overlays: this.partText('overlays', layer),
+      ...(writesPacks(layer) ? { userPacks: this.partText('userPacks', layer) } : {}),
+    };
     const stored = await writeUserLayer(layer);
     this.data = { ...this.data, layer: stored, merged: merge(this.data.bundled, stored) };
     this.notify();

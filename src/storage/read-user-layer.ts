@@ -10,11 +10,12 @@
  * write moves them out, in one storage call with the changes.
  */
 import { z } from 'zod';
-import { inEnglish } from '../glossary/pack-text';
+import { inEnglish, packText } from '../glossary/pack-text';
 import { packSchema, type Pack } from '../glossary/schema';
 import { storage } from 'wxt/utils/storage';
 import { importedPacksItem, userGlossaryItem } from './items';
 import { STORAGE_KEYS } from './keys';
+import { IMPORTED_PACKS_VERSION, USER_GLOSSARY_VERSION } from './migrations';
 import { quarantine } from './quarantine';
 import { salvageUserLayer, type SalvagedLayer } from './salvage-user-layer';
 import { packOverlaySchema, type UserLayer } from './user-layer-schema';
@@ -63,16 +64,22 @@ async function readStored(
   const [rawChanges, rawPacks] = await Promise.all([changesItem.getValue(), packsItem.getValue()]);
   const changes = salvageUserLayer(rawChanges);
   const packs = salvageUserLayer(rawPacks == null ? undefined : { userPacks: rawPacks });
+  // Packs an earlier version kept with the changes come first, as they were imported first. A
+  // pack in both places (an earlier version run again after this one) is read from the
+  // changes; the other copy is left out of the layer, so it is kept in the quarantine.
+  const inline = changes.layer.userPacks;
+  const ids = new Set(inline.map((p) => p.id));
+  for (const pack of packs.layer.userPacks) {
+    if (ids.has(pack.id))
+      packs.problems.push(packText('packProblemLine', 'userPacks', packText('packStoredTwice', pack.id)));
+  }
+  const userPacks = [...inline, ...packs.layer.userPacks.filter((p) => !ids.has(p.id))];
   if (changes.problems.length > 0) {
     await quarantine(STORAGE_KEYS.userGlossary, rawChanges, changes.problems.map(inEnglish).join('\n'));
   }
   if (packs.problems.length > 0) {
     await quarantine(STORAGE_KEYS.importedPacks, rawPacks, packs.problems.map(inEnglish).join('\n'));
   }
-  // Packs an earlier version kept with the changes come first, as they were imported first.
-  const inline = changes.layer.userPacks;
-  const ids = new Set(inline.map((p) => p.id));
-  const userPacks = [...inline, ...packs.layer.userPacks.filter((p) => !ids.has(p.id))];
   return {
     read: {
       layer: { overlays: changes.layer.overlays, userPacks },
@@ -80,6 +87,11 @@ async function readStored(
     },
     packsWhereTheyBelong: inline.length === 0 && packs.problems.length === 0,
   };
+}
+
+/** Whether writing `layer` writes its packs too: they are not those storage holds, as far as this context knows. */
+export function writesPacks(layer: UserLayer): boolean {
+  return layer.userPacks !== packsInStorage;
 }
 
 const overlaysSchema = z.array(packOverlaySchema);
@@ -91,12 +103,20 @@ const packsSchema = z.array(packSchema);
  */
 export async function writeUserLayer(layer: UserLayer): Promise<UserLayer> {
   const overlays = overlaysSchema.parse(layer.overlays) as UserLayer['overlays'];
-  const packsChanged = layer.userPacks !== packsInStorage;
+  const packsChanged = writesPacks(layer);
   const userPacks = packsChanged ? (packsSchema.parse(layer.userPacks) as Pack[]) : layer.userPacks;
-  // One storage call: no reader sees new changes with the packs before them.
+  // One storage call: no reader sees new changes with the packs before them. Each value goes
+  // with its format's version (WXT's `<key>$`), which its item's own `setValue` would record
+  // on a first write and a migration reads.
   await storage.setItems([
     { item: userGlossaryItem, value: { overlays } },
-    ...(packsChanged ? [{ item: importedPacksItem, value: userPacks }] : []),
+    { key: `${STORAGE_KEYS.userGlossary}$`, value: { v: USER_GLOSSARY_VERSION } },
+    ...(packsChanged
+      ? [
+          { item: importedPacksItem, value: userPacks },
+          { key: `${STORAGE_KEYS.importedPacks}$` as const, value: { v: IMPORTED_PACKS_VERSION } },
+        ]
+      : []),
   ]);
   packsInStorage = userPacks;
   return { overlays, userPacks };

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { saveEntry } from '../../../src/glossary-store/layer-edits';
 import { EditorStore } from '../../../src/options/editor-store';
 import { userGlossaryItem } from '../../../src/storage/items';
-import { entry } from '../glossary-store/fixtures';
+import { entry, pack } from '../glossary-store/fixtures';
 
 describe('the editor store', () => {
   it('keeps its undo for its own changes, and drops it once another tab changes the glossary', async () => {
@@ -24,6 +24,31 @@ describe('the editor store', () => {
     // Undo here would have written back the layer from before Alpha, taking Beta with it.
     expect(await store.undo()).toBe(false);
     expect(await userGlossaryItem.getValue()).toEqual(other);
+  });
+
+  it('shows another tab’s Undo that brings back what this tab last wrote, and does not store over it', async () => {
+    fakeBrowser.reset();
+    const store = await EditorStore.open();
+    const source = store.sourcePack(store.data.merged.packs[0]!.pack.id)!;
+    await store.apply((layer) => saveEntry(layer, source, entry('alpha-corp', { term: 'Alpha Corp' })));
+    const ownChanges = store.data.layer.overlays;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Another tab imports a pack (only the packs' key changes), then saves Beta...
+    await fakeBrowser.storage.local.set({ importedPacks: [pack('other', [entry('other-one')])] });
+    await vi.waitFor(() => expect(store.data.layer.userPacks).toHaveLength(1));
+    const withBeta = saveEntry(store.data.layer, source, entry('beta-corp', { term: 'Beta Corp' })).overlays;
+    await fakeBrowser.storage.local.set({ userGlossary: { overlays: withBeta } });
+    await vi.waitFor(() => expect(store.data.layer.overlays).toEqual(withBeta));
+    // ... and takes Beta back with its Undo: the changes as this tab last wrote them.
+    await fakeBrowser.storage.local.set({ userGlossary: { overlays: ownChanges } });
+    await vi.waitFor(() => expect(store.data.layer.overlays).toEqual(ownChanges));
+    await store.apply((layer) => saveEntry(layer, source, entry('gamma-corp', { term: 'Gamma Corp' })));
+    const stored = JSON.stringify(await userGlossaryItem.getValue());
+    expect([stored.includes('alpha-corp'), stored.includes('beta-corp'), stored.includes('gamma-corp')]).toEqual([
+      true,
+      false,
+      true,
+    ]);
   });
 
   it('stores a change asked for while the one before is being stored on top of it, not over it', async () => {

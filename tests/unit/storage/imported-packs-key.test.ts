@@ -4,6 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { inEnglish } from '../../../src/glossary/pack-text';
 import { readQuarantine } from '../../../src/storage/quarantine';
 import { readUserLayer, readUserLayerToEdit, writeUserLayer } from '../../../src/storage/read-user-layer';
 import type { UserLayer } from '../../../src/storage/user-layer-schema';
@@ -19,12 +20,16 @@ const overlay = (note: string) => ({
   removed: [],
 });
 
-/** The keys of each storage write made while `run` runs. */
+/** The keys of each storage write made while `run` runs (their versions, `<key>$`, left out). */
 async function keysWritten(run: () => Promise<unknown>): Promise<string[][]> {
   const set = vi.spyOn(fakeBrowser.storage.local, 'set');
   try {
     await run();
-    return set.mock.calls.map(([items]) => Object.keys(items as object).sort());
+    return set.mock.calls.map(([items]) =>
+      Object.keys(items as object)
+        .filter((key) => !key.endsWith('$'))
+        .sort(),
+    );
   } finally {
     set.mockRestore();
   }
@@ -39,6 +44,9 @@ describe('the imported packs’ own key', () => {
     const imported: UserLayer = { overlays: [], userPacks: [big] };
     expect(await keysWritten(() => writeUserLayer(imported))).toEqual([['importedPacks', 'userGlossary']]);
     expect(await storedRaw('userGlossary')).toEqual({ overlays: [] });
+    // Each with its format's version, as a migration will read it.
+    expect(await storedRaw('userGlossary$')).toEqual({ v: 1 });
+    expect(await storedRaw('importedPacks$')).toEqual({ v: 1 });
 
     const { layer } = await readUserLayerToEdit();
     expect(layer.userPacks.map((p) => p.id)).toEqual(['big']);
@@ -100,6 +108,23 @@ describe('the imported packs’ own key', () => {
     expect(await storedRaw('importedPacks')).toEqual(damaged);
     expect(await keysWritten(() => writeUserLayer(layer))).toEqual([['importedPacks', 'userGlossary']]);
     expect(await storedRaw('importedPacks')).toEqual([big]);
+  });
+
+  it('keeps in the quarantine a pack found both with the changes and under its own key, and reads the first', async () => {
+    const newer = pack('big', [entry('big-one'), entry('big-three')]);
+    await fakeBrowser.storage.local.set({
+      userGlossary: { overlays: [], userPacks: [big] },
+      importedPacks: [newer, other],
+    });
+    const { layer, problems } = await readUserLayerToEdit();
+    expect(layer.userPacks).toEqual([big, other]);
+    expect(problems.map(inEnglish)).toEqual(['userPacks: "big" appears twice; the first one is kept']);
+    expect(await readQuarantine()).toEqual([
+      expect.objectContaining({ key: 'local:importedPacks', raw: [newer, other] }),
+    ]);
+    await writeUserLayer(layer);
+    expect(await storedRaw('importedPacks')).toEqual([big, other]);
+    expect((await readQuarantine())[0]!.raw).toEqual([newer, other]);
   });
 
   it('says so when the packs’ key holds no list at all', async () => {
