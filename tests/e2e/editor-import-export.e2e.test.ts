@@ -72,9 +72,14 @@ describe('importing and exporting packs', () => {
     await waitForMark(article, 'Wombat Semiconductors');
     await waitForMark(article, 'Numbat Research');
     expect(await editor.textContent('[data-testid="pack-list"]')).toContain('Editor test pack');
+    // The pack is stored under its own key, which the changes after it leave as it is.
+    const imported = await layer();
+    expect((imported.packs as { id: string }[]).map((p) => p.id)).toEqual(['editor-test-pack']);
+    expect(imported.changes).toEqual({ overlays: [] });
     // Each pack can be switched off on its own; the bundled one keeps highlighting.
     await editor.uncheck('[data-testid="pack-enabled-editor-test-pack"]');
     await waitForMark(article, 'Wombat Semiconductors', false);
+    expect((await layer()).packs).toEqual(imported.packs);
     await waitForMark(article, '輝達');
     await editor.check('[data-testid="pack-enabled-editor-test-pack"]');
     await waitForMark(article, 'Wombat Semiconductors');
