@@ -89,8 +89,16 @@ export class EditorStore {
     };
   }
 
-  /** Re-reads storage and notifies listeners. */
-  async reload(): Promise<void> {
+  /**
+   * Re-reads storage and notifies listeners, once every change asked for before is stored: a
+   * read that went ahead of this tab's pending write could land after it and show the layer
+   * from before it, which the next change would then be built on and store over it.
+   */
+  reload(): Promise<void> {
+    return this.inTurn(() => this.readNow());
+  }
+
+  private async readNow(): Promise<void> {
     this.data = await EditorStore.read();
     this.notify();
   }
@@ -154,10 +162,12 @@ export class EditorStore {
    * it was read (what could be read of it), so that the next read finds nothing to keep, and
    * the kept copy is removed.
    */
-  async dismissUnreadable(): Promise<void> {
-    if (this.data.readProblems.length > 0) await writeUserLayer(this.data.layer);
-    await clearQuarantine();
-    await this.reload();
+  dismissUnreadable(): Promise<void> {
+    return this.inTurn(async () => {
+      if (this.data.readProblems.length > 0) await writeUserLayer(this.data.layer);
+      await clearQuarantine();
+      await this.readNow();
+    });
   }
 
   private async write(layer: UserLayer): Promise<void> {

@@ -23,7 +23,7 @@ import { packOverlaySchema, type UserLayer } from './user-layer-schema';
 /** `problems`: what could not be read (empty when the stored layer was valid). */
 export type UserLayerRead = SalvagedLayer;
 
-type Readable = Pick<typeof userGlossaryItem, 'getValue'>;
+type Readable = Pick<typeof userGlossaryItem, 'key' | 'fallback' | 'getMeta'>;
 
 /**
  * The imported packs as this context last read them from, or wrote them to, their key: a
@@ -61,7 +61,11 @@ async function readStored(
   changesItem: Readable,
   packsItem: Readable,
 ): Promise<{ read: UserLayerRead; packsWhereTheyBelong: boolean }> {
-  const [rawChanges, rawPacks] = await Promise.all([changesItem.getValue(), packsItem.getValue()]);
+  // Each item's migrations first (an item's `getMeta` waits for them), then both values in one
+  // storage call: two reads could straddle another tab's write of both keys (an import) and
+  // pair the changes from before it with the packs after it.
+  await Promise.all([changesItem.getMeta(), packsItem.getMeta()]);
+  const [rawChanges, rawPacks] = (await storage.getItems([changesItem, packsItem])).map((r) => r.value as unknown);
   const changes = salvageUserLayer(rawChanges);
   const packs = salvageUserLayer(rawPacks == null ? undefined : { userPacks: rawPacks });
   // Packs an earlier version kept with the changes come first, as they were imported first. A

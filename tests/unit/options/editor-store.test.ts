@@ -51,6 +51,43 @@ describe('the editor store', () => {
     ]);
   });
 
+  it('builds a change on another tab’s change whose reading was still under way, and shows what it stored', async () => {
+    fakeBrowser.reset();
+    const store = await EditorStore.open();
+    const source = store.sourcePack(store.data.merged.packs[0]!.pack.id)!;
+    // The editor's read of the layer after another tab's write is answered, but its answer
+    // arrives only after this tab has asked for a change of its own.
+    let release = () => {};
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    let heldRead = false;
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    const spy = vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
+      const result = await get(keys);
+      if ([keys ?? []].flat().includes('userGlossary') && !heldRead) {
+        heldRead = true;
+        await answered;
+      }
+      return result;
+    });
+    try {
+      const beta = saveEntry(store.data.layer, source, entry('beta-corp', { term: 'Beta Corp' })).overlays;
+      await fakeBrowser.storage.local.set({ userGlossary: { overlays: beta } });
+      await vi.waitFor(() => expect(heldRead).toBe(true));
+      const applied = store.apply((layer) => saveEntry(layer, source, entry('alpha-corp', { term: 'Alpha Corp' })));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      release();
+      expect(await applied).toBe(true);
+    } finally {
+      release();
+      spy.mockRestore();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const stored = (await userGlossaryItem.getValue()) as { overlays: unknown };
+    const text = JSON.stringify(stored);
+    expect([text.includes('alpha-corp'), text.includes('beta-corp')]).toEqual([true, true]);
+    expect(store.data.layer.overlays).toEqual(stored.overlays);
+  });
+
   it('stores a change asked for while the one before is being stored on top of it, not over it', async () => {
     fakeBrowser.reset();
     const store = await EditorStore.open();

@@ -135,4 +135,21 @@ describe('the imported packs’ own key', () => {
     expect((await readQuarantine())[0]!.reason).toContain('userPacks: must be an array (got string)');
     expect(problems).toHaveLength(1);
   });
+  it('reads the changes and the packs in one storage call, so another tab’s write of both cannot fall between them', async () => {
+    await writeUserLayer({ overlays: [overlay('Mine.')], userPacks: [big] });
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    try {
+      await readUserLayerToEdit();
+      await readUserLayer();
+      const layerReads = get.mock.calls
+        .map(([keys]) => [keys ?? []].flat().map(String))
+        .filter((keys) => keys.includes('userGlossary') || keys.includes('importedPacks'));
+      expect(layerReads.map((keys) => [...keys].sort())).toEqual([
+        ['importedPacks', 'userGlossary'],
+        ['importedPacks', 'userGlossary'],
+      ]);
+    } finally {
+      get.mockRestore();
+    }
+  });
 });
