@@ -88,13 +88,16 @@ export async function startEditor(
     return undefined;
   }
 
-  /** Runs a change; a storage failure is reported rather than lost in the console. */
-  async function change(run: () => Promise<unknown>): Promise<boolean> {
+  /**
+   * Runs a change; a storage failure is reported rather than lost in the console, by `report`
+   * (`refuse` for the form's buttons, so that it is said where the reader pressed).
+   */
+  async function change(run: () => Promise<unknown>, report: (text: string) => void = announce): Promise<boolean> {
     try {
       await run();
       return true;
     } catch (error) {
-      announce(t('editorSaveFailed', error instanceof Error ? error.message : String(error)));
+      report(t('editorSaveFailed', error instanceof Error ? error.message : String(error)));
       return false;
     }
   }
@@ -127,17 +130,18 @@ export async function startEditor(
     list.setSelected(undefined);
   }
 
+  /** Said where the status line is and under the form's buttons, which may be far apart (a phone's list between). */
+  function refuse(text: string) {
+    announce(text);
+    form.showRefusal(text);
+  }
+
   async function save(values: FormValues) {
     // A save still being stored (a large glossary takes seconds): a second one would start
     // from the layer before it.
     if (saving) return announce(t('editorSaving'));
     const check = checkSave({ values, data: store.data, open, sourcePack: (id) => store.sourcePack(id), language, t });
     if (check.kind !== 'refused') form.showErrors(check.errors);
-    // Said where the status line is and under the Save button, which may be far apart.
-    const refuse = (text: string) => {
-      announce(text);
-      form.showRefusal(text);
-    };
     if (check.kind === 'refused') return refuse(check.text);
     // Focus is on the first field to correct, its message beside it: the view stays there.
     if (check.kind === 'invalid') return announce(t('editorFixErrors'));
@@ -150,7 +154,9 @@ export async function startEditor(
     const opened = open;
     saving = true;
     const slow = doc.defaultView?.setTimeout(() => announce(t('editorSaving')), SAVING_NOTICE_MS);
-    const ok = await change(() => store.apply((layer) => saveEntry(layer, source, entry))).finally(() => {
+    // A failure is said under the form only while it is still this entry's.
+    const report = (text: string) => (open === opened ? refuse(text) : announce(text));
+    const ok = await change(() => store.apply((layer) => saveEntry(layer, source, entry)), report).finally(() => {
       saving = false;
       doc.defaultView?.clearTimeout(slow);
     });
@@ -177,7 +183,7 @@ export async function startEditor(
     const gone = store.data.merged.packs.find((p) => p.pack.id === packId)?.entries.find((e) => e.entry.id === id);
     const name = gone ? displayName(gone.entry, language) : id;
     if (!source) return;
-    if (!(await change(() => store.apply((layer) => deleteEntry(layer, source, id))))) return;
+    if (!(await change(() => store.apply((layer) => deleteEntry(layer, source, id)), refuse))) return;
     closeForm();
     announce(t('editorDeleted', name), true);
     doc.getElementById('entry-search')?.focus();
@@ -190,11 +196,13 @@ export async function startEditor(
     if (!source) return;
     const base = source.entries.find((e) => e.id === id);
     const taken = nameTakenByReset(store.data.merged, packId, base, language);
-    if (taken) return announce(t('editorResetNameTaken', taken.name, taken.owner));
-    if (!(await change(() => store.apply((layer) => resetEntry(layer, source, id))))) return;
-    openEntry({ packId, id });
+    if (taken) return refuse(t('editorResetNameTaken', taken.name, taken.owner));
+    if (!(await change(() => store.apply((layer) => resetEntry(layer, source, id)), refuse))) return;
     const bundled = source.entries.find((e) => e.id === id);
-    announce(t('editorResetDone', bundled ? displayName(bundled, language) : id), store.canUndo);
+    const done = t('editorResetDone', bundled ? displayName(bundled, language) : id);
+    // Under the buttons too, as a save's confirmation is: Reset was pressed there.
+    openEntry({ packId, id }, { savedNote: done });
+    announce(done, store.canUndo);
   }
 
   async function undo() {
