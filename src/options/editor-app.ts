@@ -136,6 +136,11 @@ export async function startEditor(
     form.showRefusal(text);
   }
 
+  /** Reports under the form only while it still shows `opened`, the entry an action started on; else at the top alone. */
+  function reporterFor(opened: OpenEntry | undefined): (text: string) => void {
+    return (text) => (open === opened ? refuse(text) : void announce(text));
+  }
+
   async function save(values: FormValues) {
     // A save still being stored (a large glossary takes seconds): a second one would start
     // from the layer before it.
@@ -154,12 +159,12 @@ export async function startEditor(
     const opened = open;
     saving = true;
     const slow = doc.defaultView?.setTimeout(() => announce(t('editorSaving')), SAVING_NOTICE_MS);
-    // A failure is said under the form only while it is still this entry's.
-    const report = (text: string) => (open === opened ? refuse(text) : announce(text));
-    const ok = await change(() => store.apply((layer) => saveEntry(layer, source, entry)), report).finally(() => {
-      saving = false;
-      doc.defaultView?.clearTimeout(slow);
-    });
+    const ok = await change(() => store.apply((layer) => saveEntry(layer, source, entry)), reporterFor(opened)).finally(
+      () => {
+        saving = false;
+        doc.defaultView?.clearTimeout(slow);
+      },
+    );
     if (!ok) return;
     const name = displayName(entry, language);
     // Undo takes back the last stored change; a save that changed nothing stored none of its own.
@@ -183,9 +188,12 @@ export async function startEditor(
     const gone = store.data.merged.packs.find((p) => p.pack.id === packId)?.entries.find((e) => e.entry.id === id);
     const name = gone ? displayName(gone.entry, language) : id;
     if (!source) return;
-    if (!(await change(() => store.apply((layer) => deleteEntry(layer, source, id)), refuse))) return;
-    closeForm();
+    const opened = open;
+    if (!(await change(() => store.apply((layer) => deleteEntry(layer, source, id)), reporterFor(opened)))) return;
     announce(t('editorDeleted', name), true);
+    // A reader who opened another entry while it was stored stays there.
+    if (open !== opened) return;
+    closeForm();
     doc.getElementById('entry-search')?.focus();
   }
 
@@ -197,11 +205,13 @@ export async function startEditor(
     const base = source.entries.find((e) => e.id === id);
     const taken = nameTakenByReset(store.data.merged, packId, base, language);
     if (taken) return refuse(t('editorResetNameTaken', taken.name, taken.owner));
-    if (!(await change(() => store.apply((layer) => resetEntry(layer, source, id)), refuse))) return;
+    const opened = open;
+    if (!(await change(() => store.apply((layer) => resetEntry(layer, source, id)), reporterFor(opened)))) return;
     const bundled = source.entries.find((e) => e.id === id);
     const done = t('editorResetDone', bundled ? displayName(bundled, language) : id);
-    // Under the buttons too, as a save's confirmation is: Reset was pressed there.
-    openEntry({ packId, id }, { savedNote: done });
+    // Under the buttons too, as a save's confirmation is: Reset was pressed there. A reader
+    // who opened another entry while it was stored stays there.
+    if (open === opened) openEntry({ packId, id }, { savedNote: done });
     announce(done, store.canUndo);
   }
 

@@ -43,6 +43,11 @@ export class EditorStore {
    * both, and the second write took the first change back while "Saved" was announced.
    */
   private pending: Promise<unknown> = Promise.resolve();
+  /**
+   * Another tab changed the layer since this tab last read it: the next turn reads it again
+   * before anything is built on `data.layer`.
+   */
+  private stale = false;
   /** Each part's text, kept per array: a save keeps the packs' array, whose text is megabytes. */
   private texts = new WeakMap<object, string>();
 
@@ -74,7 +79,8 @@ export class EditorStore {
     if (text === this.partText(part, this.data.layer)) return;
     this.lastWrite = {};
     this.undoStack = [];
-    void this.reload();
+    this.stale = true;
+    void this.inTurn(() => this.readIfStale());
   }
 
   private static async read(): Promise<EditorData> {
@@ -89,18 +95,27 @@ export class EditorStore {
     };
   }
 
-  /**
-   * Re-reads storage and notifies listeners, once every change asked for before is stored: a
-   * read that went ahead of this tab's pending write could land after it and show the layer
-   * from before it, which the next change would then be built on and store over it.
-   */
+  /** Re-reads storage and notifies listeners, in turn (see `inTurn`). */
   reload(): Promise<void> {
     return this.inTurn(() => this.readNow());
   }
 
   private async readNow(): Promise<void> {
+    // A change from elsewhere during the read marks it stale again.
+    this.stale = false;
     this.data = await EditorStore.read();
     this.notify();
+  }
+
+  /**
+   * Reads the layer again if another tab changed it, from within a turn: never beside this
+   * tab's write (a read answered before the write and landing after it showed the layer from
+   * before it, and the next change was built on that and stored over the write), and before a
+   * change asked for meanwhile is built (on the layer from before the other tab's change, it
+   * would store over that).
+   */
+  private async readIfStale(): Promise<void> {
+    if (this.stale) await this.readNow();
   }
 
   /** Calls `listener` after every change. */
@@ -127,6 +142,7 @@ export class EditorStore {
   }
 
   private async applyNow(change: (layer: UserLayer) => UserLayer): Promise<boolean> {
+    await this.readIfStale();
     const previous = this.data.layer;
     const next = change(previous);
     if (this.textOf(next) === this.textOf(previous)) return false;

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { saveEntry } from '../../../src/glossary-store/layer-edits';
 import { EditorStore } from '../../../src/options/editor-store';
 import { userGlossaryItem } from '../../../src/storage/items';
+import type { UserLayer } from '../../../src/storage/user-layer-schema';
 import { entry, pack } from '../glossary-store/fixtures';
 
 describe('the editor store', () => {
@@ -85,6 +86,40 @@ describe('the editor store', () => {
     const stored = (await userGlossaryItem.getValue()) as { overlays: unknown };
     const text = JSON.stringify(stored);
     expect([text.includes('alpha-corp'), text.includes('beta-corp')]).toEqual([true, true]);
+    expect(store.data.layer.overlays).toEqual(stored.overlays);
+  });
+
+  it('builds a change waiting behind the one being published on another tab’s change made meanwhile', async () => {
+    fakeBrowser.reset();
+    const store = await EditorStore.open();
+    const source = store.sourcePack(store.data.merged.packs[0]!.pack.id)!;
+    // Publishing the compiled glossary, the slow part of a large glossary's save, is held.
+    let release = () => {};
+    const published = new Promise<void>((resolve) => (release = resolve));
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    const spy = vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+      if ('compiledGlossary' in items) await published;
+      return set(items);
+    });
+    try {
+      const first = store.apply((layer) => saveEntry(layer, source, entry('alpha-corp', { term: 'Alpha Corp' })));
+      await vi.waitFor(async () => expect(JSON.stringify(await userGlossaryItem.getValue())).toContain('alpha-corp'));
+      // A second change (a pack's switch) waits for the first; meanwhile another tab saves Beta.
+      const second = store.apply((layer) => saveEntry(layer, source, entry('gamma-corp', { term: 'Gamma Corp' })));
+      const stored = (await userGlossaryItem.getValue()) as Pick<UserLayer, 'overlays'>;
+      const withBeta = saveEntry({ ...stored, userPacks: [] }, source, entry('beta-corp', { term: 'Beta Corp' }));
+      await set({ userGlossary: { overlays: withBeta.overlays } });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      release();
+      expect(await Promise.all([first, second])).toEqual([true, true]);
+    } finally {
+      release();
+      spy.mockRestore();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const stored = (await userGlossaryItem.getValue()) as { overlays: unknown };
+    const text = JSON.stringify(stored);
+    expect(['alpha-corp', 'beta-corp', 'gamma-corp'].map((id) => text.includes(id))).toEqual([true, true, true]);
     expect(store.data.layer.overlays).toEqual(stored.overlays);
   });
 
