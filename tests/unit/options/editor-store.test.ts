@@ -7,6 +7,22 @@ import { userGlossaryItem } from '../../../src/storage/items';
 import type { UserLayer } from '../../../src/storage/user-layer-schema';
 import { entry, pack } from '../glossary-store/fixtures';
 
+/** A promise, and the function that settles it. */
+function held(): { done: Promise<void>; release: () => void } {
+  let release = () => {};
+  const done = new Promise<void>((resolve) => (release = resolve));
+  return { done, release };
+}
+
+/** Once the store's writes and reads have settled: storage holds an entry of each id, and the store shows what storage holds. */
+async function expectStoredAndShown(store: EditorStore, ids: string[]): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const stored = (await userGlossaryItem.getValue()) as { overlays: unknown };
+  const text = JSON.stringify(stored);
+  expect(ids.filter((id) => !text.includes(id))).toEqual([]);
+  expect(store.data.layer.overlays).toEqual(stored.overlays);
+}
+
 describe('the editor store', () => {
   it('keeps its undo for its own changes, and drops it once another tab changes the glossary', async () => {
     fakeBrowser.reset();
@@ -58,15 +74,14 @@ describe('the editor store', () => {
     const source = store.sourcePack(store.data.merged.packs[0]!.pack.id)!;
     // The editor's read of the layer after another tab's write is answered, but its answer
     // arrives only after this tab has asked for a change of its own.
-    let release = () => {};
-    const answered = new Promise<void>((resolve) => (release = resolve));
+    const answer = held();
     let heldRead = false;
     const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
     const spy = vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
       const result = await get(keys);
       if ([keys ?? []].flat().includes('userGlossary') && !heldRead) {
         heldRead = true;
-        await answered;
+        await answer.done;
       }
       return result;
     });
@@ -76,17 +91,13 @@ describe('the editor store', () => {
       await vi.waitFor(() => expect(heldRead).toBe(true));
       const applied = store.apply((layer) => saveEntry(layer, source, entry('alpha-corp', { term: 'Alpha Corp' })));
       await new Promise((resolve) => setTimeout(resolve, 20));
-      release();
+      answer.release();
       expect(await applied).toBe(true);
     } finally {
-      release();
+      answer.release();
       spy.mockRestore();
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const stored = (await userGlossaryItem.getValue()) as { overlays: unknown };
-    const text = JSON.stringify(stored);
-    expect([text.includes('alpha-corp'), text.includes('beta-corp')]).toEqual([true, true]);
-    expect(store.data.layer.overlays).toEqual(stored.overlays);
+    await expectStoredAndShown(store, ['alpha-corp', 'beta-corp']);
   });
 
   it('builds a change waiting behind the one being published on another tab’s change made meanwhile', async () => {
@@ -94,11 +105,10 @@ describe('the editor store', () => {
     const store = await EditorStore.open();
     const source = store.sourcePack(store.data.merged.packs[0]!.pack.id)!;
     // Publishing the compiled glossary, the slow part of a large glossary's save, is held.
-    let release = () => {};
-    const published = new Promise<void>((resolve) => (release = resolve));
+    const published = held();
     const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
     const spy = vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
-      if ('compiledGlossary' in items) await published;
+      if ('compiledGlossary' in items) await published.done;
       return set(items);
     });
     try {
@@ -110,17 +120,13 @@ describe('the editor store', () => {
       const withBeta = saveEntry({ ...stored, userPacks: [] }, source, entry('beta-corp', { term: 'Beta Corp' }));
       await set({ userGlossary: { overlays: withBeta.overlays } });
       await new Promise((resolve) => setTimeout(resolve, 50));
-      release();
+      published.release();
       expect(await Promise.all([first, second])).toEqual([true, true]);
     } finally {
-      release();
+      published.release();
       spy.mockRestore();
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const stored = (await userGlossaryItem.getValue()) as { overlays: unknown };
-    const text = JSON.stringify(stored);
-    expect(['alpha-corp', 'beta-corp', 'gamma-corp'].map((id) => text.includes(id))).toEqual([true, true, true]);
-    expect(store.data.layer.overlays).toEqual(stored.overlays);
+    await expectStoredAndShown(store, ['alpha-corp', 'beta-corp', 'gamma-corp']);
   });
 
   it('stores a change asked for while the one before is being stored on top of it, not over it', async () => {

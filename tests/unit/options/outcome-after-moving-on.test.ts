@@ -38,15 +38,20 @@ function holdWrites(): { settle: (outcome: 'store' | 'fail') => void } {
   };
 }
 
+/** Opens the editor, presses Delete on the first entry with its write held, and opens the second; returns that entry's heading. */
+async function deleteFirstThenOpenSecond(): Promise<{ writes: ReturnType<typeof holdWrites>; other: string | null }> {
+  await openEditor('en');
+  rows()[0]!.click();
+  const writes = holdWrites();
+  byTestId<HTMLButtonElement>('entry-delete').click();
+  rows()[1]!.click();
+  return { writes, other: heading() };
+}
+
 describe('an outcome arriving once the reader is on another entry', () => {
   it('says a failed Delete at the top only, not under the other entry’s form', async () => {
     const scrolled = recordScrolls();
-    await openEditor('en');
-    rows()[0]!.click();
-    const writes = holdWrites();
-    byTestId<HTMLButtonElement>('entry-delete').click();
-    rows()[1]!.click();
-    const other = heading();
+    const { writes, other } = await deleteFirstThenOpenSecond();
     writes.settle('fail');
     const failed = t('editorSaveFailed', 'QUOTA_BYTES quota exceeded');
     await vi.waitFor(() => expect(byTestId('status-message').textContent).toBe(failed));
@@ -55,12 +60,7 @@ describe('an outcome arriving once the reader is on another entry', () => {
   });
 
   it('leaves the other entry open, with what the reader typed, after a Delete is stored', async () => {
-    await openEditor('en');
-    rows()[0]!.click();
-    const writes = holdWrites();
-    byTestId<HTMLButtonElement>('entry-delete').click();
-    rows()[1]!.click();
-    const other = heading();
+    const { writes, other } = await deleteFirstThenOpenSecond();
     const note = document.getElementById('field-notes-en') as HTMLTextAreaElement;
     note.value = 'Being written.';
     note.dispatchEvent(new Event('input', { bubbles: true }));

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 /**
- * Reset is pressed at the foot of the form, beside Save: what it did, or why it did nothing,
- * is said there as well as in the status line at the page's top (far above on a phone, with
- * the list between), as a save's confirmation and refusal are.
+ * What Save and Reset did, or why they did nothing, is said where the reader pressed, under
+ * the form's buttons, as well as in the status line at the page's top (far above on a phone,
+ * with the list between). After a save that stored the entry focus stays on Save, and the
+ * note goes once the reader writes on.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -14,7 +15,7 @@ import { startEditor } from '../../../src/options/editor-app';
 import { writeUserLayer } from '../../../src/storage/read-user-layer';
 import { emptyUserLayer } from '../../../src/storage/user-layer-schema';
 import { entry } from '../glossary-store/fixtures';
-import { recordScrolls } from './open-editor';
+import { openEditor, recordScrolls } from './open-editor';
 
 const t = translator('en');
 const byTestId = <T extends HTMLElement>(id: string) => document.querySelector<T>(`[data-testid="${id}"]`)!;
@@ -24,6 +25,62 @@ beforeEach(() => {
   scrolled = recordScrolls();
 });
 afterEach(() => vi.restoreAllMocks());
+
+/** Opens the first entry found for `query`. */
+function openFound(query: string): void {
+  const search = byTestId<HTMLInputElement>('entry-search');
+  search.value = query;
+  search.dispatchEvent(new Event('input'));
+  document.querySelector<HTMLButtonElement>('button.entry-row')!.click();
+}
+
+/** Writes `text` into the open entry's English note, as the reader types. */
+function writeNote(text: string): void {
+  const note = document.getElementById('field-notes-en') as HTMLTextAreaElement;
+  note.value = text;
+  note.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+describe('a saved entry’s confirmation', () => {
+  it('is shown under Save, brought into view, with focus left on Save, until the reader writes on', async () => {
+    await openEditor('en');
+    openFound('Nvidia');
+    expect(byTestId('form-saved').hidden).toBe(true);
+    writeNote('Edited.');
+    byTestId<HTMLFormElement>('entry-form').requestSubmit();
+    await vi.waitFor(() => expect(byTestId('status-message').textContent).toBe(t('editorSaved', 'Nvidia')));
+    const saved = byTestId('form-saved');
+    expect(saved.hidden).toBe(false);
+    expect(saved.textContent).toBe(t('editorSaved', 'Nvidia'));
+    expect(saved.getAttribute('role')).toBeNull(); // the status line is the one that announces
+    expect(scrolled).toContain(saved);
+    expect(document.activeElement).toBe(byTestId('entry-save'));
+    writeNote('Edited again.');
+    expect(byTestId('form-saved').hidden).toBe(true);
+  });
+
+  it('gives way, when storage refuses the save, to why, said under Save as well as at the top', async () => {
+    await openEditor('en');
+    openFound('Nvidia');
+    writeNote('Edited.');
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    byTestId<HTMLFormElement>('entry-form').requestSubmit();
+    const failed = t('editorSaveFailed', 'QUOTA_BYTES quota exceeded');
+    await vi.waitFor(() => expect(byTestId('status-message').textContent).toBe(failed));
+    const refusal = byTestId('form-refusal');
+    expect([refusal.hidden, refusal.textContent, byTestId('form-saved').hidden]).toEqual([false, failed, true]);
+    expect(scrolled).toContain(refusal);
+    // What the reader wrote is still in the form, to be saved again.
+    expect((document.getElementById('field-notes-en') as HTMLTextAreaElement).value).toBe('Edited.');
+  });
+
+  it('is not shown when an entry is only opened', async () => {
+    await openEditor('en');
+    document.querySelector<HTMLButtonElement>('button.entry-row')!.click();
+    expect(byTestId('form-saved').hidden).toBe(true);
+    expect(document.activeElement).toBe(document.getElementById('field-term'));
+  });
+});
 
 /** Opens the editor on a layer where the bundled Nvidia has lost its English names, given to `alsoSaved` if any. */
 async function openWithNvidiaEdited(alsoSaved?: Entry): Promise<void> {
@@ -41,10 +98,7 @@ async function openWithNvidiaEdited(alsoSaved?: Entry): Promise<void> {
   const root = document.createElement('main');
   document.body.replaceChildren(root);
   await startEditor(document, root, 'en');
-  const search = byTestId<HTMLInputElement>('entry-search');
-  search.value = '英偉達';
-  search.dispatchEvent(new Event('input'));
-  document.querySelector<HTMLButtonElement>('button.entry-row')!.click();
+  openFound('英偉達');
 }
 
 describe('Reset’s outcome under the form’s buttons', () => {
