@@ -9,7 +9,7 @@ import { activeEntries } from '../glossary-store/merge';
 import { deleteEntry, resetEntry, saveEntry } from '../glossary-store/layer-edits';
 import { translator, type ReaderLanguage } from '../i18n';
 import { focusIfLost, h } from './dom';
-import { EditorStore, type EditorData } from './editor-store';
+import { EditorStore, entrySubject, type EditorData } from './editor-store';
 import { createEntryForm, type FormTarget, type PackChoice } from './entry-form';
 import type { FormValues } from './entry-form-values';
 import { createEntryList } from './entry-list';
@@ -159,17 +159,20 @@ export async function startEditor(
     const opened = open;
     saving = true;
     const slow = doc.defaultView?.setTimeout(() => announce(t('editorSaving')), SAVING_NOTICE_MS);
-    const ok = await change(() => store.apply((layer) => saveEntry(layer, source, entry)), reporterFor(opened)).finally(
-      () => {
-        saving = false;
-        doc.defaultView?.clearTimeout(slow);
-      },
-    );
+    const subject = entrySubject(packId, entry.id);
+    let stored = false;
+    const storing = async () => void (stored = await store.apply((layer) => saveEntry(layer, source, entry), subject));
+    const ok = await change(storing, reporterFor(opened)).finally(() => {
+      saving = false;
+      doc.defaultView?.clearTimeout(slow);
+    });
     if (!ok) return;
     const name = displayName(entry, language);
-    // Undo takes back the last stored change; a save that changed nothing stored none of its own.
+    // Undo takes back the last stored change. A save that changed nothing (pressed again)
+    // stored none of its own: it offers Undo only when that takes back this entry's change.
+    const offerUndo = stored ? store.canUndo : store.lastStepIs(subject);
     // A reader who opened another entry while it was stored stays there.
-    if (open !== opened) return announce(t('editorSaved', name), store.canUndo);
+    if (open !== opened) return announce(t('editorSaved', name), offerUndo);
     // One who went on writing keeps what they typed, unsaved, over the entry as stored.
     const typed = form.values();
     const draft = JSON.stringify(typed) !== JSON.stringify(values) ? typed : undefined;
@@ -178,7 +181,7 @@ export async function startEditor(
     // A new entry's row is shown in the list, on its page, as the entry it now is; the view
     // stays on the form the reader is in.
     if (added) list.reveal(itemKey(packId, entry.id), false);
-    announce(saved, store.canUndo);
+    announce(saved, offerUndo);
   }
 
   async function remove() {
@@ -189,7 +192,13 @@ export async function startEditor(
     const name = gone ? displayName(gone.entry, language) : id;
     if (!source) return;
     const opened = open;
-    if (!(await change(() => store.apply((layer) => deleteEntry(layer, source, id)), reporterFor(opened)))) return;
+    if (
+      !(await change(
+        () => store.apply((layer) => deleteEntry(layer, source, id), entrySubject(packId, id)),
+        reporterFor(opened),
+      ))
+    )
+      return;
     announce(t('editorDeleted', name), true);
     // A reader who opened another entry while it was stored stays there.
     if (open !== opened) return;
@@ -206,7 +215,13 @@ export async function startEditor(
     const taken = nameTakenByReset(store.data.merged, packId, base, language);
     if (taken) return refuse(t('editorResetNameTaken', taken.name, taken.owner));
     const opened = open;
-    if (!(await change(() => store.apply((layer) => resetEntry(layer, source, id)), reporterFor(opened)))) return;
+    if (
+      !(await change(
+        () => store.apply((layer) => resetEntry(layer, source, id), entrySubject(packId, id)),
+        reporterFor(opened),
+      ))
+    )
+      return;
     const bundled = source.entries.find((e) => e.id === id);
     const done = t('editorResetDone', bundled ? displayName(bundled, language) : id);
     // Under the buttons too, as a save's confirmation is: Reset was pressed there. A reader

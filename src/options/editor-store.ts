@@ -26,11 +26,18 @@ export interface EditorData {
   quarantine: QuarantineRecord[];
 }
 
+/** What a change about an entry is about (`EditorStore.apply`'s subject). */
+export const entrySubject = (packId: string, id: string): string => `entry ${packId} ${id}`;
+
+/** What a change about a whole pack (import, switch, removal) is about. */
+export const packSubject = (packId: string): string => `pack ${packId}`;
+
 /** How many steps "Undo" can go back. */
 const UNDO_DEPTH = 50;
 
 export class EditorStore {
-  private undoStack: UserLayer[] = [];
+  /** Each step: the layer before a change, and what the change was about (see `apply`). */
+  private undoStack: { layer: UserLayer; subject?: string }[] = [];
   /**
    * What this tab last wrote under each of the layer's keys, as the watcher reads it: its own
    * write coming back is no change from elsewhere.
@@ -136,18 +143,19 @@ export class EditorStore {
    * Applies a change to the layer, stores it and republishes the glossary; false, with
    * nothing stored, when the change leaves the layer as it is (Save pressed again, a pack
    * imported again): an undo step for it would say "Undone." and take nothing back.
+   * `subject` names what the change is about (an entry, a pack), for `lastStepIs`.
    */
-  apply(change: (layer: UserLayer) => UserLayer): Promise<boolean> {
-    return this.inTurn(() => this.applyNow(change));
+  apply(change: (layer: UserLayer) => UserLayer, subject?: string): Promise<boolean> {
+    return this.inTurn(() => this.applyNow(change, subject));
   }
 
-  private async applyNow(change: (layer: UserLayer) => UserLayer): Promise<boolean> {
+  private async applyNow(change: (layer: UserLayer) => UserLayer, subject?: string): Promise<boolean> {
     await this.readIfStale();
     const previous = this.data.layer;
     const next = change(previous);
     if (this.textOf(next) === this.textOf(previous)) return false;
     await this.write(next);
-    this.undoStack.push(previous);
+    this.undoStack.push({ layer: previous, subject });
     if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
     return true;
   }
@@ -156,12 +164,21 @@ export class EditorStore {
     return this.undoStack.length > 0;
   }
 
+  /**
+   * Whether Undo would take back a change about `subject`: what a change that stored nothing
+   * (Save pressed again) may offer to undo. The last step about something else (another
+   * entry deleted before) would come back under this one's "Saved", unannounced.
+   */
+  lastStepIs(subject: string): boolean {
+    return this.undoStack.at(-1)?.subject === subject;
+  }
+
   /** Restores the layer as it was before the last change; false when there is none (see `open`). */
   undo(): Promise<boolean> {
     return this.inTurn(async () => {
       const previous = this.undoStack.pop();
       if (!previous) return false;
-      await this.write(previous);
+      await this.write(previous.layer);
       return true;
     });
   }

@@ -11,7 +11,7 @@ import type { MergedGlossary } from '../glossary-store/merge';
 import type { MessageKey, Translator } from '../i18n';
 import { h, replaceChildren } from './dom';
 import type { UserLayer } from '../storage/user-layer-schema';
-import type { EditorStore } from './editor-store';
+import { packSubject, type EditorStore } from './editor-store';
 import { importClashes } from './import-clashes';
 import { readPackFile } from './read-pack-file';
 
@@ -213,10 +213,12 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     for (const b of buttons) b.disabled = true;
     preview.setAttribute('aria-busy', 'true');
     announce(t('editorImporting', title));
+    const subject = packSubject(result.preview.packId);
+    let stored: boolean;
     try {
       // A change asked for just before (a Save, a pack switched) is stored first: the import
       // then goes on top of it, planned again, rather than storing the layer of the preview.
-      await store.apply((layer) => importedOnto(layer, result));
+      stored = await store.apply((layer) => importedOnto(layer, result), subject);
     } catch (error) {
       announce(t('editorSaveFailed', error instanceof Error ? error.message : String(error)));
       for (const b of buttons) b.disabled = false;
@@ -224,8 +226,9 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     } finally {
       preview.removeAttribute('aria-busy');
     }
-    // Undo takes back the last stored change; a pack imported again as it was stored none.
-    const undo = announce(t('editorImportDone', title), store.canUndo);
+    // Undo takes back the last stored change. A pack imported again as it was stored none: it
+    // offers Undo only when that takes back this pack's import (Import pressed twice).
+    const undo = announce(t('editorImportDone', title), stored ? store.canUndo : store.lastStepIs(subject));
     if (choice !== choices) return; // the reader has gone on to another file
     reset();
     // The Confirm button pressed is gone: focus goes to the Undo that now offers to take it back.

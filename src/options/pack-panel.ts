@@ -5,7 +5,7 @@ import { removeUserPack, setPackEnabled } from '../glossary-store/layer-edits';
 import type { Translator } from '../i18n';
 import { webUrl } from '../validate';
 import { h, replaceChildren } from './dom';
-import type { EditorData, EditorStore } from './editor-store';
+import { packSubject, type EditorData, type EditorStore } from './editor-store';
 
 /** Stand-ins no message contains, for the parts of a message that are put in afterwards. */
 const TITLE_SLOT = '\u0000';
@@ -63,7 +63,7 @@ export function createPackPanel({ doc, t, store, announce }: PackPanelOptions) {
     const box = h(doc, 'input', { type: 'checkbox', id, 'data-testid': id });
     box.checked = pack.enabled;
     box.addEventListener('change', async () => {
-      await store.apply((layer) => setPackEnabled(layer, pack.pack.id, box.checked));
+      await store.apply((layer) => setPackEnabled(layer, pack.pack.id, box.checked), packSubject(pack.pack.id));
       announce(t('editorPackSwitched', title, t(box.checked ? 'editorPackOn' : 'editorPackOff')), true);
     });
     const details = [
@@ -87,7 +87,7 @@ export function createPackPanel({ doc, t, store, announce }: PackPanelOptions) {
       );
       remove.addEventListener('click', async () => {
         const index = store.data.merged.packs.findIndex((p) => p.pack.id === pack.pack.id);
-        await store.apply((layer) => removeUserPack(layer, pack.pack.id));
+        await store.apply((layer) => removeUserPack(layer, pack.pack.id), packSubject(pack.pack.id));
         announce(t('editorPackRemoved', title), true);
         // The button pressed went with its pack: focus goes on to the next pack (its Remove, else
         // its switch), else the one before, else the import field, not to the page's top.

@@ -37,6 +37,41 @@ describe('no undo step for a change that changes nothing', { timeout: 30_000 }, 
     await vi.waitFor(() => expect(note().value).toBe(before));
   });
 
+  it('offers no Undo after a Save that changed nothing when the last change was another entry’s', async () => {
+    Element.prototype.scrollIntoView = vi.fn();
+    await openEditor();
+    const rows = () => [...document.querySelectorAll<HTMLButtonElement>('button.entry-row')];
+    rows()[0]!.click();
+    byTestId('entry-delete')!.click();
+    await vi.waitFor(() => expect(byTestId('undo')).not.toBeNull());
+    const afterDelete = await stored();
+    // Another entry, opened and saved as it is.
+    rows()[1]!.click();
+    byTestId('entry-save')!.click();
+    await vi.waitFor(() => expect(status()).toMatch(/^Saved/));
+    expect(byTestId('undo')).toBeNull();
+    expect(await stored()).toBe(afterDelete);
+  });
+
+  it('offers no Undo after importing a pack again as it is when the last change was something else', async () => {
+    await openEditor();
+    chooseImportFile(JSON.stringify(pack('imported-a', [entry('imported-a-entry')])));
+    await vi.waitFor(() => expect(byTestId('import-confirm')).not.toBeNull());
+    byTestId('import-confirm')!.click();
+    await vi.waitFor(() => expect(status()).toBe(t('editorImportDone', 'Pack imported-a')), 10_000);
+    // Then an entry is deleted, and the same file imported again.
+    document.querySelector<HTMLButtonElement>('button.entry-row')!.click();
+    byTestId('entry-delete')!.click();
+    await vi.waitFor(() => expect(status()).toMatch(/deleted/i));
+    const afterDelete = await stored();
+    chooseImportFile(JSON.stringify(pack('imported-a', [entry('imported-a-entry')])));
+    await vi.waitFor(() => expect(byTestId('import-confirm')).not.toBeNull());
+    byTestId('import-confirm')!.click();
+    await vi.waitFor(() => expect(status()).toBe(t('editorImportDone', 'Pack imported-a')), 10_000);
+    expect(byTestId('undo')).toBeNull();
+    expect(await stored()).toBe(afterDelete);
+  });
+
   it('shows an import busy, its buttons disabled, while it is stored; one Undo takes it back', async () => {
     await openEditor();
     chooseImportFile(JSON.stringify(pack('imported-a', [entry('imported-a-entry')])));
