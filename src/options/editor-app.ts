@@ -21,6 +21,7 @@ import { createPackPanel } from './pack-panel';
 import { createProblemsPanel } from './problems-panel';
 import { createQuarantinePanel } from './quarantine-panel';
 import { checkSave, type OpenEntry } from './save-check';
+import { ownerCalled } from './owner-called';
 import { createStatusLine } from './status-line';
 
 /** How long a save is stored before the status line says it is under way (a large glossary's takes seconds). */
@@ -213,7 +214,12 @@ export async function startEditor(
     if (!source) return;
     const base = source.entries.find((e) => e.id === id);
     const taken = nameTakenByReset(store.data.merged, packId, base, language);
-    if (taken) return refuse(t('editorResetNameTaken', taken.name, taken.owner));
+    if (taken) {
+      const { name, owner, pack } = taken;
+      return refuse(
+        owner === undefined ? t('editorResetNameTakenInPack', name, pack) : t('editorResetNameTaken', name, owner),
+      );
+    }
     const opened = open;
     if (
       !(await change(
@@ -351,7 +357,9 @@ export async function startEditor(
       const owner = formContextFor(store.data.merged, packId, undefined, language).nameOwners.get(searchKey(prefill));
       if (owner) {
         openAndReveal(owner.packId, owner.id);
-        announce(t('editorPrefillKnown', prefill, owner.name));
+        // By its name for the reader, unless that is the very text selected.
+        const called = owner.name.trim() === prefill.trim() ? ownerCalled(prefill, owner) : owner.name;
+        announce(called === undefined ? t('editorPrefillIsEntry', prefill) : t('editorPrefillKnown', prefill, called));
       } else {
         openEntry({ packId }, { prefillTerm: prefill });
         announce(t('editorPrefilled', prefill));

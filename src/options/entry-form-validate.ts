@@ -14,6 +14,7 @@ import { aliasesFrom, lines, linksFrom, type FieldName, type FormValues } from '
 import { entryFromForm } from './entry-from-form';
 import type { FormContext } from './form-context';
 import { isRuleCarrier, ownNames } from './name-rules';
+import { ownerCalled } from './owner-called';
 
 export interface FieldError {
   field: FieldName;
@@ -121,9 +122,12 @@ function checkNames(values: FormValues, ctx: FormContext, id: string, errors: Fi
     if (!name || before.has(name)) continue;
     const owner = ctx.nameOwners.get(searchKey(name));
     if (owner && owner.id !== id && !errors.some((e) => e.field === field)) {
-      // "Nvidia is already a name of Nvidia" says nothing: then the owner goes by its term.
-      const ownerName = searchKey(owner.name) === searchKey(name) ? owner.term : owner.name;
-      errors.push({ field, key: 'editorErrorAliasTaken', subs: [name, ownerName] });
+      const called = ownerCalled(name, owner);
+      errors.push(
+        called === undefined
+          ? { field, key: 'editorErrorNameTakenInPack', subs: [name, owner.pack] }
+          : { field, key: 'editorErrorAliasTaken', subs: [name, called] },
+      );
     }
   }
 }

@@ -1,9 +1,10 @@
 /** What the entry form's validation needs to know about the rest of the glossary. Pure. */
-import { displayName, everyName } from '../glossary/entry-names';
+import { displayName, everyName, packTitle } from '../glossary/entry-names';
 import type { Entry, NoteLanguage } from '../glossary/schema';
 import type { MergedGlossary } from '../glossary-store/merge';
 import type { ReaderLanguage } from '../i18n/language';
 import { searchKey } from './entry-search';
+import { ownerCalled } from './owner-called';
 
 /** The entry a name belongs to. */
 export interface NameOwner {
@@ -11,6 +12,8 @@ export interface NameOwner {
   packId: string;
   name: string;
   term: string;
+  /** Its pack's title for the reader. */
+  pack: string;
 }
 
 export interface FormContext {
@@ -65,7 +68,13 @@ export function formContextFor(
       if (isTarget && entry.id === original?.id) continue;
       takenIds.add(entry.id);
       if (!pack.enabled) continue;
-      const owner = { id: entry.id, packId: pack.pack.id, name: displayName(entry, language), term: entry.term };
+      const owner = {
+        id: entry.id,
+        packId: pack.pack.id,
+        name: displayName(entry, language),
+        term: entry.term,
+        pack: packTitle(pack.pack, language),
+      };
       for (const name of everyName(entry)) {
         const key = searchKey(name);
         if (!nameOwners.has(key)) nameOwners.set(key, owner);
@@ -86,14 +95,14 @@ export function nameTakenByReset(
   packId: string,
   base: Entry | undefined,
   language: ReaderLanguage,
-): { name: string; owner: string } | undefined {
+): { name: string; owner: string | undefined; pack: string } | undefined {
   if (!base) return undefined;
   const current = merged.packs.find((p) => p.pack.id === packId)?.entries.find((e) => e.entry.id === base.id)?.entry;
   const own = new Set((current ? everyName(current) : []).map(searchKey));
   const { nameOwners } = formContextFor(merged, packId, current, language);
   for (const name of everyName(base)) {
     const owner = own.has(searchKey(name)) ? undefined : nameOwners.get(searchKey(name));
-    if (owner && owner.id !== base.id) return { name, owner: owner.name };
+    if (owner && owner.id !== base.id) return { name, owner: ownerCalled(name, owner), pack: owner.pack };
   }
   return undefined;
 }

@@ -8,13 +8,14 @@
 import { everyName } from '../glossary/entry-names';
 import type { Entry } from '../glossary/schema';
 import { activeEntries, type MergedGlossary } from '../glossary-store/merge';
+import type { RuntimeEntry } from '../glossary-store/runtime-entry';
 import { searchKey } from './entry-search';
 
 export interface ImportClashes {
   /** Entries the import adds or changes that another pack's entry of the same id hides. */
   hidden: Entry[];
-  /** Names of those entries that another active entry also has, with that entry. */
-  sharedNames: { name: string; owner: Entry }[];
+  /** Names of those entries that another active entry also has, with that entry and its pack's id. */
+  sharedNames: { name: string; owner: Entry; ownerPack: string }[];
 }
 
 /** The clashes of pack `packId`'s entries `ids` in `merged`, the glossary after the import. */
@@ -25,7 +26,7 @@ export function importClashes(merged: MergedGlossary, packId: string, ids: Reado
     shadowed.flatMap((s) => (s.kind === 'shadowed' && s.packId === packId && ids.has(s.entryId) ? [s.entryId] : [])),
   );
   const hidden = own.filter((e) => hiddenIds.has(e.entry.id)).map((e) => e.entry);
-  const owners = new Map<string, Entry>();
+  const owners = new Map<string, RuntimeEntry>();
   for (const entry of entries) {
     if (entry.packId === packId) continue;
     for (const name of everyName(entry)) {
@@ -40,7 +41,7 @@ export function importClashes(merged: MergedGlossary, packId: string, ids: Reado
     for (const name of everyName(entry)) {
       const key = searchKey(name);
       const owner = owners.get(key);
-      if (owner && !seen.has(key)) sharedNames.push({ name, owner });
+      if (owner && !seen.has(key)) sharedNames.push({ name, owner, ownerPack: owner.packId });
       seen.add(key);
     }
   }

@@ -13,6 +13,7 @@ import { h, replaceChildren } from './dom';
 import type { UserLayer } from '../storage/user-layer-schema';
 import { packSubject, type EditorStore } from './editor-store';
 import { importClashes } from './import-clashes';
+import { ownerCalled } from './owner-called';
 import { readPackFile } from './read-pack-file';
 
 export interface ImportPanelOptions {
@@ -99,7 +100,12 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
       list('editorImportHiddenList', names(hidden), 'import-hidden'),
       list(
         'editorImportSharedNames',
-        sharedNames.map(({ name, owner }) => t('editorImportSharedName', name, displayName(owner, t.language))),
+        sharedNames.map(({ name, owner, ownerPack }) => {
+          const called = ownerCalled(name, { name: displayName(owner, t.language), term: owner.term });
+          if (called !== undefined) return t('editorImportSharedName', name, called);
+          const pack = merged.packs.find((p) => p.pack.id === ownerPack)?.pack;
+          return t('editorImportSharedNameInPack', name, pack ? packTitle(pack, t.language) : ownerPack);
+        }),
         'import-shared-names',
       ),
     ];

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../../src/glossary/schema';
+import { saveEntry } from '../../../src/glossary-store/layer-edits';
 import { mergeGlossary, sourcePacks } from '../../../src/glossary-store/merge';
 import { translator } from '../../../src/i18n';
 import type { ReaderLanguage } from '../../../src/i18n/language';
 import { aliasesFrom, formValuesFrom, type FormValues } from '../../../src/options/entry-form-values';
 import { fieldErrorText, makeId, validateForm } from '../../../src/options/entry-form-validate';
 import { formContextFor } from '../../../src/options/form-context';
+import { emptyUserLayer } from '../../../src/storage/user-layer-schema';
 import { bundledV1, entry } from '../glossary-store/fixtures';
 
 const bundled = bundledV1();
@@ -74,6 +76,13 @@ describe('validateForm', () => {
   it('compares names after folding: 华为 is taken by 華為', () => {
     const { errors } = validateForm(newValues({ aliases: '华为' }), contextFor());
     expect(errors).toEqual([{ field: 'aliases', key: 'editorErrorAliasTaken', subs: ['华为', '華為'] }]);
+  });
+
+  it('names the pack of an entry that goes by the taken name alone', () => {
+    const layer = saveEntry(emptyUserLayer(), bundled, entry('quokka', { term: 'Quokka', aliases: [] }));
+    const withQuokka = mergeGlossary(sourcePacks([bundled], layer), layer);
+    const { errors } = validateForm(newValues({ term: 'Quokka' }), contextFor(undefined, 'en', withQuokka));
+    expect(errors).toEqual([{ field: 'term', key: 'editorErrorNameTakenInPack', subs: ['Quokka', bundled.title] }]);
   });
 
   it('reports a note that is too long, a one-character name and a taken id', () => {
@@ -157,7 +166,7 @@ describe('validateForm', () => {
     const original = bundled.entries[1]!;
     const ctx = {
       ...contextFor(original),
-      nameOwners: new Map([['huawei', { id: 'other', packId: 'p', name: 'Other', term: 'Other' }]]),
+      nameOwners: new Map([['huawei', { id: 'other', packId: 'p', name: 'Other', term: 'Other', pack: 'Pack p' }]]),
     };
     const values = { ...formValuesFrom(original, 'bundled'), notes: { 'zh-Hant': '', 'zh-Hans': '', en: 'Changed.' } };
     expect(validateForm(values, ctx).errors).toEqual([]);

@@ -71,6 +71,23 @@ describe('the import preview', () => {
     expect(text('import-shared-names')).toBe(`${label}英伟达 (also “Nvidia”)`);
   });
 
+  it('calls the owner of a shared name by something else than that name, or by its pack', async () => {
+    await openEditor('en');
+    // Nvidia is the bundled entry's name for English readers: the preview calls it by its term.
+    // Wombat is the whole of another imported pack's entry: the preview names that pack.
+    chooseImportFile(JSON.stringify(pack('zoo', [entry('wombat', { term: 'Wombat', aliases: [] })])), 'zoo.json');
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="import-confirm"]')).not.toBeNull());
+    document.querySelector<HTMLButtonElement>('[data-testid="import-confirm"]')!.click();
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="pack-remove-zoo"]')).not.toBeNull());
+    const file = pack('mine', [entry('marsupial', { term: 'Marsupial Labs', aliases: ['Nvidia', 'Wombat'] })]);
+    chooseImportFile(JSON.stringify(file), 'mine.json');
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="import-shared-names"]')).not.toBeNull());
+    const label = translate('en', 'editorLabelled', translate('en', 'editorImportSharedNames'));
+    expect(document.querySelector('[data-testid="import-shared-names"]')!.textContent).toBe(
+      `${label}${translate('en', 'editorImportSharedName', 'Nvidia', '輝達')} · ${translate('en', 'editorImportSharedNameInPack', 'Wombat', 'Pack zoo')}`,
+    );
+  });
+
   it('names apart the entries the reader deleted that the file brings back', async () => {
     const bundled = bundledPacks()[0]!;
     const tencent = bundled.entries.find((e) => e.id === 'tencent')!;

@@ -106,6 +106,13 @@ describe('the editor opened at an entry', () => {
     }
   });
 
+  it('calls the entry by its term when the selection is its very name for the reader', async () => {
+    await openEditor();
+    await reopenAt(`#add=${encodeURIComponent('Nvidia')}`);
+    expect(heading()).toBe(t('editorFormEditHeading', 'Nvidia'));
+    expect(status()).toBe(t('editorPrefillKnown', 'Nvidia', '輝達'));
+  });
+
   it('still opens a new entry for a selection the glossary does not name', async () => {
     await openEditor();
     await reopenAt(`#add=${encodeURIComponent('智谱清言')}`);

@@ -14,7 +14,22 @@ describe('a reset or restore that would bring back a name another entry has now'
     // Nvidia deleted; the reader then added an entry of their own called Nvidia.
     let layer = deleteEntry(emptyUserLayer(), bundled, 'nvidia');
     layer = saveEntry(layer, bundled, entry('nvidia-2', { term: 'Nvidia Corp', aliases: ['Nvidia'] }));
-    expect(nameTakenByReset(merged(layer), 'bundled', nvidia, 'en')).toEqual({ name: 'Nvidia', owner: 'Nvidia Corp' });
+    expect(nameTakenByReset(merged(layer), 'bundled', nvidia, 'en')).toEqual({
+      name: 'Nvidia',
+      owner: 'Nvidia Corp',
+      pack: 'Pack bundled',
+    });
+  });
+
+  it('names the new owner’s pack when the owner goes by that very name alone', () => {
+    // The reader's own entry called Nvidia, and nothing else: "a name of “Nvidia”" would say nothing.
+    let layer = deleteEntry(emptyUserLayer(), bundled, 'nvidia');
+    layer = saveEntry(layer, bundled, entry('nvidia-2', { term: 'Nvidia', aliases: [] }));
+    expect(nameTakenByReset(merged(layer), 'bundled', nvidia, 'en')).toEqual({
+      name: 'Nvidia',
+      owner: undefined,
+      pack: 'Pack bundled',
+    });
   });
 
   it('is allowed when the names are free, or are the entry’s own now', () => {
