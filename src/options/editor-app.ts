@@ -191,7 +191,7 @@ export async function startEditor(
     const source = store.sourcePack(packId);
     const gone = store.data.merged.packs.find((p) => p.pack.id === packId)?.entries.find((e) => e.entry.id === id);
     const name = gone ? displayName(gone.entry, language) : id;
-    if (!source) return;
+    if (!source) return refuse(t('editorEntryPackGone'));
     const opened = open;
     if (
       !(await change(
@@ -211,7 +211,7 @@ export async function startEditor(
     if (!open?.id) return;
     const { packId, id } = open;
     const source = store.sourcePack(packId);
-    if (!source) return;
+    if (!source) return refuse(t('editorEntryPackGone'));
     const base = source.entries.find((e) => e.id === id);
     const taken = nameTakenByReset(store.data.merged, packId, base, language);
     if (taken) {
@@ -335,6 +335,10 @@ export async function startEditor(
     exporter.update(data);
     quarantine.update(data);
     problems.update(data, shadowed);
+    // An entry whose pack was removed (here or in another tab) is gone with it: its form
+    // closes, unless it holds what the reader wrote, which stays for them to copy.
+    if (open?.id && !data.merged.packs.some((p) => p.pack.id === open?.packId) && !form.hasUnsavedChanges())
+      closeForm();
   }
   store.subscribe(render);
   render(store.data);
