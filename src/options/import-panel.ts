@@ -145,6 +145,8 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
       h(doc, 'div', { class: 'actions' }, confirm, cancel),
     );
     preview.hidden = false;
+    // Below the file field, at the foot of a long page: brought into view, its buttons last.
+    preview.scrollIntoView?.({ block: 'nearest' });
     confirm.addEventListener('click', () => void commit([confirm, cancel]));
     // The preview goes with its buttons: focus goes back to the file field, not the page's top.
     cancel.addEventListener('click', () => {
@@ -163,6 +165,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
       h(doc, 'p', {}, message),
       details.length ? h(doc, 'ul', {}, ...details.map((d) => h(doc, 'li', {}, writePackText(t, d)))) : null,
     );
+    error.scrollIntoView?.({ block: 'nearest' });
   }
 
   function reset() {

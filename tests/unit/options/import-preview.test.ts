@@ -12,7 +12,7 @@ import { deleteEntry } from '../../../src/glossary-store/layer-edits';
 import { userGlossaryItem } from '../../../src/storage/items';
 import { emptyUserLayer } from '../../../src/storage/user-layer-schema';
 import { entry, pack } from '../glossary-store/fixtures';
-import { chooseImportFile, openEditor } from './open-editor';
+import { chooseImportFile, openEditor, recordScrolls } from './open-editor';
 
 /** A pack of `count` new entries; the first has a name for English and Simplified Chinese readers. */
 function bigPack(count: number) {
@@ -86,6 +86,17 @@ describe('the import preview', () => {
     expect(document.querySelector('[data-testid="import-shared-names"]')!.textContent).toBe(
       `${label}${translate('en', 'editorImportSharedName', 'Nvidia', '輝達')} · ${translate('en', 'editorImportSharedNameInPack', 'Wombat', 'Pack zoo')}`,
     );
+  });
+
+  it('brings the preview, or why the file was refused, into view below the file field', async () => {
+    const scrolled = recordScrolls();
+    await openEditor('en');
+    chooseImportFile(JSON.stringify(pack('zoo', [entry('wombat')])), 'zoo.json');
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="import-confirm"]')).not.toBeNull());
+    expect(scrolled).toContain(document.querySelector('[data-testid="import-preview"]'));
+    chooseImportFile('not json', 'broken.json');
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="import-error"]')?.textContent).not.toBe(''));
+    expect(scrolled.at(-1)).toBe(document.querySelector('[data-testid="import-error"]'));
   });
 
   it('names apart the entries the reader deleted that the file brings back', async () => {
