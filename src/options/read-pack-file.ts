@@ -46,6 +46,8 @@ export async function readPackFile(
   }
   const text = unicodeText(bytes);
   if (text === undefined) return { ok: false, key: 'editorImportNotUnicode', subs: [file.name], details: [] };
+  // Said as such: the JSON parser's "Unexpected end of JSON input" would leave the reader guessing.
+  if (text.trim() === '') return { ok: false, key: 'editorImportEmpty', subs: [file.name], details: [] };
   const result = parsePackText(text, options);
   if (result.ok) {
     const { pack } = result;

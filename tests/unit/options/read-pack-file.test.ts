@@ -29,6 +29,16 @@ describe('readPackFile', () => {
     expect(read).toBe(false);
   });
 
+  it('says an empty file is empty, whitespace and a byte-order mark alone included', async () => {
+    for (const file of [
+      fileOf('empty.json', ''),
+      fileOf('blank.json', ' \n\t'),
+      bytesFile('bom.json', [0xef, 0xbb, 0xbf]),
+    ]) {
+      expect(await readPackFile(file)).toEqual({ ok: false, key: 'editorImportEmpty', subs: [file.name], details: [] });
+    }
+  });
+
   it('tells "not JSON" from "not a valid pack", naming entry and field', async () => {
     const notJson = await readPackFile(fileOf('x.json', '{"schemaVersion": 1,'));
     expect(notJson).toMatchObject({ ok: false, key: 'editorImportNotJson' });
