@@ -22,6 +22,7 @@ import { createProblemsPanel } from './problems-panel';
 import { createQuarantinePanel } from './quarantine-panel';
 import { checkSave, type OpenEntry } from './save-check';
 import { ownerCalled } from './owner-called';
+import { editorMessages } from './editor-messages';
 import { createStatusLine } from './status-line';
 
 /** How long a save is stored before the status line says it is under way (a large glossary's takes seconds). */
@@ -62,7 +63,7 @@ export async function startEditor(
   /** A save is being stored. */
   let saving = false;
   const status = createStatusLine(doc, t, () => void undo());
-  const announce = status.announce;
+  const { announce, aboutForm, refuse, forgetFormMessage } = editorMessages(status, () => form);
 
   const packChoices = (data: EditorData): PackChoice[] =>
     data.merged.packs.map((p) => ({
@@ -104,6 +105,7 @@ export async function startEditor(
   }
 
   function openEntry(target: OpenEntry, shown: Pick<FormTarget, 'prefillTerm' | 'draft' | 'savedNote'> = {}) {
+    if (!open || target.packId !== open.packId || target.id !== open.id) forgetFormMessage();
     const data = store.data;
     const pack = data.merged.packs.find((p) => p.pack.id === target.packId) ?? data.merged.packs[0];
     if (!pack) return;
@@ -126,15 +128,10 @@ export async function startEditor(
   }
 
   function closeForm() {
+    forgetFormMessage();
     open = undefined;
     form.close();
     list.setSelected(undefined);
-  }
-
-  /** Said where the status line is and under the form's buttons, which may be far apart (a phone's list between). */
-  function refuse(text: string) {
-    announce(text);
-    form.showRefusal(text);
   }
 
   /** Reports under the form only while it still shows `opened`, the entry an action started on; else at the top alone. */
@@ -150,7 +147,7 @@ export async function startEditor(
     if (check.kind !== 'refused') form.showErrors(check.errors);
     if (check.kind === 'refused') return refuse(check.text);
     // Focus is on the first field to correct, its message beside it: the view stays there.
-    if (check.kind === 'invalid') return announce(t('editorFixErrors'));
+    if (check.kind === 'invalid') return aboutForm(t('editorFixErrors'));
     if (check.kind === 'ask') {
       if (open) open.replaceAgreed = check.agreed;
       return refuse(check.text);

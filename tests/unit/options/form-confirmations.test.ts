@@ -125,3 +125,36 @@ describe('Reset’s outcome under the form’s buttons', () => {
     expect((document.getElementById('field-aliases') as HTMLTextAreaElement).value).not.toContain('Nvidia');
   });
 });
+
+describe('a message about why the form was not saved', () => {
+  it('goes from the status line when another entry, or a new one, is opened', async () => {
+    // The reader agrees to leave the form with its unsaved change.
+    window.confirm = vi.fn(() => true);
+    await openEditor('en');
+    for (const next of [
+      () => document.querySelectorAll<HTMLButtonElement>('button.entry-row')[1]!.click(),
+      () => byTestId('entry-new').click(),
+    ]) {
+      openFound('Nvidia');
+      const term = document.getElementById('field-term') as HTMLInputElement;
+      term.value = '';
+      term.dispatchEvent(new Event('input', { bubbles: true }));
+      byTestId<HTMLFormElement>('entry-form').requestSubmit();
+      await vi.waitFor(() => expect(byTestId('status-message').textContent).toBe(t('editorFixErrors')));
+      next();
+      expect(byTestId('status-message').textContent).toBe('');
+    }
+  });
+
+  it('stays while the same entry stays open, and a confirmation still stays when another opens', async () => {
+    await openEditor('en');
+    openFound('Nvidia');
+    writeNote('Edited.');
+    byTestId<HTMLFormElement>('entry-form').requestSubmit();
+    await vi.waitFor(() => expect(byTestId('status-message').textContent).toBe(t('editorSaved', 'Nvidia')));
+    document.querySelectorAll<HTMLButtonElement>('button.entry-row')[1]!.click();
+    // Its Undo is still offered.
+    expect(byTestId('status-message').textContent).toBe(t('editorSaved', 'Nvidia'));
+    expect(byTestId('undo')).not.toBeNull();
+  });
+});
