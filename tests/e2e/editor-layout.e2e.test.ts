@@ -231,4 +231,20 @@ describe('the glossary editor’s layout', () => {
     await editor.fill('[data-testid="entry-search"]', '');
     await editor.setViewportSize({ width: 1280, height: 900 });
   });
+  it('keeps the import choice’s heading inside its box when the side panel wraps it', async () => {
+    await editor.setViewportSize({ width: 1280, height: 900 });
+    const box = await editor.evaluate(() => {
+      const fieldset = document.querySelector('fieldset.import-mode')!;
+      const legend = fieldset.querySelector('legend')!;
+      const lineHeight = parseFloat(getComputedStyle(legend).lineHeight);
+      const outer = fieldset.getBoundingClientRect();
+      const inner = legend.getBoundingClientRect();
+      return {
+        lines: Math.round(inner.height / lineHeight),
+        below: inner.top >= outer.top + parseFloat(getComputedStyle(fieldset).borderTopWidth),
+      };
+    });
+    // Wrapped at this width, and below the box's top border, not across it.
+    expect(box).toEqual({ lines: 2, below: true });
+  });
 });
