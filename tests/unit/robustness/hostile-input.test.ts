@@ -37,7 +37,7 @@ const withLink = (url: string) => json(pack([entry('a', { links: [{ title: 'x', 
 const REFUSED: [string, string, RegExp][] = [
   ['text that is not JSON', '{"schemaVersion": 1,', /is not JSON/],
   ['an HTML page', '<html><script>alert(1)</script></html>', /is not JSON/],
-  ['an empty file', '', /is not JSON/],
+  ['an empty file', '', /is empty/],
   ['a top level that is an array', '[]', /pack: must be an object \(got array\)/],
   ['a top level that is a string', '"pack"', /pack: must be an object \(got string\)/],
   ['null', 'null', /pack: must be an object \(got null\)/],
