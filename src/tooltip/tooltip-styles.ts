@@ -43,7 +43,7 @@ export const TOOLTIP_STYLES = `
   width: max-content;
   /* In px as the font is: rem would follow the page's root size, which sites set to 10px or 100px. */
   max-width: min(384px, calc(100vw - 16px));
-  max-height: min(352px, calc(100vh - 16px));
+  max-height: min(480px, calc(100vh - 16px));
   overflow: auto;
   /* A wheel at the end of a long note stops there rather than scrolling the page the name is on. */
   overscroll-behavior: contain;

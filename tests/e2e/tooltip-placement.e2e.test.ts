@@ -309,4 +309,24 @@ describe('where the tooltip opens in Chromium', () => {
     expect(Math.abs(tooltip.x - mark.x)).toBeLessThan(2); // aligned with the name's start
     expectInside(tooltip, size);
   });
+  it('shows the whole of a long note, its links included, where the window has room for it', async () => {
+    // The entry with the longest tooltip in English (its note, and many names in other scripts).
+    const size = { width: 1280, height: 800 };
+    await page.setViewportSize(size);
+    const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Long note</title>
+<body style="margin: 24px; font: 18px/1.6 sans-serif"><p>The Bureau of Industry and Security tightened the rules.</p></body></html>`;
+    await page.goto(suite.server.setPage('long-note', html));
+    await page.locator('mark[data-glossary-id="bis"]').hover();
+    const panel = page.locator(TOOLTIP);
+    await panel.waitFor();
+    await expect.poll(() => panel.evaluate((el) => el.querySelectorAll('a, button').length)).toBeGreaterThan(0);
+    const { scrollHeight, clientHeight } = await panel.evaluate((el) => ({
+      scrollHeight: el.scrollHeight,
+      clientHeight: el.clientHeight,
+    }));
+    // Taller than the tooltip's old cap, 352 px, and not cut to it.
+    expect(scrollHeight).toBeGreaterThan(352);
+    expect(scrollHeight).toBeLessThanOrEqual(clientHeight + 1);
+    expectInside((await panel.boundingBox())!, size);
+  });
 });
