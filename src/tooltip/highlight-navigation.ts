@@ -57,12 +57,66 @@ function focusedElement(doc: Document): Element | null {
   return active && active !== doc.body && active !== doc.documentElement ? active : null;
 }
 
-/** Where "next" counts from: the highlight the last visit selected, else the focused element. */
-function startingPoint(doc: Document, visitor: OccurrenceVisitor): TextPoint | undefined {
+/**
+ * Where "next" counts from: the highlight the last visit selected, else the focused element,
+ * else where the reader clicked or selected in the page's text, else, on a page scrolled
+ * down, the text at the window's top edge (at its foot for "previous"). Counting from the
+ * page's top there took a reader who had scrolled to the middle back to the headline.
+ */
+function startingPoint(doc: Document, visitor: OccurrenceVisitor, direction: Direction): TextPoint | undefined {
   const selected = visitor.selected();
   if (selected) return { node: selected.startContainer, offset: selected.startOffset };
   const focused = focusedElement(doc);
-  return focused ? { node: focused, offset: 0 } : undefined;
+  if (focused) return { node: focused, offset: 0 };
+  return clickedPoint(doc) ?? windowEdgePoint(doc, direction);
+}
+
+/**
+ * The caret a click left in the page's text, or the end a selection was dragged to, while it
+ * is in the window: one the reader has scrolled away from is no longer where they read.
+ */
+function clickedPoint(doc: Document): TextPoint | undefined {
+  const selection = doc.getSelection();
+  const node = selection?.focusNode;
+  if (!selection || !node || !doc.body?.contains(node)) return undefined;
+  const range = doc.createRange();
+  range.setStart(node, selection.focusOffset);
+  const box = range.getBoundingClientRect?.();
+  const height = doc.defaultView?.innerHeight ?? 0;
+  // A box of no size at the origin is no layout to judge by (text not rendered): the caret counts.
+  if (box && (box.width || box.height || box.top) && (box.bottom < 0 || box.top > height)) return undefined;
+  return { node, offset: selection.focusOffset };
+}
+
+/**
+ * The text at the window's top edge (foot, for "previous") of a page scrolled away from its
+ * start, below (above) any bar the page keeps fixed there: its text is the page's top.
+ */
+function windowEdgePoint(doc: Document, direction: Direction): TextPoint | undefined {
+  const win = doc.defaultView;
+  if (!win || (win.scrollX === 0 && win.scrollY === 0) || typeof doc.caretPositionFromPoint !== 'function')
+    return undefined;
+  const step = direction === 'next' ? 24 : -24;
+  // Across the window's middle, where a column of text is rather than a margin; a quarter of
+  // the window deep at most.
+  for (let y = direction === 'next' ? 1 : win.innerHeight - 2, n = 0; n * 24 < win.innerHeight / 4; y += step, n++) {
+    for (const x of [0.5, 0.3, 0.7].map((f) => Math.round(win.innerWidth * f))) {
+      const caret = doc.caretPositionFromPoint(x, y);
+      const node = caret?.offsetNode;
+      if (!node || !doc.body?.contains(node) || inFixedBar(node)) continue;
+      return { node, offset: caret.offset };
+    }
+  }
+  return undefined;
+}
+
+/** Whether `node` is in an element the page keeps in place as it scrolls (a fixed or sticky bar). */
+function inFixedBar(node: Node): boolean {
+  for (let el = node instanceof Element ? node : node.parentElement; el; el = el.parentElement) {
+    const position = el.ownerDocument.defaultView?.getComputedStyle(el).position;
+    if (position === 'fixed' || position === 'sticky') return true;
+  }
+  return false;
 }
 
 /**
@@ -115,7 +169,7 @@ export function startHighlightNavigation({ document: doc, signal, findOccurrence
             : undefined;
       if (!direction || isWhereReaderTypes(event.composedPath()[0] ?? event.target)) return;
       const target = findOccurrence
-        ? findOccurrence(startingPoint(doc, visits), direction)
+        ? findOccurrence(startingPoint(doc, visits, direction), direction)
         : adjacentMark(doc, direction);
       if (!target) return;
       event.preventDefault();

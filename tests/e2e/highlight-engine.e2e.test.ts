@@ -141,7 +141,11 @@ describe('the highlight engine', () => {
   });
 
   it('moves between occurrences with Alt+Shift+J / K by selecting them, tooltip shown', async () => {
-    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    // No focus and no caret in the page (a click would leave one): J starts from the first name.
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      document.getSelection()?.removeAllRanges();
+    });
     const selected = () => page.evaluate(() => String(document.getSelection()));
     const term = () => page.locator('columnlens-tooltip .panel .term').textContent();
     await page.keyboard.press('Alt+Shift+KeyJ');

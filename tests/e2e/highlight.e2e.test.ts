@@ -219,6 +219,43 @@ describe('highlights on a news page', () => {
     expect(await askTab(suite.browser.serviceWorker, page, { type: 'nonsense' })).toBeUndefined();
   });
 
+  it('Alt+Shift+J goes on from where the reader is: the text clicked, else the window’s top edge', async () => {
+    const long = await suite.browser.context.newPage();
+    try {
+      await long.setViewportSize({ width: 1000, height: 700 });
+      const filler = '<p>Plain text about markets and weather, with nothing of the glossary in it.</p>'.repeat(40);
+      await long.goto(
+        suite.server.setPage(
+          'reading-position',
+          `<!doctype html><meta charset="utf-8"><body style="font: 18px/1.6 sans-serif">
+          <header style="position: sticky; top: 0; background: #fff"><p id="bar">Menu: Nvidia news</p></header>
+          <p id="a">First: Nvidia.</p>${filler}<p id="b">Then Alibaba.</p>${filler}<p id="c">Last: Tencent.</p>${filler}</body>`,
+        ),
+      );
+      // Those of the first screen (the rest are drawn as the reader scrolls).
+      await settledMarks(long, 2);
+      const focused = () => long.evaluate(() => document.activeElement!.closest('[id]')?.id);
+      // Scrolled past #b: the next name below the window's top edge (not the sticky bar's).
+      await long.evaluate(() => {
+        const b = document.getElementById('b')!;
+        window.scrollTo(0, b.getBoundingClientRect().bottom + window.scrollY + 40);
+      });
+      await long.keyboard.press('Alt+Shift+KeyJ');
+      expect(await focused()).toBe('c');
+      // A click in the text above #b, now in view: the next name after the click.
+      await long.evaluate(() => {
+        const a = document.getElementById('a')!;
+        (document.activeElement as HTMLElement | null)?.blur();
+        window.scrollTo(0, a.getBoundingClientRect().bottom + window.scrollY + 200);
+      });
+      await long.locator('p:not([id])').nth(30).click();
+      await long.keyboard.press('Alt+Shift+KeyJ');
+      expect(await focused()).toBe('b');
+    } finally {
+      await long.close();
+    }
+  });
+
   it('Alt+Shift+J and reveal pass over names the page hides, instead of stopping there', async () => {
     const hidden = await suite.browser.context.newPage();
     try {
