@@ -86,6 +86,8 @@ describe('the bundled pack', () => {
     ['備份到 Google 雲端硬碟', 'google-cloud'],
     // From a second precision audit of the corpus's matches (2026-12-07): a title in a list of downloads.
     ['百山百川行全集；海纳百川，有容乃大', 'baichuan'],
+    // A tech media brand in a page's header (an exploratory read of the corpus, 2026-12-07).
+    ['关注51CTO技术栈公众号', 'tech-stack'],
   ])('leaves %j to its other sense (not %s)', (text, id) => {
     expect(matcher.scan(text).map((m) => matcher.entryIds[m.entry])).not.toContain(id);
   });
