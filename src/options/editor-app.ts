@@ -8,7 +8,9 @@ import { displayName, packTitle } from '../glossary/entry-names';
 import { activeEntries } from '../glossary-store/merge';
 import { deleteEntry, resetEntry, saveEntry } from '../glossary-store/layer-edits';
 import { translator, type ReaderLanguage } from '../i18n';
+import type { UserLayer } from '../storage/user-layer-schema';
 import { focusIfLost, h } from './dom';
+import { editorMessages } from './editor-messages';
 import { EditorStore, entrySubject, type EditorData } from './editor-store';
 import { createEntryForm, type FormTarget, type PackChoice } from './entry-form';
 import type { FormValues } from './entry-form-values';
@@ -17,12 +19,11 @@ import { buildListItems, itemKey, searchKey, type ListItem } from './entry-searc
 import { createExportPanel } from './export-panel';
 import { formContextFor, nameTakenByReset } from './form-context';
 import { createImportPanel } from './import-panel';
+import { ownerCalled } from './owner-called';
 import { createPackPanel } from './pack-panel';
 import { createProblemsPanel } from './problems-panel';
 import { createQuarantinePanel } from './quarantine-panel';
 import { checkSave, type OpenEntry } from './save-check';
-import { ownerCalled } from './owner-called';
-import { editorMessages } from './editor-messages';
 import { createStatusLine } from './status-line';
 
 /** How long a save is stored before the status line says it is under way (a large glossary's takes seconds). */
@@ -134,9 +135,21 @@ export async function startEditor(
     list.setSelected(undefined);
   }
 
-  /** Reports under the form only while it still shows `opened`, the entry an action started on; else at the top alone. */
-  function reporterFor(opened: OpenEntry | undefined): (text: string) => void {
-    return (text) => (open === opened ? refuse(text) : void announce(text));
+  /**
+   * Stores `edit`, a change to entry `id` of pack `packId` that the form showing `opened` asked
+   * for: whether it stored anything (see `EditorStore.apply`), or undefined when storage
+   * failed, which is said under the form only while it still shows `opened`, else at the top.
+   */
+  async function changeEntry(
+    opened: OpenEntry | undefined,
+    packId: string,
+    id: string,
+    edit: (layer: UserLayer) => UserLayer,
+  ): Promise<boolean | undefined> {
+    let stored = false;
+    const report = (text: string) => (open === opened ? refuse(text) : void announce(text));
+    const ok = await change(async () => void (stored = await store.apply(edit, entrySubject(packId, id))), report);
+    return ok ? stored : undefined;
   }
 
   async function save(values: FormValues) {
@@ -157,18 +170,17 @@ export async function startEditor(
     const opened = open;
     saving = true;
     const slow = doc.defaultView?.setTimeout(() => announce(t('editorSaving')), SAVING_NOTICE_MS);
-    const subject = entrySubject(packId, entry.id);
-    let stored = false;
-    const storing = async () => void (stored = await store.apply((layer) => saveEntry(layer, source, entry), subject));
-    const ok = await change(storing, reporterFor(opened)).finally(() => {
-      saving = false;
-      doc.defaultView?.clearTimeout(slow);
-    });
-    if (!ok) return;
+    const stored = await changeEntry(opened, packId, entry.id, (layer) => saveEntry(layer, source, entry)).finally(
+      () => {
+        saving = false;
+        doc.defaultView?.clearTimeout(slow);
+      },
+    );
+    if (stored === undefined) return;
     const name = displayName(entry, language);
     // Undo takes back the last stored change. A save that changed nothing (pressed again)
     // stored none of its own: it offers Undo only when that takes back this entry's change.
-    const offerUndo = stored ? store.canUndo : store.lastStepIs(subject);
+    const offerUndo = stored ? store.canUndo : store.lastStepIs(entrySubject(packId, entry.id));
     // A reader who opened another entry while it was stored stays there.
     if (open !== opened) return announce(t('editorSaved', name), offerUndo);
     // One who went on writing keeps what they typed, unsaved, over the entry as stored.
@@ -190,13 +202,7 @@ export async function startEditor(
     const name = gone ? displayName(gone.entry, language) : id;
     if (!source) return refuse(t('editorEntryPackGone'));
     const opened = open;
-    if (
-      !(await change(
-        () => store.apply((layer) => deleteEntry(layer, source, id), entrySubject(packId, id)),
-        reporterFor(opened),
-      ))
-    )
-      return;
+    if ((await changeEntry(opened, packId, id, (layer) => deleteEntry(layer, source, id))) === undefined) return;
     announce(t('editorDeleted', name), true);
     // A reader who opened another entry while it was stored stays there.
     if (open !== opened) return;
@@ -218,13 +224,7 @@ export async function startEditor(
       );
     }
     const opened = open;
-    if (
-      !(await change(
-        () => store.apply((layer) => resetEntry(layer, source, id), entrySubject(packId, id)),
-        reporterFor(opened),
-      ))
-    )
-      return;
+    if ((await changeEntry(opened, packId, id, (layer) => resetEntry(layer, source, id))) === undefined) return;
     const bundled = source.entries.find((e) => e.id === id);
     const done = t('editorResetDone', bundled ? displayName(bundled, language) : id);
     // Under the buttons too, as a save's confirmation is: Reset was pressed there. A reader

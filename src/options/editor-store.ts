@@ -102,11 +102,6 @@ export class EditorStore {
     };
   }
 
-  /** Re-reads storage and notifies listeners, in turn (see `inTurn`). */
-  reload(): Promise<void> {
-    return this.inTurn(() => this.readNow());
-  }
-
   private async readNow(): Promise<void> {
     // A change from elsewhere during the read marks it stale again.
     this.stale = false;

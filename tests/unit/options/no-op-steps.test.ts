@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { translator } from '../../../src/i18n';
 import { userGlossaryItem } from '../../../src/storage/items';
 import { entry, pack } from '../glossary-store/fixtures';
-import { chooseImportFile, openEditor } from './open-editor';
+import { chooseImportFile, importThroughEditor, openEditor } from './open-editor';
 
 const t = translator('en');
 const byTestId = <T extends HTMLElement = HTMLButtonElement>(id: string) =>
@@ -55,18 +55,14 @@ describe('no undo step for a change that changes nothing', { timeout: 30_000 }, 
 
   it('offers no Undo after importing a pack again as it is when the last change was something else', async () => {
     await openEditor();
-    chooseImportFile(JSON.stringify(pack('imported-a', [entry('imported-a-entry')])));
-    await vi.waitFor(() => expect(byTestId('import-confirm')).not.toBeNull());
-    byTestId('import-confirm')!.click();
+    await importThroughEditor(JSON.stringify(pack('imported-a', [entry('imported-a-entry')])));
     await vi.waitFor(() => expect(status()).toBe(t('editorImportDone', 'Pack imported-a')), 10_000);
     // Then an entry is deleted, and the same file imported again.
     document.querySelector<HTMLButtonElement>('button.entry-row')!.click();
     byTestId('entry-delete')!.click();
     await vi.waitFor(() => expect(status()).toMatch(/deleted/i));
     const afterDelete = await stored();
-    chooseImportFile(JSON.stringify(pack('imported-a', [entry('imported-a-entry')])));
-    await vi.waitFor(() => expect(byTestId('import-confirm')).not.toBeNull());
-    byTestId('import-confirm')!.click();
+    await importThroughEditor(JSON.stringify(pack('imported-a', [entry('imported-a-entry')])));
     await vi.waitFor(() => expect(status()).toBe(t('editorImportDone', 'Pack imported-a')), 10_000);
     expect(byTestId('undo')).toBeNull();
     expect(await stored()).toBe(afterDelete);
