@@ -23,6 +23,7 @@ import { ownerCalled } from './owner-called';
 import { createPackPanel } from './pack-panel';
 import { createProblemsPanel } from './problems-panel';
 import { createQuarantinePanel } from './quarantine-panel';
+import { relatedLines } from './related-field';
 import { checkSave, type OpenEntry } from './save-check';
 import { createStatusLine } from './status-line';
 
@@ -116,11 +117,20 @@ export async function startEditor(
       closeForm();
       return;
     }
-    open = { packId: pack.pack.id, id: target.id, shown: merged?.entry ?? removed };
+    const entry = merged?.entry ?? removed;
+    const shownRelated = entry?.related
+      ? relatedLines(
+          pack.entries.map((e) => e.entry),
+          entry,
+          language,
+        )
+      : undefined;
+    open = { packId: pack.pack.id, id: target.id, shown: entry, shownRelated };
     const choice = packChoices(data).find((p) => p.id === pack.pack.id)!;
     form.open({
       pack: choice,
-      entry: merged?.entry ?? removed,
+      entry,
+      relatedLines: shownRelated,
       state: merged?.state ?? (removed ? 'deleted' : undefined),
       packChoices: enabledChoices(data),
       ...shown,

@@ -15,6 +15,7 @@ import { entryFromForm } from './entry-from-form';
 import type { FormContext } from './form-context';
 import { isRuleCarrier, ownNames } from './name-rules';
 import { ownerCalled } from './owner-called';
+import { readRelated, type RelatedRead } from './related-field';
 
 export interface FieldError {
   field: FieldName;
@@ -30,8 +31,6 @@ export function fieldErrorText(t: Translator, error: FieldError): string {
 
 /** The form's links as `linksFrom` read them. */
 type LinksRead = ReturnType<typeof linksFrom>;
-/** The form's related entries as `relatedIds` read them. */
-type RelatedRead = ReturnType<typeof relatedIds>;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -160,29 +159,6 @@ function checkLists(values: FormValues, links: LinksRead, related: RelatedRead, 
     errors.push({ field: 'related', key: 'editorErrorRelatedUnknown', subs: [related.unknown] });
 }
 
-/**
- * The related entries as ids. A reader knows entries by name, not by id: each line is an id of
- * the pack, or any name of one of its entries, in any script (英伟达 finds 輝達's entry).
- * `self` when a line is the entry itself; `unknown`, the first line that is neither.
- */
-function relatedIds(
-  values: FormValues,
-  ctx: FormContext,
-  id: string,
-): { ids: string[]; self?: true; unknown?: string } {
-  const own = new Set(
-    [values.term, ...lines(values.aliases), ...NOTE_LANGUAGES.map((l) => values.names[l])].map(searchKey),
-  );
-  const ids: string[] = [];
-  for (const line of lines(values.related)) {
-    if (line === id || own.has(searchKey(line))) return { ids, self: true };
-    const found = ctx.packEntryIds.has(line) ? line : ctx.packNameIds.get(searchKey(line));
-    if (!found) return { ids, unknown: line };
-    if (!ids.includes(found)) ids.push(found);
-  }
-  return { ids };
-}
-
 function checkNotes(values: FormValues, errors: FieldError[]) {
   if (NOTE_LANGUAGES.every((l) => !values.notes[l].trim())) {
     errors.push({ field: 'notes.zh-Hant', key: 'editorErrorNoteMissing', subs: [] });
@@ -218,7 +194,7 @@ export function validateForm(values: FormValues, ctx: FormContext): { entry?: En
   checkNames(values, ctx, id, errors);
   checkNotes(values, errors);
   const links = linksFrom(values, ctx.original?.links);
-  const related = relatedIds(values, ctx, id);
+  const related = readRelated(values, ctx, id);
   checkLists(values, links, related, errors);
   if (errors.length > 0) return { errors };
   const built = entryFromForm(values, ctx, id, links.links, related.ids);

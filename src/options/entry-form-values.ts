@@ -24,7 +24,7 @@ export interface FormValues {
   generic: string;
   /** One excluded phrase per line. */
   exclude: string;
-  /** One related entry id per line. */
+  /** One related entry per line: its id or a name (see related-field.ts). */
   related: string;
   /** One further-reading link per line: a title, then the address. */
   links: string;
@@ -55,11 +55,14 @@ function notesOf(context: Entry['context'] | undefined, packLanguage: NoteLangua
   return { 'zh-Hant': context['zh-Hant'] ?? '', 'zh-Hans': context['zh-Hans'] ?? '', en: context.en ?? '' };
 }
 
-/** The form values for an entry, or for a new entry (optionally with a prefilled name). */
+/**
+ * The form values for an entry, or for a new entry (optionally with a prefilled name). Each
+ * related entry is shown as `relatedLine` writes its id (`relatedLines`), else as the id.
+ */
 export function formValuesFrom(
   entry: Entry | undefined,
   packId: string,
-  options: { packLanguage?: NoteLanguage; prefillTerm?: string } = {},
+  options: { packLanguage?: NoteLanguage; prefillTerm?: string; relatedLine?: (id: string) => string | undefined } = {},
 ): FormValues {
   const aliases = entry?.aliases ?? [];
   // The aliases that only carry the rule of the term or a display name are that rule, shown
@@ -84,7 +87,7 @@ export function formValuesFrom(
     wholeWord: wholeWordRuleOf(aliases),
     generic: aliases.flatMap((a) => (typeof a !== 'string' && a.generic === true ? [a.text] : [])).join('\n'),
     exclude: (entry?.exclude ?? []).join('\n'),
-    related: (entry?.related ?? []).join('\n'),
+    related: (entry?.related ?? []).map((id) => options.relatedLine?.(id) ?? id).join('\n'),
     links: (entry?.links ?? []).map(linkLine).join('\n'),
     section: entry?.section ?? '',
   };

@@ -24,6 +24,8 @@ export interface FormTarget {
   /** Packs a new entry can be created in. */
   packChoices: readonly PackChoice[];
   prefillTerm?: string;
+  /** The line the Related field shows for each related id (`relatedLines`); the id where absent. */
+  relatedLines?: ReadonlyMap<string, string>;
   /**
    * What the reader typed over the entry, kept as their unsaved change: text written while a
    * save was being stored, which the entry as stored now does not hold.
@@ -101,7 +103,11 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
     target = next;
     registry = createFieldRegistry(doc);
     const { entry, state, pack } = next;
-    const values = formValuesFrom(entry, pack.id, { packLanguage: pack.language, prefillTerm: next.prefillTerm });
+    const values = formValuesFrom(entry, pack.id, {
+      packLanguage: pack.language,
+      prefillTerm: next.prefillTerm,
+      relatedLine: (id) => next.relatedLines?.get(id),
+    });
     const readOnly = state === 'deleted';
     const heading = !entry
       ? t('editorFormNewHeading')

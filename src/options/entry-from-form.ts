@@ -74,7 +74,9 @@ export function entryFromForm(
   if (!original || changed('caseSensitive')) put(entry, 'caseSensitive', values.caseSensitive ? true : undefined);
   if (!original || changed('exclude'))
     put(entry, 'exclude', lines(values.exclude).length ? lines(values.exclude) : undefined);
-  if (!original || changed('related')) put(entry, 'related', relatedIds.length ? relatedIds : undefined);
+  // Compared as ids: the field shows names, and another tab may have renamed one since.
+  const relatedChanged = JSON.stringify(relatedIds) !== JSON.stringify((ctx.shown ?? original)?.related ?? []);
+  if (!original || relatedChanged) put(entry, 'related', relatedIds.length ? relatedIds : undefined);
   if (!original || changed('section')) put(entry, 'section', values.section.trim() || undefined);
   if (!original || changed('links')) put(entry, 'links', links.length > 0 ? links : undefined);
   return entry;

@@ -5,6 +5,7 @@ import type { MergedGlossary } from '../glossary-store/merge';
 import type { ReaderLanguage } from '../i18n/language';
 import { searchKey } from './entry-search';
 import { ownerCalled } from './owner-called';
+import { packLookup, type RelatedLookup } from './related-field';
 
 /** The entry a name belongs to. */
 export interface NameOwner {
@@ -33,6 +34,8 @@ export interface FormContext {
   packEntryIds: ReadonlySet<string>;
   /** Folded names of the pack's other entries, with their ids: `related` may name an entry. */
   packNameIds: ReadonlyMap<string, string>;
+  /** The Related field's lines as the form showed them on opening, by id (`related-field.ts`). */
+  shownRelated?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -50,17 +53,15 @@ export function formContextFor(
   const nameOwners = new Map<string, NameOwner>();
   const takenIds = new Set<string>();
   let packLanguage: NoteLanguage | undefined;
-  let packEntryIds = new Set<string>();
-  const packNameIds = new Map<string, string>();
+  let lookup: RelatedLookup = { packEntryIds: new Set(), packNameIds: new Map() };
   for (const pack of merged.packs) {
     const isTarget = pack.pack.id === packId;
     if (isTarget) {
       packLanguage = pack.pack.source.language;
-      packEntryIds = new Set(pack.entries.map((e) => e.entry.id));
-      for (const { entry } of pack.entries) {
-        if (entry.id === original?.id) continue;
-        for (const key of everyName(entry).map(searchKey)) if (!packNameIds.has(key)) packNameIds.set(key, entry.id);
-      }
+      lookup = packLookup(
+        pack.entries.map((e) => e.entry),
+        original?.id,
+      );
       for (const e of pack.removed) takenIds.add(e.id);
     }
     if (!pack.enabled && !isTarget) continue;
@@ -81,7 +82,7 @@ export function formContextFor(
       }
     }
   }
-  return { original, packLanguage, takenIds, nameOwners, packEntryIds, packNameIds };
+  return { original, packLanguage, takenIds, nameOwners, ...lookup };
 }
 
 /**

@@ -18,6 +18,8 @@ export interface OpenEntry {
   id?: string;
   /** The entry as the form showed it on opening (see `FormContext.shown`). */
   shown?: Entry;
+  /** Its Related field's lines as shown, by id (see `FormContext.shownRelated`). */
+  shownRelated?: ReadonlyMap<string, string>;
   /**
    * The stored entry whose changes from another tab the reader was told a save would replace
    * (as JSON): the next save goes ahead, unless what is stored has changed again.
@@ -54,7 +56,11 @@ export function checkSave({ values, data, open, sourcePack, language, t }: SaveR
   // only meet its own id. The draft stays; the reader restores the entry first.
   if (open?.id && !original && pack.removed.some((e) => e.id === open.id))
     return { kind: 'refused', text: t('editorSaveDeleted') };
-  const context = { ...formContextFor(data.merged, packId, original, language), shown: open?.shown };
+  const context = {
+    ...formContextFor(data.merged, packId, original, language),
+    shown: open?.shown,
+    shownRelated: open?.shownRelated,
+  };
   const { entry, errors } = validateForm(values, context);
   if (!entry) return { kind: 'invalid', errors };
   // Fields another tab saved since the form opened and this form changed too: the reader is

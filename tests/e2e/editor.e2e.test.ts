@@ -76,6 +76,8 @@ describe('the glossary editor', () => {
     await editor.fill('#field-related', '英伟达');
     await editor.click('[data-testid="entry-save"]');
     await waitForCompiled(suite.browser.serviceWorker, 'quokka-robotics');
+    // The form, opened again on the saved entry, names it as a reader knows it, not by its id.
+    await expect.poll(() => editor.inputValue('#field-related')).toBe('Nvidia');
     // Headless Chromium reads in English: the tooltip is titled with the English name.
     await article.waitForFunction(
       () => {

@@ -3,12 +3,14 @@ import type { Entry } from '../../../src/glossary/schema';
 import { translator } from '../../../src/i18n';
 import { formValuesFrom } from '../../../src/options/entry-form-values';
 import { fieldTitle } from '../../../src/options/field-titles';
+import { packLookup } from '../../../src/options/related-field';
 import { fieldsChangedInBoth } from '../../../src/options/save-conflicts';
 import { bundledV1 } from '../glossary-store/fixtures';
 
 // The form opened on huawei; `storedNow` is what another tab saved since.
 const shown = bundledV1().entries[1]!;
-const context = (storedNow: Entry) => ({ original: storedNow, shown });
+const lookup = packLookup(bundledV1().entries, shown.id);
+const context = (storedNow: Entry) => ({ original: storedNow, shown, ...lookup });
 const values = () => formValuesFrom(shown, 'bundled');
 
 describe('fieldsChangedInBoth', () => {
@@ -52,8 +54,8 @@ describe('fieldsChangedInBoth', () => {
 
   it('names nothing for a new entry, or a form with nothing to compare with', () => {
     const changed = { ...values(), aliases: 'Huawei\nHW' };
-    expect(fieldsChangedInBoth(changed, {})).toEqual([]);
-    expect(fieldsChangedInBoth(changed, { original: { ...shown, aliases: ['X1'] } })).toEqual([]);
+    expect(fieldsChangedInBoth(changed, lookup)).toEqual([]);
+    expect(fieldsChangedInBoth(changed, { original: { ...shown, aliases: ['X1'] }, ...lookup })).toEqual([]);
   });
 });
 

@@ -1,0 +1,100 @@
+/**
+ * The Related field of the entry form: one line per related entry of the same pack. A reader
+ * knows entries by name, not by id, so each stored id is shown as the entry's name in the
+ * reader's language (where that name finds the entry again), and each line is read back as an
+ * id, as any name of an entry of the pack in any script (英伟达 finds 輝達's entry), or as the
+ * line the form showed for an entry, which another tab may have renamed since. Pure.
+ */
+import { displayName, everyName } from '../glossary/entry-names';
+import type { Entry } from '../glossary/schema';
+import type { ReaderLanguage } from '../i18n/language';
+import { NOTE_LANGUAGES } from '../glossary/schema';
+import { lines, type FormValues } from './entry-form-values';
+import { searchKey } from './entry-search';
+
+/** What reading the field needs to know about the pack. */
+export interface RelatedLookup {
+  /** Ids of the pack's entries. */
+  packEntryIds: ReadonlySet<string>;
+  /** Folded names of the pack's other entries, with their ids (the first entry's, where two share one). */
+  packNameIds: ReadonlyMap<string, string>;
+  /** The lines the form showed when it opened, by id (see `relatedLines`). */
+  shownRelated?: ReadonlyMap<string, string>;
+}
+
+/** The field as read: `self` when a line is the entry itself; `unknown`, the first line that is no entry. */
+export interface RelatedRead {
+  ids: string[];
+  self?: true;
+  unknown?: string;
+}
+
+/** The pack's ids and names as the field reads them, for an entry `exceptId` being edited. */
+export function packLookup(entries: readonly Entry[], exceptId: string | undefined): RelatedLookup {
+  const packNameIds = new Map<string, string>();
+  for (const entry of entries) {
+    if (entry.id === exceptId) continue;
+    for (const key of everyName(entry).map(searchKey)) if (!packNameIds.has(key)) packNameIds.set(key, entry.id);
+  }
+  return { packEntryIds: new Set(entries.map((e) => e.id)), packNameIds };
+}
+
+/** The id a line stands for, `self` for the entry itself (`id`, or one of its names `own`), else undefined. */
+function resolve(
+  line: string,
+  lookup: RelatedLookup,
+  id: string,
+  own: ReadonlySet<string>,
+  shownByKey: ReadonlyMap<string, string>,
+): string | 'self' | undefined {
+  if (line === id) return 'self';
+  // Another entry's id as typed is that entry, even where it reads as one of this entry's names.
+  if (lookup.packEntryIds.has(line)) return line;
+  if (own.has(searchKey(line))) return 'self';
+  const named = lookup.packNameIds.get(searchKey(line));
+  if (named) return named;
+  const shown = shownByKey.get(searchKey(line));
+  return shown && lookup.packEntryIds.has(shown) ? shown : undefined;
+}
+
+/** The lines shown, by folded text: an entry renamed since is still found by what the reader saw. */
+function shownByKey(lookup: RelatedLookup): Map<string, string> {
+  const byKey = new Map<string, string>();
+  for (const [id, line] of lookup.shownRelated ?? []) byKey.set(searchKey(line), id);
+  return byKey;
+}
+
+/** The form's Related field as ids, for the entry `id` with the names the form gives it. */
+export function readRelated(values: FormValues, lookup: RelatedLookup, id: string): RelatedRead {
+  const own = new Set(
+    [values.term, ...lines(values.aliases), ...NOTE_LANGUAGES.map((l) => values.names[l])].map(searchKey),
+  );
+  const shown = shownByKey(lookup);
+  const ids: string[] = [];
+  for (const line of lines(values.related)) {
+    const found = resolve(line, lookup, id, own, shown);
+    if (found === 'self') return { ids, self: true };
+    if (!found) return { ids, unknown: line };
+    if (!ids.includes(found)) ids.push(found);
+  }
+  return { ids };
+}
+
+/**
+ * The line to show for each of `entry`'s related ids: the related entry's name for a reader of
+ * `language`, else its term, whichever reads back as that entry; else the id itself (two
+ * entries of the pack sharing the name, or a name that is also an id or one of `entry`'s own).
+ */
+export function relatedLines(entries: readonly Entry[], entry: Entry, language: ReaderLanguage): Map<string, string> {
+  const lookup = packLookup(entries, entry.id);
+  const own = new Set(everyName(entry).map(searchKey));
+  const none = new Map<string, string>();
+  const shown = new Map<string, string>();
+  for (const id of entry.related ?? []) {
+    const related = entries.find((e) => e.id === id);
+    const candidates = related ? [displayName(related, language), related.term] : [];
+    const line = candidates.find((name) => resolve(name, lookup, entry.id, own, none) === id) ?? id;
+    shown.set(id, line);
+  }
+  return shown;
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { Entry } from '../../../src/glossary/schema';
+import { formValuesFrom } from '../../../src/options/entry-form-values';
+import { validateForm } from '../../../src/options/entry-form-validate';
+import { packLookup, readRelated, relatedLines } from '../../../src/options/related-field';
+import { fieldsChangedInBoth } from '../../../src/options/save-conflicts';
+import { formContextFor } from '../../../src/options/form-context';
+import { mergeGlossary, sourcePacks } from '../../../src/glossary-store/merge';
+import { entry, pack } from '../glossary-store/fixtures';
+
+// Nvidia's entry relates to Huawei's and DeepSeek's, which the reader knows by name.
+const nvidia = entry('nvidia', { term: '輝達', aliases: ['Nvidia'], related: ['huawei', 'deepseek'] });
+const huawei = entry('huawei', { term: '華為', names: { en: 'Huawei', 'zh-Hans': '华为' }, aliases: [] });
+const deepseek = entry('deepseek', { term: '深度求索', names: { en: 'DeepSeek' }, aliases: [] });
+const entries = [nvidia, huawei, deepseek];
+
+function contextFor(list: Entry[], original: Entry, shownRelated?: ReadonlyMap<string, string>) {
+  const merged = mergeGlossary(sourcePacks([pack('bundled', list)], { overlays: [], userPacks: [] }), {
+    overlays: [],
+    userPacks: [],
+  });
+  return { ...formContextFor(merged, 'bundled', original, 'en'), shown: original, shownRelated };
+}
+
+/** The form as it opens on `shown` for a reader of `language`. */
+function opened(shown: Entry, language: 'en' | 'zh-Hans' = 'en') {
+  const lines = relatedLines(entries, shown, language);
+  return { lines, values: formValuesFrom(shown, 'bundled', { relatedLine: (id) => lines.get(id) }) };
+}
+
+describe('the Related field', () => {
+  it('shows each related entry by its name in the reader’s language, else its term', () => {
+    expect(opened(nvidia).values.related).toBe('Huawei\nDeepSeek');
+    // No Simplified Chinese name for DeepSeek: its term.
+    expect(opened(nvidia, 'zh-Hans').values.related).toBe('华为\n深度求索');
+  });
+
+  it('reads the names it shows back as the same ids: opening and saving changes nothing', () => {
+    const { lines, values } = opened(nvidia);
+    const ctx = contextFor(entries, nvidia, lines);
+    expect(readRelated(values, ctx, 'nvidia')).toEqual({ ids: ['huawei', 'deepseek'] });
+    expect(validateForm(values, ctx).entry).toEqual(nvidia);
+    // The same entries named otherwise, or in another order, are no change to compare either.
+    expect(fieldsChangedInBoth({ ...values, related: 'deepseek\n华为' }, ctx)).toEqual([]);
+  });
+
+  it('shows the id where the name would find another entry, or the entry itself', () => {
+    // 'Huawei' is also a name of an entry listed before Huawei's: the name would read back as that one.
+    const impostor = entry('impostor', { term: 'Impostor', aliases: ['Huawei'] });
+    // DeepSeek's names are both names of this entry too.
+    const self = { ...nvidia, aliases: ['Nvidia', 'DeepSeek', '深度求索'] };
+    const list = [self, impostor, huawei, deepseek];
+    const lines = relatedLines(list, self, 'en');
+    expect([...lines]).toEqual([
+      ['huawei', '華為'],
+      ['deepseek', 'deepseek'],
+    ]);
+    const values = formValuesFrom(self, 'bundled', { relatedLine: (id) => lines.get(id) });
+    expect(readRelated(values, contextFor(list, self, lines), self.id)).toEqual({ ids: ['huawei', 'deepseek'] });
+    // Two entries with one name each as their term: the first keeps it, the second shows its id.
+    const twin = entry('twin', { term: 'Huawei' });
+    const both = { ...nvidia, related: ['twin', 'huawei'] };
+    expect([...relatedLines([both, twin, huawei], both, 'en')]).toEqual([
+      ['twin', 'Huawei'],
+      ['huawei', '華為'],
+    ]);
+  });
+
+  it('still finds an entry another tab renamed after the form showed it', () => {
+    const { lines, values } = opened(nvidia);
+    const renamed = { ...huawei, names: { en: 'Huawei Technologies' } };
+    const now = [nvidia, renamed, deepseek];
+    expect(readRelated(values, contextFor(now, nvidia, lines), 'nvidia')).toEqual({ ids: ['huawei', 'deepseek'] });
+    // Without the lines shown, the old name is no entry's.
+    expect(readRelated(values, packLookup(now, 'nvidia'), 'nvidia')).toEqual({
+      ids: [],
+      unknown: 'Huawei',
+    });
+    // A line shown for an entry deleted since finds nothing.
+    expect(
+      readRelated(values, { ...packLookup([nvidia, deepseek], 'nvidia'), shownRelated: lines }, 'nvidia').unknown,
+    ).toBe('Huawei');
+  });
+
+  it('keeps another tab’s related entries when this form left the field as shown', () => {
+    const { lines, values } = opened(nvidia);
+    const storedNow = { ...nvidia, related: ['deepseek'] };
+    const ctx = { ...contextFor(entries, storedNow, lines), shown: nvidia };
+    expect(fieldsChangedInBoth(values, ctx)).toEqual([]);
+    expect(validateForm({ ...values, section: 'Chips' }, ctx).entry?.related).toEqual(['deepseek']);
+    // Changed here too, to something else: the reader is asked.
+    expect(fieldsChangedInBoth({ ...values, related: 'Huawei' }, ctx)).toEqual(['related']);
+  });
+});
