@@ -231,6 +231,27 @@ describe('the glossary editor’s layout', () => {
     await editor.fill('[data-testid="entry-search"]', '');
     await editor.setViewportSize({ width: 1280, height: 900 });
   });
+  it('shows each list filter’s longest choice whole, from a phone’s width to a desktop’s', async () => {
+    await editor.fill('[data-testid="entry-search"]', '');
+    for (const width of [360, 390, 600, 1280]) {
+      await editor.setViewportSize({ width, height: 900 });
+      const cut = await editor.evaluate(() =>
+        [...document.querySelectorAll<HTMLSelectElement>('.filters select')].flatMap((select) => {
+          // A copy as wide as it wants to be: as wide as its longest choice, arrow and padding.
+          const copy = select.cloneNode(true) as HTMLSelectElement;
+          copy.style.cssText = 'position: absolute; width: auto';
+          select.parentElement!.append(copy);
+          const wants = copy.getBoundingClientRect().width;
+          copy.remove();
+          const has = select.getBoundingClientRect().width;
+          return has + 0.5 < wants ? [`${select.id}: ${Math.round(has)} of ${Math.round(wants)} px`] : [];
+        }),
+      );
+      expect({ width, cut }).toEqual({ width, cut: [] });
+    }
+    await editor.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('keeps the import choice’s heading inside its box when the side panel wraps it', async () => {
     await editor.setViewportSize({ width: 1280, height: 900 });
     const box = await editor.evaluate(() => {
