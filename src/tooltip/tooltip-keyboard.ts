@@ -18,6 +18,7 @@
  * method's composition is left alone.
  */
 import { isWhereReaderTypes } from '../content/dom-rules';
+import { focusByKeyboard } from './keyboard-focus';
 
 /** What the keys need of the tooltip. */
 export interface KeyboardTooltip {
@@ -45,7 +46,7 @@ export function watchTooltipKeys(win: Window, signal: AbortSignal, tooltip: Keyb
   /** Focuses the highlight's mark; false when it has none. */
   const backToMark = () => {
     const mark = tooltip.mark();
-    mark?.focus({ preventScroll: true });
+    if (mark) focusByKeyboard(mark, true);
     return mark !== undefined;
   };
 
@@ -74,7 +75,7 @@ export function watchTooltipKeys(win: Window, signal: AbortSignal, tooltip: Keyb
       const at = links.indexOf(inside as HTMLElement);
       const to = links[at + (event.shiftKey ? -1 : 1)];
       if (at >= 0 && to) {
-        to.focus();
+        focusByKeyboard(to);
         return take(event);
       }
       if (!backToMark()) {

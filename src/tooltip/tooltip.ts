@@ -13,6 +13,7 @@
  */
 import type { ReaderLanguage } from '../i18n/language';
 import { watchFingerTaps } from './finger-taps';
+import { focusByKeyboard } from './keyboard-focus';
 import { closestMark } from './marks';
 import { hitUnder, watchPointerHits, type HighlightHitTester } from './pointer-hits';
 import { describeBy, markAnchor, rangeAnchor, type RangeTarget, type TooltipAnchor } from './tooltip-anchor';
@@ -143,7 +144,7 @@ export function startTooltip(options: TooltipOptions): Tooltip {
       // A link of the tooltip that the keyboard was on is hidden with it: focus goes back to the
       // name (as Shift+Tab would take it), not to the page's top, and Tab enters again once shown.
       stopFollowing: followAnchor(anchor, panel, hide, () => {
-        if (focusedInside()) anchor.element?.focus({ preventScroll: true });
+        if (focusedInside() && anchor.element) focusByKeyboard(anchor.element, true);
       }),
     };
   }
@@ -186,7 +187,8 @@ export function startTooltip(options: TooltipOptions): Tooltip {
     render(trail);
     ui().panel.scrollTop = 0;
     if (keyboard) {
-      linksIn(ui().panel)[0]?.focus();
+      const first = linksIn(ui().panel)[0];
+      if (first) focusByKeyboard(first);
       focusInTooltip = true;
     }
     cancelHide();
@@ -366,7 +368,7 @@ export function startTooltip(options: TooltipOptions): Tooltip {
     links: () => (open ? linksIn(ui().panel) : []),
     enter(link) {
       focusInTooltip = true;
-      link.focus();
+      focusByKeyboard(link);
     },
     focusedInside,
     mark: () => open?.anchor.element,

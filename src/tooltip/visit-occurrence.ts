@@ -11,6 +11,7 @@
  */
 import { composedParent } from '../content/dom-rules';
 import type { Occurrence } from '../content/engine';
+import { focusByKeyboard } from './keyboard-focus';
 import type { RangeTarget } from './tooltip-anchor';
 import { rangeContext } from './tooltip-anchor';
 
@@ -61,7 +62,7 @@ export function createOccurrenceVisitor(doc: Document, showTooltip?: (target: Ra
       const { element, range } = occurrence;
       if (element) {
         element.scrollIntoView?.({ block: 'center', inline: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
-        element.focus({ preventScroll: true });
+        focusByKeyboard(element, true);
         return;
       }
       scrollRangeIntoView(range, win, smooth);

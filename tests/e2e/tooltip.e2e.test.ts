@@ -235,6 +235,33 @@ describe('the tooltip in Chromium', () => {
     expect(await focusedId()).toBe('nvidia');
   });
 
+  it('rings the highlight that Alt+Shift+J and Esc focus, after the pointer was used in the tooltip', async () => {
+    await hoverNvidia();
+    // A click in the tooltip leaves focus where the browser draws no ring.
+    await page.locator(`${TOOLTIP} .related-entry`).first().click();
+    await page.mouse.move(5, 700);
+    await page.locator('columnlens-tooltip').waitFor({ state: 'detached' });
+    const focused = () =>
+      page.evaluate(() => ({
+        id: document.activeElement?.getAttribute('data-glossary-id') ?? null,
+        ring: document.activeElement?.matches(':focus-visible') ?? false,
+      }));
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    expect(await focused()).toEqual({ id: expect.any(String), ring: true });
+    const reached = (await focused()).id;
+    // Into its tooltip by Tab, and out of it by Esc: each step ringed.
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(
+        () =>
+          document.querySelector('columnlens-tooltip')?.shadowRoot?.activeElement?.matches(':focus-visible') ?? null,
+      ),
+    ).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await focused()).toEqual({ id: reached, ring: true });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  });
+
   it('opens the editor at the entry it shows with “Edit in the glossary”, beside the page; the page’s script cannot', async () => {
     const { firstRelated } = await hoverNvidia();
     await page.locator(`${TOOLTIP} .related-entry`).first().click();
