@@ -1,7 +1,7 @@
 /**
  * Keeps the tooltip next to its highlight with Floating UI: below the mark by default,
- * flipped above near the bottom edge, beside it where neither has room, always wholly inside
- * the viewport, and for a mark that wraps across lines, next to the line the pointer is on.
+ * flipped above near the bottom edge, beside it where neither has room, kept on the side it
+ * is on while it fits there, always wholly inside the viewport, and for a mark that wraps across lines, next to the line the pointer is on.
  * Where no side has room for all of it (a phone), it takes the roomier side and scrolls
  * within it rather than covering the name it describes.
  * The fixed strategy keeps it clear of clipped page containers; in the top layer, where the
@@ -18,6 +18,7 @@ import {
   platform,
   shift,
   size,
+  type Placement,
 } from '@floating-ui/dom';
 import { scrollingBoxesAround } from './scroll-boxes';
 import type { TooltipAnchor } from './tooltip-anchor';
@@ -27,6 +28,9 @@ import type { TooltipAnchor } from './tooltip-anchor';
  * Where even that does not fit, it covers the mark rather than becoming a slit.
  */
 const LEAST_HEIGHT_PX = 120;
+
+/** Below the name first, then above, then beside it. */
+const SIDES: readonly Placement[] = ['bottom-start', 'top-start', 'right-start', 'left-start'];
 
 /**
  * Starts following `anchor`; returns the function that stops. `onLost` runs when the anchor is
@@ -41,6 +45,10 @@ export function followAnchor(
 ): () => void {
   let stopped = false;
   let hidden = false;
+  // The side it was last put on is tried first: a related entry opened in it, shorter or taller,
+  // or the way back, leaves it where the reader's eyes are as long as it fits there, rather
+  // than moving it back below the name.
+  let side: Placement = SIDES[0]!;
   const { reference } = anchor;
   const boxes = scrollingBoxesAround(
     anchor.element ?? ('contextElement' in reference ? reference.contextElement : undefined),
@@ -68,7 +76,7 @@ export function followAnchor(
     };
     void computePosition(anchor.reference, floating, {
       strategy: 'fixed',
-      placement: 'bottom-start',
+      placement: side,
       platform: zoomed,
       middleware: [
         inline(),
@@ -78,7 +86,7 @@ export function followAnchor(
         // A side is judged by its depth alone (crossAxis: false): `shift` takes care of the
         // width, so a name near the window's right edge still opens below. Where no side is
         // deep enough, the least short one is taken: on a phone, the taller of below and above.
-        flip({ padding: 8, crossAxis: false, fallbackPlacements: ['top-start', 'right-start', 'left-start'] }),
+        flip({ padding: 8, crossAxis: false, fallbackPlacements: SIDES.filter((p) => p !== side) }),
         size({
           padding: 8,
           apply({ availableHeight, elements }) {
@@ -94,8 +102,9 @@ export function followAnchor(
         shift({ padding: 8, crossAxis: true, limiter: limitShift() }),
         ...hiddenByBoxes,
       ],
-    }).then(({ x, y, middlewareData }) => {
+    }).then(({ x, y, placement, middlewareData }) => {
       if (stopped) return;
+      side = placement;
       const nowHidden = middlewareData.hide?.referenceHidden === true;
       floating.style.visibility = nowHidden ? 'hidden' : '';
       if (nowHidden && !hidden) onHidden();

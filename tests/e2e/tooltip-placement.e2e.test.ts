@@ -309,6 +309,41 @@ describe('where the tooltip opens in Chromium', () => {
     expect(Math.abs(tooltip.x - mark.x)).toBeLessThan(2); // aligned with the name's start
     expectInside(tooltip, size);
   });
+  it('stays on its side of the name when a related entry shorter or taller than it opens in it', async () => {
+    const spacer = 'article { margin-top: 480px; width: 420px }';
+    const box = async () => (await page.locator(TOOLTIP).boundingBox())!;
+    const settled = async () => {
+      let last = await box();
+      for (let i = 0; i < 20; i++) {
+        await page.waitForTimeout(50);
+        const now = await box();
+        if (now.y === last.y && now.height === last.height) return now;
+        last = now;
+      }
+      return last;
+    };
+    // In a tall window: Nvidia's tooltip, and that of its first related entry, a shorter one.
+    const roomy = await hoverNvidiaIn('side-measure', '', { width: 1000, height: 1600 }, spacer);
+    await page.locator(`${TOOLTIP} .related-entry`).first().click();
+    const related = await settled();
+    const scenario = 'the first related entry’s tooltip is shorter than Nvidia’s';
+    expect(roomy.tooltip.height - related.height, scenario).toBeGreaterThan(12);
+    await page.mouse.move(1, 1);
+    await page.locator('columnlens-tooltip').waitFor({ state: 'detached' });
+    // A window whose room below the name holds the related entry's tooltip but not Nvidia's.
+    const below = (roomy.tooltip.height + related.height) / 2;
+    const size = { width: 1000, height: Math.round(roomy.mark.y + roomy.mark.height + 6 + 8 + below) };
+    const { tooltip, mark } = await hoverNvidiaIn('side-kept', '', size, spacer);
+    const above = (b: Box) => b.y + b.height <= mark.y;
+    expect(above(tooltip)).toBe(true);
+    await page.locator(`${TOOLTIP} .related-entry`).first().click();
+    expect(above(await settled())).toBe(true);
+    await page.locator(`${TOOLTIP} .back`).click();
+    const back = await settled();
+    expect(above(back)).toBe(true);
+    expectInside(back, size);
+  });
+
   it('shows the whole of a long note, its links included, where the window has room for it', async () => {
     // The entry with the longest tooltip in English (its note, and many names in other scripts).
     const size = { width: 1280, height: 800 };
