@@ -23,7 +23,7 @@ import { ownerCalled } from './owner-called';
 import { createPackPanel } from './pack-panel';
 import { createProblemsPanel } from './problems-panel';
 import { createQuarantinePanel } from './quarantine-panel';
-import { relatedLines } from './related-field';
+import { relatedLines, shownLines } from './related-field';
 import { checkSave, type OpenEntry } from './save-check';
 import { createStatusLine } from './status-line';
 
@@ -118,19 +118,22 @@ export async function startEditor(
       return;
     }
     const entry = merged?.entry ?? removed;
-    const shownRelated = entry?.related
+    const related = entry?.related
       ? relatedLines(
           pack.entries.map((e) => e.entry),
           entry,
           language,
         )
       : undefined;
-    open = { packId: pack.pack.id, id: target.id, shown: entry, shownRelated };
+    // A draft put back over the entry holds the Related lines shown before: still read as shown.
+    const before = shown.draft && open?.packId === pack.pack.id && open.id === target.id ? open.shownLines : undefined;
+    const lines = related || before ? shownLines(related ?? new Map(), before) : undefined;
+    open = { packId: pack.pack.id, id: target.id, shown: entry, shownLines: lines };
     const choice = packChoices(data).find((p) => p.id === pack.pack.id)!;
     form.open({
       pack: choice,
       entry,
-      relatedLines: shownRelated,
+      relatedLines: related,
       state: merged?.state ?? (removed ? 'deleted' : undefined),
       packChoices: enabledChoices(data),
       ...shown,
@@ -166,6 +169,21 @@ export async function startEditor(
     // A save still being stored (a large glossary takes seconds): a second one would start
     // from the layer before it.
     if (saving) return announce(t('editorSaving'));
+    // Checked against another tab's change this tab has heard of but not read yet: against the
+    // layer before it, the save stored the older text of each field this form left alone
+    // over that change.
+    // Only then: waiting would let a change asked for after this Save (an import) be stored first.
+    if (store.behind) {
+      const asked = open;
+      saving = true;
+      // A read that fails leaves the layer as it was; the save then goes on, as it did before.
+      await store
+        .settled()
+        .catch(() => {})
+        .finally(() => (saving = false));
+      // Gone to another entry meanwhile: these values are not that entry's.
+      if (open !== asked) return;
+    }
     const check = checkSave({ values, data: store.data, open, sourcePack: (id) => store.sourcePack(id), language, t });
     if (check.kind !== 'refused') form.showErrors(check.errors);
     if (check.kind === 'refused') return refuse(check.text);

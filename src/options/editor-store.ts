@@ -55,6 +55,8 @@ export class EditorStore {
    * before anything is built on `data.layer`.
    */
   private stale = false;
+  /** A read of the layer is under way. */
+  private reading = false;
   /** Each part's text, kept per array: a save keeps the packs' array, whose text is megabytes. */
   private texts = new WeakMap<object, string>();
 
@@ -105,7 +107,12 @@ export class EditorStore {
   private async readNow(): Promise<void> {
     // A change from elsewhere during the read marks it stale again.
     this.stale = false;
-    this.data = await EditorStore.read();
+    this.reading = true;
+    try {
+      this.data = await EditorStore.read();
+    } finally {
+      this.reading = false;
+    }
     this.notify();
   }
 
@@ -118,6 +125,19 @@ export class EditorStore {
    */
   private async readIfStale(): Promise<void> {
     if (this.stale) await this.readNow();
+  }
+
+  /** Whether `data` may not yet hold a change another tab stored (it is being read, or is to be). */
+  get behind(): boolean {
+    return this.stale || this.reading;
+  }
+
+  /**
+   * Resolves once every change asked for before is stored and another tab's change this tab has
+   * heard of is read: what a check of the form against the layer waits for.
+   */
+  settled(): Promise<void> {
+    return this.inTurn(() => this.readIfStale());
   }
 
   /** Calls `listener` after every change. */

@@ -8,6 +8,7 @@
 import { NOTE_LANGUAGES, type Entry, type NoteLanguage } from '../glossary/schema';
 import { aliasesFrom, contextFrom, formValuesFrom, lines, namesFrom, type FormValues } from './entry-form-values';
 import type { FormContext } from './form-context';
+import { relatedIdsOf } from './related-field';
 
 /** Sets `key` on `entry`, or removes it when `value` is undefined. */
 function put(entry: Record<string, unknown>, key: string, value: unknown) {
@@ -75,7 +76,7 @@ export function entryFromForm(
   if (!original || changed('exclude'))
     put(entry, 'exclude', lines(values.exclude).length ? lines(values.exclude) : undefined);
   // Compared as ids: the field shows names, and another tab may have renamed one since.
-  const relatedChanged = JSON.stringify(relatedIds) !== JSON.stringify((ctx.shown ?? original)?.related ?? []);
+  const relatedChanged = JSON.stringify(relatedIds) !== JSON.stringify(relatedIdsOf(ctx.shown ?? original));
   if (!original || relatedChanged) put(entry, 'related', relatedIds.length ? relatedIds : undefined);
   if (!original || changed('section')) put(entry, 'section', values.section.trim() || undefined);
   if (!original || changed('links')) put(entry, 'links', links.length > 0 ? links : undefined);

@@ -34,8 +34,8 @@ export interface FormContext {
   packEntryIds: ReadonlySet<string>;
   /** Folded names of the pack's other entries, with their ids: `related` may name an entry. */
   packNameIds: ReadonlyMap<string, string>;
-  /** The Related field's lines as the form showed them on opening, by id (`related-field.ts`). */
-  shownRelated?: ReadonlyMap<string, string>;
+  /** The Related field's lines as the form showed them (`RelatedLookup.shownLines`). */
+  shownLines?: ReadonlyMap<string, string>;
 }
 
 /**

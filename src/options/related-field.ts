@@ -6,9 +6,8 @@
  * line the form showed for an entry, which another tab may have renamed since. Pure.
  */
 import { displayName, everyName } from '../glossary/entry-names';
-import type { Entry } from '../glossary/schema';
+import { NOTE_LANGUAGES, type Entry } from '../glossary/schema';
 import type { ReaderLanguage } from '../i18n/language';
-import { NOTE_LANGUAGES } from '../glossary/schema';
 import { lines, type FormValues } from './entry-form-values';
 import { searchKey } from './entry-search';
 
@@ -18,8 +17,8 @@ export interface RelatedLookup {
   packEntryIds: ReadonlySet<string>;
   /** Folded names of the pack's other entries, with their ids (the first entry's, where two share one). */
   packNameIds: ReadonlyMap<string, string>;
-  /** The lines the form showed when it opened, by id (see `relatedLines`). */
-  shownRelated?: ReadonlyMap<string, string>;
+  /** The entries the form showed as related, by the folded line it showed each as (`shownLines`). */
+  shownLines?: ReadonlyMap<string, string>;
 }
 
 /** The field as read: `self` when a line is the entry itself; `unknown`, the first line that is no entry. */
@@ -45,23 +44,38 @@ function resolve(
   lookup: RelatedLookup,
   id: string,
   own: ReadonlySet<string>,
-  shownByKey: ReadonlyMap<string, string>,
 ): string | 'self' | undefined {
   if (line === id) return 'self';
   // Another entry's id as typed is that entry, even where it reads as one of this entry's names.
   if (lookup.packEntryIds.has(line)) return line;
-  if (own.has(searchKey(line))) return 'self';
-  const named = lookup.packNameIds.get(searchKey(line));
-  if (named) return named;
-  const shown = shownByKey.get(searchKey(line));
-  return shown && lookup.packEntryIds.has(shown) ? shown : undefined;
+  const key = searchKey(line);
+  if (own.has(key)) return 'self';
+  // A line as the form showed it is the entry it was shown for, even if another tab renamed
+  // that entry and gave the name to another since; gone (deleted), it is no entry.
+  const shown = lookup.shownLines?.get(key);
+  if (shown !== undefined) return lookup.packEntryIds.has(shown) ? shown : undefined;
+  return lookup.packNameIds.get(key);
 }
 
-/** The lines shown, by folded text: an entry renamed since is still found by what the reader saw. */
-function shownByKey(lookup: RelatedLookup): Map<string, string> {
-  const byKey = new Map<string, string>();
-  for (const [id, line] of lookup.shownRelated ?? []) byKey.set(searchKey(line), id);
+/**
+ * The lines of `lines` (`relatedLines`) by their folded text, for `RelatedLookup.shownLines`,
+ * with those of `before`: a draft put back over the entry still holds the lines shown then.
+ */
+export function shownLines(
+  lines: ReadonlyMap<string, string>,
+  before?: ReadonlyMap<string, string>,
+): Map<string, string> {
+  const byKey = new Map(before);
+  for (const [id, line] of lines) byKey.set(searchKey(line), id);
   return byKey;
+}
+
+/**
+ * An entry's related ids as the field reads them back: each once (a pack may list one twice),
+ * so that opening and saving an entry is no edit of it.
+ */
+export function relatedIdsOf(entry: Pick<Entry, 'related'> | undefined): string[] {
+  return [...new Set(entry?.related ?? [])];
 }
 
 /** The form's Related field as ids, for the entry `id` with the names the form gives it. */
@@ -69,10 +83,9 @@ export function readRelated(values: FormValues, lookup: RelatedLookup, id: strin
   const own = new Set(
     [values.term, ...lines(values.aliases), ...NOTE_LANGUAGES.map((l) => values.names[l])].map(searchKey),
   );
-  const shown = shownByKey(lookup);
   const ids: string[] = [];
   for (const line of lines(values.related)) {
-    const found = resolve(line, lookup, id, own, shown);
+    const found = resolve(line, lookup, id, own);
     if (found === 'self') return { ids, self: true };
     if (!found) return { ids, unknown: line };
     if (!ids.includes(found)) ids.push(found);
@@ -88,12 +101,11 @@ export function readRelated(values: FormValues, lookup: RelatedLookup, id: strin
 export function relatedLines(entries: readonly Entry[], entry: Entry, language: ReaderLanguage): Map<string, string> {
   const lookup = packLookup(entries, entry.id);
   const own = new Set(everyName(entry).map(searchKey));
-  const none = new Map<string, string>();
   const shown = new Map<string, string>();
   for (const id of entry.related ?? []) {
     const related = entries.find((e) => e.id === id);
     const candidates = related ? [displayName(related, language), related.term] : [];
-    const line = candidates.find((name) => resolve(name, lookup, entry.id, own, none) === id) ?? id;
+    const line = candidates.find((name) => resolve(name, lookup, entry.id, own) === id) ?? id;
     shown.set(id, line);
   }
   return shown;

@@ -18,8 +18,8 @@ export interface OpenEntry {
   id?: string;
   /** The entry as the form showed it on opening (see `FormContext.shown`). */
   shown?: Entry;
-  /** Its Related field's lines as shown, by id (see `FormContext.shownRelated`). */
-  shownRelated?: ReadonlyMap<string, string>;
+  /** Its Related field's lines as shown (see `RelatedLookup.shownLines`). */
+  shownLines?: ReadonlyMap<string, string>;
   /**
    * The stored entry whose changes from another tab the reader was told a save would replace
    * (as JSON): the next save goes ahead, unless what is stored has changed again.
@@ -59,7 +59,7 @@ export function checkSave({ values, data, open, sourcePack, language, t }: SaveR
   const context = {
     ...formContextFor(data.merged, packId, original, language),
     shown: open?.shown,
-    shownRelated: open?.shownRelated,
+    shownLines: open?.shownLines,
   };
   const { entry, errors } = validateForm(values, context);
   if (!entry) return { kind: 'invalid', errors };

@@ -8,7 +8,7 @@
 import { NOTE_LANGUAGES } from '../glossary/schema';
 import { formValuesFrom, type FieldName, type FormValues } from './entry-form-values';
 import type { FormContext } from './form-context';
-import { readRelated } from './related-field';
+import { readRelated, relatedIdsOf } from './related-field';
 
 /** The fields a reader edits of a stored entry, in the form's order (id and pack are fixed). */
 const FIELDS = [
@@ -33,7 +33,7 @@ const FIELDS = [
  */
 export function fieldsChangedInBoth(
   values: FormValues,
-  ctx: Pick<FormContext, 'original' | 'shown' | 'packLanguage' | 'packEntryIds' | 'packNameIds' | 'shownRelated'>,
+  ctx: Pick<FormContext, 'original' | 'shown' | 'packLanguage' | 'packEntryIds' | 'packNameIds' | 'shownLines'>,
 ): FieldName[] {
   const { original, shown } = ctx;
   if (!original || !shown) return [];
@@ -52,7 +52,7 @@ export function fieldsChangedInBoth(
     } else if (field === 'related') {
       // As ids, as a save reads them: the field shows names, which a rename alone changes.
       const mine = readRelated(values, ctx, original.id).ids;
-      if (both(mine, shown.related ?? [], original.related ?? [])) fields.push(field);
+      if (both(mine, relatedIdsOf(shown), relatedIdsOf(original))) fields.push(field);
     } else if (both(values[field], initial[field], stored[field])) fields.push(field);
   }
   return fields;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../../src/glossary/schema';
 import { formValuesFrom } from '../../../src/options/entry-form-values';
 import { validateForm } from '../../../src/options/entry-form-validate';
-import { packLookup, readRelated, relatedLines } from '../../../src/options/related-field';
+import { packLookup, readRelated, relatedLines, shownLines } from '../../../src/options/related-field';
 import { fieldsChangedInBoth } from '../../../src/options/save-conflicts';
 import { formContextFor } from '../../../src/options/form-context';
 import { mergeGlossary, sourcePacks } from '../../../src/glossary-store/merge';
@@ -14,12 +14,17 @@ const huawei = entry('huawei', { term: '華為', names: { en: 'Huawei', 'zh-Hans
 const deepseek = entry('deepseek', { term: '深度求索', names: { en: 'DeepSeek' }, aliases: [] });
 const entries = [nvidia, huawei, deepseek];
 
-function contextFor(list: Entry[], original: Entry, shownRelated?: ReadonlyMap<string, string>) {
+/** The editor's context for a form on `original`, whose Related field showed `lines` (id → line). */
+function contextFor(list: Entry[], original: Entry, lines?: ReadonlyMap<string, string>) {
   const merged = mergeGlossary(sourcePacks([pack('bundled', list)], { overlays: [], userPacks: [] }), {
     overlays: [],
     userPacks: [],
   });
-  return { ...formContextFor(merged, 'bundled', original, 'en'), shown: original, shownRelated };
+  return {
+    ...formContextFor(merged, 'bundled', original, 'en'),
+    shown: original,
+    shownLines: lines && shownLines(lines),
+  };
 }
 
 /** The form as it opens on `shown` for a reader of `language`. */
@@ -78,7 +83,8 @@ describe('the Related field', () => {
     });
     // A line shown for an entry deleted since finds nothing.
     expect(
-      readRelated(values, { ...packLookup([nvidia, deepseek], 'nvidia'), shownRelated: lines }, 'nvidia').unknown,
+      readRelated(values, { ...packLookup([nvidia, deepseek], 'nvidia'), shownLines: shownLines(lines) }, 'nvidia')
+        .unknown,
     ).toBe('Huawei');
   });
 
@@ -90,5 +96,38 @@ describe('the Related field', () => {
     expect(validateForm({ ...values, section: 'Chips' }, ctx).entry?.related).toEqual(['deepseek']);
     // Changed here too, to something else: the reader is asked.
     expect(fieldsChangedInBoth({ ...values, related: 'Huawei' }, ctx)).toEqual(['related']);
+  });
+
+  it('reads a line as the entry it was shown for, though another tab gave that name to another entry since', () => {
+    const { lines, values } = opened(nvidia);
+    // Huawei renamed, and its old English name given to DeepSeek.
+    const renamed = { ...huawei, names: { en: 'Huawei Technologies' } };
+    const taker = { ...deepseek, aliases: ['Huawei'] };
+    const now = [nvidia, renamed, taker];
+    expect(readRelated(values, contextFor(now, nvidia, lines), 'nvidia')).toEqual({ ids: ['huawei', 'deepseek'] });
+    // A line shown for an entry deleted since is not read as the entry that has the name now.
+    const gone = { ...packLookup([nvidia, taker], 'nvidia'), shownLines: shownLines(lines) };
+    expect(readRelated({ ...values, related: 'Huawei' }, gone, 'nvidia').unknown).toBe('Huawei');
+  });
+
+  it('still reads the lines shown before a save that the reader’s draft holds, beside those shown after it', () => {
+    const before = shownLines(new Map([['huawei', 'Huawei']]));
+    const after = shownLines(new Map([['huawei', 'Huawei Technologies']]), before);
+    const renamed = { ...huawei, names: { en: 'Huawei Technologies' } };
+    const lookup = { ...packLookup([nvidia, renamed, deepseek], 'nvidia'), shownLines: after };
+    const values = { ...opened(nvidia).values, related: 'Huawei\nHuawei Technologies' };
+    expect(readRelated(values, lookup, 'nvidia')).toEqual({ ids: ['huawei'] });
+  });
+
+  it('takes a related entry listed twice as listed once: opening and saving is no edit', () => {
+    const twice = { ...nvidia, related: ['huawei', 'huawei', 'deepseek'] };
+    const list = [twice, huawei, deepseek];
+    const lines = relatedLines(list, twice, 'en');
+    const values = formValuesFrom(twice, 'bundled', { relatedLine: (id) => lines.get(id) });
+    const ctx = contextFor(list, twice, lines);
+    expect(validateForm(values, ctx).entry).toEqual(twice);
+    // Another tab's change to the list is its own, not one made here too.
+    const storedNow = { ...twice, related: ['deepseek'] };
+    expect(fieldsChangedInBoth(values, { ...contextFor(list, storedNow, lines), shown: twice })).toEqual([]);
   });
 });

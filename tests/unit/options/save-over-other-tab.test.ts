@@ -101,4 +101,21 @@ describe('saving over another tab’s change', () => {
     await vi.waitFor(() => expect(byTestId('status-message').textContent).toBe(t('editorSaveOverOtherTab', both)));
     expect(await storedNote(entry.id)).toBe('Theirs, again.');
   });
+
+  it('keeps a note another tab saved a moment before this form’s Save of another field', async () => {
+    Element.prototype.scrollIntoView = vi.fn();
+    await openEditor('en');
+    const { pack, entry } = openFirstEntry();
+    write('field-names-zh-Hans', '我的名称');
+    const theirs = { ...entry, context: { ...(entry.context as object), en: 'Written in another tab.' } };
+    // Stored, and Save pressed as this tab hears of it, before it has read it.
+    await userGlossaryItem.setValue(saveEntry(emptyUserLayer(), pack, theirs));
+    byTestId<HTMLFormElement>('entry-form').requestSubmit();
+    await vi.waitFor(async () => {
+      const layer = (await userGlossaryItem.getValue()) as UserLayer;
+      const edit = layer.overlays.flatMap((o) => o.edits).find((e) => e.id === entry.id);
+      expect((edit?.patch.names as Record<string, string> | undefined)?.['zh-Hans']).toBe('我的名称');
+    });
+    expect(await storedNote(entry.id)).toBe('Written in another tab.');
+  });
 });
