@@ -45,9 +45,10 @@ export function followAnchor(
 ): () => void {
   let stopped = false;
   let hidden = false;
-  // The side it was last put on is tried first: a related entry opened in it, shorter or taller,
-  // or the way back, leaves it where the reader's eyes are as long as it fits there, rather
-  // than moving it back below the name.
+  // Above the name, where it was last put, is tried first: a related entry opened in it, shorter
+  // or taller, or the way back, leaves it where the reader's eyes are as long as it fits there,
+  // rather than moving it back below the name. Beside the name is never kept: that is for
+  // where neither below nor above has room, and it would stay there once they had.
   let side: Placement = SIDES[0]!;
   const { reference } = anchor;
   const boxes = scrollingBoxesAround(
@@ -104,7 +105,7 @@ export function followAnchor(
       ],
     }).then(({ x, y, placement, middlewareData }) => {
       if (stopped) return;
-      side = placement;
+      side = placement === 'top-start' ? placement : SIDES[0]!;
       const nowHidden = middlewareData.hide?.referenceHidden === true;
       floating.style.visibility = nowHidden ? 'hidden' : '';
       if (nowHidden && !hidden) onHidden();

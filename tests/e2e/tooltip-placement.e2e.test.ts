@@ -344,6 +344,15 @@ describe('where the tooltip opens in Chromium', () => {
     expectInside(back, size);
   });
 
+  it('goes back below the name from beside it once the window has room there', async () => {
+    const { tooltip, mark } = await hoverNvidiaIn('beside-then-below', 'width: 420px', { width: 1000, height: 340 });
+    expect(tooltip.x).toBeGreaterThanOrEqual(mark.x + mark.width);
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await expect
+      .poll(async () => (await page.locator(TOOLTIP).boundingBox())!.y >= mark.y + mark.height, { timeout: 3_000 })
+      .toBe(true);
+  });
+
   it('shows the whole of a long note, its links included, where the window has room for it', async () => {
     // The entry with the longest tooltip in English (its note, and many names in other scripts).
     const size = { width: 1280, height: 800 };
