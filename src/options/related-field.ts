@@ -38,23 +38,50 @@ export function packLookup(entries: readonly Entry[], exceptId: string | undefin
   return { packEntryIds: new Set(entries.map((e) => e.id)), packNameIds };
 }
 
-/** The id a line stands for, `self` for the entry itself (`id`, or one of its names `own`), else undefined. */
+/**
+ * The id a line stands for, `self` for the entry itself (`id`, or one of its names `own`),
+ * `gone` for an entry the form showed that another tab has deleted since, else undefined.
+ */
 function resolve(
   line: string,
   lookup: RelatedLookup,
   id: string,
   own: ReadonlySet<string>,
-): string | 'self' | undefined {
+): string | 'self' | 'gone' | undefined {
   if (line === id) return 'self';
   // Another entry's id as typed is that entry, even where it reads as one of this entry's names.
   if (lookup.packEntryIds.has(line)) return line;
   const key = searchKey(line);
   if (own.has(key)) return 'self';
   // A line as the form showed it is the entry it was shown for, even if another tab renamed
-  // that entry and gave the name to another since; gone (deleted), it is no entry.
+  // that entry and gave the name to another since. Deleted since, it is left out, as reopening
+  // the entry would leave it out (the save keeps the link hidden, for a restore to bring back).
   const shown = lookup.shownLines?.get(key);
-  if (shown !== undefined) return lookup.packEntryIds.has(shown) ? shown : undefined;
+  if (shown !== undefined) return lookup.packEntryIds.has(shown) ? shown : 'gone';
   return lookup.packNameIds.get(key);
+}
+
+/** Commas and semicolons, Latin and Chinese, and the enumeration comma 、. */
+const LIST_SEPARATORS = /[,;，；、]/;
+
+/**
+ * The entries a line names: the whole line as one, else, where it is a list written on one
+ * line ("Nvidia, H20", as the field's hint lists its examples), each of its parts as one.
+ */
+function resolveLine(
+  line: string,
+  lookup: RelatedLookup,
+  id: string,
+  own: ReadonlySet<string>,
+): (string | 'self' | 'gone')[] | undefined {
+  const whole = resolve(line, lookup, id, own);
+  if (whole !== undefined || !LIST_SEPARATORS.test(line)) return whole === undefined ? undefined : [whole];
+  const parts = line
+    .split(LIST_SEPARATORS)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const found = parts.map((part) => resolve(part, lookup, id, own));
+  return found.every((f) => f !== undefined) ? (found as (string | 'self' | 'gone')[]) : undefined;
 }
 
 /**
@@ -85,10 +112,10 @@ export function readRelated(values: FormValues, lookup: RelatedLookup, id: strin
   );
   const ids: string[] = [];
   for (const line of lines(values.related)) {
-    const found = resolve(line, lookup, id, own);
-    if (found === 'self') return { ids, self: true };
+    const found = resolveLine(line, lookup, id, own);
     if (!found) return { ids, unknown: line };
-    if (!ids.includes(found)) ids.push(found);
+    if (found.includes('self')) return { ids, self: true };
+    for (const one of found) if (one !== 'gone' && !ids.includes(one)) ids.push(one);
   }
   return { ids };
 }

@@ -81,11 +81,11 @@ describe('the Related field', () => {
       ids: [],
       unknown: 'Huawei',
     });
-    // A line shown for an entry deleted since finds nothing.
+    // A line shown for an entry another tab deleted since is left out, not refused: the reader
+    // did not write it, and reopened, the entry would not show it.
     expect(
-      readRelated(values, { ...packLookup([nvidia, deepseek], 'nvidia'), shownLines: shownLines(lines) }, 'nvidia')
-        .unknown,
-    ).toBe('Huawei');
+      readRelated(values, { ...packLookup([nvidia, deepseek], 'nvidia'), shownLines: shownLines(lines) }, 'nvidia'),
+    ).toEqual({ ids: ['deepseek'] });
   });
 
   it('keeps another tab’s related entries when this form left the field as shown', () => {
@@ -107,7 +107,7 @@ describe('the Related field', () => {
     expect(readRelated(values, contextFor(now, nvidia, lines), 'nvidia')).toEqual({ ids: ['huawei', 'deepseek'] });
     // A line shown for an entry deleted since is not read as the entry that has the name now.
     const gone = { ...packLookup([nvidia, taker], 'nvidia'), shownLines: shownLines(lines) };
-    expect(readRelated({ ...values, related: 'Huawei' }, gone, 'nvidia').unknown).toBe('Huawei');
+    expect(readRelated({ ...values, related: 'Huawei' }, gone, 'nvidia')).toEqual({ ids: [] });
   });
 
   it('still reads the lines shown before a save that the reader’s draft holds, beside those shown after it', () => {
@@ -129,5 +129,21 @@ describe('the Related field', () => {
     // Another tab's change to the list is its own, not one made here too.
     const storedNow = { ...twice, related: ['deepseek'] };
     expect(fieldsChangedInBoth(values, { ...contextFor(list, storedNow, lines), shown: twice })).toEqual([]);
+  });
+
+  it('reads a list written on one line, as the hint lists its examples, where each part is an entry', () => {
+    const ctx = contextFor(entries, nvidia);
+    const read = (related: string) => readRelated({ ...opened(nvidia).values, related }, ctx, 'nvidia');
+    expect(read('DeepSeek, 华为')).toEqual({ ids: ['deepseek', 'huawei'] });
+    expect(read('华为、深度求索；Huawei')).toEqual({ ids: ['huawei', 'deepseek'] });
+    // A part that is no entry names the whole line; one that is this entry is refused as ever.
+    expect(read('DeepSeek, Moonshot')).toEqual({ ids: [], unknown: 'DeepSeek, Moonshot' });
+    expect(read('DeepSeek, Nvidia')).toEqual({ ids: [], self: true });
+    // A name with a comma in it is still one name.
+    const comma = entry('comma', { term: 'Arm Holdings, plc', aliases: [] });
+    const lookup = packLookup([nvidia, huawei, deepseek, comma], 'nvidia');
+    expect(readRelated({ ...opened(nvidia).values, related: 'Arm Holdings, plc' }, lookup, 'nvidia')).toEqual({
+      ids: ['comma'],
+    });
   });
 });
