@@ -7,7 +7,15 @@ import { paintAsCategory } from '../ui/category-look';
 import { h } from './dom';
 import type { FormValues, WholeWordRule } from './entry-form-values';
 import { fieldTitle, LANGUAGE_LABELS } from './field-titles';
-import { controlId, selectControl, textArea, textInput, type Control, type FieldRegistry } from './form-controls';
+import {
+  controlId,
+  listArea,
+  selectControl,
+  textArea,
+  textInput,
+  type Control,
+  type FieldRegistry,
+} from './form-controls';
 
 export interface PackChoice {
   id: string;
@@ -115,7 +123,7 @@ export function entryFields(
         field(`names.${l}`, languageLabel(doc, t, 'names', l), textInput(doc, values.names[l], { lang: l })),
       ),
     ),
-    field('aliases', fieldTitle(t, 'aliases'), textArea(doc, values.aliases, 5), t('editorFieldAliasesHint')),
+    field('aliases', fieldTitle(t, 'aliases'), listArea(doc, values.aliases, 5), t('editorFieldAliasesHint')),
     field('category', fieldTitle(t, 'category'), categoryControl(doc, values.category, categoryOptions)),
     h(
       doc,
@@ -133,21 +141,28 @@ export function entryFields(
       { class: 'rules' },
       h(doc, 'legend', {}, t('editorFieldRules')),
       h(doc, 'div', { class: 'check' }, caseBox, h(doc, 'label', { for: caseBox.id }, fieldTitle(t, 'caseSensitive'))),
-      field('wholeWord', fieldTitle(t, 'wholeWord'), selectControl(doc, values.wholeWord, wholeWordOptions)),
-      field('generic', fieldTitle(t, 'generic'), textArea(doc, values.generic, 2), t('editorFieldGenericHint')),
+      // The automatic rule explained below its choice, not in it: a choice that long was cut
+      // short in the form, at a desktop's width too.
+      field(
+        'wholeWord',
+        fieldTitle(t, 'wholeWord'),
+        selectControl(doc, values.wholeWord, wholeWordOptions),
+        t('editorFieldWholeWordHint'),
+      ),
+      field('generic', fieldTitle(t, 'generic'), listArea(doc, values.generic, 2), t('editorFieldGenericHint')),
     ),
-    field('exclude', fieldTitle(t, 'exclude'), textArea(doc, values.exclude, 3), t('editorFieldExcludeHint')),
+    field('exclude', fieldTitle(t, 'exclude'), listArea(doc, values.exclude, 3), t('editorFieldExcludeHint')),
     field(
       'related',
       fieldTitle(t, 'related'),
-      textArea(doc, values.related, 3, { spellcheck: false }),
+      listArea(doc, values.related, 3, { spellcheck: false }),
       t('editorFieldRelatedHint'),
     ),
     field('section', fieldTitle(t, 'section'), sectionControl(ctx, options.pack, values.section)),
     field(
       'links',
       fieldTitle(t, 'links'),
-      textArea(doc, values.links, 2, { spellcheck: false }),
+      listArea(doc, values.links, 2, { spellcheck: false }),
       t('editorFieldLinksHint'),
     ),
   ];

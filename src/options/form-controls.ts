@@ -62,6 +62,20 @@ export function textArea(doc: Document, value: string, rows: number, attrs: Attr
   return area;
 }
 
+/** The most lines a list field opens with; a longer list scrolls. */
+const LIST_ROWS_MAX = 12;
+
+/**
+ * A text area for a list, one item per line, tall enough to show every item it opens with and
+ * a line for the next (`rows` at least, up to 12): at a fixed 3 lines, Nvidia's seven related
+ * entries were four hidden below the box's edge, and an error could name one the reader could
+ * not see.
+ */
+export function listArea(doc: Document, value: string, rows: number, attrs: Attributes = {}): HTMLTextAreaElement {
+  const items = value ? value.split('\n').length : 0;
+  return textArea(doc, value, Math.min(LIST_ROWS_MAX, Math.max(rows, items + 1)), attrs);
+}
+
 /** A select of [value, label] options with `value` chosen. */
 export function selectControl(doc: Document, value: string, options: readonly [string, string][]): HTMLSelectElement {
   const control = h(doc, 'select', {}, ...options.map(([v, label]) => h(doc, 'option', { value: v }, label)));

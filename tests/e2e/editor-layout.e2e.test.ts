@@ -231,14 +231,17 @@ describe('the glossary editor’s layout', () => {
     await editor.fill('[data-testid="entry-search"]', '');
     await editor.setViewportSize({ width: 1280, height: 900 });
   });
-  it('shows each list filter’s longest choice whole, from a phone’s width to a desktop’s', async () => {
+  it('shows the choice made in each list filter and in the whole-word rule whole, from a phone’s width to a desktop’s', async () => {
     await editor.fill('[data-testid="entry-search"]', '');
+    await openEntry(editor, 'Nvidia');
     for (const width of [360, 390, 600, 1280]) {
       await editor.setViewportSize({ width, height: 900 });
       const cut = await editor.evaluate(() =>
-        [...document.querySelectorAll<HTMLSelectElement>('.filters select')].flatMap((select) => {
-          // A copy as wide as it wants to be: as wide as its longest choice, arrow and padding.
+        [...document.querySelectorAll<HTMLSelectElement>('.filters select, #field-wholeWord')].flatMap((select) => {
+          // A copy holding only the choice made, as wide as it wants to be: that choice's text,
+          // arrow and padding (the list the select opens shows each choice whole).
           const copy = select.cloneNode(true) as HTMLSelectElement;
+          for (const option of [...copy.options]) if (option.value !== select.value) option.remove();
           copy.style.cssText = 'position: absolute; width: auto';
           select.parentElement!.append(copy);
           const wants = copy.getBoundingClientRect().width;
