@@ -149,6 +149,14 @@ describe('the bundled pack', () => {
     expect(unnamed).toEqual(['google-cloud']);
   });
 
+  it('names an entry for Simplified Chinese readers too when its Traditional Chinese name differs from its term', () => {
+    const unnamed = pack.entries
+      .filter((e) => e.names?.['zh-Hant'] && e.names['zh-Hant'] !== e.term && !e.names['zh-Hans'])
+      .map((e) => e.id);
+    // Arm Holdings was 安謀 to Traditional Chinese readers and Arm Holdings to Simplified ones.
+    expect(unnamed).toEqual([]);
+  });
+
   it('names every entry for English readers where an English name exists', () => {
     const han = /\p{Script=Han}/u;
     const unnamed = pack.entries.filter((e) => han.test(e.term) && !e.names?.en).map((e) => e.id);
