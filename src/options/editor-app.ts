@@ -106,7 +106,10 @@ export async function startEditor(
     }
   }
 
-  function openEntry(target: OpenEntry, shown: Pick<FormTarget, 'prefillTerm' | 'draft' | 'savedNote'> = {}) {
+  function openEntry(
+    target: OpenEntry,
+    shown: Pick<FormTarget, 'prefillTerm' | 'draft' | 'savedNote' | 'refreshed'> = {},
+  ) {
     if (!open || target.packId !== open.packId || target.id !== open.id) forgetFormMessage();
     const data = store.data;
     const pack = data.merged.packs.find((p) => p.pack.id === target.packId) ?? data.merged.packs[0];
@@ -128,7 +131,7 @@ export async function startEditor(
     // A draft put back over the entry holds the Related lines shown before: still read as shown.
     const before = shown.draft && open?.packId === pack.pack.id && open.id === target.id ? open.shownLines : undefined;
     const lines = related || before ? shownLines(related ?? new Map(), before) : undefined;
-    open = { packId: pack.pack.id, id: target.id, shown: entry, shownLines: lines };
+    open = { packId: pack.pack.id, id: target.id, shown: entry, deleted: Boolean(removed), shownLines: lines };
     const choice = packChoices(data).find((p) => p.id === pack.pack.id)!;
     form.open({
       pack: choice,
@@ -365,7 +368,25 @@ export async function startEditor(
     if (open?.id && !data.merged.packs.some((p) => p.pack.id === open?.packId) && !form.hasUnsavedChanges())
       closeForm();
   }
-  store.subscribe(render);
+  /**
+   * Another tab changed the entry this form shows: a form holding nothing unsaved shows it as
+   * stored now (deleted, if it was), rather than the old text a Save would then ask about.
+   */
+  function showOpenEntryAsStored(data: EditorData) {
+    if (!open?.id || saving || form.hasUnsavedChanges()) return;
+    const { packId, id } = open;
+    const pack = data.merged.packs.find((p) => p.pack.id === packId);
+    const kept = pack?.entries.find((e) => e.entry.id === id)?.entry;
+    const now = kept ?? pack?.removed.find((e) => e.id === id);
+    if (!now || (JSON.stringify(now) === JSON.stringify(open.shown) && !kept === open.deleted)) return;
+    openEntry({ packId, id }, { refreshed: true });
+    announce(t('editorEntryChangedElsewhere', displayName(now, language)));
+  }
+
+  store.subscribe((data, fromAnotherTab) => {
+    render(data);
+    if (fromAnotherTab) showOpenEntryAsStored(data);
+  });
   render(store.data);
 
   /** Opens an entry and shows its row in the list. */

@@ -43,7 +43,7 @@ export class EditorStore {
    * write coming back is no change from elsewhere.
    */
   private lastWrite: Partial<Record<StoredPart, string>> = {};
-  private listeners = new Set<(data: EditorData) => void>();
+  private listeners = new Set<(data: EditorData, fromAnotherTab: boolean) => void>();
   /**
    * The change being stored: the next waits for it, so that it starts from the layer with that
    * change in. Two quick clicks (Save, then a pack's switch) each built on the layer before
@@ -104,7 +104,8 @@ export class EditorStore {
     };
   }
 
-  private async readNow(): Promise<void> {
+  /** `elsewhere`: the read is of another tab's change (its listeners may show it where they show older data). */
+  private async readNow(elsewhere = false): Promise<void> {
     // A change from elsewhere during the read marks it stale again.
     this.stale = false;
     this.reading = true;
@@ -113,7 +114,7 @@ export class EditorStore {
     } finally {
       this.reading = false;
     }
-    this.notify();
+    this.notify(elsewhere);
   }
 
   /**
@@ -124,7 +125,7 @@ export class EditorStore {
    * would store over that).
    */
   private async readIfStale(): Promise<void> {
-    if (this.stale) await this.readNow();
+    if (this.stale) await this.readNow(true);
   }
 
   /** Whether `data` may not yet hold a change another tab stored (it is being read, or is to be). */
@@ -140,13 +141,13 @@ export class EditorStore {
     return this.inTurn(() => this.readIfStale());
   }
 
-  /** Calls `listener` after every change. */
-  subscribe(listener: (data: EditorData) => void): void {
+  /** Calls `listener` after every change; `fromAnotherTab` when it is another tab's, read here. */
+  subscribe(listener: (data: EditorData, fromAnotherTab: boolean) => void): void {
     this.listeners.add(listener);
   }
 
-  private notify() {
-    for (const listener of this.listeners) listener(this.data);
+  private notify(fromAnotherTab = false) {
+    for (const listener of this.listeners) listener(this.data, fromAnotherTab);
   }
 
   /** The pack as shipped or imported (the base that edits apply to). */

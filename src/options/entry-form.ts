@@ -36,6 +36,11 @@ export interface FormTarget {
    * the reader pressed Save (the status line may be scrolled far above), focus left on Save.
    */
   savedNote?: string;
+  /**
+   * The same entry shown again as another tab stored it, the form holding nothing unsaved:
+   * focus and the form's scroll stay where the reader was, rather than going to its top.
+   */
+  refreshed?: true;
 }
 
 export interface EntryFormOptions {
@@ -100,6 +105,8 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
   function open(next: FormTarget) {
     // Where the reader is typing, to go on there when their draft is put back.
     const typingIn = next.draft ? doc.activeElement : null;
+    const stayOn = next.refreshed && element.contains(doc.activeElement) ? doc.activeElement?.id : undefined;
+    const scrolled = element.scrollTop;
     target = next;
     registry = createFieldRegistry(doc);
     const { entry, state, pack } = next;
@@ -159,6 +166,11 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
     openedValues = JSON.stringify(readValues());
     // The reader typing on while it saved stays where they type; one who pressed Save, there.
     if (next.draft) return putBack(next.draft, typingIn);
+    if (next.refreshed) {
+      element.scrollTop = scrolled;
+      if (stayOn) doc.getElementById(stayOn)?.focus({ preventScroll: true });
+      return;
+    }
     if (next.savedNote) {
       element.querySelector<HTMLElement>('[data-testid="entry-save"]')?.focus({ preventScroll: true });
       return savedNote.scrollIntoView?.({ block: 'nearest' });

@@ -18,6 +18,8 @@ export interface OpenEntry {
   id?: string;
   /** The entry as the form showed it on opening (see `FormContext.shown`). */
   shown?: Entry;
+  /** The form showed it as deleted. */
+  deleted?: boolean;
   /** Its Related field's lines as shown (see `RelatedLookup.shownLines`). */
   shownLines?: ReadonlyMap<string, string>;
   /**

@@ -1,7 +1,8 @@
 /**
  * Two editor tabs on one entry, in Chromium: what one tab saves reaches the other through the
  * browser's storage, a field only the other changed is kept, and a save that would replace a
- * field both changed asks first (a second Save goes ahead).
+ * field both changed asks first (a second Save goes ahead); a form holding nothing unsaved
+ * shows the other tab's save.
  */
 import { describe, expect, it } from 'vitest';
 import { localValue, openEditor, openEntry } from './fixtures/editor-helpers';
@@ -26,13 +27,14 @@ describe('two editor tabs on one entry', () => {
     const second = await openEditor(suite.browser);
     await openEntry(first, 'Nvidia');
     await openEntry(second, 'Nvidia');
+    // The second tab is writing the same note when the first saves: its form keeps what it
+    // holds (one holding nothing unsaved would show the first tab's save).
+    await second.fill('#field-notes-en', 'Written in the second tab.');
     await first.fill('#field-notes-en', 'Written in the first tab.');
     await first.fill('#field-aliases', `${await first.inputValue('#field-aliases')}\nNV Corp`);
     await first.click('[data-testid="entry-save"]');
     await expect.poll(async () => (await storedEdit('nvidia'))?.context?.en).toBe('Written in the first tab.');
 
-    // The second tab, opened before that save, changes the same note.
-    await second.fill('#field-notes-en', 'Written in the second tab.');
     await second.click('[data-testid="entry-save"]');
     const status = second.locator('[data-testid="status-message"]');
     await expect
@@ -61,5 +63,18 @@ describe('two editor tabs on one entry', () => {
     await expect.poll(async () => (await storedEdit('nvidia'))?.context?.en).toBe('Written in the second tab.');
     // The alias only the first tab added stays.
     expect((await storedEdit('nvidia'))?.aliases).toContain('NV Corp');
+  });
+
+  it('shows the other tab’s save in a form that holds nothing unsaved, and says so', async () => {
+    const first = await openEditor(suite.browser);
+    const second = await openEditor(suite.browser);
+    await openEntry(first, 'Nvidia');
+    await openEntry(second, 'Nvidia');
+    await first.fill('#field-notes-en', 'Written in the first tab, again.');
+    await first.click('[data-testid="entry-save"]');
+    await expect.poll(() => second.inputValue('#field-notes-en')).toBe('Written in the first tab, again.');
+    expect(await second.locator('[data-testid="status-message"]').textContent()).toBe(
+      '“Nvidia” was changed in another tab: the form shows it as it is now.',
+    );
   });
 });
