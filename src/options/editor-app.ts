@@ -64,6 +64,8 @@ export async function startEditor(
   let open: OpenEntry | undefined;
   /** A save is being stored. */
   let saving = false;
+  /** Changes of an entry (Save, Delete, Reset) being stored. */
+  let changing = 0;
   const status = createStatusLine(doc, t, () => void undo());
   const { announce, aboutForm, refuse, forgetFormMessage } = editorMessages(status, () => form);
 
@@ -164,8 +166,13 @@ export async function startEditor(
   ): Promise<boolean | undefined> {
     let stored = false;
     const report = (text: string) => (open === opened ? refuse(text) : void announce(text));
-    const ok = await change(async () => void (stored = await store.apply(edit, entrySubject(packId, id))), report);
-    return ok ? stored : undefined;
+    changing += 1;
+    try {
+      const ok = await change(async () => void (stored = await store.apply(edit, entrySubject(packId, id))), report);
+      return ok ? stored : undefined;
+    } finally {
+      changing -= 1;
+    }
   }
 
   async function save(values: FormValues) {
@@ -373,14 +380,17 @@ export async function startEditor(
    * stored now (deleted, if it was), rather than the old text a Save would then ask about.
    */
   function showOpenEntryAsStored(data: EditorData) {
-    if (!open?.id || saving || form.hasUnsavedChanges()) return;
+    // A Save, Delete or Reset of this tab's still being stored shows its own outcome: opened
+    // again under it, the form no longer counted as the one the change was for.
+    if (!open?.id || saving || changing > 0 || form.hasUnsavedChanges()) return;
     const { packId, id } = open;
     const pack = data.merged.packs.find((p) => p.pack.id === packId);
     const kept = pack?.entries.find((e) => e.entry.id === id)?.entry;
     const now = kept ?? pack?.removed.find((e) => e.id === id);
     if (!now || (JSON.stringify(now) === JSON.stringify(open.shown) && !kept === open.deleted)) return;
+    const deleted = !kept && !open.deleted;
     openEntry({ packId, id }, { refreshed: true });
-    announce(t('editorEntryChangedElsewhere', displayName(now, language)));
+    announce(t(deleted ? 'editorEntryDeletedElsewhere' : 'editorEntryChangedElsewhere', displayName(now, language)));
   }
 
   store.subscribe((data, fromAnotherTab) => {

@@ -105,7 +105,9 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
   function open(next: FormTarget) {
     // Where the reader is typing, to go on there when their draft is put back.
     const typingIn = next.draft ? doc.activeElement : null;
-    const stayOn = next.refreshed && element.contains(doc.activeElement) ? doc.activeElement?.id : undefined;
+    // Found again by its id, or a button by its test id (the form is built anew).
+    const focused = next.refreshed && element.contains(doc.activeElement) ? (doc.activeElement as HTMLElement) : null;
+    const stayOn = focused && (focused.id ? `#${focused.id}` : `[data-testid="${focused.dataset.testid ?? ''}"]`);
     const scrolled = element.scrollTop;
     target = next;
     registry = createFieldRegistry(doc);
@@ -168,8 +170,13 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
     if (next.draft) return putBack(next.draft, typingIn);
     if (next.refreshed) {
       element.scrollTop = scrolled;
-      if (stayOn) doc.getElementById(stayOn)?.focus({ preventScroll: true });
-      return;
+      if (!stayOn) return;
+      // Gone or disabled (the entry was deleted): Restore, else the form's heading.
+      const again = element.querySelector<HTMLElement>(stayOn);
+      const usable = again && !again.matches(':disabled') ? again : null;
+      const fallback =
+        element.querySelector<HTMLElement>('[data-testid="entry-reset"]') ?? doc.getElementById('form-heading');
+      return (usable ?? fallback)?.focus({ preventScroll: true });
     }
     if (next.savedNote) {
       element.querySelector<HTMLElement>('[data-testid="entry-save"]')?.focus({ preventScroll: true });

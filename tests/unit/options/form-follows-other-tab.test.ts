@@ -55,13 +55,34 @@ describe('a form whose entry another tab changes', () => {
     expect(byTestId('status-message').textContent).not.toBe(t('editorEntryChangedElsewhere', displayName(entry, 'en')));
   });
 
-  it('shows an entry another tab deleted as deleted', async () => {
+  it('shows an entry another tab deleted as deleted, says so, and moves focus from its disabled field to Restore', async () => {
     const { pack, entry } = await openNvidia();
+    field('field-section').focus();
     await userGlossaryItem.setValue(deleteEntry(emptyUserLayer(), pack, entry.id));
     await vi.waitFor(() =>
       expect(document.getElementById('form-heading')!.textContent).toBe(
         t('editorFormDeletedHeading', displayName(entry, 'en')),
       ),
     );
+    expect(byTestId('status-message').textContent).toBe(t('editorEntryDeletedElsewhere', displayName(entry, 'en')));
+    expect(document.activeElement).toBe(byTestId('entry-reset'));
+  });
+
+  it('keeps focus on a button of the form, found again by what it is', async () => {
+    const { pack, entry } = await openNvidia();
+    byTestId('entry-close').focus();
+    const theirs = { ...entry, context: { ...(entry.context as object), en: 'Written in another tab.' } };
+    await userGlossaryItem.setValue(saveEntry(emptyUserLayer(), pack, theirs));
+    await vi.waitFor(() => expect(field('field-notes-en').value).toBe('Written in another tab.'));
+    expect(document.activeElement).toBe(byTestId('entry-close'));
+  });
+
+  it('lets a Delete pressed as another tab’s change arrives close the form, as a Delete does', async () => {
+    const { pack, entry } = await openNvidia();
+    const theirs = { ...entry, context: { ...(entry.context as object), en: 'Written in another tab.' } };
+    await userGlossaryItem.setValue(saveEntry(emptyUserLayer(), pack, theirs));
+    byTestId('entry-delete').click();
+    await vi.waitFor(() => expect(byTestId('status-message').textContent).toBe(t('editorDeleted', 'Nvidia')));
+    expect(document.getElementById('form-heading')!.textContent).toBe(t('editorFormEmptyHeading'));
   });
 });
