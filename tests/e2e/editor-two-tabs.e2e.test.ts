@@ -22,11 +22,15 @@ describe('two editor tabs on one entry', () => {
     return layer?.overlays.flatMap((o) => o.edits).find((e) => e.id === id)?.patch;
   };
 
+  /** Two editor tabs, each with Nvidia's entry open. */
+  const twoTabsOnNvidia = async () => {
+    const tabs = [await openEditor(suite.browser), await openEditor(suite.browser)] as const;
+    for (const tab of tabs) await openEntry(tab, 'Nvidia');
+    return tabs;
+  };
+
   it('keeps the other tab’s field, and asks before replacing a field both changed', async () => {
-    const first = await openEditor(suite.browser);
-    const second = await openEditor(suite.browser);
-    await openEntry(first, 'Nvidia');
-    await openEntry(second, 'Nvidia');
+    const [first, second] = await twoTabsOnNvidia();
     // The second tab is writing the same note when the first saves: its form keeps what it
     // holds (one holding nothing unsaved would show the first tab's save).
     await second.fill('#field-notes-en', 'Written in the second tab.');
@@ -66,10 +70,7 @@ describe('two editor tabs on one entry', () => {
   });
 
   it('shows the other tab’s save in a form that holds nothing unsaved, and says so', async () => {
-    const first = await openEditor(suite.browser);
-    const second = await openEditor(suite.browser);
-    await openEntry(first, 'Nvidia');
-    await openEntry(second, 'Nvidia');
+    const [first, second] = await twoTabsOnNvidia();
     await first.fill('#field-notes-en', 'Written in the first tab, again.');
     await first.click('[data-testid="entry-save"]');
     await expect.poll(() => second.inputValue('#field-notes-en')).toBe('Written in the first tab, again.');

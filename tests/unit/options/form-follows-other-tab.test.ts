@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { bundledPacks } from '../../../src/glossary-store/bundled-packs';
 import { deleteEntry, saveEntry } from '../../../src/glossary-store/layer-edits';
 import { displayName } from '../../../src/glossary/entry-names';
+import type { Entry, Pack } from '../../../src/glossary/schema';
 import { translator } from '../../../src/i18n';
 import { userGlossaryItem } from '../../../src/storage/items';
 import { emptyUserLayer } from '../../../src/storage/user-layer-schema';
@@ -26,12 +27,20 @@ async function openNvidia() {
   return { pack, entry: pack.entries.find((e) => e.id === 'nvidia')! };
 }
 
+/** Another tab saves its own English note for `entry`. */
+const noteFromAnotherTab = (pack: Pack, entry: Entry) =>
+  userGlossaryItem.setValue(
+    saveEntry(emptyUserLayer(), pack, {
+      ...entry,
+      context: { ...(entry.context as object), en: 'Written in another tab.' },
+    }),
+  );
+
 describe('a form whose entry another tab changes', () => {
   it('shows the entry as stored now, says so, and leaves focus where the reader was', async () => {
     const { pack, entry } = await openNvidia();
     field('field-section').focus();
-    const theirs = { ...entry, context: { ...(entry.context as object), en: 'Written in another tab.' } };
-    await userGlossaryItem.setValue(saveEntry(emptyUserLayer(), pack, theirs));
+    await noteFromAnotherTab(pack, entry);
     await vi.waitFor(() => expect(field('field-notes-en').value).toBe('Written in another tab.'));
     expect(byTestId('status-message').textContent).toBe(t('editorEntryChangedElsewhere', displayName(entry, 'en')));
     expect(document.activeElement?.id).toBe('field-section');
@@ -71,16 +80,14 @@ describe('a form whose entry another tab changes', () => {
   it('keeps focus on a button of the form, found again by what it is', async () => {
     const { pack, entry } = await openNvidia();
     byTestId('entry-close').focus();
-    const theirs = { ...entry, context: { ...(entry.context as object), en: 'Written in another tab.' } };
-    await userGlossaryItem.setValue(saveEntry(emptyUserLayer(), pack, theirs));
+    await noteFromAnotherTab(pack, entry);
     await vi.waitFor(() => expect(field('field-notes-en').value).toBe('Written in another tab.'));
     expect(document.activeElement).toBe(byTestId('entry-close'));
   });
 
   it('lets a Delete pressed as another tab’s change arrives close the form, as a Delete does', async () => {
     const { pack, entry } = await openNvidia();
-    const theirs = { ...entry, context: { ...(entry.context as object), en: 'Written in another tab.' } };
-    await userGlossaryItem.setValue(saveEntry(emptyUserLayer(), pack, theirs));
+    await noteFromAnotherTab(pack, entry);
     byTestId('entry-delete').click();
     await vi.waitFor(() => expect(byTestId('status-message').textContent).toBe(t('editorDeleted', 'Nvidia')));
     expect(document.getElementById('form-heading')!.textContent).toBe(t('editorFormEmptyHeading'));
