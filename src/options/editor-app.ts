@@ -5,6 +5,7 @@
  */
 import { requestFromHash, type EditorRequest } from '../editor-url';
 import { displayName, packTitle } from '../glossary/entry-names';
+import type { Entry } from '../glossary/schema';
 import { activeEntries } from '../glossary-store/merge';
 import { deleteEntry, resetEntry, saveEntry } from '../glossary-store/layer-edits';
 import { translator, type ReaderLanguage } from '../i18n';
@@ -66,6 +67,16 @@ export async function startEditor(
   let saving = false;
   /** Changes of an entry (Save, Delete, Reset) being stored. */
   let changing = 0;
+  /**
+   * Each pack's entries as one list per stored state: the Related field's names of a pack are
+   * kept per list (related-field.ts), so opening one entry after another folds them once.
+   */
+  const entryLists = new WeakMap<object, Entry[]>();
+  const entriesOf = (pack: EditorData['merged']['packs'][number]): Entry[] => {
+    let list = entryLists.get(pack.entries);
+    if (!list) entryLists.set(pack.entries, (list = pack.entries.map((e) => e.entry)));
+    return list;
+  };
   const status = createStatusLine(doc, t, () => void undo());
   const { announce, aboutForm, refuse, forgetFormMessage } = editorMessages(status, () => form);
 
@@ -123,13 +134,7 @@ export async function startEditor(
       return;
     }
     const entry = merged?.entry ?? removed;
-    const related = entry?.related
-      ? relatedLines(
-          pack.entries.map((e) => e.entry),
-          entry,
-          language,
-        )
-      : undefined;
+    const related = entry?.related ? relatedLines(entriesOf(pack), entry, language) : undefined;
     // A draft put back over the entry holds the Related lines shown before: still read as shown.
     const before = shown.draft && open?.packId === pack.pack.id && open.id === target.id ? open.shownLines : undefined;
     const lines = related || before ? shownLines(related ?? new Map(), before) : undefined;

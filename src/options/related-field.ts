@@ -16,7 +16,7 @@ export interface RelatedLookup {
   /** Ids of the pack's entries. */
   packEntryIds: ReadonlySet<string>;
   /** Folded names of the pack's other entries, with their ids (the first entry's, where two share one). */
-  packNameIds: ReadonlyMap<string, string>;
+  packNameIds: Pick<ReadonlyMap<string, string>, 'get'>;
   /** The entries the form showed as related, by the folded line it showed each as (`shownLines`). */
   shownLines?: ReadonlyMap<string, string>;
 }
@@ -29,7 +29,10 @@ export interface RelatedRead {
 }
 
 /** The pack's ids and names as the field reads them, for an entry `exceptId` being edited. */
-export function packLookup(entries: readonly Entry[], exceptId: string | undefined): RelatedLookup {
+export function packLookup(
+  entries: readonly Entry[],
+  exceptId: string | undefined,
+): { packEntryIds: Set<string>; packNameIds: Map<string, string> } {
   const packNameIds = new Map<string, string>();
   for (const entry of entries) {
     if (entry.id === exceptId) continue;
@@ -126,14 +129,47 @@ export function readRelated(values: FormValues, lookup: RelatedLookup, id: strin
  * entries of the pack sharing the name, or a name that is also an id or one of `entry`'s own).
  */
 export function relatedLines(entries: readonly Entry[], entry: Entry, language: ReaderLanguage): Map<string, string> {
-  const lookup = packLookup(entries, entry.id);
+  const { ids, owners } = packNames(entries);
+  const lookup = {
+    packEntryIds: ids,
+    packNameIds: { get: (key: string) => owners.get(key)?.find((o) => o !== entry.id) },
+  };
   const own = new Set(everyName(entry).map(searchKey));
   const shown = new Map<string, string>();
   for (const id of entry.related ?? []) {
-    const related = entries.find((e) => e.id === id);
+    const related = ids.has(id) ? entries.find((e) => e.id === id) : undefined;
     const candidates = related ? [displayName(related, language), related.term] : [];
     const line = candidates.find((name) => resolve(name, lookup, entry.id, own) === id) ?? id;
     shown.set(id, line);
   }
   return shown;
+}
+
+/** Every folded name of a pack's entries, with the ids of the entries that have it, in the pack's order. */
+interface PackNames {
+  ids: ReadonlySet<string>;
+  owners: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * Per list of a pack's entries (the editor keeps one per stored state), its names: opening an
+ * entry of a 10,000-entry pack folded every name of the pack again, some 40–90 ms a click.
+ */
+const packNamesMemo = new WeakMap<readonly Entry[], PackNames>();
+
+function packNames(entries: readonly Entry[]): PackNames {
+  let names = packNamesMemo.get(entries);
+  if (!names) {
+    const owners = new Map<string, string[]>();
+    for (const entry of entries) {
+      for (const key of everyName(entry).map(searchKey)) {
+        const ids = owners.get(key);
+        if (!ids) owners.set(key, [entry.id]);
+        else if (!ids.includes(entry.id)) ids.push(entry.id);
+      }
+    }
+    names = { ids: new Set(entries.map((e) => e.id)), owners };
+    packNamesMemo.set(entries, names);
+  }
+  return names;
 }
