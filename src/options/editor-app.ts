@@ -20,6 +20,7 @@ import { buildListItems, itemKey, searchKey, type ListItem } from './entry-searc
 import { createExportPanel } from './export-panel';
 import { formContextFor, nameTakenByReset } from './form-context';
 import { createImportPanel } from './import-panel';
+import { otherTabChange } from './other-tab-change';
 import { ownerCalled } from './owner-called';
 import { createPackPanel } from './pack-panel';
 import { createProblemsPanel } from './problems-panel';
@@ -388,14 +389,13 @@ export async function startEditor(
     // A Save, Delete or Reset of this tab's still being stored shows its own outcome: opened
     // again under it, the form no longer counted as the one the change was for.
     if (!open?.id || saving || changing > 0 || form.hasUnsavedChanges()) return;
-    const { packId, id } = open;
-    const pack = data.merged.packs.find((p) => p.pack.id === packId);
-    const kept = pack?.entries.find((e) => e.entry.id === id)?.entry;
-    const now = kept ?? pack?.removed.find((e) => e.id === id);
-    if (!now || (JSON.stringify(now) === JSON.stringify(open.shown) && !kept === open.deleted)) return;
-    const deleted = !kept && !open.deleted;
-    openEntry({ packId, id }, { refreshed: true });
-    announce(t(deleted ? 'editorEntryDeletedElsewhere' : 'editorEntryChangedElsewhere', displayName(now, language)));
+    const change = otherTabChange(open, data);
+    if (change.kind === 'none') return;
+    openEntry({ packId: open.packId, id: open.id }, { refreshed: true });
+    // Only related entries it named were deleted: this entry itself was not changed.
+    if (change.kind === 'links') return;
+    const name = displayName(change.entry, language);
+    announce(t(change.kind === 'deleted' ? 'editorEntryDeletedElsewhere' : 'editorEntryChangedElsewhere', name));
   }
 
   store.subscribe((data, fromAnotherTab) => {
