@@ -197,8 +197,9 @@ export async function startEditor(
         .settled()
         .catch(() => {})
         .finally(() => (saving = false));
-      // Gone to another entry meanwhile: these values are not that entry's.
-      if (open !== asked) return;
+      // Gone to another entry meanwhile: these values are not that entry's. A form holding
+      // nothing unsaved now shows what the other tab stored, deleted or not: nothing to save.
+      if (open !== asked || showOpenEntryAsStored(store.data)) return;
     }
     const check = checkSave({ values, data: store.data, open, sourcePack: (id) => store.sourcePack(id), language, t });
     if (check.kind !== 'refused') form.showErrors(check.errors);
@@ -385,17 +386,18 @@ export async function startEditor(
    * Another tab changed the entry this form shows: a form holding nothing unsaved shows it as
    * stored now (deleted, if it was), rather than the old text a Save would then ask about.
    */
-  function showOpenEntryAsStored(data: EditorData) {
+  function showOpenEntryAsStored(data: EditorData): boolean {
     // A Save, Delete or Reset of this tab's still being stored shows its own outcome: opened
     // again under it, the form no longer counted as the one the change was for.
-    if (!open?.id || saving || changing > 0 || form.hasUnsavedChanges()) return;
+    if (!open?.id || saving || changing > 0 || form.hasUnsavedChanges()) return false;
     const change = otherTabChange(open, data);
-    if (change.kind === 'none') return;
+    if (change.kind === 'none') return false;
     openEntry({ packId: open.packId, id: open.id }, { refreshed: true });
     // Only related entries it named were deleted: this entry itself was not changed.
-    if (change.kind === 'links') return;
+    if (change.kind === 'links') return true;
     const name = displayName(change.entry, language);
     announce(t(change.kind === 'deleted' ? 'editorEntryDeletedElsewhere' : 'editorEntryChangedElsewhere', name));
+    return true;
   }
 
   store.subscribe((data, fromAnotherTab) => {

@@ -92,4 +92,16 @@ describe('a form whose entry another tab changes', () => {
     await vi.waitFor(() => expect(byTestId('status-message').textContent).toBe(t('editorDeleted', 'Nvidia')));
     expect(document.getElementById('form-heading')!.textContent).toBe(t('editorFormEmptyHeading'));
   });
+
+  it('shows an entry another tab deleted as a Save with nothing unsaved is pressed, rather than refusing it', async () => {
+    const { pack, entry } = await openNvidia();
+    await userGlossaryItem.setValue(deleteEntry(emptyUserLayer(), pack, entry.id));
+    (byTestId('entry-form') as HTMLFormElement).requestSubmit();
+    await vi.waitFor(() =>
+      expect(document.getElementById('form-heading')!.textContent).toBe(
+        t('editorFormDeletedHeading', displayName(entry, 'en')),
+      ),
+    );
+    expect(byTestId('status-message').textContent).toBe(t('editorEntryDeletedElsewhere', displayName(entry, 'en')));
+  });
 });
