@@ -186,9 +186,9 @@ export async function startEditor(
     // from the layer before it.
     if (saving) return announce(t('editorSaving'));
     // Checked against another tab's change this tab has heard of but not read yet: against the
-    // layer before it, the save stored the older text of each field this form left alone
-    // over that change.
-    // Only then: waiting would let a change asked for after this Save (an import) be stored first.
+    // layer before it, the save stored the older text of each field this form left alone over
+    // that change. Only then: waiting every time would let a change asked for after this Save
+    // (an import) be stored first.
     if (store.behind) {
       const asked = open;
       saving = true;

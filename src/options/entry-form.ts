@@ -105,9 +105,11 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
   function open(next: FormTarget) {
     // Where the reader is typing, to go on there when their draft is put back.
     const typingIn = next.draft ? doc.activeElement : null;
-    // Found again by its id, or a button by its test id (the form is built anew).
+    // Found again in the form built anew by its id, a button by its test id; `null` where focus
+    // is elsewhere in the form (then Restore or the heading takes it).
     const focused = next.refreshed && element.contains(doc.activeElement) ? (doc.activeElement as HTMLElement) : null;
-    const stayOn = focused && (focused.id ? `#${focused.id}` : `[data-testid="${focused.dataset.testid ?? ''}"]`);
+    const testId = focused?.dataset.testid;
+    const stayOn = !focused ? undefined : focused.id ? `#${focused.id}` : testId ? `[data-testid="${testId}"]` : null;
     const scrolled = element.scrollTop;
     target = next;
     registry = createFieldRegistry(doc);
@@ -170,9 +172,9 @@ export function createEntryForm({ doc, language, t, onSave, onDelete, onReset, o
     if (next.draft) return putBack(next.draft, typingIn);
     if (next.refreshed) {
       element.scrollTop = scrolled;
-      if (!stayOn) return;
+      if (stayOn === undefined) return;
       // Gone or disabled (the entry was deleted): Restore, else the form's heading.
-      const again = element.querySelector<HTMLElement>(stayOn);
+      const again = stayOn ? element.querySelector<HTMLElement>(stayOn) : null;
       const usable = again && !again.matches(':disabled') ? again : null;
       const fallback =
         element.querySelector<HTMLElement>('[data-testid="entry-reset"]') ?? doc.getElementById('form-heading');

@@ -5,7 +5,7 @@ import type { MergedGlossary } from '../glossary-store/merge';
 import type { ReaderLanguage } from '../i18n/language';
 import { searchKey } from './entry-search';
 import { ownerCalled } from './owner-called';
-import { packLookup } from './related-field';
+import { packLookup, type RelatedLookup } from './related-field';
 
 /** The entry a name belongs to. */
 export interface NameOwner {
@@ -33,7 +33,7 @@ export interface FormContext {
   /** Ids of the pack's entries, for `related`. */
   packEntryIds: ReadonlySet<string>;
   /** Folded names of the pack's other entries, with their ids: `related` may name an entry. */
-  packNameIds: ReadonlyMap<string, string>;
+  packNameIds: RelatedLookup['packNameIds'];
   /** The Related field's lines as the form showed them (`RelatedLookup.shownLines`). */
   shownLines?: ReadonlyMap<string, string>;
 }
@@ -53,7 +53,7 @@ export function formContextFor(
   const nameOwners = new Map<string, NameOwner>();
   const takenIds = new Set<string>();
   let packLanguage: NoteLanguage | undefined;
-  let lookup: ReturnType<typeof packLookup> = { packEntryIds: new Set(), packNameIds: new Map() };
+  let lookup: RelatedLookup = { packEntryIds: new Set(), packNameIds: new Map() };
   for (const pack of merged.packs) {
     const isTarget = pack.pack.id === packId;
     if (isTarget) {

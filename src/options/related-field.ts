@@ -29,16 +29,9 @@ export interface RelatedRead {
 }
 
 /** The pack's ids and names as the field reads them, for an entry `exceptId` being edited. */
-export function packLookup(
-  entries: readonly Entry[],
-  exceptId: string | undefined,
-): { packEntryIds: Set<string>; packNameIds: Map<string, string> } {
-  const packNameIds = new Map<string, string>();
-  for (const entry of entries) {
-    if (entry.id === exceptId) continue;
-    for (const key of everyName(entry).map(searchKey)) if (!packNameIds.has(key)) packNameIds.set(key, entry.id);
-  }
-  return { packEntryIds: new Set(entries.map((e) => e.id)), packNameIds };
+export function packLookup(entries: readonly Entry[], exceptId: string | undefined): RelatedLookup {
+  const { ids, owners } = packNames(entries);
+  return { packEntryIds: ids, packNameIds: { get: (key) => owners.get(key)?.find((id) => id !== exceptId) } };
 }
 
 /**
@@ -78,7 +71,8 @@ function resolveLine(
   own: ReadonlySet<string>,
 ): (string | 'self' | 'gone')[] | undefined {
   const whole = resolve(line, lookup, id, own);
-  if (whole !== undefined || !LIST_SEPARATORS.test(line)) return whole === undefined ? undefined : [whole];
+  if (whole !== undefined) return [whole];
+  if (!LIST_SEPARATORS.test(line)) return undefined;
   const parts = line
     .split(LIST_SEPARATORS)
     .map((part) => part.trim())
@@ -129,15 +123,11 @@ export function readRelated(values: FormValues, lookup: RelatedLookup, id: strin
  * entries of the pack sharing the name, or a name that is also an id or one of `entry`'s own).
  */
 export function relatedLines(entries: readonly Entry[], entry: Entry, language: ReaderLanguage): Map<string, string> {
-  const { ids, owners } = packNames(entries);
-  const lookup = {
-    packEntryIds: ids,
-    packNameIds: { get: (key: string) => owners.get(key)?.find((o) => o !== entry.id) },
-  };
+  const lookup = packLookup(entries, entry.id);
   const own = new Set(everyName(entry).map(searchKey));
   const shown = new Map<string, string>();
   for (const id of entry.related ?? []) {
-    const related = ids.has(id) ? entries.find((e) => e.id === id) : undefined;
+    const related = lookup.packEntryIds.has(id) ? entries.find((e) => e.id === id) : undefined;
     const candidates = related ? [displayName(related, language), related.term] : [];
     const line = candidates.find((name) => resolve(name, lookup, entry.id, own) === id) ?? id;
     shown.set(id, line);

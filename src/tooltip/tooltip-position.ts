@@ -1,7 +1,8 @@
 /**
  * Keeps the tooltip next to its highlight with Floating UI: below the mark by default,
- * flipped above near the bottom edge, beside it where neither has room, kept on the side it
- * is on while it fits there, always wholly inside the viewport, and for a mark that wraps across lines, next to the line the pointer is on.
+ * flipped above near the bottom edge, beside it where neither has room, kept above while it
+ * fits there once it is, always wholly inside the viewport, and for a mark that wraps across
+ * lines, next to the line the pointer is on.
  * Where no side has room for all of it (a phone), it takes the roomier side and scrolls
  * within it rather than covering the name it describes.
  * The fixed strategy keeps it clear of clipped page containers; in the top layer, where the
