@@ -20,7 +20,7 @@ import { buildListItems, itemKey, searchKey, type ListItem } from './entry-searc
 import { createExportPanel } from './export-panel';
 import { formContextFor, nameTakenByReset } from './form-context';
 import { createImportPanel } from './import-panel';
-import { otherTabChange } from './other-tab-change';
+import { ANNOUNCED, otherTabChange } from './other-tab-change';
 import { ownerCalled } from './owner-called';
 import { createPackPanel } from './pack-panel';
 import { createProblemsPanel } from './problems-panel';
@@ -396,7 +396,7 @@ export async function startEditor(
     // Only related entries it named were deleted: this entry itself was not changed.
     if (change.kind === 'links') return true;
     const name = displayName(change.entry, language);
-    announce(t(change.kind === 'deleted' ? 'editorEntryDeletedElsewhere' : 'editorEntryChangedElsewhere', name));
+    announce(t(ANNOUNCED[change.kind], name));
     return true;
   }
 

@@ -3,6 +3,7 @@
  * stored now and say so (editor-app.ts). Pure.
  */
 import type { Entry } from '../glossary/schema';
+import type { MessageKey } from '../i18n';
 import type { EditorData } from './editor-store';
 import type { OpenEntry } from './save-check';
 
@@ -11,6 +12,13 @@ import type { OpenEntry } from './save-check';
  * related entries it names were deleted, which the form drops without this entry having changed.
  */
 export type OtherTabChange = { kind: 'none' } | { kind: 'changed' | 'deleted' | 'restored' | 'links'; entry: Entry };
+
+/** What the editor says of each change to the entry itself, with the entry's name. */
+export const ANNOUNCED: Record<'changed' | 'deleted' | 'restored', MessageKey> = {
+  changed: 'editorEntryChangedElsewhere',
+  deleted: 'editorEntryDeletedElsewhere',
+  restored: 'editorEntryRestoredElsewhere',
+};
 
 export function otherTabChange(open: OpenEntry, data: EditorData): OtherTabChange {
   const pack = data.merged.packs.find((p) => p.pack.id === open.packId);

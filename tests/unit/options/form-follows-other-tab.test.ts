@@ -77,6 +77,24 @@ describe('a form whose entry another tab changes', () => {
     expect(document.activeElement).toBe(byTestId('entry-reset'));
   });
 
+  it('shows an entry another tab restored as restored, and says it was restored', async () => {
+    const { pack, entry } = await openNvidia();
+    await userGlossaryItem.setValue(deleteEntry(emptyUserLayer(), pack, entry.id));
+    await vi.waitFor(() =>
+      expect(document.getElementById('form-heading')!.textContent).toBe(
+        t('editorFormDeletedHeading', displayName(entry, 'en')),
+      ),
+    );
+    await userGlossaryItem.setValue(emptyUserLayer());
+    await vi.waitFor(() =>
+      expect(byTestId('status-message').textContent).toBe(t('editorEntryRestoredElsewhere', displayName(entry, 'en'))),
+    );
+    expect(document.getElementById('form-heading')!.textContent).not.toBe(
+      t('editorFormDeletedHeading', displayName(entry, 'en')),
+    );
+    expect(field('field-section').disabled).toBe(false);
+  });
+
   it('keeps focus on a button of the form, found again by what it is', async () => {
     const { pack, entry } = await openNvidia();
     byTestId('entry-close').focus();
