@@ -130,6 +130,11 @@ const descriptionSchema = z.string().trim().max(2_000);
 export const linkSchema = z.looseObject({
   title: z.string().trim().min(1).max(LIMITS.nameLength),
   url: webUrlSchema,
+  /**
+   * The language of the linked page. Readers are shown the links in their language (else the
+   * nearest one, as with notes) and every link without one; see `webLinks`.
+   */
+  lang: z.enum(NOTE_LANGUAGES).optional(),
 });
 
 export const entrySchema = z.looseObject({

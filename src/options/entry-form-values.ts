@@ -160,9 +160,12 @@ const linkLine = (link: Link) => `${link.title} ${link.url}`;
  * The links from the form, and the first line that is not one ("a title, then an http(s)
  * address"; an address alone is titled by its host), where reading stopped. A line written
  * as a stored link was keeps that link as it was, fields the form does not show included.
+ * A line with a new address under the title of one stored link keeps that link's language,
+ * which the form does not show: mending 維基百科's address must not show it to English readers.
  */
 export function linksFrom(values: FormValues, original: readonly Link[] = []): { links: Link[]; bad?: string } {
   const before = new Map(original.map((l) => [linkLine(l), l]));
+  const languageOf = languagesByTitle(original);
   const links: Link[] = [];
   for (const line of lines(values.links)) {
     const prior = before.get(line);
@@ -173,7 +176,16 @@ export function linksFrom(values: FormValues, original: readonly Link[] = []): {
     const at = line.search(/\S+$/);
     const url = webUrl(line.slice(at));
     if (!url) return { links, bad: line };
-    links.push({ title: line.slice(0, at).trim() || url.host, url: line.slice(at) });
+    const title = line.slice(0, at).trim() || url.host;
+    const lang = languageOf.get(title);
+    links.push(lang ? { title, url: line.slice(at), lang } : { title, url: line.slice(at) });
   }
   return { links };
+}
+
+/** Each stored title's language, for titles that one stored link alone carries. */
+function languagesByTitle(links: readonly Link[]): Map<string, NoteLanguage> {
+  const count = new Map<string, number>();
+  for (const link of links) count.set(link.title, (count.get(link.title) ?? 0) + 1);
+  return new Map(links.flatMap((link) => (link.lang && count.get(link.title) === 1 ? [[link.title, link.lang]] : [])));
 }

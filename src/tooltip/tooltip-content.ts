@@ -176,9 +176,14 @@ export function renderTooltipContent(options: TooltipContentOptions): HTMLElemen
     body.append(labelledLine(doc, 'related', tooltipLabel(language, 'tooltipRelated'), value));
   }
 
-  const links = webLinks(entry.links).map((link) => {
+  const links = webLinks(entry.links, language).map((link) => {
     const anchor = element(doc, 'a', 'link', link.title) as HTMLAnchorElement;
     anchor.href = link.url;
+    if (link.lang) {
+      // The title is written in the page's language (維基百科), and says where the link goes.
+      anchor.hreflang = link.lang;
+      anchor.lang = link.lang;
+    }
     // A new tab, and the page the reader is on learns nothing of it.
     anchor.target = '_blank';
     anchor.rel = 'noopener noreferrer';

@@ -20,7 +20,7 @@ export interface TooltipEntry {
   sectionNames?: DisplayNames;
   related?: readonly string[];
   /** Further reading; only http(s) links are ever drawn (`webLinks`). */
-  links?: readonly { readonly title: string; readonly url: string }[];
+  links?: readonly { readonly title: string; readonly url: string; readonly lang?: string }[];
 }
 
 /** What the related list needs of another entry: the index has it, the details need not be read. */
@@ -34,31 +34,50 @@ export const MAX_RELATED = 8;
 export const MAX_LINKS = 4;
 
 /**
- * The links that may become anchors: absolute http(s) URLs with a title. The pack schema
- * refuses anything else, but details come from storage, which this checks only loosely, and
- * a `javascript:` link must never be clickable whatever storage holds.
- */
-export function webLinks(links: unknown): { title: string; url: string }[] {
-  if (!Array.isArray(links)) return [];
-  const safe: { title: string; url: string }[] = [];
-  for (const link of links as unknown[]) {
-    const { title, url } = (link ?? {}) as { title?: unknown; url?: unknown };
-    if (typeof title !== 'string' || !title.trim() || typeof url !== 'string') continue;
-    const parsed = webUrl(url);
-    if (parsed) safe.push({ title: title.trim(), url: parsed.href });
-  }
-  return safe.slice(0, MAX_LINKS);
-}
-
-/**
- * Which note to show when the reader's language is missing. Chinese readers read the
- * other script far more easily than English; English readers get the column's own script.
+ * Which note, or linked page, to show when none is in the reader's language. Chinese readers
+ * read the other script far more easily than English; English readers get the column's own
+ * script.
  */
 const FALLBACKS: Record<ReaderLanguage, readonly ReaderLanguage[]> = {
   'zh-Hant': ['zh-Hant', 'zh-Hans', 'en'],
   'zh-Hans': ['zh-Hans', 'zh-Hant', 'en'],
   en: ['en', 'zh-Hant', 'zh-Hans'],
 };
+
+/** A link the tooltip may draw; `lang` is the linked page's language when the pack says it. */
+export interface WebLink {
+  title: string;
+  url: string;
+  lang?: ReaderLanguage;
+}
+
+/**
+ * The links to draw for a reader of `language`: absolute http(s) URLs with a title. The pack
+ * schema refuses anything else, but details come from storage, which this checks only
+ * loosely, and a `javascript:` link must never be clickable whatever storage holds.
+ *
+ * A link that names its page's language is shown only to readers of that language, or, when
+ * the entry has none in theirs, of the nearest one (as notes fall back): a Chinese reader gets
+ * the Chinese Wikipedia article in their script, not the English one beside it. Links that
+ * name no language are shown to everyone.
+ */
+export function webLinks(links: unknown, language: ReaderLanguage): WebLink[] {
+  if (!Array.isArray(links)) return [];
+  const safe: WebLink[] = [];
+  for (const link of links as unknown[]) {
+    const { title, url, lang } = (link ?? {}) as { title?: unknown; url?: unknown; lang?: unknown };
+    if (typeof title !== 'string' || !title.trim() || typeof url !== 'string') continue;
+    const parsed = webUrl(url);
+    if (!parsed) continue;
+    const known = FALLBACKS[language].find((l) => l === lang);
+    safe.push(
+      known ? { title: title.trim(), url: parsed.href, lang: known } : { title: title.trim(), url: parsed.href },
+    );
+  }
+  const tagged = new Set(safe.flatMap((link) => (link.lang ? [link.lang] : [])));
+  const nearest = FALLBACKS[language].find((l) => tagged.has(l));
+  return safe.filter((link) => !link.lang || link.lang === nearest).slice(0, MAX_LINKS);
+}
 
 export interface PickedNote {
   text: string;

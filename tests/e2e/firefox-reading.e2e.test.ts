@@ -18,6 +18,7 @@ import { tooltipLabel } from '../../src/i18n/tooltip-labels';
 import { translator } from '../../src/i18n/translate';
 import { relevanceScore, type ScoredEntry } from '../../src/scoring/relevance';
 import { NEXT_HIGHLIGHT_KEYS } from '../../src/tooltip/highlight-navigation';
+import { webLinks } from '../../src/tooltip/tooltip-entry';
 import { setDensity, setEngineChoice, setHighlightsEnabled } from '../bench/lib/extension-settings';
 import { waitForHighlights } from '../bench/lib/highlight-wait';
 import { contrast, hexColour, parseColour } from './harness/colour';
@@ -30,7 +31,7 @@ interface PackEntry extends ScoredEntry {
   names?: Record<string, string>;
   category: string;
   context: string | Record<string, string>;
-  links?: { title: string; url: string }[];
+  links?: { title: string; url: string; lang?: string }[];
 }
 const pack = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../glossary/ai-rush-china.json'), 'utf8')) as {
   entries: PackEntry[];
@@ -80,7 +81,8 @@ describe('reading a page in Firefox ESR', () => {
       const a = panel?.querySelector<HTMLAnchorElement>('.links a');
       return a ? { title: a.textContent, url: a.href, target: a.target } : null;
     });
-    expect(link).toEqual({ ...nvidia.links![0]!, target: '_blank' });
+    const shown = webLinks(nvidia.links, language)[0]!;
+    expect(link).toEqual({ title: shown.title, url: shown.url, target: '_blank' });
     expect(await article.evaluate(() => document.querySelectorAll('columnlens-tooltip').length)).toBe(1);
 
     await article.keyboard.press('Escape');
@@ -118,7 +120,7 @@ describe('reading a page in Firefox ESR', () => {
       article.evaluate(
         () => document.querySelector('columnlens-tooltip')?.shadowRoot?.activeElement?.textContent ?? null,
       );
-    const links = entry('nvidia').links!;
+    const links = webLinks(entry('nvidia').links, languageFromTag(await article.evaluate(() => navigator.language)));
     // First the related entries, which open in the tooltip: Enter opens one, and Enter on the
     // way back (where focus goes on) returns.
     const related = await article.evaluate(() =>

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayName } from '../../src/glossary/entry-names';
+import { webLinks } from '../../src/tooltip/tooltip-entry';
 import { chromiumSuite } from './harness/suite';
 import { middleOf, withTouchScreen } from './harness/touch';
 
@@ -18,7 +19,7 @@ interface PackEntry {
   context: string | Record<string, string>;
   section?: string;
   related?: string[];
-  links?: { title: string; url: string }[];
+  links?: { title: string; url: string; lang?: string }[];
 }
 const pack = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../glossary/ai-rush-china.json'), 'utf8')) as {
   id: string;
@@ -26,13 +27,15 @@ const pack = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../glossar
   entries: PackEntry[];
 };
 const entry = (id: string) => pack.entries.find((e) => e.id === id)!;
+/** The links the tooltip shows an English reader (the browser here is en-US): the pack's English ones. */
+const englishLinks = (id: string) => webLinks(entry(id).links, 'en');
 const englishNote = (e: PackEntry) => (typeof e.context === 'string' ? e.context : e.context.en);
 
 // The parts of the worker's global this file touches.
 declare const chrome: {
   storage: {
     local: { set(items: Record<string, unknown>): Promise<void> };
-    sync: { set(items: Record<string, unknown>): Promise<void> };
+    sync: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
   };
   tabs: {
     getCurrent(): Promise<{ id?: number; index: number; openerTabId?: number } | undefined>;
@@ -145,7 +148,7 @@ describe('the tooltip in Chromium', () => {
   });
 
   it('opens a further-reading link in a new tab when the reader clicks it in the tooltip', async () => {
-    const link = entry('nvidia').links?.[0];
+    const link = englishLinks('nvidia')[0];
     expect(link).toBeTruthy();
     await serveFurtherReading(link!.url);
     const anchor = page.locator(`${TOOLTIP} .links a`).first();
@@ -344,7 +347,7 @@ describe('the tooltip in Chromium', () => {
   });
 
   it('reaches the further-reading links with Tab from a highlight reached by keyboard, then goes on in the page', async () => {
-    const link = entry('nvidia').links?.at(-1);
+    const link = englishLinks('nvidia').at(-1);
     expect(link).toBeTruthy();
     await serveFurtherReading(link!.url);
     await page.locator('body').click({ position: { x: 5, y: 700 } });
@@ -362,13 +365,13 @@ describe('the tooltip in Chromium', () => {
     expect(related).toBeGreaterThan(0);
     for (let i = 0; i <= related; i++) await page.keyboard.press('Tab');
     const focused = await inTooltip();
-    expect(focused?.text).toBe(entry('nvidia').links![0]!.title);
+    expect(focused?.text).toBe(englishLinks('nvidia')[0]!.title);
     expect(focused?.outline).toBe('solid'); // a visible focus ring
     await page.waitForTimeout(600); // past the grace period: focus holds the tooltip open
     expect(await page.locator(TOOLTIP).count()).toBe(1);
 
     // Tab along to the last link; Enter opens it in a new tab.
-    for (let i = 1; i < entry('nvidia').links!.length; i++) await page.keyboard.press('Tab');
+    for (let i = 1; i < englishLinks('nvidia').length; i++) await page.keyboard.press('Tab');
     const opened = suite.browser.context.waitForEvent('page');
     await page.keyboard.press('Enter');
     const tab = await opened;
@@ -489,6 +492,40 @@ describe('the tooltip in Chromium', () => {
     });
     await fresh.waitForSelector('#first mark[data-glossary-id="nvidia"]');
     await fresh.close();
+  });
+
+  it('links a Simplified Chinese reader to Chinese Wikipedia in their script, not to the English article', async () => {
+    const setLanguage = (language: string) =>
+      suite.browser.serviceWorker.evaluate(async (value) => {
+        const current = (await chrome.storage.sync.get('settings')).settings;
+        await chrome.storage.sync.set({ settings: { ...(current as object), language: value } });
+      }, language);
+    await setLanguage('zh-Hans');
+    const reader = await suite.browser.context.newPage();
+    try {
+      await reader.goto(`${suite.server.origin}/fixtures/ui-article.html?zh-Hans`);
+      await reader.locator('#first mark[data-glossary-id="nvidia"]').hover();
+      await reader.locator(TOOLTIP).waitFor({ state: 'visible' });
+      expect(await part(reader, '.term')).toBe('英伟达');
+      const anchors = reader.locator(`${TOOLTIP} .links a`);
+      const shown = await anchors.evaluateAll((all) =>
+        all.map((a) => [a.textContent, (a as HTMLAnchorElement).href, (a as HTMLAnchorElement).hreflang]),
+      );
+      const chinese = entry('nvidia').links!.find((l) => l.lang === 'zh-Hans')!;
+      expect(shown).toEqual([['维基百科', new URL(chinese.url).href, 'zh-Hans']]);
+      expect(new URL(chinese.url).host).toBe('zh.wikipedia.org');
+      await serveFurtherReading(new URL(chinese.url).href);
+      const opened = suite.browser.context.waitForEvent('page');
+      await anchors.first().click();
+      const tab = await opened;
+      await tab.waitForLoadState();
+      expect(tab.url()).toBe(new URL(chinese.url).href);
+      await tab.close();
+      await suite.browser.context.unroute(new URL(chinese.url).href);
+    } finally {
+      await reader.close();
+      await setLanguage('auto');
+    }
   });
 
   it('shows a note containing HTML as text', async () => {

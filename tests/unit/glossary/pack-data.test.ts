@@ -164,6 +164,23 @@ describe('the bundled pack', () => {
     expect(unnamed).toEqual(['su-he-zhong']);
   });
 
+  it('says the language of every link, and links both Chinese scripts to the same article', () => {
+    const links = pack.entries.flatMap((e) => (e.links ?? []).map((link) => ({ id: e.id, ...link })));
+    expect(links.filter((l) => !l.lang).map((l) => l.id)).toEqual([]);
+    const article = (url: string) => new URL(url).pathname.replace(/^\/zh-(?:tw|cn)\//, '/');
+    const unpaired = pack.entries.flatMap((e) => {
+      const [hant, hans] = (['zh-Hant', 'zh-Hans'] as const).map((lang) => e.links?.find((l) => l.lang === lang));
+      if (!hant && !hans) return [];
+      // Wikipedia's variant paths draw one article in the reader's script.
+      const paired =
+        hant?.url.startsWith('https://zh.wikipedia.org/zh-tw/') &&
+        hans?.url.startsWith('https://zh.wikipedia.org/zh-cn/') &&
+        article(hant.url) === article(hans.url);
+      return paired ? [] : [e.id];
+    });
+    expect(unpaired).toEqual([]);
+  });
+
   it('writes every note in all three languages', () => {
     const missing = pack.entries.filter((e) => typeof e.context === 'string' || !e.context['zh-Hans']);
     expect(missing.map((e) => e.id)).toEqual([]);

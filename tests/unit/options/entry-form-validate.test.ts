@@ -285,7 +285,7 @@ describe('the limit of other names', () => {
 
 describe('further-reading links', () => {
   const linked = entry('linked', {
-    links: [{ title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia', lang: 'en' } as never],
+    links: [{ title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia', lang: 'en' }],
   });
 
   it('shows each link as its title and address, and saves an untouched list exactly', () => {
@@ -310,6 +310,30 @@ describe('further-reading links', () => {
     const cleared = validateForm({ ...values, links: '' }, ctx);
     expect(cleared.errors).toEqual([]);
     expect(cleared.entry).not.toHaveProperty('links');
+  });
+
+  it("keeps a stored link's language when its address is mended under the same title", () => {
+    const pair = entry('pair', {
+      links: [
+        { title: '維基百科', url: 'https://zh.wikipedia.org/zh-tw/英偉達', lang: 'zh-Hant' },
+        { title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia', lang: 'en' },
+        { title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/GeForce', lang: 'en' },
+      ],
+    });
+    const values = {
+      ...formValuesFrom(pair, 'bundled'),
+      links: [
+        '維基百科 https://zh.wikipedia.org/zh-tw/輝達',
+        'Wikipedia https://en.wikipedia.org/wiki/Nvidia_Corporation',
+        'Wiki https://en.wikipedia.org/wiki/Nvidia',
+      ].join('\n'),
+    };
+    expect(validateForm(values, contextFor(pair)).entry?.links).toEqual([
+      { title: '維基百科', url: 'https://zh.wikipedia.org/zh-tw/輝達', lang: 'zh-Hant' },
+      // Two stored links carry this title: which one was mended is not known, so no language.
+      { title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia_Corporation' },
+      { title: 'Wiki', url: 'https://en.wikipedia.org/wiki/Nvidia' },
+    ]);
   });
 
   it('refuses a line without an http(s) address, naming it', () => {

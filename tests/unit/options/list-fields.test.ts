@@ -17,8 +17,14 @@ describe('the entry form’s list fields', () => {
     const items = related.value.split('\n').length;
     expect(items).toBeGreaterThan(3);
     expect(related.rows).toBe(items + 1);
-    // Fewer lines than its least height: that height.
-    expect(area('field-links').value.split('\n').length).toBeLessThan(2);
+    // Empty, or fewer lines than its least height: that height.
+    expect(area('field-exclude').value).toBe('');
+    expect(area('field-exclude').rows).toBe(3);
+    const single = [...document.querySelectorAll<HTMLButtonElement>('button.entry-row')].find((row) =>
+      row.dataset.key?.endsWith('/cohere'),
+    )!;
+    single.click();
+    expect(area('field-links').value.split('\n')).toHaveLength(1);
     expect(area('field-links').rows).toBe(2);
   });
 });

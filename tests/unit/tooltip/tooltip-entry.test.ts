@@ -110,10 +110,10 @@ describe('webLinks', () => {
       title: ` Link ${i} `,
       url: `https://e.example/${i}`,
     }));
-    expect(webLinks(links)).toEqual(
+    expect(webLinks(links, 'en')).toEqual(
       links.slice(0, MAX_LINKS).map((l, i) => ({ title: `Link ${i}`, url: `https://e.example/${i}` })),
     );
-    expect(webLinks([{ title: 'Plain', url: 'http://e.example' }])).toEqual([
+    expect(webLinks([{ title: 'Plain', url: 'http://e.example' }], 'zh-Hant')).toEqual([
       { title: 'Plain', url: 'http://e.example/' },
     ]);
   });
@@ -131,9 +131,52 @@ describe('webLinks', () => {
       null,
       'https://e.example',
     ];
-    expect(webLinks(bad)).toEqual([]);
-    expect(webLinks({ title: 'x', url: 'https://e.example' })).toEqual([]);
-    expect(webLinks('https://e.example')).toEqual([]);
-    expect(webLinks(undefined)).toEqual([]);
+    expect(webLinks(bad, 'en')).toEqual([]);
+    expect(webLinks({ title: 'x', url: 'https://e.example' }, 'en')).toEqual([]);
+    expect(webLinks('https://e.example', 'en')).toEqual([]);
+    expect(webLinks(undefined, 'en')).toEqual([]);
+  });
+
+  describe('links in a language', () => {
+    const english = { title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia', lang: 'en' };
+    const traditional = { title: '維基百科', url: 'https://zh.wikipedia.org/zh-tw/Nvidia', lang: 'zh-Hant' };
+    const simplified = { title: '维基百科', url: 'https://zh.wikipedia.org/zh-cn/Nvidia', lang: 'zh-Hans' };
+    const anyone = { title: 'Company site', url: 'https://nvidia.example/' };
+    const titles = (links: { title: string }[]) => links.map((l) => l.title);
+
+    it('shows each reader the links in their language, and every link that names none', () => {
+      const links = [english, anyone, traditional, simplified];
+      expect(titles(webLinks(links, 'en'))).toEqual(['Wikipedia', 'Company site']);
+      expect(titles(webLinks(links, 'zh-Hant'))).toEqual(['Company site', '維基百科']);
+      expect(titles(webLinks(links, 'zh-Hans'))).toEqual(['Company site', '维基百科']);
+    });
+
+    it('falls back to the nearest language, as notes do: the other script before English', () => {
+      expect(titles(webLinks([english, traditional], 'zh-Hans'))).toEqual(['維基百科']);
+      expect(titles(webLinks([english, simplified], 'zh-Hant'))).toEqual(['维基百科']);
+      expect(titles(webLinks([english], 'zh-Hant'))).toEqual(['Wikipedia']);
+      expect(titles(webLinks([simplified, traditional], 'en'))).toEqual(['維基百科']);
+    });
+
+    it('says the language of a link it keeps, and treats a language it does not know as none', () => {
+      expect(webLinks([traditional], 'zh-Hant')).toEqual([
+        { title: '維基百科', url: 'https://zh.wikipedia.org/zh-tw/Nvidia', lang: 'zh-Hant' },
+      ]);
+      const japanese = { ...english, title: 'ウィキペディア', lang: 'ja' };
+      expect(webLinks([japanese, english], 'zh-Hans')).toEqual([
+        { title: 'ウィキペディア', url: 'https://en.wikipedia.org/wiki/Nvidia' },
+        { title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia', lang: 'en' },
+      ]);
+    });
+
+    it('counts MAX_LINKS after choosing the language', () => {
+      const many = (lang: string) =>
+        Array.from({ length: MAX_LINKS }, (_, i) => ({
+          title: `${lang} ${i}`,
+          url: `https://e.example/${lang}/${i}`,
+          lang,
+        }));
+      expect(titles(webLinks([...many('en'), ...many('zh-Hans')], 'zh-Hans'))).toEqual(titles(many('zh-Hans')));
+    });
   });
 });

@@ -82,6 +82,53 @@ describe('the tooltip', () => {
     }
   });
 
+  it('links each reader to the page in their language, tagged with it', () => {
+    const plain = ENTRIES.nvidia!;
+    ENTRIES.nvidia = {
+      ...plain,
+      links: [
+        { title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia', lang: 'en' },
+        { title: '維基百科', url: 'https://zh.wikipedia.org/zh-tw/英伟达', lang: 'zh-Hant' },
+        { title: '维基百科', url: 'https://zh.wikipedia.org/zh-cn/英伟达', lang: 'zh-Hans' },
+        { title: 'Site', url: 'https://www.nvidia.com/' },
+      ],
+    };
+    try {
+      const shown = () =>
+        [...panel()!.querySelectorAll<HTMLAnchorElement>('.links a')].map((a) => [a.textContent, a.hreflang, a.lang]);
+      for (const [reader, links] of [
+        [
+          'en',
+          [
+            ['Wikipedia', 'en', 'en'],
+            ['Site', '', ''],
+          ],
+        ],
+        [
+          'zh-Hant',
+          [
+            ['維基百科', 'zh-Hant', 'zh-Hant'],
+            ['Site', '', ''],
+          ],
+        ],
+        [
+          'zh-Hans',
+          [
+            ['维基百科', 'zh-Hans', 'zh-Hans'],
+            ['Site', '', ''],
+          ],
+        ],
+      ] as const) {
+        language = reader;
+        marks()[1]!.focus();
+        marks()[0]!.focus();
+        expect(shown()).toEqual(links);
+      }
+    } finally {
+      ENTRIES.nvidia = plain;
+    }
+  });
+
   it('does not open when the pointer leaves before the delay', () => {
     const [nvidia] = marks();
     pointer('pointerover', nvidia!);
