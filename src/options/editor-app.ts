@@ -1,24 +1,23 @@
 /**
- * The glossary editor (the options page): wires the store to the panels and turns the
- * reader's actions into layer changes. Every change is stored, republished to open tabs,
- * announced in the status line and (where it makes sense) undoable.
+ * The glossary editor (the options page): wires the store to the panels, keeps the form on the
+ * entry the reader opened, and hands the form's buttons to the entry actions
+ * (entry-actions.ts). Every change is stored, republished to open tabs, announced in the status
+ * line and (where it makes sense) undoable.
  */
 import { requestFromHash, type EditorRequest } from '../editor-url';
 import { displayName, packTitle } from '../glossary/entry-names';
 import type { Entry } from '../glossary/schema';
 import { activeEntries } from '../glossary-store/merge';
-import { deleteEntry, resetEntry, saveEntry } from '../glossary-store/layer-edits';
 import { translator, type ReaderLanguage } from '../i18n';
-import type { UserLayer } from '../storage/user-layer-schema';
-import { focusIfLost, h } from './dom';
+import { h } from './dom';
 import { editorMessages } from './editor-messages';
-import { EditorStore, entrySubject, type EditorData } from './editor-store';
+import { EditorStore, type EditorData } from './editor-store';
+import { createEntryActions } from './entry-actions';
 import { createEntryForm, type FormTarget, type PackChoice } from './entry-form';
-import type { FormValues } from './entry-form-values';
 import { createEntryList } from './entry-list';
 import { buildListItems, itemKey, searchKey, type ListItem } from './entry-search';
 import { createExportPanel } from './export-panel';
-import { formContextFor, nameTakenByReset } from './form-context';
+import { formContextFor } from './form-context';
 import { createImportPanel } from './import-panel';
 import { ANNOUNCED, otherTabChange } from './other-tab-change';
 import { ownerCalled } from './owner-called';
@@ -26,11 +25,8 @@ import { createPackPanel } from './pack-panel';
 import { createProblemsPanel } from './problems-panel';
 import { createQuarantinePanel } from './quarantine-panel';
 import { relatedLines, shownLines } from './related-field';
-import { checkSave, type OpenEntry } from './save-check';
+import type { OpenEntry } from './save-check';
 import { createStatusLine } from './status-line';
-
-/** How long a save is stored before the status line says it is under way (a large glossary's takes seconds). */
-const SAVING_NOTICE_MS = 300;
 
 /** What the running editor offers the pages that ask for it (`editor-requests.ts`) and the guard against leaving it (`unsaved-guard.ts`). */
 export interface RunningEditor {
@@ -64,10 +60,6 @@ export async function startEditor(
   }
 
   let open: OpenEntry | undefined;
-  /** A save is being stored. */
-  let saving = false;
-  /** Changes of an entry (Save, Delete, Reset) being stored. */
-  let changing = 0;
   /**
    * Each pack's entries as one list per stored state: the Related field's names of a pack are
    * kept per list (related-field.ts), so opening one entry after another folds them once.
@@ -78,8 +70,9 @@ export async function startEditor(
     if (!list) entryLists.set(pack.entries, (list = pack.entries.map((e) => e.entry)));
     return list;
   };
-  const status = createStatusLine(doc, t, () => void undo());
-  const { announce, aboutForm, refuse, forgetFormMessage } = editorMessages(status, () => form);
+  const status = createStatusLine(doc, t, () => void actions.undo());
+  const messages = editorMessages(status, () => form);
+  const { announce, forgetFormMessage } = messages;
 
   const packChoices = (data: EditorData): PackChoice[] =>
     data.merged.packs.map((p) => ({
@@ -104,20 +97,6 @@ export async function startEditor(
     announce(t('editorNewNoPack'));
     doc.querySelector<HTMLElement>('input[id^="pack-enabled-"]')?.focus();
     return undefined;
-  }
-
-  /**
-   * Runs a change; a storage failure is reported rather than lost in the console, by `report`
-   * (`refuse` for the form's buttons, so that it is said where the reader pressed).
-   */
-  async function change(run: () => Promise<unknown>, report: (text: string) => void = announce): Promise<boolean> {
-    try {
-      await run();
-      return true;
-    } catch (error) {
-      report(t('editorSaveFailed', error instanceof Error ? error.message : String(error)));
-      return false;
-    }
   }
 
   function openEntry(
@@ -160,144 +139,24 @@ export async function startEditor(
   }
 
   /**
-   * Stores `edit`, a change to entry `id` of pack `packId` that the form showing `opened` asked
-   * for: whether it stored anything (see `EditorStore.apply`), or undefined when storage
-   * failed, which is said under the form only while it still shows `opened`, else at the top.
-   */
-  async function changeEntry(
-    opened: OpenEntry | undefined,
-    packId: string,
-    id: string,
-    edit: (layer: UserLayer) => UserLayer,
-  ): Promise<boolean | undefined> {
-    let stored = false;
-    const report = (text: string) => (open === opened ? refuse(text) : void announce(text));
-    changing += 1;
-    try {
-      const ok = await change(async () => void (stored = await store.apply(edit, entrySubject(packId, id))), report);
-      return ok ? stored : undefined;
-    } finally {
-      changing -= 1;
-    }
-  }
-
-  async function save(values: FormValues) {
-    // A save still being stored (a large glossary takes seconds): a second one would start
-    // from the layer before it.
-    if (saving) return announce(t('editorSaving'));
-    // Checked against another tab's change this tab has heard of but not read yet: against the
-    // layer before it, the save stored the older text of each field this form left alone over
-    // that change. Only then: waiting every time would let a change asked for after this Save
-    // (an import) be stored first.
-    if (store.behind) {
-      const asked = open;
-      saving = true;
-      // A read that fails leaves the layer as it was; the save then goes on, as it did before.
-      await store
-        .settled()
-        .catch(() => {})
-        .finally(() => (saving = false));
-      // Gone to another entry meanwhile: these values are not that entry's. A form holding
-      // nothing unsaved now shows what the other tab stored, deleted or not: nothing to save.
-      if (open !== asked || showOpenEntryAsStored(store.data)) return;
-    }
-    const check = checkSave({ values, data: store.data, open, sourcePack: (id) => store.sourcePack(id), language, t });
-    if (check.kind !== 'refused') form.showErrors(check.errors);
-    if (check.kind === 'refused') return refuse(check.text);
-    // Focus is on the first field to correct, its message beside it: the view stays there.
-    if (check.kind === 'invalid') return aboutForm(t('editorFixErrors'));
-    if (check.kind === 'ask') {
-      if (open) open.replaceAgreed = check.agreed;
-      return refuse(check.text);
-    }
-    const { entry, packId, source } = check;
-    const added = !open?.id;
-    const opened = open;
-    saving = true;
-    const slow = doc.defaultView?.setTimeout(() => announce(t('editorSaving')), SAVING_NOTICE_MS);
-    const stored = await changeEntry(opened, packId, entry.id, (layer) => saveEntry(layer, source, entry)).finally(
-      () => {
-        saving = false;
-        doc.defaultView?.clearTimeout(slow);
-      },
-    );
-    if (stored === undefined) return;
-    const name = displayName(entry, language);
-    // Undo takes back the last stored change. A save that changed nothing (pressed again)
-    // stored none of its own: it offers Undo only when that takes back this entry's change.
-    const offerUndo = stored ? store.canUndo : store.lastStepIs(entrySubject(packId, entry.id));
-    // A reader who opened another entry while it was stored stays there.
-    if (open !== opened) return announce(t('editorSaved', name), offerUndo);
-    // One who went on writing keeps what they typed, unsaved, over the entry as stored.
-    const typed = form.values();
-    const draft = JSON.stringify(typed) !== JSON.stringify(values) ? typed : undefined;
-    const saved = t(draft ? 'editorSavedDraftKept' : 'editorSaved', name);
-    openEntry({ packId, id: entry.id }, { draft, savedNote: saved });
-    // A new entry's row is shown in the list, on its page, as the entry it now is; the view
-    // stays on the form the reader is in.
-    if (added) list.reveal(itemKey(packId, entry.id), false);
-    announce(saved, offerUndo);
-  }
-
-  async function remove() {
-    if (!open?.id) return;
-    const { packId, id } = open;
-    const source = store.sourcePack(packId);
-    const gone = store.data.merged.packs.find((p) => p.pack.id === packId)?.entries.find((e) => e.entry.id === id);
-    const name = gone ? displayName(gone.entry, language) : id;
-    if (!source) return refuse(t('editorEntryPackGone'));
-    const opened = open;
-    if ((await changeEntry(opened, packId, id, (layer) => deleteEntry(layer, source, id))) === undefined) return;
-    announce(t('editorDeleted', name), true);
-    // A reader who opened another entry while it was stored stays there.
-    if (open !== opened) return;
-    closeForm();
-    doc.getElementById('entry-search')?.focus();
-  }
-
-  async function reset() {
-    if (!open?.id) return;
-    const { packId, id } = open;
-    const source = store.sourcePack(packId);
-    if (!source) return refuse(t('editorEntryPackGone'));
-    const base = source.entries.find((e) => e.id === id);
-    const taken = nameTakenByReset(store.data.merged, packId, base, language);
-    if (taken) {
-      const { name, owner, pack } = taken;
-      return refuse(
-        owner === undefined ? t('editorResetNameTakenInPack', name, pack) : t('editorResetNameTaken', name, owner),
-      );
-    }
-    const opened = open;
-    if ((await changeEntry(opened, packId, id, (layer) => resetEntry(layer, source, id))) === undefined) return;
-    const bundled = source.entries.find((e) => e.id === id);
-    const done = t('editorResetDone', bundled ? displayName(bundled, language) : id);
-    // Under the buttons too, as a save's confirmation is: Reset was pressed there. A reader
-    // who opened another entry while it was stored stays there.
-    if (open === opened) openEntry({ packId, id }, { savedNote: done });
-    announce(done, store.canUndo);
-  }
-
-  async function undo() {
-    let undone = false;
-    if (await change(async () => void (undone = await store.undo()))) {
-      if (!undone) return announce(t('editorUndoElsewhere'));
-      // The open entry shows what storage now holds, unless the reader is writing in it: Undo
-      // takes back the last stored change, not their draft, which stays for them to save.
-      if (open?.id && !form.hasUnsavedChanges()) openEntry(open);
-      // With earlier steps kept, Undo is offered again: one press per step, back to the oldest.
-      const again = announce(t('editorUndone'), store.canUndo);
-      // The Undo button pressed is gone with its message: focus goes to the next one, else to
-      // search, not the page's top.
-      focusIfLost(doc, again ?? doc.getElementById('entry-search'));
-    }
-  }
-
-  /**
    * Whether the form may give way to another entry, or close: at once if it holds nothing
    * unsaved, otherwise only if the reader agrees to drop the change (a stray Esc or click in
    * the list would lose a half-written note, which no undo brings back).
    */
+  const actions = createEntryActions({
+    doc,
+    language,
+    t,
+    store,
+    messages,
+    form: () => form,
+    list: () => list,
+    current: () => open,
+    openEntry,
+    closeForm,
+    followOtherTab: showOpenEntryAsStored,
+  });
+
   const mayLeaveForm = () =>
     !form.hasUnsavedChanges() || (doc.defaultView?.confirm(t('editorDiscardChanges')) ?? false);
 
@@ -305,9 +164,9 @@ export async function startEditor(
     doc,
     language,
     t,
-    onSave: (values) => void save(values),
-    onDelete: () => void remove(),
-    onReset: () => void reset(),
+    onSave: (values) => void actions.save(values),
+    onDelete: () => void actions.remove(),
+    onReset: () => void actions.reset(),
     onClose: () => {
       if (!mayLeaveForm()) return;
       const closed = open;
@@ -389,7 +248,7 @@ export async function startEditor(
   function showOpenEntryAsStored(data: EditorData): boolean {
     // A Save, Delete or Reset of this tab's still being stored shows its own outcome: opened
     // again under it, the form no longer counted as the one the change was for.
-    if (!open?.id || saving || changing > 0 || form.hasUnsavedChanges()) return false;
+    if (!open?.id || actions.busy() || form.hasUnsavedChanges()) return false;
     const change = otherTabChange(open, data);
     if (change.kind === 'none') return false;
     openEntry({ packId: open.packId, id: open.id }, { refreshed: true });
