@@ -131,10 +131,16 @@ export const linkSchema = z.looseObject({
   title: z.string().trim().min(1).max(LIMITS.nameLength),
   url: webUrlSchema,
   /**
-   * The language of the linked page. Readers are shown the links in their language (else the
-   * nearest one, as with notes) and every link without one; see `webLinks`.
+   * The linked page's language, a BCP 47 tag (`en`, `zh-Hant`, `zh-TW`, `zh-CN`). Readers are
+   * shown the links in their language (else the nearest one, as with notes) and every link in
+   * none of the three; see `webLinks`. Any tag is kept: a pack naming a fourth language loads.
    */
-  lang: z.enum(NOTE_LANGUAGES).optional(),
+  lang: z
+    .string()
+    .trim()
+    .max(35, { message: schemaMessage('packProblemCharsAtMost', 35), abort: true })
+    .regex(/^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$/, schemaMessage('packProblemLanguageTag'))
+    .optional(),
 });
 
 export const entrySchema = z.looseObject({

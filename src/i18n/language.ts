@@ -21,6 +21,16 @@ export function languageFromTag(tag: string | undefined): ReaderLanguage {
   return parts.some((p) => TRADITIONAL_REGIONS.has(p)) ? 'zh-Hant' : 'zh-Hans';
 }
 
+/**
+ * The reader language a BCP 47 tag is written in (`zh-TW` and `zh-Hant` Traditional, `zh` and
+ * `zh-CN` Simplified, `en-GB` English), or undefined for any other language.
+ */
+export function readerLanguageOf(tag: string): ReaderLanguage | undefined {
+  const primary = tag.toLowerCase().split(/[-_]/)[0];
+  if (primary === 'en') return 'en';
+  return primary === 'zh' ? languageFromTag(tag) : undefined;
+}
+
 /** The language to use: the reader's explicit choice, or the browser's when set to `auto`. */
 export function resolveLanguage(setting: ReaderLanguage | 'auto', browserTag: string | undefined): ReaderLanguage {
   return setting === 'auto' ? languageFromTag(browserTag) : setting;

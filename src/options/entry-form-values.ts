@@ -160,14 +160,20 @@ const linkLine = (link: Link) => `${link.title} ${link.url}`;
  * The links from the form, and the first line that is not one ("a title, then an http(s)
  * address"; an address alone is titled by its host), where reading stopped. A line written
  * as a stored link was keeps that link as it was, fields the form does not show included.
- * A line with a new address under the title of one stored link keeps that link's language,
- * which the form does not show: mending 維基百科's address must not show it to English readers.
+ *
+ * The form does not show a link's language either. A line that is a stored link changed keeps
+ * that link's language: mending 維基百科's address must not show it to English readers. The
+ * stored link it came from is one whose line is gone from the form, with the same address (a
+ * new title), else the only such one with the same title (a new address); each gives its
+ * language once. A link the reader adds has none, and is shown to every reader.
  */
 export function linksFrom(values: FormValues, original: readonly Link[] = []): { links: Link[]; bad?: string } {
   const before = new Map(original.map((l) => [linkLine(l), l]));
-  const languageOf = languagesByTitle(original);
+  const read = lines(values.links);
+  const kept = new Set(read);
+  const changed = original.filter((l) => !kept.has(linkLine(l)));
   const links: Link[] = [];
-  for (const line of lines(values.links)) {
+  for (const line of read) {
     const prior = before.get(line);
     if (prior) {
       links.push(prior);
@@ -176,16 +182,17 @@ export function linksFrom(values: FormValues, original: readonly Link[] = []): {
     const at = line.search(/\S+$/);
     const url = webUrl(line.slice(at));
     if (!url) return { links, bad: line };
-    const title = line.slice(0, at).trim() || url.host;
-    const lang = languageOf.get(title);
-    links.push(lang ? { title, url: line.slice(at), lang } : { title, url: line.slice(at) });
+    const link = { title: line.slice(0, at).trim() || url.host, url: line.slice(at) };
+    const from = takeChangedLink(changed, link);
+    links.push(from?.lang ? { ...link, lang: from.lang } : link);
   }
   return { links };
 }
 
-/** Each stored title's language, for titles that one stored link alone carries. */
-function languagesByTitle(links: readonly Link[]): Map<string, NoteLanguage> {
-  const count = new Map<string, number>();
-  for (const link of links) count.set(link.title, (count.get(link.title) ?? 0) + 1);
-  return new Map(links.flatMap((link) => (link.lang && count.get(link.title) === 1 ? [[link.title, link.lang]] : [])));
+/** Takes from `changed` the stored link `link` was edited from, if one can be told. */
+function takeChangedLink(changed: Link[], link: Link): Link | undefined {
+  const sameTitle = changed.filter((l) => l.title === link.title);
+  const from = changed.find((l) => l.url === link.url) ?? (sameTitle.length === 1 ? sameTitle[0] : undefined);
+  if (from) changed.splice(changed.indexOf(from), 1);
+  return from;
 }

@@ -179,11 +179,8 @@ export function renderTooltipContent(options: TooltipContentOptions): HTMLElemen
   const links = webLinks(entry.links, language).map((link) => {
     const anchor = element(doc, 'a', 'link', link.title) as HTMLAnchorElement;
     anchor.href = link.url;
-    if (link.lang) {
-      // The title is written in the page's language (維基百科), and says where the link goes.
-      anchor.hreflang = link.lang;
-      anchor.lang = link.lang;
-    }
+    // Tells assistive technology, and the reader hovering it, the language of the page it opens.
+    if (link.hreflang) anchor.hreflang = link.hreflang;
     // A new tab, and the page the reader is on learns nothing of it.
     anchor.target = '_blank';
     anchor.rel = 'noopener noreferrer';

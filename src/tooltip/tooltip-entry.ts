@@ -4,7 +4,7 @@
  * depend on how the glossary is stored or compiled (and no zod reaches the content script).
  */
 import { everyName, type DisplayNames } from '../glossary/entry-names';
-import type { ReaderLanguage } from '../i18n/language';
+import { readerLanguageOf, type ReaderLanguage } from '../i18n/language';
 import { fold } from '../matcher/fold';
 import { webUrl } from '../validate';
 
@@ -44,11 +44,12 @@ const FALLBACKS: Record<ReaderLanguage, readonly ReaderLanguage[]> = {
   en: ['en', 'zh-Hant', 'zh-Hans'],
 };
 
-/** A link the tooltip may draw; `lang` is the linked page's language when the pack says it. */
+/** A link the tooltip may draw. */
 export interface WebLink {
   title: string;
   url: string;
-  lang?: ReaderLanguage;
+  /** The linked page's language as the pack tags it (`zh-TW`), for the anchor's `hreflang`. */
+  hreflang?: string;
 }
 
 /**
@@ -56,27 +57,33 @@ export interface WebLink {
  * schema refuses anything else, but details come from storage, which this checks only
  * loosely, and a `javascript:` link must never be clickable whatever storage holds.
  *
- * A link that names its page's language is shown only to readers of that language, or, when
- * the entry has none in theirs, of the nearest one (as notes fall back): a Chinese reader gets
- * the Chinese Wikipedia article in their script, not the English one beside it. Links that
- * name no language are shown to everyone.
+ * A link to a page in one of the reader languages is shown only to readers of that language,
+ * or, when the entry has none in theirs, of the nearest one (as notes fall back): a Chinese
+ * reader gets the Chinese Wikipedia article in their script, not the English one beside it.
+ * Links in no language, or in another one, are shown to everyone.
  */
 export function webLinks(links: unknown, language: ReaderLanguage): WebLink[] {
   if (!Array.isArray(links)) return [];
-  const safe: WebLink[] = [];
+  const safe: (WebLink & { readerLanguage?: ReaderLanguage })[] = [];
   for (const link of links as unknown[]) {
     const { title, url, lang } = (link ?? {}) as { title?: unknown; url?: unknown; lang?: unknown };
     if (typeof title !== 'string' || !title.trim() || typeof url !== 'string') continue;
     const parsed = webUrl(url);
     if (!parsed) continue;
-    const known = FALLBACKS[language].find((l) => l === lang);
-    safe.push(
-      known ? { title: title.trim(), url: parsed.href, lang: known } : { title: title.trim(), url: parsed.href },
-    );
+    const tag = typeof lang === 'string' && lang.trim() ? lang.trim() : undefined;
+    safe.push({
+      title: title.trim(),
+      url: parsed.href,
+      hreflang: tag,
+      readerLanguage: tag ? readerLanguageOf(tag) : undefined,
+    });
   }
-  const tagged = new Set(safe.flatMap((link) => (link.lang ? [link.lang] : [])));
-  const nearest = FALLBACKS[language].find((l) => tagged.has(l));
-  return safe.filter((link) => !link.lang || link.lang === nearest).slice(0, MAX_LINKS);
+  const present = new Set(safe.map((link) => link.readerLanguage));
+  const nearest = FALLBACKS[language].find((l) => present.has(l));
+  return safe
+    .filter((link) => !link.readerLanguage || link.readerLanguage === nearest)
+    .slice(0, MAX_LINKS)
+    .map(({ title, url, hreflang }) => (hreflang ? { title, url, hreflang } : { title, url }));
 }
 
 export interface PickedNote {

@@ -159,6 +159,31 @@ describe('parsePackText', () => {
     ]);
   });
 
+  it("takes a link's language as any language tag, and says what is wrong with one that is none", () => {
+    const linked = (lang: unknown) =>
+      pack({
+        entries: [
+          {
+            id: 'nvidia',
+            term: '輝達',
+            category: 'company',
+            context: 'c',
+            links: [{ title: 'W', url: 'https://w.example/', lang }],
+          },
+        ],
+      });
+    for (const lang of ['en', 'zh-Hant', 'zh-TW', 'zh_CN', 'ja', 'de-CH-1996']) {
+      const ok = parsePackText(text(linked(lang)));
+      expect(ok.ok && ok.pack.entries[0]!.links?.[0]?.lang).toBe(lang);
+    }
+    expect(errorsOf(parsePackText(text(linked('Traditional Chinese'))))).toEqual([
+      'entries[0] (id "nvidia") › links[0].lang: must be a language tag, e.g. "en", "zh-Hant" or "zh-TW"',
+    ]);
+    expect(errorsOf(parsePackText(text(linked(`zh-${'x'.repeat(40)}`))))).toEqual([
+      'entries[0] (id "nvidia") › links[0].lang: must be at most 35 characters',
+    ]);
+  });
+
   it('takes pack titles per language, at least one when given', () => {
     const ok = parsePackText(text(pack({ titles: { 'zh-Hant': '測試詞庫' } })));
     expect(ok.ok && ok.pack.titles).toEqual({ 'zh-Hant': '測試詞庫' });

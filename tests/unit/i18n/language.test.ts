@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageFromTag, resolveLanguage } from '../../../src/i18n/language';
+import { languageFromTag, readerLanguageOf, resolveLanguage } from '../../../src/i18n/language';
 
 describe('languageFromTag', () => {
   it.each([
@@ -18,6 +18,25 @@ describe('languageFromTag', () => {
     [undefined, 'en'],
   ] as const)('%s → %s', (tag, expected) => {
     expect(languageFromTag(tag)).toBe(expected);
+  });
+});
+
+describe('readerLanguageOf', () => {
+  it('reads the reader language of a page tag, and none for any other language', () => {
+    const cases: [string, string | undefined][] = [
+      ['en', 'en'],
+      ['EN-gb', 'en'],
+      ['zh-Hant', 'zh-Hant'],
+      ['zh-TW', 'zh-Hant'],
+      ['zh_HK', 'zh-Hant'],
+      ['zh-Hans', 'zh-Hans'],
+      ['zh-CN', 'zh-Hans'],
+      ['zh', 'zh-Hans'],
+      ['ja', undefined],
+      ['de-CH', undefined],
+      ['eng', undefined],
+    ];
+    expect(cases.map(([tag]) => [tag, readerLanguageOf(tag)])).toEqual(cases);
   });
 });
 

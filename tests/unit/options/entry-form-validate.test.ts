@@ -312,28 +312,53 @@ describe('further-reading links', () => {
     expect(cleared.entry).not.toHaveProperty('links');
   });
 
-  it("keeps a stored link's language when its address is mended under the same title", () => {
-    const pair = entry('pair', {
-      links: [
-        { title: '維基百科', url: 'https://zh.wikipedia.org/zh-tw/英偉達', lang: 'zh-Hant' },
-        { title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia', lang: 'en' },
-        { title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/GeForce', lang: 'en' },
-      ],
-    });
-    const values = {
-      ...formValuesFrom(pair, 'bundled'),
-      links: [
-        '維基百科 https://zh.wikipedia.org/zh-tw/輝達',
-        'Wikipedia https://en.wikipedia.org/wiki/Nvidia_Corporation',
-        'Wiki https://en.wikipedia.org/wiki/Nvidia',
-      ].join('\n'),
+  describe("a link's language, which the form does not show", () => {
+    const hant = { title: '維基百科', url: 'https://zh.wikipedia.org/zh-tw/英偉達', lang: 'zh-Hant' };
+    const en = { title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia', lang: 'en' };
+    const saved = (stored: object[], typed: string[]) => {
+      const linked = entry('linked-lang', { links: stored as never });
+      const values = { ...formValuesFrom(linked, 'bundled'), links: typed.join('\n') };
+      return validateForm(values, contextFor(linked)).entry?.links;
     };
-    expect(validateForm(values, contextFor(pair)).entry?.links).toEqual([
-      { title: '維基百科', url: 'https://zh.wikipedia.org/zh-tw/輝達', lang: 'zh-Hant' },
-      // Two stored links carry this title: which one was mended is not known, so no language.
-      { title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia_Corporation' },
-      { title: 'Wiki', url: 'https://en.wikipedia.org/wiki/Nvidia' },
-    ]);
+
+    it('stays with a link whose address is mended under its title', () => {
+      expect(
+        saved(
+          [hant, en],
+          ['維基百科 https://zh.wikipedia.org/zh-tw/輝達', 'Wikipedia https://en.wikipedia.org/wiki/Nvidia'],
+        ),
+      ).toEqual([{ ...hant, url: 'https://zh.wikipedia.org/zh-tw/輝達' }, en]);
+    });
+
+    it('stays with a link retitled at the same address', () => {
+      expect(saved([en], ['Wiki https://en.wikipedia.org/wiki/Nvidia'])).toEqual([{ ...en, title: 'Wiki' }]);
+    });
+
+    it('is not given to a link the reader adds under the title of one kept as it was', () => {
+      // The English link is still there: the German one is new, in no language the pack gave.
+      expect(
+        saved(
+          [en],
+          ['Wikipedia https://en.wikipedia.org/wiki/Nvidia', 'Wikipedia https://de.wikipedia.org/wiki/Nvidia'],
+        ),
+      ).toEqual([en, { title: 'Wikipedia', url: 'https://de.wikipedia.org/wiki/Nvidia' }]);
+    });
+
+    it('is given once, and not guessed between two changed links of one title', () => {
+      const en2 = { title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/GeForce', lang: 'en' };
+      expect(saved([en, en2], ['Wikipedia https://en.wikipedia.org/wiki/Nvidia_Corporation'])).toEqual([
+        { title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia_Corporation' },
+      ]);
+      expect(
+        saved(
+          [hant],
+          ['維基百科 https://zh.wikipedia.org/zh-tw/輝達', '維基百科 https://zh.wikipedia.org/zh-tw/GeForce'],
+        ),
+      ).toEqual([
+        { ...hant, url: 'https://zh.wikipedia.org/zh-tw/輝達' },
+        { title: '維基百科', url: 'https://zh.wikipedia.org/zh-tw/GeForce' },
+      ]);
+    });
   });
 
   it('refuses a line without an http(s) address, naming it', () => {

@@ -158,14 +158,34 @@ describe('webLinks', () => {
       expect(titles(webLinks([simplified, traditional], 'en'))).toEqual(['維基百科']);
     });
 
-    it('says the language of a link it keeps, and treats a language it does not know as none', () => {
-      expect(webLinks([traditional], 'zh-Hant')).toEqual([
-        { title: '維基百科', url: 'https://zh.wikipedia.org/zh-tw/Nvidia', lang: 'zh-Hant' },
+    it('reads the language from any tag for it, as written, and shows links in another language to everyone', () => {
+      const taiwan = { ...traditional, lang: 'zh-TW' };
+      const china = { ...simplified, lang: 'zh_CN' };
+      const british = { ...english, lang: 'en-GB' };
+      expect(titles(webLinks([british, taiwan, china], 'zh-Hant'))).toEqual(['維基百科']);
+      expect(titles(webLinks([british, taiwan, china], 'zh-Hans'))).toEqual(['维基百科']);
+      expect(titles(webLinks([british, taiwan, china], 'en'))).toEqual(['Wikipedia']);
+      // The tag is the anchor's hreflang as the pack wrote it.
+      expect(webLinks([taiwan], 'zh-Hant')).toEqual([
+        { title: '維基百科', url: 'https://zh.wikipedia.org/zh-tw/Nvidia', hreflang: 'zh-TW' },
       ]);
       const japanese = { ...english, title: 'ウィキペディア', lang: 'ja' };
-      expect(webLinks([japanese, english], 'zh-Hans')).toEqual([
-        { title: 'ウィキペディア', url: 'https://en.wikipedia.org/wiki/Nvidia' },
-        { title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia', lang: 'en' },
+      expect(webLinks([japanese, english, traditional], 'zh-Hans')).toEqual([
+        { title: 'ウィキペディア', url: 'https://en.wikipedia.org/wiki/Nvidia', hreflang: 'ja' },
+        { title: '維基百科', url: 'https://zh.wikipedia.org/zh-tw/Nvidia', hreflang: 'zh-Hant' },
+      ]);
+      // Storage holding something that is no tag: a link for everyone, without hreflang.
+      expect(
+        webLinks(
+          [
+            { ...english, lang: 5 },
+            { ...anyone, lang: '  ' },
+          ],
+          'zh-Hans',
+        ),
+      ).toEqual([
+        { title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia' },
+        { title: 'Company site', url: 'https://nvidia.example/' },
       ]);
     });
 
