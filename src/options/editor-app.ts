@@ -138,11 +138,6 @@ export async function startEditor(
     list.setSelected(undefined);
   }
 
-  /**
-   * Whether the form may give way to another entry, or close: at once if it holds nothing
-   * unsaved, otherwise only if the reader agrees to drop the change (a stray Esc or click in
-   * the list would lose a half-written note, which no undo brings back).
-   */
   const actions = createEntryActions({
     doc,
     language,
@@ -157,6 +152,11 @@ export async function startEditor(
     followOtherTab: showOpenEntryAsStored,
   });
 
+  /**
+   * Whether the form may give way to another entry, or close: at once if it holds nothing
+   * unsaved, otherwise only if the reader agrees to drop the change (a stray Esc or click in
+   * the list would lose a half-written note, which no undo brings back).
+   */
   const mayLeaveForm = () =>
     !form.hasUnsavedChanges() || (doc.defaultView?.confirm(t('editorDiscardChanges')) ?? false);
 
@@ -267,8 +267,10 @@ export async function startEditor(
 
   /** Opens an entry and shows its row in the list. */
   const openAndReveal = (packId: string, id: string) => {
-    openEntry({ packId, id });
+    // The row first: the form's focus then scrolls the form back into view, where the list
+    // stands above it (a phone-wide window) and scrolling to the row took the form off screen.
     list.reveal(itemKey(packId, id));
+    openEntry({ packId, id });
   };
 
   /** Shows what the reader asked for from a page: selected text as a new entry, or an entry. */

@@ -255,6 +255,30 @@ describe('the glossary editor’s layout', () => {
     await editor.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('shows the form, not the list, when it opens at an entry in a phone-wide window', async () => {
+    const narrow = await suite.browser.context.newPage();
+    try {
+      await narrow.setViewportSize({ width: 390, height: 700 });
+      await narrow.goto(`chrome-extension://${suite.browser.extensionId}/options.html#edit=nvidia`);
+      await narrow.waitForFunction(() => document.activeElement?.id === 'field-term');
+      const seen = await narrow.evaluate(() => {
+        const inView = (el: Element | null) => {
+          const box = el!.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= window.innerHeight;
+        };
+        return { field: inView(document.activeElement), heading: inView(document.getElementById('form-heading')) };
+      });
+      // The field the reader types in, and the heading that names the entry, are on screen.
+      expect(seen).toEqual({ field: true, heading: true });
+      // The list still marks the entry, for when the reader scrolls up to it.
+      expect(await narrow.locator('button.entry-row[aria-current="true"]').getAttribute('data-key')).toMatch(
+        /\/nvidia$/,
+      );
+    } finally {
+      await narrow.close();
+    }
+  });
+
   it('keeps the import choice’s heading inside its box when the side panel wraps it', async () => {
     await editor.setViewportSize({ width: 1280, height: 900 });
     const box = await editor.evaluate(() => {
