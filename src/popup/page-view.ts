@@ -74,6 +74,8 @@ function reportLine(state: PopupState): { text: string; status: boolean } {
     case 'unavailable':
       return status(t(state.pdf ? 'popupCannotReadPdf' : 'popupNoContentScript'));
     case 'summary': {
+      // Said as the switch that turned them off: every tab's, or this site's.
+      if (!state.settings.enabled) return status(t('popupHighlightsOffEverywhere'));
       if (!highlightsActiveFor(state.settings, state.hostname ?? '')) return status(t('popupHighlightsOff'));
       if (state.groups.length === 0) return status(t('popupFoundNone'));
       const total = state.groups.reduce((sum, group) => sum + group.entries.length, 0);

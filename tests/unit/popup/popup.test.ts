@@ -193,7 +193,7 @@ describe('the popup', () => {
     click(byTestId('highlights-toggle'));
     expect(document.querySelectorAll('[aria-live]')).toHaveLength(1);
     expect(document.querySelector('[aria-live]')).toBe(live);
-    expect(live.textContent).toBe(translate('en', 'popupHighlightsOff'));
+    expect(live.textContent).toBe(translate('en', 'popupHighlightsOffEverywhere'));
     await new Promise((resolve) => setTimeout(resolve, 0));
     observer.disconnect();
     // Never taken out and put back (which a screen reader takes for a new region, not announced).
@@ -403,7 +403,7 @@ describe('the popup', () => {
     click(toggle);
     expect(h.stored().enabled).toBe(false);
     expect(byTestId<HTMLInputElement>('highlights-toggle')!.checked).toBe(false);
-    expect(byTestId('page-status')!.textContent).toBe(translate('en', 'popupHighlightsOff'));
+    expect(byTestId('page-status')!.textContent).toBe(translate('en', 'popupHighlightsOffEverywhere'));
   });
 
   it('shows the on/off keys the browser has for the command, in the reader’s language, and none once removed', async () => {
@@ -422,6 +422,8 @@ describe('the popup', () => {
     expect(document.querySelector('label[for="site-toggle"]')!.textContent).toContain('news.example');
     click(byTestId('site-toggle'));
     expect(h.stored().disabledSites).toEqual(['news.example']);
+    // Said as this site's switch, not every tab's.
+    expect(byTestId('page-status')!.textContent).toBe('Highlights are off on this site.');
     click(byTestId('site-toggle'));
     expect(h.stored().disabledSites).toEqual([]);
   });
