@@ -6,7 +6,6 @@
  */
 import { requestFromHash, type EditorRequest } from '../editor-url';
 import { displayName, packTitle } from '../glossary/entry-names';
-import type { Entry } from '../glossary/schema';
 import { activeEntries } from '../glossary-store/merge';
 import { translator, type ReaderLanguage } from '../i18n';
 import { h } from './dom';
@@ -17,7 +16,7 @@ import { createEntryForm, type FormTarget, type PackChoice } from './entry-form'
 import { createEntryList } from './entry-list';
 import { buildListItems, itemKey, searchKey, type ListItem } from './entry-search';
 import { createExportPanel } from './export-panel';
-import { formContextFor } from './form-context';
+import { entriesOf, formContextFor } from './form-context';
 import { createImportPanel } from './import-panel';
 import { ANNOUNCED, otherTabChange } from './other-tab-change';
 import { ownerCalled } from './owner-called';
@@ -60,16 +59,6 @@ export async function startEditor(
   }
 
   let open: OpenEntry | undefined;
-  /**
-   * Each pack's entries as one list per stored state: the Related field's names of a pack are
-   * kept per list (related-field.ts), so opening one entry after another folds them once.
-   */
-  const entryLists = new WeakMap<object, Entry[]>();
-  const entriesOf = (pack: EditorData['merged']['packs'][number]): Entry[] => {
-    let list = entryLists.get(pack.entries);
-    if (!list) entryLists.set(pack.entries, (list = pack.entries.map((e) => e.entry)));
-    return list;
-  };
   const status = createStatusLine(doc, t, () => void actions.undo());
   const messages = editorMessages(status, () => form);
   const { announce, forgetFormMessage } = messages;

@@ -1,7 +1,7 @@
 /** What the entry form's validation needs to know about the rest of the glossary. Pure. */
 import { displayName, everyName, packTitle } from '../glossary/entry-names';
 import type { Entry, NoteLanguage } from '../glossary/schema';
-import type { MergedGlossary } from '../glossary-store/merge';
+import type { MergedGlossary, MergedPack } from '../glossary-store/merge';
 import type { ReaderLanguage } from '../i18n/language';
 import { searchKey } from './entry-search';
 import { ownerCalled } from './owner-called';
@@ -39,6 +39,18 @@ export interface FormContext {
 }
 
 /**
+ * A pack's entries as one list per stored state of the pack. The Related field's names of a
+ * pack are folded once per list (related-field.ts), so opening or saving one entry after
+ * another does not fold every name of the pack again (40–90 ms each in a 10,000-entry pack).
+ */
+const entryLists = new WeakMap<MergedPack['entries'], readonly Entry[]>();
+export function entriesOf(pack: MergedPack): readonly Entry[] {
+  let list = entryLists.get(pack.entries);
+  if (!list) entryLists.set(pack.entries, (list = pack.entries.map((e) => e.entry)));
+  return list;
+}
+
+/**
  * The context for editing `original` (or a new entry) in pack `packId`: the names and ids
  * other entries already use. Only enabled packs count for names: a switched-off pack
  * highlights nothing, so it cannot compete for a name. A name's owner is named for a reader of
@@ -58,10 +70,7 @@ export function formContextFor(
     const isTarget = pack.pack.id === packId;
     if (isTarget) {
       packLanguage = pack.pack.source.language;
-      lookup = packLookup(
-        pack.entries.map((e) => e.entry),
-        original?.id,
-      );
+      lookup = packLookup(entriesOf(pack), original?.id);
       for (const e of pack.removed) takenIds.add(e.id);
     }
     if (!pack.enabled && !isTarget) continue;
