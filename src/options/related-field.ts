@@ -58,27 +58,46 @@ function resolve(
 }
 
 /** Commas and semicolons, Latin and Chinese, and the enumeration comma 、. */
-const LIST_SEPARATORS = /[,;，；、]/;
+const LIST_SEPARATORS = /[,;，；、]/g;
+
+type Resolved = string | 'self' | 'gone';
 
 /**
  * The entries a line names: the whole line as one, else, where it is a list written on one
- * line ("Nvidia, H20", as the field's hint lists its examples), each of its parts as one.
+ * line ("Nvidia, H20", as the field's hint lists its examples), each of its parts as one. A
+ * part may hold a separator itself, a name with a comma in it ("Arm Holdings, plc, Nvidia"):
+ * the line is cut where its parts are names, the longer name first where two readings exist.
  */
 function resolveLine(
   line: string,
   lookup: RelatedLookup,
   id: string,
   own: ReadonlySet<string>,
-): (string | 'self' | 'gone')[] | undefined {
+): Resolved[] | undefined {
   const whole = resolve(line, lookup, id, own);
   if (whole !== undefined) return [whole];
-  if (!LIST_SEPARATORS.test(line)) return undefined;
-  const parts = line
-    .split(LIST_SEPARATORS)
-    .map((part) => part.trim())
-    .filter(Boolean);
-  const found = parts.map((part) => resolve(part, lookup, id, own));
-  return found.every((f) => f !== undefined) ? (found as (string | 'self' | 'gone')[]) : undefined;
+  const cuts = [-1, ...[...line.matchAll(LIST_SEPARATORS)].map((m) => m.index), line.length];
+  if (cuts.length === 2) return undefined;
+  // The entries of the line from cut `at` on, or null where no cutting reads as names; each
+  // cut's answer kept, so a long list costs the square of its parts, not their power set.
+  const fromCut = new Map<number, Resolved[] | null>();
+  const readFrom = (at: number): Resolved[] | null => {
+    if (at === cuts.length - 1) return [];
+    let found = fromCut.get(at);
+    if (found !== undefined) return found;
+    found = null;
+    for (let end = cuts.length - 1; end > at && !found; end--) {
+      const part = line.slice(cuts[at]! + 1, cuts[end]).trim();
+      // Empty (two separators together, or one at an end): nothing named there.
+      const named = part ? resolve(part, lookup, id, own) : undefined;
+      if (part && named === undefined) continue;
+      const rest = readFrom(end);
+      if (rest) found = named === undefined ? rest : [named, ...rest];
+    }
+    fromCut.set(at, found);
+    return found;
+  };
+  return readFrom(0) ?? undefined;
 }
 
 /**

@@ -145,5 +145,11 @@ describe('the Related field', () => {
     expect(readRelated({ ...opened(nvidia).values, related: 'Arm Holdings, plc' }, lookup, 'nvidia')).toEqual({
       ids: ['comma'],
     });
+    // Beside other names on one line too, wherever it stands in the list.
+    const listed = (related: string) => readRelated({ ...opened(nvidia).values, related }, lookup, 'nvidia');
+    expect(listed('DeepSeek, Arm Holdings, plc, 华为')).toEqual({ ids: ['deepseek', 'comma', 'huawei'] });
+    expect(listed('Arm Holdings, plc、DeepSeek')).toEqual({ ids: ['comma', 'deepseek'] });
+    expect(listed('華為,, DeepSeek,')).toEqual({ ids: ['huawei', 'deepseek'] });
+    expect(listed('Arm Holdings, DeepSeek')).toEqual({ ids: [], unknown: 'Arm Holdings, DeepSeek' });
   });
 });
