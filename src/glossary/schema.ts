@@ -139,7 +139,9 @@ export const linkSchema = z.looseObject({
     .string()
     .trim()
     .max(35, { message: schemaMessage('packProblemCharsAtMost', 35), abort: true })
-    .regex(/^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$/, schemaMessage('packProblemLanguageTag'))
+    // A language code of two or three letters first, as every tag in use has: "Chinese",
+    // "english" or "Hant" is a word, not a tag, and would show the link to every reader.
+    .regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/, schemaMessage('packProblemLanguageTag'))
     .optional(),
 });
 

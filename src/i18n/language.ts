@@ -23,12 +23,15 @@ export function languageFromTag(tag: string | undefined): ReaderLanguage {
 
 /**
  * The reader language a BCP 47 tag is written in (`zh-TW` and `zh-Hant` Traditional, `zh` and
- * `zh-CN` Simplified, `en-GB` English), or undefined for any other language.
+ * `zh-CN` Simplified, `en-GB` English), or undefined for any other language, and for Chinese
+ * in another script (`zh-Latn`, pinyin), which readers of characters read no better.
  */
 export function readerLanguageOf(tag: string): ReaderLanguage | undefined {
-  const primary = tag.toLowerCase().split(/[-_]/)[0];
+  const [primary, ...rest] = tag.toLowerCase().split(/[-_]/);
   if (primary === 'en') return 'en';
-  return primary === 'zh' ? languageFromTag(tag) : undefined;
+  if (primary !== 'zh') return undefined;
+  const script = rest.find((part) => /^[a-z]{4}$/.test(part));
+  return script && script !== 'hant' && script !== 'hans' ? undefined : languageFromTag(tag);
 }
 
 /** The language to use: the reader's explicit choice, or the browser's when set to `auto`. */

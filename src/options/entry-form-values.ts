@@ -164,8 +164,9 @@ const linkLine = (link: Link) => `${link.title} ${link.url}`;
  * The form does not show a link's language either. A line that is a stored link changed keeps
  * that link's language: mending 維基百科's address must not show it to English readers. The
  * stored link it came from is one whose line is gone from the form, with the same address (a
- * new title), else the only such one with the same title (a new address); each gives its
- * language once. A link the reader adds has none, and is shown to every reader.
+ * new title), else the only such one with the same title (a new address), else the one that
+ * stood on that line (both changed, in a list of as many lines); each gives its language once. A link the reader adds has
+ * none, and is shown to every reader.
  */
 export function linksFrom(values: FormValues, original: readonly Link[] = []): { links: Link[]; bad?: string } {
   const before = new Map(original.map((l) => [linkLine(l), l]));
@@ -173,7 +174,7 @@ export function linksFrom(values: FormValues, original: readonly Link[] = []): {
   const kept = new Set(read);
   const changed = original.filter((l) => !kept.has(linkLine(l)));
   const links: Link[] = [];
-  for (const line of read) {
+  for (const [index, line] of read.entries()) {
     const prior = before.get(line);
     if (prior) {
       links.push(prior);
@@ -183,16 +184,21 @@ export function linksFrom(values: FormValues, original: readonly Link[] = []): {
     const url = webUrl(line.slice(at));
     if (!url) return { links, bad: line };
     const link = { title: line.slice(0, at).trim() || url.host, url: line.slice(at) };
-    const from = takeChangedLink(changed, link);
+    // Only as many lines as links stored: one edited in place, none taken out or put in.
+    const there = read.length === original.length ? original[index] : undefined;
+    const from = takeChangedLink(changed, link, there);
     links.push(from?.lang ? { ...link, lang: from.lang } : link);
   }
   return { links };
 }
 
-/** Takes from `changed` the stored link `link` was edited from, if one can be told. */
-function takeChangedLink(changed: Link[], link: Link): Link | undefined {
+/** Takes from `changed` the stored link `link` was edited from, if one can be told; `there` stood on its line. */
+function takeChangedLink(changed: Link[], link: Link, there: Link | undefined): Link | undefined {
   const sameTitle = changed.filter((l) => l.title === link.title);
-  const from = changed.find((l) => l.url === link.url) ?? (sameTitle.length === 1 ? sameTitle[0] : undefined);
+  const from =
+    changed.find((l) => l.url === link.url) ??
+    (sameTitle.length === 1 ? sameTitle[0] : undefined) ??
+    (there && changed.includes(there) ? there : undefined);
   if (from) changed.splice(changed.indexOf(from), 1);
   return from;
 }

@@ -60,17 +60,21 @@ export interface WebLink {
  * A link to a page in one of the reader languages is shown only to readers of that language,
  * or, when the entry has none in theirs, of the nearest one (as notes fall back): a Chinese
  * reader gets the Chinese Wikipedia article in their script, not the English one beside it.
- * Links in no language, or in another one, are shown to everyone.
+ * Links in no language, or in another one, are shown to everyone, after the reader's own
+ * where there are more than MAX_LINKS; all in the pack's order, each address once.
  */
 export function webLinks(links: unknown, language: ReaderLanguage): WebLink[] {
   if (!Array.isArray(links)) return [];
   const safe: (WebLink & { readerLanguage?: ReaderLanguage })[] = [];
+  const seen = new Set<string>();
   for (const link of links as unknown[]) {
     const { title, url, lang } = (link ?? {}) as { title?: unknown; url?: unknown; lang?: unknown };
     if (typeof title !== 'string' || !title.trim() || typeof url !== 'string') continue;
     const parsed = webUrl(url);
-    if (!parsed) continue;
-    const tag = typeof lang === 'string' && lang.trim() ? lang.trim() : undefined;
+    if (!parsed || seen.has(parsed.href)) continue;
+    seen.add(parsed.href);
+    // As HTML writes a language tag: zh_Hant, as some tools write it, is no hreflang.
+    const tag = typeof lang === 'string' && lang.trim() ? lang.trim().replace(/_/g, '-') : undefined;
     safe.push({
       title: title.trim(),
       url: parsed.href,
@@ -80,9 +84,11 @@ export function webLinks(links: unknown, language: ReaderLanguage): WebLink[] {
   }
   const present = new Set(safe.map((link) => link.readerLanguage));
   const nearest = FALLBACKS[language].find((l) => present.has(l));
+  const own = safe.filter((link) => link.readerLanguage && link.readerLanguage === nearest);
+  const everyone = safe.filter((link) => !link.readerLanguage);
+  const shown = new Set([...own, ...everyone].slice(0, MAX_LINKS));
   return safe
-    .filter((link) => !link.readerLanguage || link.readerLanguage === nearest)
-    .slice(0, MAX_LINKS)
+    .filter((link) => shown.has(link))
     .map(({ title, url, hreflang }) => (hreflang ? { title, url, hreflang } : { title, url }));
 }
 

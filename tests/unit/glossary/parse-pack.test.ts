@@ -176,6 +176,12 @@ describe('parsePackText', () => {
       const ok = parsePackText(text(linked(lang)));
       expect(ok.ok && ok.pack.entries[0]!.links?.[0]?.lang).toBe(lang);
     }
+    // Words, not tags: each would show the link to every reader.
+    for (const word of ['Chinese', 'english', 'Hant', 'zhTW', 'Taiwan']) {
+      expect(errorsOf(parsePackText(text(linked(word))))).toEqual([
+        'entries[0] (id "nvidia") › links[0].lang: must be a language tag, e.g. "en", "zh-Hant" or "zh-TW"',
+      ]);
+    }
     expect(errorsOf(parsePackText(text(linked('Traditional Chinese'))))).toEqual([
       'entries[0] (id "nvidia") › links[0].lang: must be a language tag, e.g. "en", "zh-Hant" or "zh-TW"',
     ]);

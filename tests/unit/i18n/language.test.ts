@@ -35,6 +35,10 @@ describe('readerLanguageOf', () => {
       ['ja', undefined],
       ['de-CH', undefined],
       ['eng', undefined],
+      // Chinese in Latin letters (pinyin) is no read of characters.
+      ['zh-Latn', undefined],
+      ['zh-Latn-CN', undefined],
+      ['zh-Hant-TW', 'zh-Hant'],
     ];
     expect(cases.map(([tag]) => [tag, readerLanguageOf(tag)])).toEqual(cases);
   });

@@ -330,6 +330,19 @@ describe('further-reading links', () => {
       ).toEqual([{ ...hant, url: 'https://zh.wikipedia.org/zh-tw/輝達' }, en]);
     });
 
+    it('stays with a link whose title and address are both changed on its line', () => {
+      expect(
+        saved(
+          [en, hant],
+          ['Wikipedia https://en.wikipedia.org/wiki/Nvidia', '維基百科（繁體） https://zh.wikipedia.org/zh-hk/輝達'],
+        ),
+      ).toEqual([en, { title: '維基百科（繁體）', url: 'https://zh.wikipedia.org/zh-hk/輝達', lang: 'zh-Hant' }]);
+      // A line added below the stored ones stood on no stored link's line.
+      expect(
+        saved([en], ['Wikipedia https://en.wikipedia.org/wiki/Nvidia', '輝達官網 https://www.nvidia.com/zh-tw/']),
+      ).toEqual([en, { title: '輝達官網', url: 'https://www.nvidia.com/zh-tw/' }]);
+    });
+
     it('stays with a link retitled at the same address', () => {
       expect(saved([en], ['Wiki https://en.wikipedia.org/wiki/Nvidia'])).toEqual([{ ...en, title: 'Wiki' }]);
     });
@@ -344,10 +357,17 @@ describe('further-reading links', () => {
       ).toEqual([en, { title: 'Wikipedia', url: 'https://de.wikipedia.org/wiki/Nvidia' }]);
     });
 
-    it('is given once, and not guessed between two changed links of one title', () => {
-      const en2 = { title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/GeForce', lang: 'en' };
-      expect(saved([en, en2], ['Wikipedia https://en.wikipedia.org/wiki/Nvidia_Corporation'])).toEqual([
-        { title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia_Corporation' },
+    it('is given once, and between two changed links of one title, by the line it stood on', () => {
+      const jp = { title: 'Wikipedia', url: 'https://ja.wikipedia.org/wiki/Nvidia', lang: 'ja' };
+      // One line left of two, of their one title: which one it was is not known, so no language.
+      expect(saved([en, jp], ['Wikipedia https://ja.wikipedia.org/wiki/エヌビディア'])).toEqual([
+        { title: 'Wikipedia', url: 'https://ja.wikipedia.org/wiki/エヌビディア' },
+      ]);
+      expect(
+        saved([en, jp], ['Wiki https://en.wikipedia.org/wiki/Nvidia_Corporation', 'Wiki https://ja.wikipedia.org/']),
+      ).toEqual([
+        { title: 'Wiki', url: 'https://en.wikipedia.org/wiki/Nvidia_Corporation', lang: 'en' },
+        { title: 'Wiki', url: 'https://ja.wikipedia.org/', lang: 'ja' },
       ]);
       expect(
         saved(

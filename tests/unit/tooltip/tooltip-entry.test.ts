@@ -189,6 +189,24 @@ describe('webLinks', () => {
       ]);
     });
 
+    it("keeps the reader's own links within MAX_LINKS before links for everyone, in the pack's order", () => {
+      const general = Array.from({ length: MAX_LINKS }, (_, i) => ({
+        title: `Site ${i}`,
+        url: `https://e.example/${i}`,
+      }));
+      const shown = titles(webLinks([...general, traditional], 'zh-Hant'));
+      expect(shown).toHaveLength(MAX_LINKS);
+      expect(shown).toEqual([...titles(general).slice(0, MAX_LINKS - 1), '維基百科']);
+    });
+
+    it('shows an address once, and writes a tag with underscores as HTML does', () => {
+      const again = { ...english, title: 'Wikipedia (en)', lang: undefined };
+      expect(titles(webLinks([english, again, anyone], 'en'))).toEqual(['Wikipedia', 'Company site']);
+      expect(webLinks([{ ...traditional, lang: 'zh_Hant' }], 'zh-Hant')).toEqual([
+        { title: '維基百科', url: 'https://zh.wikipedia.org/zh-tw/Nvidia', hreflang: 'zh-Hant' },
+      ]);
+    });
+
     it('counts MAX_LINKS after choosing the language', () => {
       const many = (lang: string) =>
         Array.from({ length: MAX_LINKS }, (_, i) => ({
