@@ -165,8 +165,8 @@ const linkLine = (link: Link) => `${link.title} ${link.url}`;
  * that link's language: mending 維基百科's address must not show it to English readers. The
  * stored link it came from is one whose line is gone from the form, with the same address (a
  * new title), else the only such one with the same title (a new address), else the one that
- * stood on that line (both changed, in a list of as many lines); each gives its language once. A link the reader adds has
- * none, and is shown to every reader.
+ * stood on that line (both changed, in a list of as many lines); each gives its language
+ * once. A link the reader adds has none, and is shown to every reader.
  */
 export function linksFrom(values: FormValues, original: readonly Link[] = []): { links: Link[]; bad?: string } {
   const before = new Map(original.map((l) => [linkLine(l), l]));

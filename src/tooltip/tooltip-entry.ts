@@ -66,13 +66,11 @@ export interface WebLink {
 export function webLinks(links: unknown, language: ReaderLanguage): WebLink[] {
   if (!Array.isArray(links)) return [];
   const safe: (WebLink & { readerLanguage?: ReaderLanguage })[] = [];
-  const seen = new Set<string>();
   for (const link of links as unknown[]) {
     const { title, url, lang } = (link ?? {}) as { title?: unknown; url?: unknown; lang?: unknown };
     if (typeof title !== 'string' || !title.trim() || typeof url !== 'string') continue;
     const parsed = webUrl(url);
-    if (!parsed || seen.has(parsed.href)) continue;
-    seen.add(parsed.href);
+    if (!parsed) continue;
     // As HTML writes a language tag: zh_Hant, as some tools write it, is no hreflang.
     const tag = typeof lang === 'string' && lang.trim() ? lang.trim().replace(/_/g, '-') : undefined;
     safe.push({
@@ -86,7 +84,15 @@ export function webLinks(links: unknown, language: ReaderLanguage): WebLink[] {
   const nearest = FALLBACKS[language].find((l) => present.has(l));
   const own = safe.filter((link) => link.readerLanguage && link.readerLanguage === nearest);
   const everyone = safe.filter((link) => !link.readerLanguage);
-  const shown = new Set([...own, ...everyone].slice(0, MAX_LINKS));
+  // The reader's own first; an address shown already (two lines, or another language's) once.
+  const shown = new Set<WebLink>();
+  const addresses = new Set<string>();
+  for (const link of [...own, ...everyone]) {
+    if (shown.size === MAX_LINKS) break;
+    if (addresses.has(link.url)) continue;
+    addresses.add(link.url);
+    shown.add(link);
+  }
   return safe
     .filter((link) => shown.has(link))
     .map(({ title, url, hreflang }) => (hreflang ? { title, url, hreflang } : { title, url }));

@@ -202,6 +202,10 @@ describe('webLinks', () => {
     it('shows an address once, and writes a tag with underscores as HTML does', () => {
       const again = { ...english, title: 'Wikipedia (en)', lang: undefined };
       expect(titles(webLinks([english, again, anyone], 'en'))).toEqual(['Wikipedia', 'Company site']);
+      // Once among the links a reader is shown: another language's link at that address hides nothing.
+      const sameAddress = { title: 'Baike', url: simplified.url };
+      expect(titles(webLinks([english, simplified, sameAddress], 'en'))).toEqual(['Wikipedia', 'Baike']);
+      expect(titles(webLinks([english, simplified, sameAddress], 'zh-Hans'))).toEqual(['维基百科']);
       expect(webLinks([{ ...traditional, lang: 'zh_Hant' }], 'zh-Hant')).toEqual([
         { title: '維基百科', url: 'https://zh.wikipedia.org/zh-tw/Nvidia', hreflang: 'zh-Hant' },
       ]);
