@@ -6,7 +6,7 @@
  * line the form showed for an entry, which another tab may have renamed since. Pure.
  */
 import { displayName, everyName } from '../glossary/entry-names';
-import { NOTE_LANGUAGES, type Entry } from '../glossary/schema';
+import { LIMITS, NOTE_LANGUAGES, type Entry } from '../glossary/schema';
 import type { ReaderLanguage } from '../i18n/language';
 import { lines, type FormValues } from './entry-form-values';
 import { searchKey } from './entry-search';
@@ -77,7 +77,9 @@ function resolveLine(
   const whole = resolve(line, lookup, id, own);
   if (whole !== undefined) return [whole];
   const cuts = [-1, ...[...line.matchAll(LIST_SEPARATORS)].map((m) => m.index), line.length];
-  if (cuts.length === 2) return undefined;
+  // No separator: no list. More than a Related field holds (with a comma in every name): no
+  // list either, rather than cut thousands of ways on the main thread.
+  if (cuts.length === 2 || cuts.length - 1 > 2 * LIMITS.listLength) return undefined;
   // The entries of the line from cut `at` on, or null where no cutting reads as names; each
   // cut's answer kept, so a long list costs the square of its parts, not their power set.
   const fromCut = new Map<number, Resolved[] | null>();
@@ -87,6 +89,8 @@ function resolveLine(
     if (found !== undefined) return found;
     found = null;
     for (let end = cuts.length - 1; end > at && !found; end--) {
+      // Longer than any name, with room for the spaces around it: no name.
+      if (cuts[end]! - cuts[at]! > 2 * LIMITS.nameLength) continue;
       const part = line.slice(cuts[at]! + 1, cuts[end]).trim();
       // Empty (two separators together, or one at an end): nothing named there.
       const named = part ? resolve(part, lookup, id, own) : undefined;

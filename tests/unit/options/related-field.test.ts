@@ -151,5 +151,9 @@ describe('the Related field', () => {
     expect(listed('Arm Holdings, plc、DeepSeek')).toEqual({ ids: ['comma', 'deepseek'] });
     expect(listed('華為,, DeepSeek,')).toEqual({ ids: ['huawei', 'deepseek'] });
     expect(listed('Arm Holdings, DeepSeek')).toEqual({ ids: [], unknown: 'Arm Holdings, DeepSeek' });
+    // More parts than a Related field holds (64, a comma in each): no list, not cut every way.
+    const many = Array.from({ length: 129 }, () => 'DeepSeek').join(', ');
+    expect(listed(many)).toEqual({ ids: [], unknown: many });
+    expect(listed(Array.from({ length: 64 }, () => 'DeepSeek').join(', '))).toEqual({ ids: ['deepseek'] });
   });
 });
