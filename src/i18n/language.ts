@@ -27,12 +27,19 @@ export function languageFromTag(tag: string | undefined): ReaderLanguage {
  * in another script (`zh-Latn`, pinyin), which readers of characters read no better.
  */
 export function readerLanguageOf(tag: string): ReaderLanguage | undefined {
-  const [primary, ...rest] = tag.toLowerCase().split(/[-_]/);
-  if (primary === 'en') return 'en';
-  if (primary !== 'zh') return undefined;
+  const [primary = '', ...rest] = tag.toLowerCase().split(/[-_]/);
+  if (ENGLISH_CODES.has(primary)) return 'en';
+  if (!CHINESE_CODES.has(primary)) return undefined;
+  // The old Windows tags zh-CHT and zh-CHS.
+  if (rest.includes('cht')) return 'zh-Hant';
+  if (rest.includes('chs')) return 'zh-Hans';
   const script = rest.find((part) => /^[a-z]{4}$/.test(part));
-  return script && script !== 'hant' && script !== 'hans' ? undefined : languageFromTag(tag);
+  return script && script !== 'hant' && script !== 'hans' ? undefined : languageFromTag(['zh', ...rest].join('-'));
 }
+
+/** English and Chinese by their two-letter codes and their ISO 639-2 and -3 ones (Mandarin too). */
+const ENGLISH_CODES = new Set(['en', 'eng']);
+const CHINESE_CODES = new Set(['zh', 'zho', 'chi', 'cmn']);
 
 /** The language to use: the reader's explicit choice, or the browser's when set to `auto`. */
 export function resolveLanguage(setting: ReaderLanguage | 'auto', browserTag: string | undefined): ReaderLanguage {

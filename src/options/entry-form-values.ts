@@ -156,25 +156,32 @@ type Link = NonNullable<Entry['links']>[number];
 /** How a link is written in the form: its title, a space, its address. */
 const linkLine = (link: Link) => `${link.title} ${link.url}`;
 
+/** How a changed line is told to be a stored link, strongest first (`linksFrom`). */
+const SAME_LINK: ((stored: Link, link: Link) => boolean)[] = [
+  (stored, link) => stored.url === link.url,
+  (stored, link) => stored.title === link.title,
+  (stored, link) => webUrl(stored.url)?.host === webUrl(link.url)?.host,
+];
+
 /**
  * The links from the form, and the first line that is not one ("a title, then an http(s)
  * address"; an address alone is titled by its host), where reading stopped. A line written
  * as a stored link was keeps that link as it was, fields the form does not show included.
  *
  * The form does not show a link's language either. A line that is a stored link changed keeps
- * that link's language: mending 維基百科's address must not show it to English readers. The
- * stored link it came from is one whose line is gone from the form, with the same address (a
- * new title), else the only such one with the same title (a new address), else the one that
- * stood on that line (both changed, in a list of as many lines); each gives its language
- * once. A link the reader adds has none, and is shown to every reader.
+ * that link's language: mending 維基百科's address must not show it to English readers. Of the
+ * stored links whose lines are gone from the form, it came from the one with its address (a
+ * new title); else the only one with its title (a new address); else the only one on its
+ * address's host (both changed, 維基百科 to 維基百科（繁體） at zh.wikipedia.org). Each rule is
+ * tried on every line before the next, and each stored link gives its language once. A link
+ * the reader adds has none, and is shown to every reader.
  */
 export function linksFrom(values: FormValues, original: readonly Link[] = []): { links: Link[]; bad?: string } {
   const before = new Map(original.map((l) => [linkLine(l), l]));
-  const read = lines(values.links);
-  const kept = new Set(read);
-  const changed = original.filter((l) => !kept.has(linkLine(l)));
   const links: Link[] = [];
-  for (const [index, line] of read.entries()) {
+  const edited: Link[] = [];
+  let bad: string | undefined;
+  for (const line of lines(values.links)) {
     const prior = before.get(line);
     if (prior) {
       links.push(prior);
@@ -182,23 +189,27 @@ export function linksFrom(values: FormValues, original: readonly Link[] = []): {
     }
     const at = line.search(/\S+$/);
     const url = webUrl(line.slice(at));
-    if (!url) return { links, bad: line };
-    const link = { title: line.slice(0, at).trim() || url.host, url: line.slice(at) };
-    // Only as many lines as links stored: one edited in place, none taken out or put in.
-    const there = read.length === original.length ? original[index] : undefined;
-    const from = takeChangedLink(changed, link, there);
-    links.push(from?.lang ? { ...link, lang: from.lang } : link);
+    if (!url) {
+      bad = line;
+      break;
+    }
+    const link: Link = { title: line.slice(0, at).trim() || url.host, url: line.slice(at) };
+    links.push(link);
+    edited.push(link);
   }
-  return { links };
-}
-
-/** Takes from `changed` the stored link `link` was edited from, if one can be told; `there` stood on its line. */
-function takeChangedLink(changed: Link[], link: Link, there: Link | undefined): Link | undefined {
-  const sameTitle = changed.filter((l) => l.title === link.title);
-  const from =
-    changed.find((l) => l.url === link.url) ??
-    (sameTitle.length === 1 ? sameTitle[0] : undefined) ??
-    (there && changed.includes(there) ? there : undefined);
-  if (from) changed.splice(changed.indexOf(from), 1);
-  return from;
+  const kept = new Set(links);
+  const gone = original.filter((l) => !kept.has(l));
+  const from = new Map<Link, Link>();
+  for (const same of SAME_LINK) {
+    for (const link of edited) {
+      if (from.has(link)) continue;
+      // One gone link only: a title or a host two of them share tells neither.
+      const matches = gone.filter((stored) => same(stored, link));
+      if (matches.length !== 1) continue;
+      gone.splice(gone.indexOf(matches[0]!), 1);
+      from.set(link, matches[0]!);
+    }
+  }
+  for (const [link, stored] of from) if (stored.lang) link.lang = stored.lang;
+  return bad === undefined ? { links } : { links, bad };
 }

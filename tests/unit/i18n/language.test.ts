@@ -34,7 +34,12 @@ describe('readerLanguageOf', () => {
       ['zh', 'zh-Hans'],
       ['ja', undefined],
       ['de-CH', undefined],
-      ['eng', undefined],
+      ['eng', 'en'],
+      ['zho-Hant', 'zh-Hant'],
+      ['cmn-Hans', 'zh-Hans'],
+      ['chi', 'zh-Hans'],
+      ['zh-CHT', 'zh-Hant'],
+      ['zh-CHS', 'zh-Hans'],
       // Chinese in Latin letters (pinyin) is no read of characters.
       ['zh-Latn', undefined],
       ['zh-Latn-CN', undefined],

@@ -343,6 +343,29 @@ describe('further-reading links', () => {
       ).toEqual([en, { title: '輝達官網', url: 'https://www.nvidia.com/zh-tw/' }]);
     });
 
+    it('is matched by address on every line before any title or host', () => {
+      const hans = { title: '维基百科', url: 'https://zh.wikipedia.org/zh-cn/英伟达', lang: 'zh-Hans' };
+      // The Chinese link moved up with a new title and address; the English one retitled below it.
+      expect(
+        saved(
+          [en, hant, hans],
+          ['中文 https://zh.wikipedia.org/zh-tw/輝達科技', `English Wikipedia ${en.url}`, `${hans.title} ${hans.url}`],
+        ),
+      ).toEqual([
+        { title: '中文', url: 'https://zh.wikipedia.org/zh-tw/輝達科技', lang: 'zh-Hant' },
+        { ...en, title: 'English Wikipedia' },
+        hans,
+      ]);
+    });
+
+    it('is not given to a link put in the place of one taken out', () => {
+      const hans = { title: '维基百科', url: 'https://zh.wikipedia.org/zh-cn/英伟达', lang: 'zh-Hans' };
+      const site = { title: 'Nvidia site', url: 'https://nvidia.com/' };
+      const line = (l: { title: string; url: string }) => `${l.title} ${l.url}`;
+      expect(saved([en, hant, hans], [line(en), line(hant), line(site)])).toEqual([en, hant, site]);
+      expect(saved([en, hant, hans], [line(site), line(hant), line(hans)])).toEqual([site, hant, hans]);
+    });
+
     it('stays with a link retitled at the same address', () => {
       expect(saved([en], ['Wiki https://en.wikipedia.org/wiki/Nvidia'])).toEqual([{ ...en, title: 'Wiki' }]);
     });
@@ -357,12 +380,19 @@ describe('further-reading links', () => {
       ).toEqual([en, { title: 'Wikipedia', url: 'https://de.wikipedia.org/wiki/Nvidia' }]);
     });
 
-    it('is given once, and between two changed links of one title, by the line it stood on', () => {
+    it('is given once, and between two changed links of one title, by the host', () => {
       const jp = { title: 'Wikipedia', url: 'https://ja.wikipedia.org/wiki/Nvidia', lang: 'ja' };
-      // One line left of two, of their one title: which one it was is not known, so no language.
+      // One line left of two, of their one title: the Japanese Wikipedia's host tells which.
       expect(saved([en, jp], ['Wikipedia https://ja.wikipedia.org/wiki/エヌビディア'])).toEqual([
-        { title: 'Wikipedia', url: 'https://ja.wikipedia.org/wiki/エヌビディア' },
+        { title: 'Wikipedia', url: 'https://ja.wikipedia.org/wiki/エヌビディア', lang: 'ja' },
       ]);
+      // Neither the title nor the host tells: no language.
+      expect(
+        saved(
+          [en, { ...jp, url: 'https://en.wikipedia.org/wiki/GeForce' }],
+          ['Wikipedia https://en.wikipedia.org/wiki/RTX'],
+        ),
+      ).toEqual([{ title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/RTX' }]);
       expect(
         saved([en, jp], ['Wiki https://en.wikipedia.org/wiki/Nvidia_Corporation', 'Wiki https://ja.wikipedia.org/']),
       ).toEqual([
