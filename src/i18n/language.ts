@@ -5,20 +5,24 @@
 export const READER_LANGUAGES = ['zh-Hant', 'zh-Hans', 'en'] as const;
 export type ReaderLanguage = (typeof READER_LANGUAGES)[number];
 
-/** Regions whose Chinese readers use Traditional characters when the tag names no script. */
-const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo']);
+/**
+ * Subtags that mean Traditional characters when the tag names no script: the regions whose
+ * readers write them, and Cantonese (`yue`, `zh-yue`), written in them in Hong Kong and Macau.
+ */
+const TRADITIONAL_BY_DEFAULT = new Set(['tw', 'hk', 'mo', 'yue']);
 
 /**
  * Maps a BCP 47 tag (navigator.language, i18n.getUILanguage()) to a reader language.
  * The script subtag wins over the region (zh-Hant-CN is Traditional); a bare "zh" is
- * Simplified, as it is for most readers who set it.
+ * Simplified, as it is for most readers who set it. A Cantonese reader (`yue-HK`) reads
+ * Chinese better than English.
  */
 export function languageFromTag(tag: string | undefined): ReaderLanguage {
   const parts = (tag ?? '').toLowerCase().replace(/_/g, '-').split('-');
-  if (parts[0] !== 'zh') return 'en';
+  if (parts[0] !== 'zh' && parts[0] !== 'yue') return 'en';
   if (parts.includes('hant')) return 'zh-Hant';
   if (parts.includes('hans')) return 'zh-Hans';
-  return parts.some((p) => TRADITIONAL_REGIONS.has(p)) ? 'zh-Hant' : 'zh-Hans';
+  return parts.some((p) => TRADITIONAL_BY_DEFAULT.has(p)) ? 'zh-Hant' : 'zh-Hans';
 }
 
 /**
@@ -34,12 +38,17 @@ export function readerLanguageOf(tag: string): ReaderLanguage | undefined {
   if (rest.includes('cht')) return 'zh-Hant';
   if (rest.includes('chs')) return 'zh-Hans';
   const script = rest.find((part) => /^[a-z]{4}$/.test(part));
-  return script && script !== 'hant' && script !== 'hans' ? undefined : languageFromTag(['zh', ...rest].join('-'));
+  return script && script !== 'hant' && script !== 'hans'
+    ? undefined
+    : languageFromTag([primary === 'yue' ? 'yue' : 'zh', ...rest].join('-'));
 }
 
-/** English and Chinese by their two-letter codes and their ISO 639-2 and -3 ones (Mandarin too). */
+/**
+ * English and Chinese by their two-letter codes and their ISO 639-2 and -3 ones (Mandarin, and
+ * Cantonese, whose pages are written in Chinese characters, too).
+ */
 const ENGLISH_CODES = new Set(['en', 'eng']);
-const CHINESE_CODES = new Set(['zh', 'zho', 'chi', 'cmn']);
+const CHINESE_CODES = new Set(['zh', 'zho', 'chi', 'cmn', 'yue']);
 
 /** The language to use: the reader's explicit choice, or the browser's when set to `auto`. */
 export function resolveLanguage(setting: ReaderLanguage | 'auto', browserTag: string | undefined): ReaderLanguage {

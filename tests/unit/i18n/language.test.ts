@@ -12,6 +12,11 @@ describe('languageFromTag', () => {
     ['zh-SG', 'zh-Hans'],
     ['zh', 'zh-Hans'],
     ['zh-Hans-HK', 'zh-Hans'],
+    // Cantonese is written in Traditional characters unless its tag says otherwise.
+    ['yue', 'zh-Hant'],
+    ['yue-HK', 'zh-Hant'],
+    ['zh-yue', 'zh-Hant'],
+    ['yue-Hans-CN', 'zh-Hans'],
     ['en-US', 'en'],
     ['ja', 'en'],
     ['', 'en'],
@@ -44,6 +49,10 @@ describe('readerLanguageOf', () => {
       ['zh-Latn', undefined],
       ['zh-Latn-CN', undefined],
       ['zh-Hant-TW', 'zh-Hant'],
+      ['zh-yue', 'zh-Hant'],
+      ['yue', 'zh-Hant'],
+      ['yue-Hans', 'zh-Hans'],
+      ['yue-Latn', undefined],
     ];
     expect(cases.map(([tag]) => [tag, readerLanguageOf(tag)])).toEqual(cases);
   });
