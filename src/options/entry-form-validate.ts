@@ -139,6 +139,8 @@ function checkLists(values: FormValues, links: LinksRead, related: RelatedRead, 
   if (excludeError) errors.push(excludeError);
   if (lines(values.related).length > LIMITS.listLength)
     errors.push({ field: 'related', key: 'editorErrorTooMany', subs: [LIMITS.listLength] });
+  else if (related.tooMany)
+    errors.push({ field: 'related', key: 'editorErrorRelatedTooMany', subs: [LIMITS.listLength] });
   if (lines(values.links).length > LIMITS.listLength)
     errors.push({ field: 'links', key: 'editorErrorTooMany', subs: [LIMITS.listLength] });
   if (links.bad !== undefined) errors.push({ field: 'links', key: 'editorErrorLink', subs: [links.bad] });

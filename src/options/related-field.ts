@@ -21,11 +21,15 @@ export interface RelatedLookup {
   shownLines?: ReadonlyMap<string, string>;
 }
 
-/** The field as read: `self` when a line is the entry itself; `unknown`, the first line that is no entry. */
+/**
+ * The field as read: `self` when a line is the entry itself; `unknown`, the first line that is
+ * no entry; `tooMany` when it names more entries than the field holds.
+ */
 export interface RelatedRead {
   ids: string[];
   self?: true;
   unknown?: string;
+  tooMany?: true;
 }
 
 /** The pack's ids and names as the field reads them, for an entry `exceptId` being edited. */
@@ -73,13 +77,15 @@ function resolveLine(
   lookup: RelatedLookup,
   id: string,
   own: ReadonlySet<string>,
-): Resolved[] | undefined {
+): Resolved[] | 'tooMany' | undefined {
   const whole = resolve(line, lookup, id, own);
   if (whole !== undefined) return [whole];
   const cuts = [-1, ...[...line.matchAll(LIST_SEPARATORS)].map((m) => m.index), line.length];
-  // No separator: no list. More than a Related field holds (with a comma in every name): no
-  // list either, rather than cut thousands of ways on the main thread.
-  if (cuts.length === 2 || cuts.length - 1 > 2 * LIMITS.listLength) return undefined;
+  // No separator: no list.
+  if (cuts.length === 2) return undefined;
+  // More parts than a Related field holds, a comma in every name: too many, said as such,
+  // rather than cut thousands of ways on the main thread.
+  if (cuts.length - 1 > 2 * LIMITS.listLength) return 'tooMany';
   // The entries of the line from cut `at` on, or null where no cutting reads as names; each
   // cut's answer kept, so a long list costs the square of its parts, not their power set.
   const fromCut = new Map<number, Resolved[] | null>();
@@ -133,11 +139,13 @@ export function readRelated(values: FormValues, lookup: RelatedLookup, id: strin
   const ids: string[] = [];
   for (const line of lines(values.related)) {
     const found = resolveLine(line, lookup, id, own);
+    if (found === 'tooMany') return { ids, tooMany: true };
     if (!found) return { ids, unknown: line };
     if (found.includes('self')) return { ids, self: true };
     for (const one of found) if (one !== 'gone' && !ids.includes(one)) ids.push(one);
   }
-  return { ids };
+  // Lists on single lines can name more than the field's lines may number.
+  return ids.length > LIMITS.listLength ? { ids, tooMany: true } : { ids };
 }
 
 /**

@@ -153,7 +153,26 @@ describe('the Related field', () => {
     expect(listed('Arm Holdings, DeepSeek')).toEqual({ ids: [], unknown: 'Arm Holdings, DeepSeek' });
     // More parts than a Related field holds (64, a comma in each): no list, not cut every way.
     const many = Array.from({ length: 129 }, () => 'DeepSeek').join(', ');
-    expect(listed(many)).toEqual({ ids: [], unknown: many });
+    expect(listed(many)).toEqual({ ids: [], tooMany: true });
     expect(listed(Array.from({ length: 64 }, () => 'DeepSeek').join(', '))).toEqual({ ids: ['deepseek'] });
+  });
+
+  it('refuses a field naming more entries than it holds, one line or many, as too many', () => {
+    const others = Array.from({ length: 65 }, (_, i) => entry(`other-${i}`, { term: `Other ${i}`, aliases: [] }));
+    const list = [nvidia, huawei, deepseek, ...others];
+    const ctx = contextFor(list, nvidia);
+    const values = (related: string) => ({ ...opened(nvidia).values, related });
+    const names = others.map((e) => e.term);
+    const tooMany = [{ field: 'related', key: 'editorErrorRelatedTooMany', subs: [64] }];
+    // 65 names on one line, or on two: more than the 64 a pack's entry may name.
+    expect(validateForm(values(names.join(', ')), ctx).errors).toEqual(tooMany);
+    expect(validateForm(values(`${names.slice(0, 30).join('、')}\n${names.slice(30).join('、')}`), ctx).errors).toEqual(
+      tooMany,
+    );
+    // 64 are saved.
+    expect(validateForm(values(names.slice(0, 64).join(', ')), ctx).entry?.related).toHaveLength(64);
+    // More parts than could be names on one line: too many, not "no entry".
+    const parts = Array.from({ length: 129 }, (_, i) => names[i % 65]).join(', ');
+    expect(validateForm(values(parts), ctx).errors).toEqual(tooMany);
   });
 });
