@@ -127,6 +127,13 @@ const titleSchema = z.string().trim().min(1).max(400);
 /** What a pack covers, in a few sentences. */
 const descriptionSchema = z.string().trim().max(2_000);
 
+/**
+ * A language tag as a pack may give one: a language code of two or three letters first, as
+ * every tag in use has. "Chinese", "english" or "Hant" is a word, not a tag, and would show the
+ * link to every reader.
+ */
+export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/;
+
 export const linkSchema = z.looseObject({
   title: z.string().trim().min(1).max(LIMITS.nameLength),
   url: webUrlSchema,
@@ -139,9 +146,7 @@ export const linkSchema = z.looseObject({
     .string()
     .trim()
     .max(35, { message: schemaMessage('packProblemCharsAtMost', 35), abort: true })
-    // A language code of two or three letters first, as every tag in use has: "Chinese",
-    // "english" or "Hant" is a word, not a tag, and would show the link to every reader.
-    .regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/, schemaMessage('packProblemLanguageTag'))
+    .regex(LANGUAGE_TAG, schemaMessage('packProblemLanguageTag'))
     .optional(),
 });
 

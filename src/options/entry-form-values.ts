@@ -3,7 +3,7 @@
  * item per line), converted from and to a schema entry. Pure.
  */
 import { NOTE_LANGUAGES, type Alias, type Entry, type NoteLanguage } from '../glossary/schema';
-import { webUrl } from '../validate';
+import { linkLine, readLinkLine, type Link } from './link-lines';
 import { isRuleCarrier, ownNames, ruleCarriers, wholeWordRuleOf, type WholeWordRule } from './name-rules';
 
 export { wholeWordRuleOf, type WholeWordRule };
@@ -151,65 +151,18 @@ export function contextFrom(
 
 const isNoteLanguage = (key: string): key is NoteLanguage => (NOTE_LANGUAGES as readonly string[]).includes(key);
 
-type Link = NonNullable<Entry['links']>[number];
-
-/** How a link is written in the form: its title, a space, its address. */
-const linkLine = (link: Link) => `${link.title} ${link.url}`;
-
-/** How a changed line is told to be a stored link, strongest first (`linksFrom`). */
-const SAME_LINK: ((stored: Link, link: Link) => boolean)[] = [
-  (stored, link) => stored.url === link.url,
-  (stored, link) => stored.title === link.title,
-  (stored, link) => webUrl(stored.url)?.host === webUrl(link.url)?.host,
-];
-
 /**
  * The links from the form, and the first line that is not one ("a title, then an http(s)
- * address"; an address alone is titled by its host), where reading stopped. A line written
- * as a stored link was keeps that link as it was, fields the form does not show included.
- *
- * The form does not show a link's language either. A line that is a stored link changed keeps
- * that link's language: mending 維基百科's address must not show it to English readers. Of the
- * stored links whose lines are gone from the form, it came from the one with its address (a
- * new title); else the only one with its title (a new address); else the only one on its
- * address's host (both changed, 維基百科 to 維基百科（繁體） at zh.wikipedia.org). Each rule is
- * tried on every line before the next, and each stored link gives its language once. A link
- * the reader adds has none, and is shown to every reader.
+ * address"), where reading stopped. A line written as a stored link was keeps that link as it
+ * was, fields the form does not show included.
  */
 export function linksFrom(values: FormValues, original: readonly Link[] = []): { links: Link[]; bad?: string } {
   const before = new Map(original.map((l) => [linkLine(l), l]));
   const links: Link[] = [];
-  const edited: Link[] = [];
-  let bad: string | undefined;
   for (const line of lines(values.links)) {
-    const prior = before.get(line);
-    if (prior) {
-      links.push(prior);
-      continue;
-    }
-    const at = line.search(/\S+$/);
-    const url = webUrl(line.slice(at));
-    if (!url) {
-      bad = line;
-      break;
-    }
-    const link: Link = { title: line.slice(0, at).trim() || url.host, url: line.slice(at) };
+    const link = before.get(line) ?? readLinkLine(line);
+    if (!link) return { links, bad: line };
     links.push(link);
-    edited.push(link);
   }
-  const kept = new Set(links);
-  const gone = original.filter((l) => !kept.has(l));
-  const from = new Map<Link, Link>();
-  for (const same of SAME_LINK) {
-    for (const link of edited) {
-      if (from.has(link)) continue;
-      // One gone link only: a title or a host two of them share tells neither.
-      const matches = gone.filter((stored) => same(stored, link));
-      if (matches.length !== 1) continue;
-      gone.splice(gone.indexOf(matches[0]!), 1);
-      from.set(link, matches[0]!);
-    }
-  }
-  for (const [link, stored] of from) if (stored.lang) link.lang = stored.lang;
-  return bad === undefined ? { links } : { links, bad };
+  return { links };
 }

@@ -71,7 +71,12 @@ describe('the glossary editor', () => {
   it('edits an entry’s English name, links and related entries: the open page’s tooltip shows them', async () => {
     await openEntry(editor, 'Quokka');
     await editor.fill('#field-names-en', 'Quokka Robotics Ltd');
-    await editor.fill('#field-links', 'Homepage https://quokka.example/');
+    // A link in the reader's language, one in another reader language (not shown to this
+    // reader, who has one in theirs), and one in a language no reader reads (shown to all).
+    await editor.fill(
+      '#field-links',
+      '官網 [zh-TW] https://quokka.example/zh-tw/\nHomepage [en] https://quokka.example/\nホーム [ja] https://quokka.example/ja/',
+    );
     // A related entry named as a reader knows it, in another script: saved by its id.
     await editor.fill('#field-related', '英伟达');
     await editor.click('[data-testid="entry-save"]');
@@ -89,11 +94,20 @@ describe('the glossary editor', () => {
       undefined,
       { timeout: 10_000, polling: 200 },
     );
-    const link = await article.evaluate(() => {
-      const a = document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelector<HTMLAnchorElement>('.links a');
-      return a ? [a.textContent, a.href, a.target] : null;
-    });
-    expect(link).toEqual(['Homepage', 'https://quokka.example/', '_blank']);
+    const links = await article.evaluate(() =>
+      [
+        ...(document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelectorAll<HTMLAnchorElement>('.links a') ??
+          []),
+      ].map((a) => [a.textContent, a.href, a.target, a.hreflang]),
+    );
+    expect(links).toEqual([
+      ['Homepage', 'https://quokka.example/', '_blank', 'en'],
+      ['ホーム', 'https://quokka.example/ja/', '_blank', 'ja'],
+    ]);
+    // The form shows each link's language as it was typed.
+    expect(await editor.inputValue('#field-links')).toBe(
+      '官網 [zh-TW] https://quokka.example/zh-tw/\nHomepage [en] https://quokka.example/\nホーム [ja] https://quokka.example/ja/',
+    );
     const related = await article.evaluate(() =>
       [
         ...(document.querySelector('columnlens-tooltip')?.shadowRoot?.querySelectorAll<HTMLElement>('.related-entry') ??

@@ -288,10 +288,10 @@ describe('further-reading links', () => {
     links: [{ title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia', lang: 'en' }],
   });
 
-  it('shows each link as its title and address, and saves an untouched list exactly', () => {
+  it('shows each link as its title, its language and its address, and saves an untouched list exactly', () => {
     const ctx = contextFor(linked);
     const values = formValuesFrom(linked, 'bundled');
-    expect(values.links).toBe('Wikipedia https://en.wikipedia.org/wiki/Nvidia');
+    expect(values.links).toBe('Wikipedia [en] https://en.wikipedia.org/wiki/Nvidia');
     expect(validateForm(values, ctx).entry).toEqual(linked);
   });
 
@@ -300,7 +300,7 @@ describe('further-reading links', () => {
     const values = {
       ...formValuesFrom(linked, 'bundled'),
       links:
-        'Wikipedia https://en.wikipedia.org/wiki/Nvidia\n  Company site  https://www.nvidia.com/ \nhttps://zh.wikipedia.org/wiki/輝達',
+        'Wikipedia [en] https://en.wikipedia.org/wiki/Nvidia\n  Company site  https://www.nvidia.com/ \nhttps://zh.wikipedia.org/wiki/輝達',
     };
     expect(validateForm(values, ctx).entry?.links).toEqual([
       { title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia', lang: 'en' },
@@ -312,7 +312,7 @@ describe('further-reading links', () => {
     expect(cleared.entry).not.toHaveProperty('links');
   });
 
-  describe("a link's language, which the form does not show", () => {
+  describe("a link's language, in brackets before its address", () => {
     const hant = { title: '維基百科', url: 'https://zh.wikipedia.org/zh-tw/英偉達', lang: 'zh-Hant' };
     const en = { title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia', lang: 'en' };
     const saved = (stored: object[], typed: string[]) => {
@@ -321,93 +321,70 @@ describe('further-reading links', () => {
       return validateForm(values, contextFor(linked)).entry?.links;
     };
 
-    it('stays with a link whose address is mended under its title', () => {
+    it('is shown on each stored link’s line and stays with it when its title or address is mended', () => {
+      const linked = entry('linked-lang', { links: [hant, en] });
+      expect(formValuesFrom(linked, 'bundled').links).toBe(
+        '維基百科 [zh-Hant] https://zh.wikipedia.org/zh-tw/英偉達\nWikipedia [en] https://en.wikipedia.org/wiki/Nvidia',
+      );
       expect(
         saved(
           [hant, en],
-          ['維基百科 https://zh.wikipedia.org/zh-tw/輝達', 'Wikipedia https://en.wikipedia.org/wiki/Nvidia'],
-        ),
-      ).toEqual([{ ...hant, url: 'https://zh.wikipedia.org/zh-tw/輝達' }, en]);
-    });
-
-    it('stays with a link whose title and address are both changed on its line', () => {
-      expect(
-        saved(
-          [en, hant],
-          ['Wikipedia https://en.wikipedia.org/wiki/Nvidia', '維基百科（繁體） https://zh.wikipedia.org/zh-hk/輝達'],
-        ),
-      ).toEqual([en, { title: '維基百科（繁體）', url: 'https://zh.wikipedia.org/zh-hk/輝達', lang: 'zh-Hant' }]);
-      // A line added below the stored ones stood on no stored link's line.
-      expect(
-        saved([en], ['Wikipedia https://en.wikipedia.org/wiki/Nvidia', '輝達官網 https://www.nvidia.com/zh-tw/']),
-      ).toEqual([en, { title: '輝達官網', url: 'https://www.nvidia.com/zh-tw/' }]);
-    });
-
-    it('is matched by address on every line before any title or host', () => {
-      const hans = { title: '维基百科', url: 'https://zh.wikipedia.org/zh-cn/英伟达', lang: 'zh-Hans' };
-      // The Chinese link moved up with a new title and address; the English one retitled below it.
-      expect(
-        saved(
-          [en, hant, hans],
-          ['中文 https://zh.wikipedia.org/zh-tw/輝達科技', `English Wikipedia ${en.url}`, `${hans.title} ${hans.url}`],
+          [
+            '維基百科（繁體） [zh-Hant] https://zh.wikipedia.org/zh-hk/輝達',
+            'Wiki [en] https://en.wikipedia.org/wiki/Nvidia',
+          ],
         ),
       ).toEqual([
-        { title: '中文', url: 'https://zh.wikipedia.org/zh-tw/輝達科技', lang: 'zh-Hant' },
-        { ...en, title: 'English Wikipedia' },
-        hans,
+        { title: '維基百科（繁體）', url: 'https://zh.wikipedia.org/zh-hk/輝達', lang: 'zh-Hant' },
+        { ...en, title: 'Wiki' },
       ]);
     });
 
-    it('is not given to a link put in the place of one taken out', () => {
-      const hans = { title: '维基百科', url: 'https://zh.wikipedia.org/zh-cn/英伟达', lang: 'zh-Hans' };
-      const site = { title: 'Nvidia site', url: 'https://nvidia.com/' };
-      const line = (l: { title: string; url: string }) => `${l.title} ${l.url}`;
-      expect(saved([en, hant, hans], [line(en), line(hant), line(site)])).toEqual([en, hant, site]);
-      expect(saved([en, hant, hans], [line(site), line(hant), line(hans)])).toEqual([site, hant, hans]);
-    });
-
-    it('stays with a link retitled at the same address', () => {
-      expect(saved([en], ['Wiki https://en.wikipedia.org/wiki/Nvidia'])).toEqual([{ ...en, title: 'Wiki' }]);
-    });
-
-    it('is not given to a link the reader adds under the title of one kept as it was', () => {
-      // The English link is still there: the German one is new, in no language the pack gave.
+    it('is set, changed or taken off by the reader', () => {
       expect(
         saved(
           [en],
-          ['Wikipedia https://en.wikipedia.org/wiki/Nvidia', 'Wikipedia https://de.wikipedia.org/wiki/Nvidia'],
+          [
+            'Wikipedia https://en.wikipedia.org/wiki/Nvidia',
+            '維基百科 [zh-TW] https://zh.wikipedia.org/zh-tw/輝達',
+            '粵語維基 [yue] https://zh-yue.wikipedia.org/wiki/Nvidia',
+            '[ja] https://ja.wikipedia.org/wiki/Nvidia',
+          ],
         ),
-      ).toEqual([en, { title: 'Wikipedia', url: 'https://de.wikipedia.org/wiki/Nvidia' }]);
+      ).toEqual([
+        { title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia' },
+        { title: '維基百科', url: 'https://zh.wikipedia.org/zh-tw/輝達', lang: 'zh-TW' },
+        { title: '粵語維基', url: 'https://zh-yue.wikipedia.org/wiki/Nvidia', lang: 'yue' },
+        { title: 'ja.wikipedia.org', url: 'https://ja.wikipedia.org/wiki/Nvidia', lang: 'ja' },
+      ]);
+      expect(saved([hant], ['維基百科 [zh-Hans] https://zh.wikipedia.org/zh-tw/英偉達'])).toEqual([
+        { ...hant, lang: 'zh-Hans' },
+      ]);
     });
 
-    it('is given once, and between two changed links of one title, by the host', () => {
-      const jp = { title: 'Wikipedia', url: 'https://ja.wikipedia.org/wiki/Nvidia', lang: 'ja' };
-      // One line left of two, of their one title: the Japanese Wikipedia's host tells which.
-      expect(saved([en, jp], ['Wikipedia https://ja.wikipedia.org/wiki/エヌビディア'])).toEqual([
-        { title: 'Wikipedia', url: 'https://ja.wikipedia.org/wiki/エヌビディア', lang: 'ja' },
-      ]);
-      // Neither the title nor the host tells: no language.
+    it('leaves brackets that are no language in the title', () => {
+      const titles = [
+        'Annual report [PDF]',
+        'Launch [New]',
+        'Help [faq]',
+        'Notes [zh TW]',
+        'Chips [Chinese]',
+        'Odd [en-XX]',
+      ];
       expect(
         saved(
-          [en, { ...jp, url: 'https://en.wikipedia.org/wiki/GeForce' }],
-          ['Wikipedia https://en.wikipedia.org/wiki/RTX'],
+          [],
+          titles.map((t) => `${t} https://example.com/`),
         ),
-      ).toEqual([{ title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/RTX' }]);
-      expect(
-        saved([en, jp], ['Wiki https://en.wikipedia.org/wiki/Nvidia_Corporation', 'Wiki https://ja.wikipedia.org/']),
-      ).toEqual([
-        { title: 'Wiki', url: 'https://en.wikipedia.org/wiki/Nvidia_Corporation', lang: 'en' },
-        { title: 'Wiki', url: 'https://ja.wikipedia.org/', lang: 'ja' },
-      ]);
-      expect(
-        saved(
-          [hant],
-          ['維基百科 https://zh.wikipedia.org/zh-tw/輝達', '維基百科 https://zh.wikipedia.org/zh-tw/GeForce'],
-        ),
-      ).toEqual([
-        { ...hant, url: 'https://zh.wikipedia.org/zh-tw/輝達' },
-        { title: '維基百科', url: 'https://zh.wikipedia.org/zh-tw/GeForce' },
-      ]);
+      ).toEqual(titles.map((title) => ({ title, url: 'https://example.com/' })));
+    });
+
+    it('is shown as a tag is read, so a pack’s upper-case tag is kept through an edit', () => {
+      const upper = { ...en, lang: 'EN-gb' };
+      const line = formValuesFrom(entry('linked-lang', { links: [upper] }), 'bundled').links;
+      expect(line).toBe('Wikipedia [en-gb] https://en.wikipedia.org/wiki/Nvidia');
+      expect(saved([upper], [line])).toEqual([upper]);
+      expect(saved([upper], [line.replace('Wikipedia', 'Wiki')])).toEqual([{ ...en, title: 'Wiki', lang: 'en-gb' }]);
     });
   });
 
