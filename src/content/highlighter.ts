@@ -5,7 +5,7 @@
  */
 import { createAdoptedStyles } from './adopted-styles';
 import { readChanges } from './change-reading';
-import { containerOf, isInExcludedSubtree } from './dom-rules';
+import { containerOf, isInExcludedSubtree, isShown } from './dom-rules';
 import { createDrawing, type Drawing } from './drawing';
 import { createGiantTextWindows } from './giant-text-window';
 import { LEFT_BEHIND_MARK_CSS, type HighlightEngine, type Occurrence } from './engine';
@@ -20,7 +20,7 @@ import type { Direction, TextPoint } from './occurrences';
 import { PageState } from './page-state';
 import { readPage } from './page-read';
 import { RetiringEngines } from './retiring-engines';
-import { readRegion, type DisplayFilters, type GlossaryView, type ReadHooks } from './reader';
+import { blockTarget, readRegion, type DisplayFilters, type GlossaryView, type ReadHooks } from './reader';
 import { queueShownAgain } from './queue-shown-again';
 import { browserSliceHost, PRIORITY, Scheduler } from './scheduler';
 import { intersectionWatcher } from './intersection-watcher';
@@ -166,6 +166,10 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     editingUnder: createEditingLookup(() => mutations.changeCount()),
     unattachedHost: (host) => lateShadowRoots.note(host),
     topicNamed: readHeldAgain,
+    shown(node) {
+      const element = blockTarget(node);
+      return !element || isShown(element);
+    },
     ...firsts.hooks,
   };
 

@@ -60,6 +60,8 @@ export interface ReadHooks {
    * now (topic-gate.ts), before that block, so that they are recorded in the page's order.
    */
   topicNamed?(held: Node[]): Generator<undefined, void>;
+  /** Whether the page shows `node` to the reader (only a shown name opens the topic gate); absent: it does. */
+  shown?(node: Text): boolean;
   /**
    * Density "first": whether to pass over this occurrence, the first still unclaimed for its
    * entry, because it is not shown (first-visible.ts); absent: none is passed over.
@@ -148,7 +150,10 @@ function* record(
   hooks: ReadHooks,
   stale: () => boolean,
 ): Generator<undefined, void> {
-  const held = page.topic.opensWith(matches);
+  const held = page.topic.opensWith(matches, (m) => {
+    const node = spansOf(block, m.start, m.end)[0]?.node;
+    return !node || !hooks.shown || hooks.shown(node);
+  });
   if (held && held.length > 0 && hooks.topicNamed) {
     yield* hooks.topicNamed(held);
     // This block's container was one of them: read whole again just now.

@@ -46,6 +46,28 @@ describe('everyday words in Chromium', () => {
     await page.close();
   });
 
+  it('stay plain where the page names the column’s subject only in text it hides (a closed share menu)', async () => {
+    const page = await suite.browser.context.newPage();
+    // As on every Sina article: 腾讯QQ in the closed share menu, and a hidden "latest" list.
+    const hidden = RECIPE.replace(
+      '<div id="more"></div>',
+      '<div style="display:none"><a>分享到腾讯QQ</a></div><ul style="visibility:hidden"><li>ChatGPT news</li></ul><details><summary>More</summary><p>Nvidia</p></details><div id="more"></div>',
+    );
+    const everyday = async () => (await marks(page)).filter((m) => /^(ai-chips|talent):/.test(m));
+    await page.goto(suite.server.setPage('everyday-hidden', hidden));
+    // The hidden names are marked where they stand (shown if the page shows them), no more.
+    await waitForMark(page, 'ChatGPT');
+    await page.waitForTimeout(1_000);
+    expect(await everyday()).toEqual([]);
+    // A name the reader is shown still opens the page to them.
+    await page.evaluate(() => {
+      document.getElementById('more')!.innerHTML = '<p>Nvidia makes chips of another kind.</p>';
+    });
+    await waitForMark(page, '人才');
+    expect(await everyday()).toEqual(['ai-chips:chips', 'talent:talent', 'talent:人才', 'ai-chips:chips']);
+    await page.close();
+  });
+
   it('are chosen in the editor: a name taken out of them is highlighted on its own, on the page already open', async () => {
     const page = await suite.browser.context.newPage();
     await page.goto(

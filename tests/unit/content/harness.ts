@@ -188,3 +188,20 @@ export async function settle(highlighter: Highlighter, ms = 250): Promise<void> 
 
 export const marks = (root: ParentNode = document) =>
   [...root.querySelectorAll('mark.columnlens-mark')].map((m) => [m.getAttribute('data-glossary-id'), m.textContent]);
+
+/**
+ * Gives jsdom, which draws nothing, Chromium's `checkVisibility` for these pages: hidden is a
+ * `hidden` ancestor or one styled `display: none` or `visibility: hidden`. Returns the undoing.
+ */
+export function stubCheckVisibility(): () => void {
+  Element.prototype.checkVisibility = function (this: Element) {
+    const shown = (el: Element | null): boolean => {
+      if (!el) return true;
+      const style = (el as HTMLElement).style;
+      if (el.hasAttribute('hidden') || style?.display === 'none' || style?.visibility === 'hidden') return false;
+      return shown(el.parentElement);
+    };
+    return shown(this);
+  };
+  return () => delete (Element.prototype as Partial<Element>).checkVisibility;
+}

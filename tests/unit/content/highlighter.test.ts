@@ -2,7 +2,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LEFT_BEHIND_MARK_CSS } from '../../../src/content/engine';
 import type { Highlighter } from '../../../src/content/highlighter';
-import { launch, manualTime, manualViewport, marks, settle, sleep, start, viewOf } from './harness';
+import {
+  launch,
+  manualTime,
+  manualViewport,
+  marks,
+  settle,
+  sleep,
+  start,
+  stubCheckVisibility,
+  viewOf,
+} from './harness';
 
 const PAGE = `
   <h1>輝達與月之<em>暗面</em></h1>
@@ -189,22 +199,11 @@ describe('highlighter', () => {
   });
 
   describe('with density "first" and text the page hides', () => {
-    // jsdom draws nothing: hidden here is what Chromium's checkVisibility says for these
-    // pages, a `hidden` ancestor or one styled `display: none` or `visibility: hidden`.
+    let unstub: () => void;
     beforeEach(() => {
-      Element.prototype.checkVisibility = function (this: Element) {
-        const shown = (el: Element | null): boolean => {
-          if (!el) return true;
-          const style = (el as HTMLElement).style;
-          if (el.hasAttribute('hidden') || style?.display === 'none' || style?.visibility === 'hidden') return false;
-          return shown(el.parentElement);
-        };
-        return shown(this);
-      };
+      unstub = stubCheckVisibility();
     });
-    afterEach(() => {
-      delete (Element.prototype as Partial<Element>).checkVisibility;
-    });
+    afterEach(() => unstub());
     const first = { filters: { density: 'first' as const, hiddenCategories: new Set<string>() } };
 
     it('gives the one highlight to the first occurrence shown, past a closed menu', async () => {

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Highlighter } from '../../../src/content/highlighter';
 import type { RuntimeEntry } from '../../../src/glossary-store/runtime-entry';
-import { marks, settle, start, viewOf } from './harness';
+import { marks, settle, start, stubCheckVisibility, viewOf } from './harness';
 
 /** Chips and talent are everyday words here; Nvidia and "AI chip" are not. */
 const ENTRIES: RuntimeEntry[] = [
@@ -61,6 +61,30 @@ describe('everyday words (generic aliases)', () => {
       ['ai-chips', '晶片'],
     ]);
     expect(highlighter.summary()).toEqual({ nvidia: 1, 'ai-chips': 4, talent: 1 });
+  });
+
+  it('stay plain where the page names something else only in text it hides, and follow a name shown', async () => {
+    const unstub = stubCheckVisibility();
+    try {
+      const html =
+        '<div style="display:none"><a>Nvidia</a></div><p>Fish and chips.</p><ul hidden><li>英偉達</li></ul><div id="feed"></div>';
+      ({ highlighter } = await start({ html, view: viewOf(ENTRIES) }));
+      // The hidden names are marked where they stand; the everyday word is not.
+      expect(marks()).toEqual([
+        ['nvidia', 'Nvidia'],
+        ['nvidia', '英偉達'],
+      ]);
+      document.getElementById('feed')!.innerHTML = '<p>Nvidia news</p>';
+      await settle(highlighter);
+      expect(marks()).toEqual([
+        ['nvidia', 'Nvidia'],
+        ['ai-chips', 'chips'],
+        ['nvidia', '英偉達'],
+        ['nvidia', 'Nvidia'],
+      ]);
+    } finally {
+      unstub();
+    }
   });
 
   it('count as soon as a name that is not one stands in the same block, whatever its place', async () => {
