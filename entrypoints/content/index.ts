@@ -106,6 +106,7 @@ export default defineContentScript({
       signal,
       findOccurrence: (from, direction) => controller.nextOccurrence(from, direction),
       visitor,
+      focusedMark: () => tooltip.focusedMark(),
     });
     keepHighlightsOutOfCopies(document, signal);
     // An orphaned script (after an update) notices on the reader's next move and steps aside.

@@ -63,10 +63,15 @@ function focusedElement(doc: Document): Element | null {
  * down, the text at the window's top edge (at its foot for "previous"). Counting from the
  * page's top there took a reader who had scrolled to the middle back to the headline.
  */
-function startingPoint(doc: Document, visitor: OccurrenceVisitor, direction: Direction): TextPoint | undefined {
+function startingPoint(
+  doc: Document,
+  visitor: OccurrenceVisitor,
+  direction: Direction,
+  focusedMark?: () => Element | undefined,
+): TextPoint | undefined {
   const selected = visitor.selected();
   if (selected) return { node: selected.startContainer, offset: selected.startOffset };
-  const focused = focusedElement(doc);
+  const focused = focusedMark?.() ?? focusedElement(doc);
   if (focused) return { node: focused, offset: 0 };
   return clickedPoint(doc) ?? windowEdgePoint(doc, direction);
 }
@@ -134,9 +139,9 @@ export function isVisitable(occurrence: Occurrence): boolean {
 }
 
 /** The drawn marks' way, for use without a highlighter. */
-function adjacentMark(doc: Document, direction: Direction): Occurrence | undefined {
+function adjacentMark(doc: Document, direction: Direction, from: Element | null): Occurrence | undefined {
   const marks = Array.from(doc.querySelectorAll<HTMLElement>(MARK_START_SELECTOR));
-  const element = adjacentHighlight(marks, focusedElement(doc), direction) as HTMLElement | undefined;
+  const element = adjacentHighlight(marks, from, direction) as HTMLElement | undefined;
   if (!element) return undefined;
   const range = doc.createRange();
   range.selectNode(element);
@@ -150,10 +155,18 @@ export interface NavigationOptions {
   findOccurrence?(from: TextPoint | undefined, direction: Direction): Occurrence | undefined;
   /** Goes to the occurrence found; by default focuses its element. */
   visitor?: OccurrenceVisitor;
+  /** The mark whose tooltip holds focus, which focus there stands for (`Tooltip.focusedMark`). */
+  focusedMark?(): Element | undefined;
 }
 
 /** Starts the next/previous-highlight shortcut on `document` until `signal` aborts. */
-export function startHighlightNavigation({ document: doc, signal, findOccurrence, visitor }: NavigationOptions): void {
+export function startHighlightNavigation({
+  document: doc,
+  signal,
+  findOccurrence,
+  visitor,
+  focusedMark,
+}: NavigationOptions): void {
   if (signal.aborted) return;
   const win = doc.defaultView ?? window;
   const visits = visitor ?? createOccurrenceVisitor(doc);
@@ -169,8 +182,8 @@ export function startHighlightNavigation({ document: doc, signal, findOccurrence
             : undefined;
       if (!direction || isWhereReaderTypes(event.composedPath()[0] ?? event.target)) return;
       const target = findOccurrence
-        ? findOccurrence(startingPoint(doc, visits, direction), direction)
-        : adjacentMark(doc, direction);
+        ? findOccurrence(startingPoint(doc, visits, direction, focusedMark), direction)
+        : adjacentMark(doc, direction, focusedMark?.() ?? focusedElement(doc));
       if (!target) return;
       event.preventDefault();
       event.stopPropagation();

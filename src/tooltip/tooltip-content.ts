@@ -32,6 +32,8 @@ export interface TooltipContentOptions {
 
 /** Id of the element that holds the entry's name, unique in the tooltip's shadow root: what names the panel. */
 export const TERM_ID = 'term';
+/** Id of the entry's note, which the way back describes itself by. */
+const NOTE_ID = 'note';
 
 function element(doc: Document, tag: string, className: string, text?: string): HTMLElement {
   const el = doc.createElement(tag);
@@ -116,6 +118,8 @@ function relatedButtons(
   if (rest.length === 0) return dotted(doc, buttons);
   const more = inlineButton(doc, 'related-more', `+${rest.length}`, () => {
     const added = rest.map(toButton);
+    // In or out of the tab order as the button they replace (the tooltip keeps its own out).
+    for (const button of added) button.tabIndex = more.tabIndex;
     more.before(...dotted(doc, added));
     // Focus moves before the button goes, so it never falls out of the tooltip.
     added[0]!.focus();
@@ -129,6 +133,7 @@ function relatedButtons(
 export function renderTooltipContent(options: TooltipContentOptions): HTMLElement {
   const { document: doc, entry, language, getNames, openRelated, back, edit } = options;
   const body = element(doc, 'div', 'body');
+  const note = pickNote(entry.context, language);
 
   if (back) {
     const name = displayName(back.names, language);
@@ -136,6 +141,9 @@ export function renderTooltipContent(options: TooltipContentOptions): HTMLElemen
     // "Back to Nvidia", "返回英伟达": Chinese sets no space between the words.
     const space = language === 'en' ? ' ' : '';
     button.setAttribute('aria-label', `${tooltipLabel(language, 'tooltipBack')}${space}${name}`);
+    // Focus lands here when a related entry opens from the keyboard: the entry it shows is
+    // read after the button, as a screen reader hears nothing of the dialog it is already in.
+    button.setAttribute('aria-describedby', note ? `${TERM_ID} ${NOTE_ID}` : TERM_ID);
     body.append(button);
   }
 
@@ -151,9 +159,9 @@ export function renderTooltipContent(options: TooltipContentOptions): HTMLElemen
     body.append(labelledLine(doc, 'names', tooltipLabel(language, 'tooltipAliases'), limitedList(names, MAX_NAMES)));
   }
 
-  const note = pickNote(entry.context, language);
   if (note) {
     const p = isolated(element(doc, 'p', 'note', note.text));
+    p.id = NOTE_ID;
     // Tagging the note's language picks the right CJK glyphs and the right screen-reader voice.
     if (note.language) p.lang = note.language;
     body.append(p);

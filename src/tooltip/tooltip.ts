@@ -34,6 +34,18 @@ export const HIDE_GRACE_MS = 300;
  */
 const linksIn = (root: ParentNode) => [...root.querySelectorAll<HTMLElement>('a[href], button')];
 
+/** The button of related entry `id`, put out from behind "+N" where it waits there. */
+function relatedButton(panel: ParentNode, id: string): HTMLElement | undefined {
+  const find = () =>
+    [...panel.querySelectorAll<HTMLElement>('.related-entry')].find((button) => button.dataset.entryId === id);
+  const found = find();
+  if (found) return found;
+  const more = panel.querySelector<HTMLElement>('.related-more');
+  if (!more) return undefined;
+  more.click();
+  return find();
+}
+
 export interface TooltipOptions {
   document: Document;
   signal: AbortSignal;
@@ -54,6 +66,12 @@ export interface Tooltip {
    * navigation): it stays until Esc, a click, focus moving elsewhere, or the next one.
    */
   showFor(target: RangeTarget): void;
+  /**
+   * The mark whose tooltip holds focus (the reader tabbed into it), if any: where Alt+Shift+J
+   * goes on from. The tooltip sits at the end of the document, so counting from the focused
+   * control itself wrapped around to the page's first highlight.
+   */
+  focusedMark(): Element | undefined;
 }
 
 interface Open {
@@ -177,9 +195,10 @@ export function startTooltip(options: TooltipOptions): Tooltip {
 
   /**
    * Shows `trail` in the open tooltip, where the reader is: a reader who came by keyboard
-   * goes on from its first control, since the one they pressed is gone with the old content.
+   * goes on from its first control, since the one they pressed is gone with the old content,
+   * or, back from a related entry (`cameFrom`), from that entry's button, as they left it.
    */
-  function redraw(trail: TooltipEntry[]): void {
+  function redraw(trail: TooltipEntry[], cameFrom?: string): void {
     if (!open) return;
     // Only the keyboard enters the tooltip (tooltip-keyboard.ts); a click leaves the pointer in charge.
     const keyboard = focusInTooltip;
@@ -187,7 +206,7 @@ export function startTooltip(options: TooltipOptions): Tooltip {
     render(trail);
     ui().panel.scrollTop = 0;
     if (keyboard) {
-      const first = linksIn(ui().panel)[0];
+      const first = (cameFrom && relatedButton(ui().panel, cameFrom)) || linksIn(ui().panel)[0];
       if (first) focusByKeyboard(first);
       focusInTooltip = true;
     }
@@ -208,7 +227,7 @@ export function startTooltip(options: TooltipOptions): Tooltip {
 
   /** Back to the entry before, through the related list. */
   function retrace(): void {
-    if (open && open.trail.length > 1) redraw(open.trail.slice(0, -1));
+    if (open && open.trail.length > 1) redraw(open.trail.slice(0, -1), open.trail.at(-1)!.id);
   }
 
   /**
@@ -392,5 +411,6 @@ export function startTooltip(options: TooltipOptions): Tooltip {
     showFor(target) {
       if (!signal.aborted) pin(rangeAnchor(target));
     },
+    focusedMark: () => (focusedInside() ? open?.anchor.element : undefined),
   };
 }

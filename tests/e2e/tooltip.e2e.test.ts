@@ -198,6 +198,20 @@ describe('the tooltip in Chromium', () => {
     expect(await part(page, '.term')).toBe(displayName(entry(starts[1]!), 'en'));
     await page.keyboard.press('Alt+Shift+KeyK');
     expect(await focusedId()).toBe(starts[0]);
+    // From inside the tooltip (Tab took the reader there), J and K go on from its highlight:
+    // the tooltip sits at the end of the page, and counting from there wrapped to the first.
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.querySelector('columnlens-tooltip')?.shadowRoot?.activeElement)).toBe(
+      true,
+    );
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    expect(await focusedId()).toBe(starts[2]);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Alt+Shift+KeyK');
+    expect(await focusedId()).toBe(starts[1]);
+    await page.keyboard.press('Alt+Shift+KeyK');
+    expect(await focusedId()).toBe(starts[0]);
 
     await page.keyboard.press('Escape');
     expect(await page.locator('columnlens-tooltip').count()).toBe(0);

@@ -21,6 +21,8 @@ function press(code: string, target: Element = document.activeElement ?? documen
     shiftKey: true,
     bubbles: true,
     cancelable: true,
+    // As the browser's are: out of the tooltip's shadow tree too.
+    composed: true,
   });
   target.dispatchEvent(event);
   return event.defaultPrevented;
@@ -102,6 +104,32 @@ describe('keyboard navigation between highlights', () => {
     press(NEXT_HIGHLIGHT_KEYS.code);
     press(NEXT_HIGHLIGHT_KEYS.code);
     expect(tooltipPanel()?.querySelector('.term')?.textContent).toBe('華為');
+  });
+
+  it('goes on from the highlight whose tooltip holds focus, not from the tooltip at the page’s end', () => {
+    controller.abort();
+    controller = new AbortController();
+    const tooltip = startTooltip({
+      document,
+      signal: controller.signal,
+      getEntry: (id) => ENTRIES[id],
+      getLanguage: () => 'en',
+      openEditor: () => {},
+    });
+    startHighlightNavigation({ document, signal: controller.signal, focusedMark: () => tooltip.focusedMark() });
+    const order = starts();
+    for (const [key, expected] of [
+      [NEXT_HIGHLIGHT_KEYS.code, order[2]],
+      [PREVIOUS_HIGHLIGHT_KEYS.code, order[0]],
+    ] as const) {
+      order[1]!.focus();
+      // The reader tabs into the tooltip, to its Edit button.
+      const edit = tooltipPanel()?.querySelector<HTMLElement>('button');
+      edit!.focus();
+      expect(tooltip.focusedMark()).toBe(order[1]);
+      expect(press(key, edit!)).toBe(true);
+      expect(document.activeElement).toBe(expected);
+    }
   });
 
   it('does nothing without highlights, and nothing after the signal aborts', () => {

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReaderLanguage } from '../../../src/i18n/language';
 import { HIDE_GRACE_MS, SHOW_DELAY_MS, startTooltip, TOOLTIP_HOST_TAG, type TooltipEntry } from '../../../src/tooltip';
 import { buildPage, ENTRIES, pressTab, tooltipPanel } from './fixture';
+import { pickNote } from '../../../src/tooltip/tooltip-entry';
 
 let controller: AbortController;
 let pristine: string;
@@ -114,6 +115,12 @@ describe('related entries in the tooltip', () => {
     pressEnter();
     expect(term()).toBe('華為');
     expect(shadow()!.activeElement).toBe(button('.back'));
+    // The way back, where focus lands, is described by the entry now shown: its name and note.
+    const described = button('.back')!.getAttribute('aria-describedby')!.split(' ');
+    expect(described.map((id) => shadow()!.getElementById(id)?.textContent)).toEqual([
+      '華為',
+      pickNote(ENTRIES.huawei!.context, 'en')!.text,
+    ]);
     vi.advanceTimersByTime(HIDE_GRACE_MS + 10);
     expect(term()).toBe('華為');
     // Its controls are the way back and its own related entry; Esc still returns to the mark.
@@ -149,11 +156,21 @@ describe('related entries in the tooltip', () => {
       expect(names()).toEqual(['華為', ...extra.map((id) => `Extra ${i(id)}`)]);
       expect(panel()!.querySelector('.related .value')!.textContent).toBe(names().join(' · '));
       expect(shadow()!.activeElement).toBe(panel()!.querySelectorAll('.related-entry')[8]);
+      // Out of the browser's own Tab order, as every control of the tooltip.
+      expect([...panel()!.querySelectorAll<HTMLElement>('.related-entry')].map((b) => b.tabIndex)).toEqual(
+        names().map(() => -1),
+      );
       vi.advanceTimersByTime(HIDE_GRACE_MS + 10);
       expect(term()).toBe('Nvidia'); // still open
       // Each opens like the others; Esc then closes the tooltip and leaves the page as it was.
       pressEnter();
       expect(term()).toBe('Extra 7');
+      // Back, the reader is where they left: on Extra 7, the list still put out in full.
+      expect(shadow()!.activeElement).toBe(button('.back'));
+      pressEnter();
+      expect(term()).toBe('Nvidia');
+      expect(button('.related-more')).toBeNull();
+      expect((shadow()!.activeElement as HTMLElement).textContent).toBe('Extra 7');
       const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true });
       shadow()!.activeElement!.dispatchEvent(esc);
       expect(panel()).toBeNull();
