@@ -42,7 +42,10 @@ function createScore(doc: Document): { element: HTMLElement; update(state: Popup
     'aria-describedby': 'relevance-help',
   });
   const label = h(doc, 'label', { for: 'relevance-meter' });
-  const output = h(doc, 'output', { 'data-testid': 'relevance-score' });
+  // The number beside the meter, which already gives screen readers its value. Not an
+  // <output>: that is a live region, and each report's new score was announced beside the
+  // one live line of the popup.
+  const output = h(doc, 'span', { class: 'score-number', 'aria-hidden': 'true', 'data-testid': 'relevance-score' });
   const help = h(doc, 'p', { id: 'relevance-help', class: 'hint' });
   const element = h(
     doc,

@@ -188,6 +188,10 @@ describe('the popup', () => {
     await startPopup(h.deps);
     const live = document.querySelector('[aria-live]')!;
     expect(live.textContent).toBe('1 name found');
+    // The only other regions say why a choice was not saved and why a name clicked took the
+    // page nowhere: the score beside its meter is no <output> (a live region too, announcing each new score).
+    const regions = () => [...document.querySelectorAll('[aria-live], [role="status"], [role="alert"], output')];
+    expect(regions()).toEqual([byTestId('save-error'), live, byTestId('not-shown')]);
     h.pageReports(11, { nvidia: 3, huawei: 2 });
     await vi.waitFor(() => expect(document.querySelectorAll('[data-testid="found-entry"]')).toHaveLength(2));
     click(byTestId('highlights-toggle'));
