@@ -174,6 +174,31 @@ describe('the entry list', () => {
     for (const field of fields) expect(field.dir, field.id).toBe('auto');
   });
 
+  it('keeps focus on a row’s entry when the list is drawn anew, or on the row in its place', () => {
+    const layer = { overlays: [], userPacks: [] };
+    const itemsOf = (entries: ReturnType<typeof entry>[]) =>
+      buildListItems(mergeGlossary(sourcePacks([pack('p', entries)], layer), layer));
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((id) => entry(id, { term: `Entry ${id.toUpperCase()}` }));
+    document.body.replaceChildren();
+    const list = createEntryList({ doc: document, language: 'en', t, onOpen: () => {}, onNew: () => {} });
+    document.body.append(list.element);
+    const packs = [{ id: 'p', title: 'P' }];
+    list.update(itemsOf([a!, b!, c!, d!]), packs);
+    const row = (name: string) =>
+      [...document.querySelectorAll<HTMLElement>('[data-testid="entry-row"]')].find(
+        (r) => r.querySelector('.entry-name')?.textContent === name,
+      );
+    row('Entry C')!.focus();
+    // Another tab renamed B, which now sorts after C: focus follows C, drawn anew.
+    list.update(itemsOf([a!, { ...b!, term: 'Entry Z' }, c!, d!]), packs);
+    expect(document.activeElement).toBe(row('Entry C'));
+    // Another tab deleted C: focus goes to the row now in its place.
+    const position = [...document.querySelectorAll('[data-testid="entry-row"]')].indexOf(document.activeElement!);
+    list.update(itemsOf([a!, { ...b!, term: 'Entry Z' }, d!]), packs);
+    expect([...document.querySelectorAll('[data-testid="entry-row"]')].indexOf(document.activeElement!)).toBe(position);
+    expect(document.activeElement!.classList.contains('entry-row')).toBe(true);
+  });
+
   it('names each row’s category in its highlights’ colour, as the popup does', () => {
     const entries = CATEGORIES.map((category) => entry(`e-${category}`, { term: category, category }));
     const layer = { overlays: [], userPacks: [] };
