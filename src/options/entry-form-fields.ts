@@ -41,6 +41,36 @@ function languageLabel(doc: Document, t: Translator, group: 'names' | 'notes', l
   );
 }
 
+/**
+ * A fieldset of one field per language, under its legend and its hint. The hint is also each
+ * field's description: a reader tabbing to "Note in English" hears the limit, as with any
+ * other field's hint, where a fieldset's own description may not be read.
+ */
+function languageGroup(
+  ctx: FieldsContext,
+  group: 'names' | 'notes',
+  legend: string,
+  hint: string,
+  control: (l: NoteLanguage) => Control,
+): HTMLElement {
+  const { doc, t, registry } = ctx;
+  const hintId = `${group}-hint`;
+  const fields = NOTE_LANGUAGES.map((l) => {
+    const field = registry.field(`${group}.${l}`, languageLabel(doc, t, group, l), control(l));
+    const input = registry.controls.get(`${group}.${l}`)!;
+    input.setAttribute('aria-describedby', `${hintId} ${input.getAttribute('aria-describedby') ?? ''}`.trim());
+    return field;
+  });
+  return h(
+    doc,
+    'fieldset',
+    { class: group },
+    h(doc, 'legend', {}, legend),
+    h(doc, 'p', { id: hintId, class: 'hint' }, hint),
+    ...fields,
+  );
+}
+
 export interface FieldsContext {
   doc: Document;
   language: ReaderLanguage;
@@ -113,27 +143,13 @@ export function entryFields(
       options.existing ? t('editorFieldIdFixed') : t('editorFieldIdHint'),
     ),
     field('term', fieldTitle(t, 'term'), textInput(doc, values.term, { required: true }), t('editorFieldTermHint')),
-    h(
-      doc,
-      'fieldset',
-      { class: 'names' },
-      h(doc, 'legend', {}, t('editorFieldNames')),
-      h(doc, 'p', { class: 'hint' }, t('editorFieldNamesHint')),
-      ...NOTE_LANGUAGES.map((l) =>
-        field(`names.${l}`, languageLabel(doc, t, 'names', l), textInput(doc, values.names[l], { lang: l })),
-      ),
+    languageGroup(ctx, 'names', t('editorFieldNames'), t('editorFieldNamesHint'), (l) =>
+      textInput(doc, values.names[l], { lang: l }),
     ),
     field('aliases', fieldTitle(t, 'aliases'), listArea(doc, values.aliases, 5), t('editorFieldAliasesHint')),
     field('category', fieldTitle(t, 'category'), categoryControl(doc, values.category, categoryOptions)),
-    h(
-      doc,
-      'fieldset',
-      { class: 'notes' },
-      h(doc, 'legend', {}, t('editorFieldNotes')),
-      h(doc, 'p', { class: 'hint' }, t('editorFieldNotesHint', LIMITS.noteLength)),
-      ...NOTE_LANGUAGES.map((l) =>
-        field(`notes.${l}`, languageLabel(doc, t, 'notes', l), textArea(doc, values.notes[l], 4, { lang: l })),
-      ),
+    languageGroup(ctx, 'notes', t('editorFieldNotes'), t('editorFieldNotesHint', LIMITS.noteLength), (l) =>
+      textArea(doc, values.notes[l], 4, { lang: l }),
     ),
     h(
       doc,

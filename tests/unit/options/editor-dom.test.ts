@@ -61,6 +61,14 @@ describe('the entry form', () => {
     for (const control of document.querySelectorAll('input, textarea, select')) {
       expect(document.querySelector(`label[for="${control.id}"]`), control.id).not.toBeNull();
     }
+    // Every hint describes the fields it is about: a group's, each field of the group.
+    const described = (id: string) =>
+      [...document.querySelectorAll('form [aria-describedby]')]
+        .filter((c) => c.getAttribute('aria-describedby')!.split(' ').includes(id))
+        .map((c) => c.id);
+    for (const hint of document.querySelectorAll('form p.hint'))
+      expect(described(hint.id), hint.textContent!).not.toEqual([]);
+    expect(described('notes-hint')).toEqual(['field-notes-zh-Hant', 'field-notes-zh-Hans', 'field-notes-en']);
     form.showErrors([{ field: 'term', key: 'editorErrorTermEmpty', subs: [] }]);
     const term = document.getElementById('field-term')!;
     expect(term.getAttribute('aria-invalid')).toBe('true');
