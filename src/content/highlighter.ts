@@ -18,6 +18,7 @@ import { browserTimers, createMutationWatcher, type ChangeBatch, type Timers } f
 import { findOccurrence, type FoundOccurrence } from './occurrence-finder';
 import type { Direction, TextPoint } from './occurrences';
 import { PageState } from './page-state';
+import { isPageChrome } from './page-chrome';
 import { readPage } from './page-read';
 import { RetiringEngines } from './retiring-engines';
 import { blockTarget, readRegion, type DisplayFilters, type GlossaryView, type ReadHooks } from './reader';
@@ -166,9 +167,9 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     editingUnder: createEditingLookup(() => mutations.changeCount()),
     unattachedHost: (host) => lateShadowRoots.note(host),
     topicNamed: readHeldAgain,
-    shown(node) {
+    tellsTopic(node) {
       const element = blockTarget(node);
-      return !element || isShown(element);
+      return !element || (isShown(element) && !isPageChrome(element));
     },
     ...firsts.hooks,
   };

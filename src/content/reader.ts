@@ -60,8 +60,11 @@ export interface ReadHooks {
    * now (topic-gate.ts), before that block, so that they are recorded in the page's order.
    */
   topicNamed?(held: Node[]): Generator<undefined, void>;
-  /** Whether the page shows `node` to the reader (only a shown name opens the topic gate); absent: it does. */
-  shown?(node: Text): boolean;
+  /**
+   * Whether a name in `node` tells what the page is about, to open the topic gate: text the
+   * reader is shown, outside the site's menus and sidebars; absent: any text does.
+   */
+  tellsTopic?(node: Text): boolean;
   /**
    * Density "first": whether to pass over this occurrence, the first still unclaimed for its
    * entry, because it is not shown (first-visible.ts); absent: none is passed over.
@@ -152,7 +155,7 @@ function* record(
 ): Generator<undefined, void> {
   const held = page.topic.opensWith(matches, (m) => {
     const node = spansOf(block, m.start, m.end)[0]?.node;
-    return !node || !hooks.shown || hooks.shown(node);
+    return !node || !hooks.tellsTopic || hooks.tellsTopic(node);
   });
   if (held && held.length > 0 && hooks.topicNamed) {
     yield* hooks.topicNamed(held);

@@ -9,9 +9,10 @@
  * reader's choices change): a page that was about the column does not stop being so because
  * a name scrolled out of a list.
  *
- * Only a name the reader is shown opens it. Sina puts 腾讯QQ in the closed share menu of every
- * article, other sites a "latest news" list they hide: those say nothing about the article, and
- * opened the gate on a story about sport ("中国政府" highlighted beside nothing of the column's).
+ * Only a name the reader is shown, in the page's own content, opens it. Sina puts 腾讯QQ in
+ * the closed share menu of every article, other sites a "latest news" list they hide, or their
+ * subjects in a menu (page-chrome.ts): those say nothing about the article, and opened the gate
+ * on a story about sport ("中国政府" highlighted beside nothing of the column's).
  */
 import type { ScanMatch } from './chunked-scan';
 
@@ -31,11 +32,11 @@ export class TopicGate {
 
   /**
    * A block's matches, before any is recorded: if they open the gate (a name that is not an
-   * everyday word, `shown` to the reader), the containers that held everyday words back until
+   * everyday word, in text that `tells` what the page is about), the containers that held everyday words back until
    * now, to be read again; otherwise undefined.
    */
-  opensWith(matches: readonly ScanMatch[], shown: (match: ScanMatch) => boolean = () => true): Node[] | undefined {
-    if (this.named || !matches.some((m) => m.generic !== true && shown(m))) return undefined;
+  opensWith(matches: readonly ScanMatch[], tells: (match: ScanMatch) => boolean = () => true): Node[] | undefined {
+    if (this.named || !matches.some((m) => m.generic !== true && tells(m))) return undefined;
     this.named = true;
     const held = [...this.held];
     this.held.clear();

@@ -46,12 +46,13 @@ describe('everyday words in Chromium', () => {
     await page.close();
   });
 
-  it('stay plain where the page names the column’s subject only in text it hides (a closed share menu)', async () => {
+  it('stay plain where the page names the column’s subject only in text it hides or in its menus', async () => {
     const page = await suite.browser.context.newPage();
-    // As on every Sina article: 腾讯QQ in the closed share menu, and a hidden "latest" list.
-    const hidden = RECIPE.replace(
+    // As on every Sina article: 腾讯QQ in the closed share menu, and a hidden "latest" list; as
+    // on GeeksforGeeks, its courses in the site's menu; a sidebar's trending list.
+    const hidden = RECIPE.replace('<h1>', '<header><nav><a>Generative AI &amp; ChatGPT</a></nav></header><h1>').replace(
       '<div id="more"></div>',
-      '<div style="display:none"><a>分享到腾讯QQ</a></div><ul style="visibility:hidden"><li>ChatGPT news</li></ul><details><summary>More</summary><p>Nvidia</p></details><div id="more"></div>',
+      '<div style="display:none"><a>分享到腾讯QQ</a></div><ul style="visibility:hidden"><li>ChatGPT news</li></ul><details><summary>More</summary><p>Nvidia</p></details><aside><p>Trending: Baidu</p></aside><div id="more"></div>',
     );
     const everyday = async () => (await marks(page)).filter((m) => /^(ai-chips|talent):/.test(m));
     await page.goto(suite.server.setPage('everyday-hidden', hidden));

@@ -87,6 +87,19 @@ describe('everyday words (generic aliases)', () => {
     }
   });
 
+  it('stay plain where the page names something else only in its menus and sidebars', async () => {
+    const html =
+      '<header><nav><a>Nvidia</a></nav></header><p>An algorithm for chips.</p><aside><p>英偉達</p></aside><div id="feed"></div>';
+    ({ highlighter } = await start({ html, view: viewOf(ENTRIES) }));
+    expect(marks()).toEqual([
+      ['nvidia', 'Nvidia'],
+      ['nvidia', '英偉達'],
+    ]);
+    document.getElementById('feed')!.innerHTML = '<article><header><h1>Nvidia news</h1></header></article>';
+    await settle(highlighter);
+    expect(marks().filter(([id]) => id === 'ai-chips')).toEqual([['ai-chips', 'chips']]);
+  });
+
   it('count as soon as a name that is not one stands in the same block, whatever its place', async () => {
     ({ highlighter } = await start({ html: '<p>Chips, talent: an AI chip.</p>', view: viewOf(ENTRIES) }));
     expect(marks()).toEqual([
