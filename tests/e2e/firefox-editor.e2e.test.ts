@@ -100,9 +100,18 @@ describe('the glossary editor in Firefox ESR', () => {
     await editor.waitForSelector('[data-testid="entry-form"]');
     expect(await editor.$eval('#field-term', (el) => (el as HTMLInputElement).value)).toBe('Quokka Robotics');
     await fillField(editor, '#field-aliases', 'QR Labs');
+    // A link's language in brackets, read as one where Firefox's Intl names it ("[PDF]" not).
+    await fillField(
+      editor,
+      '#field-links',
+      '官網 [zh-TW] https://quokka.example/zh-tw/\nReport [PDF] https://quokka.example/report.pdf',
+    );
     await editor.click('[data-testid="entry-save"]');
     expect(await waitForMark(article, 'QR Labs')).toEqual(['quokka-robotics']);
     expect(await notReloaded()).toBe(true);
+    const stored = JSON.stringify((await layer()).changes);
+    expect(stored).toContain('{"title":"官網","url":"https://quokka.example/zh-tw/","lang":"zh-TW"}');
+    expect(stored).toContain('{"title":"Report [PDF]","url":"https://quokka.example/report.pdf"}');
   });
 
   it('refuses a file that is not JSON with an alert, and changes nothing', async () => {
