@@ -3,7 +3,7 @@
  * item per line), converted from and to a schema entry. Pure.
  */
 import { NOTE_LANGUAGES, type Alias, type Entry, type NoteLanguage } from '../glossary/schema';
-import { linkLine, readLinkLine, type Link } from './link-lines';
+import { linkLine, readLinkLine, shownTags, type Link } from './link-lines';
 import { isRuleCarrier, ownNames, ruleCarriers, wholeWordRuleOf, type WholeWordRule } from './name-rules';
 
 export { wholeWordRuleOf, type WholeWordRule };
@@ -158,9 +158,10 @@ const isNoteLanguage = (key: string): key is NoteLanguage => (NOTE_LANGUAGES as 
  */
 export function linksFrom(values: FormValues, original: readonly Link[] = []): { links: Link[]; bad?: string } {
   const before = new Map(original.map((l) => [linkLine(l), l]));
+  const known = shownTags(original);
   const links: Link[] = [];
   for (const line of lines(values.links)) {
-    const link = before.get(line) ?? readLinkLine(line);
+    const link = before.get(line) ?? readLinkLine(line, known);
     if (!link) return { links, bad: line };
     links.push(link);
   }

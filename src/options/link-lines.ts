@@ -9,20 +9,37 @@ import { webUrl } from '../validate';
 
 export type Link = NonNullable<Entry['links']>[number];
 
-/** A link as the form shows it. A pack's `EN-gb` shows as `en-gb`, the way `readLinkLine` reads tags. */
+/** A link's language as the form shows it: `EN-gb` as `en-gb`, its language code in lower case as tags are written. */
+const shownTag = (lang: string) => lang.replace(/^[A-Za-z]+/, (code) => code.toLowerCase());
+
+/** A link as the form shows it. */
 export function linkLine(link: Link): string {
-  if (!link.lang) return `${link.title} ${link.url}`;
-  return `${link.title} [${link.lang.replace(/^[A-Za-z]+/, (code) => code.toLowerCase())}] ${link.url}`;
+  return link.lang ? `${link.title} [${shownTag(link.lang)}] ${link.url}` : `${link.title} ${link.url}`;
 }
 
-/** The link a line of the form writes (an address alone is titled by its host), or undefined where none. */
-export function readLinkLine(line: string): Link | undefined {
+/** The languages of `links` as the form shows them, which `readLinkLine` reads back as languages whatever the browser knows. */
+export function shownTags(links: readonly Link[]): Set<string> {
+  return new Set(links.flatMap((link) => (link.lang ? [shownTag(link.lang)] : [])));
+}
+
+/**
+ * Brackets around a language at the end of the title: ASCII, or the full-width ［］ and 【】 a
+ * Chinese input method types for them.
+ */
+const TAGGED = /^(.*?)\s*[[［【]([^\]］】\s]+)[\]］】]$/;
+
+/**
+ * The link a line of the form writes (an address alone is titled by its host), or undefined
+ * where none. `known`: languages read as such even where the browser cannot name them (the
+ * entry's own, `shownTags`: Chromium names neither `zh-yue` nor `nan`).
+ */
+export function readLinkLine(line: string, known: ReadonlySet<string> = new Set()): Link | undefined {
   const at = line.search(/\S+$/);
   const url = webUrl(line.slice(at));
   if (!url) return undefined;
   const before = line.slice(0, at).trim();
-  const tagged = /^(.*?)\s*\[([^\]\s]+)\]$/.exec(before);
-  const lang = tagged && isLanguageTag(tagged[2]!) ? tagged[2]! : undefined;
+  const tagged = TAGGED.exec(before);
+  const lang = tagged && (known.has(tagged[2]!) || isLanguageTag(tagged[2]!)) ? tagged[2]! : undefined;
   const title = (lang ? tagged![1]! : before).trim() || url.host;
   return lang ? { title, url: line.slice(at), lang } : { title, url: line.slice(at) };
 }
@@ -30,14 +47,18 @@ export function readLinkLine(line: string): Link | undefined {
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
 /**
- * Whether `text` in brackets is a language, not part of a title: a tag a pack may give, its
- * language code in lower case as tags are written ("[PDF]" and "[New]" stay in the title), and
- * one the browser can name ("[faq]" is no language; "[zh-TW]", "[yue]" and "[ja]" are).
+ * Whether `text` in brackets is a language, not part of a title: a tag a pack may give, whose
+ * language code the browser can name ("[faq]" is no language; "[zh-TW]", "[yue]" and "[ja]"
+ * are). A code alone is one only in lower case, as tags are written: "[PDF]" and "[New]" stay in
+ * the title, where "[ZH-TW]" is a language. Only the code is asked about: browsers throw on
+ * tags such as `zh-yue` they cannot name whole.
  */
 function isLanguageTag(text: string): boolean {
-  if (!LANGUAGE_TAG.test(text) || !/^[a-z]{2,3}(?:[-_]|$)/.test(text)) return false;
+  if (!LANGUAGE_TAG.test(text)) return false;
+  const [code = '', ...rest] = text.split(/[-_]/);
+  if (rest.length === 0 && code !== code.toLowerCase()) return false;
   try {
-    return languageNames.of(text.replace(/_/g, '-')) !== undefined;
+    return languageNames.of(code.toLowerCase()) !== undefined;
   } catch {
     return false;
   }

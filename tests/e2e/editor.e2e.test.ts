@@ -71,11 +71,12 @@ describe('the glossary editor', () => {
   it('edits an entry’s English name, links and related entries: the open page’s tooltip shows them', async () => {
     await openEntry(editor, 'Quokka');
     await editor.fill('#field-names-en', 'Quokka Robotics Ltd');
-    // A link in the reader's language, one in another reader language (not shown to this
-    // reader, who has one in theirs), and one in a language no reader reads (shown to all).
+    // A link in the reader's language, two in another reader language (not shown to this
+    // reader, who has one in theirs: one in a Chinese input method's brackets, one in a tag
+    // Chromium cannot name whole), and one in a language no reader reads (shown to all).
     await editor.fill(
       '#field-links',
-      '官網 [zh-TW] https://quokka.example/zh-tw/\nHomepage [en] https://quokka.example/\nホーム [ja] https://quokka.example/ja/',
+      '官網 【zh-TW】 https://quokka.example/zh-tw/\n粵語 [zh-yue] https://quokka.example/yue/\nHomepage [en] https://quokka.example/\nホーム [ja] https://quokka.example/ja/',
     );
     // A related entry named as a reader knows it, in another script: saved by its id.
     await editor.fill('#field-related', '英伟达');
@@ -104,9 +105,9 @@ describe('the glossary editor', () => {
       ['Homepage', 'https://quokka.example/', '_blank', 'en'],
       ['ホーム', 'https://quokka.example/ja/', '_blank', 'ja'],
     ]);
-    // The form shows each link's language as it was typed.
+    // The form shows each link's language in its brackets.
     expect(await editor.inputValue('#field-links')).toBe(
-      '官網 [zh-TW] https://quokka.example/zh-tw/\nHomepage [en] https://quokka.example/\nホーム [ja] https://quokka.example/ja/',
+      '官網 [zh-TW] https://quokka.example/zh-tw/\n粵語 [zh-yue] https://quokka.example/yue/\nHomepage [en] https://quokka.example/\nホーム [ja] https://quokka.example/ja/',
     );
     const related = await article.evaluate(() =>
       [

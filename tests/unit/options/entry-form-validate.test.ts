@@ -362,6 +362,37 @@ describe('further-reading links', () => {
       ]);
     });
 
+    it('is read in the brackets a Chinese input method types, and in upper case with its region', () => {
+      expect(
+        saved(
+          [],
+          [
+            '維基百科 【zh-TW】 https://zh.wikipedia.org/zh-tw/輝達',
+            '维基百科［zh-CN］ https://zh.wikipedia.org/zh-cn/英伟达',
+            'Wikipedia [EN-GB] https://en.wikipedia.org/wiki/Nvidia',
+          ],
+        ),
+      ).toEqual([
+        { title: '維基百科', url: 'https://zh.wikipedia.org/zh-tw/輝達', lang: 'zh-TW' },
+        { title: '维基百科', url: 'https://zh.wikipedia.org/zh-cn/英伟达', lang: 'zh-CN' },
+        { title: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Nvidia', lang: 'EN-GB' },
+      ]);
+    });
+
+    it('stays with an edited link where the browser cannot name it (Chromium names no zh-yue)', () => {
+      // A private-use code no browser names stands for one: the entry's own language is kept.
+      const own = { title: 'Wiki', url: 'https://example.org/a', lang: 'qaa' };
+      expect(saved([own], ['Wiki [qaa] https://example.org/b'])).toEqual([{ ...own, url: 'https://example.org/b' }]);
+      // A new link in it, where the entry has none: no language the browser knows, left in the title.
+      expect(saved([], ['Wiki [qaa] https://example.org/b'])).toEqual([
+        { title: 'Wiki [qaa]', url: 'https://example.org/b' },
+      ]);
+      // Only the language code is asked about: zh-yue is read by its zh.
+      expect(saved([], ['粵語維基 [zh-yue] https://zh-yue.wikipedia.org/'])).toEqual([
+        { title: '粵語維基', url: 'https://zh-yue.wikipedia.org/', lang: 'zh-yue' },
+      ]);
+    });
+
     it('leaves brackets that are no language in the title', () => {
       const titles = [
         'Annual report [PDF]',
@@ -369,7 +400,7 @@ describe('further-reading links', () => {
         'Help [faq]',
         'Notes [zh TW]',
         'Chips [Chinese]',
-        'Odd [en-XX]',
+        'Draft [v2]',
       ];
       expect(
         saved(
