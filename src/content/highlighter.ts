@@ -19,6 +19,7 @@ import { findOccurrence, type FoundOccurrence } from './occurrence-finder';
 import type { Direction, TextPoint } from './occurrences';
 import { PageState } from './page-state';
 import { isPageChrome } from './page-chrome';
+import { watchTopicReveal } from './topic-reveal';
 import { readPage } from './page-read';
 import { RetiringEngines } from './retiring-engines';
 import { blockTarget, readRegion, type DisplayFilters, type GlossaryView, type ReadHooks } from './reader';
@@ -169,7 +170,12 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     topicNamed: readHeldAgain,
     tellsTopic(node) {
       const element = blockTarget(node);
-      return !element || (isShown(element) && !isPageChrome(element));
+      if (!element) return true;
+      if (isPageChrome(element)) return false;
+      if (isShown(element)) return true;
+      // Hidden for now: a "Read more" or a tab the reader opens may show it (topic-reveal.ts).
+      page.topic.noteHidden(element);
+      return false;
     },
     ...firsts.hooks,
   };
@@ -186,6 +192,18 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       hooks.forget(container);
       yield* readRegion(container, true, view, filters, page, hooks);
     }
+  }
+
+  // A hidden name the reader shows (a "Read more" opened) opens the page to everyday words.
+  const stopTopicReveal = watchTopicReveal(doc, {
+    gate: () => page.topic,
+    timers,
+    opened: (held) => scheduler.add(readHeldThenReport(held), PRIORITY.changes),
+  });
+
+  function* readHeldThenReport(held: Node[]): Generator<undefined, void> {
+    yield* readHeldAgain(held);
+    yield* settleAndReport();
   }
 
   /** Shadow trees attached after their host was read (late-shadow-roots.ts). */
@@ -315,6 +333,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   function stop(): void {
     if (phase === 'stopped') return;
     phase = 'stopped';
+    stopTopicReveal();
     mutations.disconnect();
     lateShadowRoots.clear();
     scheduler.clear();

@@ -1,21 +1,17 @@
 /**
- * The site's own furniture around an article: its navigation, sidebars, and the page-wide
- * header and footer. A name there says what the site covers, not what the page is about:
- * GeeksforGeeks' menu names ChatGPT above every Python tutorial, and opening everyday words
- * there highlighted "algorithm" twenty times (topic-gate.ts).
+ * The site's own furniture around an article: its navigation, menus and sidebars. A name there
+ * says what the site covers, not what the page is about: GeeksforGeeks' menu names ChatGPT
+ * above every Python tutorial, and opening everyday words there highlighted "algorithm" twenty
+ * times (topic-gate.ts).
+ *
+ * Headers and footers count only where the page says they are the site's (`role="banner"`,
+ * `role="contentinfo"`): many templates put a story's headline in a `<header>` outside any
+ * `<article>`, and a page's only name is often there.
  */
-
-/** Landmarks that are furniture wherever they stand, by element or by role. */
 const FURNITURE =
-  'nav, aside, [role="navigation"], [role="complementary"], [role="banner"], [role="contentinfo"], [role="menu"], [role="menubar"]';
+  'nav, aside, [role="navigation"], [role="complementary"], [role="menu"], [role="menubar"], [role="banner"], [role="contentinfo"]';
 
-/** Where a header or footer belongs to a piece of content (an article's byline), not to the site. */
-const CONTENT = 'article, main, section, [role="main"], [role="article"]';
-
-/** Whether `element` is in the page's navigation, a sidebar, or the site's header or footer. */
+/** Whether `element` is in the page's navigation, a menu or a sidebar. */
 export function isPageChrome(element: Element): boolean {
-  if (element.closest(FURNITURE)) return true;
-  // As the accessibility mappings decide whether a header is the page's banner.
-  const band = element.closest('header, footer');
-  return band !== null && band.parentElement?.closest(CONTENT) == null;
+  return element.closest(FURNITURE) !== null;
 }

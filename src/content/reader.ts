@@ -153,9 +153,15 @@ function* record(
   hooks: ReadHooks,
   stale: () => boolean,
 ): Generator<undefined, void> {
+  // Asked once per element of the block: a hidden one may hold a hundred thousand names.
+  const told = new Map<Element | undefined, boolean>();
   const held = page.topic.opensWith(matches, (m) => {
     const node = spansOf(block, m.start, m.end)[0]?.node;
-    return !node || !hooks.tellsTopic || hooks.tellsTopic(node);
+    if (!node || !hooks.tellsTopic) return true;
+    const element = blockTarget(node);
+    let tells = told.get(element);
+    if (tells === undefined) told.set(element, (tells = hooks.tellsTopic(node)));
+    return tells;
   });
   if (held && held.length > 0 && hooks.topicNamed) {
     yield* hooks.topicNamed(held);

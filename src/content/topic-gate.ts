@@ -18,12 +18,16 @@ import type { ScanMatch } from './chunked-scan';
 
 /** From this many held containers on, those the page has removed are let go (an endless feed's). */
 const PRUNE_FROM = 1_024;
+/** Hidden elements with names kept to look at again (topic-reveal.ts): a menu's worth. */
+const HIDDEN_KEPT = 64;
 
 export class TopicGate {
   private named = false;
   /** Containers whose everyday words were held back while the gate was shut. */
   private readonly held = new Set<Node>();
   private pruneAt = PRUNE_FROM;
+  /** Elements whose names would have opened the gate but were hidden: the page may show them. */
+  private readonly hidden = new Set<Element>();
 
   /** Whether the page has named something of the glossary by a name that is not an everyday word. */
   get open(): boolean {
@@ -37,9 +41,26 @@ export class TopicGate {
    */
   opensWith(matches: readonly ScanMatch[], tells: (match: ScanMatch) => boolean = () => true): Node[] | undefined {
     if (this.named || !matches.some((m) => m.generic !== true && tells(m))) return undefined;
+    return this.openNow();
+  }
+
+  /** A name that is not an everyday word, in `element`, which the page hides for now. */
+  noteHidden(element: Element): void {
+    if (!this.named && this.hidden.size < HIDDEN_KEPT) this.hidden.add(element);
+  }
+
+  /** The hidden elements whose names would open the gate, while it is shut. */
+  get hiddenNames(): ReadonlySet<Element> {
+    return this.hidden;
+  }
+
+  /** The page showed one of `hiddenNames`: the gate opens, and the containers held back are returned to be read again. */
+  openNow(): Node[] | undefined {
+    if (this.named) return undefined;
     this.named = true;
     const held = [...this.held];
     this.held.clear();
+    this.hidden.clear();
     return held;
   }
 
@@ -55,6 +76,7 @@ export class TopicGate {
   clear(): void {
     this.named = false;
     this.held.clear();
+    this.hidden.clear();
     this.pruneAt = PRUNE_FROM;
   }
 }

@@ -60,12 +60,10 @@ describe('everyday words in Chromium', () => {
     await waitForMark(page, 'ChatGPT');
     await page.waitForTimeout(1_000);
     expect(await everyday()).toEqual([]);
-    // A name the reader is shown still opens the page to them.
-    await page.evaluate(() => {
-      document.getElementById('more')!.innerHTML = '<p>Nvidia makes chips of another kind.</p>';
-    });
+    // The reader opens the "More" section: its Nvidia, shown now, opens the page to them.
+    await page.click('summary');
     await waitForMark(page, '人才');
-    expect(await everyday()).toEqual(['ai-chips:chips', 'talent:talent', 'talent:人才', 'ai-chips:chips']);
+    expect(await everyday()).toEqual(['ai-chips:chips', 'talent:talent', 'talent:人才']);
     await page.close();
   });
 

@@ -87,6 +87,29 @@ describe('everyday words (generic aliases)', () => {
     }
   });
 
+  it('are highlighted once the reader shows a hidden name ("Read more"), after their click', async () => {
+    const unstub = stubCheckVisibility();
+    try {
+      const html = '<p>Chips sold out.</p><div id="more" hidden><p>Nvidia said chips would follow.</p></div>';
+      ({ highlighter } = await start({ html, view: viewOf(ENTRIES) }));
+      expect(marks()).toEqual([['nvidia', 'Nvidia']]);
+      // The page shows the section; nothing is looked at again until the reader acts.
+      document.getElementById('more')!.hidden = false;
+      await settle(highlighter, 600);
+      expect(marks()).toEqual([['nvidia', 'Nvidia']]);
+      document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      await settle(highlighter, 700);
+      expect(marks()).toEqual([
+        ['ai-chips', 'Chips'],
+        ['nvidia', 'Nvidia'],
+        ['ai-chips', 'chips'],
+      ]);
+      expect(highlighter.summary()).toEqual({ nvidia: 1, 'ai-chips': 2 });
+    } finally {
+      unstub();
+    }
+  });
+
   it('stay plain where the page names something else only in its menus and sidebars', async () => {
     const html =
       '<header><nav><a>Nvidia</a></nav></header><p>An algorithm for chips.</p><aside><p>英偉達</p></aside><div id="feed"></div>';
