@@ -201,7 +201,8 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
         ? t('editorResultsRange', page * PAGE_SIZE + 1, page * PAGE_SIZE + shown.length, result.items.length)
         : t(nothingOn ? 'editorResultsNoEntries' : 'editorResultsNone');
     // The rows are drawn anew (another tab's save redraws them): focus on one stays on its entry,
-    // else on the row now in its place, not falling to the page's top.
+    // else on the row now in its place, else, with no row left, on the search: not falling to
+    // the page's top.
     const rows = () => [...list.querySelectorAll<HTMLElement>('button.entry-row')];
     const focusedRow = rows().indexOf(doc.activeElement as HTMLElement);
     const focusedKey = focusedRow >= 0 ? rows()[focusedRow]!.dataset.key : undefined;
@@ -209,7 +210,7 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
     if (focusedRow >= 0) {
       const now = rows();
       const row = now.find((r) => r.dataset.key === focusedKey) ?? now[Math.min(focusedRow, now.length - 1)];
-      row?.focus({ preventScroll: true });
+      (row ?? search).focus({ preventScroll: true });
     }
     pageLabel.textContent = t('editorPageOf', page + 1, pages);
     // A disabled button loses focus: at the first or last page, focus moves to the other one.

@@ -205,6 +205,9 @@ describe('the entry list', () => {
     list.update(itemsOf([a!, { ...b!, term: 'Entry Z' }, d!]), packs);
     expect([...document.querySelectorAll('[data-testid="entry-row"]')].indexOf(document.activeElement!)).toBe(position);
     expect(document.activeElement!.classList.contains('entry-row')).toBe(true);
+    // Every entry gone: focus goes to the search, not to the page's top.
+    list.update(itemsOf([]), packs);
+    expect(document.activeElement).toBe(document.querySelector('[data-testid="entry-search"]'));
   });
 
   it('names each row’s category in its highlights’ colour, as the popup does', () => {
