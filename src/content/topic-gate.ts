@@ -46,7 +46,13 @@ export class TopicGate {
 
   /** A name that is not an everyday word, in `element`, which the page hides for now. */
   noteHidden(element: Element): void {
-    if (!this.named && this.hidden.size < HIDDEN_KEPT) this.hidden.add(element);
+    if (this.named || this.hidden.has(element)) return;
+    if (this.hidden.size >= HIDDEN_KEPT) {
+      // Those the page removed go first, else the oldest: the latest read is nearest the reader.
+      for (const kept of this.hidden) if (!kept.isConnected) this.hidden.delete(kept);
+      if (this.hidden.size >= HIDDEN_KEPT) this.hidden.delete(this.hidden.values().next().value!);
+    }
+    this.hidden.add(element);
   }
 
   /** The hidden elements whose names would open the gate, while it is shut. */

@@ -32,8 +32,11 @@ export function watchTopicReveal(doc: Document, { gate, timers, opened }: TopicR
       return;
     }
   };
+  // Counted from the last click or key: a Tab then an Enter opens the section on the second,
+  // and a reader typing in a form is looked after once they pause.
   const acted = () => {
-    if (timer !== undefined || gate().open || gate().hiddenNames.size === 0) return;
+    if (gate().open || gate().hiddenNames.size === 0) return;
+    if (timer !== undefined) timers.clearTimeout(timer);
     timer = timers.setTimeout(look, LOOK_AFTER_MS);
   };
   const controller = new AbortController();

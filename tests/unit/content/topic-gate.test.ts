@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Highlighter } from '../../../src/content/highlighter';
 import type { RuntimeEntry } from '../../../src/glossary-store/runtime-entry';
-import { marks, settle, start, stubCheckVisibility, viewOf } from './harness';
+import { marks, settle, sleep, start, stubCheckVisibility, viewOf } from './harness';
 
 /** Chips and talent are everyday words here; Nvidia and "AI chip" are not. */
 const ENTRIES: RuntimeEntry[] = [
@@ -105,6 +105,27 @@ describe('everyday words (generic aliases)', () => {
         ['ai-chips', 'chips'],
       ]);
       expect(highlighter.summary()).toEqual({ nvidia: 1, 'ai-chips': 2 });
+    } finally {
+      unstub();
+    }
+  });
+
+  it('look again after the reader’s last click, past a hidden menu of names', async () => {
+    const unstub = stubCheckVisibility();
+    const click = () => document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    try {
+      // A hidden menu, not marked as one, naming Nvidia seventy times before the story's "Read more".
+      const menu = `<div style="display:none">${'<a>Nvidia</a>'.repeat(70)}</div>`;
+      const html = `${menu}<p>Chips sold out.</p><div id="more" hidden><p>Nvidia said chips would follow.</p></div>`;
+      ({ highlighter } = await start({ html, view: viewOf(ENTRIES) }));
+      // A Tab, then the Enter that opens the section, which the page shows a moment later.
+      click();
+      await sleep(300);
+      click();
+      await sleep(150);
+      document.getElementById('more')!.hidden = false;
+      await settle(highlighter, 800);
+      expect(highlighter.summary()).toEqual({ nvidia: 71, 'ai-chips': 2 });
     } finally {
       unstub();
     }
