@@ -46,20 +46,26 @@ export function readLinkLine(line: string, known: ReadonlySet<string> = new Set(
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
-/**
- * Whether `text` in brackets is a language, not part of a title: a tag a pack may give, whose
- * language code the browser can name ("[faq]" is no language; "[zh-TW]", "[yue]" and "[ja]"
- * are). A code alone is one only in lower case, as tags are written: "[PDF]" and "[New]" stay in
- * the title, where "[ZH-TW]" is a language. Only the code is asked about: browsers throw on
- * tags such as `zh-yue` they cannot name whole.
- */
-function isLanguageTag(text: string): boolean {
-  if (!LANGUAGE_TAG.test(text)) return false;
-  const [code = '', ...rest] = text.split(/[-_]/);
-  if (rest.length === 0 && code !== code.toLowerCase()) return false;
+/** Whether the browser can name `tag` as a language (it throws on what it cannot parse). */
+function named(tag: string): boolean {
   try {
-    return languageNames.of(code.toLowerCase()) !== undefined;
+    return languageNames.of(tag) !== undefined;
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether `text` in brackets is a language, not part of a title: a tag a pack may give, which
+ * the browser can name ("[faq]", "[en-PDF]" are no language; "[zh-TW]", "[yue]" and "[ja]" are).
+ * A code alone is one only in lower case, as tags are written: "[PDF]" and "[New]" stay in the
+ * title, where "[ZH-TW]" is a language. Chinese with its language after it (`zh-yue`), which
+ * Chromium cannot name, is named as that language (`yue`).
+ */
+function isLanguageTag(text: string): boolean {
+  if (!LANGUAGE_TAG.test(text)) return false;
+  const [code = '', ...rest] = text.replace(/_/g, '-').split('-');
+  if (rest.length === 0 && code !== code.toLowerCase()) return false;
+  if (named(rest.length === 0 ? code : [code, ...rest].join('-'))) return true;
+  return /^[a-z]{3}$/i.test(rest[0] ?? '') && named(rest.join('-'));
 }

@@ -401,6 +401,8 @@ describe('further-reading links', () => {
         'Notes [zh TW]',
         'Chips [Chinese]',
         'Draft [v2]',
+        'Guide [en-PDF]',
+        'Tips [de-Faq]',
       ];
       expect(
         saved(
