@@ -36,8 +36,8 @@ export class TopicGate {
 
   /**
    * A block's matches, before any is recorded: if they open the gate (a name that is not an
-   * everyday word, in text that `tells` what the page is about), the containers that held everyday words back until
-   * now, to be read again; otherwise undefined.
+   * everyday word, in text that `tells` what the page is about), the containers that held
+   * everyday words back until now, to be read again; otherwise undefined.
    */
   opensWith(matches: readonly ScanMatch[], tells: (match: ScanMatch) => boolean = () => true): Node[] | undefined {
     if (this.named || !matches.some((m) => m.generic !== true && tells(m))) return undefined;
