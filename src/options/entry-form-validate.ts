@@ -144,6 +144,9 @@ function checkLists(values: FormValues, links: LinksRead, related: RelatedRead, 
   if (lines(values.links).length > LIMITS.listLength)
     errors.push({ field: 'links', key: 'editorErrorTooMany', subs: [LIMITS.listLength] });
   if (links.bad !== undefined) errors.push({ field: 'links', key: 'editorErrorLink', subs: [links.bad] });
+  // Saved as written, the link would show to every reader with the tag in its title.
+  else if (links.mistyped !== undefined)
+    errors.push({ field: 'links', key: 'editorErrorLinkLanguage', subs: [links.mistyped] });
   // A link's title is a name shown in the tooltip: held to a name's length, with a name's message.
   const long = links.links.find((l) => l.title.trim().length > LIMITS.nameLength);
   if (long) errors.push({ field: 'links', key: 'editorErrorNameLong', subs: [long.title, LIMITS.nameLength] });

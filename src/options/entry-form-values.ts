@@ -153,17 +153,24 @@ const isNoteLanguage = (key: string): key is NoteLanguage => (NOTE_LANGUAGES as 
 
 /**
  * The links from the form, and the first line that is not one ("a title, then an http(s)
- * address"), where reading stopped. A line written as a stored link was keeps that link as it
- * was, fields the form does not show included.
+ * address"), where reading stopped; `mistyped`, the first bracket that reads as a language tag
+ * gone wrong. A line written as a stored link was keeps that link as it was, fields the form
+ * does not show included.
  */
-export function linksFrom(values: FormValues, original: readonly Link[] = []): { links: Link[]; bad?: string } {
+export function linksFrom(
+  values: FormValues,
+  original: readonly Link[] = [],
+): { links: Link[]; bad?: string; mistyped?: string } {
   const before = new Map(original.map((l) => [linkLine(l), l]));
   const known = shownTags(original);
   const links: Link[] = [];
+  let mistyped: string | undefined;
   for (const line of lines(values.links)) {
-    const link = before.get(line) ?? readLinkLine(line, known);
-    if (!link) return { links, bad: line };
-    links.push(link);
+    const prior = before.get(line);
+    const read = prior ? { link: prior } : readLinkLine(line, known);
+    if (!read.link) return { links, bad: line };
+    links.push(read.link);
+    mistyped ??= read.mistyped;
   }
-  return { links };
+  return mistyped === undefined ? { links } : { links, mistyped };
 }

@@ -28,20 +28,35 @@ export function shownTags(links: readonly Link[]): Set<string> {
  */
 const TAGGED = /^(.*?)\s*[[［【]([^\]］】\s]+)[\]］】]$/;
 
+/** An address written straight after a closing bracket, as Chinese is typed without spaces. */
+const GLUED = /[\]］】](?=https?:\/\/)/i;
+
+/** A line of the form as read: its link, or none; `mistyped`, a bracket that reads as a language tag gone wrong. */
+export interface LinkLineRead {
+  link?: Link;
+  mistyped?: string;
+}
+
 /**
- * The link a line of the form writes (an address alone is titled by its host), or undefined
- * where none. `known`: languages read as such even where the browser cannot name them (the
- * entry's own, `shownTags`: Chromium names neither `zh-yue` nor `nan`).
+ * The link a line of the form writes (an address alone is titled by its host), or none.
+ * `known`: languages read as such even where the browser cannot name them (the entry's own,
+ * `shownTags`: Chromium names neither `zh-yue` nor `nan`). A bracket in full-width letters
+ * (［ｚｈ－ＴＷ］, an input method in full-width mode) is read as typed in ASCII.
  */
-export function readLinkLine(line: string, known: ReadonlySet<string> = new Set()): Link | undefined {
-  const at = line.search(/\S+$/);
+export function readLinkLine(line: string, known: ReadonlySet<string> = new Set()): LinkLineRead {
+  let at = line.search(/\S+$/);
+  const glued = GLUED.exec(line.slice(at));
+  if (glued) at += glued.index + 1;
   const url = webUrl(line.slice(at));
-  if (!url) return undefined;
+  if (!url) return {};
   const before = line.slice(0, at).trim();
   const tagged = TAGGED.exec(before);
-  const lang = tagged && (known.has(tagged[2]!) || isLanguageTag(tagged[2]!)) ? tagged[2]! : undefined;
+  const text = tagged?.[2]!.normalize('NFKC');
+  const lang = text !== undefined && (known.has(text) || isLanguageTag(text)) ? text : undefined;
   const title = (lang ? tagged![1]! : before).trim() || url.host;
-  return lang ? { title, url: line.slice(at), lang } : { title, url: line.slice(at) };
+  if (lang) return { link: { title, url: line.slice(at), lang } };
+  const link = { title, url: line.slice(at) };
+  return text !== undefined && isMistypedTag(text) ? { link, mistyped: text } : { link };
 }
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
@@ -62,6 +77,16 @@ function named(tag: string): boolean {
  * title, where "[ZH-TW]" is a language. Chinese with its language after it (`zh-yue`), which
  * Chromium cannot name, is named as that language (`yue`).
  */
+/**
+ * Whether `text`, no language, is a language tag gone wrong: a language code the browser names,
+ * then a part that spoils it ("zh-TWW", "en-UK"). A title's own bracket ("[PDF]", "[2024]") is
+ * not one.
+ */
+function isMistypedTag(text: string): boolean {
+  const [code = '', ...rest] = text.replace(/_/g, '-').split('-');
+  return LANGUAGE_TAG.test(text) && rest.length > 0 && code === code.toLowerCase() && named(code);
+}
+
 function isLanguageTag(text: string): boolean {
   if (!LANGUAGE_TAG.test(text)) return false;
   const [code = '', ...rest] = text.replace(/_/g, '-').split('-');

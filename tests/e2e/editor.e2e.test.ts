@@ -76,7 +76,7 @@ describe('the glossary editor', () => {
     // Chromium cannot name whole), and one in a language no reader reads (shown to all).
     await editor.fill(
       '#field-links',
-      '官網 【zh-TW】 https://quokka.example/zh-tw/\n粵語 [zh-yue] https://quokka.example/yue/\nHomepage [en] https://quokka.example/\nホーム [ja] https://quokka.example/ja/',
+      '官網【zh-TW】https://quokka.example/zh-tw/\n粵語 [zh-yue] https://quokka.example/yue/\nHomepage [en] https://quokka.example/\nホーム [ja] https://quokka.example/ja/',
     );
     // A related entry named as a reader knows it, in another script: saved by its id.
     await editor.fill('#field-related', '英伟达');

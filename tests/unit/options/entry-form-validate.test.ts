@@ -379,6 +379,35 @@ describe('further-reading links', () => {
       ]);
     });
 
+    it('is read where Chinese is typed without spaces, or in full-width letters', () => {
+      expect(
+        saved(
+          [],
+          [
+            '維基百科［zh-TW］https://zh.wikipedia.org/zh-tw/輝達',
+            '维基百科 ［ｚｈ－ＣＮ］ https://zh.wikipedia.org/zh-cn/英伟达',
+          ],
+        ),
+      ).toEqual([
+        { title: '維基百科', url: 'https://zh.wikipedia.org/zh-tw/輝達', lang: 'zh-TW' },
+        { title: '维基百科', url: 'https://zh.wikipedia.org/zh-cn/英伟达', lang: 'zh-CN' },
+      ]);
+    });
+
+    it('is refused, naming it, where a language tag was mistyped, rather than shown to every reader', () => {
+      const linked = entry('linked-lang', {});
+      for (const [line, tag] of [
+        ['維基百科 [zh-TWW] https://zh.wikipedia.org/zh-tw/輝達', 'zh-TWW'],
+        ['Guide [en-PDF] https://example.com/guide.pdf', 'en-PDF'],
+        ['維基百科【zh-Hantt】https://zh.wikipedia.org/zh-tw/輝達', 'zh-Hantt'],
+      ] as const) {
+        const values = { ...formValuesFrom(linked, 'bundled'), links: line };
+        const { entry: refused, errors } = validateForm(values, contextFor(linked));
+        expect(refused).toBeUndefined();
+        expect(errors).toEqual([{ field: 'links', key: 'editorErrorLinkLanguage', subs: [tag] }]);
+      }
+    });
+
     it('stays with an edited link where the browser cannot name it (Chromium names no zh-yue)', () => {
       // A private-use code no browser names stands for one: the entry's own language is kept.
       const own = { title: 'Wiki', url: 'https://example.org/a', lang: 'qaa' };
@@ -401,8 +430,7 @@ describe('further-reading links', () => {
         'Notes [zh TW]',
         'Chips [Chinese]',
         'Draft [v2]',
-        'Guide [en-PDF]',
-        'Tips [de-Faq]',
+        '報告 【2024】',
       ];
       expect(
         saved(
