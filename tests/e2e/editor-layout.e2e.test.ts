@@ -41,6 +41,19 @@ describe('the glossary editor’s layout', () => {
     }
   });
 
+  it('shows every further-reading link whole in its box, at a phone’s width and a desktop’s', async () => {
+    await openEntry(editor, 'Nvidia');
+    for (const width of [390, 1280]) {
+      await editor.setViewportSize({ width, height: 900 });
+      const box = await editor.$eval('#field-links', (area) => ({
+        lines: (area as HTMLTextAreaElement).value.split('\n').length,
+        hidden: area.scrollHeight - area.clientHeight,
+      }));
+      expect(box.lines).toBeGreaterThan(1);
+      expect({ width, hidden: box.hidden }).toEqual({ width, hidden: 0 });
+    }
+  });
+
   it('keeps the whole form, its Save button included, inside the window when it stays in view', async () => {
     await openEntry(editor, 'Nvidia');
     // The whole list, longer than the form: the page scrolls on past it while the form stays.
