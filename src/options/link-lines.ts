@@ -52,11 +52,11 @@ export function readLinkLine(line: string, known: ReadonlySet<string> = new Set(
   const before = line.slice(0, at).trim();
   const tagged = TAGGED.exec(before);
   const text = tagged?.[2]!.normalize('NFKC');
-  const lang = text !== undefined && (known.has(text) || isLanguageTag(text)) ? text : undefined;
-  const title = (lang ? tagged![1]! : before).trim() || url.host;
-  if (lang) return { link: { title, url: line.slice(at), lang } };
+  const reading = text === undefined ? 'title' : known.has(text) ? 'language' : readTag(text);
+  const title = (reading === 'language' ? tagged![1]! : before).trim() || url.host;
+  if (reading === 'language') return { link: { title, url: line.slice(at), lang: text! } };
   const link = { title, url: line.slice(at) };
-  return text !== undefined && isMistypedTag(text) ? { link, mistyped: text } : { link };
+  return reading === 'mistyped' ? { link, mistyped: text! } : { link };
 }
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
@@ -71,26 +71,21 @@ function named(tag: string): boolean {
 }
 
 /**
- * Whether `text` in brackets is a language, not part of a title: a tag a pack may give, which
- * the browser can name ("[faq]", "[en-PDF]" are no language; "[zh-TW]", "[yue]" and "[ja]" are).
- * A code alone is one only in lower case, as tags are written: "[PDF]" and "[New]" stay in the
- * title, where "[ZH-TW]" is a language. Chinese with its language after it (`zh-yue`), which
- * Chromium cannot name, is named as that language (`yue`).
+ * How `text` in brackets reads:
+ * - `language`: a tag a pack may give, which the browser can name ("[zh-TW]", "[yue]", "[ja]").
+ *   A code alone is one only in lower case, as tags are written, where "[ZH-TW]" is a language.
+ *   Chinese with its language after it (`zh-yue`), which Chromium cannot name, is named as that
+ *   language (`yue`).
+ * - `mistyped`: a language code the browser names, then a part that spoils it ("zh-TWW",
+ *   "en-PDF").
+ * - `title`: part of the title ("[PDF]", "[New]", "[faq]", "[2024]").
  */
-/**
- * Whether `text`, no language, is a language tag gone wrong: a language code the browser names,
- * then a part that spoils it ("zh-TWW", "en-UK"). A title's own bracket ("[PDF]", "[2024]") is
- * not one.
- */
-function isMistypedTag(text: string): boolean {
+function readTag(text: string): 'language' | 'mistyped' | 'title' {
+  if (!LANGUAGE_TAG.test(text)) return 'title';
   const [code = '', ...rest] = text.replace(/_/g, '-').split('-');
-  return LANGUAGE_TAG.test(text) && rest.length > 0 && code === code.toLowerCase() && named(code);
-}
-
-function isLanguageTag(text: string): boolean {
-  if (!LANGUAGE_TAG.test(text)) return false;
-  const [code = '', ...rest] = text.replace(/_/g, '-').split('-');
-  if (rest.length === 0 && code !== code.toLowerCase()) return false;
-  if (named(rest.length === 0 ? code : [code, ...rest].join('-'))) return true;
-  return /^[a-z]{3}$/i.test(rest[0] ?? '') && named(rest.join('-'));
+  const lowerCode = code === code.toLowerCase();
+  if (rest.length === 0) return lowerCode && named(code) ? 'language' : 'title';
+  if (named([code, ...rest].join('-'))) return 'language';
+  if (/^[a-z]{3}$/i.test(rest[0]!) && named(rest.join('-'))) return 'language';
+  return lowerCode && named(code) ? 'mistyped' : 'title';
 }
