@@ -22,7 +22,7 @@ import { isPageChrome } from './page-chrome';
 import { watchTopicReveal } from './topic-reveal';
 import { readPage } from './page-read';
 import { RetiringEngines } from './retiring-engines';
-import { blockTarget, readRegion, type DisplayFilters, type GlossaryView, type ReadHooks } from './reader';
+import { readRegion, type DisplayFilters, type GlossaryView, type ReadHooks } from './reader';
 import { queueShownAgain } from './queue-shown-again';
 import { browserSliceHost, PRIORITY, Scheduler } from './scheduler';
 import { intersectionWatcher } from './intersection-watcher';
@@ -168,9 +168,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     editingUnder: createEditingLookup(() => mutations.changeCount()),
     unattachedHost: (host) => lateShadowRoots.note(host),
     topicNamed: readHeldAgain,
-    tellsTopic(node) {
-      const element = blockTarget(node);
-      if (!element) return true;
+    tellsTopic(element) {
       if (isPageChrome(element)) return false;
       if (isShown(element)) return true;
       // Hidden for now: a "Read more" or a tab the reader opens may show it (topic-reveal.ts).

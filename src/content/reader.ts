@@ -61,10 +61,10 @@ export interface ReadHooks {
    */
   topicNamed?(held: Node[]): Generator<undefined, void>;
   /**
-   * Whether a name in `node` tells what the page is about, to open the topic gate: text the
+   * Whether a name in `element` tells what the page is about, to open the topic gate: text the
    * reader is shown, outside the site's menus and sidebars; absent: any text does.
    */
-  tellsTopic?(node: Text): boolean;
+  tellsTopic?(element: Element): boolean;
   /**
    * Density "first": whether to pass over this occurrence, the first still unclaimed for its
    * entry, because it is not shown (first-visible.ts); absent: none is passed over.
@@ -154,13 +154,13 @@ function* record(
   stale: () => boolean,
 ): Generator<undefined, void> {
   // Asked once per element of the block: a hidden one may hold a hundred thousand names.
-  const told = new Map<Element | undefined, boolean>();
+  const told = new Map<Element, boolean>();
   const held = page.topic.opensWith(matches, (m) => {
     const node = spansOf(block, m.start, m.end)[0]?.node;
-    if (!node || !hooks.tellsTopic) return true;
-    const element = blockTarget(node);
+    const element = node && blockTarget(node);
+    if (!element || !hooks.tellsTopic) return true;
     let tells = told.get(element);
-    if (tells === undefined) told.set(element, (tells = hooks.tellsTopic(node)));
+    if (tells === undefined) told.set(element, (tells = hooks.tellsTopic(element)));
     return tells;
   });
   if (held && held.length > 0 && hooks.topicNamed) {
