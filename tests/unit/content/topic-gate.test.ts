@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Highlighter } from '../../../src/content/highlighter';
 import type { RuntimeEntry } from '../../../src/glossary-store/runtime-entry';
 import { marks, settle, sleep, start, stubCheckVisibility, viewOf } from './harness';
@@ -63,9 +63,15 @@ describe('everyday words (generic aliases)', () => {
     expect(highlighter.summary()).toEqual({ nvidia: 1, 'ai-chips': 4, talent: 1 });
   });
 
-  it('stay plain where the page names something else only in text it hides, and follow a name shown', async () => {
-    const unstub = stubCheckVisibility();
-    try {
+  describe('with text the page hides', () => {
+    // jsdom draws nothing: hidden is what Chromium's checkVisibility says for these pages.
+    let unstub: () => void;
+    beforeEach(() => {
+      unstub = stubCheckVisibility();
+    });
+    afterEach(() => unstub());
+
+    it('stay plain where the page names something else only in text it hides, and follow a name shown', async () => {
       const html =
         '<div style="display:none"><a>Nvidia</a></div><p>Fish and chips.</p><ul hidden><li>英偉達</li></ul><div id="feed"></div>';
       ({ highlighter } = await start({ html, view: viewOf(ENTRIES) }));
@@ -82,14 +88,9 @@ describe('everyday words (generic aliases)', () => {
         ['nvidia', '英偉達'],
         ['nvidia', 'Nvidia'],
       ]);
-    } finally {
-      unstub();
-    }
-  });
+    });
 
-  it('are highlighted once the reader shows a hidden name ("Read more"), after their click', async () => {
-    const unstub = stubCheckVisibility();
-    try {
+    it('are highlighted once the reader shows a hidden name ("Read more"), after their click', async () => {
       const html = '<p>Chips sold out.</p><div id="more" hidden><p>Nvidia said chips would follow.</p></div>';
       ({ highlighter } = await start({ html, view: viewOf(ENTRIES) }));
       expect(marks()).toEqual([['nvidia', 'Nvidia']]);
@@ -105,15 +106,10 @@ describe('everyday words (generic aliases)', () => {
         ['ai-chips', 'chips'],
       ]);
       expect(highlighter.summary()).toEqual({ nvidia: 1, 'ai-chips': 2 });
-    } finally {
-      unstub();
-    }
-  });
+    });
 
-  it('look again after the reader’s last click, past a hidden menu of names', async () => {
-    const unstub = stubCheckVisibility();
-    const click = () => document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    try {
+    it('look again after the reader’s last click, past a hidden menu of names', async () => {
+      const click = () => document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
       // A hidden menu, not marked as one, naming Nvidia seventy times before the story's "Read more".
       const menu = `<div style="display:none">${'<a>Nvidia</a>'.repeat(70)}</div>`;
       const html = `${menu}<p>Chips sold out.</p><div id="more" hidden><p>Nvidia said chips would follow.</p></div>`;
@@ -126,9 +122,7 @@ describe('everyday words (generic aliases)', () => {
       document.getElementById('more')!.hidden = false;
       await settle(highlighter, 800);
       expect(highlighter.summary()).toEqual({ nvidia: 71, 'ai-chips': 2 });
-    } finally {
-      unstub();
-    }
+    });
   });
 
   it('stay plain where the page names something else only in its menus and sidebars', async () => {
