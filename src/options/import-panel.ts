@@ -15,6 +15,7 @@ import { packSubject, type EditorStore } from './editor-store';
 import { importClashes } from './import-clashes';
 import { ownerCalled } from './owner-called';
 import { readPackFile } from './read-pack-file';
+import { createFileChoice } from './file-choice';
 
 export interface ImportPanelOptions {
   doc: Document;
@@ -37,12 +38,12 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
    */
   let choices = 0;
 
-  const input = h(doc, 'input', {
-    type: 'file',
+  const fileChoice = createFileChoice(doc, t, {
     id: 'glossary-import',
+    testId: 'glossary-import',
     accept: '.json,application/json',
-    'data-testid': 'glossary-import',
   });
+  const { input } = fileChoice;
   // Radio buttons, not a select: each choice is a sentence, and a select cuts it off.
   const modeChoice = (value: ImportMode, label: MessageKey) => {
     const id = `import-mode-${value}`;
@@ -159,7 +160,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     // Tied to the file field as well as announced once: a reader who comes back to the field
     // hears why the file was refused.
     input.setAttribute('aria-invalid', 'true');
-    input.setAttribute('aria-describedby', error.id);
+    fileChoice.describeBy(error.id);
     replaceChildren(
       error,
       h(doc, 'p', {}, message),
@@ -171,6 +172,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
   function reset() {
     pending = undefined;
     input.value = '';
+    fileChoice.showChosen();
     preview.hidden = true;
     replaceChildren(preview);
   }
@@ -247,7 +249,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
   function clearError() {
     replaceChildren(error);
     input.removeAttribute('aria-invalid');
-    input.removeAttribute('aria-describedby');
+    fileChoice.describeBy();
   }
 
   input.addEventListener('change', async () => {
@@ -261,6 +263,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     if (!read.ok) {
       pending = undefined;
       input.value = '';
+      fileChoice.showChosen();
       showError(t(read.key, ...writeSubstitutions(t, read.subs)), read.details);
       return;
     }
@@ -277,7 +280,13 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     doc,
     'div',
     { class: 'import' },
-    h(doc, 'div', { class: 'field' }, h(doc, 'label', { for: 'glossary-import' }, t('editorImportLabel')), input),
+    h(
+      doc,
+      'div',
+      { class: 'field' },
+      h(doc, 'label', { for: 'glossary-import' }, t('editorImportLabel')),
+      fileChoice.element,
+    ),
     mode,
     error,
     preview,

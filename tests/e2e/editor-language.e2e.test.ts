@@ -30,4 +30,53 @@ describe('the editor and the reader’s language', () => {
     expect(await editor.inputValue('#field-notes-en')).toBe('Half written, not saved yet.');
     await editor.close();
   });
+
+  it('draws the import field in the editor’s language, and a click on it opens the browser’s file picker', async () => {
+    // The browser here speaks English: its own file input would say "Choose File".
+    await writeSettings(suite.browser.serviceWorker, { language: 'zh-Hant' });
+    const editor = await openEditor(suite.browser);
+    await editor.waitForSelector('html[lang="zh-Hant"]');
+    const field = editor.locator('.file-choice');
+    expect(await field.locator('.file-button').textContent()).toBe('選擇檔案…');
+    expect(await field.locator('.file-chosen').textContent()).toBe('尚未選擇檔案');
+    // The input itself is not seen, but it is what lies under the drawn button.
+    const input = editor.locator('[data-testid="glossary-import"]');
+    expect(await input.evaluate((el) => getComputedStyle(el).opacity)).toBe('0');
+    await field.scrollIntoViewIfNeeded();
+    const button = (await field.locator('.file-button').boundingBox())!;
+    const underButton = await editor.evaluate(
+      ([x, y]) => document.elementFromPoint(x!, y!)?.getAttribute('data-testid'),
+      [button.x + button.width / 2, button.y + button.height / 2],
+    );
+    expect(underButton).toBe('glossary-import');
+    // Named by its label, described by the chosen file.
+    expect(await input.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent)).toBe('匯入詞庫檔（.json）');
+    expect(await input.getAttribute('aria-describedby')).toBe('glossary-import-chosen');
+
+    const [chooser] = await Promise.all([
+      editor.waitForEvent('filechooser'),
+      editor.mouse.click(button.x + button.width / 2, button.y + button.height / 2),
+    ]);
+    const pack = {
+      schemaVersion: 1,
+      id: 'my-pack',
+      title: '我的詞庫',
+      source: { title: 'Made-up column', author: 'Nobody' },
+      entries: [{ id: 'kiwi', term: 'Kiwi Chips', aliases: [], category: 'company', context: 'Made up.' }],
+    };
+    await chooser.setFiles({
+      name: '我的詞庫.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(pack)),
+    });
+    await editor.locator('[data-testid="import-preview"]:not([hidden])').waitFor({ timeout: 5_000 });
+    expect(await field.locator('.file-chosen').textContent()).toBe('我的詞庫.json');
+    // A file refused (not JSON): the field is empty again, and says so in the editor's language.
+    await input.setInputFiles({ name: '壞檔.json', mimeType: 'application/json', buffer: Buffer.from('{') });
+    await editor.locator('[data-testid="import-error"]', { hasText: '壞檔.json' }).waitFor({ timeout: 5_000 });
+    expect(await field.locator('.file-chosen').textContent()).toBe('尚未選擇檔案');
+    expect(await input.getAttribute('aria-describedby')).toBe('glossary-import-chosen import-error');
+    await writeSettings(suite.browser.serviceWorker, { language: 'en' });
+    await editor.close();
+  });
 });

@@ -114,6 +114,16 @@ describe('the glossary editor in Firefox ESR', () => {
     expect(stored).toContain('{"title":"Report [PDF]","url":"https://quokka.example/report.pdf"}');
   });
 
+  it('draws the file field’s button in the editor’s language, with the browser’s input lying under it', async () => {
+    const drawn = await editor.$eval('.file-choice .file-button', (button) => {
+      button.scrollIntoView({ block: 'center' });
+      const box = button.getBoundingClientRect();
+      const under = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      return { text: button.textContent, under: under?.getAttribute('data-testid') };
+    });
+    expect(drawn).toEqual({ text: 'Choose a file…', under: 'glossary-import' });
+  });
+
   it('refuses a file that is not JSON with an alert, and changes nothing', async () => {
     const before = await layer();
     expect(before).toBeDefined();

@@ -97,11 +97,17 @@ describe('focus in the import panel and the pack list', { timeout: 30_000 }, () 
     chooseImportFile('{ not json');
     await vi.waitFor(() => expect(byTestId('import-error')!.textContent).not.toBe(''));
     expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(field.getAttribute('aria-describedby')!)).toBe(byTestId('import-error'));
-    chooseImportFile(packFile('imported-a'));
+    // Described by the chosen file (none, now) and the message.
+    const descriptions = () =>
+      field
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => document.getElementById(id)!.textContent);
+    expect(descriptions()).toEqual(['No file chosen', byTestId('import-error')!.textContent]);
+    chooseImportFile(packFile('imported-a'), 'my-pack.json');
     await vi.waitFor(() => expect(byTestId('import-confirm')).not.toBeNull());
     expect(field.hasAttribute('aria-invalid')).toBe(false);
-    expect(field.hasAttribute('aria-describedby')).toBe(false);
+    expect(descriptions()).toEqual(['my-pack.json']);
   });
 
   it('stays on a pack’s Remove button when the pack list is drawn again', async () => {
