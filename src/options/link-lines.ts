@@ -31,6 +31,30 @@ const TAGGED = /^(.*?)\s*[[［【]([^\]］】\s]+)[\]］】]$/;
 /** An address written straight after a closing bracket, as Chinese is typed without spaces. */
 const GLUED = /[\]］】](?=https?:\/\/)/i;
 
+/**
+ * Chinese words for a script or language, which a reader typing Chinese puts in brackets
+ * without leaving the input method for a code ("維基百科【繁體】https://…"). Only words that
+ * name one reader language: 中文 alone says neither script, and stays in the title.
+ */
+const LANGUAGE_WORDS: Readonly<Record<string, string>> = {
+  繁體: 'zh-Hant',
+  繁体: 'zh-Hant',
+  繁中: 'zh-Hant',
+  正體: 'zh-Hant',
+  正体: 'zh-Hant',
+  繁體中文: 'zh-Hant',
+  繁体中文: 'zh-Hant',
+  簡體: 'zh-Hans',
+  简体: 'zh-Hans',
+  簡中: 'zh-Hans',
+  简中: 'zh-Hans',
+  簡體中文: 'zh-Hans',
+  简体中文: 'zh-Hans',
+  英文: 'en',
+  英語: 'en',
+  英语: 'en',
+};
+
 /** A line of the form as read: its link, or none; `mistyped`, a bracket that reads as a language tag gone wrong. */
 export interface LinkLineRead {
   link?: Link;
@@ -38,7 +62,8 @@ export interface LinkLineRead {
 }
 
 /**
- * The link a line of the form writes (an address alone is titled by its host), or none.
+ * The link a line of the form writes (an address alone is titled by its host), or none. A
+ * bracket may hold a language's tag or one of its `LANGUAGE_WORDS`, saved as its tag.
  * `known`: languages read as such even where the browser cannot name them (the entry's own,
  * `shownTags`: Chromium names neither `zh-yue` nor `nan`). A bracket in full-width letters
  * (［ｚｈ－ＴＷ］, an input method in full-width mode) is read as typed in ASCII.
@@ -52,9 +77,10 @@ export function readLinkLine(line: string, known: ReadonlySet<string> = new Set(
   const before = line.slice(0, at).trim();
   const tagged = TAGGED.exec(before);
   const text = tagged?.[2]!.normalize('NFKC');
-  const reading = text === undefined ? 'title' : known.has(text) ? 'language' : readTag(text);
+  const word = text === undefined ? undefined : LANGUAGE_WORDS[text];
+  const reading = text === undefined ? 'title' : word || known.has(text) ? 'language' : readTag(text);
   const title = (reading === 'language' ? tagged![1]! : before).trim() || url.host;
-  if (reading === 'language') return { link: { title, url: line.slice(at), lang: text! } };
+  if (reading === 'language') return { link: { title, url: line.slice(at), lang: word ?? text! } };
   const link = { title, url: line.slice(at) };
   return reading === 'mistyped' ? { link, mistyped: text! } : { link };
 }

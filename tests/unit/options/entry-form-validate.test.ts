@@ -394,6 +394,28 @@ describe('further-reading links', () => {
       ]);
     });
 
+    it('is read from the Chinese word for a script or for English, and saved as its tag', () => {
+      expect(
+        saved(
+          [],
+          [
+            '維基百科【繁體】https://zh.wikipedia.org/zh-tw/輝達',
+            '维基百科 [简体中文] https://zh.wikipedia.org/zh-cn/英伟达',
+            '路透社 ［英文］ https://www.reuters.com/',
+          ],
+        ),
+      ).toEqual([
+        { title: '維基百科', url: 'https://zh.wikipedia.org/zh-tw/輝達', lang: 'zh-Hant' },
+        { title: '维基百科', url: 'https://zh.wikipedia.org/zh-cn/英伟达', lang: 'zh-Hans' },
+        { title: '路透社', url: 'https://www.reuters.com/', lang: 'en' },
+      ]);
+      // 中文 names no script, and a title's own marker stays with it.
+      expect(saved([], ['報導【中文】https://example.com/', '公告【公告】https://example.com/a'])).toEqual([
+        { title: '報導【中文】', url: 'https://example.com/' },
+        { title: '公告【公告】', url: 'https://example.com/a' },
+      ]);
+    });
+
     it('is refused, naming it, where a language tag was mistyped, rather than shown to every reader', () => {
       const linked = entry('linked-lang', {});
       for (const [line, tag] of [
