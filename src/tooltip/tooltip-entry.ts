@@ -116,10 +116,15 @@ export function pickNote(context: TooltipEntry['context'], language: ReaderLangu
 
 /**
  * The entry's names other than `shown`, in pack order (term, aliases, display names), minus
- * repeats that differ only in letter case or surrounding space (NVIDIA after Nvidia adds nothing).
+ * repeats that differ only in letter case or spacing (NVIDIA after Nvidia, 生成式 AI after
+ * 生成式AI, Moonshot  AI after Moonshot AI add nothing), each with its spaces as one.
  * A Chinese reader also gets each name once in their own script: 英偉達 beside 英伟达 tells a
  * reader of either script nothing new (the highlights find both), while 輝達 beside 英伟达 is
  * another word, and stays. English readers, who may meet either script, get both.
+ * A reader of Simplified Chinese gets the names written in Traditional last: Taiwan's words
+ * for a thing (中國晶片產業 for 中国芯片产业) fold to no Simplified name, and in a pack drawn
+ * from a Traditional column they come first, pushing the reader's own words behind "+N". (A
+ * reader of Traditional gets theirs first from such a pack's order already.)
  */
 export function otherNames(
   entry: Pick<TooltipEntry, 'term' | 'names' | 'aliases'>,
@@ -127,19 +132,27 @@ export function otherNames(
   language: ReaderLanguage = 'en',
 ): string[] {
   const byScript = language !== 'en';
-  const keyOf = (text: string) => (byScript ? fold(text) : text.toLowerCase());
-  const shownKey = keyOf(shown.trim());
+  const keyOf = (text: string) => {
+    const spaced = text.replace(/ ?(\p{Script=Han}) ?/gu, '$1');
+    return byScript ? fold(spaced) : spaced.toLowerCase();
+  };
+  const shownKey = keyOf(oneSpaced(shown));
   const groups = new Map<string, string[]>();
   for (const name of everyName(entry)) {
-    const text = name.trim();
+    const text = oneSpaced(name);
     const key = keyOf(text);
     if (!text || key === shownKey) continue;
     const group = groups.get(key);
     if (!group) groups.set(key, [text]);
     else if (!group.some((other) => other.toLowerCase() === text.toLowerCase())) group.push(text);
   }
-  return [...groups.values()].map((group) => (byScript ? inScriptOf(language, group) : group[0]!));
+  const names = [...groups.values()].map((group) => (byScript ? inScriptOf(language, group) : group[0]!));
+  if (language !== 'zh-Hans') return names;
+  return [...names.filter((name) => !isTraditional(name)), ...names.filter(isTraditional)];
 }
+
+/** `text` trimmed, each run of spaces (two typed, a tab, a line break) one space. */
+const oneSpaced = (text: string) => text.trim().replace(/\s+/g, ' ');
 
 /** Han characters that folding changes are Traditional (or a regional variant) only. */
 const HAN = /\p{Script=Han}/u;

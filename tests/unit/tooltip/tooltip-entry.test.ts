@@ -92,11 +92,47 @@ describe('otherNames', () => {
   it('keeps a name only the other script has, and another word for the same thing', () => {
     const nvidia = { term: '輝達', names: { 'zh-Hans': '英伟达' }, aliases: ['英偉達', 'Nvidia', 'NVIDIA'] };
     // 輝達 has no Simplified spelling in the pack; 英偉達 is the shown name in Traditional.
-    expect(otherNames(nvidia, '英伟达', 'zh-Hans')).toEqual(['輝達', 'Nvidia']);
+    expect(otherNames(nvidia, '英伟达', 'zh-Hans')).toEqual(['Nvidia', '輝達']);
     expect(otherNames(nvidia, '輝達', 'zh-Hant')).toEqual(['英偉達', 'Nvidia']);
     // Variants that fold alike (臺/台) are one name: the first in pack order in the reader's script.
     expect(otherNames({ term: 'Taiwan', aliases: ['台灣', '臺灣', '台湾'] }, 'Taiwan', 'zh-Hant')).toEqual(['台灣']);
     expect(otherNames({ term: 'Taiwan', aliases: ['台灣', '臺灣', '台湾'] }, 'Taiwan', 'zh-Hans')).toEqual(['台湾']);
+  });
+
+  it('gives a reader of Simplified their own words before Taiwan’s, and Traditional’s order to its readers', () => {
+    const industry = {
+      term: '中國晶片產業',
+      names: { 'zh-Hans': '中国芯片产业', en: 'Chinese chip industry' },
+      aliases: ['中國晶片業', '中国芯片产业', '中國晶片企業', '中国芯片企业', '中國半導體', '中国芯'],
+    };
+    // Taiwan's words (晶片) fold to no Simplified name; a name the pack has in Traditional only
+    // (中國半導體) is shown as it has it. All after the reader's own.
+    expect(otherNames(industry, '中国芯片产业', 'zh-Hans')).toEqual([
+      '中国芯片企业',
+      '中国芯',
+      'Chinese chip industry',
+      '中國晶片產業',
+      '中國晶片業',
+      '中國晶片企業',
+      '中國半導體',
+    ]);
+    expect(otherNames(industry, '中國晶片產業', 'zh-Hant')).toEqual([
+      '中國晶片業',
+      '中国芯片产业',
+      '中國晶片企業',
+      '中国芯片企业',
+      '中國半導體',
+      '中国芯',
+      'Chinese chip industry',
+    ]);
+  });
+
+  it('takes names apart only by spacing for one name, and shows each with its spaces as one', () => {
+    const moonshot = { term: '月之暗面', aliases: ['Moonshot AI', 'Moonshot  AI', ' Moonshot\tAI '] };
+    expect(otherNames(moonshot, '月之暗面', 'en')).toEqual(['Moonshot AI']);
+    const genai = { term: '生成式AI', aliases: ['生成式 AI', '生成式人工智慧', '生成式 人工智慧', 'generative  AI'] };
+    expect(otherNames(genai, '生成式AI', 'zh-Hant')).toEqual(['生成式人工智慧', 'generative AI']);
+    expect(otherNames(genai, '生成式 AI', 'en')).toEqual(['生成式人工智慧', 'generative AI']);
   });
 
   it('is empty when the entry has no other names', () => {

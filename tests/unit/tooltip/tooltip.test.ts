@@ -60,9 +60,10 @@ describe('the tooltip', () => {
   it('names an entry, and a related one, by the reader’s language, else by the term', () => {
     const shown = () => [text('.term'), text('.names .value')];
     for (const [reader, name, others] of [
-      // A Chinese reader gets each other name once, in their script where the pack has it.
+      // A Chinese reader gets each other name once, in their script where the pack has it;
+      // a reader of Simplified, Traditional's 輝達 after the names in their own script.
       ['zh-Hant', '輝達', '英偉達 · Nvidia'],
-      ['zh-Hans', '英伟达', '輝達 · Nvidia'],
+      ['zh-Hans', '英伟达', 'Nvidia · 輝達'],
       ['en', 'Nvidia', '輝達 · 英偉達 · 英伟达'],
     ] as const) {
       language = reader;
