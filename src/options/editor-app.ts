@@ -274,8 +274,8 @@ export async function startEditor(
       const owner = formContextFor(store.data.merged, packId, undefined, language).nameOwners.get(searchKey(prefill));
       if (owner) {
         openAndReveal(owner.packId, owner.id);
-        // By its name for the reader, unless that is the very text selected.
-        const called = owner.name.trim() === prefill.trim() ? ownerCalled(prefill, owner) : owner.name;
+        // By its name for the reader, unless that is the very text selected: then it is that entry.
+        const called = ownerCalled(prefill, owner);
         announce(called === undefined ? t('editorPrefillIsEntry', prefill) : t('editorPrefillKnown', prefill, called));
       } else {
         openEntry({ packId }, { prefillTerm: prefill });

@@ -102,7 +102,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
       list(
         'editorImportSharedNames',
         sharedNames.map(({ name, owner, ownerPack }) => {
-          const called = ownerCalled(name, { name: displayName(owner, t.language), term: owner.term });
+          const called = ownerCalled(name, { name: displayName(owner, t.language) });
           if (called !== undefined) return t('editorImportSharedName', name, called);
           const pack = merged.packs.find((p) => p.pack.id === ownerPack)?.pack;
           return t('editorImportSharedNameInPack', name, pack ? packTitle(pack, t.language) : ownerPack);

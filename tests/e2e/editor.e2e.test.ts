@@ -163,7 +163,11 @@ describe('the glossary editor', () => {
       }, id);
     expect(await state('field-term')).toEqual({ invalid: 'true', message: 'Enter a name.' });
     expect(await state('field-id')).toMatchObject({ invalid: 'true', message: expect.stringContaining('lower-case') });
-    expect(await state('field-aliases')).toEqual({ invalid: 'true', message: '“Nvidia” is already a name of “輝達”.' });
+    // Taken by the entry the reader knows as Nvidia: named by its pack, not by its term 輝達.
+    expect(await state('field-aliases')).toEqual({
+      invalid: 'true',
+      message: "“Nvidia” is already the name of another entry in “The AI rush and China's fear”.",
+    });
     expect(await state('field-notes-en')).toEqual({
       invalid: 'true',
       message: 'This note has 1,300 characters, 100 more than the 1,200 allowed.',

@@ -224,9 +224,14 @@ describe('display names', () => {
     );
     const values = newValues({ aliases: 'green team' });
     expect(validateForm(values, contextFor()).errors).toEqual([]);
-    // The owner goes by its term where its name for the reader is the very name taken…
+    // The owner goes by its name for the reader, written as it is, where the name taken is that
+    // name written otherwise…
     expect(validateForm(values, contextFor(undefined, 'en', withName)).errors).toEqual([
-      { field: 'aliases', key: 'editorErrorAliasTaken', subs: ['green team', '輝達'] },
+      { field: 'aliases', key: 'editorErrorAliasTaken', subs: ['green team', 'Green Team'] },
+    ]);
+    // …by its pack, never by its term (輝達, to an English reader), where it is that very name…
+    expect(validateForm(newValues({ aliases: 'Green Team' }), contextFor(undefined, 'en', withName)).errors).toEqual([
+      { field: 'aliases', key: 'editorErrorNameTakenInPack', subs: ['Green Team', bundled.title] },
     ]);
     // …and otherwise as the editor's list names it for its reader.
     const alias = newValues({ aliases: '英偉達' });

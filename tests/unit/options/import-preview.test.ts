@@ -73,7 +73,8 @@ describe('the import preview', () => {
 
   it('calls the owner of a shared name by something else than that name, or by its pack', async () => {
     await openEditor('en');
-    // Nvidia is the bundled entry's name for English readers: the preview calls it by its term.
+    // Nvidia is the bundled entry's name for English readers: the preview names its pack, not
+    // its term 輝達, a word an English reader may not know.
     // Wombat is the whole of another imported pack's entry: the preview names that pack.
     chooseImportFile(JSON.stringify(pack('zoo', [entry('wombat', { term: 'Wombat', aliases: [] })])), 'zoo.json');
     await vi.waitFor(() => expect(document.querySelector('[data-testid="import-confirm"]')).not.toBeNull());
@@ -84,7 +85,7 @@ describe('the import preview', () => {
     await vi.waitFor(() => expect(document.querySelector('[data-testid="import-shared-names"]')).not.toBeNull());
     const label = translate('en', 'editorLabelled', translate('en', 'editorImportSharedNames'));
     expect(document.querySelector('[data-testid="import-shared-names"]')!.textContent).toBe(
-      `${label}${translate('en', 'editorImportSharedName', 'Nvidia', '輝達')} · ${translate('en', 'editorImportSharedNameInPack', 'Wombat', 'Pack zoo')}`,
+      `${label}${translate('en', 'editorImportSharedNameInPack', 'Nvidia', "The AI rush and China's fear")} · ${translate('en', 'editorImportSharedNameInPack', 'Wombat', 'Pack zoo')}`,
     );
   });
 

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { displayName } from '../../../src/glossary/entry-names';
 import { translator } from '../../../src/i18n';
+import type { ReaderLanguage } from '../../../src/i18n/language';
 import { startEditor } from '../../../src/options/editor-app';
 import { entry, pack } from '../glossary-store/fixtures';
 import { importThroughEditor, openEditor } from './open-editor';
@@ -23,11 +24,11 @@ const currentRow = () => rows().find((row) => row.getAttribute('aria-current') =
 const pageLabel = () => document.querySelector('.page-label')?.textContent;
 
 /** Starts the editor again on the storage as it is, at `hash`, as a new tab would. */
-async function reopenAt(hash: string): Promise<void> {
+async function reopenAt(hash: string, language: ReaderLanguage = 'en'): Promise<void> {
   history.replaceState(null, '', `/options.html${hash}`);
   const root = document.createElement('main');
   document.body.replaceChildren(root);
-  await startEditor(document, root, 'en');
+  await startEditor(document, root, language);
 }
 
 beforeEach(() => {
@@ -106,11 +107,15 @@ describe('the editor opened at an entry', () => {
     }
   });
 
-  it('calls the entry by its term when the selection is its very name for the reader', async () => {
+  it('says the selection is the entry when it is the entry’s very name for the reader, not naming its term', async () => {
     await openEditor();
     await reopenAt(`#add=${encodeURIComponent('Nvidia')}`);
     expect(heading()).toBe(t('editorFormEditHeading', 'Nvidia'));
-    expect(status()).toBe(t('editorPrefillKnown', 'Nvidia', '輝達'));
+    expect(status()).toBe(t('editorPrefillIsEntry', 'Nvidia'));
+    // A reader of Simplified who selects 英伟达, the name their list shows: not “a name of 輝達”.
+    await openEditor('zh-Hans');
+    await reopenAt(`#add=${encodeURIComponent('英伟达')}`, 'zh-Hans');
+    expect(status()).toBe(translator('zh-Hans')('editorPrefillIsEntry', '英伟达'));
   });
 
   it('still opens a new entry for a selection the glossary does not name', async () => {
