@@ -88,6 +88,8 @@ describe('the bundled pack', () => {
     ['百山百川行全集；海纳百川，有容乃大', 'baichuan'],
     // A tech media brand in a page's header (an exploratory read of the corpus, 2026-12-07).
     ['关注51CTO技术栈公众号', 'tech-stack'],
+    // Transliterated names and a club on a sports page (a Simplified reader's test, 2026-12-07).
+    ['火箭队阿里扎砍下20分，阿里纳斯复出，阿里木江打进一球，阿里坎特主场，阿里森·贝克', 'alibaba'],
   ])('leaves %j to its other sense (not %s)', (text, id) => {
     expect(matcher.scan(text).map((m) => matcher.entryIds[m.entry])).not.toContain(id);
   });
@@ -107,8 +109,22 @@ describe('the bundled pack', () => {
     ['企業把資料搬上 Google 雲端平台', 'google-cloud'],
     ['推荐算法', 'algorithms'],
     ['百川发布新模型，王小川称百川不打价格战', 'baichuan'],
+    // Mainland names for the chip the column describes (a Simplified reader's test, 2026-12-07).
+    ['英伟达的缩小尺寸芯片', 'nvidia-h20'],
+    ['改造芯片仍能销往中国', 'nvidia-h20'],
+    ['英伟达特供版芯片', 'nvidia-h20'],
   ])('finds the name news uses in %j (%s)', (text, id) => {
     expect(matcher.scan(text).map((m) => matcher.entryIds[m.entry])).toContain(id);
+  });
+
+  // What mainland news calls the products by, which are also a bun and a first name: found, but
+  // as everyday words, highlighted only on a page that names the glossary otherwise.
+  it.each([
+    ['字节跳动的豆包用户破亿', '豆包', 'doubao'],
+    ['月之暗面推出Kimi', 'Kimi', 'moonshot-ai'],
+  ])('finds %j’s everyday word %j (%s)', (text, name, id) => {
+    const found = matcher.scan(text).map((m) => [text.slice(m.start, m.end), matcher.entryIds[m.entry], m.generic]);
+    expect(found).toContainEqual([name, id, true]);
   });
 
   // Each name read whole: 计算力 is one word (not 算力 inside it), and 中国芯 ("China's chip")
