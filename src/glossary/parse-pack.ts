@@ -7,6 +7,7 @@
  * object replaces its prototype). Callers get either a valid pack or readable messages —
  * never an exception — so a broken import can leave the current glossary untouched.
  */
+import { jsonProblem } from './json-problem';
 import { issueTexts } from './describe-issues';
 import { inEnglish, packText, type PackText } from './pack-text';
 import { packSchema, packSchemaMergedInto, type Pack } from './schema';
@@ -46,7 +47,10 @@ export function parsePackText(text: string, options: PackParseOptions = {}): Pac
   try {
     value = JSON.parse(json);
   } catch (error) {
-    return failure([packText('packProblemNotJson', error instanceof Error ? error.message : String(error))]);
+    // Where and why, in the reader's language; the browser's own words only where jsonc-parser
+    // finds nothing wrong (no text here has shown that).
+    const problem = jsonProblem(json) ?? (error instanceof Error ? error.message : String(error));
+    return failure([packText('packProblemNotJson', problem)]);
   }
   return parsePack(value, options);
 }

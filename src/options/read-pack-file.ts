@@ -58,27 +58,16 @@ export async function readPackFile(
     const replaceProblems = alone && !alone.ok ? alone.errorTexts : undefined;
     return { ok: true, pack, warnings: result.warningTexts, ...(replaceProblems && { replaceProblems }) };
   }
-  const notJson = jsonError(text);
-  if (notJson !== undefined) return { ok: false, key: 'editorImportNotJson', subs: [file.name, notJson], details: [] };
+  // "Not JSON" said apart from "not a valid pack", and with the parser's place and reason alone.
+  const [first] = result.errorTexts;
+  if (first?.key === 'packProblemNotJson')
+    return { ok: false, key: 'editorImportNotJson', subs: [file.name, ...first.subs], details: [] };
   return {
     ok: false,
     key: 'editorImportInvalid',
     subs: [file.name, result.errorTexts[0] ?? ''],
     details: result.errorTexts.slice(1),
   };
-}
-
-/**
- * Only called after the pack parser failed, to tell "not JSON at all" from "not a valid pack":
- * the JSON parser's own reason, or undefined for JSON. (The message already says "not JSON".)
- */
-function jsonError(text: string): string | undefined {
-  try {
-    JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
 }
 
 /**

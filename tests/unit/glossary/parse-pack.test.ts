@@ -58,10 +58,10 @@ describe('parsePackText', () => {
     expect(parsePackText(`\uFEFF${text(pack())}`).ok).toBe(true);
   });
 
-  it('says when the text is not JSON, with the parser’s reason', () => {
+  it('says when the text is not JSON, where and why', () => {
     const [error, ...rest] = errorsOf(parsePackText('{"schemaVersion": 1,'));
     expect(rest).toEqual([]);
-    expect(error).toMatch(/^The file is not JSON: \S/);
+    expect(error).toBe('The file is not JSON: line 1, column 21: the file ends before its JSON does');
     expect(errorsOf(parsePackText(''))[0]).toMatch(/^The file is not JSON: /);
     expect(errorsOf(parsePackText('<html></html>'))[0]).toMatch(/^The file is not JSON: /);
   });
