@@ -5,6 +5,9 @@
  * browser).
  */
 import { browser, type Browser } from 'wxt/browser';
+import { translator } from '../i18n';
+import { resolveLanguage } from '../i18n/language';
+import { parseSettings, readSettings, settingsItem, type Settings } from '../settings/settings';
 import { openEditorFor } from './editor-opener';
 
 export const ADD_SELECTION_MENU_ID = 'columnlens-add-selection';
@@ -15,16 +18,34 @@ export async function handleMenuClick(info: Browser.contextMenus.OnClickData, ta
   await openEditorFor({ add: info.selectionText }, tab);
 }
 
-/** Registers the menu item (menus persist, so only on install/update) and its click handler. */
+/**
+ * The item's title in the reader's language: the one chosen in settings, else the browser's.
+ * (`browser.i18n` gives only the browser's: a reader who chose 简体中文 in an English browser
+ * read the menu in English beside a popup and tooltips in Chinese.) Chrome and Firefox put
+ * the selection where the title says %s.
+ */
+function menuTitle(settings: Settings | undefined): string {
+  const language = resolveLanguage(settings?.language ?? 'auto', globalThis.navigator?.language);
+  return translator(language)('editorContextMenuAdd');
+}
+
+/**
+ * Registers the menu item (menus persist, so only on install/update) and its click handler,
+ * and names it again when the reader chooses another language.
+ */
 export function startContextMenu(): void {
   browser.runtime.onInstalled.addListener(async () => {
+    const settings = await readSettings().catch(() => undefined);
     await browser.contextMenus.removeAll();
-    browser.contextMenus.create({
-      id: ADD_SELECTION_MENU_ID,
-      // Chrome and Firefox put the selection where the title says %s.
-      title: browser.i18n.getMessage('editorContextMenuAdd'),
-      contexts: ['selection'],
-    });
+    browser.contextMenus.create({ id: ADD_SELECTION_MENU_ID, title: menuTitle(settings), contexts: ['selection'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => void handleMenuClick(info, tab));
+  settingsItem.watch((value, old) => {
+    const settings = parseSettings(value);
+    if (old && parseSettings(old).language === settings.language) return;
+    // Before the item exists (the install still under way) there is nothing to rename.
+    void Promise.resolve(browser.contextMenus.update(ADD_SELECTION_MENU_ID, { title: menuTitle(settings) })).catch(
+      () => undefined,
+    );
+  });
 }
