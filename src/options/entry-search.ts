@@ -114,6 +114,25 @@ function bareForm(query: string): string | undefined {
 }
 
 /**
+ * Chinese particles and short words that follow a name in running text with no space before
+ * them (英伟达的, 百度和, 阿里巴巴在), so a name copied from a page brings them along.
+ */
+const PARTICLES = '的地得了著着過过在和與与及是等們们也都把被向對对從从之';
+
+/**
+ * The query without one such particle after a Chinese name of two characters or more, or
+ * undefined. Searched as a name is, beside the query itself: "百度的" finds Baidu, where only
+ * notes that say 百度的 matched.
+ */
+function withoutParticle(query: string): string | undefined {
+  const last = query.at(-1);
+  if (last === undefined || !PARTICLES.includes(last)) return undefined;
+  const quoted = query.slice(0, -1);
+  const name = bareForm(quoted) ?? quoted; // 「李彦宏」和
+  return /\p{Script=Han}{2}$/u.test(name) ? name : undefined;
+}
+
+/**
  * The query's words, each with the forms it may be found in, when it has more than one: a
  * word is a run between spaces, or of Latin letters and digits beside other script ("h20
  * chip", "li robin", "Nvidia的"). Undefined for a query of one word.
@@ -135,7 +154,8 @@ function wordsOf(query: string): string[][] | undefined {
 export function filterItems(items: readonly ListItem[], filter: ListFilter): FilterResult {
   const typed = searchKey(filter.query);
   const query = bareForm(typed) ?? typed;
-  const base = baseForm(query);
+  // A plural or possessive's base ("GPUs"), or a Chinese name's without the particle after it.
+  const base = baseForm(query) ?? withoutParticle(query);
   const words = wordsOf(query);
   const byName: ListItem[] = [];
   const byNote: ListItem[] = [];

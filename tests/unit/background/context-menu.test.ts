@@ -34,7 +34,7 @@ describe('the context menu item', () => {
     const items = recordMenus();
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, language: 'zh-Hans' });
     startContextMenu();
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     await settle();
     expect(items.get(ADD_SELECTION_MENU_ID)).toEqual({ title: '将“%s”加入 ColumnLens 词库', contexts: ['selection'] });
 
@@ -48,7 +48,7 @@ describe('the context menu item', () => {
     const items = recordMenus();
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, language: 'zh-Hant' });
     startContextMenu();
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.1', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.1' });
     await settle();
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, language: 'zh-Hant', enabled: false });
     await settle();

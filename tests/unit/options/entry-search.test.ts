@@ -55,6 +55,10 @@ describe('entry search', () => {
     expect(ids('h20 chip')).toEqual(['chip-note', 'h20']);
     // A name copied with the word after it in the page (a particle, no space between).
     expect(ids('Zhipu的')).toEqual(['zhipu']);
+    // A Chinese name with its particle after it, in either script, no space between.
+    expect(ids('李彦宏的')).toEqual(['robin-li']);
+    expect(ids('李彥宏在')).toEqual(['robin-li']);
+    expect(ids('「李彦宏」和')).toEqual(['robin-li']);
     expect(ids('h20 ,')).toEqual(ids('h20'));
     // Every word must be there.
     expect(ids('h20 quokka')).toEqual([]);
