@@ -5,7 +5,7 @@
  */
 import { everyName, type DisplayNames } from '../glossary/entry-names';
 import { readerLanguageOf, type ReaderLanguage } from '../i18n/language';
-import { fold } from '../matcher/fold';
+import { fold, foldChanges } from '../matcher/fold';
 import { webUrl } from '../validate';
 
 export interface TooltipEntry {
@@ -121,10 +121,10 @@ export function pickNote(context: TooltipEntry['context'], language: ReaderLangu
  * A Chinese reader also gets each name once in their own script: 英偉達 beside 英伟达 tells a
  * reader of either script nothing new (the highlights find both), while 輝達 beside 英伟达 is
  * another word, and stays. English readers, who may meet either script, get both.
- * A reader of Simplified Chinese gets the names written in Traditional last: Taiwan's words
- * for a thing (中國晶片產業 for 中国芯片产业) fold to no Simplified name, and in a pack drawn
- * from a Traditional column they come first, pushing the reader's own words behind "+N". (A
- * reader of Traditional gets theirs first from such a pack's order already.)
+ * A Chinese reader gets the names written in the other script last: Taiwan's words for a
+ * thing (中國晶片產業) fold to no mainland name (中国芯片产业), so both are listed, and pack
+ * order put the other script's first often enough to push the reader's own (中国芯, 中國芯)
+ * behind "+N".
  */
 export function otherNames(
   entry: Pick<TooltipEntry, 'term' | 'names' | 'aliases'>,
@@ -147,8 +147,9 @@ export function otherNames(
     else if (!group.some((other) => other.toLowerCase() === text.toLowerCase())) group.push(text);
   }
   const names = [...groups.values()].map((group) => (byScript ? inScriptOf(language, group) : group[0]!));
-  if (language !== 'zh-Hans') return names;
-  return [...names.filter((name) => !isTraditional(name)), ...names.filter(isTraditional)];
+  if (!byScript) return names;
+  const otherScript = language === 'zh-Hans' ? isTraditional : isSimplified;
+  return [...names.filter((name) => !otherScript(name)), ...names.filter(otherScript)];
 }
 
 /** `text` trimmed, each run of spaces (two typed, a tab, a line break) one space. */
@@ -157,6 +158,31 @@ const oneSpaced = (text: string) => text.trim().replace(/\s+/g, ' ');
 /** Han characters that folding changes are Traditional (or a regional variant) only. */
 const HAN = /\p{Script=Han}/u;
 const isTraditional = (text: string) => [...text].some((ch) => HAN.test(ch) && fold(ch) !== ch);
+
+/**
+ * The characters Traditional ones fold to (国 for 國), found once from the fold table. Not
+ * those that compatibility ideographs (U+F900–FAFF, 度 for 度) fold to: both scripts write them.
+ */
+let foldTargets: Set<number> | undefined;
+function simplifiedForms(): Set<number> {
+  if (!foldTargets) {
+    foldTargets = new Set();
+    // The table's few thousand changed units, not a fold of every ideograph (90 ms at a first hover).
+    for (const change of foldChanges()) {
+      const unit = change >>> 16;
+      if ((unit >= 0x3400 && unit <= 0x4dbf) || (unit >= 0x4e00 && unit <= 0x9fff)) foldTargets.add(change & 0xffff);
+    }
+  }
+  return foldTargets;
+}
+
+/**
+ * Written in Simplified: no Traditional character, and one that Traditional writes otherwise
+ * (中国芯片产业). A name of characters both scripts share (百度) is neither; one whose only such
+ * character both also use (台北, 台 for 臺) is taken for Simplified, and only listed later.
+ */
+const isSimplified = (text: string) =>
+  !isTraditional(text) && [...text].some((ch) => HAN.test(ch) && simplifiedForms().has(ch.charCodeAt(0)));
 
 /** Of names written alike but for their script, the first in the reader's script (else the first). */
 function inScriptOf(language: ReaderLanguage, group: readonly string[]): string {

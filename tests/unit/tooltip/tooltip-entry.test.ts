@@ -99,7 +99,7 @@ describe('otherNames', () => {
     expect(otherNames({ term: 'Taiwan', aliases: ['台灣', '臺灣', '台湾'] }, 'Taiwan', 'zh-Hans')).toEqual(['台湾']);
   });
 
-  it('gives a reader of Simplified their own words before Taiwan’s, and Traditional’s order to its readers', () => {
+  it('gives a Chinese reader their own script’s words before the other’s', () => {
     const industry = {
       term: '中國晶片產業',
       names: { 'zh-Hans': '中国芯片产业', en: 'Chinese chip industry' },
@@ -116,14 +116,22 @@ describe('otherNames', () => {
       '中國晶片企業',
       '中國半導體',
     ]);
+    // And to a reader of Traditional, the mainland's words (芯片) after theirs. 中国芯 is shown
+    // in Simplified, the only script the pack has it in.
     expect(otherNames(industry, '中國晶片產業', 'zh-Hant')).toEqual([
       '中國晶片業',
-      '中国芯片产业',
       '中國晶片企業',
-      '中国芯片企业',
       '中國半導體',
-      '中国芯',
       'Chinese chip industry',
+      '中国芯片产业',
+      '中国芯片企业',
+      '中国芯',
+    ]);
+    // A name of characters both scripts write alike stays where the pack has it.
+    expect(otherNames({ term: '百度', aliases: ['百度公司', '中国百度', 'Baidu'] }, '百度', 'zh-Hant')).toEqual([
+      '百度公司',
+      'Baidu',
+      '中国百度',
     ]);
   });
 
