@@ -90,6 +90,10 @@ describe('the bundled pack', () => {
     ['关注51CTO技术栈公众号', 'tech-stack'],
     // Transliterated names and a club on a sports page (a Simplified reader's test, 2026-12-07).
     ['火箭队阿里扎砍下20分，阿里纳斯复出，阿里木江打进一球，阿里坎特主场，阿里森·贝克', 'alibaba'],
+    // Taiwan's words (a Traditional reader's test, 2026-12-07): slang for shoddy, a town's old name,
+    // a statute cited beside 預算法, mental arithmetic.
+    ['這個做得很阿里不達；屏東阿里港', 'alibaba'],
+    ['依預算法及決算法辦理；兒童心算法', 'algorithms'],
   ])('leaves %j to its other sense (not %s)', (text, id) => {
     expect(matcher.scan(text).map((m) => matcher.entryIds[m.entry])).not.toContain(id);
   });
@@ -113,6 +117,7 @@ describe('the bundled pack', () => {
     ['英伟达的缩小尺寸芯片', 'nvidia-h20'],
     ['改造芯片仍能销往中国', 'nvidia-h20'],
     ['英伟达特供版芯片', 'nvidia-h20'],
+    ['陸廠國產晶片良率提升，國產AI晶片出貨', 'chinese-chip-industry'],
   ])('finds the name news uses in %j (%s)', (text, id) => {
     expect(matcher.scan(text).map((m) => matcher.entryIds[m.entry])).toContain(id);
   });
