@@ -13,6 +13,13 @@ export default defineConfig({
   outDir: process.env.COLUMNLENS_OUT_DIR ?? '.output',
   // Explicit imports everywhere: a reader of any file sees where each name comes from.
   imports: false,
+  hooks: {
+    // WXT titles the toolbar button with the popup's <title>, "ColumnLens", over the manifest's
+    // own: a page the badge has not titled (chrome://, a new tab) showed no 專欄透鏡 or 专栏透镜.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_extName__';
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
