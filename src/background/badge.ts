@@ -20,9 +20,8 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { parseCounts, parseMessage, type EntryCounts, type FrameCounts } from '../messages';
-import { translator } from '../i18n';
-import { resolveLanguage } from '../i18n/language';
 import { highlightsActiveFor, parseSettings, readSettings, settingsItem, type Settings } from '../settings/settings';
+import { readerTranslator } from './reader-translator';
 
 /** A quiet slate grey: informative without competing with the page or other extensions' badges. */
 export const BADGE_COLOR = '#57606a';
@@ -138,7 +137,7 @@ export function startBadge(): void {
     // The tab may have closed in the meantime; that is not an error worth reporting.
     browser.action.setBadgeText({ tabId, text: badgeText(distinct) }).catch(() => {});
     // What the number counts, on hover, in the reader's language.
-    const t = translator(resolveLanguage(settings?.language ?? 'auto', globalThis.navigator?.language));
+    const t = readerTranslator(settings);
     const title = distinct > 0 ? t('badgeTitle', t('extName'), t.count('popupFoundCount', distinct)) : t('extName');
     browser.action.setTitle({ tabId, title }).catch(() => {});
   };

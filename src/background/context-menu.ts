@@ -5,10 +5,9 @@
  * browser).
  */
 import { browser, type Browser } from 'wxt/browser';
-import { translator } from '../i18n';
-import { resolveLanguage } from '../i18n/language';
-import { parseSettings, readSettings, settingsItem, type Settings } from '../settings/settings';
+import { parseSettings, readSettings, settingsItem } from '../settings/settings';
 import { openEditorFor } from './editor-opener';
+import { readerTranslator } from './reader-translator';
 
 export const ADD_SELECTION_MENU_ID = 'columnlens-add-selection';
 
@@ -19,15 +18,12 @@ export async function handleMenuClick(info: Browser.contextMenus.OnClickData, ta
 }
 
 /**
- * The item's title in the reader's language: the one chosen in settings, else the browser's.
- * (`browser.i18n` gives only the browser's: a reader who chose 简体中文 in an English browser
- * read the menu in English beside a popup and tooltips in Chinese.) Chrome and Firefox put
- * the selection where the title says %s.
+ * The item's title in the reader's language (`browser.i18n` gives only the browser's: a reader
+ * who chose 简体中文 in an English browser read the menu in English beside a popup and tooltips
+ * in Chinese). Chrome and Firefox put the selection where the title says %s.
  */
-function menuTitle(settings: Settings | undefined): string {
-  const language = resolveLanguage(settings?.language ?? 'auto', globalThis.navigator?.language);
-  return translator(language)('editorContextMenuAdd');
-}
+const menuTitle = (settings: Parameters<typeof readerTranslator>[0]) =>
+  readerTranslator(settings)('editorContextMenuAdd');
 
 /**
  * Registers the menu item (menus persist, so only on install/update) and its click handler,
