@@ -12,8 +12,8 @@ export interface FileChoice {
   /** The field: the invisible input over its drawn button and file name. */
   element: HTMLElement;
   input: HTMLInputElement;
-  /** Shows `name` as the chosen file, or that none is chosen. */
-  showChosen(name?: string): void;
+  /** Empties the field: no file chosen, and it says so. */
+  clear(): void;
   /** Describes the input by the chosen file's name and, while there is one, the element `extraId`. */
   describeBy(extraId?: string): void;
 }
@@ -44,5 +44,9 @@ export function createFileChoice(
   input.addEventListener('change', () => showChosen(input.files?.[0]?.name));
   const describeBy = (extraId?: string) =>
     input.setAttribute('aria-describedby', extraId ? `${chosenId} ${extraId}` : chosenId);
-  return { element: h(doc, 'div', { class: 'file-choice' }, input, button, chosen), input, showChosen, describeBy };
+  const clear = () => {
+    input.value = '';
+    showChosen();
+  };
+  return { element: h(doc, 'div', { class: 'file-choice' }, input, button, chosen), input, clear, describeBy };
 }

@@ -171,8 +171,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
 
   function reset() {
     pending = undefined;
-    input.value = '';
-    fileChoice.showChosen();
+    fileChoice.clear();
     preview.hidden = true;
     replaceChildren(preview);
   }
@@ -262,8 +261,7 @@ export function createImportPanel({ doc, t, store, announce }: ImportPanelOption
     if (choice !== choices) return;
     if (!read.ok) {
       pending = undefined;
-      input.value = '';
-      fileChoice.showChosen();
+      fileChoice.clear();
       showError(t(read.key, ...writeSubstitutions(t, read.subs)), read.details);
       return;
     }
