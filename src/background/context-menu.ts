@@ -40,8 +40,6 @@ export function startContextMenu(): void {
     const settings = parseSettings(value);
     if (old && parseSettings(old).language === settings.language) return;
     // Before the item exists (the install still under way) there is nothing to rename.
-    void Promise.resolve(browser.contextMenus.update(ADD_SELECTION_MENU_ID, { title: menuTitle(settings) })).catch(
-      () => undefined,
-    );
+    browser.contextMenus.update(ADD_SELECTION_MENU_ID, { title: menuTitle(settings) }).catch(() => undefined);
   });
 }
