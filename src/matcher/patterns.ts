@@ -7,7 +7,7 @@
  * plus the entries for which it is an excluded phrase.
  */
 import { foldUnit, IGNORABLE } from './fold';
-import { isWordStartUnit, KIND_CJK, KIND_NONE, wordKind } from './word-kind';
+import { isSpacelessScript, isWordStartUnit, KIND_CJK, KIND_NONE, wordKind } from './word-kind';
 
 /** A glossary entry as the matcher sees it; schema `Entry` objects fit this shape. */
 export interface MatcherEntry {
@@ -86,7 +86,8 @@ const IGNORABLE_CODES = new Set([...IGNORABLE].map((c) => c.charCodeAt(0)));
 
 /**
  * Normalises a name the way the scanner reads text: folded, ignorable characters dropped,
- * whitespace runs collapsed to one space, trimmed. Returns the folded key and the same
+ * whitespace runs collapsed to one space (none between Chinese and Latin: "AI 晶片" is
+ * "ai晶片"), trimmed. Returns the folded key and the same
  * characters unfolded (for case checks); both have the same length.
  */
 export function normalizeName(text: string): { key: string; kept: string } {
@@ -97,6 +98,11 @@ export function normalizeName(text: string): { key: string; kept: string } {
     if (IGNORABLE_CODES.has(c)) continue;
     const f = foldUnit(c);
     if (f === 0x20 && (key.length === 0 || key[key.length - 1] === 0x20)) continue;
+    // A space between Chinese and a Latin letter or digit reads as nothing (segment-break.ts).
+    if (key.length >= 2 && key[key.length - 1] === 0x20 && spacelessBetween(key, f, text.codePointAt(i)!)) {
+      key.pop();
+      kept.pop();
+    }
     key.push(f);
     kept.push(f === 0x20 ? 0x20 : c);
   }
@@ -105,6 +111,19 @@ export function normalizeName(text: string): { key: string; kept: string } {
     kept.pop();
   }
   return { key: String.fromCharCode(...key), kept: String.fromCharCode(...kept) };
+}
+
+/**
+ * Whether a space at the end of `key` (folded units so far) stands between Chinese and Latin,
+ * with `next` (folded unit; `nextCodePoint` whole) after it: the spaces the scanner skips.
+ */
+function spacelessBetween(key: readonly number[], next: number, nextCodePoint: number): boolean {
+  let before = key[key.length - 2]!;
+  const high = key[key.length - 3];
+  if (before >= 0xdc00 && before <= 0xdfff && high !== undefined && high >= 0xd800 && high <= 0xdbff)
+    before = (high - 0xd800) * 0x400 + (before - 0xdc00) + 0x10000;
+  if (isSpacelessScript(before)) return isWordStartUnit(next);
+  return isWordStartUnit(before) && isSpacelessScript(nextCodePoint);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { CLASS_IGNORE, codePointBefore } from './class-table';
 import { Flag } from './patterns';
-import { isHtmlSpace, segmentBreakStart } from './segment-break';
+import { isHtmlSpace, segmentBreakEnd, segmentBreakStart } from './segment-break';
 import { isInsideAddress } from './web-address';
 import { KIND_ALPHA, KIND_CJK, wordKind } from './word-kind';
 
@@ -98,6 +98,11 @@ function sameCase(text: string, classOf: Uint16Array, spaceClass: number, start:
   let j = start;
   for (let u = 0; u < alias.length; u++, j++) {
     while (classOf[text.charCodeAt(j)] === CLASS_IGNORE) j++;
+    // Whitespace the scanner read as nothing ("AI 晶片" for the alias "AI晶片") has no unit in the alias.
+    if (isHtmlSpace(text.charCodeAt(j)) && alias.charCodeAt(u) !== 0x20) {
+      const after = segmentBreakEnd(text, classOf, j);
+      if (after >= 0) j = after;
+    }
     if (caseOf(text[j]!) !== caseOf(alias[u]!)) return false;
     // One space in the alias stands for a run of spaces in the text.
     if (classOf[text.charCodeAt(j)] === spaceClass) while (j + 1 < text.length && isSkipped(j + 1)) j++;
@@ -113,7 +118,7 @@ export function startOf(text: string, classOf: Uint16Array, spaceClass: number, 
     const k = classOf[text.charCodeAt(j)]!;
     if (k === CLASS_IGNORE) continue;
     if (isHtmlSpace(text.charCodeAt(j))) {
-      // A source line break inside Chinese text was read as nothing: it counts no unit.
+      // Whitespace read as nothing (segment-break.ts) counts no unit.
       const breakStart = segmentBreakStart(text, classOf, indexAfter(text, classOf, j + 1, true));
       if (breakStart >= 0) {
         j = breakStart;

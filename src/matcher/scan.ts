@@ -84,9 +84,20 @@ function run(context: ScanContext, text: string, from: number, sink: SelectionSi
         lastSkipped = i; // invisible: neither a character of the word nor a break in it
         continue;
       }
-      // A source line break inside Chinese text reads as nothing (segment-break.ts). Only a
-      // space after a character from U+2000 on is asked: English text answers here.
-      if (c <= 0x20 && !previousWasSpace && i > 0 && text.charCodeAt(i - 1) >= 0x2000 && isHtmlSpace(c)) {
+      // A source line break inside Chinese text, and spaces between Chinese and Latin, read as
+      // nothing (segment-break.ts). Only a space after a character from U+2000 on is asked, or
+      // one after a letter that some name goes on from (the automaton is not at its root:
+      // skipping a space there could change nothing), before what may be Chinese. English
+      // text answers here.
+      if (
+        c <= 0x20 &&
+        !previousWasSpace &&
+        i > 0 &&
+        (previousWasWordUnit
+          ? state !== 0 && mayBeSpaceless(text.charCodeAt(i + 1), classOf)
+          : text.charCodeAt(i - 1) >= 0x2000) &&
+        isHtmlSpace(c)
+      ) {
         const after = segmentBreakEnd(text, classOf, i);
         if (after >= 0) {
           lastSkipped = after - 1;
@@ -137,6 +148,13 @@ function run(context: ScanContext, text: string, from: number, sink: SelectionSi
     }
   }
 }
+
+/**
+ * Whether the unit after a space may begin a Chinese character, or more spaces before one:
+ * the cheap test that spares the full check after almost every space of English text.
+ */
+const mayBeSpaceless = (unit: number, classOf: Uint16Array) =>
+  unit >= 0x2e80 || unit <= 0x20 || classOf[unit] === CLASS_IGNORE;
 
 /**
  * The automaton's transition on class `k`, following failure links. Written out (rather than

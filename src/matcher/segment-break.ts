@@ -1,36 +1,39 @@
 /**
- * Line breaks in the HTML source between two Chinese or Japanese characters.
+ * Whitespace the scanner reads as nothing, because it separates no words.
  *
- * Chinese text has no spaces between words, so a page whose source wraps a paragraph
- * ("大型語言\n模型") has broken a word, not separated two. CSS Text 3 removes such a segment
- * break (Firefox does; Chromium still shows a space), and the scanner reads the whitespace run
- * around it as nothing, so the name is found either way. Only HTML whitespace counts (what
- * source wrapping produces), only a run that holds a line break, and only between characters
- * of scripts written without spaces: Hangul is left out, as CSS leaves it out, because Korean
+ * - A line break in the HTML source between two Chinese or Japanese characters. Chinese text
+ *   has no spaces between words, so a page whose source wraps a paragraph ("大型語言\n模型") has
+ *   broken a word, not separated two. CSS Text 3 removes such a segment break (Firefox does;
+ *   Chromium still shows a space). Only a run that holds a line break counts: without one, a
+ *   space between Chinese characters is the page's own.
+ * - Any run of spaces between a Chinese or Japanese character and a Latin letter or digit.
+ *   Taiwan and Hong Kong media space mixed text ("AI 晶片", "中國 AI 公司") where mainland media
+ *   and the glossary often do not ("AI晶片"), and both spellings are one name.
+ *
+ * Only HTML whitespace counts (what source wrapping and typing produce), and only beside
+ * scripts written without spaces: Hangul is left out, as CSS leaves it out, because Korean
  * separates words with spaces.
  */
-import { CLASS_IGNORE, codePointBefore } from './class-table';
-import { KIND_CJK, wordKind } from './word-kind';
+import { CLASS_IGNORE, codePointBefore, WORD_UNIT } from './class-table';
+import { isSpacelessScript } from './word-kind';
 
 /** Whether a unit is HTML whitespace (what source wrapping produces), where a segment break's run may lie. */
 export const isHtmlSpace = (unit: number) =>
   unit === 0x20 || unit === 0x0a || unit === 0x0d || unit === 0x09 || unit === 0x0c;
 
-/** Whether a code point is one of the wide scripts whose segment breaks CSS removes. */
-function joinsAcrossBreak(codePoint: number): boolean {
-  // Below U+2E80 nothing is Han, kana or Bopomofo: English text answers here, without a lookup.
-  if (codePoint < 0x2e80) return false;
-  if ((codePoint >= 0xac00 && codePoint <= 0xd7ff) || (codePoint >= 0x3130 && codePoint <= 0x318f)) return false;
-  return wordKind(codePoint) === KIND_CJK;
-}
+/** Whether a code point reads as a Latin letter or digit (the scanner's word units: "A", "ａ", "é", "2"). */
+const isLatinUnit = (classOf: Uint16Array, codePoint: number) =>
+  codePoint >= 0 && codePoint <= 0xffff && (classOf[codePoint]! & WORD_UNIT) !== 0;
 
 /**
- * Where the whitespace run starting at `at` ends, if it is a removable segment break (a line
- * break in it, a joining character on each side), else -1. `at` is the run's first unit.
+ * Where the whitespace run starting at `at` ends, if the scanner reads it as nothing (see the
+ * top of this file), else -1. `at` is the run's first unit.
  */
 export function segmentBreakEnd(text: string, classOf: Uint16Array, at: number): number {
   // -1 (nothing before the run) joins nothing.
-  if (!joinsAcrossBreak(codePointBefore(text, classOf, at))) return -1;
+  const before = codePointBefore(text, classOf, at);
+  const wideBefore = isSpacelessScript(before);
+  if (!wideBefore && !isLatinUnit(classOf, before)) return -1;
   let lineBreak = false;
   let j = at;
   for (; j < text.length; j++) {
@@ -38,12 +41,15 @@ export function segmentBreakEnd(text: string, classOf: Uint16Array, at: number):
     if (c === 0x0a || c === 0x0d) lineBreak = true;
     else if (!isHtmlSpace(c) && classOf[c] !== CLASS_IGNORE) break;
   }
-  return lineBreak && j < text.length && joinsAcrossBreak(text.codePointAt(j)!) ? j : -1;
+  if (j >= text.length) return -1;
+  const after = text.codePointAt(j)!;
+  if (isSpacelessScript(after)) return wideBefore ? (lineBreak ? j : -1) : j;
+  return wideBefore && isLatinUnit(classOf, after) ? j : -1;
 }
 
 /**
- * Where the removable segment break that ends just before `end` starts, else -1: the scanner's
- * reading walked backwards, for finding where a match that spans one begins.
+ * Where whitespace that the scanner reads as nothing, ending just before `end`, starts, else
+ * -1: the scanner's reading walked backwards, for finding where a match that spans it begins.
  */
 export function segmentBreakStart(text: string, classOf: Uint16Array, end: number): number {
   let start = end;

@@ -33,6 +33,17 @@ export function wordKind(codePoint: number): number {
 }
 
 /**
+ * Whether a code point is of a script written without spaces between words: Han, kana,
+ * Bopomofo. Hangul is left out, because Korean separates words with spaces.
+ */
+export function isSpacelessScript(codePoint: number): boolean {
+  // Below U+2E80 nothing is Han, kana or Bopomofo: English text answers here, without a lookup.
+  if (codePoint < 0x2e80) return false;
+  if ((codePoint >= 0xac00 && codePoint <= 0xd7ff) || (codePoint >= 0x3130 && codePoint <= 0x318f)) return false;
+  return wordKind(codePoint) === KIND_CJK;
+}
+
+/**
  * Folded units that count as letters for the scanner's word-start marker: ASCII letters and
  * digits and the Latin-1 / Latin Extended letters. Deliberately a subset of KIND_ALPHA (the
  * boundary rules stay authoritative); the marker only lets Latin names start at word starts,

@@ -54,12 +54,19 @@ export function itemKey(packId: string, id: string): string {
 const folded = new Map<string, string>();
 const FOLDED_KEPT = 100_000;
 
-/** Folds text for search: any script, width or case; whitespace runs as one space. */
+/**
+ * Whitespace between Chinese and a Latin letter or digit in folded text: the matcher reads it
+ * as nothing (src/matcher/segment-break.ts), so "AI 晶片" and "AI晶片" are one name here too.
+ */
+const SCRIPT_CHANGE_SPACE =
+  /(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Bopomofo}])\s+(?=[0-9a-z\u00c0-\u024f])|(?<=[0-9a-z\u00c0-\u024f])\s+(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Bopomofo}])/gu;
+
+/** Folds text for search: any script, width or case; whitespace runs as one space, none where Chinese meets Latin. */
 export function searchKey(text: string): string {
   let key = folded.get(text);
   if (key === undefined) {
     if (folded.size >= FOLDED_KEPT) folded.clear();
-    key = fold(text).replace(/\s+/g, ' ').trim();
+    key = fold(text).replace(SCRIPT_CHANGE_SPACE, '').replace(/\s+/g, ' ').trim();
     folded.set(text, key);
   }
   return key;

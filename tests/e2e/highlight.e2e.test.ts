@@ -57,6 +57,24 @@ describe('highlights on a news page', () => {
     ]);
   });
 
+  it('reads a name spaced where Chinese meets Latin, as Taiwan media write it, as one occurrence', async () => {
+    const spaced = await suite.browser.context.newPage();
+    await spaced.goto(
+      suite.server.setPage(
+        'spaced-names',
+        '<!doctype html><html lang="zh-Hant"><head><meta charset="utf-8"><title>spaced</title></head><body>' +
+          '<p id="spaced">美國限制 AI 晶片出口，中國 AI 公司轉向國產 AI 晶片。</p></body></html>',
+      ),
+    );
+    await settledMarks(spaced, 3);
+    expect(await marksIn(spaced, '#spaced')).toEqual([
+      ['ai-chips', 'AI 晶片'],
+      ['chinese-ai-companies', '中國 AI 公司'],
+      ['chinese-chip-industry', '國產 AI 晶片'],
+    ]);
+    await spaced.close();
+  });
+
   it('marks carry the entry id and category, and one keyboard stop per occurrence', async () => {
     const attrs = await page.evaluate(() => {
       const mark = document.querySelector<HTMLElement>('#p-hant mark[data-glossary-id="nvidia"]')!;

@@ -122,6 +122,21 @@ describe('the bundled pack', () => {
     expect(matcher.scan(text).map((m) => matcher.entryIds[m.entry])).toContain(id);
   });
 
+  // Taiwan and Hong Kong media space Chinese from Latin; the pack writes these names without
+  // (a Traditional reader's test, 2026-12-07). Each is one highlight, spaces and all.
+  it.each([
+    ['美國限制 AI 晶片出口', 'AI 晶片', 'ai-chips'],
+    ['中國 AI 公司轉向開源', '中國 AI 公司', 'chinese-ai-companies'],
+    ['國產 AI 晶片出貨', '國產 AI 晶片', 'chinese-chip-industry'],
+    ['輝達 H20 晶片', 'H20 晶片', 'nvidia-h20'],
+    ['生成式 AI 熱潮', '生成式 AI', 'generative-ai'],
+    ['備份到 Google 雲端', 'Google 雲端', 'google-cloud'],
+    ['企业上 Google 云端', 'Google 云端', 'google-cloud'],
+  ])('reads %j’s %j as one name (%s)', (text, name, id) => {
+    const found = matcher.scan(text).map((m) => [text.slice(m.start, m.end), matcher.entryIds[m.entry]]);
+    expect(found).toContainEqual([name, id]);
+  });
+
   // What mainland news calls the products by, which are also a bun and a first name: found, but
   // as everyday words, highlighted only on a page that names the glossary otherwise.
   it.each([

@@ -7,13 +7,25 @@ import { ENTRIES, matcher } from './glossary-fixture';
 /** Scripts written without spaces, whose source line breaks CSS removes (Hangul is not one). */
 const JOINING = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Bopomofo}`;
 const SEGMENT_BREAK = new RegExp(`(?<=[${JOINING}])[ \\t\\f]*[\\n\\r][ \\t\\n\\r\\f]*(?=[${JOINING}])`, 'gu');
+/** Latin letters and digits, full-width ones too: what a space beside Chinese is nothing next to. */
+const LATIN = String.raw`0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a`;
+const SCRIPT_CHANGE_SPACE = new RegExp(
+  `(?<=[${JOINING}])[ \\t\\n\\r\\f]+(?=[${LATIN}])|(?<=[${LATIN}])[ \\t\\n\\r\\f]+(?=[${JOINING}])`,
+  'gu',
+);
 
 /**
  * How the scanner reads text, written independently of it: invisibles dropped, a source line
- * break between Chinese characters dropped, folded, spaces collapsed.
+ * break between Chinese characters dropped, spaces between Chinese and Latin dropped, folded,
+ * spaces collapsed.
  */
 const canonical = (s: string) =>
-  fold(s.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(SEGMENT_BREAK, ''))
+  fold(
+    s
+      .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+      .replace(SEGMENT_BREAK, '')
+      .replace(SCRIPT_CHANGE_SPACE, ''),
+  )
     .replace(/ {2,}/g, ' ')
     .trim();
 
@@ -26,6 +38,12 @@ const pageText = fc
       fc.constantFrom(...ENTRIES.flatMap(aliasTexts)),
       fc.constantFrom(...ENTRIES.flatMap(aliasTexts)).map((s) => s.toUpperCase()),
       fc.constantFrom(...ENTRIES.flatMap(aliasTexts)).map((s) => s.toLowerCase()),
+      // A name spaced where Chinese meets Latin, as Taiwan media write: "AI 晶片", "輝達 H20".
+      fc
+        .constantFrom(...ENTRIES.flatMap(aliasTexts))
+        .map((s) =>
+          s.replace(new RegExp(`(?<=[${JOINING}])(?=[${LATIN}])|(?<=[${LATIN}])(?=[${JOINING}])`, 'gu'), ' '),
+        ),
       // A name wrapped by the page's source: "英偉\n達".
       fc
         .constantFrom(...ENTRIES.flatMap(aliasTexts).filter((s) => s.length > 1))
@@ -80,6 +98,16 @@ describe('matcher properties', { timeout: 60_000 }, () => {
             (seen.endsWith('ies') && names.includes(`${seen.slice(0, -3)}y`));
           expect(names.includes(seen) || plural, `${JSON.stringify(seen)} for ${ENTRIES[m.entry]!.id}`).toBe(true);
         }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('finds the same entries whether or not Chinese and Latin are spaced apart', () => {
+    fc.assert(
+      fc.property(pageText, (text) => {
+        const entries = (t: string) => matcher.scan(t).map((m) => ENTRIES[m.entry]!.id);
+        expect(entries(text)).toEqual(entries(text.replace(SCRIPT_CHANGE_SPACE, '')));
       }),
       { numRuns: 1000 },
     );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { compileMatcher } from '../../../src/matcher/index';
+import { buildPatternSet } from '../../../src/matcher/patterns';
 import { found, matcher } from './glossary-fixture';
 
 type Case = [text: string, expected: [string, string][]];
@@ -71,14 +72,6 @@ describe('matching rules', () => {
       // Without a line break a space is the page's own: a name it splits is two words.
       ['大型語言 模型', []],
       ['大型語言\u3000\n模型', []],
-      // Only between scripts written without spaces: a break beside a Latin letter stays a space.
-      [
-        'H20\n晶片',
-        [
-          ['H20', 'h20'],
-          ['晶片', 'chips'],
-        ],
-      ],
       ['晶\n片', [['晶\n片', 'chips']]],
     ])('%j', (text, expected) => expect(found(text)).toEqual(expected));
 
@@ -92,6 +85,61 @@ describe('matching rules', () => {
       const spaceless = compileMatcher([{ id: 'llm', term: '大型語言模型', aliases: [] }]);
       expect(found('大型語言\n  模型', spaceless)).toEqual([['大型語言\n  模型', 'llm']]);
       expect(matcher.loose().scan('大型語言\n模型')).toHaveLength(1);
+    });
+  });
+
+  describe('a space between Chinese and Latin reads as nothing', () => {
+    // Taiwan media write "AI 晶片" and "輝達 H20"; the glossary and mainland media often do not.
+    const mixed = compileMatcher([
+      { id: 'ai-chips', term: 'AI晶片', aliases: ['AI芯片'] },
+      { id: 'china-ai', term: '中國 AI 公司', aliases: [] },
+      { id: 'ai', term: 'AI', aliases: [] },
+      { id: 'nv-chip', term: 'NV晶片', aliases: [], caseSensitive: true },
+      { id: 'taiwan-ai', term: '台灣AI', aliases: [], caseSensitive: true },
+      { id: 'llm', term: '大型語言模型', aliases: [] },
+    ]);
+    it.each<Case>([
+      ['台灣的 AI 晶片', [['AI 晶片', 'ai-chips']]],
+      ['AI  晶片', [['AI  晶片', 'ai-chips']]],
+      ['AI\n\t晶片', [['AI\n\t晶片', 'ai-chips']]],
+      ['ＡＩ 芯片', [['ＡＩ 芯片', 'ai-chips']]],
+      ['AI\u200b 晶片', [['AI\u200b 晶片', 'ai-chips']]],
+      // A name written with the spaces matches text without them, and the other way round.
+      ['中國AI公司', [['中國AI公司', 'china-ai']]],
+      ['中國 AI 公司', [['中國 AI 公司', 'china-ai']]],
+      ['中國 AI公司', [['中國 AI公司', 'china-ai']]],
+      // Letter case is read past the space.
+      ['NV 晶片', [['NV 晶片', 'nv-chip']]],
+      ['nv 晶片', []],
+      ['台灣 AI', [['台灣 AI', 'taiwan-ai']]],
+      ['台灣 ai', [['ai', 'ai']]],
+      // Only HTML whitespace: a no-break or ideographic space is the page's own.
+      ['AI\u00a0晶片', [['AI', 'ai']]],
+      ['AI\u3000晶片', [['AI', 'ai']]],
+      // Only where Chinese meets Latin: between Chinese characters a space still separates.
+      ['大型語言 模型', []],
+      ['AI chips', [['AI', 'ai']]],
+      ['AI 。晶片', [['AI', 'ai']]],
+      // Korean separates words with spaces.
+      ['AI 칩', [['AI', 'ai']]],
+    ])('%j', (text, expected) => expect(found(text, mixed)).toEqual(expected));
+
+    it('reads a name in the pack written either way as one name', () => {
+      const entries = [{ id: 'ai-chips', term: 'AI 晶片', aliases: ['AI晶片'] }];
+      expect(buildPatternSet(entries).keys).toHaveLength(1);
+      const spaced = compileMatcher(entries);
+      expect(found('AI晶片與 AI 晶片', spaced)).toEqual([
+        ['AI晶片', 'ai-chips'],
+        ['AI 晶片', 'ai-chips'],
+      ]);
+    });
+
+    it('keeps a Chinese name next to a spaced Latin one apart from it', () => {
+      expect(found('輝達 H20')).toEqual([
+        ['輝達', 'nvidia'],
+        ['H20', 'h20'],
+      ]);
+      expect(found('H20\n晶片')).toEqual([['H20\n晶片', 'h20']]);
     });
   });
 

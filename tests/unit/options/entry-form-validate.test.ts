@@ -78,6 +78,13 @@ describe('validateForm', () => {
     expect(errors).toEqual([{ field: 'aliases', key: 'editorErrorAliasTaken', subs: ['华为', '華為'] }]);
   });
 
+  it('compares names as the matcher reads them: "AI 晶片" is taken by "AI晶片"', () => {
+    const layer = saveEntry(emptyUserLayer(), bundled, entry('ai-chips', { term: 'AI晶片', aliases: ['AI芯片'] }));
+    const withChips = mergeGlossary(sourcePacks([bundled], layer), layer);
+    const { errors } = validateForm(newValues({ aliases: 'AI 晶片\nAI chip' }), contextFor(undefined, 'en', withChips));
+    expect(errors).toEqual([{ field: 'aliases', key: 'editorErrorAliasTaken', subs: ['AI 晶片', 'AI晶片'] }]);
+  });
+
   it('names the pack of an entry that goes by the taken name alone', () => {
     const layer = saveEntry(emptyUserLayer(), bundled, entry('quokka', { term: 'Quokka', aliases: [] }));
     const withQuokka = mergeGlossary(sourcePacks([bundled], layer), layer);

@@ -64,6 +64,22 @@ describe('entry search', () => {
     expect(ids('h20 quokka')).toEqual([]);
   });
 
+  it('reads a space where Chinese meets Latin as the matcher does: none', () => {
+    const layer = withAdded(
+      // Each word of the query, apart: found by its words, so after the entries holding the whole query.
+      entry('words-apart', { term: 'Words apart', context: { 'zh-Hant': '公司在中國做 AI，也買晶片。' } }),
+      entry('ai-chips', { term: 'AI晶片', context: { en: 'Chips for training models.' } }),
+      entry('china-ai', { term: 'China AI', context: { 'zh-Hant': '談中國 AI 公司的處境。' } }),
+    );
+    const ids = (query: string) => filterItems(items(layer), { ...all, query }).items.map((i) => i.entry.id);
+    // In a name, typed either way.
+    expect(ids('AI 晶片')).toEqual(['ai-chips', 'words-apart']);
+    expect(ids('AI晶片')).toEqual(['ai-chips', 'words-apart']);
+    // In a note, written either way.
+    expect(ids('中國AI公司')).toEqual(['china-ai', 'words-apart']);
+    expect(ids('中國 AI 公司')).toEqual(['china-ai', 'words-apart']);
+  });
+
   it('finds a plural in notes as in names', () => {
     const layer = withAdded(entry('other', { context: { en: 'Sells one GPU to every lab.' } }));
     expect(filterItems(items(layer), { ...all, query: 'GPUs' }).items.map((i) => i.entry.id)).toEqual(['other']);

@@ -161,9 +161,21 @@ const IGNORABLE = /\u00ad|\u200b|\u200c|\u200d|\u2060|\ufeff/g;
  */
 const WIDE = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Bopomofo}]';
 const SEGMENT_BREAK = new RegExp(`(?<=${WIDE})[ \\t\\f]*[\\r\\n][ \\t\\f\\r\\n]*(?=${WIDE})`, 'gu');
+/** HTML whitespace between Chinese and a Latin letter or digit, which is read as nothing too ("AI 晶片" is "AI晶片"). */
+const LATIN_UNIT =
+  '[0-9A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a]';
+const SCRIPT_CHANGE_SPACE = new RegExp(
+  `(?<=${WIDE})[ \\t\\f\\r\\n]+(?=${LATIN_UNIT})|(?<=${LATIN_UNIT})[ \\t\\f\\r\\n]+(?=${WIDE})`,
+  'gu',
+);
 
 function squeeze(text: string): string {
-  return text.replace(IGNORABLE, '').replace(SEGMENT_BREAK, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(IGNORABLE, '')
+    .replace(SEGMENT_BREAK, '')
+    .replace(SCRIPT_CHANGE_SPACE, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Case signature per character: U upper, l lower, - caseless. */
