@@ -17,7 +17,7 @@ export interface ListItem {
   packEnabled: boolean;
   entry: Entry;
   state: ListState;
-  /** Folded names and id, searched first. */
+  /** Folded names and id, searched first, each apart (NAME_SEPARATOR between them). */
   names: string;
   /** Folded notes, searched second. */
   notes: string;
@@ -72,6 +72,13 @@ export function searchKey(text: string): string {
   return key;
 }
 
+/**
+ * Between an entry's names in its search text: no query holds it, so a match is within one
+ * name, and a name's start and end are known (a space or line break would be folded away, or
+ * taken out where a Chinese name meets a Latin one).
+ */
+const NAME_SEPARATOR = '\u0000';
+
 function notesOf(entry: Entry): string {
   return typeof entry.context === 'string' ? entry.context : Object.values(entry.context).join('\n');
 }
@@ -83,7 +90,7 @@ function toItem(entry: Entry, packId: string, packEnabled: boolean, state: ListS
     packEnabled,
     entry,
     state,
-    names: searchKey([...everyName(entry), entry.id].join('\n')),
+    names: searchKey([...everyName(entry), entry.id].join(NAME_SEPARATOR)),
     notes: searchKey(notesOf(entry)),
   };
 }
@@ -155,6 +162,34 @@ function wordsOf(query: string): string[][] | undefined {
 }
 
 /**
+ * How closely a name of `names` (an item's) fits the query or its base form: 0 one is exactly
+ * it, 1 one begins with it, 2 it is inside one.
+ */
+function nameRank(names: string, query: string, base: string | undefined): number {
+  let rank = 2;
+  for (const form of base === undefined ? [query] : [query, base]) {
+    let at = names.indexOf(form);
+    while (at >= 0) {
+      if (at === 0 || names[at - 1] === NAME_SEPARATOR) {
+        const end = at + form.length;
+        if (end === names.length || names[end] === NAME_SEPARATOR) return 0;
+        rank = 1;
+      }
+      at = names.indexOf(form, at + 1);
+    }
+  }
+  return rank;
+}
+
+/** `items` sorted by `rank`, lowest first, in their own order where the rank is the same. */
+function sortByRank<T>(items: readonly T[], rank: (item: T) => number): T[] {
+  return items
+    .map((item, index) => ({ item, index, rank: rank(item) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(({ item }) => item);
+}
+
+/**
  * The items matching the filter: the query in a name first, then in notes only, then its
  * words each somewhere in the entry, in any order.
  */
@@ -175,7 +210,10 @@ export function filterItems(items: readonly ListItem[], filter: ListFilter): Fil
     else if (words?.every((forms) => forms.some((form) => item.names.includes(form) || item.notes.includes(form))))
       byWords.push(item);
   }
-  const matched = [...byName, ...byNote, ...byWords];
+  // Among name matches, an entry that is called the query comes first, then one with a name
+  // that begins with it: "芯片" lists the chips before the chip ban, whatever the pack's order.
+  const ranked = query ? sortByRank(byName, (item) => nameRank(item.names, query, base)) : byName;
+  const matched = [...ranked, ...byNote, ...byWords];
   const categoryCounts = new Map<string, number>();
   for (const item of matched)
     categoryCounts.set(item.entry.category, (categoryCounts.get(item.entry.category) ?? 0) + 1);

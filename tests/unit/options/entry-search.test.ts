@@ -80,6 +80,28 @@ describe('entry search', () => {
     expect(ids('中國 AI 公司')).toEqual(['china-ai', 'words-apart']);
   });
 
+  it('lists an entry called the query first, then one with a name that begins with it, whatever the pack’s order', () => {
+    const layer = withAdded(
+      entry('ai-chips', { term: 'AI芯片' }),
+      entry('chip-ban', { term: '芯片禁令', aliases: ['晶片禁令'] }),
+      entry('chips', { term: '晶片', aliases: ['芯片'] }),
+      entry('chip-note', { term: 'Note', context: { 'zh-Hans': '谈芯片。' } }),
+    );
+    const ids = (query: string) => filterItems(items(layer), { ...all, query }).items.map((i) => i.entry.id);
+    expect(ids('芯片')).toEqual(['chips', 'chip-ban', 'ai-chips', 'chip-note']);
+    // By the name in the query without its particle too.
+    expect(ids('芯片和')).toEqual(['chips', 'chip-ban', 'ai-chips', 'chip-note']);
+    // A Latin name and its plural.
+    const latin = withAdded(
+      entry('gpu-cluster', { term: 'GPU cluster' }),
+      entry('data-center-gpu', { term: 'Data-center GPU' }),
+      entry('gpu', { term: 'GPU' }),
+    );
+    const latinIds = (query: string) => filterItems(items(latin), { ...all, query }).items.map((i) => i.entry.id);
+    expect(latinIds('gpu')).toEqual(['gpu', 'gpu-cluster', 'data-center-gpu']);
+    expect(latinIds('GPUs')).toEqual(['gpu', 'gpu-cluster', 'data-center-gpu']);
+  });
+
   it('finds a plural in notes as in names', () => {
     const layer = withAdded(entry('other', { context: { en: 'Sells one GPU to every lab.' } }));
     expect(filterItems(items(layer), { ...all, query: 'GPUs' }).items.map((i) => i.entry.id)).toEqual(['other']);
