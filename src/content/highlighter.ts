@@ -171,8 +171,9 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     tellsTopic(element) {
       if (isPageChrome(element)) return false;
       if (isShown(element)) return true;
-      // Hidden for now: a "Read more" or a tab the reader opens may show it (topic-reveal.ts).
+      // Hidden for now: a "Read more" or a tab the reader opens may show it, or the page itself (topic-reveal.ts).
       page.topic.noteHidden(element);
+      topicReveal.noted();
       return false;
     },
     ...firsts.hooks,
@@ -193,7 +194,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   }
 
   // A hidden name the reader shows (a "Read more" opened) opens the page to everyday words.
-  const stopTopicReveal = watchTopicReveal(doc, {
+  const topicReveal = watchTopicReveal(doc, {
     gate: () => page.topic,
     timers,
     opened: (held) => scheduler.add(readHeldThenReport(held), PRIORITY.changes),
@@ -331,7 +332,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   function stop(): void {
     if (phase === 'stopped') return;
     phase = 'stopped';
-    stopTopicReveal();
+    topicReveal.stop();
     mutations.disconnect();
     lateShadowRoots.clear();
     scheduler.clear();
