@@ -7,7 +7,7 @@
  * plus the entries for which it is an excluded phrase.
  */
 import { foldUnit, IGNORABLE } from './fold';
-import { isSpacelessScript, isWordStartUnit, KIND_CJK, KIND_NONE, wordKind } from './word-kind';
+import { isWordStartUnit, joinsAcrossSpace, KIND_CJK, KIND_NONE, wordKind } from './word-kind';
 
 /** A glossary entry as the matcher sees it; schema `Entry` objects fit this shape. */
 export interface MatcherEntry {
@@ -122,8 +122,35 @@ function spacelessBetween(key: readonly number[], next: number, nextCodePoint: n
   const high = key[key.length - 3];
   if (before >= 0xdc00 && before <= 0xdfff && high !== undefined && high >= 0xd800 && high <= 0xdbff)
     before = (high - 0xd800) * 0x400 + (before - 0xdc00) + 0x10000;
-  if (isSpacelessScript(before)) return isWordStartUnit(next);
-  return isWordStartUnit(before) && isSpacelessScript(nextCodePoint);
+  return joinsAcrossSpace(before, next >= 0xd800 && next <= 0xdbff ? nextCodePoint : next);
+}
+
+/**
+ * Folded text without the spaces that `normalizeName` drops between Chinese and a Latin
+ * letter or digit: the editor compares and searches names as the matcher reads them.
+ */
+export function withoutScriptChangeSpaces(folded: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = folded.indexOf(' '); i >= 0; i = folded.indexOf(' ', i + 1)) {
+    const before = codePointEndingAt(folded, i);
+    const after = folded.codePointAt(i + 1);
+    if (before === undefined || after === undefined || !joinsAcrossSpace(before, after)) continue;
+    out += folded.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? folded : out + folded.slice(from);
+}
+
+/** The code point that ends just before `index` (a surrogate pair read whole), if any. */
+function codePointEndingAt(text: string, index: number): number | undefined {
+  if (index === 0) return undefined;
+  const low = text.charCodeAt(index - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && index >= 2) {
+    const high = text.charCodeAt(index - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return low;
 }
 
 /**

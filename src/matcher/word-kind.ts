@@ -44,6 +44,16 @@ export function isSpacelessScript(codePoint: number): boolean {
 }
 
 /**
+ * Whether a space between two folded characters (code points) reads as nothing: one is of a
+ * script written without spaces, the other a Latin letter or digit ("ai 晶片" is "ai晶片").
+ * Names and the editor's search read folded text so; the scanner, reading the page's own
+ * characters, asks its class table which are letters (segment-break.ts).
+ */
+export function joinsAcrossSpace(before: number, after: number): boolean {
+  return isSpacelessScript(before) ? isWordStartUnit(after) : isWordStartUnit(before) && isSpacelessScript(after);
+}
+
+/**
  * Folded units that count as letters for the scanner's word-start marker: ASCII letters and
  * digits and the Latin-1 / Latin Extended letters. Deliberately a subset of KIND_ALPHA (the
  * boundary rules stay authoritative); the marker only lets Latin names start at word starts,

@@ -6,7 +6,7 @@
 import { everyName } from '../glossary/entry-names';
 import type { Entry } from '../glossary/schema';
 import type { EntryState, MergedGlossary } from '../glossary-store/merge';
-import { fold } from '../matcher';
+import { fold, withoutScriptChangeSpaces } from '../matcher';
 
 export type ListState = EntryState | 'deleted';
 
@@ -54,19 +54,13 @@ export function itemKey(packId: string, id: string): string {
 const folded = new Map<string, string>();
 const FOLDED_KEPT = 100_000;
 
-/**
- * Whitespace between Chinese and a Latin letter or digit in folded text: the matcher reads it
- * as nothing (src/matcher/segment-break.ts), so "AI 晶片" and "AI晶片" are one name here too.
- */
-const SCRIPT_CHANGE_SPACE =
-  /(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Bopomofo}])\s+(?=[0-9a-z\u00c0-\u024f])|(?<=[0-9a-z\u00c0-\u024f])\s+(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Bopomofo}])/gu;
-
 /** Folds text for search: any script, width or case; whitespace runs as one space, none where Chinese meets Latin. */
 export function searchKey(text: string): string {
   let key = folded.get(text);
   if (key === undefined) {
     if (folded.size >= FOLDED_KEPT) folded.clear();
-    key = fold(text).replace(SCRIPT_CHANGE_SPACE, '').replace(/\s+/g, ' ').trim();
+    // As the matcher reads names: "AI 晶片" and "AI晶片" are one name here too.
+    key = withoutScriptChangeSpaces(fold(text).replace(/\s+/g, ' ').trim());
     folded.set(text, key);
   }
   return key;
@@ -181,11 +175,11 @@ function nameRank(names: string, query: string, base: string | undefined): numbe
   return rank;
 }
 
-/** `items` sorted by `rank`, lowest first, in their own order where the rank is the same. */
+/** `items` sorted by `rank`, lowest first, in their own order where the rank is the same (sort is stable). */
 function sortByRank<T>(items: readonly T[], rank: (item: T) => number): T[] {
   return items
-    .map((item, index) => ({ item, index, rank: rank(item) }))
-    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((item) => ({ item, rank: rank(item) }))
+    .sort((a, b) => a.rank - b.rank)
     .map(({ item }) => item);
 }
 

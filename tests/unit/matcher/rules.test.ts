@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { compileMatcher } from '../../../src/matcher/index';
-import { buildPatternSet } from '../../../src/matcher/patterns';
+import { compileMatcher, fold, withoutScriptChangeSpaces } from '../../../src/matcher/index';
+import { buildPatternSet, normalizeName } from '../../../src/matcher/patterns';
 import { found, matcher } from './glossary-fixture';
 
 type Case = [text: string, expected: [string, string][]];
@@ -132,6 +132,21 @@ describe('matching rules', () => {
         ['AI晶片', 'ai-chips'],
         ['AI 晶片', 'ai-chips'],
       ]);
+    });
+
+    it('drops from a name the spaces the editor’s search drops, astral characters and all', () => {
+      for (const name of [
+        'AI 晶片',
+        '中國 AI 公司',
+        '𠮷 AI',
+        'AI 𠮷',
+        'Nvidia 輝達 H20',
+        'AI 칩',
+        'x × 晶片',
+        'Moonshot AI',
+      ])
+        expect(withoutScriptChangeSpaces(fold(name))).toBe(normalizeName(name).key);
+      expect(withoutScriptChangeSpaces('𠮷 ai')).toBe('𠮷ai');
     });
 
     it('keeps a Chinese name next to a spaced Latin one apart from it', () => {
