@@ -35,6 +35,10 @@ describe('the editor and the reader’s language', () => {
     // The browser here speaks English: its own file input would say "Choose File".
     await writeSettings(suite.browser.serviceWorker, { language: 'zh-Hant' });
     const editor = await openEditor(suite.browser);
+    // Waited for well before the click: Playwright turns on catching the file chooser only once
+    // asked, and a click that reaches the page first opens the browser's own dialog, which
+    // nothing sees (the race puppeteer/puppeteer#6040 describes). One CI run waited 30 s so.
+    const chooserOpened = editor.waitForEvent('filechooser');
     await editor.waitForSelector('html[lang="zh-Hant"]');
     const field = editor.locator('.file-choice');
     expect(await field.locator('.file-button').textContent()).toBe('選擇檔案…');
@@ -53,10 +57,8 @@ describe('the editor and the reader’s language', () => {
     expect(await input.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent)).toBe('匯入詞庫檔（.json）');
     expect(await input.getAttribute('aria-describedby')).toBe('glossary-import-chosen');
 
-    const [chooser] = await Promise.all([
-      editor.waitForEvent('filechooser'),
-      editor.mouse.click(button.x + button.width / 2, button.y + button.height / 2),
-    ]);
+    await editor.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
+    const chooser = await chooserOpened;
     const pack = {
       schemaVersion: 1,
       id: 'my-pack',
