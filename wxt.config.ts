@@ -4,6 +4,7 @@ import {
   TOGGLE_HIGHLIGHTS_COMMAND,
   TOGGLE_HIGHLIGHTS_KEY,
 } from './src/background/commands';
+import { localeTwinFiles } from './src/i18n/locale-twins';
 
 // The one place the manifest is described. Permissions are the least the
 // features need; README.md ("Permissions") explains each one.
@@ -18,6 +19,11 @@ export default defineConfig({
     // own: a page the badge has not titled (chrome://, a new tab) showed no 專欄透鏡 or 专栏透镜.
     'build:manifestGenerated': (_wxt, manifest) => {
       if (manifest.action) manifest.action.default_title = '__MSG_extName__';
+    },
+    // Hong Kong, Macau and Singapore Chromiums read the Traditional or Simplified catalog, not
+    // English (src/i18n/locale-twins.ts).
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...localeTwinFiles(files));
     },
   },
   manifest: ({ browser }) => ({

@@ -5,7 +5,7 @@
  * reads it for the manifest (`__MSG_extName__`) and `i18n.getMessage`, and this module
  * imports the same files. Bundling them is what lets the popup and the tooltip follow
  * the reader's language setting: `i18n.getMessage` only ever follows the browser's UI
- * language (and maps zh-HK to English, not to Traditional Chinese).
+ * language. The build copies two of these folders to the regions' own (`locale-twins.ts`).
  */
 import en from '../../public/_locales/en/messages.json';
 import zhTW from '../../public/_locales/zh_TW/messages.json';
