@@ -323,6 +323,10 @@ describe('matching rules', () => {
       ['GenAIs', [['GenAIs', 'in-word']]],
       ['中芯國際', [['中芯國際', 'cjk-whole']]],
       ['在中芯国际上市', [['中芯', 'cjk-whole']]],
+      // A space beside Latin is a whole word's bound, though names read it as nothing: in English
+      // text ("shares of 中芯國際 rose") it is one, and a name joined across it is found anyway.
+      ['x 中芯國際 0', [['中芯國際', 'cjk-whole']]],
+      ['x中芯國際', [['中芯', 'cjk-whole']]],
     ])('%j', (text, expected) => expect(found(text)).toEqual(expected));
   });
 
