@@ -8,10 +8,10 @@
  * `role="contentinfo"`): many templates put a story's headline in a `<header>` outside any
  * `<article>`, and a page's only name is often there.
  */
-const FURNITURE =
+export const PAGE_CHROME_SELECTOR =
   'nav, aside, [role="navigation"], [role="complementary"], [role="menu"], [role="menubar"], [role="banner"], [role="contentinfo"]';
 
 /** Whether `element` is in the page's navigation, a menu or a sidebar. */
 export function isPageChrome(element: Element): boolean {
-  return element.closest(FURNITURE) !== null;
+  return element.closest(PAGE_CHROME_SELECTOR) !== null;
 }

@@ -19,7 +19,7 @@ import { drawingCost, type DrawingCost } from './lib/engine-trace';
 import { setEngineChoice } from './lib/extension-settings';
 import { pageExpression } from './lib/in-page';
 import { LOAD_TIMEOUT_MS } from './lib/measure-load';
-import { collectText, EXCLUDED_SELECTOR, type PageText } from './lib/page-probes';
+import { collectText, TEXT_PROBE, type PageText } from './lib/page-probes';
 import { pageSummary, summaryTotal } from './lib/page-summary';
 import { settleMsFor } from './lib/page-bench';
 import { generatedNewsPage } from './lib/generated-page';
@@ -186,7 +186,7 @@ async function main(): Promise<void> {
       await probe.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
       const settleMs = settleMsFor(Date.now() - started);
       const elements = await probe.evaluate(() => document.getElementsByTagName('*').length);
-      const text = await probe.evaluate<PageText>(pageExpression(collectText, EXCLUDED_SELECTOR));
+      const text = await probe.evaluate<PageText>(pageExpression(collectText, TEXT_PROBE));
       await probe.close();
       // Only text the extension reads (not scripts, styles, fields…), so every word is found.
       const readable = text.eligible.map(([start, end]) => text.text.slice(start, end)).join('\n');

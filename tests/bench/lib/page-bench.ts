@@ -15,7 +15,7 @@ import {
   tracedLoad,
   wrapAllMs,
 } from './measure-load';
-import { EXCLUDED_SELECTOR, collectText, type PageText } from './page-probes';
+import { TEXT_PROBE, collectText, type PageText } from './page-probes';
 import { pageSummary, summaryTotal } from './page-summary';
 import { scrollingRuns, type ScrollCost } from './scrolling';
 import { expectedMatches, type ScanningMatcher } from './sweep-checks';
@@ -93,7 +93,7 @@ export async function benchPage(setup: BenchSetup, url: string, log: (line: stri
   const loadStarted = Date.now();
   await probe.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
   const settleMs = settleMsFor(Date.now() - loadStarted);
-  const text = await probe.evaluate<PageText>(pageExpression(collectText, EXCLUDED_SELECTOR));
+  const text = await probe.evaluate<PageText>(pageExpression(collectText, TEXT_PROBE));
   const matches = expectedMatches(text, setup.matcher);
   // On loads of its own: anything that read the page before would make it cheaper.
   const freshFloorMs = await firstReadFloorMs(setup.plain, url, setup.runs, settleMs);

@@ -6,6 +6,7 @@
  * order. Highlights only wrap text, never change it, so the same offsets describe the same
  * characters on the page with and without the extension.
  */
+import { PAGE_CHROME_SELECTOR } from '../../../src/content/page-chrome';
 
 /** What must not change when the extension runs: the parts of a page that are not its text. */
 export interface PageSnapshot {
@@ -53,8 +54,11 @@ export function snapshotPage(): PageSnapshot {
 /** The page's text and the ranges of it a highlighter is expected to look at. */
 export interface PageText {
   text: string;
-  /** [start, end) of each text node that is shown to the reader and not in an excluded element. */
-  eligible: [number, number][];
+  /**
+   * [start, end) of each text node that is shown to the reader and not in an excluded element,
+   * and whether it is in the site's navigation, menus or sidebars (src/content/page-chrome.ts).
+   */
+  eligible: [start: number, end: number, inPageChrome?: boolean][];
 }
 
 /**
@@ -70,8 +74,17 @@ export const EXCLUDED_SELECTOR = [
   '.CodeMirror, .cm-editor, .monaco-editor, .ace_editor',
 ].join(', ');
 
+/** What `collectText` is told: the excluded elements, and the site's furniture. */
+export interface TextProbe {
+  excluded: string;
+  pageChrome: string;
+}
+
+/** The product's rules, for `collectText`. */
+export const TEXT_PROBE: TextProbe = { excluded: EXCLUDED_SELECTOR, pageChrome: PAGE_CHROME_SELECTOR };
+
 /** Collects the body's text and marks which text nodes are readable, visible prose. */
-export function collectText(excluded: string): PageText {
+export function collectText({ excluded, pageChrome }: TextProbe): PageText {
   const verdict = new Map<Element, boolean>();
   const readable = (el: Element): boolean => {
     let ok = verdict.get(el);
@@ -82,13 +95,14 @@ export function collectText(excluded: string): PageText {
     return ok;
   };
   const parts: string[] = [];
-  const eligible: [number, number][] = [];
+  const eligible: PageText['eligible'] = [];
   let offset = 0;
   const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const data = (node as Text).data;
-    if (node.parentElement && data.trim() && readable(node.parentElement))
-      eligible.push([offset, offset + data.length]);
+    const parent = node.parentElement;
+    if (parent && data.trim() && readable(parent))
+      eligible.push([offset, offset + data.length, parent.closest(pageChrome) !== null]);
     parts.push(data);
     offset += data.length;
   }

@@ -6,7 +6,7 @@
 import { absentFrom, installUserPack, syntheticNames, syntheticPack } from './big-glossary';
 import { pageExpression } from './in-page';
 import { LOAD_TIMEOUT_MS, tracedLoad } from './measure-load';
-import { EXCLUDED_SELECTOR, collectText, type PageText } from './page-probes';
+import { TEXT_PROBE, collectText, type PageText } from './page-probes';
 import { pageSummary, summaryTotal } from './page-summary';
 import { settleMsFor, tracedRuns, type BenchSetup } from './page-bench';
 import { medianCost, type LoadCost } from './task-stats';
@@ -34,7 +34,7 @@ export async function scalingRows(
   const started = Date.now();
   await probe.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
   const settleMs = settleMsFor(Date.now() - started);
-  const text = await probe.evaluate<PageText>(pageExpression(collectText, EXCLUDED_SELECTOR));
+  const text = await probe.evaluate<PageText>(pageExpression(collectText, TEXT_PROBE));
   await probe.close();
   const bundledEntries = setup.matcher.entryIds.length;
   const without = await tracedRuns(setup.plain, url, setup.runs, settleMs);

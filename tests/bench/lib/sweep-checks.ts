@@ -21,16 +21,18 @@ export interface TextRange {
 
 /** Where the glossary names something in the page's visible, eligible text nodes, scanned one node at a time. */
 export function expectedMatches(page: PageText, matcher: ScanningMatcher): TextRange[] {
-  const found: TextRange[] = [];
+  const found: (TextRange & { generic: boolean })[] = [];
   let named = false;
-  for (const [start, end] of page.eligible) {
+  for (const [start, end, inPageChrome] of page.eligible) {
     for (const m of matcher.scan(page.text.slice(start, end))) {
-      found.push({ id: matcher.entryIds[m.entry] ?? '?', start: start + m.start, end: start + m.end });
-      named ||= m.generic !== true;
+      const id = matcher.entryIds[m.entry] ?? '?';
+      found.push({ id, start: start + m.start, end: start + m.end, generic: m.generic === true });
+      named ||= m.generic !== true && inPageChrome !== true;
     }
   }
-  // Everyday words stand only with another name of the glossary on the page (topic-gate.ts).
-  return named ? found : [];
+  // Everyday words stand only with another name of the glossary on the page, outside its
+  // navigation, menus and sidebars (topic-gate.ts, page-chrome.ts); other names stand anywhere.
+  return found.filter((m) => named || !m.generic).map(({ generic: _generic, ...range }) => range);
 }
 
 /**

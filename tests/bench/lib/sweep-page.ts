@@ -7,7 +7,14 @@
 import { waitForHighlights } from './highlight-wait';
 import { pageExpression } from './in-page';
 import { collectHighlights, type PageHighlights } from './highlight-probe';
-import { EXCLUDED_SELECTOR, collectText, snapshotPage, type PageSnapshot, type PageText } from './page-probes';
+import {
+  EXCLUDED_SELECTOR,
+  TEXT_PROBE,
+  collectText,
+  snapshotPage,
+  type PageSnapshot,
+  type PageText,
+} from './page-probes';
 import { scrollThrough } from './scroll-through';
 import {
   checkHighlights,
@@ -99,7 +106,7 @@ async function loadReference(browsers: SweepBrowsers, url: string): Promise<{ sn
   try {
     return {
       snap: await snapshot(page),
-      text: await page.evaluate<PageText>(pageExpression(collectText, EXCLUDED_SELECTOR)),
+      text: await page.evaluate<PageText>(pageExpression(collectText, TEXT_PROBE)),
     };
   } finally {
     await page.close();

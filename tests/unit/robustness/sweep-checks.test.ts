@@ -77,6 +77,34 @@ describe('expected places and coverage', () => {
     ]);
   });
 
+  it('does not let a name in the site’s menus open the page to everyday words', () => {
+    const withChips = compileMatcher([
+      { id: 'nvidia', term: 'Nvidia', aliases: [] },
+      { id: 'chips', term: 'AI chip', aliases: [{ text: 'chip', generic: true }] },
+    ]);
+    // A menu's "Nvidia" (page chrome), then a recipe's chips.
+    const text = 'NvidiaFish and chips';
+    const menu: [number, number, boolean] = [0, 6, true];
+    expect(expectedMatches({ text, eligible: [menu, [6, 20, false]] }, withChips)).toEqual([
+      { id: 'nvidia', start: 0, end: 6 },
+    ]);
+    expect(
+      expectedMatches(
+        {
+          text,
+          eligible: [
+            [0, 6, false],
+            [6, 20, false],
+          ],
+        },
+        withChips,
+      ),
+    ).toEqual([
+      { id: 'nvidia', start: 0, end: 6 },
+      { id: 'chips', start: 15, end: 20 },
+    ]);
+  });
+
   it('joins the pieces of one match and reports places no highlight touches', () => {
     const groups = groupHighlights([
       { id: 'nvidia', category: 'company', start: 0, end: 3, first: true },
