@@ -118,10 +118,7 @@ export function normalizeName(text: string): { key: string; kept: string } {
  * with `next` (folded unit; `nextCodePoint` whole) after it: the spaces the scanner skips.
  */
 function spacelessBetween(key: readonly number[], next: number, nextCodePoint: number): boolean {
-  let before = key[key.length - 2]!;
-  const high = key[key.length - 3];
-  if (before >= 0xdc00 && before <= 0xdfff && high !== undefined && high >= 0xd800 && high <= 0xdbff)
-    before = (high - 0xd800) * 0x400 + (before - 0xdc00) + 0x10000;
+  const before = codePointEndingWith(key[key.length - 3], key[key.length - 2]!);
   return joinsAcrossSpace(before, next >= 0xd800 && next <= 0xdbff ? nextCodePoint : next);
 }
 
@@ -145,12 +142,13 @@ export function withoutScriptChangeSpaces(folded: string): string {
 /** The code point that ends just before `index` (a surrogate pair read whole), if any. */
 function codePointEndingAt(text: string, index: number): number | undefined {
   if (index === 0) return undefined;
-  const low = text.charCodeAt(index - 1);
-  if (low >= 0xdc00 && low <= 0xdfff && index >= 2) {
-    const high = text.charCodeAt(index - 2);
-    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-  }
-  return low;
+  return codePointEndingWith(index >= 2 ? text.charCodeAt(index - 2) : undefined, text.charCodeAt(index - 1));
+}
+
+/** The code point that the unit `last` ends: with `previous`, the pair they make, else `last` alone. */
+function codePointEndingWith(previous: number | undefined, last: number): number {
+  if (last < 0xdc00 || last > 0xdfff || previous === undefined || previous < 0xd800 || previous > 0xdbff) return last;
+  return (previous - 0xd800) * 0x400 + (last - 0xdc00) + 0x10000;
 }
 
 /**
