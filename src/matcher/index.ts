@@ -19,7 +19,8 @@
  */
 export { fold } from './fold';
 export { buildFoldTableOnFirstUse } from './fold-build';
-export { matchedLength, withoutScriptChangeSpaces, type MatcherEntry } from './patterns';
+export { matchedLength, withoutScriptChangeSpaces } from './name-key';
+export type { MatcherEntry } from './patterns';
 export type { Match } from './selection';
 export type { SerializedMatcher } from './serialize';
 export { compileMatcher, countMatches, loadMatcher, loadMatcherSteps, type Matcher } from './matcher';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { compileMatcher, fold, withoutScriptChangeSpaces } from '../../../src/matcher/index';
-import { buildPatternSet, normalizeName } from '../../../src/matcher/patterns';
+import { normalizeName } from '../../../src/matcher/name-key';
+import { buildPatternSet } from '../../../src/matcher/patterns';
 import { found, matcher } from './glossary-fixture';
 
 type Case = [text: string, expected: [string, string][]];
