@@ -10,6 +10,11 @@ const pack = packSchema.parse(
   JSON.parse(readFileSync(new URL('../../../glossary/ai-rush-china.json', import.meta.url), 'utf8')),
 );
 const matcher = compileMatcher(pack.entries);
+/** The entries `text` names, in order. */
+const idsIn = (text: string) => matcher.scan(text).map((m) => matcher.entryIds[m.entry]);
+/** Each name found in `text`, as written there, with its entry. */
+const namesIn = (text: string) =>
+  matcher.scan(text).map((m) => [text.slice(m.start, m.end), matcher.entryIds[m.entry]]);
 
 const HAN = /\p{sc=Han}/u;
 const names = pack.entries.flatMap((entry) =>
@@ -56,7 +61,7 @@ describe('the bundled pack', () => {
     // Each of these names is in the seed and the full pack; the test reads ids from the pack.
     const idOf = (name: string) => names.find((n) => n.text === name)?.id;
     const text = '輝達表示，英伟达的H20与NVIDIA’s H200不同。';
-    const ids = matcher.scan(text).map((m) => matcher.entryIds[m.entry]);
+    const ids = idsIn(text);
     expect(ids.filter((id) => id === idOf('輝達'))).toHaveLength(3);
   });
 
@@ -95,7 +100,7 @@ describe('the bundled pack', () => {
     ['這個做得很阿里不達；屏東阿里港', 'alibaba'],
     ['依預算法及決算法辦理；兒童心算法', 'algorithms'],
   ])('leaves %j to its other sense (not %s)', (text, id) => {
-    expect(matcher.scan(text).map((m) => matcher.entryIds[m.entry])).not.toContain(id);
+    expect(idsIn(text)).not.toContain(id);
   });
 
   it.each([
@@ -119,7 +124,7 @@ describe('the bundled pack', () => {
     ['英伟达特供版芯片', 'nvidia-h20'],
     ['陸廠國產晶片良率提升，國產AI晶片出貨', 'chinese-chip-industry'],
   ])('finds the name news uses in %j (%s)', (text, id) => {
-    expect(matcher.scan(text).map((m) => matcher.entryIds[m.entry])).toContain(id);
+    expect(idsIn(text)).toContain(id);
   });
 
   // Taiwan and Hong Kong media space Chinese from Latin; the pack writes these names without
@@ -133,8 +138,7 @@ describe('the bundled pack', () => {
     ['備份到 Google 雲端', 'Google 雲端', 'google-cloud'],
     ['企业上 Google 云端', 'Google 云端', 'google-cloud'],
   ])('reads %j’s %j as one name (%s)', (text, name, id) => {
-    const found = matcher.scan(text).map((m) => [text.slice(m.start, m.end), matcher.entryIds[m.entry]]);
-    expect(found).toContainEqual([name, id]);
+    expect(namesIn(text)).toContainEqual([name, id]);
   });
 
   // What mainland news calls the products by, which are also a bun and a first name: found, but
@@ -157,7 +161,6 @@ describe('the bundled pack', () => {
     ['美國商務部工業暨安全局表示', '美國商務部工業暨安全局', 'bis'],
     ['美国商务部产业安全局表示', '美国商务部产业安全局', 'bis'],
   ])('reads %j as %j (%s)', (text, name, id) => {
-    const found = matcher.scan(text).map((m) => [text.slice(m.start, m.end), matcher.entryIds[m.entry]]);
-    expect(found).toContainEqual([name, id]);
+    expect(namesIn(text)).toContainEqual([name, id]);
   });
 });
