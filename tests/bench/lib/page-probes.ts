@@ -1,6 +1,7 @@
 /**
  * Functions that run inside a page (via `page.evaluate`), so each one is self-contained:
- * no imports, no closures over module scope. They read the page; none of them changes it.
+ * nothing imported, no closures over module scope; what they need of the product's rules
+ * (`TEXT_PROBE`) is handed to them as their argument. They read the page; none of them changes it.
  *
  * Offsets are positions in the concatenation of every text node under <body> in document
  * order. Highlights only wrap text, never change it, so the same offsets describe the same
