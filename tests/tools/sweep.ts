@@ -1,5 +1,6 @@
 /**
- * The corpus sweep: `npm run sweep -- [corpus dir] [--sample N] [--only text] [--firefox]`.
+ * The corpus sweep: `npm run sweep -- [corpus dir] [--sample N] [--only text]
+ * [--with-past-failures] [--firefox]`.
  *
  * Loads every saved page of the corpus (scripts and inline handlers stripped by the test
  * server, so each load builds the same DOM) in a browser with the built extension, and checks
@@ -14,6 +15,8 @@
  * - after switching on again, the same highlights return in the same places.
  * Prints one line per page, then every failure; exits 1 if any page failed.
  *
+ * `--with-past-failures` adds the pages a full sweep once failed on (sweep-past-failures.ts) to
+ * the sample or the pages `--only` picks.
  * `--firefox` runs the same checks in Firefox ESR (tests/bench/lib/sweep-firefox.ts).
  * Build first: `npm run build`, or `npm run build:firefox` (COLUMNLENS_OUT_DIR selects another
  * build).
@@ -25,6 +28,7 @@ import { assertBuildHasGlossary, bundledEntries, bundledMatcher } from '../bench
 import { chromiumSweepBrowsers } from '../bench/lib/sweep-chromium';
 import { firefoxSweepBrowsers } from '../bench/lib/sweep-firefox';
 import { sweepPage } from '../bench/lib/sweep-page';
+import { withPastFailures } from '../bench/lib/sweep-past-failures';
 import { CHROME_BUILD } from '../e2e/harness/chromium';
 import { FIREFOX_BUILD } from '../e2e/harness/firefox';
 import { CORPUS_DIR, startServer } from '../e2e/harness/server';
@@ -36,15 +40,17 @@ interface Args {
   corpusDir: string;
   sample?: number;
   only?: string;
+  pastFailures: boolean;
   firefox: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { corpusDir: CORPUS_DIR, firefox: false };
+  const args: Args = { corpusDir: CORPUS_DIR, pastFailures: false, firefox: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--sample') args.sample = Number(argv[++i]);
     else if (arg === '--only') args.only = argv[++i];
+    else if (arg === '--with-past-failures') args.pastFailures = true;
     else if (arg === '--firefox') args.firefox = true;
     else if (arg.startsWith('--')) throw new Error(`Unknown option ${arg}`);
     else args.corpusDir = resolve(arg);
@@ -66,9 +72,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
-  let pages = listPages(args.corpusDir);
+  const corpus = listPages(args.corpusDir);
+  let pages = corpus;
   if (args.only) pages = pages.filter((p) => p.includes(args.only!));
   if (args.sample) pages = samplePages(pages, args.sample);
+  if (args.pastFailures) pages = withPastFailures(pages, corpus);
   if (pages.length === 0) throw new Error(`No pages found in ${args.corpusDir}`);
   assertBuildHasGlossary(args.firefox ? FIREFOX_BUILD : CHROME_BUILD);
 

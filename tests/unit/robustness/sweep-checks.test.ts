@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../src/matcher';
 import { samplePages } from '../../bench/lib/corpus';
+import { PAST_FAILURES, withPastFailures } from '../../bench/lib/sweep-past-failures';
 import {
   checkHighlights,
   checkSameHighlights,
@@ -51,6 +52,27 @@ describe('samplePages', () => {
     expect([...folders].sort()).toEqual(['gne', 'postlight', 'readability', 'webmainbench']);
     expect(samplePages([...pages].reverse(), 20)).toEqual(sample);
     expect(new Set(sample).size).toBe(20);
+  });
+});
+
+describe('withPastFailures', () => {
+  const corpus = [...PAST_FAILURES.map((failure) => failure.page), 'a/1.html', 'b/2.html', 'c/3.html'].sort();
+
+  it('adds every past failure the corpus holds to the pages chosen, each once, in corpus order', () => {
+    const pages = withPastFailures(['c/3.html', PAST_FAILURES[0]!.page, 'a/1.html'], corpus);
+    expect(pages).toEqual(corpus.filter((page) => page !== 'b/2.html'));
+  });
+
+  it('adds none that the corpus lacks', () => {
+    expect(withPastFailures(['b/2.html'], ['a/1.html', 'b/2.html', PAST_FAILURES[1]!.page])).toEqual(
+      [PAST_FAILURES[1]!.page, 'b/2.html'].sort(),
+    );
+  });
+
+  it('names pages of the real corpus layout, each once', () => {
+    const pages = PAST_FAILURES.map((failure) => failure.page);
+    expect(new Set(pages).size).toBe(pages.length);
+    for (const page of pages) expect(page).toMatch(/^[\w-]+\/[^/]+\.html$/);
   });
 });
 
