@@ -1,15 +1,12 @@
 /**
  * The highlighter of one document: reads the page in time slices (what is on screen drawn
  * first), follows the page's changes, and takes every highlight back when stopped. It
- * decides what to highlight; how is the engine's business (`engine.ts`, `engine-choice.ts`).
+ * decides what to highlight; how is the engine's business (`engine.ts`, `active-engine.ts`).
  */
+import { createActiveEngine } from './active-engine';
 import { createAdoptedStyles } from './adopted-styles';
 import { readChanges } from './change-reading';
 import { containerOf, isInExcludedSubtree, isShown } from './dom-rules';
-import { createDrawing, type Drawing } from './drawing';
-import { createGiantTextWindows } from './giant-text-window';
-import { LEFT_BEHIND_MARK_CSS, type HighlightEngine, type Occurrence } from './engine';
-import { createEngine, EngineAdvisor, startingEngine } from './engine-choice';
 import { createEditingLookup } from './editing-lookup';
 import { createFirstKeeper } from './first-keeper';
 import { watchLateShadowRoots } from './late-shadow-roots';
@@ -21,13 +18,11 @@ import { PageState } from './page-state';
 import { isPageChrome } from './page-chrome';
 import { watchTopicReveal } from './topic-reveal';
 import { readPage } from './page-read';
-import { RetiringEngines } from './retiring-engines';
 import { readRegion, type DisplayFilters, type GlossaryView, type ReadHooks } from './reader';
-import { queueShownAgain } from './queue-shown-again';
+import { createRevealSteps } from './reveal-steps';
 import { browserSliceHost, PRIORITY, Scheduler } from './scheduler';
 import { intersectionWatcher } from './intersection-watcher';
 import { everythingNear } from './viewport';
-import { createWrittenTextRepair } from './written-text';
 import type { Highlighter, HighlighterDeps } from './highlighter-api';
 
 export type { DisplayFilters, GlossaryView } from './reader';
@@ -35,34 +30,19 @@ export type { Highlighter, HighlighterDeps } from './highlighter-api';
 
 /** Lost-walk re-reads allowed per page, so a page that keeps moving our walk's position cannot loop us. */
 const MAX_LOST_REREADS = 20;
-/** Scrolls an occurrence's element into the middle of the viewport and focuses it. */
-function focusElement({ element }: Occurrence): void {
-  element?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
-  element?.focus({ preventScroll: true });
-}
 
 /** Starts highlighting `deps.document`. */
 export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filters: DisplayFilters): Highlighter {
   const { document: doc, window: win } = deps;
-  const choice = deps.engineChoice ?? 'auto';
-  const paintedStyles = createAdoptedStyles(win, deps.paintedCss);
-  // "auto" paints what a mark would tear apart (item-text.ts) with rules it adopts and releases itself.
-  const paintItemText =
-    choice === 'auto' ? { newPaintedStyles: () => createAdoptedStyles(win, deps.paintedCss) } : undefined;
-  let engine = deps.engine ?? createEngine(startingEngine(choice, doc, win), doc, win, paintedStyles, paintItemText);
-  const advisor = !deps.engine && choice === 'auto' && engine.kind === 'dom' ? new EngineAdvisor(win) : undefined;
   const page = new PageState();
   const roots = new Set<ParentNode>([doc]);
   const styles = createAdoptedStyles(win, deps.shadowCss);
-  const leftBehindLook = createAdoptedStyles(win, LEFT_BEHIND_MARK_CSS);
   const timers: Timers = deps.timers ?? browserTimers(win);
   /** "leaving": switched off, highlights still being taken back in slices. */
   let phase: 'on' | 'leaving' | 'stopped' = 'on';
   let resolveStopped!: () => void;
   const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
   let lostRereads = 0;
-  /** Where "reveal" last took the reader, by entry: each name's clicks step through its own occurrences. */
-  const lastRevealed = new Map<number, TextPoint>();
   /** Whether the document was in design mode at the last change: nothing of it is read. */
   let editable = false;
   const contextAlive = () => deps.isAlive?.() ?? true;
@@ -70,9 +50,23 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     // Orphaned by an extension update: step aside at once, however far a removal had got.
     if (!contextAlive()) stop();
   });
-  const retiring = new RetiringEngines(scheduler, (change) => mutations.ownWrites(change));
-  const originalOf = (node: Node): Text | undefined => engine.originalOf(node) ?? retiring.originalOf(node);
-  const isOurs = (node: Node) => originalOf(node) !== undefined;
+  // The watcher, made below, is asked only once something is written: after it exists.
+  const ownWrites = <T>(write: () => T): T => mutations.ownWrites(write);
+  const active = createActiveEngine({
+    document: doc,
+    window: win,
+    engine: deps.engine,
+    choice: deps.engineChoice ?? 'auto',
+    paintedCss: deps.paintedCss,
+    page,
+    scheduler,
+    // Both engines draw as text nears the viewport: marks to spare relayout, painted ranges
+    // because Chromium re-validates every registered range on each change.
+    viewport:
+      deps.viewport ?? (typeof win.IntersectionObserver === 'function' ? intersectionWatcher(win) : everythingNear),
+    ownWrites,
+  });
+  const isOurs = (node: Node) => active.originalOf(node) !== undefined;
   const mutations = createMutationWatcher(win, {
     ...deps.changeTiming,
     timers,
@@ -81,49 +75,13 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     // A mark gone from the page while its original text stays: the page unwrapped or deleted
     // it. (Moved along with its text, or re-rendered away with it, is no such thing.) Our own
     // removals are written through `ownWrites`, so their records never get here.
-    takenFromPage: (node) => node.nodeType === 1 && !node.isConnected && !!originalOf(node)?.isConnected,
+    takenFromPage: (node) => node.nodeType === 1 && !node.isConnected && !!active.originalOf(node)?.isConnected,
     textWritten(node) {
-      engine.textWritten?.(node);
-      retiring.textWritten(node);
-      // A framework reusing its text nodes for the next article: the reader's place in the old
-      // text is gone, and that name's next reveal starts again at its first occurrence.
-      for (const [entry, point] of lastRevealed) if (point.node === node) lastRevealed.delete(entry);
-      if (engine.has(node) || retiring.busy) repairWritten(node);
+      active.textWritten(node);
+      reveals.textWritten(node);
     },
   });
-  const ownWrites = <T>(write: () => T) => mutations.ownWrites(write);
-  const repairWritten = createWrittenTextRepair((node) => {
-    engine.dropWritten?.(node);
-    retiring.dropWritten(node);
-  }, ownWrites);
   const copies = createCopyUnwrapper(isOurs, ownWrites);
-  // Both engines draw as text nears the viewport: marks to spare relayout, painted ranges
-  // because Chromium re-validates every registered range on each change.
-  const viewport =
-    deps.viewport ?? (typeof win.IntersectionObserver === 'function' ? intersectionWatcher(win) : everythingNear);
-  // Marks keep the look of plain text if our scripts end without taking them back: the
-  // document adopts LEFT_BEHIND_MARK_CSS with the first mark drawn, and again after a read of
-  // the page's changes if the page dropped it. Not on every write: asking the document for its
-  // sheets costs more than the write's own bookkeeping (1.6 µs against 0.2 µs in Chromium).
-  let marksDrawn = false;
-  const markWrites = <T>(write: () => T): T => {
-    if (!marksDrawn) {
-      marksDrawn = true;
-      leftBehindLook.adopt(doc);
-    }
-    return ownWrites(write);
-  };
-  // Painted highlights cost the browser work per range on every frame: giant text nodes are
-  // painted only near the viewport (giant-text-window.ts). Marks cost nothing once drawn.
-  const drawingFor = (next: HighlightEngine): Drawing =>
-    createDrawing(
-      next,
-      scheduler,
-      viewport,
-      next.kind === 'dom' ? markWrites : ownWrites,
-      next.kind === 'highlight' ? createGiantTextWindows(doc, next, ownWrites) : undefined,
-    );
-  let drawing = drawingFor(engine);
   const firsts = createFirstKeeper({
     page,
     context: () => ({
@@ -145,7 +103,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     forget(container) {
       const old = page.drop(container);
       if (!old) return;
-      drawing.undraw(old);
+      active.drawing.undraw(old);
       firsts.forgotten(old.firsts);
     },
     shadowRoot(root) {
@@ -160,10 +118,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
       if (!container || !container.isConnected || ++lostRereads > MAX_LOST_REREADS) return;
       scheduler.add(readRegion(container, false, view, filters, page, hooks), PRIORITY.changes);
     },
-    pending(block) {
-      drawing.wait(block);
-      if (engine.kind === 'dom' && advisor?.note(block)) switchToHighlights();
-    },
+    pending: (block) => active.wait(block),
     changeCount: () => mutations.changeCount(),
     editingUnder: createEditingLookup(() => mutations.changeCount()),
     unattachedHost: (host) => lateShadowRoots.note(host),
@@ -218,7 +173,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
 
   /** After a read of changes: the firsts settled (first-keeper.ts), then the page's counts told. */
   function* settleAndReport(): Generator<undefined, void> {
-    if (marksDrawn) leftBehindLook.adopt(doc);
+    active.keepLeftBehindLook();
     yield* firsts.settle();
     deps.onSummary?.();
   }
@@ -226,20 +181,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   /** Drops queued reads and draws, and queues taking back every highlight drawn so far. */
   function retireEngine(): void {
     scheduler.clear();
-    retiring.retire(engine);
-  }
-
-  /**
-   * Hands the page over to the highlight engine: the marks drawn so far are taken back (the
-   * DOM as it was, in slices ahead of everything else) and every match to show is drawn again
-   * as painted ranges. What was read stays: nothing is read twice.
-   */
-  function switchToHighlights(): void {
-    retiring.retire(engine);
-    drawing.disconnect();
-    engine = createEngine('highlight', doc, win, paintedStyles);
-    drawing = drawingFor(engine);
-    queueShownAgain(page, drawing);
+    active.retire();
   }
 
   function begin(): void {
@@ -298,12 +240,12 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
    * for the page unwrapping our marks.
    */
   function clearAll(): void {
-    drawing.reset();
+    active.drawing.reset();
     retireEngine();
     page.clear();
     firsts.clear();
     lateShadowRoots.clear();
-    lastRevealed.clear();
+    reveals.clear();
   }
 
   function switchOff(): Promise<void> {
@@ -315,7 +257,7 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     // disconnects it.
     mutations.textWritesOnly();
     lateShadowRoots.clear();
-    drawing.disconnect();
+    active.drawing.disconnect();
     page.clear();
     retireEngine();
     scheduler.add(finish(), PRIORITY.restore); // Same priority, queued later: runs after the removal.
@@ -336,14 +278,12 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     mutations.disconnect();
     lateShadowRoots.clear();
     scheduler.clear();
-    drawing.disconnect();
-    retiring.removeAllNow();
-    engine.removeAll();
+    active.drawing.disconnect();
+    active.removeAllNow();
     // Every mark of ours is gone: any left is a copy the page made (or one a hostile page kept
     // from being taken back). Not when orphaned by an update: the marks may be the new script's.
     if (contextAlive()) for (const root of roots) copies.allIn(root);
     styles.release();
-    leftBehindLook.release();
     page.clear();
     resolveStopped();
   }
@@ -351,14 +291,16 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
   // Not while highlights are being taken back: an occurrence drawn now would land on text
   // that does not hold its full text yet.
   const find = (from: TextPoint | undefined, direction: Direction, entry?: number): FoundOccurrence | undefined =>
-    phase !== 'on' || retiring.busy
+    phase !== 'on' || active.retiring
       ? undefined
       : findOccurrence(
-          { page, engine, drawing, entryIds: view.entryIds, canVisit: deps.canVisit },
+          { page, engine: active.engine, drawing: active.drawing, entryIds: view.entryIds, canVisit: deps.canVisit },
           from,
           direction,
           entry,
         );
+
+  const reveals = createRevealSteps(find, deps.visit);
 
   begin();
 
@@ -366,21 +308,15 @@ export function startHighlighter(deps: HighlighterDeps, view: GlossaryView, filt
     summary: () => page.summary(view.entryIds),
     reveal(id) {
       const entry = view.entryIds.indexOf(id);
-      if (entry < 0) return false;
-      // A name not revealed yet starts at its first occurrence, wherever another name left off.
-      const found = find(lastRevealed.get(entry), 'next', entry);
-      if (!found) return false;
-      lastRevealed.set(entry, found.point);
-      (deps.visit ?? focusElement)(found.occurrence);
-      return true;
+      return entry >= 0 && reveals.reveal(entry);
     },
     nextOccurrence: (from, direction) => find(from, direction)?.occurrence,
-    hitTest: (node, offset) => (phase !== 'on' ? undefined : engine.hitTest?.(node, offset)),
+    hitTest: (node, offset) => (phase !== 'on' ? undefined : active.engine.hitTest?.(node, offset)),
     get engineKind() {
-      return engine.kind;
+      return active.engine.kind;
     },
     get paints() {
-      return engine.paints?.() ?? false;
+      return active.engine.paints?.() ?? false;
     },
     setOptions(nextView, nextFilters) {
       if (phase !== 'on') return;
