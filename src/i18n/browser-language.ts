@@ -1,3 +1,5 @@
+import { langForReader } from './language';
+
 /**
  * The browser's language, for the "follow the browser" setting: one source for the tooltip,
  * the popup and the editor, so the three never name an entry differently. It is the language
@@ -11,4 +13,9 @@ export function browserLanguageTag(
   nav: Pick<Navigator, 'language'> | undefined = globalThis.navigator,
 ): string | undefined {
   return nav?.language;
+}
+
+/** The `lang` for Chinese in `language` shown in `doc`: with the browser's region (`langForReader`). */
+export function readerLangIn(doc: Document, language: string): string {
+  return langForReader(language, browserLanguageTag(doc.defaultView?.navigator));
 }

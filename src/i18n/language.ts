@@ -54,3 +54,20 @@ const CHINESE_CODES = new Set(['zh', 'zho', 'chi', 'cmn', 'yue']);
 export function resolveLanguage(setting: ReaderLanguage | 'auto', browserTag: string | undefined): ReaderLanguage {
   return setting === 'auto' ? languageFromTag(browserTag) : setting;
 }
+
+/**
+ * The `lang` for Chinese in `language` shown to a reader whose browser says `browserTag`: the
+ * script with the reader's region where the browser reads that script (`zh-Hant-HK` for a Hong
+ * Kong reader of Traditional), so fonts draw the character forms that region writes (Hong
+ * Kong's differ from Taiwan's in some strokes and components); else the script alone. English,
+ * and any tag not a reader language, is returned as it is.
+ */
+export function langForReader(language: string, browserTag: string | undefined): string {
+  if ((language !== 'zh-Hant' && language !== 'zh-Hans') || languageFromTag(browserTag) !== language) return language;
+  // After the language (and a script, if any): two letters or three digits (BCP 47's region).
+  const region = (browserTag ?? '')
+    .split(/[-_]/)
+    .slice(1)
+    .find((part) => /^(?:[A-Za-z]{2}|\d{3})$/.test(part));
+  return region ? `${language}-${region.toUpperCase()}` : language;
+}

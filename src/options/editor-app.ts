@@ -4,6 +4,7 @@
  * (entry-actions.ts). Every change is stored, republished to open tabs, announced in the status
  * line and (where it makes sense) undoable.
  */
+import { readerLangIn } from '../i18n/browser-language';
 import { requestFromHash, type EditorRequest } from '../editor-url';
 import { displayName, packTitle } from '../glossary/entry-names';
 import { activeEntries } from '../glossary-store/merge';
@@ -44,7 +45,7 @@ export async function startEditor(
   language: ReaderLanguage,
 ): Promise<RunningEditor | undefined> {
   const t = translator(language);
-  doc.documentElement.lang = language;
+  doc.documentElement.lang = readerLangIn(doc, language);
   doc.title = t('editorTitle');
   root.replaceChildren(h(doc, 'p', { role: 'status' }, t('editorLoading')));
 

@@ -1,4 +1,5 @@
 /** The fields of the entry form, built from its values. */
+import { readerLangIn } from '../i18n/browser-language';
 import { CATEGORIES } from '../glossary/categories';
 import { displayName, type DisplayNames } from '../glossary/entry-names';
 import { LIMITS, NOTE_LANGUAGES, type NoteLanguage } from '../glossary/schema';
@@ -144,12 +145,12 @@ export function entryFields(
     ),
     field('term', fieldTitle(t, 'term'), textInput(doc, values.term, { required: true }), t('editorFieldTermHint')),
     languageGroup(ctx, 'names', t('editorFieldNames'), t('editorFieldNamesHint'), (l) =>
-      textInput(doc, values.names[l], { lang: l }),
+      textInput(doc, values.names[l], { lang: readerLangIn(doc, l) }),
     ),
     field('aliases', fieldTitle(t, 'aliases'), listArea(doc, values.aliases, 5), t('editorFieldAliasesHint')),
     field('category', fieldTitle(t, 'category'), categoryControl(doc, values.category, categoryOptions)),
     languageGroup(ctx, 'notes', t('editorFieldNotes'), t('editorFieldNotesHint', LIMITS.noteLength), (l) =>
-      textArea(doc, values.notes[l], 4, { lang: l }),
+      textArea(doc, values.notes[l], 4, { lang: readerLangIn(doc, l) }),
     ),
     h(
       doc,

@@ -6,7 +6,7 @@
  * reports is not rendered while the reader presses a pointer in the popup: the control under
  * it would lose the click.
  */
-import { resolveLanguage } from '../i18n/language';
+import { langForReader, resolveLanguage } from '../i18n/language';
 import { translator, type Translator } from '../i18n/translate';
 import { relevanceScore, type ScoredEntry } from '../scoring/relevance';
 import type { Settings } from '../settings/settings';
@@ -159,7 +159,7 @@ export async function startPopup(deps: PopupDependencies): Promise<void> {
   function render(): void {
     const focused = focusKey(doc.activeElement);
     const t = translator(state.language);
-    doc.documentElement.lang = state.language;
+    doc.documentElement.lang = langForReader(state.language, deps.browserLanguage);
     doc.title = t('extName');
     const { language, settings } = state;
     header.show(JSON.stringify([language, settings.enabled]), () =>

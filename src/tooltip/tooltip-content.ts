@@ -2,6 +2,7 @@
  * Builds the tooltip's content. Glossary text is data: every string reaches the DOM
  * through textContent, so a note containing markup shows as those characters.
  */
+import { readerLangIn } from '../i18n/browser-language';
 import { displayName } from '../glossary/entry-names';
 import { categoryLabel } from '../i18n/categories';
 import type { ReaderLanguage } from '../i18n/language';
@@ -163,7 +164,7 @@ export function renderTooltipContent(options: TooltipContentOptions): HTMLElemen
     const p = isolated(element(doc, 'p', 'note', note.text));
     p.id = NOTE_ID;
     // Tagging the note's language picks the right CJK glyphs and the right screen-reader voice.
-    if (note.language) p.lang = note.language;
+    if (note.language) p.lang = readerLangIn(doc, note.language);
     body.append(p);
   }
 

@@ -11,6 +11,7 @@
  * keyboard navigation shows their tooltip through `showFor`.
  * Everything stops through `signal`.
  */
+import { readerLangIn } from '../i18n/browser-language';
 import type { ReaderLanguage } from '../i18n/language';
 import { watchFingerTaps } from './finger-taps';
 import { focusByKeyboard } from './keyboard-focus';
@@ -173,7 +174,7 @@ export function startTooltip(options: TooltipOptions): Tooltip {
     const previous = trail[trail.length - 2];
     const language = getLanguage();
     const { panel } = ui();
-    panel.lang = language;
+    panel.lang = readerLangIn(doc, language);
     panel.dataset.category = entry.category;
     const content = renderTooltipContent({
       document: doc,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageFromTag, readerLanguageOf, resolveLanguage } from '../../../src/i18n/language';
+import { langForReader, languageFromTag, readerLanguageOf, resolveLanguage } from '../../../src/i18n/language';
 
 describe('languageFromTag', () => {
   it.each([
@@ -63,5 +63,34 @@ describe('resolveLanguage', () => {
     expect(resolveLanguage('auto', 'zh-TW')).toBe('zh-Hant');
     expect(resolveLanguage('en', 'zh-TW')).toBe('en');
     expect(resolveLanguage('zh-Hans', 'en-GB')).toBe('zh-Hans');
+  });
+});
+
+describe('langForReader', () => {
+  it.each([
+    // A Hong Kong or Macau reader of Traditional: that region's character forms.
+    ['zh-Hant', 'zh-HK', 'zh-Hant-HK'],
+    ['zh-Hant', 'zh_MO', 'zh-Hant-MO'],
+    ['zh-Hant', 'yue-HK', 'zh-Hant-HK'],
+    ['zh-Hant', 'zh-Hant-HK', 'zh-Hant-HK'],
+    ['zh-Hant', 'zh-TW', 'zh-Hant-TW'],
+    ['zh-Hans', 'zh-SG', 'zh-Hans-SG'],
+    ['zh-Hans', 'zh-CN', 'zh-Hans-CN'],
+    ['zh-Hans', 'zh-Hans-HK', 'zh-Hans-HK'],
+    ['zh-Hans', 'zh-419', 'zh-Hans-419'],
+    // No region to give, or the browser reads the other script or English: the script alone.
+    ['zh-Hant', 'zh-Hant', 'zh-Hant'],
+    ['zh-Hant', 'yue', 'zh-Hant'],
+    ['zh-Hans', 'zh', 'zh-Hans'],
+    ['zh-Hant', 'zh-CN', 'zh-Hant'],
+    ['zh-Hans', 'zh-HK', 'zh-Hans'],
+    ['zh-Hant', 'en-HK', 'zh-Hant'],
+    ['zh-Hant', undefined, 'zh-Hant'],
+    // English and other tags as they are.
+    ['en', 'en-GB', 'en'],
+    ['en', 'zh-HK', 'en'],
+    ['zh-TW', 'zh-HK', 'zh-TW'],
+  ] as const)('%s for %s → %s', (language, browserTag, expected) => {
+    expect(langForReader(language, browserTag)).toBe(expected);
   });
 });
