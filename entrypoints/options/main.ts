@@ -1,5 +1,6 @@
 // The glossary editor: all logic lives in src/options/.
 import '../../src/options/editor.css';
+import '../../src/ui/chinese-fonts.css';
 import { startEditor } from '../../src/options/editor-app';
 import { answerEditorRequests } from '../../src/options/editor-requests';
 import { followLanguage } from '../../src/options/follow-language';

@@ -1,4 +1,5 @@
 import '../../src/popup/popup.css';
+import '../../src/ui/chinese-fonts.css';
 import { browserPopupDependencies } from '../../src/popup/browser-dependencies';
 import { startPopup } from '../../src/popup/popup';
 import { buildFoldTableOnFirstUse } from '../../src/matcher';

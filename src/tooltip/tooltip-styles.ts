@@ -5,6 +5,7 @@
  */
 import { CATEGORIES } from '../glossary/categories';
 import { CATEGORY_ACCENTS, inkOf, OTHER_ACCENT } from '../glossary/category-colours';
+import CHINESE_FONTS from '../ui/chinese-fonts.css?inline';
 
 /** The entry's category colour, as its highlights have it, mixed with the panel's own text colour. */
 const ACCENT_INK = inkOf('var(--cl-accent)');
@@ -111,4 +112,5 @@ p { margin: 4px 0 0; }
   .panel { animation: cl-fade 120ms ease-out; }
 }
 @keyframes cl-fade { from { opacity: 0; } to { opacity: 1; } }
+${CHINESE_FONTS}
 `;

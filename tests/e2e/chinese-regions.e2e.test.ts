@@ -5,7 +5,8 @@
  *   title that WXT would put there ("ColumnLens" alone). Hong Kong, Macau and Singapore
  *   Chromiums get their script's name too, not the English default (src/i18n/locale-twins.ts).
  * - The popup, the editor and the tooltip tag their Chinese with the reader's region
- *   (`langForReader`), so fonts draw a Hong Kong reader Hong Kong's character forms.
+ *   (`langForReader`), so fonts draw a Hong Kong reader Hong Kong's character forms, and ask
+ *   first for the system fonts of that script and region (src/ui/chinese-fonts.css).
  */
 import { describe, expect, it } from 'vitest';
 import zhCN from '../../public/_locales/zh_CN/messages.json';
@@ -19,11 +20,11 @@ declare const chrome: {
 };
 
 describe.each([
-  { interfaceLanguage: 'zh-TW', catalog: zhTW, lang: 'zh-Hant-TW' },
-  { interfaceLanguage: 'zh-HK', catalog: zhTW, lang: 'zh-Hant-HK' },
-  { interfaceLanguage: 'zh-MO', catalog: zhTW, lang: 'zh-Hant-MO' },
-  { interfaceLanguage: 'zh-SG', catalog: zhCN, lang: 'zh-Hans-SG' },
-])('a Chromium whose interface is in $interfaceLanguage', ({ interfaceLanguage, catalog, lang }) => {
+  { interfaceLanguage: 'zh-TW', catalog: zhTW, lang: 'zh-Hant-TW', font: 'PingFang TC' },
+  { interfaceLanguage: 'zh-HK', catalog: zhTW, lang: 'zh-Hant-HK', font: 'PingFang HK' },
+  { interfaceLanguage: 'zh-MO', catalog: zhTW, lang: 'zh-Hant-MO', font: 'PingFang HK' },
+  { interfaceLanguage: 'zh-SG', catalog: zhCN, lang: 'zh-Hans-SG', font: 'PingFang SC' },
+])('a Chromium whose interface is in $interfaceLanguage', ({ interfaceLanguage, catalog, lang, font }) => {
   const name = catalog.extName.message;
   const shortcut = catalog.commandToggleHighlights.message;
   const suite = chromiumSuite({ args: [`--lang=${interfaceLanguage}`, `--accept-lang=${interfaceLanguage}`] });
@@ -46,10 +47,12 @@ describe.each([
       interfaceLanguage,
       lang,
     ]);
+    expect(systemFonts(await popup.evaluate(() => getComputedStyle(document.body).fontFamily))).toEqual([font]);
     await popup.close();
 
     const editor = await openEditor(suite.browser);
     expect(await editor.evaluate(() => document.documentElement.lang)).toBe(lang);
+    expect(systemFonts(await editor.evaluate(() => getComputedStyle(document.body).fontFamily))).toEqual([font]);
     await openEntry(editor, 'Arm Holdings');
     const script = lang.slice(0, 'zh-Hant'.length);
     // The fields in the reader's script carry the region; the other script's stay unmarked by it.
@@ -57,6 +60,14 @@ describe.each([
     expect(await editor.getAttribute(`#field-names-${script}`, 'lang')).toBe(lang);
     const other = script === 'zh-Hant' ? 'zh-Hans' : 'zh-Hant';
     expect(await editor.getAttribute(`#field-notes-${other}`, 'lang')).toBe(other);
+    // Each field asks first for its own script's fonts, over the fields' `font: inherit`.
+    const fieldFonts = (id: string) =>
+      editor
+        .locator(`#${id}`)
+        .evaluate((el) => getComputedStyle(el).fontFamily)
+        .then(systemFonts);
+    expect(await fieldFonts(`field-notes-${script}`)).toEqual([font]);
+    expect(await fieldFonts(`field-names-${other}`)).toEqual([other === 'zh-Hans' ? 'PingFang SC' : 'PingFang TC']);
     await editor.close();
   });
 
@@ -68,6 +79,15 @@ describe.each([
     await panel.waitFor({ state: 'visible' });
     expect(await panel.getAttribute('lang')).toBe(lang);
     expect(await panel.locator('.note').getAttribute('lang')).toBe(lang);
+    expect(systemFonts(await panel.evaluate((el) => getComputedStyle(el).fontFamily))).toEqual([font]);
     await page.close();
   });
 });
+
+/** The macOS system fonts (PingFang SC, TC, HK) a computed font-family asks for. */
+function systemFonts(fontFamily: string): string[] {
+  return fontFamily
+    .split(',')
+    .map((family) => family.trim().replace(/^"|"$/g, ''))
+    .filter((family) => family.startsWith('PingFang'));
+}
