@@ -7,6 +7,9 @@ import type { PageBench } from './page-bench';
 import { fmtMs, fmtSize, fmtTask, table } from './report';
 import type { ScalingRow } from './scaling';
 
+/** Issue 6's "under 60 kB gzipped" for the content script, in kB of 1,000 bytes, which also meets it in KiB. */
+export const CONTENT_SCRIPT_GZIP_LIMIT = 60_000;
+
 export interface TargetRow {
   target: string;
   page: string;
@@ -109,8 +112,7 @@ export function checkTargets(
     target: 'content script under 60 kB gzipped',
     page: '–',
     measured: fmtSize(contentGzipBytes),
-    // Met in kB of 1,000 bytes, which also meets it in KiB.
-    met: contentGzipBytes < 60_000,
+    met: contentGzipBytes < CONTENT_SCRIPT_GZIP_LIMIT,
   });
   return rows;
 }
