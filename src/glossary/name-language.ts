@@ -1,11 +1,13 @@
 /**
- * The language a name in the entry list is written in, for its `lang`: a screen reader then
- * reads 安謀 with a Chinese voice, not with the English one of an English editor. Pure.
+ * The language a name is written in, for its `lang` in the editor's list and in the tooltip:
+ * a screen reader then reads 安謀 with a Chinese voice, not with the English one of an English
+ * editor, and fonts draw 英伟达 in Simplified forms in a Traditional tooltip. Pure.
  */
-import type { DisplayNames } from '../glossary/entry-names';
-import { NOTE_LANGUAGES, type NoteLanguage } from '../glossary/schema';
-import type { ReaderLanguage } from '../i18n';
-import { fold } from '../matcher';
+import { READER_LANGUAGES, type ReaderLanguage } from '../i18n/language';
+import { fold } from '../matcher/fold';
+import type { DisplayNames } from './entry-names';
+// Types only: the schema's zod must stay out of the content script, which tags the tooltip's names.
+import type { NoteLanguage } from './schema';
 
 const HAN = /\p{Script=Han}/gu;
 
@@ -20,7 +22,8 @@ export function nameLanguage(
   names: DisplayNames | undefined,
   reader: ReaderLanguage,
 ): NoteLanguage | undefined {
-  const declared = NOTE_LANGUAGES.find((l) => names?.[l] === name);
+  // The reader languages are the note languages (schema.ts's NOTE_LANGUAGES), in the same order.
+  const declared = READER_LANGUAGES.find((l) => names?.[l] === name);
   if (declared) return declared;
   const han = name.match(HAN)?.join('');
   if (!han) return undefined;

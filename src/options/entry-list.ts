@@ -6,9 +6,9 @@
 import { readerLangIn } from '../i18n/browser-language';
 import { CATEGORIES } from '../glossary/categories';
 import { displayName } from '../glossary/entry-names';
+import { nameLanguage } from '../glossary/name-language';
 import { categoryLabel, type MessageKey, type ReaderLanguage, type Translator } from '../i18n';
 import { paintAsCategory } from '../ui/category-look';
-import { nameLanguage } from './name-language';
 import { h, replaceChildren } from './dom';
 import { filterItems, type ListFilter, type ListItem } from './entry-search';
 

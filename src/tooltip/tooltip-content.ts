@@ -3,7 +3,8 @@
  * through textContent, so a note containing markup shows as those characters.
  */
 import { readerLangIn } from '../i18n/browser-language';
-import { displayName } from '../glossary/entry-names';
+import { displayName, type DisplayNames } from '../glossary/entry-names';
+import { nameLanguage } from '../glossary/name-language';
 import { categoryLabel } from '../i18n/categories';
 import type { ReaderLanguage } from '../i18n/language';
 import { tooltipLabel } from '../i18n/tooltip-labels';
@@ -62,10 +63,34 @@ function labelledLine(doc: Document, className: string, label: string, value: st
   return line;
 }
 
-/** Lists up to `max` items and says how many were left out. */
-function limitedList(items: readonly string[], max: number): string {
-  const shown = items.slice(0, max).join(' · ');
-  return items.length > max ? `${shown} · +${items.length - max}` : shown;
+/**
+ * `el`, showing `name`, tagged with the language the name is written in where that is not the
+ * tooltip's (name-language.ts): 英伟达 in a Traditional tooltip is drawn in Simplified forms
+ * and fonts, and 輝達 in an English one is read with a Chinese voice.
+ */
+function inNameLanguage<E extends HTMLElement>(
+  el: E,
+  name: string,
+  names: DisplayNames | undefined,
+  language: ReaderLanguage,
+): E {
+  const lang = nameLanguage(name, names, language);
+  if (lang && lang !== language) el.lang = readerLangIn(el.ownerDocument, lang);
+  return el;
+}
+
+/** Lists up to `max` names, each in its own language, and says how many were left out. */
+function limitedNames(
+  doc: Document,
+  names: readonly string[],
+  max: number,
+  tag: (el: HTMLElement, name: string) => HTMLElement,
+): Node[] {
+  const shown = dotted(
+    doc,
+    names.slice(0, max).map((name) => tag(element(doc, 'span', 'name', name), name)),
+  );
+  return names.length > max ? [...shown, doc.createTextNode(` · +${names.length - max}`)] : shown;
 }
 
 /**
@@ -104,13 +129,19 @@ function dotted(doc: Document, items: readonly Node[]): Node[] {
  */
 function relatedButtons(
   doc: Document,
-  related: readonly { id: string; name: string }[],
+  related: readonly { id: string; name: string; names: RelatedNames }[],
   max: number,
   open: (id: string) => void,
   moreLabel: (count: number) => string,
+  language: ReaderLanguage,
 ): Node[] {
-  const toButton = ({ id, name }: { id: string; name: string }) => {
-    const button = inlineButton(doc, 'related-entry', name, () => open(id));
+  const toButton = ({ id, name, names }: { id: string; name: string; names: RelatedNames }) => {
+    const button = inNameLanguage(
+      inlineButton(doc, 'related-entry', name, () => open(id)),
+      name,
+      names.names,
+      language,
+    );
     button.dataset.entryId = id;
     return button;
   };
@@ -150,14 +181,16 @@ export function renderTooltipContent(options: TooltipContentOptions): HTMLElemen
 
   const shown = displayName(entry, language);
   const head = element(doc, 'div', 'head');
-  const term = isolated(element(doc, 'span', 'term', shown));
+  const term = inNameLanguage(isolated(element(doc, 'span', 'term', shown)), shown, entry.names, language);
   term.id = TERM_ID;
   head.append(term, element(doc, 'span', 'category', categoryLabel(language, entry.category)));
   body.append(head);
 
   const names = otherNames(entry, shown, language);
   if (names.length > 0) {
-    body.append(labelledLine(doc, 'names', tooltipLabel(language, 'tooltipAliases'), limitedList(names, MAX_NAMES)));
+    const tag = (el: HTMLElement, name: string) => inNameLanguage(el, name, entry.names, language);
+    const list = limitedNames(doc, names, MAX_NAMES, tag);
+    body.append(labelledLine(doc, 'names', tooltipLabel(language, 'tooltipAliases'), list));
   }
 
   if (note) {
@@ -176,12 +209,12 @@ export function renderTooltipContent(options: TooltipContentOptions): HTMLElemen
 
   const related = (entry.related ?? []).flatMap((id) => {
     const names = getNames(id);
-    return names ? [{ id, name: displayName(names, language) }] : [];
+    return names ? [{ id, name: displayName(names, language), names }] : [];
   });
   if (related.length > 0) {
     const more = (count: number) =>
       tooltipLabel(language, count === 1 ? 'tooltipRelatedMore_one' : 'tooltipRelatedMore');
-    const value = relatedButtons(doc, related, MAX_RELATED, openRelated, more);
+    const value = relatedButtons(doc, related, MAX_RELATED, openRelated, more, language);
     body.append(labelledLine(doc, 'related', tooltipLabel(language, 'tooltipRelated'), value));
   }
 

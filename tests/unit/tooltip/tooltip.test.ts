@@ -83,6 +83,49 @@ describe('the tooltip', () => {
     }
   });
 
+  it('tags each name written in another language than the tooltip’s with that language', () => {
+    const tagged = (selector: string) =>
+      [...panel()!.querySelectorAll<HTMLElement>(selector)].map((el) => [el.textContent, el.lang]);
+    for (const [reader, term, names, related] of [
+      [
+        'en',
+        [['Nvidia', '']],
+        [
+          ['輝達', 'zh-Hant'],
+          ['英偉達', 'zh-Hant'],
+          ['英伟达', 'zh-Hans'],
+        ],
+        [['華為', 'zh-Hant']],
+      ],
+      [
+        'zh-Hant',
+        [['輝達', '']],
+        [
+          ['英偉達', ''],
+          ['Nvidia', 'en'],
+        ],
+        [['華為', '']],
+      ],
+      [
+        'zh-Hans',
+        [['英伟达', '']],
+        [
+          ['Nvidia', 'en'],
+          ['輝達', 'zh-Hant'],
+        ],
+        [['華為', 'zh-Hant']],
+      ],
+    ] as const) {
+      language = reader;
+      const [nvidia, huawei] = marks();
+      nvidia!.focus();
+      expect(tagged('.term'), reader).toEqual(term);
+      expect(tagged('.names .name'), reader).toEqual(names);
+      expect(tagged('.related-entry'), reader).toEqual(related);
+      huawei!.focus(); // So that the next reader's focus opens Nvidia's tooltip anew.
+    }
+  });
+
   it('links each reader to the page in their language, tagged with it', () => {
     const plain = ENTRIES.nvidia!;
     ENTRIES.nvidia = {
