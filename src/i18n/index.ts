@@ -1,4 +1,4 @@
-export { READER_LANGUAGES, langForReader, languageFromTag, resolveLanguage, type ReaderLanguage } from './language';
+export { READER_LANGUAGES, languageFromTag, resolveLanguage, type ReaderLanguage } from './language';
 export {
   translate,
   translateCount,
