@@ -169,7 +169,9 @@ export function renderTooltipContent(options: TooltipContentOptions): HTMLElemen
 
   if (back) {
     const name = displayName(back.names, language);
-    const button = inlineButton(doc, 'back', `← ${name}`, back.go);
+    const button = inlineButton(doc, 'back', '← ', back.go);
+    // The name alone carries its language (the arrow and the label have none of their own).
+    button.append(inNameLanguage(element(doc, 'span', 'name', name), name, back.names.names, language));
     // "Back to Nvidia", "返回英伟达": Chinese sets no space between the words.
     const space = language === 'en' ? ' ' : '';
     button.setAttribute('aria-label', `${tooltipLabel(language, 'tooltipBack')}${space}${name}`);

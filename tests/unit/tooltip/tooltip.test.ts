@@ -86,7 +86,8 @@ describe('the tooltip', () => {
   it('tags each name written in another language than the tooltip’s with that language', () => {
     const tagged = (selector: string) =>
       [...panel()!.querySelectorAll<HTMLElement>(selector)].map((el) => [el.textContent, el.lang]);
-    for (const [reader, term, names, related] of [
+    const click = (selector: string) => panel()!.querySelector<HTMLElement>(selector)!.click();
+    for (const [reader, term, names, related, back] of [
       [
         'en',
         [['Nvidia', '']],
@@ -95,6 +96,7 @@ describe('the tooltip', () => {
           ['英偉達', 'zh-Hant'],
           ['英伟达', 'zh-Hans'],
         ],
+        [['華為', 'zh-Hant']],
         [['華為', 'zh-Hant']],
       ],
       [
@@ -105,6 +107,7 @@ describe('the tooltip', () => {
           ['Nvidia', 'en'],
         ],
         [['華為', '']],
+        [['華為', '']],
       ],
       [
         'zh-Hans',
@@ -114,6 +117,7 @@ describe('the tooltip', () => {
           ['輝達', 'zh-Hant'],
         ],
         [['華為', 'zh-Hant']],
+        [['華為', 'zh-Hant']],
       ],
     ] as const) {
       language = reader;
@@ -122,6 +126,11 @@ describe('the tooltip', () => {
       expect(tagged('.term'), reader).toEqual(term);
       expect(tagged('.names .name'), reader).toEqual(names);
       expect(tagged('.related-entry'), reader).toEqual(related);
+      // Through Huawei to its related Nvidia: the way back names Huawei, in its own script.
+      click('.related-entry');
+      click('.related-entry');
+      expect(text('.term'), reader).toBe(term[0][0]);
+      expect(tagged('.back .name'), reader).toEqual(back);
       huawei!.focus(); // So that the next reader's focus opens Nvidia's tooltip anew.
     }
   });
