@@ -55,19 +55,25 @@ export function resolveLanguage(setting: ReaderLanguage | 'auto', browserTag: st
   return setting === 'auto' ? languageFromTag(browserTag) : setting;
 }
 
+/** Regions whose Chinese is written in Simplified characters (TRADITIONAL_BY_DEFAULT the others'). */
+const SIMPLIFIED_REGIONS = new Set(['cn', 'sg', 'my']);
+
 /**
  * The `lang` for Chinese in `language` shown to a reader whose browser says `browserTag`: the
- * script with the reader's region where the browser reads that script (`zh-Hant-HK` for a Hong
- * Kong reader of Traditional), so fonts draw the character forms that region writes (Hong
- * Kong's differ from Taiwan's in some strokes and components); else the script alone. English,
- * and any tag not a reader language, is returned as it is.
+ * script with the reader's region (`zh-Hant-HK` for a Hong Kong reader of Traditional), so fonts
+ * draw the character forms that region writes (Hong Kong's differ from Taiwan's in some strokes
+ * and components). The region counts where the browser reads that script, or where the region
+ * writes it (an English browser in Hong Kong, `en-HK`, reading Traditional notes); else the
+ * script alone. English, and any tag not a reader language, is returned as it is.
  */
 export function langForReader(language: string, browserTag: string | undefined): string {
-  if ((language !== 'zh-Hant' && language !== 'zh-Hans') || languageFromTag(browserTag) !== language) return language;
+  if (language !== 'zh-Hant' && language !== 'zh-Hans') return language;
   // After the language (and a script, if any): two letters or three digits (BCP 47's region).
   const region = (browserTag ?? '')
     .split(/[-_]/)
     .slice(1)
     .find((part) => /^(?:[A-Za-z]{2}|\d{3})$/.test(part));
-  return region ? `${language}-${region.toUpperCase()}` : language;
+  if (!region) return language;
+  const regionWrites = (language === 'zh-Hant' ? TRADITIONAL_BY_DEFAULT : SIMPLIFIED_REGIONS).has(region.toLowerCase());
+  return regionWrites || languageFromTag(browserTag) === language ? `${language}-${region.toUpperCase()}` : language;
 }

@@ -78,13 +78,23 @@ describe('langForReader', () => {
     ['zh-Hans', 'zh-CN', 'zh-Hans-CN'],
     ['zh-Hans', 'zh-Hans-HK', 'zh-Hans-HK'],
     ['zh-Hans', 'zh-419', 'zh-Hans-419'],
-    // No region to give, or the browser reads the other script or English: the script alone.
+    // A browser in English, or another language, in a region that writes the script read.
+    ['zh-Hant', 'en-HK', 'zh-Hant-HK'],
+    ['zh-Hant', 'pt-MO', 'zh-Hant-MO'],
+    ['zh-Hant', 'en-Latn-HK', 'zh-Hant-HK'],
+    ['zh-Hans', 'en_SG', 'zh-Hans-SG'],
+    ['zh-Hans', 'ms-MY', 'zh-Hans-MY'],
+    // No region to give, or a region that writes the other script where the browser does not
+    // read this one: the script alone.
     ['zh-Hant', 'zh-Hant', 'zh-Hant'],
     ['zh-Hant', 'yue', 'zh-Hant'],
     ['zh-Hans', 'zh', 'zh-Hans'],
     ['zh-Hant', 'zh-CN', 'zh-Hant'],
     ['zh-Hans', 'zh-HK', 'zh-Hans'],
-    ['zh-Hant', 'en-HK', 'zh-Hant'],
+    ['zh-Hant', 'en-US', 'zh-Hant'],
+    ['zh-Hans', 'en-HK', 'zh-Hans'],
+    ['zh-Hant', 'en-SG', 'zh-Hant'],
+    ['zh-Hant', 'en', 'zh-Hant'],
     ['zh-Hant', undefined, 'zh-Hant'],
     // English and other tags as they are.
     ['en', 'en-GB', 'en'],
