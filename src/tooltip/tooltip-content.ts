@@ -206,7 +206,9 @@ export function renderTooltipContent(options: TooltipContentOptions): HTMLElemen
   const section = entry.section?.trim();
   if (section) {
     const title = displayName({ term: section, names: entry.sectionNames }, language);
-    body.append(labelledLine(doc, 'section', tooltipLabel(language, 'tooltipSection'), title));
+    // The column's own title where the pack gives none in the reader's language: tagged as a name is.
+    const value = inNameLanguage(element(doc, 'span', 'title', title), title, entry.sectionNames, language);
+    body.append(labelledLine(doc, 'section', tooltipLabel(language, 'tooltipSection'), [value]));
   }
 
   const related = (entry.related ?? []).flatMap((id) => {

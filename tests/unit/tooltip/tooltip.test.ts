@@ -87,7 +87,7 @@ describe('the tooltip', () => {
     const tagged = (selector: string) =>
       [...panel()!.querySelectorAll<HTMLElement>(selector)].map((el) => [el.textContent, el.lang]);
     const click = (selector: string) => panel()!.querySelector<HTMLElement>(selector)!.click();
-    for (const [reader, term, names, related, back] of [
+    for (const [reader, term, names, related, back, section] of [
       [
         'en',
         [['Nvidia', '']],
@@ -98,6 +98,7 @@ describe('the tooltip', () => {
         ],
         [['華為', 'zh-Hant']],
         [['華為', 'zh-Hant']],
+        [['China faces serious challenges in training AI models', '']],
       ],
       [
         'zh-Hant',
@@ -108,6 +109,7 @@ describe('the tooltip', () => {
         ],
         [['華為', '']],
         [['華為', '']],
+        [['中國在訓練人工智慧模型方面面臨嚴峻的挑戰', '']],
       ],
       [
         'zh-Hans',
@@ -118,6 +120,8 @@ describe('the tooltip', () => {
         ],
         [['華為', 'zh-Hant']],
         [['華為', 'zh-Hant']],
+        // The column's own title, in Traditional: a Simplified reader is given none of their own.
+        [['中國在訓練人工智慧模型方面面臨嚴峻的挑戰', 'zh-Hant']],
       ],
     ] as const) {
       language = reader;
@@ -126,6 +130,7 @@ describe('the tooltip', () => {
       expect(tagged('.term'), reader).toEqual(term);
       expect(tagged('.names .name'), reader).toEqual(names);
       expect(tagged('.related-entry'), reader).toEqual(related);
+      expect(tagged('.section .title'), reader).toEqual(section);
       // Through Huawei to its related Nvidia: the way back names Huawei, in its own script.
       click('.related-entry');
       click('.related-entry');
