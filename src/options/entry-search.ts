@@ -67,14 +67,15 @@ export function searchKey(text: string): string {
 }
 
 /**
- * Between an entry's names in its search text: no query holds it, so a match is within one
- * name, and a name's start and end are known (a space or line break would be folded away, or
+ * Between an entry's names in its search text, and between its notes: no query holds it, so a
+ * match is within one name or note, and a name's start and end are known (a space or line break would be folded away, or
  * taken out where a Chinese name meets a Latin one).
  */
 const NAME_SEPARATOR = '\u0000';
 
+/** An entry's notes, each language's apart, so a phrase is found within one note, not across two. */
 function notesOf(entry: Entry): string {
-  return typeof entry.context === 'string' ? entry.context : Object.values(entry.context).join('\n');
+  return typeof entry.context === 'string' ? entry.context : Object.values(entry.context).join(NAME_SEPARATOR);
 }
 
 function toItem(entry: Entry, packId: string, packEnabled: boolean, state: ListState): ListItem {

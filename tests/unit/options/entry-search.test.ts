@@ -107,6 +107,16 @@ describe('entry search', () => {
     expect(filterItems(items(layer), { ...all, query: 'GPUs' }).items.map((i) => i.entry.id)).toEqual(['other']);
   });
 
+  it('finds a phrase within one note, not across the end of one language’s note and the start of the next', () => {
+    const layer = withAdded(
+      entry('across', { context: { en: 'Cut off from chips.', 'zh-Hant': 'Ascend 晶片。' } }),
+      entry('within', { context: { en: 'Its chips. Ascend next.' } }),
+    );
+    const ids = (query: string) => filterItems(items(layer), { ...all, query }).items.map((i) => i.entry.id);
+    // Both hold the words; only one note holds the phrase, and that entry is listed first.
+    expect(ids('chips. ascend')).toEqual(['within', 'across']);
+  });
+
   it('ignores case and width, and ranks name matches before note matches', () => {
     const layer = withAdded(entry('other', { context: { en: 'Compared with ＤＥＥＰＳＥＥＫ.' } }));
     expect(filterItems(items(layer), { ...all, query: 'deepseek' }).items.map((i) => i.entry.id)).toEqual([
