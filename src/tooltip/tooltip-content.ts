@@ -28,6 +28,11 @@ export interface TooltipContentOptions {
   openRelated(id: string): void;
   /** The entry the reader came from through the related list, and the way back to it. */
   back?: { names: RelatedNames; go(): void };
+  /**
+   * The related entry the reader comes back from: when it waited behind "+N", the whole list is
+   * shown, as the reader had put it out before opening that entry.
+   */
+  cameFrom?: string;
   /** Opens the glossary editor at this entry; without it the tooltip offers no way there. */
   edit?(): void;
 }
@@ -163,7 +168,7 @@ function relatedButtons(
 
 /** The tooltip body for one entry, in the reader's language. */
 export function renderTooltipContent(options: TooltipContentOptions): HTMLElement {
-  const { document: doc, entry, language, getNames, openRelated, back, edit } = options;
+  const { document: doc, entry, language, getNames, openRelated, back, cameFrom, edit } = options;
   const body = element(doc, 'div', 'body');
   const note = pickNote(entry.context, language);
 
@@ -218,7 +223,9 @@ export function renderTooltipContent(options: TooltipContentOptions): HTMLElemen
   if (related.length > 0) {
     const more = (count: number) =>
       tooltipLabel(language, count === 1 ? 'tooltipRelatedMore_one' : 'tooltipRelatedMore');
-    const value = relatedButtons(doc, related, MAX_RELATED, openRelated, more, language);
+    // Past MAX_RELATED only behind "+N", unless the reader comes back from one of those.
+    const listed = related.slice(MAX_RELATED).some(({ id }) => id === cameFrom) ? related.length : MAX_RELATED;
+    const value = relatedButtons(doc, related, listed, openRelated, more, language);
     body.append(labelledLine(doc, 'related', tooltipLabel(language, 'tooltipRelated'), value));
   }
 

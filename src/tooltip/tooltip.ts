@@ -35,16 +35,9 @@ export const HIDE_GRACE_MS = 300;
  */
 const linksIn = (root: ParentNode) => [...root.querySelectorAll<HTMLElement>('a[href], button')];
 
-/** The button of related entry `id`, put out from behind "+N" where it waits there. */
+/** The button of related entry `id` (rendered even past "+N" when the reader comes back from it). */
 function relatedButton(panel: ParentNode, id: string): HTMLElement | undefined {
-  const find = () =>
-    [...panel.querySelectorAll<HTMLElement>('.related-entry')].find((button) => button.dataset.entryId === id);
-  const found = find();
-  if (found) return found;
-  const more = panel.querySelector<HTMLElement>('.related-more');
-  if (!more) return undefined;
-  more.click();
-  return find();
+  return [...panel.querySelectorAll<HTMLElement>('.related-entry')].find((button) => button.dataset.entryId === id);
 }
 
 export interface TooltipOptions {
@@ -168,8 +161,11 @@ export function startTooltip(options: TooltipOptions): Tooltip {
     };
   }
 
-  /** Draws the last entry of `trail` into the panel, with the way back when there is one. */
-  function render(trail: readonly TooltipEntry[]): void {
+  /**
+   * Draws the last entry of `trail` into the panel, with the way back when there is one;
+   * `cameFrom`, the related entry the reader comes back from, is listed as they left it.
+   */
+  function render(trail: readonly TooltipEntry[], cameFrom?: string): void {
     const entry = trail[trail.length - 1]!;
     const previous = trail[trail.length - 2];
     const language = getLanguage();
@@ -183,6 +179,7 @@ export function startTooltip(options: TooltipOptions): Tooltip {
       getNames: namesOf,
       openRelated: visit,
       back: previous ? { names: previous, go: () => retrace() } : undefined,
+      cameFrom,
       edit: openEditor && (() => openEditor(entry.id)),
     });
     // Out of the page's tab order: the tooltip is last in the document, and the browser's own
@@ -204,7 +201,7 @@ export function startTooltip(options: TooltipOptions): Tooltip {
     // Only the keyboard enters the tooltip (tooltip-keyboard.ts); a click leaves the pointer in charge.
     const keyboard = focusInTooltip;
     open.trail = trail;
-    render(trail);
+    render(trail, cameFrom);
     ui().panel.scrollTop = 0;
     if (keyboard) {
       const first = (cameFrom && relatedButton(ui().panel, cameFrom)) || linksIn(ui().panel)[0];

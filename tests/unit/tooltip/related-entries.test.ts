@@ -180,6 +180,35 @@ describe('related entries in the tooltip', () => {
     }
   });
 
+  it('by pointer too, comes back to the list as the reader left it: put out in full only if they had', () => {
+    const extra = Array.from({ length: 10 }, (_, i) => `extra-${i}`);
+    for (const id of extra) ENTRIES[id] = { id, term: `Extra ${i(id)}`, aliases: [], category: 'concept', context: '' };
+    try {
+      getEntry = (id) => (id === 'nvidia' ? { ...ENTRIES.nvidia!, related: ['huawei', ...extra] } : ENTRIES[id]);
+      const entryButton = (name: string) =>
+        [...panel()!.querySelectorAll<HTMLElement>('.related-entry')].find((b) => b.textContent === name)!;
+      hover(marks()[0]!);
+      // One of the first eight: back, the rest wait behind "+3" again.
+      entryButton('Extra 0').click();
+      expect(term()).toBe('Extra 0');
+      button('.back')!.click();
+      expect(button('.related-more')!.textContent).toBe('+3');
+      // One the reader put out: back, it is still there, and so are the others.
+      button('.related-more')!.click();
+      entryButton('Extra 8').click();
+      expect(term()).toBe('Extra 8');
+      button('.back')!.click();
+      expect(term()).toBe('Nvidia');
+      expect(button('.related-more')).toBeNull();
+      expect([...panel()!.querySelectorAll('.related-entry')].map((b) => b.textContent)).toEqual([
+        '華為',
+        ...extra.map((id) => `Extra ${i(id)}`),
+      ]);
+    } finally {
+      for (const id of extra) delete ENTRIES[id];
+    }
+  });
+
   it('names a "+1" button in the singular', () => {
     const extra = Array.from({ length: 8 }, (_, i) => `extra-${i}`);
     for (const id of extra) ENTRIES[id] = { id, term: `Extra ${i(id)}`, aliases: [], category: 'concept', context: '' };
