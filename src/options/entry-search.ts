@@ -68,8 +68,8 @@ export function searchKey(text: string): string {
 
 /**
  * Between an entry's names in its search text, and between its notes: no query holds it, so a
- * match is within one name or note, and a name's start and end are known (a space or line break would be folded away, or
- * taken out where a Chinese name meets a Latin one).
+ * match is within one name or note, and a name's start and end are known (a space or line
+ * break would be folded away, or taken out where a Chinese name meets a Latin one).
  */
 const NAME_SEPARATOR = '\u0000';
 
