@@ -17,9 +17,9 @@ export interface ListItem {
   packEnabled: boolean;
   entry: Entry;
   state: ListState;
-  /** Folded names and id, searched first, each apart (NAME_SEPARATOR between them). */
+  /** Folded names and id, searched first, each apart (SEPARATOR between them). */
   names: string;
-  /** Folded notes, searched second. */
+  /** Folded notes, searched second, each language's apart (SEPARATOR between them). */
   notes: string;
 }
 
@@ -71,11 +71,11 @@ export function searchKey(text: string): string {
  * match is within one name or note, and a name's start and end are known (a space or line
  * break would be folded away, or taken out where a Chinese name meets a Latin one).
  */
-const NAME_SEPARATOR = '\u0000';
+const SEPARATOR = '\u0000';
 
 /** An entry's notes, each language's apart, so a phrase is found within one note, not across two. */
 function notesOf(entry: Entry): string {
-  return typeof entry.context === 'string' ? entry.context : Object.values(entry.context).join(NAME_SEPARATOR);
+  return typeof entry.context === 'string' ? entry.context : Object.values(entry.context).join(SEPARATOR);
 }
 
 function toItem(entry: Entry, packId: string, packEnabled: boolean, state: ListState): ListItem {
@@ -85,7 +85,7 @@ function toItem(entry: Entry, packId: string, packEnabled: boolean, state: ListS
     packEnabled,
     entry,
     state,
-    names: searchKey([...everyName(entry), entry.id].join(NAME_SEPARATOR)),
+    names: searchKey([...everyName(entry), entry.id].join(SEPARATOR)),
     notes: searchKey(notesOf(entry)),
   };
 }
@@ -165,9 +165,9 @@ function nameRank(names: string, query: string, base: string | undefined): numbe
   for (const form of base === undefined ? [query] : [query, base]) {
     let at = names.indexOf(form);
     while (at >= 0) {
-      if (at === 0 || names[at - 1] === NAME_SEPARATOR) {
+      if (at === 0 || names[at - 1] === SEPARATOR) {
         const end = at + form.length;
-        if (end === names.length || names[end] === NAME_SEPARATOR) return 0;
+        if (end === names.length || names[end] === SEPARATOR) return 0;
         rank = 1;
       }
       at = names.indexOf(form, at + 1);
