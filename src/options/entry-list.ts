@@ -3,10 +3,9 @@
  * at a time, so 10,000 entries stay as quick as 60). Rows are buttons: reachable with Tab,
  * opened with Enter or Space, announced with their name, category and state.
  */
-import { readerLangIn } from '../i18n/browser-language';
 import { CATEGORIES } from '../glossary/categories';
 import { displayName } from '../glossary/entry-names';
-import { nameLanguage } from '../glossary/name-language';
+import { nameLangIn } from '../glossary/name-lang-in';
 import { categoryLabel, type MessageKey, type ReaderLanguage, type Translator } from '../i18n';
 import { paintAsCategory } from '../ui/category-look';
 import { h, replaceChildren } from './dom';
@@ -136,8 +135,8 @@ export function createEntryList({ doc, language, t, onOpen, onNew }: EntryListOp
     const badge = STATE_BADGES[item.state];
     // Each name in its language, so a screen reader reads 安謀 in Chinese in an English editor.
     const langOf = (name: string) => {
-      const lang = nameLanguage(name, item.entry.names, language);
-      return lang ? { lang: readerLangIn(doc, lang) } : {};
+      const lang = nameLangIn(doc, name, item.entry.names, language);
+      return lang ? { lang } : {};
     };
     const button = h(
       doc,

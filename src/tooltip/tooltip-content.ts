@@ -4,7 +4,7 @@
  */
 import { readerLangIn } from '../i18n/browser-language';
 import { displayName, type DisplayNames } from '../glossary/entry-names';
-import { nameLanguage } from '../glossary/name-language';
+import { nameLangIn } from '../glossary/name-lang-in';
 import { categoryLabel } from '../i18n/categories';
 import type { ReaderLanguage } from '../i18n/language';
 import { tooltipLabel } from '../i18n/tooltip-labels';
@@ -79,8 +79,8 @@ function inNameLanguage<E extends HTMLElement>(
   names: DisplayNames | undefined,
   language: ReaderLanguage,
 ): E {
-  const lang = nameLanguage(name, names, language);
-  if (lang && lang !== language) el.lang = readerLangIn(el.ownerDocument, lang);
+  const lang = nameLangIn(el.ownerDocument, name, names, language);
+  if (lang) el.lang = lang;
   return el;
 }
 

@@ -164,6 +164,49 @@ describe('the entry list', () => {
     expect(rows('zh-Hant')[0]).toEqual(['輝達', '英偉達 · NVIDIA']);
   });
 
+  it('tags each name in the list with its language where it is not the editor’s, as the tooltip does', () => {
+    const named = entry('nvidia', {
+      term: '輝達',
+      names: { en: 'Nvidia', 'zh-Hans': '英伟达' },
+      aliases: ['英偉達', 'NVIDIA', '百度'],
+    });
+    const layer = { overlays: [], userPacks: [] };
+    const items = buildListItems(mergeGlossary(sourcePacks([pack('p', [named])], layer), layer));
+    // jsdom's navigator.language is en-US, so no region is added to the Chinese tags.
+    const tagged = (language: 'en' | 'zh-Hans' | 'zh-Hant') => {
+      document.body.replaceChildren();
+      const list = createEntryList({ doc: document, language, t, onOpen: () => {}, onNew: () => {} });
+      document.body.append(list.element);
+      list.update(items, [{ id: 'p', title: 'P' }]);
+      const row = document.querySelector('[data-testid="entry-row"]')!;
+      return [row.querySelector('.entry-name')!, ...row.querySelectorAll('.entry-aliases > span')].map((el) => [
+        el.textContent,
+        el.getAttribute('lang'),
+      ]);
+    };
+    expect(tagged('en')).toEqual([
+      ['Nvidia', null],
+      ['輝達', 'zh-Hant'],
+      ['英偉達', 'zh-Hant'],
+      ['NVIDIA', null],
+      ['百度', 'zh-Hans'],
+    ]);
+    expect(tagged('zh-Hans')).toEqual([
+      ['英伟达', null],
+      ['輝達', 'zh-Hant'],
+      ['英偉達', 'zh-Hant'],
+      ['NVIDIA', null],
+      ['百度', null],
+    ]);
+    // In the editor's own language a name inherits the page's `lang`, as in the tooltip.
+    expect(tagged('zh-Hant')).toEqual([
+      ['輝達', null],
+      ['英偉達', null],
+      ['NVIDIA', null],
+      ['百度', null],
+    ]);
+  });
+
   it('lets a name in a right-to-left script read right to left, in the list and in every text field', () => {
     const hebrew = entry('hebrew', { term: 'שלום עולם 2024!', aliases: ['עולם'] });
     const layer = { overlays: [], userPacks: [] };
