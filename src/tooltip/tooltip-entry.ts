@@ -121,10 +121,11 @@ export function pickNote(context: TooltipEntry['context'], language: ReaderLangu
  * A Chinese reader also gets each name once in their own script: 英偉達 beside 英伟达 tells a
  * reader of either script nothing new (the highlights find both), while 輝達 beside 英伟达 is
  * another word, and stays. English readers, who may meet either script, get both.
- * A Chinese reader gets the names written in the other script last: Taiwan's words for a
- * thing (中國晶片產業) fold to no mainland name (中国芯片产业), so both are listed, and pack
- * order put the other script's first often enough to push the reader's own (中国芯, 中國芯)
- * behind "+N".
+ * Each reader gets the names in their own language first, the rest after in pack order: an
+ * English reader the names without Chinese characters; a Chinese reader those with them, the
+ * other script's last. Taiwan's words for a thing (中國晶片產業) fold to no mainland name
+ * (中国芯片产业), so both are listed, and pack order put English spellings and the other
+ * script's words first often enough to push the reader's own (中国芯, 中國芯) behind "+N".
  */
 export function otherNames(
   entry: Pick<TooltipEntry, 'term' | 'names' | 'aliases'>,
@@ -147,9 +148,19 @@ export function otherNames(
     else if (!group.some((other) => other.toLowerCase() === text.toLowerCase())) group.push(text);
   }
   const names = [...groups.values()].map((group) => (byScript ? inScriptOf(language, group) : group[0]!));
-  if (!byScript) return names;
   const otherScript = language === 'zh-Hans' ? isTraditional : isSimplified;
-  return [...names.filter((name) => !otherScript(name)), ...names.filter(otherScript)];
+  // 0: the reader's own; 1: another language; 2: a Chinese reader's other script.
+  const rank = (name: string) => {
+    const chinese = HAN.test(name);
+    if (!byScript) return chinese ? 1 : 0;
+    if (!chinese) return 1;
+    return otherScript(name) ? 2 : 0;
+  };
+  // A stable sort: pack order within each rank.
+  return names
+    .map((name) => ({ name, rank: rank(name) }))
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ name }) => name);
 }
 
 /** `text` trimmed, each run of spaces (two typed, a tab, a line break) one space. */

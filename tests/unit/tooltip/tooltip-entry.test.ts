@@ -35,7 +35,7 @@ describe('pickNote', () => {
 });
 
 describe('otherNames', () => {
-  it('lists the aliases without the term and without case-only repeats, in pack order', () => {
+  it('lists the aliases without the term and without case-only repeats, in pack order after the reader’s own', () => {
     const names = otherNames(
       {
         term: '輝達',
@@ -50,12 +50,13 @@ describe('otherNames', () => {
       },
       '輝達',
     );
-    expect(names).toEqual(['英偉達', '英伟达', 'Nvidia']);
+    // An English reader's (no Chinese characters) first.
+    expect(names).toEqual(['Nvidia', '英偉達', '英伟达']);
   });
 
   it('lists the term when a display name is shown instead, and display names that are no alias', () => {
     const entry = { term: '輝達', names: { 'zh-Hans': '英伟达', en: 'NVIDIA Corp.' }, aliases: ['英偉達', '英伟达'] };
-    expect(otherNames(entry, '英伟达')).toEqual(['輝達', '英偉達', 'NVIDIA Corp.']);
+    expect(otherNames(entry, '英伟达')).toEqual(['NVIDIA Corp.', '輝達', '英偉達']);
     expect(otherNames(entry, 'NVIDIA Corp.')).toEqual(['輝達', '英偉達', '英伟达']);
   });
 
@@ -77,15 +78,15 @@ describe('otherNames', () => {
       'graphics processing unit',
       'GPU',
     ]);
-    // English readers may meet either script: both stay.
+    // English readers may meet either script: both stay, after the English names.
     expect(otherNames(gpu, 'GPU', 'en')).toEqual([
+      'graphics processing unit',
       '圖形處理器',
       '图形处理器',
       '圖形處理單元',
       '图形处理单元',
       '繪圖處理器',
       '绘图处理器',
-      'graphics processing unit',
     ]);
   });
 
@@ -127,6 +128,26 @@ describe('otherNames', () => {
       '中国芯片企业',
       '中国芯',
     ]);
+    // English spellings after the reader's Chinese, wherever the pack puts them.
+    const chipmakers = {
+      term: '中國晶片產業',
+      names: { 'zh-Hans': '中国芯片产业' },
+      aliases: ['Chinese chipmaker', '中國晶片業', 'China’s chip industry', '中国芯', '中國芯'],
+    };
+    expect(otherNames(chipmakers, '中国芯片产业', 'zh-Hans')).toEqual([
+      '中国芯',
+      'Chinese chipmaker',
+      'China’s chip industry',
+      '中國晶片產業',
+      '中國晶片業',
+    ]);
+    expect(otherNames(chipmakers, '中國晶片產業', 'zh-Hant')).toEqual([
+      '中國晶片業',
+      '中國芯',
+      'Chinese chipmaker',
+      'China’s chip industry',
+      '中国芯片产业',
+    ]);
     // A name of characters both scripts write alike stays where the pack has it.
     expect(otherNames({ term: '百度', aliases: ['百度公司', '中国百度', 'Baidu'] }, '百度', 'zh-Hant')).toEqual([
       '百度公司',
@@ -140,7 +161,7 @@ describe('otherNames', () => {
     expect(otherNames(moonshot, '月之暗面', 'en')).toEqual(['Moonshot AI']);
     const genai = { term: '生成式AI', aliases: ['生成式 AI', '生成式人工智慧', '生成式 人工智慧', 'generative  AI'] };
     expect(otherNames(genai, '生成式AI', 'zh-Hant')).toEqual(['生成式人工智慧', 'generative AI']);
-    expect(otherNames(genai, '生成式 AI', 'en')).toEqual(['生成式人工智慧', 'generative AI']);
+    expect(otherNames(genai, '生成式 AI', 'en')).toEqual(['generative AI', '生成式人工智慧']);
   });
 
   it('is empty when the entry has no other names', () => {
