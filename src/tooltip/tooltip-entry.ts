@@ -115,9 +115,10 @@ export function pickNote(context: TooltipEntry['context'], language: ReaderLangu
 }
 
 /**
- * The entry's names other than `shown`, in pack order (term, aliases, display names), minus
- * repeats that differ only in letter case or spacing (NVIDIA after Nvidia, 生成式 AI after
- * 生成式AI, Moonshot  AI after Moonshot AI add nothing), each with its spaces as one.
+ * The entry's names other than `shown`, in pack order (term, aliases, display names) within
+ * the reader's order below, minus repeats that differ only in letter case or spacing (NVIDIA
+ * after Nvidia, 生成式 AI after 生成式AI, Moonshot  AI after Moonshot AI add nothing), each
+ * with its spaces as one.
  * A Chinese reader also gets each name once in their own script: 英偉達 beside 英伟达 tells a
  * reader of either script nothing new (the highlights find both), while 輝達 beside 英伟达 is
  * another word, and stays. English readers, who may meet either script, get both.
