@@ -18,6 +18,8 @@ export type TooltipLabelKey =
   | 'tooltipRelated'
   | 'tooltipRelatedMore'
   | 'tooltipRelatedMore_one'
+  | 'tooltipNamesMore'
+  | 'tooltipNamesMore_one'
   | 'tooltipBack'
   | 'tooltipLinks'
   | 'tooltipEdit'
@@ -40,6 +42,8 @@ export const TOOLTIP_LABELS: Record<ReaderLanguage, Labels> = {
     tooltipRelated: en.tooltipRelated,
     tooltipRelatedMore: en.tooltipRelatedMore,
     tooltipRelatedMore_one: en.tooltipRelatedMore_one,
+    tooltipNamesMore: en.tooltipNamesMore,
+    tooltipNamesMore_one: en.tooltipNamesMore_one,
     tooltipBack: en.tooltipBack,
     tooltipLinks: en.tooltipLinks,
     tooltipEdit: en.tooltipEdit,
@@ -60,6 +64,8 @@ export const TOOLTIP_LABELS: Record<ReaderLanguage, Labels> = {
     tooltipRelatedMore: zhTW.tooltipRelatedMore,
     // Chinese has no singular form.
     tooltipRelatedMore_one: zhTW.tooltipRelatedMore,
+    tooltipNamesMore: zhTW.tooltipNamesMore,
+    tooltipNamesMore_one: zhTW.tooltipNamesMore,
     tooltipBack: zhTW.tooltipBack,
     tooltipLinks: zhTW.tooltipLinks,
     tooltipEdit: zhTW.tooltipEdit,
@@ -80,6 +86,8 @@ export const TOOLTIP_LABELS: Record<ReaderLanguage, Labels> = {
     tooltipRelatedMore: zhCN.tooltipRelatedMore,
     // Chinese has no singular form.
     tooltipRelatedMore_one: zhCN.tooltipRelatedMore,
+    tooltipNamesMore: zhCN.tooltipNamesMore,
+    tooltipNamesMore_one: zhCN.tooltipNamesMore,
     tooltipBack: zhCN.tooltipBack,
     tooltipLinks: zhCN.tooltipLinks,
     tooltipEdit: zhCN.tooltipEdit,

@@ -84,18 +84,50 @@ function inNameLanguage<E extends HTMLElement>(
   return el;
 }
 
-/** Lists up to `max` names, each in its own language, and says how many were left out. */
+/**
+ * Lists up to `max` names, each in its own language; the rest wait behind a "+N" button, as
+ * related entries do, so every name the pack gives can be read in the tooltip.
+ */
 function limitedNames(
   doc: Document,
   names: readonly string[],
   max: number,
   tag: (el: HTMLElement, name: string) => HTMLElement,
+  moreLabel: (count: number) => string,
 ): Node[] {
-  const shown = dotted(
-    doc,
-    names.slice(0, max).map((name) => tag(element(doc, 'span', 'name', name), name)),
-  );
-  return names.length > max ? [...shown, doc.createTextNode(` · +${names.length - max}`)] : shown;
+  const toName = (name: string) => tag(element(doc, 'span', 'name', name), name);
+  const shown = names.slice(0, max).map(toName);
+  const rest = names.slice(max);
+  if (rest.length === 0) return dotted(doc, shown);
+  const more = moreButton(doc, 'names-more', rest.length, moreLabel(rest.length), () => {
+    const added = rest.map(toName);
+    // Text, in no Tab order; focusable by script only, so focus stays in the tooltip, on what came out.
+    added[0]!.tabIndex = -1;
+    return added;
+  });
+  return dotted(doc, [...shown, more]);
+}
+
+/**
+ * A "+N" button, named "+N" and `label` (its visible text, then what it holds), that puts
+ * the N items `reveal` draws in its place and focuses the first.
+ */
+function moreButton(
+  doc: Document,
+  className: string,
+  count: number,
+  label: string,
+  reveal: (more: HTMLElement) => HTMLElement[],
+): HTMLElement {
+  const more = inlineButton(doc, className, `+${count}`, () => {
+    const added = reveal(more);
+    more.before(...dotted(doc, added));
+    // Focus moves before the button goes, so it never falls out of the tooltip.
+    added[0]!.focus();
+    more.remove();
+  });
+  more.setAttribute('aria-label', `+${count} ${label}`);
+  return more;
 }
 
 /**
@@ -121,16 +153,15 @@ function inlineButton(
   return button;
 }
 
-/** `items` with " · " between them, as `limitedList` writes a list of text. */
+/** `items` with " · " between them, as the tooltip writes every list. */
 function dotted(doc: Document, items: readonly Node[]): Node[] {
   return items.flatMap((item, i) => (i > 0 ? [doc.createTextNode(' · '), item] : [item]));
 }
 
 /**
  * The related entries, up to `max` of them, as buttons that open each. The rest wait behind a
- * "+N" button, named "+N" and `moreLabel(N)` (its visible text, then what it holds), that puts
- * them in its place, focused on the first, so every related entry can be reached however many
- * a pack lists.
+ * "+N" button (`moreButton`, named with `moreLabel(N)`), so every related entry can be reached
+ * however many a pack lists.
  */
 function relatedButtons(
   doc: Document,
@@ -153,16 +184,12 @@ function relatedButtons(
   const buttons = related.slice(0, max).map(toButton);
   const rest = related.slice(max);
   if (rest.length === 0) return dotted(doc, buttons);
-  const more = inlineButton(doc, 'related-more', `+${rest.length}`, () => {
+  const more = moreButton(doc, 'related-more', rest.length, moreLabel(rest.length), (replaced) => {
     const added = rest.map(toButton);
     // In or out of the tab order as the button they replace (the tooltip keeps its own out).
-    for (const button of added) button.tabIndex = more.tabIndex;
-    more.before(...dotted(doc, added));
-    // Focus moves before the button goes, so it never falls out of the tooltip.
-    added[0]!.focus();
-    more.remove();
+    for (const button of added) button.tabIndex = replaced.tabIndex;
+    return added;
   });
-  more.setAttribute('aria-label', `+${rest.length} ${moreLabel(rest.length)}`);
   return dotted(doc, [...buttons, more]);
 }
 
@@ -196,7 +223,8 @@ export function renderTooltipContent(options: TooltipContentOptions): HTMLElemen
   const names = otherNames(entry, shown, language);
   if (names.length > 0) {
     const tag = (el: HTMLElement, name: string) => inNameLanguage(el, name, entry.names, language);
-    const list = limitedNames(doc, names, MAX_NAMES, tag);
+    const more = (count: number) => tooltipLabel(language, count === 1 ? 'tooltipNamesMore_one' : 'tooltipNamesMore');
+    const list = limitedNames(doc, names, MAX_NAMES, tag, more);
     body.append(labelledLine(doc, 'names', tooltipLabel(language, 'tooltipAliases'), list));
   }
 

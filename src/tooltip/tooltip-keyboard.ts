@@ -18,6 +18,7 @@
  * method's composition is left alone.
  */
 import { isWhereReaderTypes } from '../content/dom-rules';
+import { FOLLOWING, PRECEDING } from '../document-position';
 import { focusByKeyboard } from './keyboard-focus';
 
 /** What the keys need of the tooltip. */
@@ -35,6 +36,21 @@ export interface KeyboardTooltip {
   /** The highlight's mark, when it has one (painted highlights have none). */
   mark(): HTMLElement | undefined;
   close(): void;
+}
+
+/**
+ * The link after (or before) `from` in the tooltip: the next in `links`, or, from a name a
+ * "+N" button put out (focused so that focus stays in the tooltip), the first that follows it.
+ */
+function adjacentLink(
+  links: readonly HTMLElement[],
+  from: Element,
+  direction: 'next' | 'previous',
+): HTMLElement | undefined {
+  const at = links.indexOf(from as HTMLElement);
+  if (at >= 0) return links[at + (direction === 'next' ? 1 : -1)];
+  if (direction === 'next') return links.find((link) => from.compareDocumentPosition(link) & FOLLOWING);
+  return links.findLast((link) => from.compareDocumentPosition(link) & PRECEDING);
 }
 
 /** Listens for Esc and Tab on `win` (capture, before the page) until `signal` aborts. */
@@ -72,9 +88,8 @@ export function watchTooltipKeys(win: Window, signal: AbortSignal, tooltip: Keyb
         tooltip.enter(links[0]!);
         return take(event);
       }
-      const at = links.indexOf(inside as HTMLElement);
-      const to = links[at + (event.shiftKey ? -1 : 1)];
-      if (at >= 0 && to) {
+      const to = adjacentLink(links, inside, event.shiftKey ? 'previous' : 'next');
+      if (to) {
         focusByKeyboard(to);
         return take(event);
       }

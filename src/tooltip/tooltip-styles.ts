@@ -89,7 +89,7 @@ p { margin: 4px 0 0; }
 .link:hover { text-decoration-thickness: 2px; }
 .link:focus-visible { outline: 2px solid var(--cl-link); outline-offset: 1px; border-radius: 2px; }
 /* Related entries and the way back open in the tooltip itself: buttons that read as links. */
-.related-entry, .related-more, .back, .edit-entry {
+.related-entry, .related-more, .names-more, .back, .edit-entry {
   font: inherit;
   color: var(--cl-link);
   background: none;
@@ -104,8 +104,9 @@ p { margin: 4px 0 0; }
 /* The way to the editor: quiet, at the end, apart from what the column says. */
 .actions { margin-top: 8px; text-align: end; }
 .edit-entry { color: var(--cl-muted); font-size: 12px; }
-.related-entry:hover, .related-more:hover, .back:hover, .edit-entry:hover { text-decoration: underline; }
-.related-entry:focus-visible, .related-more:focus-visible, .back:focus-visible, .edit-entry:focus-visible { outline: 2px solid var(--cl-link); outline-offset: 1px; border-radius: 2px; }
+.related-entry:hover, .related-more:hover, .names-more:hover, .back:hover, .edit-entry:hover { text-decoration: underline; }
+/* A name "+N" put out holds focus until the next Tab (tooltip-content.ts), and shows it. */
+.related-entry:focus-visible, .related-more:focus-visible, .names-more:focus-visible, .name:focus-visible, .back:focus-visible, .edit-entry:focus-visible { outline: 2px solid var(--cl-link); outline-offset: 1px; border-radius: 2px; }
 .label::after { content: ": "; }
 .label:lang(zh)::after { content: "："; }
 @media (prefers-reduced-motion: no-preference) {

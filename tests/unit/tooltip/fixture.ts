@@ -18,6 +18,12 @@ export function pressTab(shiftKey = false, doc: Document = document): boolean {
   return event.defaultPrevented;
 }
 
+/** Enter on the tooltip's focused control: a click the browser sends with no pointer. */
+export function pressEnter(doc: Document = document): void {
+  const focused = doc.querySelector(TOOLTIP_HOST_TAG)!.shadowRoot!.activeElement as HTMLElement;
+  focused.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, detail: 0 }));
+}
+
 /**
  * A finger's tap on `target` at (clientX, clientY), as a browser reports it: the pointer events
  * of type "touch" at once, the focus of what was tapped where it can take it (a mark or a

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReaderLanguage } from '../../../src/i18n/language';
 import { HIDE_GRACE_MS, SHOW_DELAY_MS, startTooltip, TOOLTIP_HOST_TAG, type TooltipEntry } from '../../../src/tooltip';
-import { buildPage, ENTRIES, pressTab, tooltipPanel } from './fixture';
+import { buildPage, ENTRIES, pressEnter, pressTab, tooltipPanel } from './fixture';
 import { pickNote } from '../../../src/tooltip/tooltip-entry';
 
 let controller: AbortController;
@@ -28,12 +28,6 @@ const i = (id: string) => Number(id.split('-')[1]);
 function hover(target: Element): void {
   target.dispatchEvent(new MouseEvent('pointerover', { bubbles: true, composed: true }));
   vi.advanceTimersByTime(SHOW_DELAY_MS + 10);
-}
-
-/** Enter on the focused control: a click the browser sends with no pointer. */
-function pressEnter(): void {
-  const focused = shadow()!.activeElement as HTMLElement;
-  focused.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, detail: 0 }));
 }
 
 beforeEach(() => {
