@@ -18,6 +18,7 @@
  * method's composition is left alone.
  */
 import { isWhereReaderTypes } from '../content/dom-rules';
+import type { Direction } from '../content/occurrences';
 import { FOLLOWING, PRECEDING } from '../document-position';
 import { focusByKeyboard } from './keyboard-focus';
 
@@ -42,11 +43,7 @@ export interface KeyboardTooltip {
  * The link after (or before) `from` in the tooltip: the next in `links`, or, from a name a
  * "+N" button put out (focused so that focus stays in the tooltip), the first that follows it.
  */
-function adjacentLink(
-  links: readonly HTMLElement[],
-  from: Element,
-  direction: 'next' | 'previous',
-): HTMLElement | undefined {
+function adjacentLink(links: readonly HTMLElement[], from: Element, direction: Direction): HTMLElement | undefined {
   const at = links.indexOf(from as HTMLElement);
   if (at >= 0) return links[at + (direction === 'next' ? 1 : -1)];
   if (direction === 'next') return links.find((link) => from.compareDocumentPosition(link) & FOLLOWING);
