@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayName } from '../../src/glossary/entry-names';
-import { webLinks } from '../../src/tooltip/tooltip-entry';
+import { MAX_NAMES, otherNames, webLinks } from '../../src/tooltip/tooltip-entry';
 import { chromiumSuite } from './harness/suite';
 import { middleOf, withTouchScreen } from './harness/touch';
 
@@ -432,6 +432,44 @@ describe('the tooltip in Chromium', () => {
     expect(await inTooltip()).toBeNull();
     await last.locator('columnlens-tooltip').waitFor({ state: 'detached' });
     await last.close();
+  });
+
+  it('puts out the names past the twelfth with Enter on "+N", and Tab goes on from them to the related entries', async () => {
+    // The bureau has more names than the tooltip lists at first, in English and Chinese.
+    const bis = entry('bis');
+    const names = otherNames({ ...bis, aliases: bis.aliases ?? [] }, displayName(bis, 'en'), 'en');
+    expect(names.length).toBeGreaterThan(MAX_NAMES);
+    const reader = await suite.browser.context.newPage();
+    await reader.goto(
+      suite.server.setPage(
+        'many-names',
+        `<!doctype html><meta charset="utf-8"><p>The Bureau of Industry and Security wrote the rules.</p>`,
+      ),
+    );
+    await reader.locator('mark[data-glossary-id="bis"]').waitFor();
+    await reader.keyboard.press('Alt+Shift+KeyJ');
+    await expect
+      .poll(() => reader.evaluate(() => document.activeElement?.getAttribute('data-glossary-id')))
+      .toBe('bis');
+    const inTooltip = () =>
+      reader.evaluate(() => {
+        const active = document.querySelector('columnlens-tooltip')?.shadowRoot?.activeElement;
+        return active ? { className: active.className, text: active.textContent } : null;
+      });
+    const shown = () => reader.locator(`${TOOLTIP} .names .name`).allTextContents();
+    expect(await shown()).toEqual(names.slice(0, MAX_NAMES));
+
+    await reader.keyboard.press('Tab');
+    expect(await inTooltip()).toEqual({ className: 'names-more', text: `+${names.length - MAX_NAMES}` });
+    await reader.keyboard.press('Enter');
+    expect(await shown()).toEqual(names);
+    // Focus stays in the tooltip, on the first name put out; Tab goes on to the related entries.
+    expect(await inTooltip()).toEqual({ className: 'name', text: names[MAX_NAMES] });
+    await reader.keyboard.press('Tab');
+    expect((await inTooltip())?.className).toBe('related-entry');
+    await reader.keyboard.press('Escape');
+    await reader.locator('columnlens-tooltip').waitFor({ state: 'detached' });
+    await reader.close();
   });
 
   it('walks with Alt+Shift+J every occurrence of a long page in order, far below the drawn screen and in shadow trees', async () => {
