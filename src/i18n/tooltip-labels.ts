@@ -107,3 +107,11 @@ export const TOOLTIP_LABELS: Record<ReaderLanguage, Labels> = {
 export function tooltipLabel(language: ReaderLanguage, key: TooltipLabelKey): string {
   return TOOLTIP_LABELS[language][key].message;
 }
+
+/** The labels with a singular twin (`…_one`, the same text in Chinese, which has no singular). */
+type CountedLabelKey = 'tooltipRelatedMore' | 'tooltipNamesMore';
+
+/** `key`'s label for `count` things: its singular twin for one. */
+export function tooltipCountLabel(language: ReaderLanguage, key: CountedLabelKey, count: number): string {
+  return tooltipLabel(language, count === 1 ? `${key}_one` : key);
+}

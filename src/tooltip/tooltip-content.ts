@@ -7,7 +7,7 @@ import { displayName, type DisplayNames } from '../glossary/entry-names';
 import { nameLangIn } from '../glossary/name-lang-in';
 import { categoryLabel } from '../i18n/categories';
 import type { ReaderLanguage } from '../i18n/language';
-import { tooltipLabel } from '../i18n/tooltip-labels';
+import { tooltipCountLabel, tooltipLabel } from '../i18n/tooltip-labels';
 import {
   MAX_NAMES,
   MAX_RELATED,
@@ -223,7 +223,7 @@ export function renderTooltipContent(options: TooltipContentOptions): HTMLElemen
   const names = otherNames(entry, shown, language);
   if (names.length > 0) {
     const tag = (el: HTMLElement, name: string) => inNameLanguage(el, name, entry.names, language);
-    const more = (count: number) => tooltipLabel(language, count === 1 ? 'tooltipNamesMore_one' : 'tooltipNamesMore');
+    const more = (count: number) => tooltipCountLabel(language, 'tooltipNamesMore', count);
     const list = limitedNames(doc, names, MAX_NAMES, tag, more);
     body.append(labelledLine(doc, 'names', tooltipLabel(language, 'tooltipAliases'), list));
   }
@@ -249,8 +249,7 @@ export function renderTooltipContent(options: TooltipContentOptions): HTMLElemen
     return names ? [{ id, name: displayName(names, language), names }] : [];
   });
   if (related.length > 0) {
-    const more = (count: number) =>
-      tooltipLabel(language, count === 1 ? 'tooltipRelatedMore_one' : 'tooltipRelatedMore');
+    const more = (count: number) => tooltipCountLabel(language, 'tooltipRelatedMore', count);
     // Past MAX_RELATED only behind "+N", unless the reader comes back from one of those.
     const listed = related.slice(MAX_RELATED).some(({ id }) => id === cameFrom) ? related.length : MAX_RELATED;
     const value = relatedButtons(doc, related, listed, openRelated, more, language);
